@@ -1,0 +1,173 @@
+"""The `buyin` command line: parse options, call one core function, print, set the exit code.
+
+Only this module knows typer, consoles and exit codes. Heavy libraries (rich,
+jinja2, python-pptx) are imported inside the commands that use them, so
+`buyin check` starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from buyin_cli import __version__
+from buyin_cli.errors import BuyinError, Problem, StrategyInvalid
+
+app = typer.Typer(
+    name="buyin",
+    help="Win management buy-in for learning: check a strategy, show its ROI, brief leaders.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+StrategyPath = Annotated[Path, typer.Argument(
+    help="A strategy .yaml file, or a folder of them.", metavar="PATH",
+    show_default=False)]
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"buyin {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Win management buy-in for learning: check a strategy, show its ROI, brief leaders.
+
+    \b
+    Example:
+      buyin check examples/northwind-manufacturing.yaml
+    """
+
+
+@app.command()
+def check(
+    path: StrategyPath,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
+    output: Annotated[CheckFormat, typer.Option(
+        "--format", help="text for people, json for tools, github for workflow annotations.",
+        case_sensitive=False)] = CheckFormat.text,
+) -> None:
+    """Validate a strategy and list every problem as FILE:LINE:COL: CODE message.
+
+    Exits 0 when valid (warnings allowed), 1 when invalid or, with --strict, on any warning.
+
+    \b
+    Example:
+      buyin check strategy/
+      buyin check strategy.yaml --format github --strict
+    """
+    from buyin_cli.validate import check_strategy
+
+    loaded, problems = check_strategy(path)
+    problems = sorted(problems, key=Problem.sort_key)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if output is CheckFormat.json:
+        print(json.dumps([_problem_json(p) for p in problems], indent=2, ensure_ascii=False))
+    elif output is CheckFormat.github:
+        for problem in problems:
+            print(_github_annotation(problem))
+    else:
+        paint = _painter(sys.stdout)
+        for problem in problems:
+            colour = "31" if problem.severity == "error" else "33"
+            print(f"{paint(str(problem.location), '1')}: {paint(problem.code, colour)} "
+                  f"{problem.message}")
+        print(_summary(path, errors, warnings, paint))
+    if errors or (strict and warnings):
+        raise typer.Exit(1)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the strategy format, for editors and other tools.
+
+    \b
+    Example:
+      buyin schema > buyin.schema.json
+      # then, first line of a strategy file:
+      # yaml-language-server: $schema=buyin.schema.json
+    """
+    from buyin_cli.schema import strategy_schema
+
+    print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
+
+
+def _summary(path: Path, errors: int, warnings: int, paint) -> str:
+    from buyin_cli.errors import display_path
+
+    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    if errors:
+        return paint(f"✗ {display_path(path)}: {counts}", "1;31")
+    return paint(f"✓ {display_path(path)}: valid ({counts})", "1;32")
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _problem_json(problem: Problem) -> dict:
+    from buyin_cli.errors import display_path
+
+    where = problem.location
+    return {"file": display_path(where.file), "line": where.line, "col": where.col,
+            "code": problem.code, "severity": problem.severity, "message": problem.message}
+
+
+def _github_annotation(problem: Problem) -> str:
+    from buyin_cli.errors import display_path
+
+    where = problem.location
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return (f"::{problem.severity} file={display_path(where.file)},line={where.line},"
+            f"col={where.col}::{problem.code} {message}")
+
+
+def _painter(stream):
+    """ANSI colour for a terminal; plain text when piped, with NO_COLOR, or on a dumb terminal."""
+    use = (stream.isatty() and "NO_COLOR" not in os.environ
+           and os.environ.get("TERM") != "dumb")
+
+    def paint(text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if use else text
+
+    return paint
+
+
+def _fail(error: BuyinError) -> NoReturn:
+    """The one place a user-facing error becomes output and an exit code."""
+    if isinstance(error, StrategyInvalid):
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"✗ {_plural(len(error.problems), 'error')}; nothing was written", file=sys.stderr)
+    else:
+        print(f"error: {error}", file=sys.stderr)
+    raise SystemExit(1)
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except BuyinError as error:
+        _fail(error)

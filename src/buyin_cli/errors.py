@@ -1,0 +1,64 @@
+"""Problems a user can act on: one base exception, located problems, and their one-line form."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+class BuyinError(Exception):
+    """Base: a problem the user can act on; str(e) is one line."""
+
+
+class TemplateError(BuyinError):
+    """A template (Jinja or .pptx) is unusable."""
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a source file; line and col count from 1."""
+
+    file: Path
+    line: int = 1
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{display_path(self.file)}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (error) or not yet ready (warning) in a strategy."""
+
+    location: Location
+    code: str
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.code} {self.message}"
+
+    def sort_key(self) -> tuple:
+        return (self.severity != "error", str(self.location.file), self.location.line,
+                self.location.col, self.code)
+
+
+class StrategyInvalid(BuyinError):
+    """The strategy has errors; `problems` lists every one found."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=Problem.sort_key)
+        super().__init__(str(self.problems[0]) if self.problems else "invalid strategy")
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should read it: relative to the current folder when below it."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith("..") else rel

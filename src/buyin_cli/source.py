@@ -1,0 +1,403 @@
+"""Reading strategy YAML: safe parsing that keeps every value's file, line and column.
+
+This is the only module that imports yaml. It returns plain Python data (dicts,
+lists, scalars) together with a SourceMap from each value's path, such as
+("pilots", 2, "results", 0, "metric"), to where it was written, so that every
+later check can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from buyin_cli.errors import Location, Problem
+
+Path_ = tuple[str | int, ...]
+
+# Bounds that keep hostile input cheap: a file's size, the values one document may
+# expand to through aliases ("billion laughs"), and how deep it may nest.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 100_000
+MAX_DEPTH = 64
+
+LIST_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
+                 "stakeholders", "objections", "briefings")
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off", "true", "false"}
+
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one value was written: the value itself and, in a mapping, its key."""
+
+    value: Location
+    key: Location | None = None
+    raw: str | None = None  # the scalar as written, for messages
+    quoted: bool = False
+
+
+@dataclass
+class SourceMap:
+    """Paths of values to where they were written."""
+
+    entries: dict[Path_, Source] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def get(self, path: Path_) -> Source | None:
+        """The source of `path`, or of its nearest ancestor that was written."""
+        while True:
+            found = self.entries.get(tuple(path))
+            if found or not path:
+                return found
+            path = tuple(path)[:-1]
+
+    def at(self, path: Path_) -> Location:
+        """Where the value at `path` (or its nearest written ancestor) is."""
+        found = self.get(path)
+        if found:
+            return found.value
+        return Location(self.files[0]) if self.files else Location(Path("."))
+
+    def key_at(self, path: Path_) -> Location:
+        """Where the key of the value at `path` is, falling back to the value."""
+        found = self.entries.get(tuple(path))
+        if found and found.key:
+            return found.key
+        return self.at(path)
+
+
+@dataclass
+class Loaded:
+    """Merged raw data of a strategy, where each value came from, and what went wrong."""
+
+    data: dict[str, Any]
+    sources: SourceMap
+    problems: list[Problem]
+
+
+class _Alias:
+    """An alias as it was written, so an expansion problem can point at it."""
+
+    __slots__ = ("target", "mark")
+
+    def __init__(self, target: Node, mark: yaml.Mark):
+        self.target = target
+        self.mark = mark
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader whose composer remembers where each alias was written."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            mark = self.peek_event().start_mark
+            node = super().compose_node(parent, index)
+            return _Alias(node, mark)
+        return super().compose_node(parent, index)
+
+
+class _Stop(Exception):
+    """Abandon a document: its problem is already recorded."""
+
+
+def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
+    """The YAML files of a strategy: the file itself, or a folder's, sorted by path."""
+    if not path.exists():
+        return [], [Problem(Location(path), "E001",
+                            "no such file or folder; give a strategy .yaml file or a folder of them")]
+    if path.is_file():
+        return [path], []
+    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not files:
+        return [], [Problem(Location(path), "E002",
+                            "folder has no .yaml or .yml files; put the strategy's YAML files in it")]
+    return files, []
+
+
+def load(path: Path) -> Loaded:
+    """Read a strategy file or folder into merged data, a source map and load problems."""
+    files, problems = find_files(path)
+    sources = SourceMap(files=files)
+    merged: dict[str, Any] = {}
+    first_seen: dict[str, Location] = {}
+    for file in files:
+        doc = _read_document(file, problems)
+        if doc is None:
+            continue
+        _merge(file, doc, merged, first_seen, sources, problems)
+    return Loaded(merged, sources, problems)
+
+
+def _read_document(file: Path, problems: list[Problem]) -> MappingNode | None:
+    """Decode and compose one file; record problems; the top-level mapping node or None."""
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(Location(file), "E001", f"cannot read file: {exc.strerror}"))
+        return None
+    if len(raw) > MAX_FILE_BYTES:
+        problems.append(Problem(Location(file), "E105",
+                                f"file is {len(raw):,} bytes; a strategy file may be at most "
+                                f"{MAX_FILE_BYTES:,} bytes"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"))
+        problems.append(Problem(Location(file, line, col), "E102",
+                                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; "
+                                "save the file as UTF-8"))
+        return None
+    bad = _CONTROL.search(text)
+    if bad:
+        line, col = _line_col(text[: bad.start()])
+        problems.append(_control_problem(Location(file, line, col), bad.group()))
+        return None
+    if not text.strip() or _only_comments(text):
+        problems.append(Problem(Location(file), "E106",
+                                "file is empty; expected a mapping such as 'buyin: 1' "
+                                "with the strategy's sections"))
+        return None
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        problems.append(_syntax_problem(file, exc))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(Problem(Location(file), "E101", f"YAML syntax error: {exc}"))
+        return None
+    except RecursionError:
+        problems.append(Problem(Location(file), "E105",
+                                f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels"))
+        return None
+    if node is None:
+        problems.append(Problem(Location(file), "E106",
+                                "file is empty; expected a mapping such as 'buyin: 1' "
+                                "with the strategy's sections"))
+        return None
+    if isinstance(node, _Alias) or not isinstance(node, MappingNode):
+        where = _loc(file, node.mark if isinstance(node, _Alias) else node.start_mark)
+        problems.append(Problem(where, "E107",
+                                f"the top level is {_kind(node)}; expected a mapping of "
+                                "sections such as 'buyin: 1', 'organisation: ...'"))
+        return None
+    return node
+
+
+def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
+           first_seen: dict[str, Location], sources: SourceMap,
+           problems: list[Problem]) -> None:
+    """Add one file's sections: list sections concatenate, others may appear once."""
+    converter = _Converter(file, sources, problems)
+    try:
+        for key, key_node, value_node in converter.pairs(doc, ()):
+            key_loc = _loc(file, key_node.start_mark)
+            items = _deref(value_node)
+            if (key in LIST_SECTIONS and isinstance(items, SequenceNode)
+                    and isinstance(merged.get(key, []), list)):
+                section = merged.setdefault(key, [])
+                if key not in first_seen:
+                    first_seen[key] = key_loc
+                    converter.record((key,), key_loc, value_node)
+                for item in items.value:
+                    path = (key, len(section))
+                    converter.record(path, None, item)
+                    section.append(converter.convert(item, path, 1))
+            elif key in first_seen:
+                problems.append(Problem(key_loc, "E303",
+                                        f"'{key}' is already set at {first_seen[key]}; a section "
+                                        "that is not a list may appear in one file only"))
+            else:
+                first_seen[key] = key_loc
+                converter.record((key,), key_loc, value_node)
+                merged[key] = converter.convert(value_node, (key,))
+    except _Stop:
+        return
+
+
+class _Converter:
+    """Turns composed nodes into plain data, recording sources and bounding expansion."""
+
+    def __init__(self, file: Path, sources: SourceMap, problems: list[Problem]):
+        self.file = file
+        self.sources = sources
+        self.problems = problems
+        self.count = 0
+        self.constructor = yaml.SafeLoader("")  # for YAML's int and float rules
+
+    def fail(self, location: Location, code: str, message: str) -> None:
+        self.problems.append(Problem(location, code, message))
+        raise _Stop
+
+    def record(self, path: Path_, key: Location | None, node: Node | _Alias) -> None:
+        mark = node.mark if isinstance(node, _Alias) else node.start_mark
+        raw, quoted = None, False
+        target = _deref(node)
+        if isinstance(target, ScalarNode):
+            raw, quoted = target.value, target.style in ("'", '"')
+        self.sources.entries[path] = Source(_loc(self.file, mark), key, raw, quoted)
+
+    def pairs(self, node: MappingNode, path: Path_) -> list[tuple[str, ScalarNode, Node]]:
+        """A mapping's (key, key node, value node) triples, merge keys applied, duplicates refused."""
+        seen: dict[str, ScalarNode] = {}
+        explicit: list[tuple[str, ScalarNode, Node]] = []
+        inherited: list[tuple[str, ScalarNode, Node]] = []
+        for key_node, value_node in node.value:
+            key_node = _deref(key_node)
+            if key_node.tag == _TAG + "merge":
+                for source in self._merge_sources(value_node):
+                    inherited.extend(self.pairs(source, path))
+                continue
+            if not isinstance(key_node, ScalarNode):
+                self.fail(_loc(self.file, key_node.start_mark), "E203",
+                          f"{_dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+            key = key_node.value
+            if key in seen:
+                first = _loc(self.file, seen[key].start_mark)
+                self.fail(_loc(self.file, key_node.start_mark), "E104",
+                          f"duplicate key '{key}' in {_dotted(path) or 'the top level'} "
+                          f"(first at line {first.line}); keep one and delete the other")
+            seen[key] = key_node
+            explicit.append((key, key_node, value_node))
+        # Explicit keys override those a merge key ('<<') brings in.
+        merged = {triple[0]: triple for triple in inherited}
+        merged.update({triple[0]: triple for triple in explicit})
+        return list(merged.values())
+
+    def _merge_sources(self, node: Node | _Alias) -> list[MappingNode]:
+        target = _deref(node)
+        if isinstance(target, MappingNode):
+            return [target]
+        if isinstance(target, SequenceNode) and all(
+                isinstance(_deref(n), MappingNode) for n in target.value):
+            return [_deref(n) for n in target.value]
+        self.fail(_loc(self.file, target.start_mark), "E203",
+                  "a merge key '<<' takes an alias of a mapping or a list of them")
+        return []
+
+    def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
+                alias: yaml.Mark | None = None) -> Any:
+        if isinstance(node, _Alias):
+            alias = alias or node.mark
+            node = node.target
+        self.count += 1
+        if self.count > MAX_VALUES:
+            where = _loc(self.file, alias or node.start_mark)
+            self.fail(where, "E105",
+                      f"this document expands to more than {MAX_VALUES:,} values"
+                      + (" through aliases; do not nest aliases of aliases" if alias else
+                         "; split the strategy or remove repetition"))
+        if depth > MAX_DEPTH:
+            self.fail(_loc(self.file, node.start_mark), "E105",
+                      f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
+        if isinstance(node, ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, SequenceNode):
+            items = []
+            for i, item in enumerate(node.value):
+                self.record(path + (i,), None, item)
+                items.append(self.convert(item, path + (i,), depth + 1, alias))
+            return items
+        result = {}
+        for key, key_node, value_node in self.pairs(node, path):
+            self.record(path + (key,), _loc(self.file, key_node.start_mark), value_node)
+            result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
+            bad = _CONTROL.search(node.value)
+            if bad:
+                self.fail(_loc(self.file, node.start_mark), "E103",
+                          _control_problem(Location(self.file), bad.group()).message)
+            return node.value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            return node.value.lower() in ("y", "yes", "on", "true")
+        if tag == _TAG + "int":
+            return self.constructor.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            return self.constructor.construct_yaml_float(node)
+        if tag == _TAG + "timestamp":
+            return node.value  # the models parse dates, and report impossible ones in place
+        self.fail(_loc(self.file, node.start_mark), "E203",
+                  f"unsupported YAML tag '{node.tag}'; write plain text, numbers, lists and mappings")
+
+
+def is_yaml11_bool(source: Source | None) -> bool:
+    """Whether a value was an unquoted yes/no/on/off that YAML reads as true or false."""
+    return bool(source and not source.quoted and source.raw
+                and source.raw.lower() in _YAML11_BOOLS)
+
+
+def _deref(node: Node | _Alias) -> Node:
+    return node.target if isinstance(node, _Alias) else node
+
+
+def _kind(node: Node | _Alias) -> str:
+    node = _deref(node)
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return f"the value '{_clip(node.value)}'"
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _loc(file: Path, mark: yaml.Mark) -> Location:
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+def _line_col(prefix: str) -> tuple[int, int]:
+    line = prefix.count("\n") + 1
+    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
+               for line in text.splitlines())
+
+
+def _control_problem(location: Location, char: str) -> Problem:
+    return Problem(location, "E103",
+                   f"control character U+{ord(char):04X} in the text; remove it "
+                   "(it would corrupt the deck)")
+
+
+def _syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    where = _loc(file, mark) if mark else Location(file)
+    problem = exc.problem or "invalid YAML"
+    if "'\\t'" in problem or "\t" in problem:
+        message = "a tab character is used for indentation; YAML indents with spaces only"
+    elif "expected a single document" in problem:
+        message = "the file holds more than one YAML document ('---'); keep one per file"
+    else:
+        context = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error: {problem}{context}"
+    return Problem(where, "E101", message)
