@@ -1,0 +1,59 @@
+"""Atomic file output: a reader sees the old file or the complete new one, never half of one."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+
+def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | None = None) -> None:
+    """Write `data` to `path` through a temporary file in the same folder.
+
+    The temporary file is flushed to disk and, when `verify` is given, checked
+    by it (e.g. re-opened) before it replaces `path` in one rename. On any
+    failure, including one raised by `verify`, the temporary file is removed
+    and an existing `path` is left as it was; the exception propagates.
+    """
+    path = Path(path)
+    # Same folder, so the final rename never crosses file systems.
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        if verify is not None:
+            verify(tmp)
+        os.chmod(tmp, _mode_for(path))
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The replaced file's mode, else what a plain open() would give (mkstemp makes 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make the rename itself durable where the platform allows syncing a folder."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
