@@ -1,0 +1,277 @@
+"""The figures every output agrees on (strategy-format.md), computed once, at full precision.
+
+Pure: no I/O, no printing, no formatting. Every command, deck and readiness check
+reads its numbers from `compute_figures`, so a figure can never differ between
+outputs. A figure that is undefined is None, never an exception.
+
+Decisions where the format is silent:
+
+- `pilot_benefit` sums only the results whose metric has `value_per_unit`; with
+  none, it is 0 (an empty sum) and `PilotFigures.monetised` is False, so outputs
+  can say the -100 % ROI only means "nothing was put in money".
+- Pilot ROI, initiative ROI, BCR and "ROI if half holds" are None when the cost is 0.
+- Payback is None when the roll-out benefit is ≤ 0; it is 0 months when the
+  cost is 0 and the benefit positive.
+- Roll-out: per monetisable metric measured by any of the initiative's pilots,
+  the result of the pilot with the latest `end` wins (ties: later in file order).
+- Headcount counts each of the initiative's audiences once, even if listed twice.
+- `break_even_share` = cost ÷ benefit: the share of the pilot effect that must hold
+  at roll-out to break even (above 1: even the full effect does not pay back);
+  None when the benefit is ≤ 0. `roi_pct_at_half` is the ROI with half the benefit.
+- A result whose metric or pilot's initiative is unknown (only possible for a
+  strategy that was never validated) is skipped or left unscaled, not an error.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from buyin_cli.models import Initiative, Metric, Pilot, Result, Strategy
+
+PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
+
+
+@dataclass(frozen=True)
+class MetricFigures:
+    """A metric's progress toward its target."""
+
+    metric_id: str
+    baseline: float
+    target: float
+    actual: float  # the latest reading, or the baseline when none is given
+    actual_given: bool
+    progress_pct: float | None  # None when target equals baseline
+
+
+@dataclass(frozen=True)
+class ResultFigures:
+    """One pilot result: what changed, what is attributable to the learning, and its worth."""
+
+    pilot_id: str
+    metric_id: str
+    index: int  # position in the pilot's results
+    per: str
+    periods: int
+    improvement: float
+    control_improvement: float
+    has_control: bool
+    isolation: float
+    confidence: float
+    attributable: float
+    value_per_unit: float | None
+    scale: float | None  # R = Σ headcount of the initiative's audiences ÷ participants
+    pilot_annual_benefit: float | None
+    rollout_annual_benefit: float | None
+
+
+@dataclass(frozen=True)
+class PilotFigures:
+    """A pilot's monetised benefit against what it spent."""
+
+    pilot_id: str
+    initiative_id: str
+    benefit: float
+    cost: float
+    roi_pct: float | None
+    results: dict[str, ResultFigures]  # by metric id, in file order
+    monetised: bool = False  # whether any result has a value_per_unit
+
+
+@dataclass(frozen=True)
+class InitiativeFigures:
+    """The roll-out case for one initiative, with its sensitivity to the pilot effect."""
+
+    initiative_id: str
+    headcount: int
+    one_off: float
+    per_year: float
+    per_participant: float  # Σ per-participant amounts (per head)
+    rollout_benefit: float
+    rollout_cost: float
+    roi_pct: float | None
+    bcr: float | None
+    payback_months: float | None
+    results_used: tuple[ResultFigures, ...]  # latest pilot per monetisable metric
+    break_even_share: float | None
+    roi_pct_at_half: float | None
+    pilot_ids: tuple[str, ...] = ()  # every pilot of this initiative, in file order
+
+
+@dataclass(frozen=True)
+class Figures:
+    """All figures of a strategy, keyed by id in file order."""
+
+    currency: str
+    metrics: dict[str, MetricFigures] = field(default_factory=dict)
+    pilots: dict[str, PilotFigures] = field(default_factory=dict)
+    initiatives: dict[str, InitiativeFigures] = field(default_factory=dict)
+
+
+def compute_figures(strategy: Strategy) -> Figures:
+    """Every figure of strategy-format.md for `strategy`."""
+    metrics = {m.id: m for m in strategy.metrics}
+    initiatives = {i.id: i for i in strategy.initiatives}
+    headcounts = {a.id: a.headcount for a in strategy.audiences}
+    pilots = {p.id: _pilot_figures(p, metrics, _headcount(initiatives.get(p.initiative),
+                                                              headcounts))
+              for p in strategy.pilots}
+    order = {p.id: n for n, p in enumerate(strategy.pilots)}
+    return Figures(
+        currency=strategy.currency,
+        metrics={m.id: metric_figures(m) for m in strategy.metrics},
+        pilots=pilots,
+        initiatives={i.id: _initiative_figures(i, _headcount(i, headcounts), strategy.pilots,
+                                               pilots, order)
+                     for i in strategy.initiatives},
+    )
+
+
+def metric_figures(metric: Metric) -> MetricFigures:
+    """Progress = (actual − baseline) ÷ (target − baseline) × 100, actual defaulting to baseline."""
+    actual = float(metric.actual) if metric.actual is not None else float(metric.baseline)
+    span = metric.target - metric.baseline
+    # + 0.0: no progress is 0, not the -0.0 a 'lower is better' span would give.
+    progress = (actual - metric.baseline) / span * 100 + 0.0 if span != 0 else None
+    return MetricFigures(metric.id, float(metric.baseline), float(metric.target), actual,
+                         metric.actual is not None, progress)
+
+
+def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
+                   headcount: int | None) -> ResultFigures:
+    """The figures of one pilot result; `headcount` is the roll-out audience (None: unknown)."""
+    improvement = _change(metric, result.before, result.after)
+    has_control = result.control_before is not None and result.control_after is not None
+    control = (_change(metric, result.control_before, result.control_after) if has_control
+               else 0.0)
+    isolation = 1.0 if result.isolation is None else float(result.isolation)
+    confidence = 1.0 if result.confidence is None else float(result.confidence)
+    attributable = (improvement - control) * isolation * confidence
+    periods = PERIODS_PER_YEAR[result.per]
+    value = None if metric.value_per_unit is None else float(metric.value_per_unit)
+    scale = headcount / pilot.participants if headcount else None
+    pilot_benefit = attributable * periods * value if value is not None else None
+    rollout = pilot_benefit * scale if pilot_benefit is not None and scale is not None else None
+    return ResultFigures(pilot.id, metric.id, index, result.per, periods, improvement, control,
+                         has_control, isolation, confidence, attributable, value, scale,
+                         pilot_benefit, rollout)
+
+
+def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
+                   headcount: int | None) -> PilotFigures:
+    results = {r.metric: result_figures(pilot, j, r, metrics[r.metric], headcount)
+               for j, r in enumerate(pilot.results) if r.metric in metrics}
+    priced = [r.pilot_annual_benefit for r in results.values()
+              if r.pilot_annual_benefit is not None]
+    benefit = _sum(priced)
+    return PilotFigures(pilot.id, pilot.initiative, benefit, float(pilot.cost),
+                        roi_pct(benefit, pilot.cost), results, monetised=bool(priced))
+
+
+def _initiative_figures(initiative: Initiative, headcount: int, all_pilots: list[Pilot],
+                        pilots: dict[str, PilotFigures], order: dict[str, int]
+                        ) -> InitiativeFigures:
+    own = [p for p in all_pilots if p.initiative == initiative.id]
+    latest: dict[str, tuple[tuple, ResultFigures]] = {}
+    for pilot in own:
+        for metric_id, result in pilots[pilot.id].results.items():
+            if result.rollout_annual_benefit is None:
+                continue
+            rank = (pilot.end, order[pilot.id])
+            if metric_id not in latest or rank > latest[metric_id][0]:
+                latest[metric_id] = (rank, result)
+    used = tuple(result for _, result in latest.values())
+    one_off = _costs(initiative, "one-off")
+    per_year = _costs(initiative, "per-year")
+    per_participant = _costs(initiative, "per-participant")
+    benefit = _sum(r.rollout_annual_benefit for r in used)
+    cost = one_off + per_year + per_participant * headcount
+    return InitiativeFigures(
+        initiative_id=initiative.id, headcount=headcount, one_off=one_off, per_year=per_year,
+        per_participant=per_participant, rollout_benefit=benefit, rollout_cost=cost,
+        roi_pct=roi_pct(benefit, cost), bcr=benefit / cost if cost else None,
+        payback_months=payback_months(benefit, cost), results_used=used,
+        break_even_share=cost / benefit if benefit > 0 else None,
+        roi_pct_at_half=roi_pct(benefit / 2, cost), pilot_ids=tuple(p.id for p in own))
+
+
+def roi_pct(benefit: float, cost: float) -> float | None:
+    """(benefit − cost) ÷ cost × 100; None when the cost is 0."""
+    return (benefit - cost) / cost * 100 if cost else None
+
+
+def payback_months(benefit: float, cost: float) -> float | None:
+    """cost ÷ (benefit ÷ 12); None when the benefit is ≤ 0 (it never pays back)."""
+    return cost / (benefit / 12) if benefit > 0 else None
+
+
+def _change(metric: Metric, before: float, after: float) -> float:
+    """The improvement from `before` to `after` in the metric's better direction."""
+    return float(after - before) if metric.better == "higher" else float(before - after)
+
+
+def _sum(values) -> float:
+    """An exact sum; a plain one when the exact one overflows (infinite readings)."""
+    values = list(values)
+    try:
+        return math.fsum(values)
+    except (OverflowError, ValueError):
+        return sum(values, 0.0)
+
+
+def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int:
+    if initiative is None:
+        return 0
+    return sum(headcounts.get(a, 0) for a in dict.fromkeys(initiative.audiences))
+
+
+def _costs(initiative: Initiative, kind: str) -> float:
+    return _sum(float(c.amount) for c in initiative.costs if c.kind == kind)
+
+
+def figures_json(figures: Figures) -> dict[str, Any]:
+    """The object `buyin roi --format json` prints (cli-contract.md), plus extra keys.
+
+    Full precision; an undefined figure (or one that overflowed) is None.
+    """
+    return {
+        "currency": figures.currency,
+        "metrics": {mid: {"progress_pct": _num(m.progress_pct), "baseline": _num(m.baseline),
+                          "target": _num(m.target), "actual": _num(m.actual),
+                          "actual_given": m.actual_given}
+                    for mid, m in figures.metrics.items()},
+        "pilots": {pid: {"benefit": _num(p.benefit), "cost": _num(p.cost),
+                         "roi_pct": _num(p.roi_pct), "initiative": p.initiative_id,
+                         "monetised": p.monetised,
+                         "results": {mid: _result_json(r) for mid, r in p.results.items()}}
+                   for pid, p in figures.pilots.items()},
+        "initiatives": {iid: {"rollout_benefit": _num(i.rollout_benefit),
+                              "rollout_cost": _num(i.rollout_cost), "roi_pct": _num(i.roi_pct),
+                              "bcr": _num(i.bcr), "payback_months": _num(i.payback_months),
+                              "break_even_share": _num(i.break_even_share),
+                              "roi_pct_at_half": _num(i.roi_pct_at_half),
+                              "headcount": i.headcount, "one_off": _num(i.one_off),
+                              "per_year": _num(i.per_year),
+                              "per_participant": _num(i.per_participant),
+                              "results_used": [{"pilot": r.pilot_id, "metric": r.metric_id}
+                                               for r in i.results_used]}
+                        for iid, i in figures.initiatives.items()},
+    }
+
+
+def _result_json(r: ResultFigures) -> dict[str, Any]:
+    return {"improvement": _num(r.improvement), "attributable": _num(r.attributable),
+            "pilot_annual_benefit": _num(r.pilot_annual_benefit),
+            "rollout_annual_benefit": _num(r.rollout_annual_benefit),
+            "per": r.per, "periods": r.periods,
+            "control_improvement": _num(r.control_improvement), "has_control": r.has_control,
+            "isolation": _num(r.isolation), "confidence": _num(r.confidence),
+            "value_per_unit": _num(r.value_per_unit), "scale": _num(r.scale)}
+
+
+def _num(value: float | None) -> float | None:
+    """JSON has no NaN or infinity: a figure that is not a finite number is undefined."""
+    if value is None or not math.isfinite(value):
+        return None
+    return value + 0.0  # -0.0 + 0.0 is 0.0

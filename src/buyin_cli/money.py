@@ -1,0 +1,116 @@
+"""Writing figures for people: money, percentages and numbers in the strategy's locale.
+
+babel knows how each locale writes numbers (`£123,984`, `1.234.567 €`,
+`₹12,34,567`); this module only chooses the precision the format asks for —
+money in whole units, percentages to one decimal place — and writes an
+undefined figure (None, NaN, infinity) as "n/a". Only the commands that show
+figures import it.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import NumberPattern, parse_pattern
+
+from buyin_cli.errors import BuyinError
+
+NOT_AVAILABLE = "n/a"
+
+# When a strategy names no locale: an English-language locale where the currency is at home,
+# so a team writing in English sees its own conventions (£ before the amount for GBP,
+# € before it in Ireland). A German team writes `locale: de_DE` to get `1.234 €`.
+DEFAULT_LOCALES = {
+    "GBP": "en_GB", "USD": "en_US", "EUR": "en_IE", "AUD": "en_AU", "CAD": "en_CA",
+    "NZD": "en_NZ", "INR": "en_IN", "ZAR": "en_ZA", "SGD": "en_SG", "HKD": "en_HK",
+    "CHF": "de_CH", "SEK": "sv_SE", "NOK": "nb_NO", "DKK": "da_DK",
+}
+FALLBACK_LOCALE = "en_US"
+
+
+class LocaleError(BuyinError):
+    """The strategy names a locale that is not known."""
+
+
+def resolve_locale(locale: str | None, currency: str) -> Locale:
+    """The babel Locale for a strategy's `locale` (or the currency's default)."""
+    name = locale or DEFAULT_LOCALES.get(currency, FALLBACK_LOCALE)
+    return _locale(name)
+
+
+@lru_cache(maxsize=32)
+def _locale(name: str) -> Locale:
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        raise LocaleError(f"unknown locale '{name}'; use a language and country code such as "
+                          "en_GB, en_US, de_DE or fr_FR") from None
+
+
+def format_money(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
+    """`amount` rounded to whole units of `currency`, as the locale writes money: £123,984."""
+    if not _finite(amount):
+        return NOT_AVAILABLE
+    loc = _as_locale(locale, currency)
+    pattern = _pattern(loc.currency_formats["standard"].pattern)
+    return pattern.apply(_whole(amount), loc, currency=currency, currency_digits=False,
+                         force_frac=(0, 0))
+
+
+def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
+    """A money amount per unit (e.g. value_per_unit), with its cents when it has any: £12.50."""
+    if not _finite(amount):
+        return NOT_AVAILABLE
+    loc = _as_locale(locale, currency)
+    pattern = _pattern(loc.currency_formats["standard"].pattern)
+    if float(amount).is_integer():
+        return pattern.apply(amount, loc, currency=currency, currency_digits=False,
+                             force_frac=(0, 0))
+    return pattern.apply(amount, loc, currency=currency)
+
+
+def format_pct(value: float | None, locale: str | Locale | None = None,
+               currency: str = "USD") -> str:
+    """A percentage (already × 100) to one decimal place, as the locale writes it: 70.6%."""
+    if not _finite(value):
+        return NOT_AVAILABLE
+    loc = _as_locale(locale, currency)
+    pattern = _pattern(loc.percent_formats[None].pattern)
+    # The pattern multiplies by 100; our percentages already are.
+    return pattern.apply(Decimal(repr(float(value))) / 100, loc, force_frac=(1, 1))
+
+
+def format_number(value: float | None, locale: str | Locale | None = None,
+                  currency: str = "USD", decimals: int | None = None) -> str:
+    """A number as the locale writes it: with `decimals` places, or as written (up to 4)."""
+    if not _finite(value):
+        return NOT_AVAILABLE
+    loc = _as_locale(locale, currency)
+    pattern = _pattern(loc.decimal_formats[None].pattern)
+    frac = (decimals, decimals) if decimals is not None else (0, 4)
+    number = Decimal(repr(float(value)))
+    if number == 0:
+        number = Decimal(0)  # never "-0"
+    return pattern.apply(number, loc, force_frac=frac)
+
+
+def _as_locale(locale: str | Locale | None, currency: str) -> Locale:
+    return locale if isinstance(locale, Locale) else resolve_locale(locale, currency)
+
+
+@lru_cache(maxsize=64)
+def _pattern(text: str) -> NumberPattern:
+    return parse_pattern(text)
+
+
+def _finite(value: float | None) -> bool:
+    return value is not None and math.isfinite(value)
+
+
+def _whole(amount: float) -> Decimal:
+    """Round half away from zero, as people round money (2.5 → 3, not banker's 2)."""
+    whole = Decimal(repr(float(amount))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return whole if whole != 0 else Decimal(0)  # never "-£0"
