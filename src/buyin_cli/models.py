@@ -17,6 +17,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConst
 from buyin_cli.currencies import ISO_4217
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
@@ -244,6 +245,11 @@ class Strategy(Accepting):
     title: Text = Field(description="The strategy's headline.")
     presenter: Presenter = Field(description="Who gives the briefings.")
     currency: str = Field(default="USD", description="ISO 4217 currency code, e.g. GBP.")
+    locale: str | None = Field(
+        default=None,
+        description="How to write money and numbers, e.g. 'en_GB' (£1,234) or 'de_DE' "
+                    "(1.234 €); default: suited to the currency (en_GB for GBP, en_US for "
+                    "USD, en_IE for EUR).")
     objectives: list[Objective] = Field(default_factory=list,
                                         description="Business goals leadership already owns.")
     metrics: list[Metric] = Field(default_factory=list,
@@ -266,6 +272,15 @@ class Strategy(Accepting):
         if code not in ISO_4217:
             raise ValueError("unknown currency")
         return code
+
+    @field_validator("locale")
+    @classmethod
+    def _locale_shape(cls, locale: str | None) -> str | None:
+        # Only the shape: whether babel knows the locale is checked where money is formatted.
+        if locale is not None and not LOCALE_PATTERN.fullmatch(locale):
+            raise ValueError("expected a locale such as en_GB or de_DE (language, underscore, "
+                             "country)")
+        return locale
 
 
 SECTION_ITEM = {
