@@ -1,0 +1,509 @@
+"""The PowerPoint renderer: an Outline becomes an editable .pptx, laid out so nothing overflows.
+
+python-pptx is imported inside the functions, so commands that never write a
+deck do not pay for it. Every word comes from the outline; this module only
+decides where it goes and at what size.
+
+Placement rules (by placeholder type, never by index):
+- title → the title (or centre title) placeholder, shrunk to fit, then wrapped;
+- subtitle → the subtitle placeholder, else the topmost body/content placeholder;
+- body (and link) → the largest body/content placeholder;
+- chart or table → the largest content placeholder, or the area under the title
+  when the layout has none ("Title Only"); beside a body, the layout's second
+  content placeholder (on the right) if it has one, else the right half of the one.
+A list or table too long for its box continues on slides with the same layout,
+the title suffixed with `outline.continued`; the chart stays on the first of them.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from buyin_cli import textfit
+from buyin_cli.atomic import write_atomic
+from buyin_cli.errors import BuyinError, TemplateError
+from buyin_cli.outline import Chart, Outline, Slide, Table
+from buyin_cli.textfit import Box, Para
+
+EMU_PER_PT = 12700
+INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
+GAP = 0.3 * 72  # points between a body and the chart or table beside it
+TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 14, 12
+CHART_FONT, CHART_LABEL_FONT = 14, 12
+FIXED_DATE = datetime(2000, 1, 1)
+_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+def render_deck(outline: Outline, pptx_template: Path | None, out: Path) -> None:
+    """Render `outline` on `pptx_template` (or the bundled default) and write it to `out`."""
+    write_atomic(out, build_deck(outline, pptx_template), verify=_verify)
+
+
+def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
+    """The .pptx bytes for `outline`: the same outline and template give the same bytes."""
+    prs = open_template(pptx_template)
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):  # the template's own slides go
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+    for number, spec in enumerate(outline.slides, start=1):
+        _add_slides(prs, outline, spec, number)
+    when = build_time()
+    props = prs.core_properties
+    props.title = outline.meta.title or outline.slides[0].title
+    props.author = props.last_modified_by = outline.meta.author or ""
+    props.subject = outline.meta.subject or ""
+    props.keywords = props.comments = props.category = ""
+    props.revision = 1
+    props.created = props.modified = props.last_printed = when
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return normalize_package(buffer.getvalue(), when)
+
+
+def default_template() -> Path:
+    """The bundled template: inside the installed package, else in a source checkout."""
+    from importlib.resources import files
+
+    packaged = files("buyin_cli") / "templates" / "default.pptx"
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "templates" / "default.pptx"
+
+
+def open_template(path: Path | None) -> Any:
+    """A Presentation from a .pptx or .potx (python-pptx only knows the .pptx content type)."""
+    from pptx import Presentation
+
+    path = Path(path) if path is not None else default_template()
+    try:
+        blob = path.read_bytes()
+        with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            types = z.read("[Content_Types].xml")
+            if _TEMPLATE_MAIN.encode() in types:
+                blob = _rewrite_member(z, "[Content_Types].xml",
+                                       types.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode()))
+        return Presentation(io.BytesIO(blob))
+    except OSError as exc:
+        raise TemplateError(f"{path}: cannot read the PowerPoint template ({exc.strerror})") from None
+    except Exception as exc:  # zip, XML or content-type trouble: all mean "not a usable deck"
+        raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
+
+
+def _rewrite_member(z: zipfile.ZipFile, name: str, data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in z.infolist():
+            dst.writestr(info, data if info.filename == name else z.read(info))
+    return out.getvalue()
+
+
+def build_time() -> datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: never the clock."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if raw is None:
+        return FIXED_DATE
+    try:
+        return datetime.fromtimestamp(int(raw), tz=timezone.utc).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        raise BuyinError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}") from None
+
+
+def normalize_package(data: bytes, when: datetime) -> bytes:
+    """Rewrite a zip package with fixed entry times and attributes, embedded workbooks too."""
+    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename.endswith(".xlsx"):
+                blob = normalize_package(blob, when)
+            elif info.filename == "docProps/core.xml" and b"dcterms:created" in blob:
+                iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso, blob)
+            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 0, 0
+            dst.writestr(entry, blob, compresslevel=6)
+    return out.getvalue()
+
+
+def _verify(path: Path) -> None:
+    from pptx import Presentation
+
+    Presentation(str(path))
+
+
+# Slides ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where one thing goes: a placeholder idx (or None for a free shape) and its box in EMU."""
+
+    idx: int | None
+    box: tuple[int, int, int, int]
+
+
+def _label(number: int, spec: Slide) -> str:
+    return f"slide {number} (\u201c{spec.title}\u201d)"
+
+
+def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    layout = prs.slide_layouts.get_by_name(spec.layout)
+    if layout is None:
+        names = ", ".join(f'"{lay.name}"' for lay in prs.slide_layouts)
+        raise TemplateError(f'{_label(number, spec)}: the PowerPoint template has no layout '
+                            f'"{spec.layout}" (it has: {names})')
+    places = _plan(prs, layout, spec, number)
+    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
+    if spec.link is not None:
+        paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
+    body_pages: list[list[Para]] = [[]]
+    body_size = 0.0
+    if paras:
+        ph = _layout_ph(layout, places["text"].idx)
+        size = _inherited_size(prs, ph, "body", 20)
+        body_size, body_pages = textfit.fit_body(
+            paras, _inner(places["text"].box), _indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
+    table_pages: list[list[int]] = [[]]
+    if spec.table is not None:
+        t_size, widths, table_pages = textfit.fit_table(
+            spec.table.columns, spec.table.rows, _pt_box(places["visual"].box), TABLE_START, TABLE_FLOOR)
+    numbered = outline.slide_numbers and not any(
+        ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
+    for page in range(max(len(body_pages), len(table_pages))):
+        slide = prs.slides.add_slide(layout)
+        used = {places["title"].idx}
+        title = spec.title + (outline.continued if page else "")
+        _fill_title(prs, slide, layout, places["title"], title, number, spec)
+        if spec.subtitle is not None and page == 0:
+            _fill_subtitle(prs, slide, layout, places["subtitle"], spec, number)
+            used.add(places["subtitle"].idx)
+        if page < len(body_pages) and body_pages[page]:
+            _fill_body(slide, places["text"], body_pages[page], body_size)
+            used.add(places["text"].idx)
+        if spec.chart is not None and page == 0:
+            _add_chart(slide, places["visual"].box, spec.chart)
+        if spec.table is not None and page < len(table_pages):
+            _add_table(slide, places["visual"].box, spec.table, table_pages[page], t_size, widths)
+        for shape in list(slide.placeholders):
+            if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
+                shape._element.getparent().remove(shape._element)
+        if numbered:
+            _add_slide_number(prs, slide, layout, len(prs.slides))
+        slide.notes_slide.notes_text_frame.text = spec.notes
+
+
+def _plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, _Place]:
+    """Decide which placeholder (or area) takes the title, subtitle, text and chart/table."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+
+    def box(ph: Any) -> tuple[int, int, int, int]:
+        return (ph.left, ph.top, ph.width, ph.height)
+
+    def missing(what: str) -> TemplateError:
+        kinds = ", ".join(ph.placeholder_format.type.name.lower().replace("_", " ")
+                          for ph in layout.placeholders) or "no placeholders"
+        return TemplateError(f'{_label(number, spec)}: layout "{layout.name}" has no {what} '
+                             f'placeholder (it has: {kinds})')
+
+    phs = list(layout.placeholders)
+    titles = [ph for ph in phs if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)]
+    if not titles:
+        raise missing("title")
+    places = {"title": _Place(titles[0].placeholder_format.idx, box(titles[0]))}
+    contents = sorted((ph for ph in phs if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)),
+                      key=lambda ph: -ph.width * ph.height)
+    if spec.subtitle is not None:
+        subtitles = [ph for ph in phs if ph.placeholder_format.type == PH.SUBTITLE]
+        if not subtitles:
+            if not contents:
+                raise missing("subtitle or body")
+            subtitles = [min(contents, key=lambda ph: ph.top)]
+            contents.remove(subtitles[0])
+        places["subtitle"] = _Place(subtitles[0].placeholder_format.idx, box(subtitles[0]))
+    has_text = bool(spec.body) or spec.link is not None
+    has_visual = spec.chart is not None or spec.table is not None
+    if has_text and not contents:
+        raise missing("body")
+    if has_text and has_visual:
+        if len(contents) >= 2:
+            left, right = sorted(contents[:2], key=lambda ph: ph.left)
+            places["text"] = _Place(left.placeholder_format.idx, box(left))
+            places["visual"] = _Place(None, box(right))
+        else:
+            x, y, w, h = box(contents[0])
+            half = (w - int(GAP * EMU_PER_PT)) // 2
+            places["text"] = _Place(contents[0].placeholder_format.idx, (x, y, half, h))
+            places["visual"] = _Place(None, (x + w - half, y, half, h))
+    elif has_text:
+        places["text"] = _Place(contents[0].placeholder_format.idx, box(contents[0]))
+    elif has_visual:
+        if contents:
+            places["visual"] = _Place(None, box(contents[0]))
+        else:  # e.g. "Title Only": everything under the title, above the footer line
+            x, y, w, h = places["title"].box
+            top = y + h + int(0.2 * 72 * EMU_PER_PT)
+            places["visual"] = _Place(None, (x, top, w, int(prs.slide_height * 0.9) - top))
+    return places
+
+
+def _layout_ph(layout: Any, idx: int | None) -> Any:
+    return next(ph for ph in layout.placeholders if ph.placeholder_format.idx == idx)
+
+
+def _pt_box(box: tuple[int, int, int, int]) -> Box:
+    return Box(box[2] / EMU_PER_PT, box[3] / EMU_PER_PT)
+
+
+def _inner(box: tuple[int, int, int, int]) -> Box:
+    outer = _pt_box(box)
+    return Box(outer.width - 2 * INSET_X, outer.height - 2 * INSET_Y)
+
+
+def _inherited_size(prs: Any, layout_ph: Any, style: str, default: float) -> float:
+    """The font size (pt) a placeholder's first level inherits: layout, master placeholder, master style."""
+    from pptx.oxml.ns import qn
+
+    master = prs.slide_master._element
+    candidates = [layout_ph._element]
+    ph_type = layout_ph._element.ph_type
+    candidates += [sp for sp in master.iter(qn("p:sp")) if sp.ph is not None and sp.ph_type == ph_type]
+    for element in candidates:
+        for found in element.iterfind(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"):
+            if found.get("sz"):
+                return int(found.get("sz")) / 100
+    tag = {"title": "p:titleStyle", "body": "p:bodyStyle"}[style]
+    for found in master.iterfind(f".//{qn(tag)}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"):
+        if found.get("sz"):
+            return int(found.get("sz")) / 100
+    return default
+
+
+def _indents(prs: Any, layout_ph: Any) -> tuple[float, ...]:
+    """Left margin (pt) of each bullet level; the larger of the layout's and the master's."""
+    from pptx.oxml.ns import qn
+
+    master = prs.slide_master._element.find(f".//{qn('p:bodyStyle')}")
+    out = []
+    for n in range(1, 6):
+        margins = []
+        for root in (master, layout_ph._element.find(f".//{qn('a:lstStyle')}")):
+            level = root.find(qn(f"a:lvl{n}pPr")) if root is not None else None
+            if level is not None and level.get("marL") is not None:
+                margins.append(int(level.get("marL")) / EMU_PER_PT)
+        out.append(max(margins) if margins else 0.375 * 72 * n)  # PowerPoint's own default
+    return tuple(out)
+
+
+def _prepare(frame: Any) -> None:
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE  # the fitting is done here; no renderer shrinking
+    frame.margin_left = frame.margin_right = Pt(INSET_X)
+    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+
+
+def _placeholder(slide: Any, place: _Place) -> Any:
+    ph = slide.placeholders[place.idx]
+    ph.left, ph.top, ph.width, ph.height = place.box
+    return ph
+
+
+def _fill_title(prs: Any, slide: Any, layout: Any, place: _Place, text: str, number: int,
+                spec: Slide) -> None:
+    from pptx.util import Pt
+
+    start = _inherited_size(prs, _layout_ph(layout, place.idx), "title", 32)
+    size = textfit.fit_size(text, _inner(place.box), start, min(start, TITLE_FLOOR), bold=True)
+    if size is None:
+        raise TemplateError(f"{_label(number, spec)}: the title does not fit its box even at "
+                            f"{TITLE_FLOOR} pt; shorten it")
+    frame = _placeholder(slide, place).text_frame
+    _prepare(frame)
+    paragraph = frame.paragraphs[0]
+    paragraph.line_spacing = 1.0
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+
+
+def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: _Place, spec: Slide, number: int) -> None:
+    from pptx.util import Pt
+
+    start = _inherited_size(prs, _layout_ph(layout, place.idx), "body", 22)
+    size = textfit.fit_size(spec.subtitle, _inner(place.box), start, min(start, BODY_FLOOR))
+    if size is None:
+        raise TemplateError(f"{_label(number, spec)}: the subtitle does not fit its box even at "
+                            f"{BODY_FLOOR} pt; shorten it")
+    frame = _placeholder(slide, place).text_frame
+    _prepare(frame)
+    paragraph = frame.paragraphs[0]
+    paragraph.line_spacing = 1.0
+    run = paragraph.add_run()
+    run.text = spec.subtitle
+    run.font.size = Pt(size)
+
+
+def _fill_body(slide: Any, place: _Place, paras: list[Para], size: float) -> None:
+    from pptx.oxml.ns import qn
+    from pptx.util import Pt
+
+    frame = _placeholder(slide, place).text_frame
+    _prepare(frame)
+    for i, para in enumerate(paras):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.level = para.level
+        psize = textfit.level_size(size, para.level, BODY_FLOOR)
+        paragraph.line_spacing = 1.0
+        paragraph.space_before = Pt(textfit.space_before(psize, para.level))
+        if not para.bullet:  # a link, or the tail of a bullet split across slides
+            p_pr = paragraph._p.get_or_add_pPr()
+            p_pr.set("indent", "0")
+            p_pr.append(p_pr.makeelement(qn("a:buNone"), {}))
+        run = paragraph.add_run()
+        run.text = para.text
+        run.font.size = Pt(psize)
+        if para.bold:
+            run.font.bold = True
+        if para.link:
+            run.hyperlink.address = para.link
+
+
+def _add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
+    from pptx.chart.data import CategoryChartData
+    from pptx.dml.color import RGBColor
+    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls, qn
+    from pptx.util import Pt
+
+    kinds = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+             "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
+             "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
+    number_format = spec.number_format or "General"
+    data = CategoryChartData(number_format=number_format)
+    data.categories = spec.categories
+    for series in spec.series:
+        data.add_series(series.name, series.values)
+    chart = slide.shapes.add_chart(kinds[spec.kind], *box, data).chart
+    chart.font.size = Pt(CHART_FONT)
+    chart.has_title = spec.title is not None
+    if spec.title is not None:
+        chart.chart_title.text_frame.text = spec.title
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT + 2)
+    chart.has_legend = len(spec.series) > 1 or spec.kind == "doughnut"
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    plot = chart.plots[0]
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = number_format, False
+    labels.font.size = Pt(CHART_LABEL_FONT)
+    labels.show_value = True
+    if spec.kind == "doughnut":
+        # Labels sit on the segments, whatever their colour: give them a white ground.
+        labels._element.insert_element_before(parse_xml(
+            f'<c:spPr {nsdecls("c", "a")}><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'),
+            "c:txPr", "c:dLblPos", "c:showLegendKey")
+        return
+    labels.position = XL_LABEL_POSITION.ABOVE if spec.kind == "line" else XL_LABEL_POSITION.OUTSIDE_END
+    if spec.kind != "line":
+        plot.gap_width = 60
+        plot.overlap = -10 if len(spec.series) > 1 else 0
+    grey = RGBColor(0xD9, 0xD9, 0xD9)
+    values, categories = chart.value_axis, chart.category_axis
+    values.has_major_gridlines = True
+    values.major_gridlines.format.line.color.rgb = grey
+    values.format.line.fill.background()
+    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = number_format, False
+    values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
+    categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
+    categories.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
+    if spec.kind in ("bar", "clustered_bar"):
+        categories.reverse_order = True  # first category on top, as it is read
+        # ... and the value axis crosses at the last category, so it stays at the bottom.
+        values._element.find(qn("c:crosses")).set("val", "max")
+
+
+def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float,
+               widths: list[float]) -> None:
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
+
+    align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+    aligns = spec.align or ["left"] * len(spec.columns)
+    cells = [spec.columns] + [spec.rows[i] for i in rows]
+    heights = [textfit.row_height(r, widths, size, bold=(n == 0)) for n, r in enumerate(cells)]
+    emu_heights = [int(h * EMU_PER_PT) for h in heights]
+    x, y, w, _ = box
+    shape = slide.shapes.add_table(len(cells), len(spec.columns), x, y, w, sum(emu_heights))
+    table = shape.table
+    table.first_row, table.horz_banding = True, True
+    emu_widths = [int(v * EMU_PER_PT) for v in widths]
+    emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
+    for column, width in zip(table.columns, emu_widths):
+        column.width = width
+    for row, height in zip(table.rows, emu_heights):
+        row.height = height
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(textfit.CELL_MARGIN_X)
+            cell.margin_top = cell.margin_bottom = Pt(textfit.CELL_MARGIN_Y)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = align[aligns[c]]
+            run = paragraph.add_run()
+            run.text = value
+            run.font.size = Pt(size)
+            if r == 0:
+                run.font.bold = True
+
+
+def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:
+    """The layout's slide-number placeholder (or a small box bottom right) showing the number field."""
+    from pptx.enum.shapes import PP_PLACEHOLDER as PH
+    from pptx.enum.text import PP_ALIGN
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import nsdecls, qn
+    from pptx.util import Inches
+
+    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.SLIDE_NUMBER), None)
+    if source is not None:
+        sp = copy.deepcopy(source._element)
+        sp_pr = sp.find(qn("p:spPr"))
+        for child in list(sp_pr):  # inherit the position from the layout
+            sp_pr.remove(child)
+        c_nv_pr = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+        c_nv_pr.set("id", str(slide.shapes._next_shape_id))
+        slide.shapes._spTree.append(sp)
+        frame = slide.shapes[-1].text_frame
+    else:
+        frame = slide.shapes.add_textbox(prs.slide_width - Inches(1.6), prs.slide_height - Inches(0.55),
+                                         Inches(1.0), Inches(0.35)).text_frame
+        frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
+    field = next(frame._txBody.iter(qn("a:fld")), None)
+    if field is None or field.get("type") != "slidenum":
+        paragraph = frame.paragraphs[0]
+        for child in list(paragraph._p):
+            if child.tag != qn("a:pPr"):
+                paragraph._p.remove(child)
+        field = parse_xml(f'<a:fld {nsdecls("a")} id="{_SLIDE_NUMBER_FIELD}" type="slidenum">'
+                          f'<a:rPr lang="en-GB" sz="1200"/><a:t/></a:fld>')
+        paragraph._p.append(field)
+    field.find(qn("a:t")).text = str(number)
