@@ -1,0 +1,104 @@
+"""Jinja templates: where to find them (the user's folder first, then ours) and how they run.
+
+Templates arrive in pull requests and CI renders them, so they run sandboxed,
+and StrictUndefined makes a typo in one fail loudly instead of printing nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from buyin_cli.errors import TemplateError
+
+
+def packaged_dir(name: str) -> Path:
+    """A folder shipped with buyin (`templates`, `examples`), installed or in a source checkout."""
+    installed = Path(str(resources.files("buyin_cli"))) / name
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[2] / name
+
+
+def search_path(user_dir: Path | None) -> list[Path]:
+    """Where templates are looked up, in order: the user's folder, then the packaged defaults."""
+    if user_dir is not None and not user_dir.is_dir():
+        raise TemplateError(f"{user_dir}: no such templates folder; give a folder holding "
+                            "templates to override (e.g. deck.yaml.j2)")
+    return ([user_dir] if user_dir is not None else []) + [packaged_dir("templates")]
+
+
+def make_environment(user_dir: Path | None = None):
+    """A sandboxed Jinja environment over the template search path."""
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in search_path(user_dir)]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["q"] = quote
+    env.filters["minutes"] = minutes
+    return env
+
+
+def render(env, name: str, **context: Any) -> str:
+    """Render template `name`, turning any template failure into one located line."""
+    from jinja2 import TemplateError as JinjaError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.sandbox import SecurityError
+
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateNotFound as exc:
+        raise TemplateError(f"template '{exc.name}' not found in "
+                            + ", ".join(str(d) for d in _dirs(env))) from None
+    except TemplateSyntaxError as exc:
+        where = exc.filename or exc.name or name
+        raise TemplateError(f"{where}:{exc.lineno}: template syntax error: {exc.message}") from None
+    except SecurityError as exc:
+        raise TemplateError(f"{name}: refused by the template sandbox: {exc}") from None
+    except UndefinedError as exc:
+        raise TemplateError(f"{_where(name)}: {exc.message}; check the name against the "
+                            "view documented in templates/README.md") from None
+    except JinjaError as exc:
+        raise TemplateError(f"{_where(name)}: {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+        raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
+
+
+def quote(value: Any) -> str:
+    """Any value as a YAML flow scalar (JSON is valid YAML), so text never breaks the outline."""
+    if hasattr(value, "__html__"):  # Markup from a {% set %} block
+        value = str(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def minutes(value: float) -> str:
+    """A time budget as people say it: '2 min', '1½ min', '30 s'."""
+    if value < 1:
+        return f"{round(value * 60)} s"
+    whole, half = int(value), value - int(value) >= 0.5
+    return f"{whole}{'½' if half else ''} min"
+
+
+def _dirs(env) -> list[str]:
+    return [path for loader in env.loader.loaders for path in loader.searchpath]
+
+
+def _where(name: str) -> str:
+    """The template file and line being rendered when an error escaped it."""
+    import sys
+    import traceback
+
+    frames = traceback.extract_tb(sys.exc_info()[2])
+    for frame in reversed(frames):
+        if frame.filename.endswith(".j2"):
+            return f"{frame.filename}:{frame.lineno}"
+    return name

@@ -1,0 +1,509 @@
+"""The briefing view: everything one meeting's deck and talking points show, computed and formatted.
+
+Templates receive one `BriefingView` and only format it: every figure is
+computed here (from figures.py), every number already formatted for the
+strategy's locale, every list already in the order to present it. Which
+sections have content — and so which slides exist — is decided here too, so
+that the time budget and the deck always agree.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from buyin_cli import answers, money
+from buyin_cli.figures import Figures, ResultFigures
+from buyin_cli.models import Briefing, Metric, Strategy
+from buyin_cli.validate import LoadedStrategy
+
+if TYPE_CHECKING:
+    from buyin_cli.readiness import Readiness
+
+# How long each section is presented, relative to the others (the showcase is a demo).
+SECTION_WEIGHTS = {
+    "opening": 1, "business_case": 3, "heard": 2, "learners": 2, "proposal": 2,
+    "evidence": 3, "numbers": 2, "endorsement": 1, "showcase": 3, "asks": 1,
+}
+DISCUSSION_SHARE = 1 / 3  # at least this much of every meeting is kept for questions
+
+
+@dataclass(frozen=True)
+class Reading:
+    label: str
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class MetricView:
+    id: str
+    name: str
+    unit: str
+    better: str
+    baseline: float
+    target: float
+    actual: float | None
+    baseline_text: str
+    target_text: str
+    actual_text: str | None
+    progress_pct: float | None
+    progress_text: str
+    value_per_unit_text: str | None
+    source: str | None
+    history: list[Reading]
+
+
+@dataclass(frozen=True)
+class ObjectiveView:
+    id: str
+    title: str
+    owner: str
+    driver: str
+    in_focus: bool
+    metrics: list[MetricView]
+
+
+@dataclass(frozen=True)
+class GapView:
+    need: str
+    evidence: str | None
+    response: str
+
+
+@dataclass(frozen=True)
+class AudienceView:
+    id: str
+    name: str
+    headcount: int
+    headcount_text: str
+    knowledge: list[GapView]
+    skills: list[GapView]
+    motivation: list[GapView]
+
+
+@dataclass(frozen=True)
+class CostView:
+    item: str
+    kind: str
+    amount: float
+    amount_text: str
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    id: str
+    title: str
+    format: str
+    audiences: list[str]
+    objectives: list[str]
+    headcount: int
+    headcount_text: str
+    costs: list[CostView]
+    one_off_text: str
+    per_year_text: str
+    per_participant_text: str
+    rollout_cost: float
+    rollout_cost_text: str
+    rollout_benefit: float
+    rollout_benefit_text: str
+    monetised: bool
+    roi_text: str
+    bcr_text: str
+    payback_text: str
+    break_even_text: str
+    roi_at_half_text: str
+    pilots: list[str]
+
+
+@dataclass(frozen=True)
+class ResultView:
+    metric: str
+    unit: str
+    per: str
+    before_text: str
+    after_text: str
+    has_control: bool
+    control_before_text: str | None
+    control_after_text: str | None
+    before: float
+    after: float
+    control_before: float | None
+    control_after: float | None
+    improvement_text: str
+    control_improvement_text: str
+    isolation_text: str
+    confidence_text: str
+    attributable_text: str
+    pilot_annual_benefit_text: str | None
+    rollout_annual_benefit_text: str | None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    by: str
+
+
+@dataclass(frozen=True)
+class PilotView:
+    id: str
+    initiative: str
+    group: str
+    participants: int
+    start_text: str
+    end_text: str
+    cost_text: str
+    benefit_text: str
+    roi_text: str
+    reaction_text: str | None
+    learning_pre_text: str | None
+    learning_post_text: str | None
+    learning_gain_text: str | None
+    usage_text: str | None
+    completion_text: str | None
+    results: list[ResultView]
+    quotes: list[QuoteView]
+
+
+@dataclass(frozen=True)
+class ConcernView:
+    concern: str
+    answer: str | None
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class ObjectionView:
+    objection: str
+    response: str
+    evidence: str | None
+
+
+@dataclass(frozen=True)
+class TargetView:
+    period: str
+    completion_text: str
+
+
+@dataclass(frozen=True)
+class SponsorView:
+    name: str
+    role: str
+    quote: str
+    usage_targets: list[TargetView]
+
+
+@dataclass(frozen=True)
+class WorkingStep:
+    label: str
+    formula: str
+    result: str
+    source: str
+
+
+@dataclass(frozen=True)
+class NotReady:
+    code: str
+    message: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Accepted:
+    code: str
+    message: str
+    reason: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Timing:
+    minutes: int
+    sections: dict[str, float]
+    presenting: float
+    discussion: float
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """One meeting: what its deck and talking points hold."""
+
+    id: str
+    organisation: str
+    title: str
+    presenter_name: str
+    presenter_role: str
+    currency: str
+    money_format: str  # an Excel number format for money on charts, e.g. "£"#,##0
+    date_text: str
+    minutes: int
+    opening_question: str
+    asks: list[str]
+    showcase_title: str | None
+    showcase_url: str | None
+    stakeholder_name: str
+    stakeholder_role: str
+    needs: list[str]
+    concerns: list[ConcernView]
+    benefits: list[str]
+    objectives: list[ObjectiveView]
+    audiences: list[AudienceView]
+    initiatives: list[InitiativeView]
+    pilots: list[PilotView]
+    sponsor: SponsorView | None
+    objections: list[ObjectionView]
+    timing: Timing
+    has: dict[str, bool]
+    working: list[WorkingStep] = field(default_factory=list)
+    not_ready: list[NotReady] = field(default_factory=list)
+    accepted: list[Accepted] = field(default_factory=list)
+
+
+def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
+               briefing: Briefing, working: list[WorkingStep] | None = None) -> BriefingView:
+    """The view of one briefing, tailored to its stakeholder and its focus."""
+    strategy = loaded.strategy
+    fmt = Formatter(strategy.currency, strategy.locale)
+    stakeholder = next(s for s in strategy.stakeholders if s.id == briefing.stakeholder)
+    objectives = _objectives(strategy, figures, briefing, fmt)
+    audiences = [_audience(a, fmt) for a in strategy.audiences]
+    initiatives = [_initiative(i, strategy, figures, fmt) for i in strategy.initiatives]
+    pilots = [_pilot(p, strategy, figures, fmt) for p in strategy.pilots]
+    titles = {p.id: p.group for p in strategy.pilots}
+    concerns = []
+    for concern in stakeholder.concerns:
+        match = answers.answer_for(concern, strategy.objections)
+        concerns.append(ConcernView(concern, match.response if match else None,
+                                    titles.get(match.evidence) if match and match.evidence else None))
+    sponsor = None
+    if strategy.sponsor:
+        s = strategy.sponsor
+        sponsor = SponsorView(s.name, s.role, s.quote,
+                              [TargetView(t.period, fmt.percent(t.completion * 100, 0))
+                               for t in s.usage_targets])
+    has = {
+        "opening": True,
+        "business_case": bool(objectives),
+        "heard": bool(stakeholder.needs or stakeholder.concerns or stakeholder.benefits),
+        "learners": any(a.knowledge or a.skills or a.motivation for a in audiences),
+        "proposal": bool(initiatives),
+        "evidence": bool(pilots),
+        "numbers": any(i.monetised for i in initiatives),
+        "endorsement": sponsor is not None,
+        "showcase": briefing.showcase is not None,
+        "asks": True,
+    }
+    not_ready, accepted = _readiness(readiness)
+    return BriefingView(
+        id=briefing.id,
+        organisation=strategy.organisation,
+        title=strategy.title,
+        presenter_name=strategy.presenter.name,
+        presenter_role=strategy.presenter.role,
+        currency=strategy.currency,
+        money_format=fmt.excel_money_format(),
+        date_text=fmt.date(briefing.date),
+        minutes=briefing.minutes,
+        opening_question=briefing.opening_question,
+        asks=list(briefing.asks),
+        showcase_title=briefing.showcase.title if briefing.showcase else None,
+        showcase_url=briefing.showcase.url if briefing.showcase else None,
+        stakeholder_name=stakeholder.name,
+        stakeholder_role=stakeholder.role,
+        needs=list(stakeholder.needs),
+        concerns=concerns,
+        benefits=list(stakeholder.benefits),
+        objectives=objectives,
+        audiences=audiences,
+        initiatives=initiatives,
+        pilots=pilots,
+        sponsor=sponsor,
+        objections=[ObjectionView(o.objection, o.response,
+                                  titles.get(o.evidence) if o.evidence else None)
+                    for o in strategy.objections],
+        timing=time_budget(briefing.minutes, has),
+        has=has,
+        working=working or [],
+        not_ready=not_ready,
+        accepted=accepted,
+    )
+
+
+class Formatter:
+    """Numbers, money, percentages and dates as the strategy's locale writes them."""
+
+    def __init__(self, currency: str, locale: str | None):
+        self.currency = currency
+        self.locale = money.resolve_locale(locale, currency)
+
+    def money(self, amount: float | None) -> str:
+        return _minus(money.format_money(amount, self.currency, self.locale))
+
+    def number(self, value: float | None, decimals: int | None = None) -> str:
+        return _minus(money.format_number(value, self.locale, self.currency, decimals))
+
+    def percent(self, value: float | None, decimals: int = 1) -> str:
+        if decimals == 1 or value is None:
+            return _minus(money.format_pct(value, self.locale, self.currency))
+        from babel.numbers import format_percent
+
+        return _minus(format_percent(round(value) / 100, locale=self.locale))
+
+    def excel_money_format(self) -> str:
+        """The locale's way of writing money as an Excel number format, for chart labels."""
+        sample = money.format_money(1234, self.currency, self.locale)
+        prefix, suffix = sample[: sample.index("1")], sample[sample.rindex("4") + 1:]
+        quoted = [f'"{part}"' if part else "" for part in (prefix, suffix)]
+        return f"{quoted[0]}#,##0{quoted[1]}"
+
+    def date(self, value: date) -> str:
+        from babel.dates import format_date
+
+        return format_date(value, format="long", locale=self.locale)
+
+
+def _minus(text: str) -> str:
+    """A true minus sign, which never breaks from its number at the end of a line."""
+    return "\u2212" + text[1:] if text.startswith("-") else text
+
+
+def time_budget(minutes: int, has: dict[str, bool]) -> Timing:
+    """Share the presenting time (at most two thirds) among the sections that have content.
+
+    Each section gets its weight's share, rounded down to the half minute, so
+    the discussion keeps at least a third of the meeting, and usually a little more.
+    """
+    present = {name: w for name, w in SECTION_WEIGHTS.items() if has.get(name)}
+    budget = minutes * (1 - DISCUSSION_SHARE)
+    total = sum(present.values()) or 1
+    sections = {name: math.floor(budget * w / total * 2) / 2 for name, w in present.items()}
+    presenting = sum(sections.values())
+    return Timing(minutes, sections, presenting, minutes - presenting)
+
+
+def _objectives(strategy: Strategy, figures: Figures, briefing: Briefing,
+                fmt: Formatter) -> list[ObjectiveView]:
+    metrics = {m.id: m for m in strategy.metrics}
+    focus = list(briefing.focus)
+    ordered = sorted(strategy.objectives,
+                     key=lambda o: focus.index(o.id) if o.id in focus else len(focus))
+    return [ObjectiveView(o.id, o.title, o.owner, o.driver, o.id in focus or not focus,
+                          [_metric(metrics[m], figures, fmt) for m in o.metrics])
+            for o in ordered]
+
+
+def _metric(metric: Metric, figures: Figures, fmt: Formatter) -> MetricView:
+    progress = figures.metrics[metric.id].progress_pct
+    return MetricView(
+        id=metric.id, name=metric.name, unit=metric.unit, better=metric.better,
+        baseline=metric.baseline, target=metric.target, actual=metric.actual,
+        baseline_text=fmt.number(metric.baseline), target_text=fmt.number(metric.target),
+        actual_text=fmt.number(metric.actual) if metric.actual is not None else None,
+        progress_pct=progress,
+        progress_text=fmt.percent(progress) if progress is not None else "n/a",
+        value_per_unit_text=(fmt.money(metric.value_per_unit)
+                             if metric.value_per_unit is not None else None),
+        source=metric.source,
+        history=[Reading(r.period, r.value, fmt.number(r.value)) for r in metric.history],
+    )
+
+
+def _audience(audience, fmt: Formatter) -> AudienceView:
+    def gaps(items):
+        return [GapView(g.need, g.evidence, g.response) for g in items]
+
+    return AudienceView(audience.id, audience.name, audience.headcount,
+                        fmt.number(audience.headcount), gaps(audience.gaps.knowledge),
+                        gaps(audience.gaps.skills), gaps(audience.gaps.motivation))
+
+
+def _initiative(initiative, strategy: Strategy, figures: Figures,
+                fmt: Formatter) -> InitiativeView:
+    f = figures.initiatives[initiative.id]
+    audiences = {a.id: a.name for a in strategy.audiences}
+    objectives = {o.id: o.title for o in strategy.objectives}
+    monetised = bool(f.results_used)
+    return InitiativeView(
+        id=initiative.id, title=initiative.title, format=initiative.format,
+        audiences=[audiences[a] for a in initiative.audiences],
+        objectives=[objectives[o] for o in initiative.objectives],
+        headcount=f.headcount, headcount_text=fmt.number(f.headcount),
+        costs=[CostView(c.item, c.kind, c.amount, fmt.money(c.amount)) for c in initiative.costs],
+        one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),
+        per_participant_text=fmt.money(f.per_participant),
+        rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
+        rollout_benefit=f.rollout_benefit, rollout_benefit_text=fmt.money(f.rollout_benefit),
+        monetised=monetised,
+        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else "n/a",
+        bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else "n/a",
+        payback_text=(fmt.number(f.payback_months, 1) if f.payback_months is not None else "n/a"),
+        break_even_text=(fmt.percent(f.break_even_share * 100)
+                         if f.break_even_share is not None else "n/a"),
+        roi_at_half_text=(fmt.percent(f.roi_pct_at_half)
+                          if f.roi_pct_at_half is not None else "n/a"),
+        pilots=[p.group for p in strategy.pilots if p.initiative == initiative.id],
+    )
+
+
+def _pilot(pilot, strategy: Strategy, figures: Figures, fmt: Formatter) -> PilotView:
+    f = figures.pilots[pilot.id]
+    titles = {i.id: i.title for i in strategy.initiatives}
+    metrics = {m.id: m for m in strategy.metrics}
+    learning = pilot.learning
+    usage = pilot.usage
+    completion = (fmt.percent(usage.completed / usage.enrolled * 100, 0)
+                  if usage and usage.enrolled else None)
+    return PilotView(
+        id=pilot.id, initiative=titles[pilot.initiative], group=pilot.group,
+        participants=pilot.participants,
+        start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
+        cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),
+        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else "n/a",
+        reaction_text=(f"{fmt.number(pilot.reaction.score, 1)} / {fmt.number(pilot.reaction.scale)}"
+                       if pilot.reaction else None),
+        learning_pre_text=fmt.percent(learning.pre, 0) if learning else None,
+        learning_post_text=fmt.percent(learning.post, 0) if learning else None,
+        learning_gain_text=(fmt.number(learning.post - learning.pre, 0) if learning else None),
+        usage_text=(f"{fmt.number(usage.completed)} / {fmt.number(usage.enrolled)}"
+                    if usage else None),
+        completion_text=completion,
+        results=[_result(r, f.results[r.metric], metrics[r.metric], fmt) for r in pilot.results],
+        quotes=[QuoteView(q.text, q.by) for q in pilot.quotes],
+    )
+
+
+def _result(result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
+    def opt(value):
+        return fmt.number(value) if value is not None else None
+
+    return ResultView(
+        metric=metric.name, unit=metric.unit, per=result.per,
+        before_text=fmt.number(result.before), after_text=fmt.number(result.after),
+        has_control=f.has_control,
+        control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
+        before=result.before, after=result.after,
+        control_before=result.control_before, control_after=result.control_after,
+        improvement_text=fmt.number(f.improvement),
+        control_improvement_text=fmt.number(f.control_improvement),
+        isolation_text=fmt.percent(f.isolation * 100, 0),
+        confidence_text=fmt.percent(f.confidence * 100, 0),
+        attributable_text=fmt.number(f.attributable),
+        pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
+                                   if f.pilot_annual_benefit is not None else None),
+        rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
+                                     if f.rollout_annual_benefit is not None else None),
+    )
+
+
+def _readiness(readiness: Readiness | None) -> tuple[list[NotReady], list[Accepted]]:
+    if readiness is None:
+        return [], []
+    not_ready = [NotReady(w.code, w.message, str(w.location)) for w in readiness.warnings]
+    accepted = [Accepted(a.warning.code, a.warning.message, a.reason, str(a.where))
+                for a in readiness.accepted]
+    return not_ready, accepted
+
+
