@@ -66,8 +66,17 @@ def check(
     output: Annotated[CheckFormat, typer.Option(
         "--format", help="text for people, json for tools, github for workflow annotations.",
         case_sensitive=False)] = CheckFormat.text,
+    ignore: Annotated[list[str] | None, typer.Option(
+        "--ignore", metavar="CODE",
+        help="Skip a readiness warning code (repeatable, or comma-separated).")] = None,
 ) -> None:
-    """Validate a strategy and list every problem as FILE:LINE:COL: CODE message.
+    """Validate a strategy, review its readiness for the meeting, and list every problem
+    as FILE:LINE:COL: CODE message.
+
+    Errors (E codes) make the strategy unusable; readiness warnings (W codes) say what
+    would lose the room and what to add. A valid strategy also gets a readiness score
+    out of 100, one line per buy-in method. Accept a warning for one item with
+    `accept: {CODE: reason}` in the YAML.
 
     Exits 0 when valid (warnings allowed), 1 when invalid or, with --strict, on any warning.
 
@@ -75,10 +84,17 @@ def check(
     Example:
       buyin check strategy/
       buyin check strategy.yaml --format github --strict
+      buyin check strategy.yaml --ignore W501,W404
     """
+    from buyin_cli.readiness import review
     from buyin_cli.validate import check_strategy
 
     loaded, problems = check_strategy(path)
+    readiness = None
+    if loaded is not None:
+        codes = [code for option in ignore or () for code in option.split(",")]
+        readiness = review(loaded, ignore=codes)
+        problems = problems + readiness.warnings
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -93,6 +109,8 @@ def check(
             colour = "31" if problem.severity == "error" else "33"
             print(f"{paint(str(problem.location), '1')}: {paint(problem.code, colour)} "
                   f"{problem.message}")
+        if readiness is not None:
+            print(("\n" if problems else "") + "\n".join(_readiness_lines(readiness, paint)))
         print(_summary(path, errors, warnings, paint))
     if errors or (strict and warnings):
         raise typer.Exit(1)
@@ -120,6 +138,21 @@ def _summary(path: Path, errors: int, warnings: int, paint) -> str:
     if errors:
         return paint(f"✗ {display_path(path)}: {counts}", "1;31")
     return paint(f"✓ {display_path(path)}: valid ({counts})", "1;32")
+
+
+def _readiness_lines(readiness, paint) -> list[str]:
+    """The score, then one line per method: ✓ when full marks, ! with the codes that fired."""
+    lines = [paint(f"Readiness {readiness.score}/100", "1")]
+    for method in readiness.methods:
+        fired = ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in method.fired.items())
+        full = method.points == method.out_of
+        mark = paint("✓", "32") if full else paint("!", "33")
+        lines.append(f"  {mark} {method.name} {method.points}/{method.out_of}"
+                     + (f" ({fired})" if fired else "" if full or method.applicable
+                        else " (nothing to review yet)"))
+    if readiness.accepted:
+        lines.append(f"  {_plural(len(readiness.accepted), 'warning')} accepted with a reason")
+    return lines
 
 
 def _plural(n: int, word: str) -> str:
