@@ -29,7 +29,9 @@ MAX_DEPTH = 64
 LIST_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
                  "stakeholders", "objections", "briefings")
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# NEL and the Unicode line and paragraph separators are included: YAML counts them as line
+# breaks, so they would shift every later line number, and they never belong in a deck.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 _YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off", "true", "false"}
 
 _TAG = "tag:yaml.org,2002:"
@@ -87,11 +89,12 @@ class Loaded:
 class _Alias:
     """An alias as it was written, so an expansion problem can point at it."""
 
-    __slots__ = ("target", "mark")
+    __slots__ = ("target", "mark", "name")
 
-    def __init__(self, target: Node, mark: yaml.Mark):
+    def __init__(self, target: Node, mark: yaml.Mark, name: str):
         self.target = target
         self.mark = mark
+        self.name = name
 
 
 class _Loader(yaml.SafeLoader):
@@ -99,9 +102,9 @@ class _Loader(yaml.SafeLoader):
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
-            mark = self.peek_event().start_mark
+            event = self.peek_event()
             node = super().compose_node(parent, index)
-            return _Alias(node, mark)
+            return _Alias(node, event.start_mark, event.anchor)
         return super().compose_node(parent, index)
 
 
@@ -236,6 +239,7 @@ class _Converter:
         self.sources = sources
         self.problems = problems
         self.count = 0
+        self.open: set[int] = set()  # ids of the collections being converted, to spot cycles
         self.constructor = yaml.SafeLoader("")  # for YAML's int and float rules
 
     def fail(self, location: Location, code: str, message: str) -> None:
@@ -265,6 +269,10 @@ class _Converter:
                 self.fail(_loc(self.file, key_node.start_mark), "E203",
                           f"{_dotted(path)}: a key must be plain text, not {_kind(key_node)}")
             key = key_node.value
+            bad = _CONTROL.search(key)
+            if bad:
+                self.fail(_loc(self.file, key_node.start_mark), "E103",
+                          _control_problem(Location(self.file), bad.group()).message)
             if key in seen:
                 first = _loc(self.file, seen[key].start_mark)
                 self.fail(_loc(self.file, key_node.start_mark), "E104",
@@ -291,6 +299,10 @@ class _Converter:
     def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
         if isinstance(node, _Alias):
+            if id(node.target) in self.open:
+                self.fail(_loc(self.file, node.mark), "E105",
+                          f"the alias '*{_clip(node.name)}' refers to itself: it is inside the "
+                          f"anchor '&{_clip(node.name)}' it names; repeat the values instead")
             alias = alias or node.mark
             node = node.target
         self.count += 1
@@ -304,20 +316,24 @@ class _Converter:
             self.fail(_loc(self.file, node.start_mark), "E105",
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
         if isinstance(node, ScalarNode):
-            return self.scalar(node)
-        if isinstance(node, SequenceNode):
-            items = []
-            for i, item in enumerate(node.value):
-                self.record(path + (i,), None, item)
-                items.append(self.convert(item, path + (i,), depth + 1, alias))
-            return items
-        result = {}
-        for key, key_node, value_node in self.pairs(node, path):
-            self.record(path + (key,), _loc(self.file, key_node.start_mark), value_node)
-            result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
-        return result
+            return self.scalar(node, path)
+        self.open.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                items = []
+                for i, item in enumerate(node.value):
+                    self.record(path + (i,), None, item)
+                    items.append(self.convert(item, path + (i,), depth + 1, alias))
+                return items
+            result = {}
+            for key, key_node, value_node in self.pairs(node, path):
+                self.record(path + (key,), _loc(self.file, key_node.start_mark), value_node)
+                result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
+            return result
+        finally:
+            self.open.discard(id(node))
 
-    def scalar(self, node: ScalarNode) -> Any:
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
         tag = node.tag
         if tag == _TAG + "str":
             bad = _CONTROL.search(node.value)
@@ -330,13 +346,19 @@ class _Converter:
         if tag == _TAG + "bool":
             return node.value.lower() in ("y", "yes", "on", "true")
         if tag == _TAG + "int":
-            return self.constructor.construct_yaml_int(node)
+            try:
+                return self.constructor.construct_yaml_int(node)
+            except ValueError:  # Python refuses to read integers of more than 4,300 digits
+                self.fail(_loc(self.file, node.start_mark), "E204",
+                          f"{_dotted(path)}: the number {_clip(node.value, 20)} has far too "
+                          "many digits")
         if tag == _TAG + "float":
             return self.constructor.construct_yaml_float(node)
         if tag == _TAG + "timestamp":
             return node.value  # the models parse dates, and report impossible ones in place
         self.fail(_loc(self.file, node.start_mark), "E203",
-                  f"unsupported YAML tag '{node.tag}'; write plain text, numbers, lists and mappings")
+                  f"unsupported YAML tag '{_clip(_short_tag(node.tag))}'; write plain text, "
+                  "numbers, lists and mappings")
 
 
 def is_yaml11_bool(source: Source | None) -> bool:
@@ -362,9 +384,14 @@ def _clip(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
 def _dotted(path: Path_) -> str:
     out = ""
     for part in path:
+        part = part if isinstance(part, int) else _clip(str(part))
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
     return out
 
@@ -389,15 +416,77 @@ def _control_problem(location: Location, char: str) -> Problem:
                    "(it would corrupt the deck)")
 
 
+# PyYAML's token names, as a trainer would say them.
+_TOKENS = {"<block mapping start>": "a new key: value mapping", "<block sequence start>": "a new list",
+           "<block end>": "the end of a block", "?": "a new key", "<scalar>": "more text",
+           "<stream end>": "the end of the file", "-": "a list item ('-')", ",": "','",
+           ":": "':'", "]": "']'", "}": "'}'", "[": "'['", "{": "'{'"}
+_OPENED = {"flow sequence": ("list", "["), "flow mapping": ("mapping", "{")}
+
+
 def _syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    where = _loc(file, mark) if mark else Location(file)
-    problem = exc.problem or "invalid YAML"
-    if "'\\t'" in problem or "\t" in problem:
-        message = "a tab character is used for indentation; YAML indents with spaces only"
-    elif "expected a single document" in problem:
+    """A YAML syntax error as a trainer can act on it: what is wrong first, then the fix."""
+    problem, context = exc.problem or "invalid YAML", exc.context or ""
+    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
+    found = re.search(r"but (?:found|got) (.+)$", problem)
+    token = found.group(1).strip("'") if found else ""
+    found_words = _TOKENS.get(token, f"'{token}'")
+    quoted_char = re.search(r"character '(.+?)'", problem)
+    char = quoted_char.group(1) if quoted_char else ""
+    if char == "\\t":
+        message = ("a tab character is used for indentation; YAML indents with spaces only"
+                   if _at_indentation(mark) else
+                   "a tab character in unquoted text; replace it with spaces, "
+                   "or put the text in quotes")
+    elif "single document" in context:
         message = "the file holds more than one YAML document ('---'); keep one per file"
+    elif any(kind in context for kind in _OPENED) and problem.startswith("expected ','"):
+        noun, bracket = next(v for k, v in _OPENED.items() if k in context)
+        close = "]" if bracket == "[" else "}"
+        message = (f"the {noun} opened with '{bracket}' at line {opened.line + 1} is not closed: "
+                   f"expected ',' or '{close}', found {found_words}")
+    elif "quoted scalar" in context and "end of stream" in problem:
+        mark = opened or mark
+        message = "this quoted text is never closed; add the closing quote"
+    elif problem.startswith("mapping values are not allowed"):
+        message = ("unexpected ':' here; put text that contains ': ' in quotes, "
+                   "or check this line's indentation")
+    elif problem.startswith("could not find expected ':'"):
+        mark = opened or mark
+        message = ("expected 'key: value' on this line; add the ':' after the key, "
+                   "or indent it to continue the line above")
+    elif problem.startswith(("expected <block end>", "did not find expected")):
+        if token in ("]", "}"):
+            message = f"unexpected '{token}': it closes nothing; delete it"
+        elif token == "<scalar>":
+            message = ("unexpected text after a value; if the value is in quotes, a quote "
+                       "inside it ends it early (write '' inside '...', or use \"...\")")
+        else:
+            message = ("this line is not indented like the lines around it; line it up with "
+                       "the keys or items it belongs to")
+    elif problem.startswith("found undefined alias"):
+        name = _clip(problem.split("'")[1]) if "'" in problem else ""
+        message = (f"the alias '*{name}' names no anchor; define '&{name}' earlier in the same "
+                   "file, or put text that starts with '*' in quotes")
+    elif "cannot start any token" in problem:
+        message = f"text cannot start with '{char}'; put it in quotes"
+    elif "unknown escape character" in problem:
+        message = (f"unknown escape '\\{char}' in double-quoted text; write '\\\\' for a "
+                   "backslash, or use single quotes")
+    elif "anchor" in context or "alias" in context:
+        message = ("an anchor (&name) or alias (*name) needs a name of letters and digits; "
+                   "put text that starts with '&' or '*' in quotes")
+    elif problem.startswith("expected the node content"):
+        message = f"expected a value here, found {found_words}"
     else:
-        context = f" {exc.context}" if exc.context else ""
-        message = f"YAML syntax error: {problem}{context}"
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    where = _loc(file, mark) if mark else Location(file)
     return Problem(where, "E101", message)
+
+
+def _at_indentation(mark: yaml.Mark | None) -> bool:
+    """Whether only whitespace precedes `mark` on its line."""
+    if mark is None or not isinstance(mark.buffer, str):
+        return True
+    line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
+    return not mark.buffer[line_start:mark.pointer].strip()
