@@ -44,7 +44,8 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 class Model(BaseModel):
     """Base: unknown keys are errors, values are not coerced across types, nothing mutates."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # No .inf or .nan: every figure computed from them would be meaningless.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
 
 
 class Accepting(Model):

@@ -9,6 +9,7 @@ that a user can fix them all in one round.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import types
 import typing
@@ -22,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from buyin_cli import source
 from buyin_cli.currencies import ISO_4217
 from buyin_cli.errors import Location, Problem, StrategyInvalid
-from buyin_cli.models import Strategy
+from buyin_cli.models import SLUG_PATTERN, Strategy
 from buyin_cli.source import SourceMap, _dotted as dotted
 
 # Which id each reference points at: (section, field path inside an item) → target section.
@@ -63,7 +64,8 @@ def check_strategy(path: Path) -> tuple[LoadedStrategy | None, list[Problem]]:
     try:
         strategy = Strategy.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_problem(error, sources) for error in exc.errors(include_url=False))
+        errors = _without_typo_echoes(exc.errors(include_url=False))
+        problems.extend(_problem(error, sources) for error in errors)
     problems.extend(_relations(data, sources))
     if problems:
         return None, problems
@@ -79,6 +81,18 @@ def load_strategy(path: Path) -> LoadedStrategy:
 
 
 # --- pydantic errors as located one-liners ----------------------------------------------
+
+def _without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop 'missing baseline' when 'baselin' is reported as an unknown key that means it."""
+    meant = set()
+    for error in errors:
+        if error["type"] == "extra_forbidden":
+            loc = tuple(error["loc"])
+            close = difflib.get_close_matches(str(loc[-1]), _fields_at(loc[:-1]), n=1, cutoff=0.6)
+            if close:
+                meant.add(loc[:-1] + (close[0],))
+    return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
+
 
 def _problem(error: dict[str, Any], sources: SourceMap) -> Problem:
     loc = tuple(error["loc"])
@@ -105,6 +119,9 @@ def _problem(error: dict[str, Any], sources: SourceMap) -> Problem:
         if kind == "string_type" and source.is_yaml11_bool(found):
             text = (f"expected text, but YAML reads an unquoted {found.raw} as "
                     f"{str(value).lower()}; write \"{found.raw}\" in quotes")
+        elif kind == "float_type" and _unquoted_number_text(value, found):
+            text = (f"expected a number, but YAML reads {shown} as text; write it with a "
+                    f"decimal point, e.g. {float(value):.1e}".replace("e+0", "e+"))
         else:
             text = message.format(shown=shown)
         return Problem(sources.at(loc), "E203", f"{dotted(loc)}: {text}")
@@ -122,7 +139,16 @@ _TYPE_MESSAGES = {
     "model_type": "expected a mapping (key: value lines), got {shown}",
     "model_attributes_type": "expected a mapping (key: value lines), got {shown}",
     "date_type": "expected a date written YYYY-MM-DD, got {shown}",
+    "finite_number": "expected a number, got {shown}",
 }
+
+
+def _unquoted_number_text(value: Any, found: source.Source | None) -> bool:
+    """An unquoted 1e5: YAML 1.1 reads exponents without a decimal point as text."""
+    if not isinstance(value, str) or not found or found.quoted:
+        return False
+    return (bool(re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)[eE][-+]?\d+", value))
+            and math.isfinite(float(value)))
 
 
 def _value_message(kind: str, ctx: dict[str, Any], value: Any, shown: str) -> str:
@@ -239,12 +265,15 @@ def _relations(data: dict[str, Any], sources: SourceMap) -> list[Problem]:
         for path, ref in _walk(data, (section, "*") + field_path):
             if not isinstance(ref, str) or ref in ids[target]:
                 continue
-            known = sorted(ids[target])
+            # Suggest only ids that are themselves valid: the invalid ones are reported already.
+            known = sorted(i for i in ids[target] if re.fullmatch(SLUG_PATTERN, i))
             close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
             if close:
                 hint = f"did you mean '{close[0]}'?"
             elif known:
                 hint = "known: " + ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
+            elif any(True for _ in _items(data, target)):
+                hint = f"no {SINGULAR[target]} has a valid id yet"
             else:
                 hint = f"there are no {target} yet; add one to '{target}'"
             problems.append(Problem(sources.at(path), "E302",
