@@ -62,8 +62,8 @@ class Bullet(_Model):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: Any) -> Any:
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            return {"text": value}
+        if isinstance(value, (str, int, float)):
+            return {"text": _scalar_text(value)}
         return value
 
 

@@ -1,0 +1,112 @@
+"""Helpers for the deck tests: a realistic outline, a text read-back of a .pptx, LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from buyin_cli.outline import Outline, parse_outline
+
+STEPS = [f"Step {i}: agree the scope of the pilot with the plant managers and the works council"
+         for i in range(1, 21)]
+
+SAMPLE = {
+    "continued": " (cont.)",
+    "slide_numbers": True,
+    "meta": {"title": "Line-leader programme", "author": "L&D team", "subject": "Pilot results"},
+    "slides": [
+        {"layout": "Title Slide", "title": "Line-leader programme", "subtitle": "Operations meeting",
+         "notes": "Open with the headline."},
+        {"layout": "Title and Content", "title": "Why now",
+         "body": ["Scrap cost £1.4 million last year", {"text": "Plant B: 41%", "level": 1},
+                  {"text": "The pilot closes the gap", "bold": True}],
+         "notes": "Two minutes.\nThen move on."},
+        {"layout": "Title and Content", "title": "Twenty steps", "body": STEPS, "notes": "Skim."},
+        {"layout": "Title and Content", "title": "Pilot vs control",
+         "body": ["Pilot: -0.9 points", "Control: -0.2 points"],
+         "chart": {"kind": "clustered_column", "categories": ["Before", "After"],
+                   "series": [{"name": "Pilot", "values": [4.5, 3.6]},
+                              {"name": "Control", "values": [4.6, None]}],
+                   "number_format": '0.0"%"'},
+         "notes": "Stress the control group."},
+        {"layout": "Title Only", "title": "What it costs",
+         "table": {"columns": ["Item", "Kind", "Amount"],
+                   "rows": [[f"Cost item {i}", "one-off", f"£{i * 1000:,}"] for i in range(1, 6)],
+                   "align": ["left", "left", "right"]},
+         "notes": "From finance."},
+        {"layout": "Title and Content", "title": "Find out more",
+         "link": {"text": "Open the course", "url": "https://example.com/course"}, "notes": "Share it."},
+        {"layout": "Section Header", "title": "Questions?", "notes": "Ten minutes."},
+    ],
+}
+
+
+def outline_from(data: dict[str, Any]) -> Outline:
+    return parse_outline(yaml.safe_dump(data, allow_unicode=True), "deck.yaml.j2")
+
+
+def read_deck(path: Path) -> list[dict[str, Any]]:
+    """A plain read-back of a saved deck, one dict per slide, as a reviewer would list it."""
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    slides = []
+    for slide in Presentation(str(path)).slides:
+        info: dict[str, Any] = {"layout": slide.slide_layout.name, "title": None, "body": [],
+                                "subtitle": None, "chart": None, "table": None, "number": None,
+                                "links": [], "notes": slide.notes_slide.notes_text_frame.text}
+        for shape in slide.shapes:
+            if shape.is_placeholder:
+                kind = shape.placeholder_format.type
+                if kind in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE):
+                    info["title"] = shape.text_frame.text
+                elif kind == PP_PLACEHOLDER.SUBTITLE or (kind == PP_PLACEHOLDER.BODY
+                                                         and slide.slide_layout.name == "Section Header"):
+                    info["subtitle"] = shape.text_frame.text
+                elif kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+                    info["number"] = shape.text_frame.text
+                else:
+                    info["body"] += [(p.level, "".join(r.text for r in p.runs)) for p in
+                                     shape.text_frame.paragraphs]
+                    info["links"] += [r.hyperlink.address for p in shape.text_frame.paragraphs
+                                      for r in p.runs if r.hyperlink.address]
+            if shape.has_chart:
+                chart = shape.chart
+                info["chart"] = {"type": chart.chart_type,
+                                 "categories": list(chart.plots[0].categories),
+                                 "series": [(s.name, list(s.values)) for s in chart.series]}
+            if shape.has_table:
+                info["table"] = [[cell.text for cell in row.cells] for row in shape.table.rows]
+        slides.append(info)
+    return slides
+
+
+def soffice() -> str:
+    """The LibreOffice binary; skipped locally when missing, but a failure in CI."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("LibreOffice (soffice) is required in CI for the deck rendering test")
+    pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def to_pdf(pptx: Path, workdir: Path) -> Path:
+    """Convert with a private profile (parallel runs must not share one); fail loudly."""
+    profile = workdir / "lo-profile"
+    result = subprocess.run(
+        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(workdir), str(pptx)],
+        capture_output=True, text=True, timeout=300)
+    pdf = workdir / (pptx.stem + ".pdf")
+    # soffice exits 0 even when it could not load the file: check what it says and makes.
+    assert result.returncode == 0, result.stderr
+    assert "Error" not in result.stderr, result.stderr
+    assert pdf.is_file(), result.stdout + result.stderr
+    return pdf

@@ -1,0 +1,217 @@
+"""The .pptx renderer: what a reviewer reads back from the saved file, fitting, reproducibility."""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, to_pdf
+
+from buyin_cli import textfit
+from buyin_cli.deck import EMU_PER_PT, INSET_X, INSET_Y, build_deck, default_template, render_deck
+from buyin_cli.errors import TemplateError
+from pptx.enum.chart import XL_CHART_TYPE
+
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> list[dict]:
+    out = tmp_path / "deck.pptx"
+    render_deck(outline_from(SAMPLE), None, out)
+    return read_deck(out)
+
+
+def test_every_slide_reads_back(sample: list[dict]) -> None:
+    assert [(s["layout"], s["title"]) for s in sample] == [
+        ("Title Slide", "Line-leader programme"),
+        ("Title and Content", "Why now"),
+        ("Title and Content", "Twenty steps"),
+        ("Title and Content", "Twenty steps (cont.)"),
+        ("Title and Content", "Pilot vs control"),
+        ("Title Only", "What it costs"),
+        ("Title and Content", "Find out more"),
+        ("Section Header", "Questions?"),
+    ]
+    title, why, steps, more_steps, pilot, costs, link, questions = sample
+    assert title["subtitle"] == "Operations meeting" and title["body"] == []
+    assert why["body"] == [(0, "Scrap cost £1.4 million last year"), (1, "Plant B: 41%"),
+                           (0, "The pilot closes the gap")]
+    assert [text for _, text in steps["body"] + more_steps["body"]] == STEPS
+    assert pilot["body"] == [(0, "Pilot: -0.9 points"), (0, "Control: -0.2 points")]
+    assert pilot["chart"] == {"type": XL_CHART_TYPE.COLUMN_CLUSTERED, "categories": ["Before", "After"],
+                              "series": [("Pilot", [4.5, 3.6]), ("Control", [4.6, None])]}
+    assert costs["table"][0] == ["Item", "Kind", "Amount"]
+    assert costs["table"][1:] == [[f"Cost item {i}", "one-off", f"£{i * 1000:,}"] for i in range(1, 6)]
+    assert link["body"] == [(0, "Open the course")] and link["links"] == ["https://example.com/course"]
+    assert questions["body"] == [] and questions["subtitle"] is None
+    assert [s["notes"] for s in sample] == ["Open with the headline.", "Two minutes.\nThen move on.",
+                                            "Skim.", "Skim.", "Stress the control group.", "From finance.",
+                                            "Share it.", "Ten minutes."]
+
+
+def test_slide_numbers_on_content_slides_only(sample: list[dict], tmp_path: Path) -> None:
+    assert [s["number"] for s in sample] == [None, "2", "3", "4", "5", "6", "7", "8"]
+    data = copy.deepcopy(SAMPLE)
+    data["slide_numbers"] = False
+    render_deck(outline_from(data), None, tmp_path / "plain.pptx")
+    assert all(s["number"] is None for s in read_deck(tmp_path / "plain.pptx"))
+
+
+def test_no_empty_placeholders(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    render_deck(outline_from(SAMPLE), None, tmp_path / "deck.pptx")
+    for slide in Presentation(str(tmp_path / "deck.pptx")).slides:
+        for shape in slide.placeholders:
+            assert shape.has_text_frame and shape.text_frame.text.strip(), (slide.slide_layout.name,
+                                                                            shape.name)
+
+
+def _body_fits(shape, slide_number: int) -> None:
+    """Every paragraph's size read back from the file; the estimate must stay inside the box."""
+    inner = textfit.Box(shape.width / EMU_PER_PT - 2 * INSET_X, shape.height / EMU_PER_PT - 2 * INSET_Y)
+    used = 0.0
+    for p in shape.text_frame.paragraphs:
+        size = p.runs[0].font.size.pt
+        assert size >= 14, slide_number
+        lines = textfit.wrap(p.text, inner.width - 0.28 * 72 - 0.4 * 72 * p.level, size)
+        used += p.space_before.pt + len(lines) * textfit.line_height(size)
+    assert used <= inner.height, slide_number
+
+
+def test_long_list_continues_and_fits(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.shapes import PP_PLACEHOLDER
+
+    bullets = [f"Point {i}: " + " ".join(["a rather long explanation that wraps onto a second line"] * (i % 3 + 1))
+               for i in range(40)]
+    data = {"continued": " (cont.)", "slides": [
+        {"layout": "Title and Content", "title": "Many points", "body": bullets, "notes": "n"}]}
+    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    deck = read_deck(tmp_path / "deck.pptx")
+    assert len(deck) > 2
+    assert [s["title"] for s in deck] == ["Many points"] + ["Many points (cont.)"] * (len(deck) - 1)
+    assert [text for s in deck for _, text in s["body"]] == bullets
+    assert all(s["notes"] == "n" for s in deck)
+    for n, slide in enumerate(Presentation(str(tmp_path / "deck.pptx")).slides, start=1):
+        body = [s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
+        _body_fits(body[0], n)
+
+
+def test_long_table_continues_with_its_header(tmp_path: Path) -> None:
+    rows = [[f"Item {i}", f"£{i},000"] for i in range(60)]
+    data = {"continued": " (cont.)", "slides": [
+        {"layout": "Title and Content", "title": "Costs", "table": {"columns": ["Item", "Amount"], "rows": rows},
+         "notes": "n"}]}
+    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    deck = read_deck(tmp_path / "deck.pptx")
+    assert len(deck) >= 2 and deck[1]["title"] == "Costs (cont.)"
+    assert all(s["table"][0] == ["Item", "Amount"] for s in deck)
+    assert [r for s in deck for r in s["table"][1:]] == rows
+
+
+def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    title = "A deliberately long title that cannot stay at the full size on one line of the slide"
+    data = {"continued": " (cont.)", "slides": [
+        {"layout": "Title and Content", "title": title, "body": ["x"], "notes": "n"}]}
+    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    size = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0].font.size
+    assert 20 <= size.pt < 30
+    data["slides"][0]["title"] = title * 4
+    with pytest.raises(TemplateError, match=r"^slide 1 \(“A deliberately.*”\): the title does not fit its "
+                                            r"box even at 20 pt; shorten it$"):
+        build_deck(outline_from(data), None)
+
+
+def test_missing_layout_lists_the_names() -> None:
+    data = {"continued": " (cont.)", "slides": [{"layout": "Agenda", "title": "Plan", "notes": "n"}]}
+    with pytest.raises(TemplateError) as info:
+        build_deck(outline_from(data), None)
+    assert str(info.value) == (
+        'slide 1 (“Plan”): the PowerPoint template has no layout "Agenda" (it has: "Title Slide", '
+        '"Title and Content", "Section Header", "Two Content", "Comparison", "Title Only", "Blank")')
+
+
+def test_missing_placeholder_names_what_the_layout_has() -> None:
+    data = {"continued": " (cont.)", "slides": [
+        {"layout": "Title Only", "title": "Plan", "body": ["x"], "notes": "n"}]}
+    with pytest.raises(TemplateError) as info:
+        build_deck(outline_from(data), None)
+    assert str(info.value) == ('slide 1 (“Plan”): layout "Title Only" has no body placeholder '
+                               '(it has: title, date, footer, slide number)')
+
+
+def test_potx_template_and_its_slides_go(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    prs = Presentation(str(default_template()))
+    prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Old corporate slide"
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    potx = tmp_path / "corporate.potx"
+    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(potx, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
+            dst.writestr(info, data)
+    render_deck(outline_from(SAMPLE), potx, tmp_path / "deck.pptx")
+    deck = read_deck(tmp_path / "deck.pptx")
+    assert deck[0]["title"] == "Line-leader programme" and len(deck) == 8
+
+
+def test_unreadable_template() -> None:
+    with pytest.raises(TemplateError, match=r"^nowhere\.pptx: cannot read the PowerPoint template"):
+        build_deck(outline_from(SAMPLE), Path("nowhere.pptx"))
+
+
+def test_bytes_are_reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first = build_deck(outline_from(SAMPLE), None)
+    assert build_deck(outline_from(SAMPLE), None) == first
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    dated = build_deck(outline_from(SAMPLE), None)
+    assert dated != first and build_deck(outline_from(SAMPLE), None) == dated
+    with zipfile.ZipFile(io.BytesIO(dated)) as z:
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 1, 0, 0, 0)}
+        assert b"2026-01-01T00:00:00Z" in z.read("docProps/core.xml")
+        workbook = z.read("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx")
+    with zipfile.ZipFile(io.BytesIO(workbook)) as xlsx:
+        core = xlsx.read("docProps/core.xml").decode()
+    assert re.findall(r"<dcterms:\w+[^>]*>([^<]*)<", core) == ["2026-01-01T00:00:00Z"] * 2
+
+
+def test_default_template_is_what_the_script_makes(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1]
+    script = root / "tools" / "make_default_pptx.py"
+    if not script.is_file():
+        pytest.skip("not a source checkout")
+    copy_root = tmp_path / "repo"
+    shutil.copytree(root / "src", copy_root / "src")
+    (copy_root / "tools").mkdir()
+    (copy_root / "templates").mkdir()
+    shutil.copy(script, copy_root / "tools")
+    subprocess.run([sys.executable, str(copy_root / "tools" / script.name)], check=True,
+                   capture_output=True)
+    assert (copy_root / "templates" / "default.pptx").read_bytes() == (root / "templates" / "default.pptx").read_bytes()
+
+
+def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
+    out = tmp_path / "deck.pptx"
+    render_deck(outline_from(SAMPLE), None, out)
+    pdf = to_pdf(out, tmp_path)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert text.count("\f") == 8  # one form feed per page
+    for expected in ("Line-leader programme", "Twenty steps (cont.)", "Step 20", "Cost item 5", "£5,000",
+                     "Open the course", "Questions?"):
+        assert expected in text
