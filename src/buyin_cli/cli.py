@@ -116,6 +116,50 @@ def check(
         raise typer.Exit(1)
 
 
+class RoiFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def roi(
+    path: StrategyPath,
+    output: Annotated[RoiFormat, typer.Option(
+        "--format", help="table for people, json for tools (the fixed object of the "
+                         "command contract).", case_sensitive=False)] = RoiFormat.table,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Show the working: each figure's formula with the strategy's own "
+                          "numbers and the FILE:LINE they came from.")] = False,
+) -> None:
+    """Show the figures leaders trust: metric progress, each pilot's benefit and ROI,
+    and each initiative's roll-out ROI, benefit-cost ratio, payback and break-even.
+
+    \b
+    Example:
+      buyin roi examples/northwind-manufacturing.yaml
+      buyin roi strategy/ --explain
+      buyin roi strategy/ --format json > figures.json
+    """
+    from buyin_cli.figures import compute_figures, figures_json
+    from buyin_cli.validate import load_strategy
+
+    loaded = load_strategy(path)
+    figures = compute_figures(loaded.strategy)
+    if output is RoiFormat.json:
+        data = figures_json(figures)
+        if explain:
+            from buyin_cli.explain import explain_figures, explanation_json
+
+            data["explain"] = explanation_json(explain_figures(loaded, figures))
+        print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
+        return
+    from rich.console import Console
+
+    from buyin_cli.tables import print_roi
+
+    print_roi(loaded, figures, Console(highlight=False), explain=explain)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the strategy format, for editors and other tools.

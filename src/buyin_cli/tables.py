@@ -1,0 +1,277 @@
+"""`buyin roi` for a person: the figures as rich tables, and the working behind each.
+
+Formatting only: every number comes from figures.py (and explain.py for the
+working) and is written by money.py in the strategy's locale.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.table import Table
+from rich.text import Text
+
+from buyin_cli.errors import Location, Problem, StrategyInvalid, display_path
+from buyin_cli.explain import Operand, Section, explain_figures
+from buyin_cli.figures import Figures, InitiativeFigures, PilotFigures
+from buyin_cli.money import (LocaleError, format_money, format_number, format_pct,
+                             format_rate, resolve_locale)
+from buyin_cli.validate import LoadedStrategy
+
+
+def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
+              explain: bool = False) -> None:
+    """Print the figures of a strategy as tables; with `explain`, the working after them."""
+    writer = Writer(figures.currency, locale_of(loaded))
+    # Rendered first, so lines are written without the spaces rich pads them with.
+    with console.capture() as captured:
+        _print_roi(loaded, figures, console, writer, explain)
+    text = captured.get()
+    console.file.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
+
+
+def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, writer: "Writer",
+               explain: bool) -> None:
+    strategy = loaded.strategy
+    console.print(Text(f"{strategy.organisation}: {strategy.title}", style="bold"))
+    console.print(Text(f"Money in {figures.currency}, rounded to whole units; each annual "
+                       "benefit is for a full year.", style="dim"))
+    for renderable in roi_tables(loaded, figures, writer):
+        console.print()
+        console.print(renderable)
+    if explain:
+        console.print()
+        console.print(Text("How each figure is worked out", style="bold underline"))
+        for section in explain_figures(loaded, figures):
+            console.print()
+            console.print(explain_section(section, writer))
+
+
+def locale_of(loaded: LoadedStrategy) -> Locale:
+    """The strategy's babel Locale; an unknown one is reported where it was written."""
+    strategy = loaded.strategy
+    try:
+        return resolve_locale(strategy.locale, strategy.currency)
+    except LocaleError as exc:
+        raise StrategyInvalid([Problem(loaded.sources.at(("locale",)), "E204",
+                                       f"locale: {exc}")]) from None
+
+
+class Writer:
+    """Writes each kind of figure in one currency and locale."""
+
+    def __init__(self, currency: str, locale: Locale):
+        self.currency, self.locale = currency, locale
+
+    def money(self, value: float | None) -> str:
+        return format_money(value, self.currency, self.locale)
+
+    def rate(self, value: float | None) -> str:
+        return format_rate(value, self.currency, self.locale)
+
+    def pct(self, value: float | None) -> str:
+        return format_pct(value, self.locale, self.currency)
+
+    def number(self, value: float | None, decimals: int | None = None) -> str:
+        return format_number(value, self.locale, self.currency, decimals)
+
+    def operand(self, op: Operand) -> str:
+        value = op.value
+        if op.kind == "money":
+            return self.money(value)
+        if op.kind == "rate":
+            return self.rate(value)
+        if op.kind == "pct":
+            return self.pct(value)
+        if op.kind == "share":
+            return self.pct(None if value is None else value * 100)
+        if op.kind == "ratio":
+            return self.number(value, 2)
+        if op.kind == "months":
+            return _months(self, value)
+        return self.number(value)
+
+
+def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Writer) -> list[RenderableType]:
+    """The metrics, each pilot, and the roll-out of each initiative, as tables."""
+    out: list[RenderableType] = []
+    if figures.metrics:
+        out.append(_metrics_table(loaded, figures, w))
+    for pilot in figures.pilots.values():
+        out.append(_pilot_table(loaded, pilot, w))
+    if figures.initiatives:
+        out.append(_initiatives_table(loaded, figures, w))
+    return out
+
+
+def _table() -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+
+
+def _title(text: str) -> Text:
+    # A line of its own rather than the table's title, which would wrap at the table's width.
+    return Text(text, style="bold")
+
+
+def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> Group:
+    table = _table()
+    table.add_column("Metric")
+    for name in ("Baseline", "Target", "Actual", "Progress"):
+        table.add_column(name, justify="right", no_wrap=True)
+    for metric in loaded.strategy.metrics:
+        m = figures.metrics[metric.id]
+        actual = w.number(m.actual) if m.actual_given else "–"
+        table.add_row(f"{metric.name} ({metric.unit}, {metric.better} is better)",
+                      w.number(m.baseline), w.number(m.target), actual, w.pct(m.progress_pct))
+    return Group(_title("Metrics: progress toward target"), table)
+
+
+def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Writer) -> Group:
+    strategy = loaded.strategy
+    pilot = next(x for x in strategy.pilots if x.id == p.pilot_id)
+    names = {m.id: m.name for m in strategy.metrics}
+    title = _title(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
+                   f"{pilot.start} to {pilot.end}")
+    table = _table()
+    table.add_column("", no_wrap=True)
+    results = list(p.results.values())
+    for r in results:
+        table.add_column(names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
+    rows = [
+        ("Readings per", [r.per for r in results]),
+        ("Improvement", [w.number(r.improvement) for r in results]),
+        ("Control group's change",
+         [w.number(r.control_improvement) if r.has_control else "no control" for r in results]),
+        ("Isolation × confidence",
+         [f"{w.number(r.isolation)} × {w.number(r.confidence)}" for r in results]),
+        ("Attributable per period", [w.number(r.attributable) for r in results]),
+        ("Value per unit", [w.rate(r.value_per_unit) if r.value_per_unit is not None
+                            else "not priced" for r in results]),
+        ("Annual benefit, pilot", [w.money(r.pilot_annual_benefit) for r in results]),
+        ("× scale-up to audience (R)", [w.number(r.scale, 2) for r in results]),
+        ("Annual benefit, roll-out", [w.money(r.rollout_annual_benefit) for r in results]),
+    ]
+    for label, cells in rows:
+        table.add_row(label, *cells)
+    summary = Text.assemble(
+        ("Pilot benefit ", "bold"), w.money(p.benefit), ("  ·  cost ", "bold"), w.money(p.cost),
+        ("  ·  ROI ", "bold"), w.pct(p.roi_pct))
+    notes = _pilot_notes(p)
+    return Group(title, table, summary, *(Text(n, style="dim") for n in notes))
+
+
+def _pilot_notes(p: PilotFigures) -> list[str]:
+    notes = []
+    if not p.monetised:
+        notes.append("No result's metric has a value_per_unit, so nothing is put in money "
+                     "and the ROI only reflects the cost.")
+    if p.roi_pct is None:
+        notes.append("ROI n/a: the pilot cost 0.")
+    for r in p.results.values():
+        if r.has_control and r.improvement == r.control_improvement:
+            notes.append(f"{r.metric_id}: the control group moved as much as the pilot "
+                         "group, so nothing is attributable.")
+        elif r.attributable < 0:
+            notes.append(f"{r.metric_id}: the attributable change is negative, so it "
+                         "lowers the benefit.")
+    return notes
+
+
+def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> Group:
+    table = _table()
+    table.add_column("", no_wrap=True)
+    initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
+    for initiative, _ in initiatives:
+        table.add_column(initiative.title, justify="right", max_width=26)
+    rows: list[tuple[str, list[str]]] = [
+        ("People reached", [w.number(f.headcount) for _, f in initiatives]),
+        ("Annual benefit", [w.money(f.rollout_benefit) for _, f in initiatives]),
+        ("One-off cost", [w.money(f.one_off) for _, f in initiatives]),
+        ("Per-year cost", [w.money(f.per_year) for _, f in initiatives]),
+        ("Per-participant cost",
+         [f"{w.rate(f.per_participant)} × {w.number(f.headcount)}" for _, f in initiatives]),
+        ("Total cost, fully loaded", [w.money(f.rollout_cost) for _, f in initiatives]),
+        ("ROI", [w.pct(f.roi_pct) for _, f in initiatives]),
+        ("Benefit-cost ratio", [w.number(f.bcr, 2) for _, f in initiatives]),
+        ("Payback", [_months(w, f.payback_months) for _, f in initiatives]),
+        ("Share of effect to break even",
+         [w.pct(None if f.break_even_share is None else f.break_even_share * 100)
+          for _, f in initiatives]),
+        ("ROI if half the effect holds", [w.pct(f.roi_pct_at_half) for _, f in initiatives]),
+    ]
+    for label, cells in rows:
+        table.add_row(label, *cells)
+    notes = [Text(n, style="dim") for i, f in initiatives for n in _initiative_notes(i.title, f)]
+    return Group(_title("Roll-out: first year, whole audience"), table, *notes)
+
+
+def _months(w: Writer, months: float | None) -> str:
+    return "never" if months is None else f"{w.number(months, 1)} months"
+
+
+def _initiative_notes(title: str, f: InitiativeFigures) -> list[str]:
+    notes = []
+    if f.results_used:
+        based = "; ".join(f"{r.metric_id} as {r.pilot_id} measured it" for r in f.results_used)
+        notes.append(f"{title}: benefit from {based}.")
+    elif f.pilot_ids:
+        notes.append(f"{title}: no pilot measured a metric with a value_per_unit, so the "
+                     "benefit is 0.")
+    else:
+        notes.append(f"{title}: no pilot yet, so the benefit is 0; pilot it on a metric with "
+                     "a value_per_unit.")
+    if f.rollout_cost == 0:
+        notes.append(f"{title}: ROI and benefit-cost ratio n/a, the roll-out costs 0.")
+    if f.rollout_benefit < 0:
+        notes.append(f"{title}: the benefit is negative; it never pays back.")
+    elif f.break_even_share is not None and f.break_even_share > 1:
+        notes.append(f"{title}: even the full pilot effect does not pay back the cost.")
+    return notes
+
+
+def explain_section(section: Section, w: Writer) -> Group:
+    """One section of the working: each figure's formula, numbers, result and sources."""
+    lines: list[RenderableType] = [Text(section.title, style="bold")]
+    for step in section.steps:
+        # Indented as blocks, so a line that wraps in a narrow terminal keeps its indent.
+        lines.append(Padding(Text.assemble((step.figure, "bold"), f" = {step.formula}"),
+                             (0, 0, 0, 2), expand=False))
+        lines.append(Padding(Text(f"= {step.fill(w.operand)} = {w.operand(step.result)}"),
+                             (0, 0, 0, 4), expand=False))
+        if step.note:
+            lines.append(Padding(Text(step.note, style="italic"), (0, 0, 0, 4), expand=False))
+        if step.sources:
+            lines.extend(_sources(step.sources))
+    return Group(*lines)
+
+
+def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
+    """Where each operand was written.
+
+    One line, each file named once ('from before a.yaml:12, after :13') when it is
+    short; otherwise the file, then a line number and label per operand.
+    """
+    places = [(display_path(op.source.file), op.source.line, op.label)  # type: ignore[union-attr]
+              for op in operands]
+    parts, last = [], None
+    for name, line, label in places:
+        parts.append(f"{label} {name if name != last else ''}:{line}")
+        last = name
+    short = f"from {', '.join(parts)}"
+    if len(short) <= 72:
+        return [Padding(Text(short, style="dim"), (0, 0, 0, 4), expand=False)]
+    out: list[RenderableType] = []
+    grid = None
+    last = None
+    for name, line, label in places:
+        if name != last:
+            out.append(Padding(Text(f"from {name}:", style="dim"), (0, 0, 0, 4), expand=False))
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(justify="right", style="dim")
+            grid.add_column(style="dim")
+            out.append(Padding(grid, (0, 0, 0, 6), expand=False))
+            last = name
+        grid.add_row(str(line), label)  # type: ignore[union-attr]
+    return out
