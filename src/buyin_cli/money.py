@@ -10,7 +10,7 @@ figures import it.
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
@@ -29,6 +29,7 @@ DEFAULT_LOCALES = {
     "CHF": "de_CH", "SEK": "sv_SE", "NOK": "nb_NO", "DKK": "da_DK",
 }
 FALLBACK_LOCALE = "en_US"
+_WIDE = Context(prec=400)  # enough digits for the largest float (about 1.8e308)
 
 
 class LocaleError(BuyinError):
@@ -56,7 +57,7 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.currency_formats["standard"].pattern)
-    return pattern.apply(_whole(amount), loc, currency=currency, currency_digits=False,
+    return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False,
                          force_frac=(0, 0))
 
 
@@ -67,9 +68,9 @@ def format_rate(amount: float | None, currency: str, locale: str | Locale | None
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.currency_formats["standard"].pattern)
     if float(amount).is_integer():
-        return pattern.apply(amount, loc, currency=currency, currency_digits=False,
+        return _apply(pattern, amount, loc, currency=currency, currency_digits=False,
                              force_frac=(0, 0))
-    return pattern.apply(amount, loc, currency=currency)
+    return _apply(pattern, amount, loc, currency=currency)
 
 
 def format_pct(value: float | None, locale: str | Locale | None = None,
@@ -80,7 +81,7 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.percent_formats[None].pattern)
     # The pattern multiplies by 100; our percentages already are.
-    return pattern.apply(Decimal(repr(float(value))) / 100, loc, force_frac=(1, 1))
+    return _apply(pattern, _rounded(value, 1) / 100, loc, force_frac=(1, 1))
 
 
 def format_number(value: float | None, locale: str | Locale | None = None,
@@ -91,10 +92,7 @@ def format_number(value: float | None, locale: str | Locale | None = None,
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.decimal_formats[None].pattern)
     frac = (decimals, decimals) if decimals is not None else (0, 4)
-    number = Decimal(repr(float(value)))
-    if number == 0:
-        number = Decimal(0)  # never "-0"
-    return pattern.apply(number, loc, force_frac=frac)
+    return _apply(pattern, _rounded(value, frac[1]), loc, force_frac=frac)
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:
@@ -106,11 +104,27 @@ def _pattern(text: str) -> NumberPattern:
     return parse_pattern(text)
 
 
+def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options) -> str:
+    # Decimal's default 28 digits cannot hold the largest floats; 400 can.
+    with localcontext(_WIDE):
+        return pattern.apply(value, loc, **options)
+
+
 def _finite(value: float | None) -> bool:
     return value is not None and math.isfinite(value)
 
 
 def _whole(amount: float) -> Decimal:
-    """Round half away from zero, as people round money (2.5 → 3, not banker's 2)."""
-    whole = Decimal(repr(float(amount))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return whole if whole != 0 else Decimal(0)  # never "-£0"
+    return _rounded(amount, 0)
+
+
+def _rounded(value: float, places: int) -> Decimal:
+    """Round half away from zero, as people do (2.5 → 3, 31.25 → 31.3; not banker's rounding).
+
+    Rounded here, from the shortest decimal that is the float, so babel has nothing left
+    to round its own (half-even) way.
+    """
+    exact = Decimal(repr(float(value)))
+    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP,
+                             context=_WIDE)
+    return rounded if rounded != 0 else Decimal(0).quantize(rounded)  # never "-0"
