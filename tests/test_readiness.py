@@ -1,0 +1,473 @@
+"""The readiness review: each warning code fires where it should, at the exact line, and
+only there; the score's arithmetic; accepting and ignoring."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from buyin_cli.readiness import (RULES, answers, decision_problem, is_learning_number,
+                                 review, _points)
+from buyin_cli.validate import load_strategy
+
+# A complete strategy that is ready in every respect: no warning fires on it.
+BASE = {
+    "buyin": 1,
+    "organisation": "Acme Plant",
+    "title": "Fewer defects",
+    "presenter": {"name": "Sam", "role": "L&D lead"},
+    "currency": "GBP",
+    "sponsor": {"name": "Rita", "role": "MD", "quote": "Train on our own lines.",
+                "usage_targets": [{"period": "2026-Q2", "completion": 0.8}]},
+    "objectives": [{"id": "o1", "title": "Cut defects", "owner": "COO", "driver": "pain",
+                    "metrics": ["m1", "m2"]}],
+    "metrics": [
+        {"id": "m1", "name": "Defects", "unit": "defects per week", "better": "lower",
+         "baseline": 50, "target": 30, "actual": 45, "value_per_unit": 100},
+        {"id": "m2", "name": "Downtime", "unit": "hours per week", "better": "lower",
+         "baseline": 20, "target": 10, "actual": 18, "value_per_unit": 500},
+    ],
+    "audiences": [{"id": "a1", "name": "Operators", "headcount": 100, "gaps": {
+        "knowledge": [{"need": "Know the defect types", "evidence": "Audit",
+                       "response": "A guide"}],
+        "skills": [{"need": "Set up the press", "evidence": "Observation",
+                    "response": "Practice"}],
+        "motivation": [{"need": "See why it matters", "evidence": "Survey",
+                        "response": "Bonus"}],
+    }}],
+    "initiatives": [{"id": "i1", "title": "Right first time", "format": "blended",
+                     "audiences": ["a1"], "objectives": ["o1"],
+                     "costs": [{"item": "Build", "amount": 1000, "kind": "one-off"}]}],
+    "pilots": [{"id": "p1", "initiative": "i1", "group": "Line 2", "participants": 10,
+                "start": "2025-01-01", "end": "2025-03-01", "cost": 500,
+                "reaction": {"score": 4, "scale": 5}, "learning": {"pre": 50, "post": 80},
+                "usage": {"enrolled": 10, "completed": 9},
+                "results": [
+                    {"metric": "m1", "per": "week", "before": 50, "after": 40,
+                     "control_before": 50, "control_after": 48},
+                    {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                     "isolation": 0.5, "confidence": 0.8},
+                ]}],
+    "stakeholders": [{"id": "s1", "name": "Gareth", "role": "Plant manager",
+                      "concerns": ["Operators cannot leave the line during peak"],
+                      "needs": ["Hands-on training"], "benefits": ["Fewer re-work shifts"]}],
+    "objections": [{"objection": "We cannot take operators off the line at peak.",
+                    "response": "Twenty-minute blocks at shift start."}],
+    "briefings": [{"id": "b1", "stakeholder": "s1", "date": "2025-09-01", "minutes": 30,
+                   "opening_question": "Would fewer defects help?",
+                   "asks": ["Approve £10,000 for the roll-out"],
+                   "showcase": {"title": "Module 1", "url": "https://example.com/m1"}}],
+}
+
+
+def write(tmp_path: Path, data: dict) -> tuple[Path, str]:
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
+    path = tmp_path / "strategy.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path, text
+
+
+def line_of(text: str, needle: str) -> int:
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if needle in line]
+    assert len(lines) == 1, f"{needle!r} is on lines {lines}"
+    return lines[0]
+
+
+def run(tmp_path: Path, data: dict, ignore=()):
+    path, text = write(tmp_path, data)
+    return review(load_strategy(path), ignore=ignore), text
+
+
+def base() -> dict:
+    return copy.deepcopy(BASE)
+
+
+def test_the_base_strategy_is_ready(tmp_path):
+    readiness, _ = run(tmp_path, base())
+    assert readiness.warnings == []
+    assert readiness.score == 100
+    assert [m.points for m in readiness.methods] == [20] * 5
+
+
+# --- one failing strategy per code: (code, change, the text on the line it points at) ----
+
+def _unserved_objective(d):
+    d["objectives"].append({"id": "o2", "title": "Grow", "owner": "MD", "driver": "gain",
+                            "metrics": ["m1"]})
+
+
+def _no_money(d):
+    d["metrics"].append({"id": "m3", "name": "Morale", "unit": "points", "better": "higher",
+                         "baseline": 1, "target": 2, "actual": 1})
+    d["objectives"].append({"id": "o3", "title": "Happier", "owner": "HR", "driver": "gain",
+                            "metrics": ["m3"]})
+    d["initiatives"].append({"id": "i2", "title": "Cheer", "format": "coaching",
+                             "audiences": ["a1"], "objectives": ["o3"], "costs": []})
+    d["pilots"].append({**copy.deepcopy(d["pilots"][0]), "id": "p2", "initiative": "i2",
+                        "results": [{"metric": "m1", "per": "month", "before": 9, "after": 8,
+                                     "control_before": 9, "control_after": 9}]})
+
+
+def _pilot_metric_without_value(d):
+    del d["metrics"][1]["value_per_unit"]
+
+
+def _no_actual(d):
+    del d["metrics"][1]["actual"]
+
+
+def _empty_gap_kind(d):
+    d["audiences"][0]["gaps"]["motivation"] = []
+
+
+def _missing_gap_kind(d):
+    del d["audiences"][0]["gaps"]["skills"]
+
+
+def _gap_without_evidence(d):
+    del d["audiences"][0]["gaps"]["skills"][0]["evidence"]
+
+
+def _isolates_nothing(d):
+    d["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16}
+
+
+def _no_pilot(d):
+    d["initiatives"].append({"id": "i2", "title": "Later", "format": "classroom",
+                             "audiences": ["a1"], "objectives": ["o1"], "costs": []})
+
+
+def _no_confidence(d):
+    del d["pilots"][0]["results"][1]["confidence"]
+
+
+def _no_usage(d):
+    del d["pilots"][0]["usage"]
+
+
+def _learning_numbers_only(d):
+    d["metrics"].append({"id": "quiz", "name": "Quiz score", "unit": "% correct",
+                         "better": "higher", "baseline": 50, "target": 90, "actual": 70,
+                         "value_per_unit": 1})
+    d["objectives"][0]["metrics"].append("quiz")
+    d["pilots"][0]["results"] = [{"metric": "quiz", "per": "month", "before": 50,
+                                  "after": 80, "control_before": 50, "control_after": 52}]
+
+
+def _no_results(d):
+    d["pilots"][0]["results"] = []
+
+
+def _no_needs(d):
+    d["stakeholders"][0]["needs"] = []
+
+
+def _no_benefits(d):
+    del d["stakeholders"][0]["benefits"]
+
+
+def _unanswered_concern(d):
+    d["stakeholders"][0]["concerns"].append("Spending is frozen until the contract is signed")
+
+
+def _no_sponsor(d):
+    del d["sponsor"]
+
+
+def _sponsor_without_targets(d):
+    del d["sponsor"]["usage_targets"]
+
+
+def _no_showcase(d):
+    del d["briefings"][0]["showcase"]
+
+
+def _discussion_ask(d):
+    d["briefings"][0]["asks"].append("Discuss the training calendar")
+
+
+def _too_short(d):
+    d["briefings"][0]["minutes"] = 16  # presenting 2+2+2, asks 2, showcase 3 = 11 → 17
+
+
+FAILING = [
+    ("W101", _unserved_objective, "- id: o2"),
+    ("W102", _no_money, "objectives:\n  - o3"),
+    ("W103", _pilot_metric_without_value, "- id: m2"),
+    ("W104", _no_actual, "- id: m2"),
+    ("W201", _empty_gap_kind, "motivation: []"),
+    ("W201", _missing_gap_kind, "knowledge:"),
+    ("W202", _gap_without_evidence, "need: Set up the press"),
+    ("W301", _isolates_nothing, "- metric: m2"),
+    ("W302", _no_pilot, "- id: i2"),
+    ("W303", _no_confidence, "isolation: 0.5"),
+    ("W304", _no_usage, "- id: p1"),
+    ("W305", _learning_numbers_only, "  results:"),
+    ("W306", _no_results, "results: []"),
+    ("W401", _no_needs, "needs: []"),
+    ("W402", _no_benefits, "- id: s1"),
+    ("W403", _unanswered_concern, "- Spending is frozen"),
+    ("W404", _no_sponsor, "buyin: 1"),
+    ("W405", _sponsor_without_targets, "name: Rita"),
+    ("W501", _no_showcase, "- id: b1"),
+    ("W502", _discussion_ask, "- Discuss the training calendar"),
+    ("W503", _too_short, "minutes: 16"),
+]
+
+
+def _line(text: str, needle: str) -> int:
+    """The line where a needle, which may span lines, starts."""
+    if "\n" not in needle:
+        return line_of(text, needle)
+    assert text.count(needle) == 1
+    return text[:text.index(needle)].count("\n") + 1
+
+
+@pytest.mark.parametrize("code, change, needle", FAILING,
+                         ids=[f"{c}-{f.__name__.strip('_')}" for c, f, _ in FAILING])
+def test_each_code_fires_at_the_exact_line(tmp_path, code, change, needle):
+    data = base()
+    change(data)
+    readiness, text = run(tmp_path, data)
+    assert [w.code for w in readiness.warnings] == [code], [str(w) for w in readiness.warnings]
+    warning = readiness.warnings[0]
+    assert warning.severity == "warning"
+    assert warning.location.line == _line(text, needle)
+    assert warning.location.file.name == "strategy.yaml"
+
+
+def test_every_method_code_has_a_failing_case():
+    covered = {code for code, _, _ in FAILING}
+    assert covered == {code for code, rule in RULES.items() if rule.method}
+
+
+# --- and a near miss per code that must not fire -----------------------------------------
+
+def _served_second_objective(d):
+    _unserved_objective(d)
+    d["initiatives"][0]["objectives"].append("o2")
+
+
+def _unmeasured_metric_without_value(d):
+    d["metrics"].append({"id": "m3", "name": "Morale", "unit": "points", "better": "higher",
+                         "baseline": 1, "target": 2, "actual": 1})
+    d["objectives"][0]["metrics"].append("m3")
+
+
+def _control_group_only(d):
+    del d["pilots"][0]["results"][1]["isolation"]
+    del d["pilots"][0]["results"][1]["confidence"]
+    d["pilots"][0]["results"][1].update(control_before=20, control_after=19)
+
+
+def _isolation_only(d):
+    del d["pilots"][0]["results"][0]["control_before"]
+    del d["pilots"][0]["results"][0]["control_after"]
+    d["pilots"][0]["results"][0].update(isolation=0.6, confidence=0.9)
+
+
+def _learning_and_business(d):
+    _learning_numbers_only(d)
+    d["pilots"][0]["results"].append({"metric": "m1", "per": "week", "before": 50,
+                                      "after": 40, "control_before": 50, "control_after": 48})
+
+
+def _unbriefed_stakeholder_without_needs(d):
+    d["stakeholders"].append({"id": "s2", "name": "Priya", "role": "HSE"})
+
+
+def _concern_in_other_words(d):
+    d["stakeholders"][0]["concerns"].append("Budgets are frozen")
+    d["objections"].append({"objection": "Budget is frozen this year.",
+                            "response": "The pilot paid for itself."})
+
+
+def _decision_asks(d):
+    d["briefings"][0]["asks"] += ["Sign off the budget", "Please agree to release operators",
+                                  "Nominate a champion per shift"]
+
+
+def _long_enough(d):
+    d["briefings"][0]["minutes"] = 17
+
+
+PASSING = [
+    ("W101", _served_second_objective),
+    ("W103", _unmeasured_metric_without_value),
+    ("W301", _control_group_only),
+    ("W301", _isolation_only),
+    ("W303", _control_group_only),
+    ("W305", _learning_and_business),
+    ("W401", _unbriefed_stakeholder_without_needs),
+    ("W402", _unbriefed_stakeholder_without_needs),
+    ("W403", _concern_in_other_words),
+    ("W502", _decision_asks),
+    ("W503", _long_enough),
+]
+
+
+@pytest.mark.parametrize("code, change", PASSING,
+                         ids=[f"{c}-{f.__name__.strip('_')}" for c, f in PASSING])
+def test_near_misses_pass(tmp_path, code, change):
+    data = base()
+    change(data)
+    readiness, _ = run(tmp_path, data)
+    assert readiness.warnings == [], [str(w) for w in readiness.warnings]
+
+
+def test_every_method_code_passes_on_the_base(tmp_path):
+    readiness, _ = run(tmp_path, base())
+    assert not {w.code for w in readiness.warnings} & set(RULES)
+
+
+# --- heuristics --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("ask", ["Approve £93,680 for the roll-out", "Agree to release staff",
+                                 "Sign off the budget", "please fund two coaches",
+                                 "Could you nominate a champion?", "Endorse the plan"])
+def test_decisions(ask):
+    assert decision_problem(ask) is None
+
+
+@pytest.mark.parametrize("ask, why", [
+    ("Discuss the plan", "'discuss' asks for a conversation, not a decision"),
+    ("Look at the pilot results", "'look at' asks for a conversation, not a decision"),
+    ("Review options", "'review' asks for a conversation, not a decision"),
+    ("Feedback on the idea", "'feedback' asks for a conversation, not a decision"),
+    ("Your thoughts", "'thoughts' is not a decision verb"),
+])
+def test_not_decisions(ask, why):
+    assert decision_problem(ask) == why
+
+
+@pytest.mark.parametrize("name, unit, learning", [
+    ("Quiz score", "%", True), ("Assessment", "points", True),
+    ("Course completion", "%", True), ("Satisfaction with the training", "of 5", True),
+    ("Customer satisfaction", "CSAT %", False), ("Net promoter score", "NPS", False),
+    ("Scrap", "parts per week", False), ("Lost-time injuries", "per quarter", False),
+])
+def test_learning_numbers(name, unit, learning):
+    assert is_learning_number(name, unit) is learning
+
+
+def test_concerns_and_answers():
+    assert answers("Losing operator hours at peak", "Operators lose two hours each")
+    assert answers("Supervisors overloaded", "Supervisors have no time")  # one of two words
+    assert not answers("Spending is frozen", "Training works on the line")
+    assert not answers("It is", "It is")  # no significant words: never counts as answered
+
+
+# --- the score's arithmetic ----------------------------------------------------------------
+
+def test_points_round_half_up():
+    assert _points(0, 0) == 0
+    assert _points(1, 8) == 3  # 2.5
+    assert _points(2, 3) == 13  # 13.33
+    assert _points(5, 6) == 17  # 16.67
+    assert _points(4, 4) == 20
+
+
+def test_score_is_the_sum_of_method_shares(tmp_path):
+    data = base()
+    _no_showcase(data)      # the meeting: W501 fails; W502 ×1 and W503 pass → 2/3 → 13
+    _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306 → 6/7 → 17
+    readiness, _ = run(tmp_path, data)
+    meeting, prove = readiness.methods[4], readiness.methods[2]
+    assert (meeting.passed, meeting.applicable, meeting.points) == (2, 3, 13)
+    assert (prove.passed, prove.applicable, prove.points) == (6, 7, 17)
+    assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
+    assert readiness.score == 20 + 20 + 17 + 20 + 13 == 90
+
+
+def test_a_method_with_nothing_to_review_scores_zero(tmp_path):
+    data = base()
+    del data["briefings"]
+    readiness, _ = run(tmp_path, data)
+    assert readiness.methods[4].applicable == 0 and readiness.methods[4].points == 0
+    assert readiness.score == 80
+
+
+def test_ignored_codes_count_neither_way(tmp_path):
+    data = base()
+    _no_showcase(data)
+    readiness, _ = run(tmp_path, data, ignore=["w501 "])
+    assert readiness.warnings == []
+    assert (readiness.methods[4].passed, readiness.methods[4].applicable) == (2, 2)
+    assert readiness.score == 100
+
+
+# --- accepting -----------------------------------------------------------------------------
+
+def test_an_item_accepts_a_warning_with_a_reason(tmp_path):
+    data = base()
+    _no_showcase(data)
+    data["briefings"][0]["accept"] = {"W501": "The LMS is down for migration that week."}
+    readiness, text = run(tmp_path, data)
+    assert readiness.warnings == [] and readiness.score == 100
+    [accepted] = readiness.accepted
+    assert accepted.warning.code == "W501"
+    assert accepted.warning.location.line == line_of(text, "- id: b1")
+    assert accepted.location.line == line_of(text, "W501: The LMS")
+    assert accepted.reason == "The LMS is down for migration that week."
+
+
+def test_the_strategy_accepts_a_code_everywhere(tmp_path):
+    data = base()
+    _isolates_nothing(data)
+    data["pilots"][0]["results"][0] = {"metric": "m1", "per": "week", "before": 50, "after": 40}
+    data["accept"] = {"W301": "Every line took part; no comparison group exists."}
+    readiness, _ = run(tmp_path, data)
+    assert readiness.warnings == []
+    assert [a.warning.code for a in readiness.accepted] == ["W301", "W301"]
+
+
+def test_accepting_on_another_item_does_not_accept(tmp_path):
+    data = base()
+    _no_showcase(data)
+    data["stakeholders"][0]["accept"] = {"W501": "Wrong place."}
+    readiness, text = run(tmp_path, data)
+    assert [(w.code, w.location.line) for w in readiness.warnings] == [
+        ("W003", line_of(text, "W501: Wrong place.")), ("W501", line_of(text, "- id: b1"))]
+
+
+def test_unknown_code_in_accept(tmp_path):
+    data = base()
+    data["pilots"][0]["accept"] = {"W999": "Typo."}
+    readiness, text = run(tmp_path, data)
+    [warning] = readiness.warnings
+    assert warning.code == "W001"
+    assert warning.location.line == line_of(text, "W999: Typo.")
+    assert warning.message.startswith("pilots[0].accept.W999: unknown warning code 'W999'")
+
+
+def test_unused_acceptance(tmp_path):
+    data = base()
+    data["accept"] = {"W404": "We have no sponsor."}
+    readiness, text = run(tmp_path, data)
+    [warning] = readiness.warnings
+    assert warning.code == "W003"
+    assert warning.location.line == line_of(text, "W404: We have")
+    assert "does not fire anywhere" in warning.message
+
+
+def test_unknown_code_in_ignore(tmp_path):
+    readiness, _ = run(tmp_path, base(), ignore=["W999", "E201", "W501"])
+    assert [(w.code, w.location.line) for w in readiness.warnings] == [("W002", 1)] * 2
+    assert "errors cannot be ignored" in readiness.warnings[0].message
+
+
+def test_sponsor_warning_points_at_the_file_with_the_top_level(tmp_path):
+    folder = tmp_path / "strategy"
+    folder.mkdir()
+    data = base()
+    del data["sponsor"]
+    lists = {k: data.pop(k) for k in ("objectives", "metrics")}
+    (folder / "a-lists.yaml").write_text(yaml.safe_dump(lists, sort_keys=False))
+    (folder / "strategy.yaml").write_text("# comment\n\n" + yaml.safe_dump(data, sort_keys=False))
+    readiness = review(load_strategy(folder))
+    [warning] = readiness.warnings
+    assert (warning.code, warning.location.file.name, warning.location.line) == (
+        "W404", "strategy.yaml", 3)
