@@ -12,7 +12,8 @@ Placement rules (by placeholder type, never by index):
   when the layout has none ("Title Only"); beside a body, the layout's second
   content placeholder (on the right) if it has one, else the right half of the one.
 A list or table too long for its box continues on slides with the same layout,
-the title suffixed with `outline.continued`; the chart stays on the first of them.
+the title suffixed with `outline.continued`; the chart stays on the first of them,
+and a continuation holding only the list or only the table uses both halves.
 """
 
 from __future__ import annotations
@@ -179,8 +180,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             paras, _inner(places["text"].box), _indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
     table_pages: list[list[int]] = [[]]
     if spec.table is not None:
-        t_size, widths, table_pages = textfit.fit_table(
-            spec.table.columns, spec.table.rows, _pt_box(places["visual"].box), TABLE_START, TABLE_FLOOR)
+        t_size, _, table_pages = textfit.fit_table(
+            spec.table.columns, spec.table.rows, _table_box(places["visual"].box), TABLE_START, TABLE_FLOOR)
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
     for page in range(max(len(body_pages), len(table_pages))):
@@ -191,13 +192,21 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec, number)
             used.add(places["subtitle"].idx)
-        if page < len(body_pages) and body_pages[page]:
-            _fill_body(slide, places["text"], body_pages[page], body_size)
+        body = body_pages[page] if page < len(body_pages) else []
+        rows = table_pages[page] if spec.table is not None and page < len(table_pages) else None
+        visual = (spec.chart is not None and page == 0) or rows is not None
+        # A continuation page holding only the list or only the table spreads over both
+        # halves: wider boxes only ever need fewer lines, so the page still fits.
+        whole = places.get("whole")
+        if body:
+            text_place = places["text"] if visual or whole is None else _Place(places["text"].idx, whole.box)
+            _fill_body(slide, text_place, body, body_size)
             used.add(places["text"].idx)
         if spec.chart is not None and page == 0:
             _add_chart(slide, places["visual"].box, spec.chart)
-        if spec.table is not None and page < len(table_pages):
-            _add_table(slide, places["visual"].box, spec.table, table_pages[page], t_size, widths)
+        if rows is not None:
+            box = places["visual"].box if body or whole is None else whole.box
+            _add_table(slide, box, spec.table, rows, t_size)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 shape._element.getparent().remove(shape._element)
@@ -243,11 +252,15 @@ def _plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, _Place]:
             left, right = sorted(contents[:2], key=lambda ph: ph.left)
             places["text"] = _Place(left.placeholder_format.idx, box(left))
             places["visual"] = _Place(None, box(right))
+            x, y = min(left.left, right.left), min(left.top, right.top)
+            places["whole"] = _Place(None, (x, y, max(left.left + left.width, right.left + right.width) - x,
+                                            max(left.top + left.height, right.top + right.height) - y))
         else:
             x, y, w, h = box(contents[0])
             half = (w - int(GAP * EMU_PER_PT)) // 2
             places["text"] = _Place(contents[0].placeholder_format.idx, (x, y, half, h))
             places["visual"] = _Place(None, (x + w - half, y, half, h))
+            places["whole"] = _Place(None, (x, y, w, h))
     elif has_text:
         places["text"] = _Place(contents[0].placeholder_format.idx, box(contents[0]))
     elif has_visual:
@@ -441,17 +454,23 @@ def _add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
         values._element.find(qn("c:crosses")).set("val", "max")
 
 
-def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float,
-               widths: list[float]) -> None:
+def _table_box(box: tuple[int, int, int, int]) -> Box:
+    """A table keeps the text inset on its left and right, so it lines up with the title."""
+    return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
+
+
+def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
     align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
     aligns = spec.align or ["left"] * len(spec.columns)
     cells = [spec.columns] + [spec.rows[i] for i in rows]
+    inner = _table_box(box)
+    widths = textfit.column_widths(spec.columns, spec.rows, inner.width, size)
     heights = [textfit.row_height(r, widths, size, bold=(n == 0)) for n, r in enumerate(cells)]
     emu_heights = [int(h * EMU_PER_PT) for h in heights]
-    x, y, w, _ = box
+    x, y, w = box[0] + int(INSET_X * EMU_PER_PT), box[1], int(inner.width * EMU_PER_PT)
     shape = slide.shapes.add_table(len(cells), len(spec.columns), x, y, w, sum(emu_heights))
     table = shape.table
     table.first_row, table.horz_banding = True, True
