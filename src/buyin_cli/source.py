@@ -317,6 +317,8 @@ class _Converter:
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
+        if node.tag not in (_TAG + "seq", _TAG + "map"):  # !!set, !!omap, !custom [...]
+            self._unsupported_tag(node)
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
@@ -356,6 +358,9 @@ class _Converter:
             return self.constructor.construct_yaml_float(node)
         if tag == _TAG + "timestamp":
             return node.value  # the models parse dates, and report impossible ones in place
+        self._unsupported_tag(node)
+
+    def _unsupported_tag(self, node: Node) -> None:
         self.fail(_loc(self.file, node.start_mark), "E203",
                   f"unsupported YAML tag '{_clip(_short_tag(node.tag))}'; write plain text, "
                   "numbers, lists and mappings")

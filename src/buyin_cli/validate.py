@@ -263,7 +263,9 @@ def _relations(data: dict[str, Any], sources: SourceMap) -> list[Problem]:
     ids = {section: _ids(data, section, sources, problems) for section in ID_SECTIONS}
     for section, field_path, target in REFERENCES:
         for path, ref in _walk(data, (section, "*") + field_path):
-            if not isinstance(ref, str) or ref in ids[target]:
+            # A reference that is not a slug is reported as such already (E204).
+            if (not isinstance(ref, str) or ref in ids[target]
+                    or not re.fullmatch(SLUG_PATTERN, ref)):
                 continue
             # Suggest only ids that are themselves valid: the invalid ones are reported already.
             known = sorted(i for i in ids[target] if re.fullmatch(SLUG_PATTERN, i))
