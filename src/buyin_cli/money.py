@@ -9,6 +9,7 @@ figures import it.
 
 from __future__ import annotations
 
+import copy
 import math
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
@@ -56,9 +57,8 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
     if not _finite(amount):
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    pattern = _pattern(loc.currency_formats["standard"].pattern)
-    return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False,
-                         force_frac=(0, 0))
+    pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
+    return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False)
 
 
 def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
@@ -66,10 +66,10 @@ def format_rate(amount: float | None, currency: str, locale: str | Locale | None
     if not _finite(amount):
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    pattern = _pattern(loc.currency_formats["standard"].pattern)
     if float(amount).is_integer():
-        return _apply(pattern, amount, loc, currency=currency, currency_digits=False,
-                             force_frac=(0, 0))
+        pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
+        return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False)
+    pattern = _pattern(loc.currency_formats["standard"].pattern)
     return _apply(pattern, amount, loc, currency=currency)
 
 
@@ -79,9 +79,9 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
     if not _finite(value):
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    pattern = _pattern(loc.percent_formats[None].pattern)
+    pattern = _pattern(loc.percent_formats[None].pattern, (1, 1))
     # The pattern multiplies by 100; our percentages already are.
-    return _apply(pattern, _rounded(value, 1) / 100, loc, force_frac=(1, 1))
+    return _apply(pattern, _rounded(value, 1) / 100, loc)
 
 
 def format_number(value: float | None, locale: str | Locale | None = None,
@@ -90,9 +90,9 @@ def format_number(value: float | None, locale: str | Locale | None = None,
     if not _finite(value):
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    pattern = _pattern(loc.decimal_formats[None].pattern)
     frac = (decimals, decimals) if decimals is not None else (0, 4)
-    return _apply(pattern, _rounded(value, frac[1]), loc, force_frac=frac)
+    pattern = _pattern(loc.decimal_formats[None].pattern, frac)
+    return _apply(pattern, _rounded(value, frac[1]), loc)
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:
@@ -100,8 +100,12 @@ def _as_locale(locale: str | Locale | None, currency: str) -> Locale:
 
 
 @lru_cache(maxsize=64)
-def _pattern(text: str) -> NumberPattern:
-    return parse_pattern(text)
+def _pattern(text: str, frac: tuple[int, int] | None = None) -> NumberPattern:
+    """The locale's pattern, with `frac` (min, max) decimal places when given."""
+    pattern = copy.copy(parse_pattern(text))
+    if frac is not None:
+        pattern.frac_prec = frac
+    return pattern
 
 
 def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options) -> str:
