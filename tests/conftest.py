@@ -6,6 +6,7 @@ import copy
 import re
 import sys
 import traceback
+import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -151,8 +152,10 @@ def invoke(args: list[str], env: dict[str, str] | None = None) -> Run:
     runner = CliRunner()
     exception: BaseException | None = None
     with runner.isolation(env=env) as streams:
-        saved = sys.argv
+        # The console script's __main__ has no package, so the usage line says "buyin".
+        saved, saved_main = sys.argv, sys.modules["__main__"]
         sys.argv = ["buyin", *args]
+        sys.modules["__main__"] = types.ModuleType("__main__")
         try:
             cli.main()
             code = 0
@@ -165,7 +168,7 @@ def invoke(args: list[str], env: dict[str, str] | None = None) -> Run:
             sys.stderr.write("".join(traceback.format_exception(exc)))
             code = 1
         finally:
-            sys.argv = saved
+            sys.argv, sys.modules["__main__"] = saved, saved_main
             sys.stdout.flush()
             sys.stderr.flush()
         out, err = streams[0].getvalue(), streams[1].getvalue()
