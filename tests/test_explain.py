@@ -39,7 +39,7 @@ initiatives:
     title: Pick Right
     format: blended
     audiences: [pickers, packers]
-    objectives: []
+    objectives: [o]
     costs:
       - {item: Build, amount: 6000, kind: one-off}
       - {item: Time, amount: 44, kind: per-participant}
@@ -63,15 +63,15 @@ pilots:
         per: week
         before: 100
         after: 104
+objectives:
+  - {id: o, title: Fewer errors, owner: COO, driver: pain, metrics: [errors]}
 """
 
 
 @pytest.fixture
 def sections(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Section]:
     monkeypatch.chdir(tmp_path)
-    Path("s.yaml").write_text(STRATEGY.replace("objectives: []", "objectives: [o]")
-                              + "objectives:\n  - {id: o, title: G, owner: C, driver: pain, "
-                                "metrics: [errors]}\n", encoding="utf-8")
+    Path("s.yaml").write_text(STRATEGY, encoding="utf-8")
     return {s.title: s for s in explain_figures(load_strategy(Path("s.yaml")))}
 
 
