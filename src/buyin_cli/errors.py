@@ -39,6 +39,13 @@ class Problem:
     message: str
     severity: Severity = "error"
 
+    def __post_init__(self) -> None:
+        # One problem, one line: a line break echoed from the input (a quoted "a\nb") is
+        # shown escaped, so it cannot split the line or forge another one.
+        if "\n" in self.message or "\r" in self.message:
+            escaped = self.message.replace("\r", "\\r").replace("\n", "\\n")
+            object.__setattr__(self, "message", escaped)
+
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"
 
