@@ -221,6 +221,9 @@ EDITS = {
         "    name: Warehouse pickers", "    name: Warehouse\u2028pickers",
         "s.yaml:22:20: E103 control character U+2028 in the text; remove it "
         "(it would corrupt the deck)"),
+    "line break echoed from quoted text": (
+        "    headcount: 120", '    headcount: "12\\n0"',
+        "s.yaml:23:16: E203 audiences[0].headcount: expected a whole number, got '12\\n0'"),
     "tab indentation": (
         "    name: Warehouse pickers", "\tname: Warehouse pickers",
         "s.yaml:22:1: E101 a tab character is used for indentation; YAML indents with "
