@@ -163,7 +163,7 @@ def test_roll_out_cost_and_sensitivity(sections):
     assert cost.result.value == 11280
     assert where(cost) == ["one-off: Build s.yaml:30:31", "per-participant: Time s.yaml:31:30"]
     benefit = step(sections, title, "roll-out benefit")
-    assert where(benefit) == ["errors from pilot night s.yaml:38:10"]
+    assert where(benefit) == ["errors, pilot night ended s.yaml:38:10"]
     share = step(sections, title, "break-even share")
     assert share.fill(plain) == "11280 ÷ 15552"
     assert share.result.value == pytest.approx(11280 / 15552)

@@ -237,7 +237,7 @@ class _Explainer:
         j = self.initiative_at[initiative_id]
         initiative = self.strategy.initiatives[j]
         used = tuple(Operand(r.rollout_annual_benefit, "money",
-                             f"{r.metric_id} from pilot {r.pilot_id}",
+                             f"{r.metric_id}, pilot {r.pilot_id} ended",
                              self.at("pilots", self.pilot_at[r.pilot_id], "end"))
                      for r in f.results_used)
         if used:
