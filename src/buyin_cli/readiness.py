@@ -444,7 +444,7 @@ class _Reviewer:
                                   not any(answers(concern, o) for o in objections),
                                   self.sources.at(path),
                                   f"{dotted(path)}: no prepared answer to '{concern}': add "
-                                  "an objection in its words, with a response")
+                                  "an objection that states it, with a prepared response")
         sponsor = self.s.sponsor
         yield self._check("W404", (), sponsor is None, self._top(),
                           "no sponsor: add a sponsor (name, role, quote): a senior leader "
