@@ -47,7 +47,7 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
         "Annual benefit, pilot                $2,333",     # 6.48 × 12 × $30 = 2,332.8
         "× scale-up to audience (R)             6.00",     # 120 ÷ 20
         "Annual benefit, roll-out            $13,997",     # 2,332.8 × 6 = 13,996.8
-        "Pilot benefit $2,333  ·  cost $2,500  ·  ROI -6.7%",
+        "Pilot group's annual benefit $2,333  ·  pilot cost $2,500  ·  ROI -6.7%",
         "Roll-out: first year, whole audience",
         "People reached                         120",
         "Total cost, fully loaded            $6,000",
@@ -97,7 +97,7 @@ def test_undefined_figures_are_explained_not_crashed_on(run, write, valid_yaml):
     result = run("roi", write("s.yaml", text), env=NARROW)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Pilot benefit $0  ·  cost $0  ·  ROI n/a" in lines
+    assert "Pilot group's annual benefit $0  ·  pilot cost $0  ·  ROI n/a" in lines
     assert "Payback                              never" in lines
     assert "Share of effect to break even          n/a" in lines
     prose = " ".join(lines)  # notes wrap at the terminal's width

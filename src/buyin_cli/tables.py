@@ -13,7 +13,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from buyin_cli.errors import Location, Problem, StrategyInvalid, display_path
+from buyin_cli.errors import Problem, StrategyInvalid, display_path
 from buyin_cli.explain import Operand, Section, explain_figures
 from buyin_cli.figures import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.money import (LocaleError, format_money, format_number, format_pct,
@@ -156,7 +156,8 @@ def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Writer) -> Group:
     for label, cells in rows:
         table.add_row(label, *cells)
     summary = Text.assemble(
-        ("Pilot benefit ", "bold"), w.money(p.benefit), ("  ·  cost ", "bold"), w.money(p.cost),
+        ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
+        ("  ·  pilot cost ", "bold"), w.money(p.cost),
         ("  ·  ROI ", "bold"), w.pct(p.roi_pct))
     notes = _pilot_notes(p)
     return Group(title, table, summary, *(Text(n, style="dim") for n in notes))
