@@ -323,7 +323,8 @@ def _pilot_rules(pilot: dict[str, Any], path: tuple, sources: SourceMap) -> list
             add(("reaction", "score"), f"score {reaction['score']} is above the scale's top "
                                        f"{reaction['scale']}; score must not exceed scale")
     first_for_metric: dict[str, int] = {}
-    for j, result in enumerate(pilot.get("results") or []):
+    results = pilot.get("results")
+    for j, result in enumerate(results if isinstance(results, list) else []):
         if not isinstance(result, dict):
             continue
         has_before, has_after = "control_before" in result, "control_after" in result
