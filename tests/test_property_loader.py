@@ -45,6 +45,12 @@ OTHER_VALUES = st.one_of(
 )
 
 
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def _copy(node: Any) -> Any:
     if isinstance(node, dict):
         return {k: _copy(v) for k, v in node.items()}
@@ -60,7 +66,9 @@ def damaged_documents(draw) -> str:
         paths = _paths(data)
         if not paths:
             break
-        path = draw(st.sampled_from(paths))
+        # Half the time damage a list or mapping: whole sections are where crashes hide.
+        containers = [p for p in paths if isinstance(_at(data, p), (list, dict))]
+        path = draw(st.sampled_from(containers if containers and draw(st.booleans()) else paths))
         parent = data
         for part in path[:-1]:
             parent = parent[part]
@@ -142,3 +150,24 @@ def test_injection_at_every_line_start(workdir, piece):
     for i in range(0, len(lines), 7):
         damaged = b"\n".join(lines[:i] + [piece + lines[i]] + lines[i + 1:])
         assert_answers_in_lines(damaged)
+
+
+def test_every_node_retyped_gives_problems_not_crashes(workdir):
+    # Exhaustive where the random search is thin: each node of the strategy replaced in
+    # turn by a value of every other kind, checked through the core entry point.
+    from pathlib import Path
+
+    from buyin_cli.validate import check_strategy
+
+    replacements = [7, "no", None, ["x"], {"x": 1}]
+    for path in PATHS:
+        for value in replacements:
+            data = _copy(_VALID_DATA)
+            parent = _at(data, path[:-1])
+            if type(parent[path[-1]]) is type(value):
+                continue
+            parent[path[-1]] = value
+            Path("s.yaml").write_text(dump(data), encoding="utf-8")
+            loaded, problems = check_strategy(Path("s.yaml"))
+            for problem in problems:
+                assert PROBLEM_LINE.match(str(problem)), (path, value, str(problem))
