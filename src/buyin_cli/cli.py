@@ -116,6 +116,43 @@ def check(
         raise typer.Exit(1)
 
 
+@app.command()
+def brief(
+    path: StrategyPath,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
+                                      metavar="DIR")] = Path("build"),
+    briefing: Annotated[str | None, typer.Option(
+        "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")] = None,
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Folder of templates that override the packaged ones by name "
+                            "(default: the strategy's templates/ folder, if any).",
+        metavar="DIR")] = None,
+    pptx_template: Annotated[Path | None, typer.Option(
+        "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
+        metavar="FILE")] = None,
+) -> None:
+    """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
+    and talking points (DIR/ID.md).
+
+    An invalid strategy writes nothing; a failed render leaves existing files as they were.
+
+    \b
+    Example:
+      buyin brief examples/northwind-manufacturing.yaml --out build
+      buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
+    """
+    from buyin_cli.brief import brief as render_briefs
+    from buyin_cli.errors import display_path
+
+    if templates is None:
+        own = (path if path.is_dir() else path.parent) / "templates"
+        templates = own if own.is_dir() else None
+    written = render_briefs(path, out, briefing_id=briefing, templates=templates,
+                            pptx_template=pptx_template)
+    for file in written:
+        print(f"wrote {display_path(file)}")
+
+
 class RoiFormat(str, Enum):
     table = "table"
     json = "json"

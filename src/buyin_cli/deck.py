@@ -47,7 +47,7 @@ _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 def render_deck(outline: Outline, pptx_template: Path | None, out: Path) -> None:
     """Render `outline` on `pptx_template` (or the bundled default) and write it to `out`."""
-    write_atomic(out, build_deck(outline, pptx_template), verify=_verify)
+    write_atomic(out, build_deck(outline, pptx_template), verify=verify_deck)
 
 
 def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
@@ -138,7 +138,7 @@ def normalize_package(data: bytes, when: datetime) -> bytes:
     return out.getvalue()
 
 
-def _verify(path: Path) -> None:
+def verify_deck(path: Path) -> None:
     from pptx import Presentation
 
     Presentation(str(path))

@@ -352,6 +352,23 @@ class Formatter:
 
         return _minus(format_percent(round(value) / 100, locale=self.locale))
 
+    def operand(self, op) -> str:
+        """A number of the working (explain.Operand), written as its kind asks."""
+        value = op.value
+        if op.kind == "money":
+            return self.money(value)
+        if op.kind == "rate":
+            return _minus(money.format_rate(value, self.currency, self.locale))
+        if op.kind == "pct":
+            return self.percent(value)
+        if op.kind == "share":
+            return self.percent(None if value is None else value * 100)
+        if op.kind == "ratio":
+            return self.number(value, 2)
+        if op.kind == "months":
+            return self.number(value, 1)
+        return self.number(value)
+
     def excel_money_format(self) -> str:
         """The locale's way of writing money as an Excel number format, for chart labels."""
         sample = money.format_money(1234, self.currency, self.locale)
@@ -363,6 +380,23 @@ class Formatter:
         from babel.dates import format_date
 
         return format_date(value, format="long", locale=self.locale)
+
+
+def working_steps(sections: list, fmt: Formatter) -> list[WorkingStep]:
+    """The appendix rows: every figure's working (explain.py), written in the strategy's locale."""
+    from buyin_cli.errors import display_path
+
+    steps = []
+    for section in sections:
+        for step in section.steps:
+            where = ", ".join(dict.fromkeys(
+                f"{display_path(op.source.file)}:{op.source.line}" for op in step.sources))
+            result = fmt.operand(step.result)
+            if step.note and step.result.value is None:
+                result = f"{result} ({step.note})"
+            steps.append(WorkingStep(f"{section.title}: {step.figure}",
+                                     step.fill(fmt.operand), result, where))
+    return steps
 
 
 def _minus(text: str) -> str:
@@ -502,7 +536,7 @@ def _readiness(readiness: Readiness | None) -> tuple[list[NotReady], list[Accept
     if readiness is None:
         return [], []
     not_ready = [NotReady(w.code, w.message, str(w.location)) for w in readiness.warnings]
-    accepted = [Accepted(a.warning.code, a.warning.message, a.reason, str(a.where))
+    accepted = [Accepted(a.warning.code, a.warning.message, a.reason, str(a.location))
                 for a in readiness.accepted]
     return not_ready, accepted
 

@@ -1,0 +1,106 @@
+"""`buyin brief`: each briefing's deck and talking points, rendered from the templates.
+
+Everything is rendered in memory first and only then written, each file
+atomically, so an invalid strategy or a failing template leaves every existing
+output as it was.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid
+from buyin_cli.validate import LoadedStrategy, load_strategy
+
+DECK_TEMPLATE = "deck.yaml.j2"
+TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One briefing's outputs, ready to write."""
+
+    briefing_id: str
+    deck: bytes
+    talking_points: str
+
+
+def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
+          templates: Path | None = None, pptx_template: Path | None = None) -> list[Path]:
+    """Render the briefings of the strategy at `path` into `out_dir`; the paths written."""
+    loaded = load_strategy(path)
+    rendered = render_briefings(loaded, briefing_id=briefing_id, templates=templates,
+                                pptx_template=pptx_template)
+    return write_outputs(rendered, out_dir)
+
+
+def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
+                     templates: Path | None = None,
+                     pptx_template: Path | None = None) -> list[Rendered]:
+    """Every selected briefing rendered in memory: nothing is written here."""
+    from buyin_cli.deck import build_deck
+    from buyin_cli.explain import explain_figures
+    from buyin_cli.figures import compute_figures
+    from buyin_cli.outline import parse_outline
+    from buyin_cli.readiness import review
+    from buyin_cli.templating import make_environment, render
+    from buyin_cli.view import Formatter, build_view, working_steps
+
+    strategy = loaded.strategy
+    briefings = _select(loaded, briefing_id)
+    figures = compute_figures(strategy)
+    readiness = review(loaded)
+    fmt = Formatter(strategy.currency, strategy.locale)
+    working = working_steps(explain_figures(loaded, figures), fmt)
+    env = make_environment(templates)
+    results = []
+    for briefing in briefings:
+        view = build_view(loaded, figures, readiness, briefing, working)
+        outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
+        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view)
+        results.append(Rendered(briefing.id, build_deck(outline, pptx_template), talking_points))
+    return results
+
+
+def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
+    """Write each deck and its talking points atomically; the paths written."""
+    from buyin_cli.atomic import write_atomic
+    from buyin_cli.deck import verify_deck
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise BuyinError(f"{out_dir}: cannot create the output folder: {exc.strerror}") from None
+    written = []
+    for item in rendered:
+        deck = out_dir / f"{item.briefing_id}.pptx"
+        notes = out_dir / f"{item.briefing_id}.md"
+        try:
+            write_atomic(deck, item.deck, verify=verify_deck)
+            write_atomic(notes, item.talking_points.encode("utf-8"))
+        except OSError as exc:
+            raise BuyinError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
+        written += [deck, notes]
+    return written
+
+
+def _select(loaded: LoadedStrategy, briefing_id: str | None):
+    briefings = loaded.strategy.briefings
+    if not briefings:
+        where = loaded.sources.key_at(("briefings",)) if "briefings" in _top(loaded) else \
+            Location(loaded.sources.files[0])
+        raise StrategyInvalid([Problem(where, "E305", "there are no briefings to render; add a "
+                                       "meeting under 'briefings' (id, stakeholder, date, "
+                                       "minutes, opening_question, asks)")])
+    if briefing_id is None:
+        return briefings
+    chosen = [b for b in briefings if b.id == briefing_id]
+    if not chosen:
+        known = ", ".join(b.id for b in briefings)
+        raise BuyinError(f"no briefing '{briefing_id}' in the strategy; known: {known}")
+    return chosen
+
+
+def _top(loaded: LoadedStrategy) -> set[str]:
+    return {path[0] for path in loaded.sources.entries if len(path) == 1}
