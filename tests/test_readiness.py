@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli.readiness import (RULES, answers, decision_problem, is_learning_number,
+from buyin_cli.readiness import (RULES, decision_problem, is_learning_number,
                                  review, _points)
 from buyin_cli.validate import load_strategy
 
@@ -351,13 +351,6 @@ def test_not_decisions(ask, why):
 ])
 def test_learning_numbers(name, unit, learning):
     assert is_learning_number(name, unit) is learning
-
-
-def test_concerns_and_answers():
-    assert answers("Losing operator hours at peak", "Operators lose two hours each")
-    assert answers("Supervisors overloaded", "Supervisors have no time")  # one of two words
-    assert not answers("Spending is frozen", "Training works on the line")
-    assert not answers("It is", "It is")  # no significant words: never counts as answered
 
 
 # --- the score's arithmetic ----------------------------------------------------------------

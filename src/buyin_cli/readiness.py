@@ -28,6 +28,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from buyin_cli.answers import answer_for
 from buyin_cli.errors import Location, Problem
 from buyin_cli.source import _dotted as dotted
 from buyin_cli.validate import LoadedStrategy
@@ -254,12 +255,6 @@ _LEARNING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEARNING_WORDS)
 # for questions, so it needs presenting × 3/2 minutes, and never fewer than 15.
 MINUTES_PER_ITEM, MINUTES_ASKS, MINUTES_SHOWCASE, MINUTES_FLOOR = 2, 2, 3, 15
 
-_STOPWORDS = frozenset("""about after again also already because been before being could
-    does doing down during each every from have into just more most much must need only other
-    over same should some such than that their them then there these they this those through
-    under until very want were what when where which while will with would your yours""".split())
-
-
 def decision_problem(ask: str) -> str | None:
     """Why an ask is not phrased as a decision, or None when it starts with a decision verb."""
     text = ask.strip()
@@ -278,25 +273,6 @@ def decision_problem(ask: str) -> str | None:
 def is_learning_number(name: str, unit: str) -> bool:
     """Whether a metric's name or unit describe a learning number rather than a business one."""
     return bool(_LEARNING.search(name) or _LEARNING.search(unit))
-
-
-def _words(text: str) -> set[str]:
-    words = set()
-    for word in re.findall(r"[a-z][a-z'-]+", text.lower()):
-        word = word.strip("'-")
-        if len(word) >= 4 and word not in _STOPWORDS:
-            words.add(word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
-    return words
-
-
-def answers(concern: str, objection: str) -> bool:
-    """Whether a prepared objection and response cover a concern, judged by their words.
-
-    They must share two significant words (four letters or more, not common words, plural
-    -s ignored), or one when the concern has only one or two.
-    """
-    words = _words(concern)
-    return len(words & _words(objection)) >= min(2, (len(words) + 1) // 2) > 0
 
 
 # --- the rules ----------------------------------------------------------------------------
@@ -427,7 +403,7 @@ class _Reviewer:
     # W4xx: bring managers along
     def _managers(self) -> Iterator[_Check]:
         briefed = {b.stakeholder for b in self.s.briefings}
-        objections = [f"{o.objection} {o.response}" for o in self.s.objections]
+        objections = self.s.objections
         for k, person in enumerate(self.s.stakeholders):
             owner = ("stakeholders", k)
             if person.id in briefed:
@@ -441,7 +417,7 @@ class _Reviewer:
             for j, concern in enumerate(person.concerns):
                 path = owner + ("concerns", j)
                 yield self._check("W403", owner,
-                                  not any(answers(concern, o) for o in objections),
+                                  answer_for(concern, objections) is None,
                                   self.sources.at(path),
                                   f"{dotted(path)}: no prepared answer to '{concern}': add "
                                   "an objection that states it, with a prepared response")

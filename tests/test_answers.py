@@ -1,0 +1,43 @@
+"""Which prepared objection answers a concern: the rule the deck and readiness share."""
+
+from __future__ import annotations
+
+from buyin_cli.answers import answer_for, content_words
+from buyin_cli.models import Objection
+
+
+def objection(text: str) -> Objection:
+    return Objection(objection=text, response="Prepared response.")
+
+
+def test_a_restated_concern_is_answered_by_its_objection() -> None:
+    spare = objection("Lines can't spare people for training")
+    scrap = objection("Will it reduce scrap?")
+    assert answer_for("Lines cannot spare people for training", [scrap, spare]) is spare
+    assert answer_for("Will it actually reduce scrap?", [spare, scrap]) is scrap
+
+
+def test_half_the_concern_words_must_be_covered() -> None:
+    # operator + hour of {losing, operator, hour, peak}: exactly half.
+    assert answer_for("Losing operator hours at peak",
+                      [objection("Operators lose two hours each")]) is not None
+    # supervisor of {supervisor, overload}: half.
+    assert answer_for("Supervisors overloaded", [objection("Supervisors have no time")])
+    # one of {spend, frozen, year}: a third.
+    assert answer_for("Spending is frozen this year", [objection("Spending on tools")]) is None
+
+
+def test_unrelated_or_empty_concerns_are_unanswered() -> None:
+    assert answer_for("Spending is frozen", [objection("Training works on the line")]) is None
+    assert answer_for("It is", [objection("It is")]) is None
+    assert answer_for("Anything at all", []) is None
+
+
+def test_the_best_match_wins() -> None:
+    weak = objection("Scrap is a problem")
+    strong = objection("Will the training reduce scrap on the presses?")
+    assert answer_for("Will training reduce scrap on presses?", [weak, strong]) is strong
+
+
+def test_content_words_drop_small_words_and_plurals() -> None:
+    assert content_words("The operators and the lines") == {"operator", "line"}
