@@ -11,7 +11,7 @@ from buyin_cli import source
 from buyin_cli.errors import Location
 from buyin_cli.source import find_files, is_yaml11_bool, load
 
-from conftest import VALID_YAML, _VALID_DATA
+from conftest import _VALID_DATA
 
 
 def problems(path) -> list[str]:
