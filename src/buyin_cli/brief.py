@@ -52,7 +52,7 @@ def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
     figures = compute_figures(strategy)
     readiness = review(loaded)
     fmt = Formatter(strategy.currency, strategy.locale)
-    working = working_steps(explain_figures(loaded, figures), fmt)
+    working = working_steps(explain_figures(loaded, figures), fmt, loaded.path)
     env = make_environment(templates)
     results = []
     for briefing in briefings:

@@ -10,8 +10,10 @@ that the time budget and the deck always agree.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from buyin_cli import answers, money
@@ -199,8 +201,7 @@ class SponsorView:
 @dataclass(frozen=True)
 class WorkingStep:
     label: str
-    formula: str
-    result: str
+    working: str  # the formula with the strategy's numbers, and its result
     source: str
 
 
@@ -382,21 +383,34 @@ class Formatter:
         return format_date(value, format="long", locale=self.locale)
 
 
-def working_steps(sections: list, fmt: Formatter) -> list[WorkingStep]:
-    """The appendix rows: every figure's working (explain.py), written in the strategy's locale."""
-    from buyin_cli.errors import display_path
+def working_steps(sections: list, fmt: Formatter, root: Path) -> list[WorkingStep]:
+    """The appendix rows: every figure's working (explain.py), written in the strategy's locale.
 
+    Sources are named relative to the strategy (`pilots/a.yaml:12`), so a deck reads the
+    same wherever it was rendered from.
+    """
     steps = []
     for section in sections:
         for step in section.steps:
-            where = ", ".join(dict.fromkeys(
-                f"{display_path(op.source.file)}:{op.source.line}" for op in step.sources))
-            result = fmt.operand(step.result)
+            lines: dict[str, list[str]] = {}
+            for op in step.sources:
+                lines.setdefault(_strategy_relative(op.source.file, root), [])
+                if str(op.source.line) not in lines[_strategy_relative(op.source.file, root)]:
+                    lines[_strategy_relative(op.source.file, root)].append(str(op.source.line))
+            where = "; ".join(f"{name}:{', '.join(nums)}" for name, nums in lines.items())
+            working = f"{step.fill(fmt.operand)} = {fmt.operand(step.result)}"
             if step.note and step.result.value is None:
-                result = f"{result} ({step.note})"
-            steps.append(WorkingStep(f"{section.title}: {step.figure}",
-                                     step.fill(fmt.operand), result, where))
+                working += f" ({re.sub(r' [(]at [^)]*[)]', '', step.note)})"
+            steps.append(WorkingStep(f"{section.title}: {step.figure}", working, where))
     return steps
+
+
+def _strategy_relative(file: Path, root: Path) -> str:
+    base = root if root.is_dir() else root.parent
+    try:
+        return file.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return file.name
 
 
 def _minus(text: str) -> str:
