@@ -32,8 +32,6 @@ def test_no_arguments_shows_help_and_exits_2(run):
     assert "Usage: buyin" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="Typer(help=...) hides the root callback's docstring, "
-                                        "so `buyin --help` shows no example")
 def test_top_level_help_has_an_example(run):
     result = run("--help")
     assert result.exit_code == 0

@@ -29,8 +29,6 @@ def test_schema_declares_its_dialect_and_id():
     assert schema["$id"].endswith("strategy-v1.json")
 
 
-@pytest.mark.xfail(strict=True, reason="schema.py sets the format description, then the "
-                                       "model's own docstring overwrites it")
 def test_schema_says_which_format_it_describes():
     assert "version 1" in strategy_schema()["description"]
 

@@ -21,7 +21,6 @@ from buyin_cli.errors import BuyinError, Problem, StrategyInvalid
 
 app = typer.Typer(
     name="buyin",
-    help="Win management buy-in for learning: check a strategy, show its ROI, brief leaders.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,

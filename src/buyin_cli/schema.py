@@ -13,8 +13,8 @@ def strategy_schema() -> dict[str, Any]:
     schema = Strategy.model_json_schema()
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": f"https://buyin.dev/schema/strategy-v1.json",
+        "$id": "https://buyin.dev/schema/strategy-v1.json",
+        **schema,
         "description": f"buyin strategy format, version 1 (buyin {__version__}). "
                        "A folder strategy splits these sections across files.",
-        **schema,
     }
