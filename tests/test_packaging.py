@@ -1,0 +1,94 @@
+"""The wheel ships what an installed `buyin` needs, and `buyin check` starts without the heavy libraries."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from buyin_cli.templating import packaged_dir
+from conftest import VALID_YAML
+
+ROOT = Path(__file__).resolve().parent.parent
+
+TEMPLATES = ["default.pptx", "deck.yaml.j2", "deck_base.yaml.j2",
+             "talking-points.md.j2", "talking_points_base.md.j2"]
+
+# Imported inside the commands that need them; `check` needs none of them.
+HEAVY = ("pptx", "jinja2", "rich", "babel")
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]:
+    """The wheel hatchling builds from this checkout, written outside the source tree."""
+    out = tmp_path_factory.mktemp("dist")
+    before = {name for name in ("dist", "build") if (ROOT / name).exists()}
+    done = subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    # A build that leaves dist/ or build/ behind would dirty every contributor's checkout.
+    assert {name for name in ("dist", "build") if (ROOT / name).exists()} == before
+    wheels = list(out.glob("*.whl"))
+    assert len(wheels) == 1, wheels
+    with zipfile.ZipFile(wheels[0]) as archive:
+        yield archive
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_wheel_ships_template(wheel, name):
+    assert f"buyin_cli/templates/{name}" in wheel.namelist()
+
+
+def test_wheel_ships_the_walkthrough_example(wheel):
+    assert "buyin_cli/examples/northwind-manufacturing.yaml" in wheel.namelist()
+
+
+def test_wheel_ships_every_example_file(wheel):
+    expected = {f"buyin_cli/examples/{p.relative_to(ROOT / 'examples').as_posix()}"
+                for p in (ROOT / "examples").rglob("*") if p.is_file()}
+    assert expected, "examples/ should hold files"
+    assert sorted(expected - set(wheel.namelist())) == []
+
+
+def test_wheel_declares_the_console_script(wheel):
+    [entry_points] = [n for n in wheel.namelist() if n.endswith(".dist-info/entry_points.txt")]
+    lines = [line.strip() for line in wheel.read(entry_points).decode().splitlines()]
+    assert "[console_scripts]" in lines
+    assert "buyin = buyin_cli.cli:main" in lines
+
+
+def test_packaged_templates_are_found():
+    assert (packaged_dir("templates") / "deck.yaml.j2").is_file()
+
+
+def test_check_does_not_import_heavy_libraries(tmp_path):
+    strategy = tmp_path / "s.yaml"
+    strategy.write_text(VALID_YAML, encoding="utf-8")
+    # A fresh interpreter: the test session itself has long since imported all of them.
+    script = (
+        "import json, sys\n"
+        "from buyin_cli.cli import main\n"
+        f"sys.argv = ['buyin', 'check', {str(strategy)!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "    code = 0\n"
+        "except SystemExit as exc:\n"
+        "    code = exc.code\n"
+        f"loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+        "print(json.dumps({'code': code, 'loaded': loaded}))\n"
+    )
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.splitlines()[-1])
+    assert result["code"] in (0, None), done.stdout
+    assert result["loaded"] == [], (
+        f"`buyin check` imported {result['loaded']}; find the chain with "
+        "`python -X importtime -m buyin_cli check FILE`")
