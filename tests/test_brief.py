@@ -154,3 +154,11 @@ def test_help_has_an_example(run) -> None:
     assert result.exit_code == 0
     assert "Example:" in result.stdout
     assert "buyin brief examples/northwind-manufacturing.yaml --out build" in result.stdout
+
+
+def test_unknown_locale_is_located(run, write) -> None:
+    write("s.yaml", replace_line(VALID_YAML, "currency: USD", "currency: USD\nlocale: xx_YY"))
+    result = run("brief", "s.yaml", "--out", "out")
+    assert result.exit_code == 1
+    assert result.lines[0].startswith("s.yaml:6:9: E204 locale: ")
+    assert not Path("out").exists()

@@ -42,6 +42,7 @@ def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
     from buyin_cli.deck import build_deck
     from buyin_cli.explain import explain_figures
     from buyin_cli.figures import compute_figures
+    from buyin_cli.money import LocaleError
     from buyin_cli.outline import parse_outline
     from buyin_cli.readiness import review
     from buyin_cli.templating import make_environment, render
@@ -51,12 +52,16 @@ def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
     readiness = review(loaded)
-    fmt = Formatter(strategy.currency, strategy.locale)
+    try:
+        fmt = Formatter(strategy.currency, strategy.locale)
+    except LocaleError as exc:
+        raise StrategyInvalid([Problem(loaded.sources.at(("locale",)), "E204",
+                                       f"locale: {exc}")]) from None
     working = working_steps(explain_figures(loaded, figures), fmt, loaded.path)
     env = make_environment(templates)
     results = []
     for briefing in briefings:
-        view = build_view(loaded, figures, readiness, briefing, working)
+        view = build_view(loaded, figures, readiness, briefing, working, fmt)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view)
         results.append(Rendered(briefing.id, build_deck(outline, pptx_template), talking_points))

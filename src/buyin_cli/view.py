@@ -264,10 +264,11 @@ class BriefingView:
 
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
-               briefing: Briefing, working: list[WorkingStep] | None = None) -> BriefingView:
+               briefing: Briefing, working: list[WorkingStep] | None = None,
+               fmt: Formatter | None = None) -> BriefingView:
     """The view of one briefing, tailored to its stakeholder and its focus."""
     strategy = loaded.strategy
-    fmt = Formatter(strategy.currency, strategy.locale)
+    fmt = fmt or Formatter(strategy.currency, strategy.locale)
     stakeholder = next(s for s in strategy.stakeholders if s.id == briefing.stakeholder)
     objectives = _objectives(strategy, figures, briefing, fmt)
     audiences = [_audience(a, fmt) for a in strategy.audiences]
