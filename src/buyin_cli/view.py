@@ -245,6 +245,7 @@ class BriefingView:
     asks: list[str]
     showcase_title: str | None
     showcase_url: str | None
+    showcase_link: str | None  # the url as a clickable address (https:// added to www.…), if it is one
     stakeholder_name: str
     stakeholder_role: str
     needs: list[str]
@@ -313,6 +314,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         asks=list(briefing.asks),
         showcase_title=briefing.showcase.title if briefing.showcase else None,
         showcase_url=briefing.showcase.url if briefing.showcase else None,
+        showcase_link=_link(briefing.showcase.url) if briefing.showcase else None,
         stakeholder_name=stakeholder.name,
         stakeholder_role=stakeholder.role,
         needs=list(stakeholder.needs),
@@ -412,6 +414,16 @@ def _strategy_relative(file: Path, root: Path) -> str:
         return file.resolve().relative_to(base.resolve()).as_posix()
     except ValueError:
         return file.name
+
+
+def _link(url: str) -> str | None:
+    """A web or mail address a deck can link to, or None for anything else (an intranet path)."""
+    url = url.strip()
+    if re.match(r"^(https?://|mailto:)\S+$", url):
+        return url
+    if re.match(r"^www\.\S+$", url):
+        return "https://" + url
+    return None
 
 
 def _minus(text: str) -> str:
