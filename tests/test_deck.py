@@ -174,6 +174,19 @@ def test_unreadable_template() -> None:
         build_deck(outline_from(SAMPLE), Path("nowhere.pptx"))
 
 
+@pytest.mark.parametrize("content", [b"not a zip", b"workbook"])
+def test_not_a_presentation(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "brand.pptx"
+    if content == b"workbook":  # a real Office file, but a spreadsheet
+        with zipfile.ZipFile(io.BytesIO(build_deck(outline_from(SAMPLE), None))) as deck:
+            path.write_bytes(deck.read("ppt/embeddings/Microsoft_Excel_Sheet1.xlsx"))
+    else:
+        path.write_bytes(content)
+    with pytest.raises(TemplateError) as info:
+        build_deck(outline_from(SAMPLE), path)
+    assert str(info.value) == f"{path}: not a PowerPoint presentation or template (.pptx or .potx)"
+
+
 def test_bytes_are_reproducible(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     first = build_deck(outline_from(SAMPLE), None)

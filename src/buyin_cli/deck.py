@@ -20,18 +20,15 @@ from __future__ import annotations
 
 import copy
 import io
-import os
-import re
-import zipfile
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 from buyin_cli import textfit
 from buyin_cli.atomic import write_atomic
-from buyin_cli.errors import BuyinError, TemplateError
+from buyin_cli.errors import TemplateError
 from buyin_cli.outline import Chart, Outline, Slide, Table
+from buyin_cli.package import build_time, normalize_package, read_presentation
 from buyin_cli.textfit import Box, Para
 
 EMU_PER_PT = 12700
@@ -39,9 +36,6 @@ INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 14, 12
 CHART_FONT, CHART_LABEL_FONT = 14, 12
-FIXED_DATE = datetime(2000, 1, 1)
-_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -83,62 +77,19 @@ def default_template() -> Path:
 
 
 def open_template(path: Path | None) -> Any:
-    """A Presentation from a .pptx or .potx (python-pptx only knows the .pptx content type)."""
+    """A Presentation from a .pptx or .potx: the user's corporate template, or the bundled one."""
     from pptx import Presentation
 
     path = Path(path) if path is not None else default_template()
+    blob = read_presentation(path)
     try:
-        blob = path.read_bytes()
-        with zipfile.ZipFile(io.BytesIO(blob)) as z:
-            types = z.read("[Content_Types].xml")
-            if _TEMPLATE_MAIN.encode() in types:
-                blob = _rewrite_member(z, "[Content_Types].xml",
-                                       types.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode()))
         return Presentation(io.BytesIO(blob))
-    except OSError as exc:
-        raise TemplateError(f"{path}: cannot read the PowerPoint template ({exc.strerror})") from None
-    except Exception as exc:  # zip, XML or content-type trouble: all mean "not a usable deck"
+    except Exception as exc:  # XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 
 
-def _rewrite_member(z: zipfile.ZipFile, name: str, data: bytes) -> bytes:
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in z.infolist():
-            dst.writestr(info, data if info.filename == name else z.read(info))
-    return out.getvalue()
-
-
-def build_time() -> datetime:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed date: never the clock."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH")
-    if raw is None:
-        return FIXED_DATE
-    try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc).replace(tzinfo=None)
-    except (ValueError, OverflowError, OSError):
-        raise BuyinError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}") from None
-
-
-def normalize_package(data: bytes, when: datetime) -> bytes:
-    """Rewrite a zip package with fixed entry times and attributes, embedded workbooks too."""
-    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            blob = src.read(info)
-            if info.filename.endswith(".xlsx"):
-                blob = normalize_package(blob, when)
-            elif info.filename == "docProps/core.xml" and b"dcterms:created" in blob:
-                iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso, blob)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 0, 0
-            dst.writestr(entry, blob, compresslevel=6)
-    return out.getvalue()
-
-
 def verify_deck(path: Path) -> None:
+    """Reopen a written deck: python-pptx must be able to read what it saved."""
     from pptx import Presentation
 
     Presentation(str(path))
