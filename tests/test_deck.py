@@ -86,6 +86,18 @@ def _body_fits(shape, slide_number: int) -> None:
     assert used <= inner.height, slide_number
 
 
+def test_subtitle_lines_share_the_placeholder_alignment(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.enum.text import PP_ALIGN
+
+    data = copy.deepcopy(SAMPLE)
+    data["slides"][0]["subtitle"] = "Northwind Components Ltd\nSam Carter · 16 September 2025"
+    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    subtitle = Presentation(str(tmp_path / "deck.pptx")).slides[0].placeholders[1].text_frame
+    assert [(p.text, p.alignment) for p in subtitle.paragraphs] == [
+        ("Northwind Components Ltd", PP_ALIGN.LEFT), ("Sam Carter · 16 September 2025", PP_ALIGN.LEFT)]
+
+
 def test_long_list_continues_and_fits(tmp_path: Path) -> None:
     from pptx import Presentation
     from pptx.enum.shapes import PP_PLACEHOLDER

@@ -239,21 +239,36 @@ def _inner(box: tuple[int, int, int, int]) -> Box:
 
 def _inherited_size(prs: Any, layout_ph: Any, style: str, default: float) -> float:
     """The font size (pt) a placeholder's first level inherits: layout, master placeholder, master style."""
+    size = _inherited(prs, layout_ph, style, "a:defRPr", "sz")
+    return int(size) / 100 if size else default
+
+
+def _inherited_align(prs: Any, layout_ph: Any, style: str) -> Any:
+    """The paragraph alignment a placeholder's first level inherits; left when nothing says."""
+    from pptx.enum.text import PP_ALIGN
+
+    names = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}
+    return names.get(_inherited(prs, layout_ph, style, None, "algn"), PP_ALIGN.LEFT)
+
+
+def _inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str) -> str | None:
+    """An attribute of the first list level (or its `child`): layout, master placeholder, master style."""
     from pptx.oxml.ns import qn
 
     master = prs.slide_master._element
     candidates = [layout_ph._element]
     ph_type = layout_ph._element.ph_type
     candidates += [sp for sp in master.iter(qn("p:sp")) if sp.ph is not None and sp.ph_type == ph_type]
+    tail = f"/{qn(child)}" if child else ""
     for element in candidates:
-        for found in element.iterfind(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"):
-            if found.get("sz"):
-                return int(found.get("sz")) / 100
+        for found in element.iterfind(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}{tail}"):
+            if found.get(attr):
+                return found.get(attr)
     tag = {"title": "p:titleStyle", "body": "p:bodyStyle"}[style]
-    for found in master.iterfind(f".//{qn(tag)}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"):
-        if found.get("sz"):
-            return int(found.get("sz")) / 100
-    return default
+    for found in master.iterfind(f".//{qn(tag)}/{qn('a:lvl1pPr')}{tail}"):
+        if found.get(attr):
+            return found.get(attr)
+    return None
 
 
 def _indents(prs: Any, layout_ph: Any) -> tuple[float, ...]:
@@ -316,11 +331,16 @@ def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: _Place, spec: Slide
                             f"{BODY_FLOOR} pt; shorten it")
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
-    paragraph = frame.paragraphs[0]
-    paragraph.line_spacing = 1.0
-    run = paragraph.add_run()
-    run.text = spec.subtitle
-    run.font.size = Pt(size)
+    # One paragraph per line, each aligned as the placeholder is: a line break inside
+    # one run is a paragraph the renderer aligns its own way.
+    align = _inherited_align(prs, _layout_ph(layout, place.idx), "body")
+    for i, line in enumerate(spec.subtitle.split("\n")):
+        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
+        paragraph.line_spacing = 1.0
+        paragraph.alignment = align
+        run = paragraph.add_run()
+        run.text = line
+        run.font.size = Pt(size)
 
 
 def _fill_body(slide: Any, place: _Place, paras: list[Para], size: float) -> None:
