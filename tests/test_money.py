@@ -6,8 +6,9 @@ import pytest
 from pydantic import ValidationError
 
 from buyin_cli.models import Strategy
-from buyin_cli.money import (LocaleError, format_money, format_number, format_pct, format_rate,
-                             resolve_locale)
+from buyin_cli.explain import Operand
+from buyin_cli.money import (Formatter, LocaleError, format_money, format_number, format_pct,
+                             format_rate, resolve_locale)
 
 NBSP = "\xa0"  # babel separates the euro sign and the German percent sign with a no-break space
 
@@ -106,3 +107,36 @@ def test_locale_field_rejects_other_shapes(locale):
 
 def test_locale_is_optional():
     assert Strategy.model_validate(BASE).locale is None
+
+
+# --- one formatter for the roi tables and the deck ----------------------------------------
+
+def test_formatter_keeps_a_hyphen_minus_unless_told():
+    # The terminal's figures paste into spreadsheets as numbers; the deck asks for "−".
+    plain, deck = Formatter("GBP", "en_GB"), Formatter("GBP", "en_GB", minus="\u2212")
+    assert [plain.money(-93680.2), plain.percent(-12.34), plain.number(-1.5)] == [
+        "-£93,680", "-12.3%", "-1.5"]
+    assert [deck.money(-93680.2), deck.percent(-12.34), deck.number(-1.5),
+            deck.rate(-12.5)] == ["\u2212£93,680", "\u221212.3%", "\u22121.5", "\u2212£12.50"]
+    assert deck.money(None) == "n/a"
+
+
+def test_formatter_accepts_a_locale_name_or_a_locale():
+    assert Formatter("EUR", "de_DE").money(1234) == Formatter("EUR", resolve_locale(
+        "de_DE", "EUR")).money(1234) == f"1.234{NBSP}€"
+    assert Formatter("EUR", None).money(1234) == "€1,234"
+
+
+@pytest.mark.parametrize("value, expected", [(80, "80%"), (13.4, "13%"), (13.6, "14%"),
+                                             (-0.4, "0%"), (None, "n/a")])
+def test_whole_percentages(value, expected):
+    assert Formatter("GBP", "en_GB").percent(value, 0) == expected
+
+
+@pytest.mark.parametrize("kind, value, expected", [
+    ("money", 1234.4, "£1,234"), ("rate", 12.5, "£12.50"), ("pct", 70.63, "70.6%"),
+    ("share", 0.25, "25.0%"), ("ratio", 1.234, "1.23"), ("months", 5.25, "5.3"),
+    ("number", 2.5, "2.5"), ("count", 40, "40"),
+])
+def test_operand_is_written_as_its_kind_asks(kind, value, expected):
+    assert Formatter("GBP", "en_GB").operand(Operand(value, kind, "x")) == expected

@@ -3,7 +3,8 @@
 babel knows how each locale writes numbers (`£123,984`, `1.234.567 €`,
 `₹12,34,567`); this module only chooses the precision the format asks for —
 money in whole units, percentages to one decimal place — and writes an
-undefined figure (None, NaN, infinity) as "n/a". Only the commands that show
+undefined figure (None, NaN, infinity) as "n/a". `Formatter` binds a currency and
+a locale for the `roi` tables and the deck alike. Only the commands that show
 figures import it.
 """
 
@@ -11,13 +12,19 @@ from __future__ import annotations
 
 import copy
 import math
+from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
 from buyin_cli.errors import BuyinError
+
+if TYPE_CHECKING:
+    from buyin_cli.explain import Operand
 
 NOT_AVAILABLE = "n/a"
 
@@ -93,6 +100,68 @@ def format_number(value: float | None, locale: str | Locale | None = None,
     frac = (decimals, decimals) if decimals is not None else (0, 4)
     pattern = _pattern(loc.decimal_formats[None].pattern, frac)
     return _apply(pattern, _rounded(value, frac[1]), loc)
+
+
+class Formatter:
+    """Each kind of figure in one currency and locale, as the `roi` tables and the deck write it.
+
+    `minus` replaces a leading "-": the deck passes a true minus sign ("\u2212"), which
+    never breaks from its number at the end of a line; the terminal keeps "-", so figures
+    pasted into a spreadsheet stay numbers.
+    """
+
+    def __init__(self, currency: str, locale: str | Locale | None, *, minus: str = "-"):
+        self.currency = currency
+        self.locale = _as_locale(locale, currency)
+        self.minus = minus
+
+    def money(self, amount: float | None) -> str:
+        return self._signed(format_money(amount, self.currency, self.locale))
+
+    def rate(self, amount: float | None) -> str:
+        return self._signed(format_rate(amount, self.currency, self.locale))
+
+    def number(self, value: float | None, decimals: int | None = None) -> str:
+        return self._signed(format_number(value, self.locale, self.currency, decimals))
+
+    def percent(self, value: float | None, decimals: int = 1) -> str:
+        """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
+        if decimals == 1 or not _finite(value):
+            return self._signed(format_pct(value, self.locale, self.currency))
+        # Python's round (half to even), as the deck has always rounded its whole percentages.
+        rounded = Decimal(repr(round(value, decimals) or 0.0))  # never "-0"
+        pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
+        return self._signed(_apply(pattern, rounded / 100, self.locale))
+
+    def operand(self, op: Operand) -> str:
+        """A number of the working (explain.Operand), written as its kind asks."""
+        value = op.value
+        if op.kind == "money":
+            return self.money(value)
+        if op.kind == "rate":
+            return self.rate(value)
+        if op.kind == "pct":
+            return self.percent(value)
+        if op.kind == "share":
+            return self.percent(None if value is None else value * 100)
+        if op.kind == "ratio":
+            return self.number(value, 2)
+        if op.kind == "months":
+            return self.number(value, 1)
+        return self.number(value)
+
+    def excel_money_format(self) -> str:
+        """The locale's way of writing money as an Excel number format, for chart labels."""
+        sample = format_money(1234, self.currency, self.locale)
+        prefix, suffix = sample[: sample.index("1")], sample[sample.rindex("4") + 1:]
+        quoted = [f'"{part}"' if part else "" for part in (prefix, suffix)]
+        return f"{quoted[0]}#,##0{quoted[1]}"
+
+    def date(self, value: date) -> str:
+        return format_date(value, format="long", locale=self.locale)
+
+    def _signed(self, text: str) -> str:
+        return self.minus + text[1:] if text.startswith("-") else text
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:

@@ -16,15 +16,14 @@ from rich.text import Text
 from buyin_cli.errors import Problem, StrategyInvalid, display_path
 from buyin_cli.explain import Operand, Section, explain_figures
 from buyin_cli.figures import Figures, InitiativeFigures, PilotFigures
-from buyin_cli.money import (LocaleError, format_money, format_number, format_pct,
-                             format_rate, resolve_locale)
+from buyin_cli.money import Formatter, LocaleError, resolve_locale
 from buyin_cli.validate import LoadedStrategy
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
               explain: bool = False) -> None:
     """Print the figures of a strategy as tables; with `explain`, the working after them."""
-    writer = Writer(figures.currency, locale_of(loaded))
+    writer = Formatter(figures.currency, locale_of(loaded))
     # Rendered first, so lines are written without the spaces rich pads them with.
     with console.capture() as captured:
         _print_roi(loaded, figures, console, writer, explain)
@@ -32,7 +31,7 @@ def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
     console.file.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
 
-def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, writer: "Writer",
+def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, writer: Formatter,
                explain: bool) -> None:
     strategy = loaded.strategy
     console.print(Text(f"{strategy.organisation}: {strategy.title}", style="bold"))
@@ -59,42 +58,7 @@ def locale_of(loaded: LoadedStrategy) -> Locale:
                                        f"locale: {exc}")]) from None
 
 
-class Writer:
-    """Writes each kind of figure in one currency and locale."""
-
-    def __init__(self, currency: str, locale: Locale):
-        self.currency, self.locale = currency, locale
-
-    def money(self, value: float | None) -> str:
-        return format_money(value, self.currency, self.locale)
-
-    def rate(self, value: float | None) -> str:
-        return format_rate(value, self.currency, self.locale)
-
-    def pct(self, value: float | None) -> str:
-        return format_pct(value, self.locale, self.currency)
-
-    def number(self, value: float | None, decimals: int | None = None) -> str:
-        return format_number(value, self.locale, self.currency, decimals)
-
-    def operand(self, op: Operand) -> str:
-        value = op.value
-        if op.kind == "money":
-            return self.money(value)
-        if op.kind == "rate":
-            return self.rate(value)
-        if op.kind == "pct":
-            return self.pct(value)
-        if op.kind == "share":
-            return self.pct(None if value is None else value * 100)
-        if op.kind == "ratio":
-            return self.number(value, 2)
-        if op.kind == "months":
-            return _months(self, value)
-        return self.number(value)
-
-
-def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Writer) -> list[RenderableType]:
+def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> list[RenderableType]:
     """The metrics, each pilot, and the roll-out of each initiative, as tables."""
     out: list[RenderableType] = []
     if figures.metrics:
@@ -115,7 +79,7 @@ def _title(text: str) -> Text:
     return Text(text, style="bold")
 
 
-def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> Group:
+def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
     table = _table()
     table.add_column("Metric")
     for name in ("Baseline", "Target", "Actual", "Progress"):
@@ -124,11 +88,11 @@ def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> Group
         m = figures.metrics[metric.id]
         actual = w.number(m.actual) if m.actual_given else "–"
         table.add_row(f"{metric.name} ({metric.unit}, {metric.better} is better)",
-                      w.number(m.baseline), w.number(m.target), actual, w.pct(m.progress_pct))
+                      w.number(m.baseline), w.number(m.target), actual, w.percent(m.progress_pct))
     return Group(_title("Metrics: progress toward target"), table)
 
 
-def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Writer) -> Group:
+def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Formatter) -> Group:
     strategy = loaded.strategy
     pilot = next(x for x in strategy.pilots if x.id == p.pilot_id)
     names = {m.id: m.name for m in strategy.metrics}
@@ -158,7 +122,7 @@ def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Writer) -> Group:
     summary = Text.assemble(
         ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
-        ("  ·  ROI ", "bold"), w.pct(p.roi_pct))
+        ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
     notes = _pilot_notes(p)
     return Group(title, table, summary, *(Text(n, style="dim") for n in notes))
 
@@ -180,7 +144,7 @@ def _pilot_notes(p: PilotFigures) -> list[str]:
     return notes
 
 
-def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> Group:
+def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
     table = _table()
     table.add_column("", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
@@ -194,13 +158,13 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> G
         ("Per-participant cost",
          [f"{w.rate(f.per_participant)} × {w.number(f.headcount)}" for _, f in initiatives]),
         ("Total cost, fully loaded", [w.money(f.rollout_cost) for _, f in initiatives]),
-        ("ROI", [w.pct(f.roi_pct) for _, f in initiatives]),
+        ("ROI", [w.percent(f.roi_pct) for _, f in initiatives]),
         ("Benefit-cost ratio", [w.number(f.bcr, 2) for _, f in initiatives]),
         ("Payback", [_months(w, f.payback_months) for _, f in initiatives]),
         ("Share of effect to break even",
-         [w.pct(None if f.break_even_share is None else f.break_even_share * 100)
+         [w.percent(None if f.break_even_share is None else f.break_even_share * 100)
           for _, f in initiatives]),
-        ("ROI if half the effect holds", [w.pct(f.roi_pct_at_half) for _, f in initiatives]),
+        ("ROI if half the effect holds", [w.percent(f.roi_pct_at_half) for _, f in initiatives]),
     ]
     for label, cells in rows:
         table.add_row(label, *cells)
@@ -208,8 +172,13 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Writer) -> G
     return Group(_title("Roll-out: first year, whole audience"), table, *notes)
 
 
-def _months(w: Writer, months: float | None) -> str:
+def _months(w: Formatter, months: float | None) -> str:
     return "never" if months is None else f"{w.number(months, 1)} months"
+
+
+def _operand(w: Formatter, op: Operand) -> str:
+    # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
+    return _months(w, op.value) if op.kind == "months" else w.operand(op)
 
 
 def _initiative_notes(title: str, f: InitiativeFigures) -> list[str]:
@@ -232,14 +201,15 @@ def _initiative_notes(title: str, f: InitiativeFigures) -> list[str]:
     return notes
 
 
-def explain_section(section: Section, w: Writer) -> Group:
+def explain_section(section: Section, w: Formatter) -> Group:
     """One section of the working: each figure's formula, numbers, result and sources."""
     lines: list[RenderableType] = [Text(section.title, style="bold")]
     for step in section.steps:
         # Indented as blocks, so a line that wraps in a narrow terminal keeps its indent.
         lines.append(Padding(Text.assemble((step.figure, "bold"), f" = {step.formula}"),
                              (0, 0, 0, 2), expand=False))
-        lines.append(Padding(Text(f"= {step.fill(w.operand)} = {w.operand(step.result)}"),
+        working = f"= {step.fill(lambda op: _operand(w, op))} = {_operand(w, step.result)}"
+        lines.append(Padding(Text(working),
                              (0, 0, 0, 4), expand=False))
         if step.note:
             lines.append(Padding(Text(step.note, style="italic"), (0, 0, 0, 4), expand=False))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -336,54 +335,11 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     )
 
 
-class Formatter:
-    """Numbers, money, percentages and dates as the strategy's locale writes them."""
+class Formatter(money.Formatter):
+    """The deck's figures: as money.Formatter writes them, with a true minus sign (−)."""
 
     def __init__(self, currency: str, locale: str | None):
-        self.currency = currency
-        self.locale = money.resolve_locale(locale, currency)
-
-    def money(self, amount: float | None) -> str:
-        return _minus(money.format_money(amount, self.currency, self.locale))
-
-    def number(self, value: float | None, decimals: int | None = None) -> str:
-        return _minus(money.format_number(value, self.locale, self.currency, decimals))
-
-    def percent(self, value: float | None, decimals: int = 1) -> str:
-        if decimals == 1 or value is None:
-            return _minus(money.format_pct(value, self.locale, self.currency))
-        from babel.numbers import format_percent
-
-        return _minus(format_percent(round(value) / 100, locale=self.locale))
-
-    def operand(self, op) -> str:
-        """A number of the working (explain.Operand), written as its kind asks."""
-        value = op.value
-        if op.kind == "money":
-            return self.money(value)
-        if op.kind == "rate":
-            return _minus(money.format_rate(value, self.currency, self.locale))
-        if op.kind == "pct":
-            return self.percent(value)
-        if op.kind == "share":
-            return self.percent(None if value is None else value * 100)
-        if op.kind == "ratio":
-            return self.number(value, 2)
-        if op.kind == "months":
-            return self.number(value, 1)
-        return self.number(value)
-
-    def excel_money_format(self) -> str:
-        """The locale's way of writing money as an Excel number format, for chart labels."""
-        sample = money.format_money(1234, self.currency, self.locale)
-        prefix, suffix = sample[: sample.index("1")], sample[sample.rindex("4") + 1:]
-        quoted = [f'"{part}"' if part else "" for part in (prefix, suffix)]
-        return f"{quoted[0]}#,##0{quoted[1]}"
-
-    def date(self, value: date) -> str:
-        from babel.dates import format_date
-
-        return format_date(value, format="long", locale=self.locale)
+        super().__init__(currency, locale, minus="\u2212")
 
 
 def working_steps(sections: list, fmt: Formatter, root: Path) -> list[WorkingStep]:
@@ -424,11 +380,6 @@ def _link(url: str) -> str | None:
     if re.match(r"^www\.\S+$", url):
         return "https://" + url
     return None
-
-
-def _minus(text: str) -> str:
-    """A true minus sign, which never breaks from its number at the end of a line."""
-    return "\u2212" + text[1:] if text.startswith("-") else text
 
 
 def time_budget(minutes: int, has: dict[str, bool]) -> Timing:
