@@ -40,8 +40,15 @@ def large_strategy(folder: Path, pilots: int) -> Path:
             if known:
                 objection["evidence"] = known[0]
     path = folder / "large.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # Written out in full, as a person would: no anchors for the shared sub-structures.
+    text = yaml.dump(data, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+class _PlainDumper(yaml.SafeDumper):
+    def ignore_aliases(self, data) -> bool:  # noqa: ANN001 - PyYAML's signature
+        return True
 
 
 def run_once(command: list[str]) -> float:
@@ -69,12 +76,15 @@ def main() -> None:
         commands = {
             "floor": [python, "-c", "pass"],
             "import": [python, "-c", "import buyin_cli.cli"],
+            "import-check": [python, "-c", "import buyin_cli.cli, buyin_cli.validate, "
+                             "buyin_cli.readiness"],
             "check": [python, "-m", "buyin_cli", "check", str(EXAMPLE.relative_to(ROOT))],
             "check-large": [python, "-m", "buyin_cli", "check", str(large)],
         }
         labels = {
             "floor": 'python -c "pass"',
             "import": 'python -c "import buyin_cli.cli"',
+            "import-check": "import of everything check loads",
             "check": f"buyin check {EXAMPLE.relative_to(ROOT).as_posix()}",
             "check-large": f"buyin check <{args.pilots} pilots>",
         }
@@ -97,11 +107,12 @@ def main() -> None:
               f"{max(times[name]) * 1000:6.1f}ms  {over:>10}")
     print()
     for name in ("check", "check-large"):
-        ratio = median[name] / median["import"]
-        beyond_floor = (median[name] - floor) / (median["import"] - floor)
-        verdict = "within" if ratio <= TARGET else "OVER"
-        print(f"{labels[name]} / import: {ratio:.2f}x, {verdict} the {TARGET}x target "
-              f"({beyond_floor:.2f}x once the interpreter floor is taken off both)")
+        for base in ("import", "import-check"):
+            ratio = median[name] / median[base]
+            beyond_floor = (median[name] - floor) / (median[base] - floor)
+            verdict = "within" if ratio <= TARGET else "OVER"
+            print(f"{labels[name]} / {base}: {ratio:.2f}x, {verdict} the {TARGET}x target "
+                  f"({beyond_floor:.2f}x once the interpreter floor is taken off both)")
 
 
 if __name__ == "__main__":

@@ -37,14 +37,30 @@ _YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off", "true", "false"}
 _TAG = "tag:yaml.org,2002:"
 
 
-@dataclass(frozen=True)
 class Source:
-    """Where one value was written: the value itself and, in a mapping, its key."""
+    """Where one value was written: the value itself and, in a mapping, its key.
 
-    value: Location
-    key: Location | None = None
-    raw: str | None = None  # the scalar as written, for messages
-    quoted: bool = False
+    A strategy has thousands of values and only a few are ever reported, so the
+    positions are kept as plain (line, col) pairs and become Locations on demand.
+    """
+
+    __slots__ = ("file", "_value", "_key", "raw", "quoted")
+
+    def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
+                 raw: str | None = None, quoted: bool = False):
+        self.file = file
+        self._value = value
+        self._key = key
+        self.raw = raw  # the scalar as written, for messages
+        self.quoted = quoted
+
+    @property
+    def value(self) -> Location:
+        return Location(self.file, *self._value)
+
+    @property
+    def key(self) -> Location | None:
+        return Location(self.file, *self._key) if self._key else None
 
 
 @dataclass
@@ -171,11 +187,7 @@ def _read_document(file: Path, problems: list[Problem]) -> MappingNode | None:
                                 "with the strategy's sections"))
         return None
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         problems.append(_syntax_problem(file, exc))
         return None
@@ -200,6 +212,35 @@ def _read_document(file: Path, problems: list[Problem]) -> MappingNode | None:
     return node
 
 
+def _compose(text: str) -> Node | _Alias | None:
+    """The document's node tree.
+
+    libyaml, where installed, composes several times faster; it is used when the text
+    has no anchors, aliases or tabs (nearly always). The pure-Python composer handles
+    the rest, since it remembers where each alias was written and refuses tabs in
+    plain text as PyYAML always has, and re-reads any text that libyaml rejects,
+    since its syntax errors are the ones phrased for people here.
+    """
+    if _FAST_LOADER is not None and "\t" not in text and not _ANCHOR_OR_ALIAS.search(text):
+        fast = _FAST_LOADER(text)
+        try:
+            return fast.get_single_node()
+        except yaml.YAMLError:
+            pass
+        finally:
+            fast.dispose()
+    loader = _Loader(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+# Anything that may be an anchor (&name) or alias (*name); "R & D" or "5 * 3" is not.
+_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+
+
 def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
            first_seen: dict[str, Location], sources: SourceMap,
            problems: list[Problem]) -> None:
@@ -214,7 +255,7 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                 section = merged.setdefault(key, [])
                 if key not in first_seen:
                     first_seen[key] = key_loc
-                    converter.record((key,), key_loc, value_node)
+                    converter.record((key,), key_node.start_mark, value_node)
                 for item in items.value:
                     path = (key, len(section))
                     converter.record(path, None, item)
@@ -225,7 +266,7 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                                         "that is not a list may appear in one file only"))
             else:
                 first_seen[key] = key_loc
-                converter.record((key,), key_loc, value_node)
+                converter.record((key,), key_node.start_mark, value_node)
                 merged[key] = converter.convert(value_node, (key,))
     except _Stop:
         return
@@ -246,13 +287,15 @@ class _Converter:
         self.problems.append(Problem(location, code, message))
         raise _Stop
 
-    def record(self, path: Path_, key: Location | None, node: Node | _Alias) -> None:
+    def record(self, path: Path_, key: yaml.Mark | None, node: Node | _Alias) -> None:
         mark = node.mark if isinstance(node, _Alias) else node.start_mark
         raw, quoted = None, False
         target = _deref(node)
         if isinstance(target, ScalarNode):
             raw, quoted = target.value, target.style in ("'", '"')
-        self.sources.entries[path] = Source(_loc(self.file, mark), key, raw, quoted)
+        self.sources.entries[path] = Source(
+            self.file, (mark.line + 1, mark.column + 1),
+            (key.line + 1, key.column + 1) if key else None, raw, quoted)
 
     def pairs(self, node: MappingNode, path: Path_) -> list[tuple[str, ScalarNode, Node]]:
         """A mapping's (key, key node, value node) triples, merge keys applied, duplicates refused."""
@@ -329,7 +372,7 @@ class _Converter:
                 return items
             result = {}
             for key, key_node, value_node in self.pairs(node, path):
-                self.record(path + (key,), _loc(self.file, key_node.start_mark), value_node)
+                self.record(path + (key,), key_node.start_mark, value_node)
                 result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
             return result
         finally:
