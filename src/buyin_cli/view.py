@@ -181,6 +181,7 @@ class ObjectionView:
     objection: str
     response: str
     evidence: str | None
+    answers_concern: bool  # it is the prepared answer to one of this stakeholder's concerns
 
 
 @dataclass(frozen=True)
@@ -275,9 +276,11 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     initiatives = [_initiative(i, strategy, figures, fmt) for i in strategy.initiatives]
     pilots = [_pilot(p, strategy, figures, fmt) for p in strategy.pilots]
     titles = {p.id: p.group for p in strategy.pilots}
-    concerns = []
+    concerns, used = [], set()
     for concern in stakeholder.concerns:
         match = answers.answer_for(concern, strategy.objections)
+        if match:
+            used.add(id(match))
         concerns.append(ConcernView(concern, match.response if match else None,
                                     titles.get(match.evidence) if match and match.evidence else None))
     sponsor = None
@@ -325,7 +328,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         pilots=pilots,
         sponsor=sponsor,
         objections=[ObjectionView(o.objection, o.response,
-                                  titles.get(o.evidence) if o.evidence else None)
+                                  titles.get(o.evidence) if o.evidence else None, id(o) in used)
                     for o in strategy.objections],
         timing=time_budget(briefing.minutes, has),
         has=has,
