@@ -162,3 +162,28 @@ def test_unknown_locale_is_located(run, write) -> None:
     assert result.exit_code == 1
     assert result.lines[0].startswith("s.yaml:6:9: E204 locale: ")
     assert not Path("out").exists()
+
+
+def test_layout_names_can_be_renamed_for_a_corporate_template(run, strategy: Path) -> None:
+    Path("mine").mkdir()
+    Path("mine/deck.yaml.j2").write_text(
+        '{% set layouts = {"content": "Two Content"} %}\n'
+        '{% extends "deck_base.yaml.j2" %}\n', encoding="utf-8")
+    assert run("brief", strategy, "--out", "out", "--templates", "mine").exit_code == 0
+    layouts = {s["layout"] for s in read_deck(Path("out/warehouse-manager-briefing.pptx"))}
+    assert "Two Content" in layouts
+    assert "Title and Content" not in layouts
+    assert {"Title Slide", "Title Only", "Section Header"} <= layouts
+
+
+def test_a_layout_the_template_lacks_is_named_with_those_it_has(run, strategy: Path) -> None:
+    Path("mine").mkdir()
+    Path("mine/deck.yaml.j2").write_text(
+        '{% set layouts = {"content": "Titel und Inhalt"} %}\n'
+        '{% extends "deck_base.yaml.j2" %}\n', encoding="utf-8")
+    result = run("brief", strategy, "--out", "out", "--templates", "mine")
+    assert result.exit_code == 1
+    assert len(result.lines) == 1
+    assert "Titel und Inhalt" in result.lines[0]
+    assert "Title and Content" in result.lines[0]  # one of the names it has
+    assert not Path("out").exists()
