@@ -353,6 +353,14 @@ def test_learning_numbers(name, unit, learning):
     assert is_learning_number(name, unit) is learning
 
 
+def test_heuristics_live_in_their_own_module_and_readiness_still_exports_them():
+    from buyin_cli import heuristics, readiness
+
+    for name in ("DECISION_VERBS", "DISCUSSION_WORDS", "LEARNING_WORDS", "decision_problem",
+                 "is_learning_number"):
+        assert getattr(readiness, name) is getattr(heuristics, name)
+
+
 # --- the score's arithmetic ----------------------------------------------------------------
 
 def test_points_round_half_up():

@@ -22,7 +22,6 @@ or by the strategy's top-level `accept`, which covers every instance of the code
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
@@ -30,6 +29,8 @@ from typing import Any
 
 from buyin_cli.answers import answer_for
 from buyin_cli.errors import Location, Problem
+from buyin_cli.heuristics import (  # re-exported: callers import them from here
+    DECISION_VERBS, DISCUSSION_WORDS, LEARNING_WORDS, decision_problem, is_learning_number)
 from buyin_cli.source import _dotted as dotted
 from buyin_cli.validate import LoadedStrategy
 
@@ -225,54 +226,12 @@ def _unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]],
                           "warning")
 
 
-# --- heuristics ---------------------------------------------------------------------------
-
-DECISION_VERBS = frozenset("""
-    accept add adopt agree allocate appoint approve assign attend authorise authorize back
-    book budget chair choose commit confirm decide delegate designate endorse extend fund
-    give grant host include introduce invest join launch let make mandate name nominate
-    open prioritise prioritize protect provide put release replace require reserve
-    schedule select send set sign sponsor start stop ring-fence
-""".split())
-DISCUSSION_WORDS = ("discuss", "review", "update", "explore", "consider", "look at",
-                    "look into", "talk about", "talk through", "think about", "share",
-                    "present", "inform", "note", "hear", "understand", "learn about",
-                    "brainstorm", "walk through", "go over", "touch base", "get feedback",
-                    "feedback", "align", "reflect", "see", "catch up")
-_POLITE = re.compile(r"^(?:please|kindly|to|we ask(?: that)? you(?: to)?|(?:can|could|would|will)"
-                     r" you|your|i ask you to)\s+", re.IGNORECASE)
-
-LEARNING_WORDS = ("assessment", "quiz", "exam", "test score", "pre-test", "post-test",
-                  "pass rate", "completion", "completions", "completed", "enrolment",
-                  "enrollment", "enrolled", "attendance", "course", "courses", "training",
-                  "learner", "learners", "module", "modules", "e-learning", "elearning",
-                  "workshop", "smile sheet", "happy sheet", "knowledge check", "reaction")
-_LEARNING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEARNING_WORDS) + r")\b",
-                       re.IGNORECASE)
+# --- the meeting's length -----------------------------------------------------------------
 
 # A meeting's presenting time: two minutes per objective, initiative and pilot it
 # presents, two for the asks and three for the showcase; a third of the meeting stays
 # for questions, so it needs presenting × 3/2 minutes, and never fewer than 15.
 MINUTES_PER_ITEM, MINUTES_ASKS, MINUTES_SHOWCASE, MINUTES_FLOOR = 2, 2, 3, 15
-
-def decision_problem(ask: str) -> str | None:
-    """Why an ask is not phrased as a decision, or None when it starts with a decision verb."""
-    text = ask.strip()
-    while (stripped := _POLITE.sub("", text, count=1)) != text:
-        text = stripped
-    lowered = text.lower()
-    first = re.split(r"[\s,:;.]+", lowered, maxsplit=1)[0]
-    if first in DECISION_VERBS or lowered.startswith("sign off"):
-        return None
-    for word in DISCUSSION_WORDS:
-        if re.match(re.escape(word) + r"\b", lowered):
-            return f"'{word}' asks for a conversation, not a decision"
-    return f"'{first}' is not a decision verb"
-
-
-def is_learning_number(name: str, unit: str) -> bool:
-    """Whether a metric's name or unit describe a learning number rather than a business one."""
-    return bool(_LEARNING.search(name) or _LEARNING.search(unit))
 
 
 # --- the rules ----------------------------------------------------------------------------
