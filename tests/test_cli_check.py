@@ -486,3 +486,14 @@ def test_strict_fails_on_warnings_only(run, write):
     if not any(re.match(r"^\S+:\d+:\d+: W\d{3} ", line) for line in relaxed.lines):
         pytest.skip("no readiness warnings for this strategy")
     assert (relaxed.exit_code, strict.exit_code) == (0, 1)
+
+
+def test_an_unknown_locale_is_an_error_of_check_too(run, write):
+    from conftest import VALID_YAML
+
+    write("s.yaml", VALID_YAML + "locale: xx_YY\n")
+    line = len(VALID_YAML.splitlines()) + 1
+    result = run("check", "s.yaml")
+    assert result.exit_code == 1
+    assert result.errors == [f"s.yaml:{line}:9: E204 locale: unknown locale 'xx_YY'; use a "
+                             "language and country code such as en_GB, en_US, de_DE or fr_FR"]

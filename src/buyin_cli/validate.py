@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from buyin_cli import source
 from buyin_cli.currencies import ISO_4217
 from buyin_cli.errors import Location, Problem, StrategyInvalid
-from buyin_cli.models import SLUG_PATTERN, Strategy
+from buyin_cli.models import LOCALE_PATTERN, SLUG_PATTERN, Strategy
 from buyin_cli.source import SourceMap, _dotted as dotted
 
 # Which id each reference points at: (section, field path inside an item) → target section.
@@ -260,6 +260,11 @@ def _description(path: tuple, key: str) -> str:
 def _relations(data: dict[str, Any], sources: SourceMap) -> list[Problem]:
     """Unique ids, resolving references and consistent values; tolerant of malformed data."""
     problems: list[Problem] = []
+    locale = data.get("locale")
+    if isinstance(locale, str) and LOCALE_PATTERN.fullmatch(locale) and not _known_locale(locale):
+        problems.append(Problem(sources.at(("locale",)), "E204",
+                                f"locale: unknown locale '{locale}'; use a language and country "
+                                "code such as en_GB, en_US, de_DE or fr_FR"))
     ids = {section: _ids(data, section, sources, problems) for section in ID_SECTIONS}
     for section, field_path, target in REFERENCES:
         for path, ref in _walk(data, (section, "*") + field_path):
@@ -283,6 +288,18 @@ def _relations(data: dict[str, Any], sources: SourceMap) -> list[Problem]:
     for i, pilot in _items(data, "pilots"):
         problems.extend(_pilot_rules(pilot, ("pilots", i), sources))
     return problems
+
+
+def _known_locale(name: str) -> bool:
+    """Whether Babel has data for a locale, asked of its data files without importing it,
+    which would cost `check` more than the rest of its work. True when Babel is absent."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("babel")
+    if spec is None or not spec.submodule_search_locations:
+        return True
+    data = Path(spec.submodule_search_locations[0]) / "locale-data"
+    return not data.is_dir() or (data / f"{name}.dat").is_file()
 
 
 def _ids(data: dict[str, Any], section: str, sources: SourceMap,
