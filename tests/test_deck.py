@@ -129,6 +129,40 @@ def test_long_table_continues_with_its_header(tmp_path: Path) -> None:
     assert [r for s in deck for r in s["table"][1:]] == rows
 
 
+def _tables(path: Path) -> list:
+    from pptx import Presentation
+
+    return [shape for slide in Presentation(str(path)).slides for shape in slide.shapes if shape.has_table]
+
+
+def _cell_sizes(shape) -> set[float]:
+    return {run.font.size.pt for row in shape.table.rows for cell in row.cells
+            for p in cell.text_frame.paragraphs for run in p.runs}
+
+
+def test_short_table_grows_to_the_largest_size(sample: list[dict], tmp_path: Path) -> None:
+    render_deck(outline_from(SAMPLE), None, tmp_path / "deck.pptx")
+    (costs,) = _tables(tmp_path / "deck.pptx")
+    assert _cell_sizes(costs) == {18.0}
+
+
+def test_long_table_fills_its_pages_at_a_readable_size(tmp_path: Path) -> None:
+    rows = [[f"Pilot {i} · a figure whose name wraps onto two lines in a narrow column", f"({i} − 2) × 3 = {i * 3}",
+             "" if i % 3 else f"strategy.yaml:{i}, {i + 1}"] for i in range(60)]
+    data = {"continued": " (cont.)", "slides": [
+        {"layout": "Title Only", "title": "Working", "notes": "n",
+         "table": {"columns": ["Figure", "Working", "Source"], "rows": rows}}]}
+    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    tables = _tables(tmp_path / "deck.pptx")
+    assert [r for t in tables for r in [[c.text for c in row.cells] for row in t.table.rows][1:]] == rows
+    box_bottom = 0.9 * 540 * EMU_PER_PT  # the "Title Only" area ends above the footer line
+    (size,) = {size for shape in tables for size in _cell_sizes(shape)}  # one size on every page
+    assert 12 <= size < 18
+    for shape in tables:
+        assert shape.top + shape.height <= box_bottom
+    assert all(t.top + t.height > 0.75 * box_bottom for t in tables[:-1])  # no half-empty pages
+
+
 def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
     from pptx import Presentation
 

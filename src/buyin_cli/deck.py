@@ -34,7 +34,7 @@ from buyin_cli.textfit import Box, Para
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
-TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 14, 12
+TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 18, 12
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
@@ -131,7 +131,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             paras, _inner(places["text"].box), _indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
     table_pages: list[list[int]] = [[]]
     if spec.table is not None:
-        t_size, _, table_pages = textfit.fit_table(
+        t_size, t_widths, table_pages = textfit.fit_table(
             spec.table.columns, spec.table.rows, _table_box(places["visual"].box), TABLE_START, TABLE_FLOOR)
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
@@ -157,7 +157,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             _add_chart(slide, places["visual"].box, spec.chart)
         if rows is not None:
             box = places["visual"].box if body or whole is None else whole.box
-            _add_table(slide, box, spec.table, rows, t_size)
+            _add_table(slide, box, spec.table, rows, t_size, t_widths)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 shape._element.getparent().remove(shape._element)
@@ -430,7 +430,8 @@ def _table_box(box: tuple[int, int, int, int]) -> Box:
     return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
 
 
-def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float) -> None:
+def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float,
+               fitted: list[float]) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
@@ -438,7 +439,9 @@ def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: li
     aligns = spec.align or ["left"] * len(spec.columns)
     cells = [spec.columns] + [spec.rows[i] for i in rows]
     inner = _table_box(box)
-    widths = textfit.column_widths(spec.columns, spec.rows, inner.width, size)
+    # The fitted widths, stretched to this box: every column at least as wide, so no
+    # row grows taller than the page was planned with.
+    widths = [w * inner.width / sum(fitted) for w in fitted]
     heights = [textfit.row_height(r, widths, size, bold=(n == 0)) for n, r in enumerate(cells)]
     emu_heights = [int(h * EMU_PER_PT) for h in heights]
     x, y, w = box[0] + int(INSET_X * EMU_PER_PT), box[1], int(inner.width * EMU_PER_PT)
@@ -458,6 +461,10 @@ def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: li
             cell.margin_top = cell.margin_bottom = Pt(textfit.CELL_MARGIN_Y)
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = align[aligns[c]]
+            # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
+            paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
+            if not value:
+                continue
             run = paragraph.add_run()
             run.text = value
             run.font.size = Pt(size)

@@ -1,9 +1,12 @@
 """Conservative text measurement: how wide a line is, how lines wrap, what fits in a box.
 
-Widths come from a table of DejaVu Sans advances (in thousandths of an em),
-the widest common sans-serif: LibreOffice falls back to it when Arial and its
-metric twin are missing, and text measured with it fits in Arial too. A table
-rather than the system's fonts keeps the output the same on every machine.
+Widths come from tables of advances (in thousandths of an em); tables rather
+than the system's fonts keep the output the same on every machine. Text frames
+are measured in DejaVu Sans, the widest common sans-serif: LibreOffice falls
+back to it when Arial and its metric twin are missing, and text measured with it
+fits in Arial too. Tables are measured in Arial, the template's font (which
+LibreOffice renders with its metric twin): a cell grows to fit its text, and the
+widest font would leave most rows a line too tall.
 """
 
 from __future__ import annotations
@@ -49,23 +52,56 @@ _BOLD = (
     838,
 )
 
-_WIDTHS = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
+_ARIAL_REGULAR = (
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015,
+    667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778,
+    722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556,
+    500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500,
+    278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 278, 333, 556, 556, 556, 556,
+    260, 556, 333, 737, 370, 556, 584, 737, 552, 400, 549, 333, 333, 333, 576, 537, 278,
+    333, 333, 365, 556, 834, 834, 834, 611, 667, 667, 667, 667, 667, 667, 1000, 722,
+    667, 667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778,
+    722, 722, 722, 722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 500, 556, 556,
+    556, 556, 278, 278, 278, 278, 556, 556, 556, 556, 556, 556, 556, 549, 611, 556, 556,
+    556, 556, 500, 556, 500, 556, 1000, 222, 222, 333, 333, 350, 1000, 556, 1000, 549,
+    549, 584, 584, 1000,
+)
+
+_ARIAL_BOLD = (
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556,
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722,
+    722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722,
+    667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556,
+    611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333,
+    611, 556, 778, 556, 556, 500, 389, 280, 389, 584, 278, 333, 556, 556, 556, 556, 280,
+    556, 333, 737, 370, 556, 584, 737, 552, 400, 549, 333, 333, 333, 576, 556, 278, 333,
+    333, 365, 556, 834, 834, 834, 611, 722, 722, 722, 722, 722, 722, 1000, 722, 667,
+    667, 667, 667, 278, 278, 278, 278, 722, 722, 778, 778, 778, 778, 778, 584, 778, 722,
+    722, 722, 722, 667, 667, 611, 556, 556, 556, 556, 556, 556, 889, 556, 556, 556, 556,
+    556, 278, 278, 278, 278, 611, 611, 611, 611, 611, 611, 611, 549, 611, 611, 611, 611,
+    611, 556, 611, 556, 556, 1000, 278, 278, 500, 500, 350, 1000, 556, 1000, 549, 549,
+    584, 584, 1000,
+)
+
+WIDEST = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
+ARIAL = {False: dict(zip(_CHARS, _ARIAL_REGULAR)), True: dict(zip(_CHARS, _ARIAL_BOLD))}
 
 
-def text_width(text: str, size: float, bold: bool = False) -> float:
+def text_width(text: str, size: float, bold: bool = False, font: dict = WIDEST) -> float:
     """Width of `text` on one line, in points, at `size` points."""
-    table = _WIDTHS[bold]
+    table = font[bold]
     return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000 * SAFETY
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
+def wrap(text: str, width: float, size: float, bold: bool = False, font: dict = WIDEST) -> list[str]:
     """Break `text` into lines no wider than `width` points, at spaces where possible."""
     lines: list[str] = []
     for hard_line in text.split("\n"):
         line = ""
         for word in hard_line.split(" "):
             candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size, bold) <= width:
+            if text_width(candidate, size, bold, font) <= width:
                 line = candidate
                 continue
             if line:
@@ -73,7 +109,7 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
             line = ""
             # A word wider than the line breaks between characters, as renderers do.
             for ch in word:
-                if line and text_width(line + ch, size, bold) > width:
+                if line and text_width(line + ch, size, bold, font) > width:
                     lines.append(line)
                     line = ""
                 line += ch
@@ -209,35 +245,80 @@ def _pack(heights: list[float], capacity: float) -> list[int]:
 
 CELL_MARGIN_X = 5.0  # points, left and right inside a cell
 CELL_MARGIN_Y = 3.0  # points, top and bottom
+_SLACK = 0.5  # points on each column, so a word that just fits is not wrapped by rounding
 
 
 def column_widths(columns: list[str], rows: list[list[str]], width: float, size: float) -> list[float]:
-    """Share `width` among the columns: each gets at least its longest word, the rest by need."""
-    pad = 2 * CELL_MARGIN_X
+    """Share `width` among the columns so the table is as short as it can be.
+
+    Each column gets at least its longest word. The rest is dealt out in slices, each
+    time to the column that saves the most lines per slice; what no column can use is
+    shared in proportion, so every cell keeps the lines it was measured with.
+    """
     cells = [[c] for c in columns]
     for row in rows:
         for i, cell in enumerate(row):
             cells[i].append(cell)
-    natural = [max(text_width(c, size, bold=True) for c in col) + pad for col in cells]
-    minimum = [max(text_width(w, size, bold=True) for c in col for w in c.split() or [""]) + pad
-               for col in cells]
-    if sum(natural) <= width:
-        return [n * width / sum(natural) for n in natural]
-    spare = max(0.0, width - sum(minimum))
-    extra = [n - m for n, m in zip(natural, minimum)]
-    total_extra = sum(extra) or 1.0
-    return [m + spare * e / total_extra for m, e in zip(minimum, extra)]
+
+    def measure(text: str, n: int) -> float:  # n == 0 is the header, set in bold
+        return text_width(text, size, n == 0, ARIAL) + 2 * CELL_MARGIN_X + _SLACK
+
+    natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
+    if sum(natural) <= width:  # every cell on one line
+        return [w * width / sum(natural) for w in natural]
+    least = [max(measure(word, n) for n, c in enumerate(col) for word in c.split() or [""]) for col in cells]
+    slices = 32
+    step = (width - sum(least)) / slices
+    if step <= 0:
+        return least
+    # lines[i][k][r]: lines of row r's cell in column i when that column has k extra slices
+    lines = []
+    for col, low, high in zip(cells, least, natural):
+        most = min(slices, int((high - low) / step) + 1)
+        lines.append([[_lines(c, low + k * step, size, n == 0) for n, c in enumerate(col)]
+                      for k in range(most + 1)])
+    given = [0] * len(cells)
+    while sum(given) < slices:
+        rows_now = [max(lines[i][given[i]][r] for i in range(len(cells))) for r in range(len(cells[0]))]
+        best: tuple[float, int, int] | None = None
+        for i in range(len(cells)):
+            others = [max([lines[j][given[j]][r] for j in range(len(cells)) if j != i] or [0])
+                      for r in range(len(rows_now))]
+            for k in range(1, min(slices - sum(given), len(lines[i]) - 1 - given[i]) + 1):
+                saved = sum(rows_now) - sum(map(max, others, lines[i][given[i] + k]))
+                if saved > 0:
+                    key = (-saved / k, k, i)
+                    best = key if best is None or key < best else best
+                    break
+        if best is None:
+            break
+        given[best[2]] += best[1]
+    widths = [low + k * step for low, k in zip(least, given)]
+    need = [max(0.0, high - w) for high, w in zip(natural, widths)]
+    share = need if sum(need) else widths
+    spare = width - sum(widths)
+    return [w + spare * s / sum(share) for w, s in zip(widths, share)]
+
+
+def _lines(cell: str, width: float, size: float, bold: bool) -> int:
+    return len(wrap(cell, width - 2 * CELL_MARGIN_X, size, bold, ARIAL))
 
 
 def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False) -> float:
     """Height of a table row whose cells wrap to their column widths."""
-    lines = max(len(wrap(c, w - 2 * CELL_MARGIN_X, size, bold)) for c, w in zip(cells, widths))
+    lines = max(_lines(c, w, size, bold) for c, w in zip(cells, widths))
     return lines * line_height(size) + 2 * CELL_MARGIN_Y
 
 
 def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float
               ) -> tuple[float, list[float], list[list[int]]]:
-    """Size, column widths and pages (row indexes) for a table; the header repeats on each page."""
+    """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
+
+    The largest size from `start` down to `floor` at which the table fits on one page;
+    a longer table takes as few pages as `floor` allows, at the largest size that keeps
+    that many, with pages as even as possible.
+    """
+    best: tuple[int, float, list[float], list[int]] | None = None
     size = start
     while size >= floor:
         widths = column_widths(columns, rows, box.width, size)
@@ -245,14 +326,14 @@ def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float,
         heights = [row_height(r, widths, size) for r in rows]
         if header + sum(heights) <= box.height:
             return size, widths, [list(range(len(rows)))]
+        counts = _balanced(heights, box.height - header)
+        if best is None or len(counts) < best[0]:
+            best = (len(counts), size, widths, counts)
         size -= 1
-    # Too long at the smallest size: split at the starting size, pages as even as possible.
-    size = start
-    widths = column_widths(columns, rows, box.width, size)
-    header = row_height(columns, widths, size, bold=True)
-    heights = [row_height(r, widths, size) for r in rows]
+    assert best is not None, "start must not be below floor"
+    _, size, widths, counts = best
     out, i = [], 0
-    for count in _balanced(heights, box.height - header):
+    for count in counts:
         out.append(list(range(i, i + count)))
         i += count
     return size, widths, out
