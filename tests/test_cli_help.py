@@ -49,6 +49,19 @@ def test_every_command_help_has_an_example(run, command):
 
 
 @pytest.mark.parametrize("command", _commands())
+def test_usage_names_arguments_without_braces(run, command):
+    usage = [line for line in run(command, "--help").stdout.splitlines()
+             if line.startswith("Usage:")]
+    assert usage
+    assert not any("{" in line for line in usage), usage
+
+
+def test_check_usage_line(run):
+    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check", "--help").stdout
+    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check").output
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_short_help_option(run, command):
     assert run(command, "-h").exit_code == 0
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
+from typer.core import TyperCommand
 
 from buyin_cli import __version__
 from buyin_cli.errors import BuyinError, Problem, StrategyInvalid
@@ -31,6 +33,18 @@ app = typer.Typer(
 StrategyPath = Annotated[Path, typer.Argument(
     help="A strategy .yaml file, or a folder of them.", metavar="PATH",
     show_default=False)]
+
+
+class _Command(TyperCommand):
+    """A command whose usage line names a required argument as click does: `PATH`.
+
+    Typer writes every required argument in braces (`{PATH}`), whatever its metavar,
+    which reads like a set of choices or a shell brace expansion.
+    """
+
+    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+        return [re.sub(r"^\{(.+)\}", r"\1", piece)
+                for piece in super().collect_usage_pieces(ctx)]
 
 
 class CheckFormat(str, Enum):
@@ -58,7 +72,7 @@ def _root(
     """
 
 
-@app.command()
+@app.command(cls=_Command)
 def check(
     path: StrategyPath,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
@@ -115,7 +129,7 @@ def check(
         raise typer.Exit(1)
 
 
-@app.command()
+@app.command(cls=_Command)
 def brief(
     path: StrategyPath,
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
@@ -157,7 +171,7 @@ class RoiFormat(str, Enum):
     json = "json"
 
 
-@app.command()
+@app.command(cls=_Command)
 def roi(
     path: StrategyPath,
     output: Annotated[RoiFormat, typer.Option(
@@ -196,7 +210,7 @@ def roi(
     print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 
-@app.command()
+@app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of the strategy format, for editors and other tools.
 
