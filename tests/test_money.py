@@ -140,3 +140,10 @@ def test_whole_percentages(value, expected):
 ])
 def test_operand_is_written_as_its_kind_asks(kind, value, expected):
     assert Formatter("GBP", "en_GB").operand(Operand(value, kind, "x")) == expected
+
+
+def test_whole_percentages_round_half_away_from_zero_like_every_other_figure():
+    from buyin_cli.money import Formatter
+
+    fmt = Formatter("GBP", None)
+    assert [fmt.percent(v, 0) for v in (12.5, 13.5, -12.5, -0.2)] == ["13%", "14%", "-13%", "0%"]

@@ -128,8 +128,7 @@ class Formatter:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
         if decimals == 1 or not _finite(value):
             return self._signed(format_pct(value, self.locale, self.currency))
-        # Python's round (half to even), as the deck has always rounded its whole percentages.
-        rounded = Decimal(repr(round(value, decimals) or 0.0))  # never "-0"
+        rounded = _rounded(value, decimals)  # half away from zero, as every other figure
         pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
         return self._signed(_apply(pattern, rounded / 100, self.locale))
 
