@@ -274,3 +274,42 @@ def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     for expected in ("Line-leader programme", "Twenty steps (cont.)", "Step 20", "Cost item 5", "£5,000",
                      "Open the course", "Questions?"):
         assert expected in text
+
+
+def test_an_example_on_a_4_3_corporate_template_stays_on_the_slide(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from buyin_cli.brief import brief
+
+    template = tmp_path / "corporate.pptx"
+    Presentation().save(str(template))  # python-pptx's own 4:3 deck, in Calibri
+    root = Path(__file__).resolve().parents[1]
+    written = brief(root / "examples" / "northwind-manufacturing.yaml", tmp_path / "out", pptx_template=template)
+    decks = [p for p in written if p.suffix == ".pptx"]
+    assert decks
+    for deck in decks:
+        prs = Presentation(str(deck))
+        assert (prs.slide_width, prs.slide_height) == (9144000, 6858000)
+        for number, slide in enumerate(prs.slides, start=1):
+            for shape in slide.shapes:
+                box = (shape.left, shape.top, shape.width, shape.height)
+                if None in box:  # a placeholder that inherits its place from the layout
+                    layout = next(ph for ph in slide.slide_layout.placeholders
+                                  if ph.placeholder_format.idx == shape.placeholder_format.idx)
+                    box = (layout.left, layout.top, layout.width, layout.height)
+                x, y, w, h = box
+                assert x >= 0 and y >= 0 and x + w <= prs.slide_width and y + h <= prs.slide_height, (
+                    deck.name, number, shape.name, box)
+
+
+def test_a_wide_table_shrinks_before_it_breaks_a_word() -> None:
+    columns = ["Initiative", "Benefit a year", "Cost", "ROI", "Benefit : cost", "Payback (months)", "Break-even needs"]
+    rows = [["Shift Leader Coaching: safety conversations", "£156,724", "£95,360", "64.3%", "1.64 : 1", "7.3",
+             "60.8% of the effect"]]
+    box = textfit.Box(648 - 2 * INSET_X, 360)  # the 4:3 content area
+    size, widths, pages = textfit.fit_table(columns, rows, box, 18, 12)
+    assert size < 18 and pages == [[0]]
+    for n, row in enumerate([columns, *rows]):
+        for cell, width in zip(row, widths):
+            assert all(textfit.text_width(word, size, n == 0) <= width - 2 * textfit.CELL_MARGIN_X
+                       for word in cell.split()), cell

@@ -132,7 +132,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     table_pages: list[list[int]] = [[]]
     if spec.table is not None:
         t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, spec.table.rows, _table_box(places["visual"].box), TABLE_START, TABLE_FLOOR)
+            spec.table.columns, spec.table.rows, _table_box(places["visual"].box), TABLE_START, TABLE_FLOOR,
+            _table_font(prs))
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
     for page in range(max(len(body_pages), len(table_pages))):
@@ -157,7 +158,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             _add_chart(slide, places["visual"].box, spec.chart)
         if rows is not None:
             box = places["visual"].box if body or whole is None else whole.box
-            _add_table(slide, box, spec.table, rows, t_size, t_widths)
+            _add_table(slide, box, spec.table, rows, t_size, t_widths, _table_font(prs))
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 shape._element.getparent().remove(shape._element)
@@ -418,6 +419,9 @@ def _add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     values.tick_labels.number_format, values.tick_labels.number_format_is_linked = number_format, False
     values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
     categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
+    # Level category names wrap under their bars; turned on their side they would take
+    # the plot's height on a narrow (4:3) half slide.
+    categories._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}").set("rot", "0")
     categories.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
     if spec.kind in ("bar", "clustered_bar"):
         categories.reverse_order = True  # first category on top, as it is read
@@ -430,8 +434,19 @@ def _table_box(box: tuple[int, int, int, int]) -> Box:
     return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
 
 
+def _table_font(prs: Any) -> textfit.Font:
+    """The advances for the theme's body font, which table cells use."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import qn
+
+    theme = parse_xml(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    latin = theme.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
+    return textfit.font_for(latin.get("typeface") if latin is not None else None)
+
+
 def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float,
-               fitted: list[float]) -> None:
+               fitted: list[float], font: textfit.Font) -> None:
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
@@ -442,7 +457,7 @@ def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: li
     # The fitted widths, stretched to this box: every column at least as wide, so no
     # row grows taller than the page was planned with.
     widths = [w * inner.width / sum(fitted) for w in fitted]
-    heights = [textfit.row_height(r, widths, size, bold=(n == 0)) for n, r in enumerate(cells)]
+    heights = [textfit.row_height(r, widths, size, n == 0, font) for n, r in enumerate(cells)]
     emu_heights = [int(h * EMU_PER_PT) for h in heights]
     x, y, w = box[0] + int(INSET_X * EMU_PER_PT), box[1], int(inner.width * EMU_PER_PT)
     shape = slide.shapes.add_table(len(cells), len(spec.columns), x, y, w, sum(emu_heights))

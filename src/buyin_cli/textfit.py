@@ -4,9 +4,10 @@ Widths come from tables of advances (in thousandths of an em); tables rather
 than the system's fonts keep the output the same on every machine. Text frames
 are measured in DejaVu Sans, the widest common sans-serif: LibreOffice falls
 back to it when Arial and its metric twin are missing, and text measured with it
-fits in Arial too. Tables are measured in Arial, the template's font (which
-LibreOffice renders with its metric twin): a cell grows to fit its text, and the
-widest font would leave most rows a line too tall.
+fits in Arial too. Tables are measured in the template's own font when its
+advances are known (Arial, which LibreOffice renders with its metric twin): a
+cell grows to fit its text, and the widest font would leave most rows a line
+too tall.
 """
 
 from __future__ import annotations
@@ -84,17 +85,24 @@ _ARIAL_BOLD = (
     584, 584, 1000,
 )
 
-WIDEST = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
-ARIAL = {False: dict(zip(_CHARS, _ARIAL_REGULAR)), True: dict(zip(_CHARS, _ARIAL_BOLD))}
+Font = dict[bool, dict[str, int]]  # advances by boldness, then by character
+WIDEST: Font = {False: dict(zip(_CHARS, _REGULAR)), True: dict(zip(_CHARS, _BOLD))}
+ARIAL: Font = {False: dict(zip(_CHARS, _ARIAL_REGULAR)), True: dict(zip(_CHARS, _ARIAL_BOLD))}
+_ARIAL_NAMES = {"arial", "helvetica", "liberation sans", "arimo"}
 
 
-def text_width(text: str, size: float, bold: bool = False, font: dict = WIDEST) -> float:
+def font_for(typeface: str | None) -> Font:
+    """The advances to measure `typeface` with: Arial's for Arial and its metric twins, else the widest."""
+    return ARIAL if (typeface or "").strip().lower() in _ARIAL_NAMES else WIDEST
+
+
+def text_width(text: str, size: float, bold: bool = False, font: Font = WIDEST) -> float:
     """Width of `text` on one line, in points, at `size` points."""
     table = font[bold]
     return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000 * SAFETY
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False, font: dict = WIDEST) -> list[str]:
+def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST) -> list[str]:
     """Break `text` into lines no wider than `width` points, at spaces where possible."""
     lines: list[str] = []
     for hard_line in text.split("\n"):
@@ -248,7 +256,8 @@ CELL_MARGIN_Y = 3.0  # points, top and bottom
 _SLACK = 0.5  # points on each column, so a word that just fits is not wrapped by rounding
 
 
-def column_widths(columns: list[str], rows: list[list[str]], width: float, size: float) -> list[float]:
+def column_widths(columns: list[str], rows: list[list[str]], width: float, size: float,
+                  font: Font = WIDEST) -> list[float]:
     """Share `width` among the columns so the table is as short as it can be.
 
     Each column gets at least its longest word. The rest is dealt out in slices, each
@@ -261,7 +270,7 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
             cells[i].append(cell)
 
     def measure(text: str, n: int) -> float:  # n == 0 is the header, set in bold
-        return text_width(text, size, n == 0, ARIAL) + 2 * CELL_MARGIN_X + _SLACK
+        return text_width(text, size, n == 0, font) + 2 * CELL_MARGIN_X + _SLACK
 
     natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
     if sum(natural) <= width:  # every cell on one line
@@ -269,13 +278,13 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     least = [max(measure(word, n) for n, c in enumerate(col) for word in c.split() or [""]) for col in cells]
     slices = 32
     step = (width - sum(least)) / slices
-    if step <= 0:
-        return least
+    if step <= 0:  # some word is wider than its share: it will break between characters
+        return [w * width / sum(least) for w in least]
     # lines[i][k][r]: lines of row r's cell in column i when that column has k extra slices
     lines = []
     for col, low, high in zip(cells, least, natural):
         most = min(slices, int((high - low) / step) + 1)
-        lines.append([[_lines(c, low + k * step, size, n == 0) for n, c in enumerate(col)]
+        lines.append([[_lines(c, low + k * step, size, n == 0, font) for n, c in enumerate(col)]
                       for k in range(most + 1)])
     given = [0] * len(cells)
     while sum(given) < slices:
@@ -300,35 +309,46 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     return [w + spare * s / sum(share) for w, s in zip(widths, share)]
 
 
-def _lines(cell: str, width: float, size: float, bold: bool) -> int:
-    return len(wrap(cell, width - 2 * CELL_MARGIN_X, size, bold, ARIAL))
+def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float], size: float,
+                 font: Font) -> bool:
+    """Whether every word of every cell fits its column's width on a line of its own."""
+    return all(text_width(word, size, n == 0, font) <= w - 2 * CELL_MARGIN_X
+               for n, row in enumerate([columns, *rows]) for cell, w in zip(row, widths) for word in cell.split())
 
 
-def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False) -> float:
+def _lines(cell: str, width: float, size: float, bold: bool, font: Font) -> int:
+    return len(wrap(cell, width - 2 * CELL_MARGIN_X, size, bold, font))
+
+
+def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False,
+               font: Font = WIDEST) -> float:
     """Height of a table row whose cells wrap to their column widths."""
-    lines = max(_lines(c, w, size, bold) for c, w in zip(cells, widths))
+    lines = max(_lines(c, w, size, bold, font) for c, w in zip(cells, widths))
     return lines * line_height(size) + 2 * CELL_MARGIN_Y
 
 
-def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float
-              ) -> tuple[float, list[float], list[list[int]]]:
+def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
+              font: Font = WIDEST) -> tuple[float, list[float], list[list[int]]]:
     """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
 
     The largest size from `start` down to `floor` at which the table fits on one page;
     a longer table takes as few pages as `floor` allows, at the largest size that keeps
     that many, with pages as even as possible.
     """
-    best: tuple[int, float, list[float], list[int]] | None = None
+    best: tuple[tuple[bool, int, float], float, list[float], list[int]] | None = None
     size = start
     while size >= floor:
-        widths = column_widths(columns, rows, box.width, size)
-        header = row_height(columns, widths, size, bold=True)
-        heights = [row_height(r, widths, size) for r in rows]
-        if header + sum(heights) <= box.height:
+        widths = column_widths(columns, rows, box.width, size, font)
+        whole = _whole_words(columns, rows, widths, size, font)
+        header = row_height(columns, widths, size, True, font)
+        heights = [row_height(r, widths, size, False, font) for r in rows]
+        if whole and header + sum(heights) <= box.height:
             return size, widths, [list(range(len(rows)))]
         counts = _balanced(heights, box.height - header)
-        if best is None or len(counts) < best[0]:
-            best = (len(counts), size, widths, counts)
+        # Words kept whole first, then fewer pages, then the larger size.
+        key = (not whole, len(counts), -size if whole else size)
+        if best is None or key < best[0]:
+            best = (key, size, widths, counts)
         size -= 1
     assert best is not None, "start must not be below floor"
     _, size, widths, counts = best
