@@ -55,15 +55,20 @@ def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
         _add_slides(prs, outline, spec, number)
     when = build_time()
     props = prs.core_properties
-    props.title = outline.meta.title or outline.slides[0].title
-    props.author = props.last_modified_by = outline.meta.author or ""
-    props.subject = outline.meta.subject or ""
+    props.title = _property(outline.meta.title or outline.slides[0].title)
+    props.author = props.last_modified_by = _property(outline.meta.author or "")
+    props.subject = _property(outline.meta.subject or "")
     props.keywords = props.comments = props.category = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
     buffer = io.BytesIO()
     prs.save(buffer)
     return normalize_package(buffer.getvalue(), when)
+
+
+def _property(text: str) -> str:
+    """A document property: the format holds at most 255 characters."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def default_template() -> Path:
@@ -309,10 +314,10 @@ def _fill_title(prs: Any, slide: Any, layout: Any, place: _Place, text: str, num
     from pptx.util import Pt
 
     start = _inherited_size(prs, _layout_ph(layout, place.idx), "title", 32)
-    size = textfit.fit_size(text, _inner(place.box), start, min(start, TITLE_FLOOR), bold=True)
-    if size is None:
-        raise TemplateError(f"{_label(number, spec)}: the title does not fit its box even at "
-                            f"{TITLE_FLOOR} pt; shorten it")
+    # A title too long for its box even at the floor is cut rather than shrunk unreadably
+    # or left to spill over the content below.
+    text, size = textfit.fit_or_shorten(text, _inner(place.box), start, min(start, TITLE_FLOOR),
+                                        bold=True)
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     paragraph = frame.paragraphs[0]
@@ -326,16 +331,14 @@ def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: _Place, spec: Slide
     from pptx.util import Pt
 
     start = _inherited_size(prs, _layout_ph(layout, place.idx), "body", 22)
-    size = textfit.fit_size(spec.subtitle, _inner(place.box), start, min(start, BODY_FLOOR))
-    if size is None:
-        raise TemplateError(f"{_label(number, spec)}: the subtitle does not fit its box even at "
-                            f"{BODY_FLOOR} pt; shorten it")
+    subtitle, size = textfit.fit_or_shorten(spec.subtitle, _inner(place.box), start,
+                                            min(start, BODY_FLOOR))
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     # One paragraph per line, each aligned as the placeholder is: a line break inside
     # one run is a paragraph the renderer aligns its own way.
     align = _inherited_align(prs, _layout_ph(layout, place.idx), "body")
-    for i, line in enumerate(spec.subtitle.split("\n")):
+    for i, line in enumerate(subtitle.split("\n")):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.line_spacing = 1.0
         paragraph.alignment = align

@@ -148,6 +148,31 @@ def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False
     return None
 
 
+def fit_or_shorten(text: str, box: Box, start: float, floor: float,
+                   bold: bool = False) -> tuple[str, float]:
+    """`text` at the largest size that fits `box`; when even `floor` is too large, the
+    text cut at a word (or, for one endless word, a character) and ended with "…"."""
+    size = fit_size(text, box, start, floor, bold)
+    if size is not None:
+        return text, size
+
+    def fits(candidate: str) -> bool:
+        return len(wrap(candidate, box.width, floor, bold)) * line_height(floor) <= box.height
+
+    words = text.split()
+    while len(words) > 1:
+        words.pop()
+        shortened = " ".join(words).rstrip(" ,;:·–—-") + "…"
+        if fits(shortened):
+            return shortened, floor
+    word = words[0] if words else ""
+    while word:
+        word = word[:-1]
+        if fits(word + "…"):
+            return word + "…", floor
+    return "…", floor
+
+
 @dataclass(frozen=True)
 class Para:
     """One bullet as the fitter sees it; `bullet` is false for the tail of a split bullet."""
