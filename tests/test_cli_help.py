@@ -143,3 +143,22 @@ def test_plain_when_piped(tmp_path):
     (tmp_path / "s.yaml").write_text("")
     result = _buyin("check", "s.yaml", cwd=tmp_path, env={"TERM": "xterm"})
     assert "\033[" not in result.stdout + result.stderr
+
+
+def test_a_bug_is_one_line_and_the_traceback_is_there_on_request(run, write, monkeypatch):
+    from conftest import VALID_YAML
+
+    import buyin_cli.validate
+
+    write("s.yaml", VALID_YAML)
+
+    def broken(path):
+        raise ValueError("boom")
+
+    monkeypatch.setattr(buyin_cli.validate, "check_strategy", broken)
+    result = run("check", "s.yaml")
+    assert result.exit_code == 1
+    assert result.lines == ["internal error: ValueError: boom; please report it "
+                            "(BUYIN_DEBUG=1 shows the traceback)"]
+    result = run("check", "s.yaml", env={"BUYIN_DEBUG": "1"})
+    assert "Traceback" in result.output

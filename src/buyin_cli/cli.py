@@ -298,3 +298,13 @@ def main() -> None:
         app()
     except BuyinError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        print("interrupted; nothing was left half-written", file=sys.stderr)
+        raise SystemExit(130) from None
+    except Exception as error:
+        # A bug, not bad input: one line the user can report, the traceback on request.
+        if os.environ.get("BUYIN_DEBUG"):
+            raise
+        print(f"internal error: {type(error).__name__}: {error}; please report it "
+              "(BUYIN_DEBUG=1 shows the traceback)", file=sys.stderr)
+        raise SystemExit(1) from None
