@@ -187,3 +187,11 @@ def test_a_layout_the_template_lacks_is_named_with_those_it_has(run, strategy: P
     assert "Titel und Inhalt" in result.lines[0]
     assert "Title and Content" in result.lines[0]  # one of the names it has
     assert not Path("out").exists()
+
+
+def test_out_must_be_a_folder(run, strategy: Path) -> None:
+    Path("taken").write_text("x", encoding="utf-8")
+    result = run("brief", strategy, "--out", "taken")
+    assert result.exit_code == 1
+    assert result.lines == ["error: taken: is a file; --out takes a folder to write the decks into"]
+    assert Path("taken").read_text(encoding="utf-8") == "x"

@@ -73,6 +73,8 @@ def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
     from buyin_cli.atomic import write_atomic
     from buyin_cli.deck import verify_deck
 
+    if out_dir.exists() and not out_dir.is_dir():
+        raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
