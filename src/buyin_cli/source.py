@@ -17,6 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.yaml_errors import syntax_problem
 
 Path_ = tuple[str | int, ...]
 
@@ -189,7 +190,7 @@ def _read_document(file: Path, problems: list[Problem]) -> MappingNode | None:
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        problems.append(_syntax_problem(file, exc))
+        problems.append(syntax_problem(file, exc))
         return None
     except yaml.YAMLError as exc:
         problems.append(Problem(Location(file), "E101", f"YAML syntax error: {exc}"))
@@ -219,7 +220,7 @@ def _compose(text: str) -> Node | _Alias | None:
     has no anchors, aliases or tabs (nearly always). The pure-Python composer handles
     the rest, since it remembers where each alias was written and refuses tabs in
     plain text as PyYAML always has, and re-reads any text that libyaml rejects,
-    since its syntax errors are the ones phrased for people here.
+    since its syntax errors are the ones yaml_errors.py phrases for people.
     """
     if _FAST_LOADER is not None and "\t" not in text and not _ANCHOR_OR_ALIAS.search(text):
         fast = _FAST_LOADER(text)
@@ -462,79 +463,3 @@ def _control_problem(location: Location, char: str) -> Problem:
     return Problem(location, "E103",
                    f"control character U+{ord(char):04X} in the text; remove it "
                    "(it would corrupt the deck)")
-
-
-# PyYAML's token names, as a trainer would say them.
-_TOKENS = {"<block mapping start>": "a new key: value mapping", "<block sequence start>": "a new list",
-           "<block end>": "the end of a block", "?": "a new key", "<scalar>": "more text",
-           "<stream end>": "the end of the file", "-": "a list item ('-')", ",": "','",
-           ":": "':'", "]": "']'", "}": "'}'", "[": "'['", "{": "'{'"}
-_OPENED = {"flow sequence": ("list", "["), "flow mapping": ("mapping", "{")}
-
-
-def _syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
-    """A YAML syntax error as a trainer can act on it: what is wrong first, then the fix."""
-    problem, context = exc.problem or "invalid YAML", exc.context or ""
-    mark, opened = exc.problem_mark or exc.context_mark, exc.context_mark
-    found = re.search(r"but (?:found|got) (.+)$", problem)
-    token = found.group(1).strip("'") if found else ""
-    found_words = _TOKENS.get(token, f"'{token}'")
-    quoted_char = re.search(r"character '(.+?)'", problem)
-    char = quoted_char.group(1) if quoted_char else ""
-    if char == "\\t":
-        message = ("a tab character is used for indentation; YAML indents with spaces only"
-                   if _at_indentation(mark) else
-                   "a tab character in unquoted text; replace it with spaces, "
-                   "or put the text in quotes")
-    elif "single document" in context:
-        message = "the file holds more than one YAML document ('---'); keep one per file"
-    elif any(kind in context for kind in _OPENED) and problem.startswith("expected ','"):
-        noun, bracket = next(v for k, v in _OPENED.items() if k in context)
-        close = "]" if bracket == "[" else "}"
-        message = (f"the {noun} opened with '{bracket}' at line {opened.line + 1} is not closed: "
-                   f"expected ',' or '{close}', found {found_words}")
-    elif "quoted scalar" in context and "end of stream" in problem:
-        mark = opened or mark
-        message = "this quoted text is never closed; add the closing quote"
-    elif problem.startswith("mapping values are not allowed"):
-        message = ("unexpected ':' here; put text that contains ': ' in quotes, "
-                   "or check this line's indentation")
-    elif problem.startswith("could not find expected ':'"):
-        mark = opened or mark
-        message = ("expected 'key: value' on this line; add the ':' after the key, "
-                   "or indent it to continue the line above")
-    elif problem.startswith(("expected <block end>", "did not find expected")):
-        if token in ("]", "}"):
-            message = f"unexpected '{token}': it closes nothing; delete it"
-        elif token == "<scalar>":
-            message = ("unexpected text after a value; if the value is in quotes, a quote "
-                       "inside it ends it early (write '' inside '...', or use \"...\")")
-        else:
-            message = ("this line is not indented like the lines around it; line it up with "
-                       "the keys or items it belongs to")
-    elif problem.startswith("found undefined alias"):
-        name = _clip(problem.split("'")[1]) if "'" in problem else ""
-        message = (f"the alias '*{name}' names no anchor; define '&{name}' earlier in the same "
-                   "file, or put text that starts with '*' in quotes")
-    elif "cannot start any token" in problem:
-        message = f"text cannot start with '{char}'; put it in quotes"
-    elif "unknown escape character" in problem:
-        message = (f"unknown escape '\\{char}' in double-quoted text; write '\\\\' for a "
-                   "backslash, or use single quotes")
-    elif "anchor" in context or "alias" in context:
-        message = ("an anchor (&name) or alias (*name) needs a name of letters and digits; "
-                   "put text that starts with '&' or '*' in quotes")
-    elif problem.startswith("expected the node content"):
-        message = f"expected a value here, found {found_words}"
-    else:
-        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    where = _loc(file, mark) if mark else Location(file)
-    return Problem(where, "E101", message)
-
-
-def _at_indentation(mark: yaml.Mark | None) -> bool:
-    """Whether only whitespace precedes `mark` on its line."""
-    if mark is None or not isinstance(mark.buffer, str):
-        return True
-    line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
-    return not mark.buffer[line_start:mark.pointer].strip()
