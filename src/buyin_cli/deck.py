@@ -2,7 +2,8 @@
 
 python-pptx is imported inside the functions, so commands that never write a
 deck do not pay for it. Every word comes from the outline; this module only
-decides where it goes and at what size.
+decides where it goes and at what size; charts.py and slide_tables.py draw
+the chart and the table in the boxes chosen here.
 
 Placement rules (by placeholder type, never by index):
 - title → the title (or centre title) placeholder, shrunk to fit, then wrapped;
@@ -26,16 +27,17 @@ from typing import Any
 
 from buyin_cli import textfit
 from buyin_cli.atomic import write_atomic
+from buyin_cli.charts import add_chart
 from buyin_cli.errors import TemplateError
-from buyin_cli.outline import Chart, Outline, Slide, Table
+from buyin_cli.outline import Outline, Slide
 from buyin_cli.package import build_time, normalize_package, read_presentation
+from buyin_cli.slide_tables import add_table, table_font
 from buyin_cli.textfit import Box, Para
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 18, 12
-CHART_FONT, CHART_LABEL_FONT = 14, 12
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -136,9 +138,10 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             paras, _inner(places["text"].box), _indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
     table_pages: list[list[int]] = [[]]
     if spec.table is not None:
+        t_font = table_font(prs)
         t_size, t_widths, table_pages = textfit.fit_table(
             spec.table.columns, spec.table.rows, _table_box(places["visual"].box), TABLE_START, TABLE_FLOOR,
-            _table_font(prs))
+            t_font)
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
     for page in range(max(len(body_pages), len(table_pages))):
@@ -160,10 +163,11 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             _fill_body(slide, text_place, body, body_size)
             used.add(places["text"].idx)
         if spec.chart is not None and page == 0:
-            _add_chart(slide, places["visual"].box, spec.chart)
+            add_chart(slide, places["visual"].box, spec.chart)
         if rows is not None:
             box = places["visual"].box if body or whole is None else whole.box
-            _add_table(slide, box, spec.table, rows, t_size, t_widths, _table_font(prs))
+            add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], _table_box(box).width,
+                      spec.table, rows, t_size, t_widths, t_font)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 shape._element.getparent().remove(shape._element)
@@ -372,122 +376,9 @@ def _fill_body(slide: Any, place: _Place, paras: list[Para], size: float) -> Non
             run.hyperlink.address = para.link
 
 
-def _add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
-    from pptx.chart.data import CategoryChartData
-    from pptx.dml.color import RGBColor
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-    from pptx.util import Pt
-
-    kinds = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-             "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
-             "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
-    number_format = spec.number_format or "General"
-    data = CategoryChartData(number_format=number_format)
-    data.categories = spec.categories
-    for series in spec.series:
-        data.add_series(series.name, series.values)
-    chart = slide.shapes.add_chart(kinds[spec.kind], *box, data).chart
-    chart.font.size = Pt(CHART_FONT)
-    chart.has_title = spec.title is not None
-    if spec.title is not None:
-        chart.chart_title.text_frame.text = spec.title
-        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT + 2)
-    chart.has_legend = len(spec.series) > 1 or spec.kind == "doughnut"
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
-        chart.legend.include_in_layout = False
-    plot = chart.plots[0]
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format, labels.number_format_is_linked = number_format, False
-    labels.font.size = Pt(CHART_LABEL_FONT)
-    labels.show_value = True
-    if spec.kind == "doughnut":
-        # Labels sit on the segments, whatever their colour: give them a white ground.
-        labels._element.insert_element_before(parse_xml(
-            f'<c:spPr {nsdecls("c", "a")}><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'),
-            "c:txPr", "c:dLblPos", "c:showLegendKey")
-        return
-    labels.position = XL_LABEL_POSITION.ABOVE if spec.kind == "line" else XL_LABEL_POSITION.OUTSIDE_END
-    if spec.kind != "line":
-        plot.gap_width = 60
-        plot.overlap = -10 if len(spec.series) > 1 else 0
-    grey = RGBColor(0xD9, 0xD9, 0xD9)
-    values, categories = chart.value_axis, chart.category_axis
-    values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = grey
-    values.format.line.fill.background()
-    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = number_format, False
-    values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
-    categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
-    # Level category names wrap under their bars; turned on their side they would take
-    # the plot's height on a narrow (4:3) half slide.
-    categories._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}").set("rot", "0")
-    categories.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
-    if spec.kind in ("bar", "clustered_bar"):
-        categories.reverse_order = True  # first category on top, as it is read
-        # ... and the value axis crosses at the last category, so it stays at the bottom.
-        values._element.find(qn("c:crosses")).set("val", "max")
-
-
 def _table_box(box: tuple[int, int, int, int]) -> Box:
     """A table keeps the text inset on its left and right, so it lines up with the title."""
     return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
-
-
-def _table_font(prs: Any) -> textfit.Font:
-    """The advances for the theme's body font, which table cells use."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import qn
-
-    theme = parse_xml(prs.slide_master.part.part_related_by(RT.THEME).blob)
-    latin = theme.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
-    return textfit.font_for(latin.get("typeface") if latin is not None else None)
-
-
-def _add_table(slide: Any, box: tuple[int, int, int, int], spec: Table, rows: list[int], size: float,
-               fitted: list[float], font: textfit.Font) -> None:
-    from pptx.enum.text import PP_ALIGN
-    from pptx.util import Pt
-
-    align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-    aligns = spec.align or ["left"] * len(spec.columns)
-    cells = [spec.columns] + [spec.rows[i] for i in rows]
-    inner = _table_box(box)
-    # The fitted widths, stretched to this box: every column at least as wide, so no
-    # row grows taller than the page was planned with.
-    widths = [w * inner.width / sum(fitted) for w in fitted]
-    heights = [textfit.row_height(r, widths, size, n == 0, font) for n, r in enumerate(cells)]
-    emu_heights = [int(h * EMU_PER_PT) for h in heights]
-    x, y, w = box[0] + int(INSET_X * EMU_PER_PT), box[1], int(inner.width * EMU_PER_PT)
-    shape = slide.shapes.add_table(len(cells), len(spec.columns), x, y, w, sum(emu_heights))
-    table = shape.table
-    table.first_row, table.horz_banding = True, True
-    emu_widths = [int(v * EMU_PER_PT) for v in widths]
-    emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
-    for column, width in zip(table.columns, emu_widths):
-        column.width = width
-    for row, height in zip(table.rows, emu_heights):
-        row.height = height
-    for r, values in enumerate(cells):
-        for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.margin_left = cell.margin_right = Pt(textfit.CELL_MARGIN_X)
-            cell.margin_top = cell.margin_bottom = Pt(textfit.CELL_MARGIN_Y)
-            paragraph = cell.text_frame.paragraphs[0]
-            paragraph.alignment = align[aligns[c]]
-            # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
-            paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
-            if not value:
-                continue
-            run = paragraph.add_run()
-            run.text = value
-            run.font.size = Pt(size)
-            if r == 0:
-                run.font.bold = True
 
 
 def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:

@@ -1,0 +1,70 @@
+"""Native PowerPoint tables: an outline's Table filled into an editable table, row heights as planned.
+
+python-pptx is imported inside the functions, so commands that never write a
+deck do not pay for it. Which rows go on which slide, and where the table sits,
+is deck.py's decision; this module fills the table it is told to draw.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from buyin_cli import textfit
+from buyin_cli.outline import Table
+
+
+def table_font(prs: Any) -> textfit.Font:
+    """The advances for the theme's body font, which table cells use."""
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+    from pptx.oxml import parse_xml
+    from pptx.oxml.ns import qn
+
+    theme = parse_xml(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    latin = theme.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
+    return textfit.font_for(latin.get("typeface") if latin is not None else None)
+
+
+def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: list[int],
+              size: float, fitted: list[float], font: textfit.Font) -> None:
+    """A native table of `spec`'s header and `rows`, `width` points wide at (`left`, `top`) in EMU.
+
+    `size` and `fitted` (column widths) come from textfit.fit_table, which planned the
+    rows that fit on this slide.
+    """
+    from pptx.enum.text import PP_ALIGN
+    from pptx.util import Pt
+
+    align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+    aligns = spec.align or ["left"] * len(spec.columns)
+    cells = [spec.columns] + [spec.rows[i] for i in rows]
+    # The fitted widths, stretched to this box: every column at least as wide, so no
+    # row grows taller than the page was planned with.
+    widths = [w * width / sum(fitted) for w in fitted]
+    heights = [textfit.row_height(r, widths, size, n == 0, font) for n, r in enumerate(cells)]
+    emu_heights = [Pt(h) for h in heights]
+    w = Pt(width)
+    shape = slide.shapes.add_table(len(cells), len(spec.columns), left, top, w, sum(emu_heights))
+    table = shape.table
+    table.first_row, table.horz_banding = True, True
+    emu_widths = [Pt(v) for v in widths]
+    emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
+    for column, width in zip(table.columns, emu_widths):
+        column.width = width
+    for row, height in zip(table.rows, emu_heights):
+        row.height = height
+    for r, values in enumerate(cells):
+        for c, value in enumerate(values):
+            cell = table.cell(r, c)
+            cell.margin_left = cell.margin_right = Pt(textfit.CELL_MARGIN_X)
+            cell.margin_top = cell.margin_bottom = Pt(textfit.CELL_MARGIN_Y)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.alignment = align[aligns[c]]
+            # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
+            paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
+            if not value:
+                continue
+            run = paragraph.add_run()
+            run.text = value
+            run.font.size = Pt(size)
+            if r == 0:
+                run.font.bold = True
