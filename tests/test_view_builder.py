@@ -106,12 +106,3 @@ def test_appendix_rows_name_sources_relative_to_the_strategy(loaded) -> None:
     sourced = [r for r in rows if r.source]
     assert sourced and all(r.source.startswith("s.yaml:") for r in sourced)
     assert all(" = " in r.working for r in rows)
-
-
-def test_building_is_still_importable_from_view():
-    from buyin_cli import view, view_builder
-    from buyin_cli.view import Formatter as OldFormatter, build_view as old_build_view
-
-    assert (old_build_view, OldFormatter) == (view_builder.build_view, view_builder.Formatter)
-    with pytest.raises(AttributeError):
-        view.no_such_name  # noqa: B018

@@ -46,7 +46,7 @@ def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
     from buyin_cli.outline import parse_outline
     from buyin_cli.readiness import review
     from buyin_cli.templating import make_environment, render
-    from buyin_cli.view import Formatter, build_view, working_steps
+    from buyin_cli.view_builder import Formatter, build_view, working_steps
 
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)

@@ -8,7 +8,6 @@ list already in the order to present it. view_builder.py builds it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -242,16 +241,3 @@ class BriefingView:
     working: list[WorkingStep] = field(default_factory=list)
     not_ready: list[NotReady] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)
-
-
-# Building moved to view_builder.py; importing these names from here keeps working.
-_BUILDING = frozenset({"SECTION_WEIGHTS", "DISCUSSION_SHARE", "Formatter", "build_view",
-                       "time_budget", "working_steps"})
-
-
-def __getattr__(name: str) -> Any:
-    if name in _BUILDING:
-        from buyin_cli import view_builder
-
-        return getattr(view_builder, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
