@@ -157,3 +157,23 @@ def test_unusual_documents(write, text, code):
 def test_clip_and_dotted_keep_messages_short():
     assert source._dotted(("pilots", 0, "results", 1, "metric")) == "pilots[0].results[1].metric"
     assert len(source._dotted(("k" * 1000,))) == 40
+
+
+def test_a_folder_leaves_out_hidden_tooling_files(tmp_path):
+    (tmp_path / "strategy.yaml").write_text("buyin: 1\n", encoding="utf-8")
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "buyin.yml").write_text("on: push\n", encoding="utf-8")
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []\n", encoding="utf-8")
+    (tmp_path / "pilots").mkdir()
+    (tmp_path / "pilots" / "a.yml").write_text("pilots: []\n", encoding="utf-8")
+    files, problems = find_files(tmp_path)
+    assert problems == []
+    assert [f.relative_to(tmp_path).as_posix() for f in files] == ["pilots/a.yml", "strategy.yaml"]
+
+
+def test_a_path_that_is_neither_file_nor_folder():
+    files, problems = find_files(Path("/dev/null"))
+    assert files == []
+    assert [p.code for p in problems] == ["E001"]
+    assert problems[0].message == ("not a file or folder; give a strategy .yaml file or a "
+                                   "folder of them")

@@ -130,13 +130,22 @@ class _Stop(Exception):
 
 
 def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
-    """The YAML files of a strategy: the file itself, or a folder's, sorted by path."""
+    """The YAML files of a strategy: the file itself, or a folder's, sorted by path.
+
+    Hidden folders and files (`.github/workflows/*.yml`, `.pre-commit-config.yaml`) are
+    a strategy repo's tooling, not its strategy, and are left out.
+    """
     if not path.exists():
         return [], [Problem(Location(path), "E001",
                             "no such file or folder; give a strategy .yaml file or a folder of them")]
     if path.is_file():
         return [path], []
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not path.is_dir():
+        return [], [Problem(Location(path), "E001",
+                            "not a file or folder; give a strategy .yaml file or a folder of them")]
+    files = sorted(p for p in path.rglob("*")
+                   if p.suffix in (".yaml", ".yml") and p.is_file()
+                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
     if not files:
         return [], [Problem(Location(path), "E002",
                             "folder has no .yaml or .yml files; put the strategy's YAML files in it")]
