@@ -9,9 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid
 from buyin_cli.validate import LoadedStrategy, load_strategy
+
+if TYPE_CHECKING:
+    from buyin_cli.readiness import Readiness
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -26,37 +30,41 @@ class Rendered:
     talking_points: str
 
 
+@dataclass(frozen=True)
+class Briefed:
+    """What `brief` did: the files written, and how many readiness warnings the decks list."""
+
+    written: list[Path]
+    not_ready: int
+
+
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
-          templates: Path | None = None, pptx_template: Path | None = None) -> list[Path]:
-    """Render the briefings of the strategy at `path` into `out_dir`; the paths written."""
+          templates: Path | None = None, pptx_template: Path | None = None) -> Briefed:
+    """Render the briefings of the strategy at `path` into `out_dir`."""
+    from buyin_cli.readiness import review
+
     loaded = load_strategy(path)
-    rendered = render_briefings(loaded, briefing_id=briefing_id, templates=templates,
+    readiness = review(loaded)
+    rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template)
-    return write_outputs(rendered, out_dir)
+    return Briefed(write_outputs(rendered, out_dir), len(readiness.warnings))
 
 
-def render_briefings(loaded: LoadedStrategy, *, briefing_id: str | None = None,
-                     templates: Path | None = None,
+def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
+                     briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here."""
     from buyin_cli.deck import build_deck
     from buyin_cli.explain import explain_figures
     from buyin_cli.figures import compute_figures
-    from buyin_cli.money import LocaleError
     from buyin_cli.outline import parse_outline
-    from buyin_cli.readiness import review
     from buyin_cli.templating import make_environment, render
     from buyin_cli.view_builder import Formatter, build_view, working_steps
 
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
-    readiness = review(loaded)
-    try:
-        fmt = Formatter(strategy.currency, strategy.locale)
-    except LocaleError as exc:
-        raise StrategyInvalid([Problem(loaded.sources.at(("locale",)), "E204",
-                                       f"locale: {exc}")]) from None
+    fmt = Formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
     working = working_steps(explain_figures(loaded, figures), fmt, loaded.path)
     env = make_environment(templates)
     results = []

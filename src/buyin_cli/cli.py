@@ -160,10 +160,13 @@ def brief(
     if templates is None:
         own = (path if path.is_dir() else path.parent) / "templates"
         templates = own if own.is_dir() else None
-    written = render_briefs(path, out, briefing_id=briefing, templates=templates,
-                            pptx_template=pptx_template)
-    for file in written:
+    result = render_briefs(path, out, briefing_id=briefing, templates=templates,
+                           pptx_template=pptx_template)
+    for file in result.written:
         print(f"wrote {display_path(file)}")
+    if result.not_ready:
+        print(f"{_plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
+              f"`buyin check {display_path(path)}` shows where to fix them")
 
 
 class RoiFormat(str, Enum):
