@@ -76,8 +76,8 @@ def main() -> None:
         commands = {
             "floor": [python, "-c", "pass"],
             "import": [python, "-c", "import buyin_cli.cli"],
-            "import-check": [python, "-c", "import buyin_cli.cli, buyin_cli.validate, "
-                             "buyin_cli.readiness"],
+            "import-check": [python, "-c", "import buyin_cli.cli, buyin_cli.load.relations, "
+                             "buyin_cli.review.score"],
             "check": [python, "-m", "buyin_cli", "check", str(EXAMPLE.relative_to(ROOT))],
             "check-large": [python, "-m", "buyin_cli", "check", str(large)],
         }

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 import yaml
 
-from buyin_cli.outline import Outline, parse_outline
+from buyin_cli.render.outline import Outline, parse_outline
 
 STEPS = [f"Step {i}: agree the scope of the pilot with the plant managers and the works council"
          for i in range(1, 21)]

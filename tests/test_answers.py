@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from buyin_cli.answers import answer_for, content_words
-from buyin_cli.models import Objection
+from buyin_cli.review.answers import answer_for, content_words
+from buyin_cli.load.models import Objection
 
 
 def objection(text: str) -> Objection:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.atomic import write_atomic
+from buyin_cli.render.atomic import write_atomic
 
 
 def test_writes_a_new_file(tmp_path: Path) -> None:

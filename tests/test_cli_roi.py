@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.figures import compute_figures, figures_json
-from buyin_cli.validate import load_strategy
+from buyin_cli.figures.compute import compute_figures, figures_json
+from buyin_cli.load.relations import load_strategy
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

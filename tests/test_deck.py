@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, to_pdf
 
-from buyin_cli import textfit
-from buyin_cli.deck import EMU_PER_PT, INSET_X, INSET_Y, build_deck, default_template, render_deck
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx.deck import EMU_PER_PT, INSET_X, INSET_Y, build_deck, default_template, render_deck
 from buyin_cli.errors import TemplateError
 from pptx.enum.chart import XL_CHART_TYPE
 

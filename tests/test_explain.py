@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.explain import Operand, Section, Step, explain_figures, explanation_json
-from buyin_cli.validate import load_strategy
+from buyin_cli.figures.explain import Operand, Section, Step, explain_figures, explanation_json
+from buyin_cli.load.relations import load_strategy
 
 # Line numbers matter below: keep the layout.
 STRATEGY = """\

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from buyin_cli.figures import (compute_figures, figures_json, payback_months, roi_pct)
-from buyin_cli.models import Strategy
+from buyin_cli.figures.compute import (compute_figures, figures_json, payback_months, roi_pct)
+from buyin_cli.load.models import Strategy
 
 BASE: dict[str, Any] = {
     "buyin": 1, "organisation": "Kestrel", "title": "Fewer errors",

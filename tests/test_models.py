@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from buyin_cli import models
-from buyin_cli.models import SECTION_ITEM, Strategy
+from buyin_cli.load import models
+from buyin_cli.load.models import SECTION_ITEM, Strategy
 
 
 def _types(error: ValidationError) -> list[tuple[tuple, str]]:

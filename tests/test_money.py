@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from buyin_cli.models import Strategy
-from buyin_cli.explain import Operand
-from buyin_cli.money import (Formatter, LocaleError, format_money, format_number, format_pct,
+from buyin_cli.load.models import Strategy
+from buyin_cli.figures.explain import Operand
+from buyin_cli.present.numbers import (Formatter, LocaleError, format_money, format_number, format_pct,
                              format_rate, resolve_locale)
 
 NBSP = "\xa0"  # babel separates the euro sign and the German percent sign with a no-break space
@@ -143,7 +143,7 @@ def test_operand_is_written_as_its_kind_asks(kind, value, expected):
 
 
 def test_whole_percentages_round_half_away_from_zero_like_every_other_figure():
-    from buyin_cli.money import Formatter
+    from buyin_cli.present.numbers import Formatter
 
     fmt = Formatter("GBP", None)
     assert [fmt.percent(v, 0) for v in (12.5, 13.5, -12.5, -0.2)] == ["13%", "14%", "-13%", "0%"]

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.outline import Bullet, Outline, parse_outline
+from buyin_cli.render.outline import Bullet, Outline, parse_outline
 
 VALID = """\
 continued: " (cont.)"

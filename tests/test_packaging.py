@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.templating import packaged_dir
+from buyin_cli.packaged import packaged_dir
 from conftest import VALID_YAML
 
 ROOT = Path(__file__).resolve().parent.parent

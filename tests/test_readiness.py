@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli.readiness import (RULES, decision_problem, is_learning_number,
-                                 review, _points)
-from buyin_cli.validate import load_strategy
+from buyin_cli.review.heuristics import decision_problem, is_learning_number
+from buyin_cli.review.score import RULES, _points, review
+from buyin_cli.load.relations import load_strategy
 
 # A complete strategy that is ready in every respect: no warning fires on it.
 BASE = {
@@ -352,13 +352,6 @@ def test_not_decisions(ask, why):
 def test_learning_numbers(name, unit, learning):
     assert is_learning_number(name, unit) is learning
 
-
-def test_heuristics_live_in_their_own_module_and_readiness_still_exports_them():
-    from buyin_cli import heuristics, readiness
-
-    for name in ("DECISION_VERBS", "DISCUSSION_WORDS", "LEARNING_WORDS", "decision_problem",
-                 "is_learning_number"):
-        assert getattr(readiness, name) is getattr(heuristics, name)
 
 
 # --- the score's arithmetic ----------------------------------------------------------------

@@ -7,8 +7,8 @@ from typing import Any, Iterator
 
 import pytest
 
-from buyin_cli.models import Strategy
-from buyin_cli.schema import strategy_schema
+from buyin_cli.load.models import Strategy
+from buyin_cli.load.schema import strategy_schema
 
 
 def _objects(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli import source
+from buyin_cli.load import tree
 from buyin_cli.errors import Location
-from buyin_cli.source import find_files, is_yaml11_bool, load
+from buyin_cli.load.tree import find_files, is_yaml11_bool, load
 
 from conftest import _VALID_DATA
 
@@ -109,7 +109,7 @@ def test_aliases_within_bounds_are_expanded(write):
 # --- hostile input -------------------------------------------------------------------------
 
 def test_file_too_large(write):
-    path = write("s.yaml", "a: " + "x" * (source.MAX_FILE_BYTES + 1) + "\n")
+    path = write("s.yaml", "a: " + "x" * (tree.MAX_FILE_BYTES + 1) + "\n")
     assert [p.code for p in load(path).problems] == ["E105"]
 
 
@@ -155,8 +155,8 @@ def test_unusual_documents(write, text, code):
 
 
 def test_clip_and_dotted_keep_messages_short():
-    assert source._dotted(("pilots", 0, "results", 1, "metric")) == "pilots[0].results[1].metric"
-    assert len(source._dotted(("k" * 1000,))) == 40
+    assert tree._dotted(("pilots", 0, "results", 1, "metric")) == "pilots[0].results[1].metric"
+    assert len(tree._dotted(("k" * 1000,))) == 40
 
 
 def test_a_folder_leaves_out_hidden_tooling_files(tmp_path):

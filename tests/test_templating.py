@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.templating import make_environment, minutes, packaged_dir, quote, render, search_path
+from buyin_cli.render.templating import make_environment, minutes, packaged_dir, quote, render, search_path
 
 
 def test_the_users_folder_comes_before_the_packaged_templates(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from buyin_cli.explain import explain_figures
-from buyin_cli.figures import compute_figures
-from buyin_cli.validate import load_strategy
-from buyin_cli.view_builder import SECTION_WEIGHTS, Formatter, _link, build_view, time_budget, working_steps
+from buyin_cli.figures.explain import explain_figures
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.relations import load_strategy
+from buyin_cli.present.view_builder import SECTION_WEIGHTS, Formatter, _link, build_view, time_budget, working_steps
 
 from conftest import VALID_YAML
 

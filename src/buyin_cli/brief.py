@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid
-from buyin_cli.validate import LoadedStrategy, load_strategy
+from buyin_cli.load.relations import LoadedStrategy, load_strategy
 
 if TYPE_CHECKING:
-    from buyin_cli.readiness import Readiness
+    from buyin_cli.review.score import Readiness
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -41,7 +41,7 @@ class Briefed:
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`."""
-    from buyin_cli.readiness import review
+    from buyin_cli.review.score import review
 
     loaded = load_strategy(path)
     readiness = review(loaded)
@@ -54,12 +54,12 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here."""
-    from buyin_cli.deck import build_deck
-    from buyin_cli.explain import explain_figures
-    from buyin_cli.figures import compute_figures
-    from buyin_cli.outline import parse_outline
-    from buyin_cli.templating import make_environment, render
-    from buyin_cli.view_builder import Formatter, build_view, working_steps
+    from buyin_cli.render.pptx.deck import build_deck
+    from buyin_cli.figures.explain import explain_figures
+    from buyin_cli.figures.compute import compute_figures
+    from buyin_cli.render.outline import parse_outline
+    from buyin_cli.render.templating import make_environment, render
+    from buyin_cli.present.view_builder import Formatter, build_view, working_steps
 
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
@@ -78,8 +78,8 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
 
 def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
     """Write each deck and its talking points atomically; the paths written."""
-    from buyin_cli.atomic import write_atomic
-    from buyin_cli.deck import verify_deck
+    from buyin_cli.render.atomic import write_atomic
+    from buyin_cli.render.pptx.deck import verify_deck
 
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")

@@ -99,8 +99,8 @@ def check(
       buyin check strategy.yaml --format github --strict
       buyin check strategy.yaml --ignore W501,W404
     """
-    from buyin_cli.readiness import review
-    from buyin_cli.validate import check_strategy
+    from buyin_cli.review.score import review
+    from buyin_cli.load.relations import check_strategy
 
     loaded, problems = check_strategy(path)
     readiness = None
@@ -193,22 +193,22 @@ def roi(
       buyin roi strategy/ --explain
       buyin roi strategy/ --format json > figures.json
     """
-    from buyin_cli.figures import compute_figures, figures_json
-    from buyin_cli.validate import load_strategy
+    from buyin_cli.figures.compute import compute_figures, figures_json
+    from buyin_cli.load.relations import load_strategy
 
     loaded = load_strategy(path)
     figures = compute_figures(loaded.strategy)
     if output is RoiFormat.json:
         data = figures_json(figures)
         if explain:
-            from buyin_cli.explain import explain_figures, explanation_json
+            from buyin_cli.figures.explain import explain_figures, explanation_json
 
             data["explain"] = explanation_json(explain_figures(loaded, figures))
         print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
         return
     from rich.console import Console
 
-    from buyin_cli.tables import print_roi
+    from buyin_cli.present.terminal import print_roi
 
     print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
@@ -223,7 +223,7 @@ def schema() -> None:
       # then, first line of a strategy file:
       # yaml-language-server: $schema=buyin.schema.json
     """
-    from buyin_cli.schema import strategy_schema
+    from buyin_cli.load.schema import strategy_schema
 
     print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
 

@@ -13,17 +13,18 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from buyin_cli import answers, money
-from buyin_cli.figures import Figures, ResultFigures
-from buyin_cli.models import Briefing, Metric, Strategy
-from buyin_cli.validate import LoadedStrategy
-from buyin_cli.view import (Accepted, AudienceView, BriefingView, ConcernView, CostView, GapView,
+from buyin_cli.review import answers
+from buyin_cli.present import numbers
+from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.load.models import Briefing, Metric, Strategy
+from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.present.view import (Accepted, AudienceView, BriefingView, ConcernView, CostView, GapView,
                             InitiativeView, MetricView, NotReady, ObjectionView, ObjectiveView,
                             PilotView, QuoteView, Reading, ResultView, SponsorView, TargetView,
                             Timing, WorkingStep)
 
 if TYPE_CHECKING:
-    from buyin_cli.readiness import Readiness
+    from buyin_cli.review.score import Readiness
 
 # How long each section is presented, relative to the others (the showcase is a demo).
 SECTION_WEIGHTS = {
@@ -107,8 +108,8 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     )
 
 
-class Formatter(money.Formatter):
-    """The deck's figures: as money.Formatter writes them, with a true minus sign (−)."""
+class Formatter(numbers.Formatter):
+    """The deck's figures: as numbers.Formatter writes them, with a true minus sign (−)."""
 
     def __init__(self, currency: str, locale: str | None):
         super().__init__(currency, locale, minus="\u2212")

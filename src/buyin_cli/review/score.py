@@ -27,12 +27,11 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from buyin_cli.answers import answer_for
+from buyin_cli.review.answers import answer_for
 from buyin_cli.errors import Location, Problem
-from buyin_cli.heuristics import (  # re-exported: callers import them from here
-    DECISION_VERBS, DISCUSSION_WORDS, LEARNING_WORDS, decision_problem, is_learning_number)
-from buyin_cli.source import _dotted as dotted
-from buyin_cli.validate import LoadedStrategy
+from buyin_cli.review.heuristics import decision_problem, is_learning_number
+from buyin_cli.load.tree import _dotted as dotted
+from buyin_cli.load.relations import LoadedStrategy
 
 Path_ = tuple[str | int, ...]
 

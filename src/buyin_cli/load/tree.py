@@ -17,7 +17,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.yaml_errors import syntax_problem
+from buyin_cli.load.syntax import syntax_problem
 
 Path_ = tuple[str | int, ...]
 

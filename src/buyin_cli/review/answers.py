@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from buyin_cli.models import Objection
+from buyin_cli.load.models import Objection
 
 THRESHOLD = 0.5  # share of the concern's content words that the objection must cover
 

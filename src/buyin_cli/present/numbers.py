@@ -24,7 +24,7 @@ from babel.numbers import NumberPattern, parse_pattern
 from buyin_cli.errors import BuyinError
 
 if TYPE_CHECKING:
-    from buyin_cli.explain import Operand
+    from buyin_cli.figures.explain import Operand
 
 NOT_AVAILABLE = "n/a"
 

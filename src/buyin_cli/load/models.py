@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints,
                       field_validator)
 
-from buyin_cli.currencies import ISO_4217
+from buyin_cli.load.currencies import ISO_4217
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")

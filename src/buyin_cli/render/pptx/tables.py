@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from buyin_cli import textfit
-from buyin_cli.outline import Table
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.outline import Table
 
 
 def table_font(prs: Any) -> textfit.Font:

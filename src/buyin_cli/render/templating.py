@@ -7,19 +7,12 @@ and StrictUndefined makes a typo in one fail loudly instead of printing nothing.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from buyin_cli.errors import TemplateError
+from buyin_cli.packaged import packaged_dir
 
-
-def packaged_dir(name: str) -> Path:
-    """A folder shipped with buyin (`templates`, `examples`), installed or in a source checkout."""
-    installed = Path(str(resources.files("buyin_cli"))) / name
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[2] / name
 
 
 def search_path(user_dir: Path | None) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from buyin_cli import __version__
-from buyin_cli.models import Strategy
+from buyin_cli.load.models import Strategy
 
 
 def strategy_schema() -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from buyin_cli.outline import Chart
+from buyin_cli.render.outline import Chart
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 

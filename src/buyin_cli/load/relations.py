@@ -20,11 +20,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from buyin_cli import source
-from buyin_cli.currencies import ISO_4217
+from buyin_cli.load import tree
+from buyin_cli.load.currencies import ISO_4217
 from buyin_cli.errors import Location, Problem, StrategyInvalid
-from buyin_cli.models import LOCALE_PATTERN, SLUG_PATTERN, Strategy
-from buyin_cli.source import SourceMap, _dotted as dotted
+from buyin_cli.load.models import LOCALE_PATTERN, SLUG_PATTERN, Strategy
+from buyin_cli.load.tree import SourceMap, _dotted as dotted
 
 # Which id each reference points at: (section, field path inside an item) → target section.
 REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
@@ -55,7 +55,7 @@ class LoadedStrategy:
 
 def check_strategy(path: Path) -> tuple[LoadedStrategy | None, list[Problem]]:
     """Every error in the strategy at `path`, and the strategy itself when there is none."""
-    loaded = source.load(path)
+    loaded = tree.load(path)
     if loaded.problems:
         return None, loaded.problems
     data, sources = loaded.data, loaded.sources
@@ -116,7 +116,7 @@ def _problem(error: dict[str, Any], sources: SourceMap) -> Problem:
     shown = _shown(value, found)
     message = _TYPE_MESSAGES.get(kind)
     if message is not None:
-        if kind == "string_type" and source.is_yaml11_bool(found):
+        if kind == "string_type" and tree.is_yaml11_bool(found):
             text = (f"expected text, but YAML reads an unquoted {found.raw} as "
                     f"{str(value).lower()}; write \"{found.raw}\" in quotes")
         elif kind == "float_type" and _unquoted_number_text(value, found):
@@ -143,7 +143,7 @@ _TYPE_MESSAGES = {
 }
 
 
-def _unquoted_number_text(value: Any, found: source.Source | None) -> bool:
+def _unquoted_number_text(value: Any, found: tree.Source | None) -> bool:
     """An unquoted 1e5: YAML 1.1 reads exponents without a decimal point as text."""
     if not isinstance(value, str) or not found or found.quoted:
         return False
@@ -189,7 +189,7 @@ _CURRENCY_MISTAKES = {"UKP": "GBP", "UK": "GBP", "STG": "GBP", "£": "GBP", "$":
                       "YEN": "JPY", "¥": "JPY", "NIS": "ILS", "SFR": "CHF"}
 
 
-def _shown(value: Any, found: source.Source | None) -> str:
+def _shown(value: Any, found: tree.Source | None) -> str:
     """A short, safe rendering of an input value: never a repr of a large structure."""
     if isinstance(value, dict):
         return "a mapping"

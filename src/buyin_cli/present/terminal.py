@@ -14,10 +14,10 @@ from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import Problem, StrategyInvalid, display_path
-from buyin_cli.explain import Operand, Section, explain_figures
-from buyin_cli.figures import Figures, InitiativeFigures, PilotFigures
-from buyin_cli.money import Formatter, LocaleError, resolve_locale
-from buyin_cli.validate import LoadedStrategy
+from buyin_cli.figures.explain import Operand, Section, explain_figures
+from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
+from buyin_cli.present.numbers import Formatter, LocaleError, resolve_locale
+from buyin_cli.load.relations import LoadedStrategy
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,

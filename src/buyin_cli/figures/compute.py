@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from buyin_cli.models import Initiative, Metric, Pilot, Result, Strategy
+from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
 PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
 

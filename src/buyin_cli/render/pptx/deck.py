@@ -25,14 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from buyin_cli import textfit
-from buyin_cli.atomic import write_atomic
-from buyin_cli.charts import add_chart
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.atomic import write_atomic
+from buyin_cli.render.pptx.charts import add_chart
 from buyin_cli.errors import TemplateError
-from buyin_cli.outline import Outline, Slide
-from buyin_cli.package import build_time, normalize_package, read_presentation
-from buyin_cli.slide_tables import add_table, table_font
-from buyin_cli.textfit import Box, Para
+from buyin_cli.packaged import packaged_dir
+from buyin_cli.render.outline import Outline, Slide
+from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
+from buyin_cli.render.pptx.tables import add_table, table_font
+from buyin_cli.render.pptx.textfit import Box, Para
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
@@ -74,10 +75,8 @@ def _property(text: str) -> str:
 
 
 def default_template() -> Path:
-    """The bundled template: inside the installed package, else in a source checkout."""
-    from importlib.resources import files
-
-    packaged = files("buyin_cli") / "templates" / "default.pptx"
+    """The bundled template, default.pptx."""
+    return packaged_dir("templates") / "default.pptx"
     if packaged.is_file():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "templates" / "default.pptx"

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from buyin_cli.errors import Location, display_path
-from buyin_cli.figures import Figures, ResultFigures, compute_figures
-from buyin_cli.models import Initiative, Strategy
-from buyin_cli.source import SourceMap
-from buyin_cli.validate import LoadedStrategy
+from buyin_cli.figures.compute import Figures, ResultFigures, compute_figures
+from buyin_cli.load.models import Initiative, Strategy
+from buyin_cli.load.tree import SourceMap
+from buyin_cli.load.relations import LoadedStrategy
 
 Kind = Literal["money", "rate", "number", "count", "pct", "share", "ratio", "months"]
 
