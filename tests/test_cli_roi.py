@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.figures.compute import compute_figures, figures_json
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.figures.export import figures_json
 from buyin_cli.load.relations import load_strategy
 
 ROOT = Path(__file__).resolve().parents[1]

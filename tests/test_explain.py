@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.figures.explain import Operand, Section, Step, explain_figures, explanation_json
+from buyin_cli.figures.explain import Operand, Section, Step, explain_figures
+from buyin_cli.figures.export import explanation_json
 from buyin_cli.load.relations import load_strategy
 
 # Line numbers matter below: keep the layout.

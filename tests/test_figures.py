@@ -12,7 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from buyin_cli.figures.compute import (compute_figures, figures_json, payback_months, roi_pct)
+from buyin_cli.figures.compute import compute_figures, payback_months, roi_pct
+from buyin_cli.figures.export import figures_json
 from buyin_cli.load.models import Strategy
 
 BASE: dict[str, Any] = {

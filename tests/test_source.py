@@ -154,11 +154,6 @@ def test_unusual_documents(write, text, code):
     assert [p.code for p in load(write("s.yaml", text)).problems] == [code]
 
 
-def test_clip_and_dotted_keep_messages_short():
-    assert tree._dotted(("pilots", 0, "results", 1, "metric")) == "pilots[0].results[1].metric"
-    assert len(tree._dotted(("k" * 1000,))) == 40
-
-
 def test_a_folder_leaves_out_hidden_tooling_files(tmp_path):
     (tmp_path / "strategy.yaml").write_text("buyin: 1\n", encoding="utf-8")
     (tmp_path / ".github" / "workflows").mkdir(parents=True)

@@ -20,6 +20,7 @@ from typer.core import TyperCommand
 
 from buyin_cli import __version__
 from buyin_cli.errors import BuyinError, Problem, StrategyInvalid
+from buyin_cli.words import plural
 
 app = typer.Typer(
     name="buyin",
@@ -165,7 +166,7 @@ def brief(
     for file in result.written:
         print(f"wrote {display_path(file)}")
     if result.not_ready:
-        print(f"{_plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
+        print(f"{plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
               f"`buyin check {display_path(path)}` shows where to fix them")
 
 
@@ -193,7 +194,8 @@ def roi(
       buyin roi strategy/ --explain
       buyin roi strategy/ --format json > figures.json
     """
-    from buyin_cli.figures.compute import compute_figures, figures_json
+    from buyin_cli.figures.compute import compute_figures
+    from buyin_cli.figures.export import figures_json
     from buyin_cli.load.relations import load_strategy
 
     loaded = load_strategy(path)
@@ -201,7 +203,8 @@ def roi(
     if output is RoiFormat.json:
         data = figures_json(figures)
         if explain:
-            from buyin_cli.figures.explain import explain_figures, explanation_json
+            from buyin_cli.figures.explain import explain_figures
+            from buyin_cli.figures.export import explanation_json
 
             data["explain"] = explanation_json(explain_figures(loaded, figures))
         print(json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False))
@@ -231,7 +234,7 @@ def schema() -> None:
 def _summary(path: Path, errors: int, warnings: int, paint) -> str:
     from buyin_cli.errors import display_path
 
-    counts = f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
     if errors:
         return paint(f"✗ {display_path(path)}: {counts}", "1;31")
     return paint(f"✓ {display_path(path)}: valid ({counts})", "1;32")
@@ -248,12 +251,8 @@ def _readiness_lines(readiness, paint) -> list[str]:
                      + (f" ({fired})" if fired else "" if full or method.applicable
                         else " (nothing to review yet)"))
     if readiness.accepted:
-        lines.append(f"  {_plural(len(readiness.accepted), 'warning')} accepted with a reason")
+        lines.append(f"  {plural(len(readiness.accepted), 'warning')} accepted with a reason")
     return lines
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _problem_json(problem: Problem) -> dict:
@@ -289,7 +288,7 @@ def _fail(error: BuyinError) -> NoReturn:
     if isinstance(error, StrategyInvalid):
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"✗ {_plural(len(error.problems), 'error')}; nothing was written", file=sys.stderr)
+        print(f"✗ {plural(len(error.problems), 'error')}; nothing was written", file=sys.stderr)
     else:
         print(f"error: {error}", file=sys.stderr)
     raise SystemExit(1)

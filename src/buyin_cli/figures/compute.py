@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
 
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
@@ -228,50 +227,3 @@ def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int
 
 def _costs(initiative: Initiative, kind: str) -> float:
     return _sum(float(c.amount) for c in initiative.costs if c.kind == kind)
-
-
-def figures_json(figures: Figures) -> dict[str, Any]:
-    """The object `buyin roi --format json` prints (cli-contract.md), plus extra keys.
-
-    Full precision; an undefined figure (or one that overflowed) is None.
-    """
-    return {
-        "currency": figures.currency,
-        "metrics": {mid: {"progress_pct": _num(m.progress_pct), "baseline": _num(m.baseline),
-                          "target": _num(m.target), "actual": _num(m.actual),
-                          "actual_given": m.actual_given}
-                    for mid, m in figures.metrics.items()},
-        "pilots": {pid: {"benefit": _num(p.benefit), "cost": _num(p.cost),
-                         "roi_pct": _num(p.roi_pct), "initiative": p.initiative_id,
-                         "monetised": p.monetised,
-                         "results": {mid: _result_json(r) for mid, r in p.results.items()}}
-                   for pid, p in figures.pilots.items()},
-        "initiatives": {iid: {"rollout_benefit": _num(i.rollout_benefit),
-                              "rollout_cost": _num(i.rollout_cost), "roi_pct": _num(i.roi_pct),
-                              "bcr": _num(i.bcr), "payback_months": _num(i.payback_months),
-                              "break_even_share": _num(i.break_even_share),
-                              "roi_pct_at_half": _num(i.roi_pct_at_half),
-                              "headcount": i.headcount, "one_off": _num(i.one_off),
-                              "per_year": _num(i.per_year),
-                              "per_participant": _num(i.per_participant),
-                              "results_used": [{"pilot": r.pilot_id, "metric": r.metric_id}
-                                               for r in i.results_used]}
-                        for iid, i in figures.initiatives.items()},
-    }
-
-
-def _result_json(r: ResultFigures) -> dict[str, Any]:
-    return {"improvement": _num(r.improvement), "attributable": _num(r.attributable),
-            "pilot_annual_benefit": _num(r.pilot_annual_benefit),
-            "rollout_annual_benefit": _num(r.rollout_annual_benefit),
-            "per": r.per, "periods": r.periods,
-            "control_improvement": _num(r.control_improvement), "has_control": r.has_control,
-            "isolation": _num(r.isolation), "confidence": _num(r.confidence),
-            "value_per_unit": _num(r.value_per_unit), "scale": _num(r.scale)}
-
-
-def _num(value: float | None) -> float | None:
-    """JSON has no NaN or infinity: a figure that is not a finite number is undefined."""
-    if value is None or not math.isfinite(value):
-        return None
-    return value + 0.0  # -0.0 + 0.0 is 0.0

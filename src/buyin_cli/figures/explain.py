@@ -9,12 +9,11 @@ figure: the values come from figures.py, so the working always matches.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-from buyin_cli.errors import Location, display_path
+from buyin_cli.errors import Location
 from buyin_cli.figures.compute import Figures, ResultFigures, compute_figures
 from buyin_cli.load.models import Initiative, Strategy
 from buyin_cli.load.tree import SourceMap
@@ -291,23 +290,3 @@ class _Explainer:
                     " + ".join(terms) or "0", tuple(ops),
                     Operand(total, "money", "roll-out cost"),
                     None if initiative.costs else "no costs are listed; add them, fully loaded")
-
-
-def explanation_json(sections: list[Section]) -> list[dict[str, Any]]:
-    """The working as plain data for tools: numbers at full precision."""
-    def plain(op: Operand) -> str:
-        value = _finite(op.value)
-        return "n/a" if value is None else repr(value)
-
-    return [{"title": s.title,
-             "steps": [{"figure": st.figure, "formula": st.formula, "working": st.fill(plain),
-                        "value": _finite(st.result.value), "note": st.note,
-                        "sources": [{"what": op.label, "file": display_path(op.source.file),
-                                     "line": op.source.line, "col": op.source.col}
-                                    for op in st.sources]}
-                       for st in s.steps]}
-            for s in sections]
-
-
-def _finite(value: float | None) -> float | None:
-    return None if value is None or not math.isfinite(value) else value

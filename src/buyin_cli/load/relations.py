@@ -24,7 +24,8 @@ from buyin_cli.load import tree
 from buyin_cli.load.currencies import ISO_4217
 from buyin_cli.errors import Location, Problem, StrategyInvalid
 from buyin_cli.load.models import LOCALE_PATTERN, SLUG_PATTERN, Strategy
-from buyin_cli.load.tree import SourceMap, _dotted as dotted
+from buyin_cli.load.tree import SourceMap
+from buyin_cli.words import dotted
 
 # Which id each reference points at: (section, field path inside an item) → target section.
 REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.words import clip
 
 if TYPE_CHECKING:
     import yaml
@@ -67,7 +68,7 @@ def syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
             message = ("this line is not indented like the lines around it; line it up with "
                        "the keys or items it belongs to")
     elif problem.startswith("found undefined alias"):
-        name = _clip(problem.split("'")[1]) if "'" in problem else ""
+        name = clip(problem.split("'")[1]) if "'" in problem else ""
         message = (f"the alias '*{name}' names no anchor; define '&{name}' earlier in the same "
                    "file, or put text that starts with '*' in quotes")
     elif "cannot start any token" in problem:
@@ -92,7 +93,3 @@ def _at_indentation(mark: yaml.Mark | None) -> bool:
         return True
     line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
     return not mark.buffer[line_start:mark.pointer].strip()
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.syntax import syntax_problem
+from buyin_cli.words import clip, dotted
 
 Path_ = tuple[str | int, ...]
 
@@ -320,7 +321,7 @@ class _Converter:
                 continue
             if not isinstance(key_node, ScalarNode):
                 self.fail(_loc(self.file, key_node.start_mark), "E203",
-                          f"{_dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+                          f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
             key = key_node.value
             bad = _CONTROL.search(key)
             if bad:
@@ -329,7 +330,7 @@ class _Converter:
             if key in seen:
                 first = _loc(self.file, seen[key].start_mark)
                 self.fail(_loc(self.file, key_node.start_mark), "E104",
-                          f"duplicate key '{key}' in {_dotted(path) or 'the top level'} "
+                          f"duplicate key '{key}' in {dotted(path) or 'the top level'} "
                           f"(first at line {first.line}); keep one and delete the other")
             seen[key] = key_node
             explicit.append((key, key_node, value_node))
@@ -354,8 +355,8 @@ class _Converter:
         if isinstance(node, _Alias):
             if id(node.target) in self.open:
                 self.fail(_loc(self.file, node.mark), "E105",
-                          f"the alias '*{_clip(node.name)}' refers to itself: it is inside the "
-                          f"anchor '&{_clip(node.name)}' it names; repeat the values instead")
+                          f"the alias '*{clip(node.name)}' refers to itself: it is inside the "
+                          f"anchor '&{clip(node.name)}' it names; repeat the values instead")
             alias = alias or node.mark
             node = node.target
         self.count += 1
@@ -405,7 +406,7 @@ class _Converter:
                 return self.constructor.construct_yaml_int(node)
             except ValueError:  # Python refuses to read integers of more than 4,300 digits
                 self.fail(_loc(self.file, node.start_mark), "E204",
-                          f"{_dotted(path)}: the number {_clip(node.value, 20)} has far too "
+                          f"{dotted(path)}: the number {clip(node.value, 20)} has far too "
                           "many digits")
         if tag == _TAG + "float":
             return self.constructor.construct_yaml_float(node)
@@ -415,7 +416,7 @@ class _Converter:
 
     def _unsupported_tag(self, node: Node) -> None:
         self.fail(_loc(self.file, node.start_mark), "E203",
-                  f"unsupported YAML tag '{_clip(_short_tag(node.tag))}'; write plain text, "
+                  f"unsupported YAML tag '{clip(_short_tag(node.tag))}'; write plain text, "
                   "numbers, lists and mappings")
 
 
@@ -435,23 +436,11 @@ def _kind(node: Node | _Alias) -> str:
         return "a mapping"
     if isinstance(node, SequenceNode):
         return "a list"
-    return f"the value '{_clip(node.value)}'"
-
-
-def _clip(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return f"the value '{clip(node.value)}'"
 
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-
-
-def _dotted(path: Path_) -> str:
-    out = ""
-    for part in path:
-        part = part if isinstance(part, int) else _clip(str(part))
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def _loc(file: Path, mark: yaml.Mark) -> Location:

@@ -11,7 +11,6 @@ figures import it.
 from __future__ import annotations
 
 import copy
-import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
@@ -22,6 +21,7 @@ from babel.dates import format_date
 from babel.numbers import NumberPattern, parse_pattern
 
 from buyin_cli.errors import BuyinError
+from buyin_cli.words import finite
 
 if TYPE_CHECKING:
     from buyin_cli.figures.explain import Operand
@@ -61,7 +61,7 @@ def _locale(name: str) -> Locale:
 
 def format_money(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
     """`amount` rounded to whole units of `currency`, as the locale writes money: £123,984."""
-    if not _finite(amount):
+    if finite(amount) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
@@ -70,7 +70,7 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
 
 def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
     """A money amount per unit (e.g. value_per_unit), with its cents when it has any: £12.50."""
-    if not _finite(amount):
+    if finite(amount) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     if float(amount).is_integer():
@@ -83,7 +83,7 @@ def format_rate(amount: float | None, currency: str, locale: str | Locale | None
 def format_pct(value: float | None, locale: str | Locale | None = None,
                currency: str = "USD") -> str:
     """A percentage (already × 100) to one decimal place, as the locale writes it: 70.6%."""
-    if not _finite(value):
+    if finite(value) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.percent_formats[None].pattern, (1, 1))
@@ -94,7 +94,7 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
 def format_number(value: float | None, locale: str | Locale | None = None,
                   currency: str = "USD", decimals: int | None = None) -> str:
     """A number as the locale writes it: with `decimals` places, or as written (up to 4)."""
-    if not _finite(value):
+    if finite(value) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     frac = (decimals, decimals) if decimals is not None else (0, 4)
@@ -126,7 +126,7 @@ class Formatter:
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
-        if decimals == 1 or not _finite(value):
+        if decimals == 1 or finite(value) is None:
             return self._signed(format_pct(value, self.locale, self.currency))
         rounded = _rounded(value, decimals)  # half away from zero, as every other figure
         pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
@@ -180,10 +180,6 @@ def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **option
     # Decimal's default 28 digits cannot hold the largest floats; 400 can.
     with localcontext(_WIDE):
         return pattern.apply(value, loc, **options)
-
-
-def _finite(value: float | None) -> bool:
-    return value is not None and math.isfinite(value)
 
 
 def _whole(amount: float) -> Decimal:

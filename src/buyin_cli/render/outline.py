@@ -16,6 +16,7 @@ from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationE
 from pydantic_core import PydanticCustomError
 
 from buyin_cli.errors import TemplateError
+from buyin_cli.words import dotted
 
 
 def _scalar_text(value: Any) -> Any:
@@ -234,17 +235,6 @@ def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
         message = "must not be empty"
     else:
         message = _MESSAGES.get(kind, error["msg"])
-    path = _path(loc)
+    path = dotted(loc)
     parts = [p for p in (prefix, path) if p]
     return ": ".join(parts + [message])
-
-
-def _path(loc: list[Any]) -> str:
-    """('chart', 'series', 0, 'values') → chart.series[0].values."""
-    out = ""
-    for part in loc:
-        if isinstance(part, int):
-            out += f"[{part}]"
-        else:
-            out += f".{part}" if out else str(part)
-    return out

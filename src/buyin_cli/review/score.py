@@ -30,8 +30,8 @@ from typing import Any
 from buyin_cli.review.answers import answer_for
 from buyin_cli.errors import Location, Problem
 from buyin_cli.review.heuristics import decision_problem, is_learning_number
-from buyin_cli.load.tree import _dotted as dotted
 from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.words import dotted, plural
 
 Path_ = tuple[str | int, ...]
 
@@ -426,8 +426,8 @@ class _Reviewer:
         initiatives = {x.id for x in self.s.initiatives if focus & set(x.objectives)}
         pilots = [p for p in self.s.pilots if p.initiative in initiatives]
         minutes = MINUTES_PER_ITEM * (len(focus) + len(initiatives) + len(pilots)) + MINUTES_ASKS
-        parts = [_count(len(focus), "objective"), _count(len(initiatives), "initiative"),
-                 _count(len(pilots), "pilot")]
+        parts = [plural(len(focus), "objective"), plural(len(initiatives), "initiative"),
+                 plural(len(pilots), "pilot")]
         if briefing.showcase is not None:
             minutes += MINUTES_SHOWCASE
             parts.append("the showcase")
@@ -437,7 +437,3 @@ class _Reviewer:
 _PILOT_HINTS = {"reaction": "reaction {score, scale} (how participants rated it)",
                 "learning": "learning {pre, post} (assessment % before and after)",
                 "usage": "usage {enrolled, completed}"}
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
