@@ -99,7 +99,7 @@ def test_ids_must_be_unique_per_section_not_across_sections(write):
 
 def test_problem_order_errors_first_then_by_place():
     here = Path("b.yaml")
-    problems = [Problem(Location(here, 9, 1), "W101", "w", "warning"),
+    problems = [Problem(Location(here, 9, 1), "W101", "w"),
                 Problem(Location(here, 5, 2), "E204", "e"),
                 Problem(Location(Path("a.yaml"), 7, 1), "E204", "e"),
                 Problem(Location(here, 5, 1), "E201", "e")]

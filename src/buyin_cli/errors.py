@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
-Severity = Literal["error", "warning"]
+from buyin_cli.codes import CODES, Severity
 
 
 class BuyinError(Exception):
@@ -37,14 +36,19 @@ class Problem:
     location: Location
     code: str
     message: str
-    severity: Severity = "error"
 
     def __post_init__(self) -> None:
+        if self.code not in CODES:  # a bug: every code is registered with its meaning
+            raise ValueError(f"unregistered problem code {self.code!r}")
         # One problem, one line: a line break echoed from the input (a quoted "a\nb") is
         # shown escaped, so it cannot split the line or forge another one.
         if "\n" in self.message or "\r" in self.message:
             escaped = self.message.replace("\r", "\\r").replace("\n", "\\n")
             object.__setattr__(self, "message", escaped)
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
 
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"

@@ -1,0 +1,134 @@
+"""Every code buyin reports, with its one-line meaning: the one registry, as ruff keeps its rules.
+
+Errors (E…) make a strategy unusable; warnings (W…) are the readiness review, each
+belonging to one of the five methods that win management buy-in (W0xx are about the
+review itself). A Problem with a code that is not here is a bug, refused when it is
+made; `docs/errors.md` and `docs/warnings/` are written from this table
+(`tools/write_docs.py`) and a test keeps them in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+METHODS = ("Tie to business results", "Knowledge, skills and motivation", "Prove it",
+           "Bring managers along", "The meeting")
+
+# Errors by the hundreds digit, as docs/errors.md groups them.
+ERROR_GROUPS = {"0": "Files", "1": "YAML", "2": "The format", "3": "Relations between values"}
+
+
+@dataclass(frozen=True)
+class Code:
+    """One code: what it means in a line, and what to do (errors) or its method (warnings)."""
+
+    code: str
+    title: str
+    fix: str = ""  # errors: what to do about it
+    method: str | None = None  # warnings: the buy-in method; None for the review's own
+
+    @property
+    def severity(self) -> Severity:
+        return "error" if self.code.startswith("E") else "warning"
+
+
+def _errors(*rows: tuple[str, str, str]) -> list[Code]:
+    return [Code(code, title, fix) for code, title, fix in rows]
+
+
+def _warnings(method: str | None, *rows: tuple[str, str]) -> list[Code]:
+    return [Code(code, title, method=method) for code, title in rows]
+
+
+CODES: dict[str, Code] = {c.code: c for c in (
+    *_errors(
+        ("E001", "no such file or folder, or a file that cannot be read",
+         "give the path of a strategy `.yaml` file or of a folder of them"),
+        ("E002", "a folder with no `.yaml` or `.yml` files",
+         "put the strategy's YAML files in it"),
+        ("E101", "YAML syntax error (including tabs for indentation, or more than one "
+                 "document per file)",
+         "fix the YAML at the place shown; indent with spaces"),
+        ("E102", "the file is not valid UTF-8", "save the file as UTF-8"),
+        ("E103", "a control character in the text", "remove it (it would corrupt the deck)"),
+        ("E104", "the same key twice in one mapping", "keep one and delete the other"),
+        ("E105", "too large: a file over 5 MB, more than 100,000 values (often through "
+                 "nested aliases), or nesting over 64 levels",
+         "split the strategy or remove repetition"),
+        ("E106", "an empty file (or only comments)",
+         "add the strategy's sections, starting with `buyin: 1`"),
+        ("E107", "the top level is not a mapping",
+         "write sections as `key: value` lines at the top level"),
+        ("E201", "an unknown key (a typo, usually: the message suggests the closest known key)",
+         "rename or remove it"),
+        ("E202", "a required key is missing (located at the mapping that lacks it)",
+         "add it; the message says what it means"),
+        ("E203", "a value of the wrong type: text for a number, a list for text…; also an "
+                 "unquoted `yes`/`no`/`on`/`off` where text belongs, and YAML tags",
+         "write the type asked for; quote text that YAML would read as true or false"),
+        ("E204", "a value out of bounds or not one of the choices: an id that is not a slug, "
+                 "empty text, a list with too few items, a number out of range, an unknown "
+                 "currency or locale, an impossible date",
+         "use a value the message allows"),
+        ("E301", "the same id twice in one section (across all files)",
+         "make ids unique within the section"),
+        ("E302", "a reference to an id that does not exist",
+         "fix the id (the message suggests the closest) or add the item"),
+        ("E303", "a section that is not a list (such as `sponsor` or `title`) set in two files",
+         "keep it in one file"),
+        ("E304", "values of a pilot that contradict each other: ends before it starts, more "
+                 "completed than enrolled, a rating above its scale, one control reading "
+                 "without the other, a metric measured twice",
+         "correct the readings"),
+        ("E305", "`buyin brief` on a strategy with no briefings",
+         "add a meeting under `briefings`"),
+    ),
+    *_warnings(
+        None,
+        ("W001", "an accept names an unknown warning code"),
+        ("W002", "--ignore names an unknown warning code"),
+        ("W003", "an accepted warning does not fire there"),
+    ),
+    *_warnings(
+        METHODS[0],
+        ("W101", "an objective no initiative serves"),
+        ("W102", "an initiative with no monetisable metric"),
+        ("W103", "a pilot measures a metric without value_per_unit"),
+        ("W104", "a metric without an actual reading"),
+    ),
+    *_warnings(
+        METHODS[1],
+        ("W201", "an audience with a gap kind not analysed"),
+        ("W202", "a gap with no evidence"),
+    ),
+    *_warnings(
+        METHODS[2],
+        ("W301", "a pilot result that isolates nothing"),
+        ("W302", "an initiative without a pilot"),
+        ("W303", "an isolation estimate without a confidence adjustment"),
+        ("W304", "a pilot that does not report reaction, learning or usage"),
+        ("W305", "a pilot whose results are learning numbers only"),
+        ("W306", "a pilot with no results"),
+    ),
+    *_warnings(
+        METHODS[3],
+        ("W401", "a briefed stakeholder with no needs"),
+        ("W402", "a briefed stakeholder with no benefits"),
+        ("W403", "a concern with no prepared answer"),
+        ("W404", "no sponsor"),
+        ("W405", "a sponsor without usage targets"),
+    ),
+    *_warnings(
+        METHODS[4],
+        ("W501", "a briefing without a showcase course"),
+        ("W502", "an ask that is not a decision"),
+        ("W503", "a meeting too short to leave a third for questions"),
+    ),
+)}
+
+WARNINGS: dict[str, Code] = {code: c for code, c in CODES.items() if c.severity == "warning"}
+# The warnings a strategy can accept or a run can ignore: the review's own cannot be.
+RULES: dict[str, Code] = {code: c for code, c in WARNINGS.items() if c.method is not None}

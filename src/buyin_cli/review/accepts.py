@@ -1,0 +1,78 @@
+"""Accepting a warning with a written reason: which item accepts it, and acceptances that are wrong.
+
+A warning on an item is accepted by that item's `accept` mapping (code → reason)
+or by the strategy's top-level `accept`, which covers every instance of the code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from buyin_cli.codes import RULES
+from buyin_cli.errors import Location, Problem
+from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.review.context import Path_
+from buyin_cli.words import dotted
+
+ACCEPTING_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
+                      "stakeholders", "briefings")
+
+
+def accepts(loaded: LoadedStrategy, path: Path_) -> dict[str, str]:
+    """The acceptances (code → reason) written on the item at `path`."""
+    item: Any = loaded.strategy
+    for part in path:
+        item = item[part] if isinstance(part, int) else getattr(item, part)
+    return getattr(item, "accept", None) or {}
+
+
+def acceptor(loaded: LoadedStrategy, owner: Path_, code: str) -> Path_ | None:
+    """The nearest item that accepts `code` for a warning on `owner`: itself, else the strategy."""
+    for holder in (owner, ()):
+        if code in accepts(loaded, holder):
+            return holder
+    return None
+
+
+def accepting_items(loaded: LoadedStrategy) -> Iterator[Path_]:
+    """Every item that may carry an `accept` mapping, the strategy itself first."""
+    yield ()
+    strategy = loaded.strategy
+    for section in ACCEPTING_SECTIONS:
+        for i in range(len(getattr(strategy, section))):
+            yield (section, i)
+    if strategy.sponsor is not None:
+        yield ("sponsor",)
+
+
+def unknown_codes(loaded: LoadedStrategy, ignore: set[str]) -> Iterator[Problem]:
+    """W001 for an accept, W002 for an --ignore, that names no readiness warning."""
+    known = ", ".join(RULES)
+    for path in accepting_items(loaded):
+        for code in accepts(loaded, path):
+            if code not in RULES:
+                where = path + ("accept", code)
+                yield Problem(loaded.sources.key_at(where), "W001",
+                              f"{dotted(where)}: unknown warning code '{code}' in accept; "
+                              f"use one of {known}")
+    first = loaded.sources.files[0] if loaded.sources.files else loaded.path
+    for code in sorted(ignore):
+        if code not in RULES:
+            yield Problem(Location(first), "W002",
+                          f"--ignore {code}: unknown warning code; use one of {known}"
+                          + (" (errors cannot be ignored)" if code.startswith("E") else ""))
+
+
+def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]],
+                   ignore: set[str]) -> Iterator[Problem]:
+    """W003 for an acceptance of a warning that does not fire on its item."""
+    for path in accepting_items(loaded):
+        for code in accepts(loaded, path):
+            rule = RULES.get(code)
+            if rule is None or code in ignore or (path, code) in used:
+                continue
+            where = path + ("accept", code)
+            yield Problem(loaded.sources.key_at(where), "W003",
+                          f"{dotted(where)}: {code} ({rule.title}) does not fire "
+                          f"{'here' if path else 'anywhere'}; remove this acceptance")

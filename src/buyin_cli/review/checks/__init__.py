@@ -1,0 +1,16 @@
+"""The readiness rules, one module per buy-in method; a new rule goes in its method's module."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from buyin_cli.review.checks import gaps, managers, meeting, prove, results
+from buyin_cli.review.context import Check, Context
+
+FAMILIES = (results.checks, gaps.checks, prove.checks, managers.checks, meeting.checks)
+
+
+def all_checks(ctx: Context) -> Iterator[Check]:
+    """Every rule applied to every subject it concerns, method by method."""
+    for family in FAMILIES:
+        yield from family(ctx)

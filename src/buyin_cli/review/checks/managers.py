@@ -1,0 +1,40 @@
+"""W4xx: bring managers along, with a senior sponsor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from buyin_cli.review.answers import answer_for
+from buyin_cli.review.context import Check, Context
+from buyin_cli.words import dotted
+
+
+def checks(ctx: Context) -> Iterator[Check]:
+    briefed = {b.stakeholder for b in ctx.s.briefings}
+    objections = ctx.s.objections
+    for k, person in enumerate(ctx.s.stakeholders):
+        owner = ("stakeholders", k)
+        if person.id in briefed:
+            yield ctx.check("W401", owner, not person.needs, ctx.at(owner + ("needs",)),
+                            f"{dotted(owner)}: '{person.id}' is briefed but has no needs: "
+                            "ask them early what their staff need, and add it to needs")
+            yield ctx.check("W402", owner, not person.benefits,
+                            ctx.at(owner + ("benefits",)),
+                            f"{dotted(owner)}: '{person.id}' is briefed but has no "
+                            "benefits: add what is in it for them, in their terms")
+        for j, concern in enumerate(person.concerns):
+            path = owner + ("concerns", j)
+            yield ctx.check("W403", owner,
+                            answer_for(concern, objections) is None,
+                            ctx.sources.at(path),
+                            f"{dotted(path)}: no prepared answer to '{concern}': add "
+                            "an objection that states it, with a prepared response")
+    sponsor = ctx.s.sponsor
+    yield ctx.check("W404", (), sponsor is None, ctx.top(),
+                    "no sponsor: add a sponsor (name, role, quote): a senior leader "
+                    "whose endorsement managers will hear")
+    if sponsor is not None:
+        yield ctx.check("W405", ("sponsor",), not sponsor.usage_targets,
+                        ctx.at(("sponsor", "usage_targets")),
+                        "sponsor: no usage_targets: add the completion the sponsor "
+                        "expects by period, e.g. {period: 2026-Q2, completion: 0.8}")

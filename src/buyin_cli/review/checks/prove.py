@@ -1,0 +1,60 @@
+"""W3xx: prove it with a pilot and conservative, isolated figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from buyin_cli.review.context import Check, Context
+from buyin_cli.review.heuristics import is_learning_number
+from buyin_cli.words import dotted
+
+
+def checks(ctx: Context) -> Iterator[Check]:
+    piloted = {p.initiative for p in ctx.s.pilots}
+    for i, initiative in enumerate(ctx.s.initiatives):
+        yield ctx.check("W302", ("initiatives", i), initiative.id not in piloted,
+                        message=f"initiatives[{i}]: '{initiative.id}' has no pilot: run "
+                                "one with a small group and add it to pilots, with "
+                                "before/after readings of a business metric")
+    for i, pilot in enumerate(ctx.s.pilots):
+        owner = ("pilots", i)
+        for j, result in enumerate(pilot.results):
+            path = owner + ("results", j)
+            yield ctx.check("W301", owner, result.control_before is None
+                            and result.isolation is None, ctx.sources.at(path),
+                            f"{dotted(path)}: '{result.metric}' isolates nothing: add "
+                            "control_before/control_after readings from a comparison "
+                            "group, or an isolation estimate (the share due to the "
+                            "learning, 0–1)")
+            if result.isolation is not None:
+                yield ctx.check("W303", owner, result.confidence is None,
+                                ctx.at(path + ("isolation",)),
+                                f"{dotted(path)}.isolation: the estimate {result.isolation:g} "
+                                "has no confidence adjustment: add confidence (how sure "
+                                "you are of the estimate, 0–1) so the figure is "
+                                "conservative")
+        missing = [name for name in ("reaction", "learning", "usage")
+                   if getattr(pilot, name) is None]
+        yield ctx.check("W304", owner, bool(missing),
+                        message=f"{dotted(owner)}: '{pilot.id}' does not report "
+                                f"{' or '.join(missing)}: add "
+                                + ", ".join(_PILOT_HINTS[m] for m in missing))
+        yield ctx.check("W306", owner, not pilot.results, ctx.at(owner + ("results",)),
+                        f"{dotted(owner)}.results: '{pilot.id}' measured no business "
+                        "result: add before/after readings of a metric its initiative's "
+                        "objectives track")
+        if pilot.results:
+            learning = [r.metric for r in pilot.results
+                        if is_learning_number(ctx.metrics[r.metric].name,
+                                              ctx.metrics[r.metric].unit)]
+            yield ctx.check("W305", owner, len(learning) == len(pilot.results),
+                            ctx.at(owner + ("results",)),
+                            f"{dotted(owner)}.results: every result ({', '.join(learning)}) "
+                            "is a learning number: add a result on a business metric "
+                            "the objective's owner tracks (errors, complaints, sales…) "
+                            "and keep scores in reaction, learning and usage")
+
+
+_PILOT_HINTS = {"reaction": "reaction {score, scale} (how participants rated it)",
+                "learning": "learning {pre, post} (assessment % before and after)",
+                "usage": "usage {enrolled, completed}"}

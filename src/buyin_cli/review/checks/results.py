@@ -1,0 +1,43 @@
+"""W1xx: tie learning to business results leadership already tracks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from buyin_cli.review.context import Check, Context
+from buyin_cli.words import dotted
+
+
+def checks(ctx: Context) -> Iterator[Check]:
+    served = {o for initiative in ctx.s.initiatives for o in initiative.objectives}
+    for i, objective in enumerate(ctx.s.objectives):
+        yield ctx.check("W101", ("objectives", i), objective.id not in served,
+                        message=f"objectives[{i}]: no initiative serves '{objective.id}': "
+                                "add its id to an initiative's objectives, or drop the "
+                                "objective from the strategy")
+    objectives = {o.id: o for o in ctx.s.objectives}
+    for i, initiative in enumerate(ctx.s.initiatives):
+        ids = [m for o in initiative.objectives for m in objectives[o].metrics]
+        money = any(ctx.metrics[m].value_per_unit is not None for m in ids)
+        yield ctx.check("W102", ("initiatives", i), not money,
+                        ctx.at(("initiatives", i, "objectives")),
+                        f"initiatives[{i}].objectives: no metric of its objectives "
+                        f"({', '.join(dict.fromkeys(ids))}) has value_per_unit: add "
+                        "value_per_unit (money gained per unit of improvement) to one, "
+                        "so the case can be made in money")
+    measured: dict[str, list[str]] = {}
+    for pilot in ctx.s.pilots:
+        for result in pilot.results:
+            measured.setdefault(result.metric, []).append(pilot.id)
+    for k, metric in enumerate(ctx.s.metrics):
+        if metric.id in measured:
+            pilots = list(dict.fromkeys(measured[metric.id]))
+            yield ctx.check("W103", ("metrics", k), metric.value_per_unit is None,
+                            message=f"metrics[{k}]: '{metric.id}' is measured by "
+                                    f"{'pilot' if len(pilots) == 1 else 'pilots'} "
+                                    f"{', '.join(pilots)} but has no value_per_unit, so its result "
+                                    "earns nothing in the ROI: add value_per_unit (money "
+                                    "gained per unit of improvement)")
+        yield ctx.check("W104", ("metrics", k), metric.actual is None,
+                        message=f"metrics[{k}]: '{metric.id}' has no actual, so progress "
+                                "toward target shows 0%: add actual (the latest reading)")

@@ -1,0 +1,46 @@
+"""What every readiness check works from: the strategy, where its values were written, one check's outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from buyin_cli.errors import Location, Problem
+from buyin_cli.load.relations import LoadedStrategy
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One rule applied to one subject; `problem` is None when it passes."""
+
+    code: str
+    owner: Path_  # the item whose `accept` may accept it
+    problem: Problem | None = None
+
+
+class Context:
+    """A valid strategy under review, with the helpers every family of checks uses."""
+
+    def __init__(self, loaded: LoadedStrategy):
+        self.s = loaded.strategy
+        self.sources = loaded.sources
+        self.metrics = {m.id: m for m in self.s.metrics}
+
+    def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
+              message: str = "") -> Check:
+        """The outcome of rule `code` on `owner`: a warning at `where` (default: the owner) if it fails."""
+        if not fails:
+            return Check(code, owner)
+        return Check(code, owner, Problem(where or self.sources.at(owner), code, message))
+
+    def at(self, path: Path_) -> Location:
+        """A present value's key (or, in a list, the value); a missing one's parent mapping."""
+        return self.sources.key_at(path)
+
+    def top(self) -> Location:
+        """The start of the file that holds the top-level scalar sections."""
+        home = self.sources.key_at(("buyin",)).file
+        keys = [src.key for path, src in self.sources.entries.items()
+                if len(path) == 1 and src.key and src.key.file == home]
+        return min(keys) if keys else Location(home)
