@@ -148,14 +148,14 @@ def test_plain_when_piped(tmp_path):
 def test_a_bug_is_one_line_and_the_traceback_is_there_on_request(run, write, monkeypatch):
     from conftest import VALID_YAML
 
-    import buyin_cli.load.relations
+    import buyin_cli.load.strategy
 
     write("s.yaml", VALID_YAML)
 
     def broken(path):
         raise ValueError("boom")
 
-    monkeypatch.setattr(buyin_cli.load.relations, "check_strategy", broken)
+    monkeypatch.setattr(buyin_cli.load.strategy, "check_strategy", broken)
     result = run("check", "s.yaml")
     assert result.exit_code == 1
     assert result.lines == ["internal error: ValueError: boom; please report it "

@@ -10,7 +10,7 @@ import pytest
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.export import figures_json
-from buyin_cli.load.relations import load_strategy
+from buyin_cli.load.strategy import load_strategy
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

@@ -9,7 +9,7 @@ import pytest
 
 from buyin_cli.figures.explain import Operand, Section, Step, explain_figures
 from buyin_cli.figures.export import explanation_json
-from buyin_cli.load.relations import load_strategy
+from buyin_cli.load.strategy import load_strategy
 
 # Line numbers matter below: keep the layout.
 STRATEGY = """\

@@ -157,7 +157,7 @@ def test_every_node_retyped_gives_problems_not_crashes(workdir):
     # turn by a value of every other kind, checked through the core entry point.
     from pathlib import Path
 
-    from buyin_cli.load.relations import check_strategy
+    from buyin_cli.load.strategy import check_strategy
 
     replacements = [7, "no", None, ["x"], {"x": 1}]
     for path in PATHS:

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.load import tree
+from buyin_cli.load import files
 from buyin_cli.errors import Location
-from buyin_cli.load.tree import find_files, is_yaml11_bool, load
+from buyin_cli.load.files import find_files
+from buyin_cli.load.merge import load
+from buyin_cli.load.sourcemap import is_yaml11_bool
 
 from conftest import _VALID_DATA
 
@@ -109,7 +111,7 @@ def test_aliases_within_bounds_are_expanded(write):
 # --- hostile input -------------------------------------------------------------------------
 
 def test_file_too_large(write):
-    path = write("s.yaml", "a: " + "x" * (tree.MAX_FILE_BYTES + 1) + "\n")
+    path = write("s.yaml", "a: " + "x" * (files.MAX_FILE_BYTES + 1) + "\n")
     assert [p.code for p in load(path).problems] == ["E105"]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from buyin_cli.errors import Location, Problem, StrategyInvalid
-from buyin_cli.load.relations import LoadedStrategy, check_strategy, load_strategy
+from buyin_cli.load.strategy import LoadedStrategy, check_strategy, load_strategy
 
 from conftest import VALID_YAML, dump, replace_line
 

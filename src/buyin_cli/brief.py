@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid
-from buyin_cli.load.relations import LoadedStrategy, load_strategy
+from buyin_cli.errors import BuyinError
+from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 
 if TYPE_CHECKING:
     from buyin_cli.review.score import Readiness
@@ -43,7 +43,7 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     """Render the briefings of the strategy at `path` into `out_dir`."""
     from buyin_cli.review.score import review
 
-    loaded = load_strategy(path)
+    loaded = load_strategy(path, need_briefings=True)
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template)
@@ -102,12 +102,6 @@ def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
 
 def _select(loaded: LoadedStrategy, briefing_id: str | None):
     briefings = loaded.strategy.briefings
-    if not briefings:
-        where = loaded.sources.key_at(("briefings",)) if "briefings" in _top(loaded) else \
-            Location(loaded.sources.files[0])
-        raise StrategyInvalid([Problem(where, "E305", "there are no briefings to render; add a "
-                                       "meeting under 'briefings' (id, stakeholder, date, "
-                                       "minutes, opening_question, asks)")])
     if briefing_id is None:
         return briefings
     chosen = [b for b in briefings if b.id == briefing_id]
@@ -115,7 +109,3 @@ def _select(loaded: LoadedStrategy, briefing_id: str | None):
         known = ", ".join(b.id for b in briefings)
         raise BuyinError(f"no briefing '{briefing_id}' in the strategy; known: {known}")
     return chosen
-
-
-def _top(loaded: LoadedStrategy) -> set[str]:
-    return {path[0] for path in loaded.sources.entries if len(path) == 1}

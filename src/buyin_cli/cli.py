@@ -101,7 +101,7 @@ def check(
       buyin check strategy.yaml --ignore W501,W404
     """
     from buyin_cli.review.score import review
-    from buyin_cli.load.relations import check_strategy
+    from buyin_cli.load.strategy import check_strategy
 
     loaded, problems = check_strategy(path)
     readiness = None
@@ -196,7 +196,7 @@ def roi(
     """
     from buyin_cli.figures.compute import compute_figures
     from buyin_cli.figures.export import figures_json
-    from buyin_cli.load.relations import load_strategy
+    from buyin_cli.load.strategy import load_strategy
 
     loaded = load_strategy(path)
     figures = compute_figures(loaded.strategy)

@@ -4,7 +4,7 @@
 the deck's appendix shows them. A step keeps its numbers as operands (value,
 kind, source) rather than text, so each output writes them in the strategy's
 locale; `Step.working` holds `{0}`-style slots for them. Nothing here computes a
-figure: the values come from figures.py, so the working always matches.
+figure: the values come from compute.py, so the working always matches.
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from typing import Literal
 from buyin_cli.errors import Location
 from buyin_cli.figures.compute import Figures, ResultFigures, compute_figures
 from buyin_cli.load.models import Initiative, Strategy
-from buyin_cli.load.tree import SourceMap
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.load.sourcemap import SourceMap
+from buyin_cli.load.strategy import LoadedStrategy
 
 Kind = Literal["money", "rate", "number", "count", "pct", "share", "ratio", "months"]
 

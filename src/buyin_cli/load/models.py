@@ -1,7 +1,7 @@
 """The strategy format (contract version 1) as pydantic models: the one declaration of it.
 
 Field rules that concern one value live here; rules that relate several values
-(references, dates in order, control readings in pairs) live in `validate.py`,
+(references, dates in order, control readings in pairs) live in `relations.py`,
 which can locate each problem precisely. The JSON Schema comes from these models.
 """
 

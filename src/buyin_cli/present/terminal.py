@@ -1,29 +1,28 @@
 """`buyin roi` for a person: the figures as rich tables, and the working behind each.
 
-Formatting only: every number comes from figures.py (and explain.py for the
-working) and is written by money.py in the strategy's locale.
+Formatting only: every number comes from figures/compute.py (and figures/explain.py for the
+working) and is written by numbers.py in the strategy's locale.
 """
 
 from __future__ import annotations
 
-from babel import Locale
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from buyin_cli.errors import Problem, StrategyInvalid, display_path
+from buyin_cli.errors import display_path
 from buyin_cli.figures.explain import Operand, Section, explain_figures
 from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
-from buyin_cli.present.numbers import Formatter, LocaleError, resolve_locale
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.load.strategy import LoadedStrategy
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
               explain: bool = False) -> None:
     """Print the figures of a strategy as tables; with `explain`, the working after them."""
-    writer = Formatter(figures.currency, locale_of(loaded))
+    writer = Formatter(figures.currency, loaded.strategy.locale)
     # Rendered first, so lines are written without the spaces rich pads them with.
     with console.capture() as captured:
         _print_roi(loaded, figures, console, writer, explain)
@@ -47,15 +46,6 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
             console.print()
             console.print(explain_section(section, writer))
 
-
-def locale_of(loaded: LoadedStrategy) -> Locale:
-    """The strategy's babel Locale; an unknown one is reported where it was written."""
-    strategy = loaded.strategy
-    try:
-        return resolve_locale(strategy.locale, strategy.currency)
-    except LocaleError as exc:
-        raise StrategyInvalid([Problem(loaded.sources.at(("locale",)), "E204",
-                                       f"locale: {exc}")]) from None
 
 
 def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> list[RenderableType]:

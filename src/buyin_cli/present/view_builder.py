@@ -1,6 +1,6 @@
 """Building a briefing's view: figures formatted for the locale, sections chosen, time shared out.
 
-Every figure is computed here (from figures.py) and written for the strategy's
+Every figure is computed here (from figures/compute.py) and written for the strategy's
 locale; every list is put in the order to present it. Which sections have
 content — and so which slides exist — is decided here too, so that the time
 budget and the deck always agree.
@@ -17,7 +17,7 @@ from buyin_cli.review import answers
 from buyin_cli.present import numbers
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Briefing, Metric, Strategy
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.view import (Accepted, AudienceView, BriefingView, ConcernView, CostView, GapView,
                             InitiativeView, MetricView, NotReady, ObjectionView, ObjectiveView,
                             PilotView, QuoteView, Reading, ResultView, SponsorView, TargetView,
@@ -116,7 +116,7 @@ class Formatter(numbers.Formatter):
 
 
 def working_steps(sections: list, fmt: Formatter, root: Path) -> list[WorkingStep]:
-    """The appendix rows: every figure's working (explain.py), written in the strategy's locale.
+    """The appendix rows: every figure's working (figures/explain.py), written in the strategy's locale.
 
     Sources are named relative to the strategy (`pilots/a.yaml:12`), so a deck reads the
     same wherever it was rendered from.

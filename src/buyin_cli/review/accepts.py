@@ -11,7 +11,7 @@ from typing import Any
 
 from buyin_cli.codes import RULES
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.review.context import Path_
 from buyin_cli.words import dotted
 

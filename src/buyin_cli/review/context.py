@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.load.strategy import LoadedStrategy
 
 Path_ = tuple[str | int, ...]
 

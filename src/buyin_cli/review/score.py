@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from buyin_cli.codes import METHODS, RULES
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.relations import LoadedStrategy
+from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_

@@ -2,7 +2,7 @@
 
 python-pptx is imported inside the functions, so commands that never write a
 deck do not pay for it. Every word comes from the outline; this module only
-decides where it goes and at what size; charts.py and slide_tables.py draw
+decides where it goes and at what size; charts.py and tables.py draw
 the chart and the table in the boxes chosen here.
 
 Placement rules (by placeholder type, never by index):

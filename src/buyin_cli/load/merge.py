@@ -1,0 +1,76 @@
+"""A strategy from its files: each file composed, then merged (list sections concatenate).
+
+A list section is the concatenation of that section from every file; a section
+that is not a list may appear in one file only (E303).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from yaml.nodes import MappingNode, SequenceNode
+
+from buyin_cli.errors import Location, Problem
+from buyin_cli.load.files import find_files, read_text
+from buyin_cli.load.sourcemap import SourceMap
+from buyin_cli.load.tree import Converter, Stop, compose_document, deref, mark_location
+
+LIST_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
+                 "stakeholders", "objections", "briefings")
+
+
+@dataclass
+class Loaded:
+    """Merged raw data of a strategy, where each value came from, and what went wrong."""
+
+    data: dict[str, Any]
+    sources: SourceMap
+    problems: list[Problem]
+
+
+def load(path: Path) -> Loaded:
+    """Read a strategy file or folder into merged data, a source map and load problems."""
+    files, problems = find_files(path)
+    sources = SourceMap(files=files)
+    merged: dict[str, Any] = {}
+    first_seen: dict[str, Location] = {}
+    for file in files:
+        text = read_text(file, problems)
+        doc = compose_document(file, text, problems) if text is not None else None
+        if doc is None:
+            continue
+        _merge(file, doc, merged, first_seen, sources, problems)
+    return Loaded(merged, sources, problems)
+
+
+def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
+           first_seen: dict[str, Location], sources: SourceMap,
+           problems: list[Problem]) -> None:
+    """Add one file's sections: list sections concatenate, others may appear once."""
+    converter = Converter(file, sources, problems)
+    try:
+        for key, key_node, value_node in converter.pairs(doc, ()):
+            key_loc = mark_location(file, key_node.start_mark)
+            items = deref(value_node)
+            if (key in LIST_SECTIONS and isinstance(items, SequenceNode)
+                    and isinstance(merged.get(key, []), list)):
+                section = merged.setdefault(key, [])
+                if key not in first_seen:
+                    first_seen[key] = key_loc
+                    converter.record((key,), key_node.start_mark, value_node)
+                for item in items.value:
+                    path = (key, len(section))
+                    converter.record(path, None, item)
+                    section.append(converter.convert(item, path, 1))
+            elif key in first_seen:
+                problems.append(Problem(key_loc, "E303",
+                                        f"'{key}' is already set at {first_seen[key]}; a section "
+                                        "that is not a list may appear in one file only"))
+            else:
+                first_seen[key] = key_loc
+                converter.record((key,), key_node.start_mark, value_node)
+                merged[key] = converter.convert(value_node, (key,))
+    except Stop:
+        return

@@ -1,0 +1,79 @@
+"""Where each value of a strategy was written: its file, line and column, kept as it was loaded.
+
+The loader records, for each value's path such as ("pilots", 2, "results", 0,
+"metric"), where the value (and, in a mapping, its key) was written, so that every
+later check can point at the exact spot.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from buyin_cli.errors import Location
+
+Path_ = tuple[str | int, ...]
+
+_YAML11_BOOLS = {"y", "yes", "n", "no", "on", "off", "true", "false"}
+
+
+class Source:
+    """Where one value was written: the value itself and, in a mapping, its key.
+
+    A strategy has thousands of values and only a few are ever reported, so the
+    positions are kept as plain (line, col) pairs and become Locations on demand.
+    """
+
+    __slots__ = ("file", "_value", "_key", "raw", "quoted")
+
+    def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
+                 raw: str | None = None, quoted: bool = False):
+        self.file = file
+        self._value = value
+        self._key = key
+        self.raw = raw  # the scalar as written, for messages
+        self.quoted = quoted
+
+    @property
+    def value(self) -> Location:
+        return Location(self.file, *self._value)
+
+    @property
+    def key(self) -> Location | None:
+        return Location(self.file, *self._key) if self._key else None
+
+
+@dataclass
+class SourceMap:
+    """Paths of values to where they were written."""
+
+    entries: dict[Path_, Source] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def get(self, path: Path_) -> Source | None:
+        """The source of `path`, or of its nearest ancestor that was written."""
+        while True:
+            found = self.entries.get(tuple(path))
+            if found or not path:
+                return found
+            path = tuple(path)[:-1]
+
+    def at(self, path: Path_) -> Location:
+        """Where the value at `path` (or its nearest written ancestor) is."""
+        found = self.get(path)
+        if found:
+            return found.value
+        return Location(self.files[0]) if self.files else Location(Path("."))
+
+    def key_at(self, path: Path_) -> Location:
+        """Where the key of the value at `path` is, falling back to the value."""
+        found = self.entries.get(tuple(path))
+        if found and found.key:
+            return found.key
+        return self.at(path)
+
+
+def is_yaml11_bool(source: Source | None) -> bool:
+    """Whether a value was an unquoted yes/no/on/off that YAML reads as true or false."""
+    return bool(source and not source.quoted and source.raw
+                and source.raw.lower() in _YAML11_BOOLS)

@@ -1,0 +1,61 @@
+"""A strategy loaded for use: read, validated against the models and related, every problem found in one pass.
+
+`load_strategy` is the entry point of every command: it reads the YAML
+(merge.py), validates it against the models (models.py, phrased by phrasing.py)
+and checks what relates several values (relations.py), collecting every problem
+so that a user can fix them all in one round.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from buyin_cli.errors import Problem, StrategyInvalid
+from buyin_cli.load.merge import load
+from buyin_cli.load.models import Strategy
+from buyin_cli.load.phrasing import problem_for, without_typo_echoes
+from buyin_cli.load.relations import relation_problems
+from buyin_cli.load.sourcemap import SourceMap
+
+
+@dataclass(frozen=True)
+class LoadedStrategy:
+    """A valid strategy and where each of its values was written."""
+
+    strategy: Strategy
+    sources: SourceMap
+    path: Path
+
+
+def check_strategy(path: Path, *, need_briefings: bool = False
+                   ) -> tuple[LoadedStrategy | None, list[Problem]]:
+    """Every error in the strategy at `path`, and the strategy itself when there is none.
+
+    `need_briefings`: the strategy is to be briefed, so it must have a briefing (E305).
+    """
+    loaded = load(path)
+    if loaded.problems:
+        return None, loaded.problems
+    data, sources = loaded.data, loaded.sources
+    problems: list[Problem] = []
+    strategy = None
+    try:
+        strategy = Strategy.model_validate(data)
+    except ValidationError as exc:
+        errors = without_typo_echoes(exc.errors(include_url=False))
+        problems.extend(problem_for(error, sources) for error in errors)
+    problems.extend(relation_problems(data, sources, need_briefings=need_briefings))
+    if problems:
+        return None, problems
+    return LoadedStrategy(strategy, sources, path), []
+
+
+def load_strategy(path: Path, *, need_briefings: bool = False) -> LoadedStrategy:
+    """The valid strategy at `path`; raises StrategyInvalid listing every error."""
+    loaded, problems = check_strategy(path, need_briefings=need_briefings)
+    if loaded is None:
+        raise StrategyInvalid(problems)
+    return loaded
