@@ -51,6 +51,13 @@ def outline_from(data: dict[str, Any]) -> Outline:
     return parse_outline(yaml.safe_dump(data, allow_unicode=True), "deck.yaml.j2")
 
 
+def save_deck(outline: Outline, path: Path, pptx_template: Path | None = None) -> None:
+    """Render `outline` and write the deck to `path`, as brief does."""
+    from buyin_cli.render.pptx.deck import build_deck
+
+    path.write_bytes(build_deck(outline, pptx_template))
+
+
 def read_deck(path: Path) -> list[dict[str, Any]]:
     """A plain read-back of a saved deck, one dict per slide, as a reviewer would list it."""
     from pptx import Presentation

@@ -12,10 +12,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, to_pdf
+from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, save_deck, to_pdf
 
 from buyin_cli.render.pptx import textfit
-from buyin_cli.render.pptx.deck import EMU_PER_PT, INSET_X, INSET_Y, build_deck, default_template, render_deck
+from buyin_cli.render.pptx.deck import build_deck, default_template
+from buyin_cli.render.pptx.layout import EMU_PER_PT, INSET_X, INSET_Y
 from buyin_cli.errors import TemplateError
 from pptx.enum.chart import XL_CHART_TYPE
 
@@ -24,7 +25,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 @pytest.fixture
 def sample(tmp_path: Path) -> list[dict]:
     out = tmp_path / "deck.pptx"
-    render_deck(outline_from(SAMPLE), None, out)
+    save_deck(outline_from(SAMPLE), out)
     return read_deck(out)
 
 
@@ -60,14 +61,14 @@ def test_slide_numbers_on_content_slides_only(sample: list[dict], tmp_path: Path
     assert [s["number"] for s in sample] == [None, "2", "3", "4", "5", "6", "7", "8"]
     data = copy.deepcopy(SAMPLE)
     data["slide_numbers"] = False
-    render_deck(outline_from(data), None, tmp_path / "plain.pptx")
+    save_deck(outline_from(data), tmp_path / "plain.pptx")
     assert all(s["number"] is None for s in read_deck(tmp_path / "plain.pptx"))
 
 
 def test_no_empty_placeholders(tmp_path: Path) -> None:
     from pptx import Presentation
 
-    render_deck(outline_from(SAMPLE), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx")
     for slide in Presentation(str(tmp_path / "deck.pptx")).slides:
         for shape in slide.placeholders:
             assert shape.has_text_frame and shape.text_frame.text.strip(), (slide.slide_layout.name,
@@ -92,7 +93,7 @@ def test_subtitle_lines_share_the_placeholder_alignment(tmp_path: Path) -> None:
 
     data = copy.deepcopy(SAMPLE)
     data["slides"][0]["subtitle"] = "Northwind Components Ltd\nSam Carter · 16 September 2025"
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     subtitle = Presentation(str(tmp_path / "deck.pptx")).slides[0].placeholders[1].text_frame
     assert [(p.text, p.alignment) for p in subtitle.paragraphs] == [
         ("Northwind Components Ltd", PP_ALIGN.LEFT), ("Sam Carter · 16 September 2025", PP_ALIGN.LEFT)]
@@ -106,7 +107,7 @@ def test_long_list_continues_and_fits(tmp_path: Path) -> None:
                for i in range(40)]
     data = {"continued": " (cont.)", "slides": [
         {"layout": "Title and Content", "title": "Many points", "body": bullets, "notes": "n"}]}
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     deck = read_deck(tmp_path / "deck.pptx")
     assert len(deck) > 2
     assert [s["title"] for s in deck] == ["Many points"] + ["Many points (cont.)"] * (len(deck) - 1)
@@ -122,7 +123,7 @@ def test_long_table_continues_with_its_header(tmp_path: Path) -> None:
     data = {"continued": " (cont.)", "slides": [
         {"layout": "Title and Content", "title": "Costs", "table": {"columns": ["Item", "Amount"], "rows": rows},
          "notes": "n"}]}
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     deck = read_deck(tmp_path / "deck.pptx")
     assert len(deck) >= 2 and deck[1]["title"] == "Costs (cont.)"
     assert all(s["table"][0] == ["Item", "Amount"] for s in deck)
@@ -141,7 +142,7 @@ def _cell_sizes(shape) -> set[float]:
 
 
 def test_short_table_grows_to_the_largest_size(sample: list[dict], tmp_path: Path) -> None:
-    render_deck(outline_from(SAMPLE), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx")
     (costs,) = _tables(tmp_path / "deck.pptx")
     assert _cell_sizes(costs) == {18.0}
 
@@ -152,7 +153,7 @@ def test_long_table_fills_its_pages_at_a_readable_size(tmp_path: Path) -> None:
     data = {"continued": " (cont.)", "slides": [
         {"layout": "Title Only", "title": "Working", "notes": "n",
          "table": {"columns": ["Figure", "Working", "Source"], "rows": rows}}]}
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     tables = _tables(tmp_path / "deck.pptx")
     assert [r for t in tables for r in [[c.text for c in row.cells] for row in t.table.rows][1:]] == rows
     box_bottom = 0.9 * 540 * EMU_PER_PT  # the "Title Only" area ends above the footer line
@@ -169,12 +170,12 @@ def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
     title = "A deliberately long title that cannot stay at the full size on one line of the slide"
     data = {"continued": " (cont.)", "slides": [
         {"layout": "Title and Content", "title": title, "body": ["x"], "notes": "n"}]}
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     size = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0].font.size
     assert 20 <= size.pt < 30
     # Too long even at the floor: cut at a word, ended with an ellipsis, at the floor size.
     data["slides"][0]["title"] = title * 4
-    render_deck(outline_from(data), None, tmp_path / "deck.pptx")
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
     run = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
     assert run.font.size.pt == 20
     assert run.text.endswith("…") and (title * 4).startswith(run.text[:-1])
@@ -213,7 +214,7 @@ def test_potx_template_and_its_slides_go(tmp_path: Path) -> None:
             if info.filename == "[Content_Types].xml":
                 data = data.replace(b"presentationml.presentation.main+xml", b"presentationml.template.main+xml")
             dst.writestr(info, data)
-    render_deck(outline_from(SAMPLE), potx, tmp_path / "deck.pptx")
+    save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx", potx)
     deck = read_deck(tmp_path / "deck.pptx")
     assert deck[0]["title"] == "Line-leader programme" and len(deck) == 8
 
@@ -269,7 +270,7 @@ def test_default_template_is_what_the_script_makes(tmp_path: Path) -> None:
 
 def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
-    render_deck(outline_from(SAMPLE), None, out)
+    save_deck(outline_from(SAMPLE), out)
     pdf = to_pdf(out, tmp_path)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout

@@ -2,20 +2,25 @@
 
 Everything is rendered in memory first and only then written, each file
 atomically, so an invalid strategy or a failing template leaves every existing
-output as it was.
+output as it was. The command line imports this module only when it briefs, so
+the heavy libraries (Jinja, python-pptx) are imported here, once, at the top.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from buyin_cli.errors import BuyinError
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.figures.explain import explain_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-
-if TYPE_CHECKING:
-    from buyin_cli.review.score import Readiness
+from buyin_cli.present.view_builder import Formatter, build_view, working_steps
+from buyin_cli.render.atomic import write_atomic
+from buyin_cli.render.outline import parse_outline
+from buyin_cli.render.pptx.deck import build_deck, verify_deck
+from buyin_cli.render.templating import make_environment, render
+from buyin_cli.review.score import Readiness, review
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -41,8 +46,6 @@ class Briefed:
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`."""
-    from buyin_cli.review.score import review
-
     loaded = load_strategy(path, need_briefings=True)
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
@@ -54,13 +57,6 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here."""
-    from buyin_cli.render.pptx.deck import build_deck
-    from buyin_cli.figures.explain import explain_figures
-    from buyin_cli.figures.compute import compute_figures
-    from buyin_cli.render.outline import parse_outline
-    from buyin_cli.render.templating import make_environment, render
-    from buyin_cli.present.view_builder import Formatter, build_view, working_steps
-
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
@@ -78,9 +74,6 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
 
 def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
     """Write each deck and its talking points atomically; the paths written."""
-    from buyin_cli.render.atomic import write_atomic
-    from buyin_cli.render.pptx.deck import verify_deck
-
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:

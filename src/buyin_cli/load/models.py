@@ -282,10 +282,3 @@ class Strategy(Accepting):
             raise ValueError("expected a locale such as en_GB or de_DE (language, underscore, "
                              "country)")
         return locale
-
-
-SECTION_ITEM = {
-    "objectives": Objective, "metrics": Metric, "audiences": Audience,
-    "initiatives": Initiative, "pilots": Pilot, "stakeholders": Stakeholder,
-    "objections": Objection, "briefings": Briefing,
-}

@@ -7,12 +7,18 @@ and StrictUndefined makes a typo in one fail loudly instead of printing nothing.
 from __future__ import annotations
 
 import json
+import sys
+import traceback
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import TemplateError as JinjaError
+from jinja2 import UndefinedError
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+
 from buyin_cli.errors import TemplateError
 from buyin_cli.packaged import packaged_dir
-
 
 
 def search_path(user_dir: Path | None) -> list[Path]:
@@ -25,9 +31,6 @@ def search_path(user_dir: Path | None) -> list[Path]:
 
 def make_environment(user_dir: Path | None = None):
     """A sandboxed Jinja environment over the template search path."""
-    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
-    from jinja2.sandbox import ImmutableSandboxedEnvironment
-
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in search_path(user_dir)]),
         undefined=StrictUndefined,
@@ -43,10 +46,6 @@ def make_environment(user_dir: Path | None = None):
 
 def render(env, name: str, **context: Any) -> str:
     """Render template `name`, turning any template failure into one located line."""
-    from jinja2 import TemplateError as JinjaError
-    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
-    from jinja2.sandbox import SecurityError
-
     try:
         return env.get_template(name).render(**context)
     except TemplateNotFound as exc:
@@ -87,9 +86,6 @@ def _dirs(env) -> list[str]:
 
 def _where(name: str) -> str:
     """The template file and line being rendered when an error escaped it."""
-    import sys
-    import traceback
-
     frames = traceback.extract_tb(sys.exc_info()[2])
     for frame in reversed(frames):
         if frame.filename.endswith(".j2"):

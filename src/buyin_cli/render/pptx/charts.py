@@ -1,28 +1,26 @@
 """Native PowerPoint charts: an outline's Chart drawn as an editable chart, with labelled values.
 
-python-pptx is imported inside the function, so commands that never write a
-deck do not pay for it. Where the chart goes is deck.py's decision; this
-module only draws it in the box it is given.
+Where the chart goes is layout.py's decision; this module only draws it in the
+box it is given.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.util import Pt
+
 from buyin_cli.render.outline import Chart
+from buyin_cli.render.pptx import oxml
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 
 
 def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     """A native, editable chart of `spec` filling `box` (EMU): labelled values, quiet axes."""
-    from pptx.chart.data import CategoryChartData
-    from pptx.dml.color import RGBColor
-    from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import nsdecls, qn
-    from pptx.util import Pt
-
     kinds = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
              "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
              "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
@@ -49,9 +47,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     labels.show_value = True
     if spec.kind == "doughnut":
         # Labels sit on the segments, whatever their colour: give them a white ground.
-        labels._element.insert_element_before(parse_xml(
-            f'<c:spPr {nsdecls("c", "a")}><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'),
-            "c:txPr", "c:dLblPos", "c:showLegendKey")
+        oxml.white_label_ground(labels)
         return
     labels.position = XL_LABEL_POSITION.ABOVE if spec.kind == "line" else XL_LABEL_POSITION.OUTSIDE_END
     if spec.kind != "line":
@@ -67,9 +63,9 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
     # Level category names wrap under their bars; turned on their side they would take
     # the plot's height on a narrow (4:3) half slide.
-    categories._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}").set("rot", "0")
+    oxml.level_category_labels(categories)
     categories.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
     if spec.kind in ("bar", "clustered_bar"):
         categories.reverse_order = True  # first category on top, as it is read
         # ... and the value axis crosses at the last category, so it stays at the bottom.
-        values._element.find(qn("c:crosses")).set("val", "max")
+        oxml.cross_at_maximum(values)

@@ -1,27 +1,23 @@
 """Native PowerPoint tables: an outline's Table filled into an editable table, row heights as planned.
 
-python-pptx is imported inside the functions, so commands that never write a
-deck do not pay for it. Which rows go on which slide, and where the table sits,
-is deck.py's decision; this module fills the table it is told to draw.
+Which rows go on which slide, and where the table sits, is deck.py's decision;
+this module fills the table it is told to draw.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from buyin_cli.render.pptx import textfit
+from pptx.enum.text import PP_ALIGN
+from pptx.util import Pt
+
 from buyin_cli.render.outline import Table
+from buyin_cli.render.pptx import oxml, textfit
 
 
 def table_font(prs: Any) -> textfit.Font:
     """The advances for the theme's body font, which table cells use."""
-    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-    from pptx.oxml import parse_xml
-    from pptx.oxml.ns import qn
-
-    theme = parse_xml(prs.slide_master.part.part_related_by(RT.THEME).blob)
-    latin = theme.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
-    return textfit.font_for(latin.get("typeface") if latin is not None else None)
+    return textfit.font_for(oxml.theme_body_font(prs))
 
 
 def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: list[int],
@@ -31,9 +27,6 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     `size` and `fitted` (column widths) come from textfit.fit_table, which planned the
     rows that fit on this slide.
     """
-    from pptx.enum.text import PP_ALIGN
-    from pptx.util import Pt
-
     align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
     aligns = spec.align or ["left"] * len(spec.columns)
     cells = [spec.columns] + [spec.rows[i] for i in rows]
@@ -60,7 +53,7 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = align[aligns[c]]
             # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
-            paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
+            oxml.set_end_size(paragraph, size)
             if not value:
                 continue
             run = paragraph.add_run()

@@ -1,0 +1,135 @@
+"""Where each thing goes on a slide: which placeholder or area takes the title, text and visual.
+
+Placement rules (by placeholder type, never by index):
+- title → the title (or centre title) placeholder;
+- subtitle → the subtitle placeholder, else the topmost body/content placeholder;
+- body (and link) → the largest body/content placeholder;
+- chart or table → the largest content placeholder, or the area under the title
+  when the layout has none ("Title Only"); beside a body, the layout's second
+  content placeholder (on the right) if it has one, else the right half of the one.
+Sizes and indents a placeholder inherits from its layout and master are read here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.enum.shapes import PP_PLACEHOLDER as PH
+from pptx.enum.text import PP_ALIGN
+
+from buyin_cli.errors import TemplateError
+from buyin_cli.render.outline import Slide
+from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx.textfit import Box
+
+EMU_PER_PT = 12700
+INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
+GAP = 0.3 * 72  # points between a body and the chart or table beside it
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where one thing goes: a placeholder idx (or None for a free shape) and its box in EMU."""
+
+    idx: int | None
+    box: tuple[int, int, int, int]
+
+
+def slide_label(number: int, spec: Slide) -> str:
+    return f"slide {number} (\u201c{spec.title}\u201d)"
+
+
+def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
+    """Decide which placeholder (or area) takes the title, subtitle, text and chart/table."""
+    def box(ph: Any) -> tuple[int, int, int, int]:
+        return (ph.left, ph.top, ph.width, ph.height)
+
+    def missing(what: str) -> TemplateError:
+        kinds = ", ".join(ph.placeholder_format.type.name.lower().replace("_", " ")
+                          for ph in layout.placeholders) or "no placeholders"
+        return TemplateError(f'{slide_label(number, spec)}: layout "{layout.name}" has no {what} '
+                             f'placeholder (it has: {kinds})')
+
+    phs = list(layout.placeholders)
+    titles = [ph for ph in phs if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)]
+    if not titles:
+        raise missing("title")
+    places = {"title": Place(titles[0].placeholder_format.idx, box(titles[0]))}
+    contents = sorted((ph for ph in phs if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)),
+                      key=lambda ph: -ph.width * ph.height)
+    if spec.subtitle is not None:
+        subtitles = [ph for ph in phs if ph.placeholder_format.type == PH.SUBTITLE]
+        if not subtitles:
+            if not contents:
+                raise missing("subtitle or body")
+            subtitles = [min(contents, key=lambda ph: ph.top)]
+            contents.remove(subtitles[0])
+        places["subtitle"] = Place(subtitles[0].placeholder_format.idx, box(subtitles[0]))
+    has_text = bool(spec.body) or spec.link is not None
+    has_visual = spec.chart is not None or spec.table is not None
+    if has_text and not contents:
+        raise missing("body")
+    if has_text and has_visual:
+        if len(contents) >= 2:
+            left, right = sorted(contents[:2], key=lambda ph: ph.left)
+            places["text"] = Place(left.placeholder_format.idx, box(left))
+            places["visual"] = Place(None, box(right))
+            x, y = min(left.left, right.left), min(left.top, right.top)
+            places["whole"] = Place(None, (x, y, max(left.left + left.width, right.left + right.width) - x,
+                                            max(left.top + left.height, right.top + right.height) - y))
+        else:
+            x, y, w, h = box(contents[0])
+            half = (w - int(GAP * EMU_PER_PT)) // 2
+            places["text"] = Place(contents[0].placeholder_format.idx, (x, y, half, h))
+            places["visual"] = Place(None, (x + w - half, y, half, h))
+            places["whole"] = Place(None, (x, y, w, h))
+    elif has_text:
+        places["text"] = Place(contents[0].placeholder_format.idx, box(contents[0]))
+    elif has_visual:
+        if contents:
+            places["visual"] = Place(None, box(contents[0]))
+        else:  # e.g. "Title Only": everything under the title, above the footer line
+            x, y, w, h = places["title"].box
+            top = y + h + int(0.2 * 72 * EMU_PER_PT)
+            places["visual"] = Place(None, (x, top, w, int(prs.slide_height * 0.9) - top))
+    return places
+
+
+def layout_placeholder(layout: Any, idx: int | None) -> Any:
+    return next(ph for ph in layout.placeholders if ph.placeholder_format.idx == idx)
+
+
+def pt_box(box: tuple[int, int, int, int]) -> Box:
+    return Box(box[2] / EMU_PER_PT, box[3] / EMU_PER_PT)
+
+
+def inner(box: tuple[int, int, int, int]) -> Box:
+    outer = pt_box(box)
+    return Box(outer.width - 2 * INSET_X, outer.height - 2 * INSET_Y)
+
+
+def table_box(box: tuple[int, int, int, int]) -> Box:
+    """A table keeps the text inset on its left and right, so it lines up with the title."""
+    return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
+
+
+def inherited_size(prs: Any, layout_ph: Any, style: str, default: float) -> float:
+    """The font size (pt) a placeholder's first level inherits: layout, master placeholder, master style."""
+    size = oxml.inherited(prs, layout_ph, style, "a:defRPr", "sz")
+    return int(size) / 100 if size else default
+
+
+def inherited_align(prs: Any, layout_ph: Any, style: str) -> Any:
+    """The paragraph alignment a placeholder's first level inherits; left when nothing says."""
+    names = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}
+    return names.get(oxml.inherited(prs, layout_ph, style, None, "algn"), PP_ALIGN.LEFT)
+
+
+def indents(prs: Any, layout_ph: Any) -> tuple[float, ...]:
+    """Left margin (pt) of each bullet level; the larger of the layout's and the master's."""
+    out = []
+    for n in range(1, 6):
+        margins = [m / EMU_PER_PT for m in oxml.level_margins(prs, layout_ph, n)]
+        out.append(max(margins) if margins else 0.375 * 72 * n)  # PowerPoint's own default
+    return tuple(out)

@@ -1,0 +1,135 @@
+"""Every use of python-pptx's private API and raw XML, in one place, so an upgrade is one file's work.
+
+python-pptx has no public call for these: dropping a template's own slides,
+removing a placeholder, a paragraph without a bullet, a cloned slide-number
+field, chart details (level category labels, where an axis crosses), the
+theme's body font and the list styles a placeholder inherits. Everything else
+in render/pptx uses the public API only.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
+
+_SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+
+
+# Presentation and slides -------------------------------------------------
+
+
+def drop_all_slides(prs: Any) -> None:
+    """Remove the template's own slides, keeping its masters and layouts."""
+    slide_ids = prs.slides._sldIdLst
+    for slide_id in list(slide_ids):
+        prs.part.drop_rel(slide_id.rId)
+        slide_ids.remove(slide_id)
+
+
+def remove_shape(shape: Any) -> None:
+    """Take a shape (an unused placeholder, say) off its slide."""
+    shape._element.getparent().remove(shape._element)
+
+
+def theme_body_font(prs: Any) -> str | None:
+    """The typeface of the theme's minor (body) font, which table cells use."""
+    theme = parse_xml(prs.slide_master.part.part_related_by(RT.THEME).blob)
+    latin = theme.find(f".//{qn('a:minorFont')}/{qn('a:latin')}")
+    return latin.get("typeface") if latin is not None else None
+
+
+# Text --------------------------------------------------------------------
+
+
+def no_bullet(paragraph: Any) -> None:
+    """A paragraph with no bullet and no hanging indent (a link, a continued bullet's tail)."""
+    p_pr = paragraph._p.get_or_add_pPr()
+    p_pr.set("indent", "0")
+    p_pr.append(p_pr.makeelement(qn("a:buNone"), {}))
+
+
+def set_end_size(paragraph: Any, size: float) -> None:
+    """The size of a paragraph's end mark: what an empty table cell's height follows."""
+    paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
+
+
+def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str) -> str | None:
+    """An attribute of the first list level (or its `child`): layout, master placeholder, master style.
+
+    `style` is "title" or "body": the master text style consulted last.
+    """
+    master = prs.slide_master._element
+    candidates = [layout_ph._element]
+    ph_type = layout_ph._element.ph_type
+    candidates += [sp for sp in master.iter(qn("p:sp")) if sp.ph is not None and sp.ph_type == ph_type]
+    tail = f"/{qn(child)}" if child else ""
+    for element in candidates:
+        for found in element.iterfind(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}{tail}"):
+            if found.get(attr):
+                return found.get(attr)
+    tag = {"title": "p:titleStyle", "body": "p:bodyStyle"}[style]
+    for found in master.iterfind(f".//{qn(tag)}/{qn('a:lvl1pPr')}{tail}"):
+        if found.get(attr):
+            return found.get(attr)
+    return None
+
+
+def level_margins(prs: Any, layout_ph: Any, level: int) -> list[int]:
+    """The left margins (EMU) that the master's body style and the layout give list `level` (1-5)."""
+    master = prs.slide_master._element.find(f".//{qn('p:bodyStyle')}")
+    margins = []
+    for root in (master, layout_ph._element.find(f".//{qn('a:lstStyle')}")):
+        found = root.find(qn(f"a:lvl{level}pPr")) if root is not None else None
+        if found is not None and found.get("marL") is not None:
+            margins.append(int(found.get("marL")))
+    return margins
+
+
+def clone_placeholder(slide: Any, layout_ph: Any) -> Any:
+    """A copy of a layout placeholder on `slide`, inheriting its position; its text frame."""
+    sp = copy.deepcopy(layout_ph._element)
+    sp_pr = sp.find(qn("p:spPr"))
+    for child in list(sp_pr):  # inherit the position from the layout
+        sp_pr.remove(child)
+    c_nv_pr = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
+    c_nv_pr.set("id", str(slide.shapes._next_shape_id))
+    slide.shapes._spTree.append(sp)
+    return slide.shapes[-1].text_frame
+
+
+def slide_number_field(frame: Any, number: int, size_pt: int = 12) -> None:
+    """Make `frame` show the slide-number field (kept if it has one), reading `number`."""
+    field = next(frame._txBody.iter(qn("a:fld")), None)
+    if field is None or field.get("type") != "slidenum":
+        paragraph = frame.paragraphs[0]
+        for child in list(paragraph._p):
+            if child.tag != qn("a:pPr"):
+                paragraph._p.remove(child)
+        field = parse_xml(f'<a:fld {nsdecls("a")} id="{_SLIDE_NUMBER_FIELD}" type="slidenum">'
+                          f'<a:rPr lang="en-GB" sz="{size_pt * 100}"/><a:t/></a:fld>')
+        paragraph._p.append(field)
+    field.find(qn("a:t")).text = str(number)
+
+
+# Charts ------------------------------------------------------------------
+
+
+def level_category_labels(category_axis: Any) -> None:
+    """Category names stay level (they wrap) instead of turning on their side."""
+    category_axis._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}").set("rot", "0")
+
+
+def cross_at_maximum(value_axis: Any) -> None:
+    """The value axis crosses at the last category: at the bottom of a reversed bar chart."""
+    value_axis._element.find(qn("c:crosses")).set("val", "max")
+
+
+def white_label_ground(data_labels: Any) -> None:
+    """Data labels on a white ground, readable on any segment colour."""
+    data_labels._element.insert_element_before(parse_xml(
+        f'<c:spPr {nsdecls("c", "a")}><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'),
+        "c:txPr", "c:dLblPos", "c:showLegendKey")
