@@ -1,0 +1,80 @@
+"""Bullet lists: each paragraph's lines at its level, and the size and pages at which a list fits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
+
+
+@dataclass(frozen=True)
+class Para:
+    """One bullet as the fitter sees it; `bullet` is false for the tail of a split bullet."""
+
+    text: str
+    level: int = 0
+    bold: bool = False
+    bullet: bool = True
+    link: str | None = None
+
+
+def level_size(size: float, level: int, floor: float) -> float:
+    """Sub-levels step down 2 pt each, twice at most, never below `floor`."""
+    return max(floor, size - 2 * min(level, 2))
+
+
+def space_before(size: float, level: int) -> float:
+    """Gap above a paragraph, in points: more above a top-level bullet than a sub-point."""
+    return round(size * (0.4 if level == 0 else 0.2))
+
+
+def para_lines(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> list[str]:
+    """The wrapped lines of one paragraph at body size `size`."""
+    indent = indents[min(para.level, len(indents) - 1)]
+    return wrap(para.text, box.width - indent, level_size(size, para.level, floor), para.bold)
+
+
+def para_height(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> float:
+    """Height of one paragraph including the gap above it."""
+    psize = level_size(size, para.level, floor)
+    lines = para_lines(para, box, indents, size, floor)
+    return space_before(psize, para.level) + len(lines) * line_height(psize)
+
+
+def fits(paras: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float) -> bool:
+    """Whether `paras` fit `box` at body size `size`."""
+    return sum(para_height(p, box, indents, size, floor) for p in paras) <= box.height
+
+
+def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: float, floor: float,
+             split_size: float) -> tuple[float, list[list[Para]]]:
+    """The size and the pages for a bullet list.
+
+    Shrink from `start` to `floor`; if the list still does not fit, split it into
+    pages at `split_size` (a comfortable size), as evenly as the bullets allow.
+    """
+    size = start
+    while size >= floor:
+        if fits(paras, box, indents, size, floor):
+            return size, [paras]
+        size -= 1
+    size = split_size
+    pieces = [piece for p in paras for piece in _split_tall(p, box, indents, size, floor)]
+    heights = [para_height(p, box, indents, size, floor) for p in pieces]
+    pages = balanced(heights, box.height)
+    out, i = [], 0
+    for count in pages:
+        out.append(pieces[i:i + count])
+        i += count
+    return size, out
+
+
+def _split_tall(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> list[Para]:
+    """A paragraph taller than a whole box, cut at line breaks into pieces that fit."""
+    if para_height(para, box, indents, size, floor) <= box.height:
+        return [para]
+    psize = level_size(size, para.level, floor)
+    per_page = max(1, int((box.height - space_before(psize, para.level)) // line_height(psize)))
+    lines = para_lines(para, box, indents, size, floor)
+    chunks = [" ".join(lines[i:i + per_page]) for i in range(0, len(lines), per_page)]
+    return [replace(para, text=chunk, bullet=para.bullet and i == 0) for i, chunk in enumerate(chunks)]

@@ -1,0 +1,113 @@
+"""Tables: column widths that keep the table short, row heights, and the size and pages that fit."""
+
+from __future__ import annotations
+
+from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
+
+CELL_MARGIN_X = 5.0  # points, left and right inside a cell
+CELL_MARGIN_Y = 3.0  # points, top and bottom
+_SLACK = 0.5  # points on each column, so a word that just fits is not wrapped by rounding
+
+
+def column_widths(columns: list[str], rows: list[list[str]], width: float, size: float,
+                  font: Font = WIDEST) -> list[float]:
+    """Share `width` among the columns so the table is as short as it can be.
+
+    Each column gets at least its longest word. The rest is dealt out in slices, each
+    time to the column that saves the most lines per slice; what no column can use is
+    shared in proportion, so every cell keeps the lines it was measured with.
+    """
+    cells = [[c] for c in columns]
+    for row in rows:
+        for i, cell in enumerate(row):
+            cells[i].append(cell)
+
+    def measure(text: str, n: int) -> float:  # n == 0 is the header, set in bold
+        return text_width(text, size, n == 0, font) + 2 * CELL_MARGIN_X + _SLACK
+
+    natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
+    if sum(natural) <= width:  # every cell on one line
+        return [w * width / sum(natural) for w in natural]
+    least = [max(measure(word, n) for n, c in enumerate(col) for word in c.split() or [""]) for col in cells]
+    slices = 32
+    step = (width - sum(least)) / slices
+    if step <= 0:  # some word is wider than its share: it will break between characters
+        return [w * width / sum(least) for w in least]
+    # lines[i][k][r]: lines of row r's cell in column i when that column has k extra slices
+    lines = []
+    for col, low, high in zip(cells, least, natural):
+        most = min(slices, int((high - low) / step) + 1)
+        lines.append([[_lines(c, low + k * step, size, n == 0, font) for n, c in enumerate(col)]
+                      for k in range(most + 1)])
+    given = [0] * len(cells)
+    while sum(given) < slices:
+        rows_now = [max(lines[i][given[i]][r] for i in range(len(cells))) for r in range(len(cells[0]))]
+        best: tuple[float, int, int] | None = None
+        for i in range(len(cells)):
+            others = [max([lines[j][given[j]][r] for j in range(len(cells)) if j != i] or [0])
+                      for r in range(len(rows_now))]
+            for k in range(1, min(slices - sum(given), len(lines[i]) - 1 - given[i]) + 1):
+                saved = sum(rows_now) - sum(map(max, others, lines[i][given[i] + k]))
+                if saved > 0:
+                    key = (-saved / k, k, i)
+                    best = key if best is None or key < best else best
+                    break
+        if best is None:
+            break
+        given[best[2]] += best[1]
+    widths = [low + k * step for low, k in zip(least, given)]
+    need = [max(0.0, high - w) for high, w in zip(natural, widths)]
+    share = need if sum(need) else widths
+    spare = width - sum(widths)
+    return [w + spare * s / sum(share) for w, s in zip(widths, share)]
+
+
+def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float], size: float,
+                 font: Font) -> bool:
+    """Whether every word of every cell fits its column's width on a line of its own."""
+    return all(text_width(word, size, n == 0, font) <= w - 2 * CELL_MARGIN_X
+               for n, row in enumerate([columns, *rows]) for cell, w in zip(row, widths) for word in cell.split())
+
+
+def _lines(cell: str, width: float, size: float, bold: bool, font: Font) -> int:
+    return len(wrap(cell, width - 2 * CELL_MARGIN_X, size, bold, font))
+
+
+def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False,
+               font: Font = WIDEST) -> float:
+    """Height of a table row whose cells wrap to their column widths."""
+    lines = max(_lines(c, w, size, bold, font) for c, w in zip(cells, widths))
+    return lines * line_height(size) + 2 * CELL_MARGIN_Y
+
+
+def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
+              font: Font = WIDEST) -> tuple[float, list[float], list[list[int]]]:
+    """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
+
+    The largest size from `start` down to `floor` at which the table fits on one page;
+    a longer table takes as few pages as `floor` allows, at the largest size that keeps
+    that many, with pages as even as possible.
+    """
+    best: tuple[tuple[bool, int, float], float, list[float], list[int]] | None = None
+    size = start
+    while size >= floor:
+        widths = column_widths(columns, rows, box.width, size, font)
+        whole = _whole_words(columns, rows, widths, size, font)
+        header = row_height(columns, widths, size, True, font)
+        heights = [row_height(r, widths, size, False, font) for r in rows]
+        if whole and header + sum(heights) <= box.height:
+            return size, widths, [list(range(len(rows)))]
+        counts = balanced(heights, box.height - header)
+        # Words kept whole first, then fewer pages, then the larger size.
+        key = (not whole, len(counts), -size if whole else size)
+        if best is None or key < best[0]:
+            best = (key, size, widths, counts)
+        size -= 1
+    assert best is not None, "start must not be below floor"
+    _, size, widths, counts = best
+    out, i = [], 0
+    for count in counts:
+        out.append(list(range(i, i + count)))
+        i += count
+    return size, widths, out

@@ -1,0 +1,41 @@
+"""The advance tables text fitting measures with: generated from the fonts, beyond Latin-1."""
+
+from __future__ import annotations
+
+from buyin_cli.render.pptx.textfit import ARIAL, WIDEST, font_for, text_width
+from buyin_cli.render.pptx.textfit.fonts import _FONTS, UNKNOWN_WIDTH
+
+CYRILLIC = "Безопасность на производстве"
+GREEK = "Ασφάλεια στη γραμμή"
+
+
+def test_known_advances_of_both_families():
+    # DejaVu Sans rounds up (the safe side), Liberation Sans keeps Arial's design widths.
+    assert WIDEST[False][" "] == 318 and WIDEST[True][" "] == 349
+    assert ARIAL[False]["a"] == 556 and ARIAL[True]["W"] == 944
+
+
+def test_cyrillic_and_greek_are_measured_as_drawn_not_as_full_ems():
+    for text in (CYRILLIC, GREEK):
+        assert all(ch in WIDEST[False] for ch in text)
+        # About as wide as Latin text of the same length, far from a full em a character.
+        latin = text_width("x" * len(text), 28)
+        assert text_width(text, 28) < 1.25 * latin
+        assert text_width(text, 28) < 0.8 * len(text) * UNKNOWN_WIDTH * 28 / 1000
+
+
+def test_arial_falls_back_to_dejavu_for_a_character_it_lacks():
+    liberation = _FONTS["liberation-sans"][False]
+    lacking = [ch for ch in WIDEST[False] if ch not in liberation]
+    assert lacking, "DejaVu Sans covers more than Liberation Sans"
+    assert all(ARIAL[False][ch] == WIDEST[False][ch] for ch in lacking)
+    assert all(ARIAL[False][ch] == width for ch, width in liberation.items())
+
+
+def test_unknown_characters_count_as_a_full_em():
+    assert text_width("漢", 10) > text_width("a", 10) and "漢" not in WIDEST[False]
+
+
+def test_font_for_picks_arial_for_its_metric_twins_only():
+    assert font_for("Liberation Sans") is ARIAL and font_for("Arial") is ARIAL
+    assert font_for("Calibri") is WIDEST and font_for(None) is WIDEST
