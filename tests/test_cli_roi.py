@@ -102,11 +102,12 @@ def test_undefined_figures_are_explained_not_crashed_on(run, write, valid_yaml):
     assert "Payback                              never" in lines
     assert "Share of effect to break even          n/a" in lines
     prose = " ".join(lines)  # notes wrap at the terminal's width
-    assert ("Pick Right: no pilot measured a metric with a value_per_unit, so the benefit "
-            "is 0.") in prose
-    assert ("No result's metric has a value_per_unit, so nothing is put in money and the ROI "
-            "only reflects the cost.") in prose
-    assert "ROI n/a: the pilot cost 0." in lines
+    assert ("Pick Right: none of its pilots measured a metric with a value_per_unit, so the "
+            "roll-out benefit is 0") in prose
+    assert "Pick Right: the benefit is not positive, so it never pays back" in prose
+    assert ("No result's metric has a value_per_unit, so the benefit is 0 and the ROI only "
+            "says that nothing was put in money") in prose
+    assert "The pilot cost 0, so its ROI is undefined" in lines
 
 
 # --- the working -----------------------------------------------------------------------------------

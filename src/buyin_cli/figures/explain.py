@@ -41,7 +41,8 @@ class Step:
     working: str  # the formula with slots {0}, {1}… for the operands
     operands: tuple[Operand, ...]
     result: Operand
-    note: str | None = None  # why a figure is undefined, or what it means
+    note: str | None = None  # why a figure is undefined, zero or negative, or what it means
+    explains: bool = False  # the note says what the figure means (no caveat to repeat elsewhere)
 
     @property
     def sources(self) -> tuple[Operand, ...]:
@@ -59,6 +60,12 @@ class Section:
 
     title: str
     steps: tuple[Step, ...]
+    subject: tuple[str, ...] = ()  # ("metrics",), ("result", pilot, metric), ("pilot", id), ("initiative", id)
+
+    @property
+    def caveats(self) -> list[str]:
+        """The notes that qualify a figure (undefined, zero, negative), each once."""
+        return list(dict.fromkeys(s.note for s in self.steps if s.note and not s.explains))
 
 
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
@@ -83,14 +90,17 @@ class _Explainer:
         out = []
         if self.figures.metrics:
             out.append(Section("Metrics: progress toward target",
-                               tuple(self.progress(mid) for mid in self.figures.metrics)))
+                               tuple(self.progress(mid) for mid in self.figures.metrics),
+                               ("metrics",)))
         for pid, pilot in self.figures.pilots.items():
             for mid, result in pilot.results.items():
                 out.append(Section(f"Pilot {pid} · {self.metric_name(mid)}",
-                                   self.result_steps(result)))
-            out.append(Section(f"Pilot {pid}: benefit and ROI", self.pilot_steps(pid)))
+                                   self.result_steps(result), ("result", pid, mid)))
+            out.append(Section(f"Pilot {pid}: benefit and ROI", self.pilot_steps(pid),
+                               ("pilot", pid)))
         for iid in self.figures.initiatives:
-            out.append(Section(f"Initiative {iid}: roll-out", self.initiative_steps(iid)))
+            out.append(Section(f"Initiative {iid}: roll-out", self.initiative_steps(iid),
+                               ("initiative", iid)))
         return out
 
     def metric_name(self, metric_id: str) -> str:
@@ -156,7 +166,8 @@ class _Explainer:
                 (Operand(r.attributable, "number", "attributable"), periods),
                 Operand(None, "money", "pilot annual benefit"),
                 f"metric {r.metric_id} has no value_per_unit, so this result is not put in "
-                f"money; add value_per_unit to it (at {self.at('metrics', k)})"))
+                f"money; add value_per_unit to it (at {self.at('metrics', k)})",
+                explains=True))  # the tables already say "not priced"
             return tuple(steps)
         value = Operand(r.value_per_unit, "rate", "value_per_unit",
                         self.at("metrics", k, "value_per_unit"))
@@ -199,7 +210,7 @@ class _Explainer:
                      Operand(r.scale, "number", "R"),
                      f"scales the pilot's {pilot.participants} people up to the "
                      f"{sum(int(h.value) for h in heads)} in the audiences of initiative "
-                     f"{pilot.initiative}")
+                     f"{pilot.initiative}", explains=True)
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),
                         Operand(r.scale, "number", "R")),
@@ -249,7 +260,8 @@ class _Explainer:
             note = "no pilot of this initiative yet, so the roll-out benefit is 0"
         benefit = Step("roll-out benefit", "Σ roll-out annual benefit, latest pilot per metric",
                        " + ".join(f"{{{n}}}" for n in range(len(used))) or "0", used,
-                       Operand(f.rollout_benefit, "money", "roll-out benefit"), note)
+                       Operand(f.rollout_benefit, "money", "roll-out benefit"), note,
+                       explains=bool(used))
         steps = [benefit, self._cost(initiative, j, f.headcount, f.rollout_cost)]
         b = Operand(f.rollout_benefit, "money", "benefit")
         c = Operand(f.rollout_cost, "money", "cost")
@@ -267,7 +279,8 @@ class _Explainer:
                       if f.break_even_share > 1 else
                       "the share of the pilot effect that must hold at roll-out to break even")
         steps.append(Step("break-even share", "cost ÷ benefit", "{1} ÷ {0}", (b, c),
-                          Operand(f.break_even_share, "share", "break-even share"), share_note))
+                          Operand(f.break_even_share, "share", "break-even share"), share_note,
+                          explains=f.break_even_share is not None and f.break_even_share <= 1))
         steps.append(Step("ROI if half the effect holds", "(benefit × 0.5 − cost) ÷ cost × 100",
                           "({0} × 0.5 − {1}) ÷ {1} × 100", (b, c),
                           Operand(f.roi_pct_at_half, "pct", "ROI at half"), free))

@@ -14,7 +14,8 @@ from rich.text import Text
 
 from buyin_cli.errors import display_path
 from buyin_cli.figures.explain import Operand, Section, explain_figures
-from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
+from buyin_cli.figures.compute import Figures, PilotFigures
+from buyin_cli.load.models import Pilot
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.load.strategy import LoadedStrategy
 
@@ -36,28 +37,49 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
     console.print(Text(f"{strategy.organisation}: {strategy.title}", style="bold"))
     console.print(Text(f"Money in {figures.currency}, rounded to whole units; each annual "
                        "benefit is for a full year.", style="dim"))
-    for renderable in roi_tables(loaded, figures, writer):
+    sections = explain_figures(loaded, figures)
+    for renderable in roi_tables(loaded, figures, writer, sections):
         console.print()
         console.print(renderable)
     if explain:
         console.print()
         console.print(Text("How each figure is worked out", style="bold underline"))
-        for section in explain_figures(loaded, figures):
+        for section in sections:
             console.print()
             console.print(explain_section(section, writer))
 
 
+def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
+               sections: list[Section]) -> list[RenderableType]:
+    """The metrics, each pilot, and the roll-out of each initiative, as tables.
 
-def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> list[RenderableType]:
-    """The metrics, each pilot, and the roll-out of each initiative, as tables."""
+    Under each table, the caveats that the working (`sections`) attaches to its figures.
+    """
+    caveats: dict[tuple[str, ...], list[str]] = {s.subject: s.caveats for s in sections}
+    pilots = {p.id: p for p in loaded.strategy.pilots}
+    names = {m.id: m.name for m in loaded.strategy.metrics}
     out: list[RenderableType] = []
     if figures.metrics:
         out.append(_metrics_table(loaded, figures, w))
-    for pilot in figures.pilots.values():
-        out.append(_pilot_table(loaded, pilot, w))
+    for p in figures.pilots.values():
+        notes = [f"{names.get(mid, mid)}: {note}" for mid in p.results
+                 for note in caveats.get(("result", p.pilot_id, mid), [])]
+        notes += [_sentence(note) for note in caveats.get(("pilot", p.pilot_id), [])]
+        out.append(_pilot_table(pilots[p.pilot_id], p, names, w, notes))
     if figures.initiatives:
-        out.append(_initiatives_table(loaded, figures, w))
+        notes = []
+        for i in loaded.strategy.initiatives:
+            used = figures.initiatives[i.id].results_used
+            if used:
+                based = "; ".join(f"{r.metric_id} as {r.pilot_id} measured it" for r in used)
+                notes.append(f"{i.title}: benefit from {based}.")
+            notes += [f"{i.title}: {note}" for note in caveats.get(("initiative", i.id), [])]
+        out.append(_initiatives_table(loaded, figures, w, notes))
     return out
+
+
+def _sentence(note: str) -> str:
+    return note[:1].upper() + note[1:]
 
 
 def _table() -> Table:
@@ -82,10 +104,8 @@ def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
     return Group(_title("Metrics: progress toward target"), table)
 
 
-def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Formatter) -> Group:
-    strategy = loaded.strategy
-    pilot = next(x for x in strategy.pilots if x.id == p.pilot_id)
-    names = {m.id: m.name for m in strategy.metrics}
+def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Formatter,
+                 notes: list[str]) -> Group:
     title = _title(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
     table = _table()
@@ -113,28 +133,12 @@ def _pilot_table(loaded: LoadedStrategy, p: PilotFigures, w: Formatter) -> Group
         ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
         ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
-    notes = _pilot_notes(p)
     return Group(title, table, summary, *(Text(n, style="dim") for n in notes))
 
 
-def _pilot_notes(p: PilotFigures) -> list[str]:
-    notes = []
-    if not p.monetised:
-        notes.append("No result's metric has a value_per_unit, so nothing is put in money "
-                     "and the ROI only reflects the cost.")
-    if p.roi_pct is None:
-        notes.append("ROI n/a: the pilot cost 0.")
-    for r in p.results.values():
-        if r.has_control and r.improvement == r.control_improvement:
-            notes.append(f"{r.metric_id}: the control group moved as much as the pilot "
-                         "group, so nothing is attributable.")
-        elif r.attributable < 0:
-            notes.append(f"{r.metric_id}: the attributable change is negative, so it "
-                         "lowers the benefit.")
-    return notes
 
-
-def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
+def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
+                       notes: list[str]) -> Group:
     table = _table()
     table.add_column("", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
@@ -158,8 +162,8 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -
     ]
     for label, cells in rows:
         table.add_row(label, *cells)
-    notes = [Text(n, style="dim") for i, f in initiatives for n in _initiative_notes(i.title, f)]
-    return Group(_title("Roll-out: first year, whole audience"), table, *notes)
+    return Group(_title("Roll-out: first year, whole audience"), table,
+                 *(Text(n, style="dim") for n in notes))
 
 
 def _months(w: Formatter, months: float | None) -> str:
@@ -170,25 +174,6 @@ def _operand(w: Formatter, op: Operand) -> str:
     # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
     return _months(w, op.value) if op.kind == "months" else w.operand(op)
 
-
-def _initiative_notes(title: str, f: InitiativeFigures) -> list[str]:
-    notes = []
-    if f.results_used:
-        based = "; ".join(f"{r.metric_id} as {r.pilot_id} measured it" for r in f.results_used)
-        notes.append(f"{title}: benefit from {based}.")
-    elif f.pilot_ids:
-        notes.append(f"{title}: no pilot measured a metric with a value_per_unit, so the "
-                     "benefit is 0.")
-    else:
-        notes.append(f"{title}: no pilot yet, so the benefit is 0; pilot it on a metric with "
-                     "a value_per_unit.")
-    if f.rollout_cost == 0:
-        notes.append(f"{title}: ROI and benefit-cost ratio n/a, the roll-out costs 0.")
-    if f.rollout_benefit < 0:
-        notes.append(f"{title}: the benefit is negative; it never pays back.")
-    elif f.break_even_share is not None and f.break_even_share > 1:
-        notes.append(f"{title}: even the full pilot effect does not pay back the cost.")
-    return notes
 
 
 def explain_section(section: Section, w: Formatter) -> Group:
