@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.figures.explain import Operand, Section, Step, explain_figures
+from buyin_cli.figures.explain import explain_figures
+from buyin_cli.figures.steps import Operand, Section, Step
 from buyin_cli.figures.export import explanation_json
 from buyin_cli.load.strategy import load_strategy
 

@@ -6,7 +6,7 @@ import pytest
 from pydantic import ValidationError
 
 from buyin_cli.load.models import Strategy
-from buyin_cli.figures.explain import Operand
+from buyin_cli.figures.steps import Operand
 from buyin_cli.present.numbers import (Formatter, LocaleError, format_money, format_number, format_pct,
                              format_rate, resolve_locale)
 

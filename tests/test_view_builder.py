@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy
-from buyin_cli.present.view_builder import SECTION_WEIGHTS, Formatter, _link, build_view, time_budget, working_steps
+from buyin_cli.present.view_builder import SECTION_WEIGHTS, Formatter, _link, build_view, time_budget
+from buyin_cli.present.working import working_steps
 
 from conftest import VALID_YAML
 

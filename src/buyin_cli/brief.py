@@ -15,7 +15,8 @@ from buyin_cli.errors import BuyinError
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.view_builder import Formatter, build_view, working_steps
+from buyin_cli.present.view_builder import Formatter, build_view
+from buyin_cli.present.working import working_steps
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.pptx.deck import build_deck, verify_deck

@@ -100,8 +100,9 @@ def check(
       buyin check strategy.yaml --format github --strict
       buyin check strategy.yaml --ignore W501,W404
     """
-    from buyin_cli.review.score import review
     from buyin_cli.load.strategy import check_strategy
+    from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
+    from buyin_cli.review.score import review
 
     loaded, problems = check_strategy(path)
     readiness = None
@@ -113,19 +114,12 @@ def check(
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if output is CheckFormat.json:
-        print(json.dumps([_problem_json(p) for p in problems], indent=2, ensure_ascii=False))
+        print(problems_json(problems))
     elif output is CheckFormat.github:
         for problem in problems:
-            print(_github_annotation(problem))
+            print(github_annotation(problem))
     else:
-        paint = _painter(sys.stdout)
-        for problem in problems:
-            colour = "31" if problem.severity == "error" else "33"
-            print(f"{paint(str(problem.location), '1')}: {paint(problem.code, colour)} "
-                  f"{problem.message}")
-        if readiness is not None:
-            print(("\n" if problems else "") + "\n".join(_readiness_lines(readiness, paint)))
-        print(_summary(path, errors, warnings, paint))
+        print("\n".join(text_report(path, problems, readiness, painter(sys.stdout))))
     if errors or (strict and warnings):
         raise typer.Exit(1)
 
@@ -229,58 +223,6 @@ def schema() -> None:
     from buyin_cli.load.schema import strategy_schema
 
     print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
-
-
-def _summary(path: Path, errors: int, warnings: int, paint) -> str:
-    from buyin_cli.errors import display_path
-
-    counts = f"{plural(errors, 'error')}, {plural(warnings, 'warning')}"
-    if errors:
-        return paint(f"✗ {display_path(path)}: {counts}", "1;31")
-    return paint(f"✓ {display_path(path)}: valid ({counts})", "1;32")
-
-
-def _readiness_lines(readiness, paint) -> list[str]:
-    """The score, then one line per method: ✓ when full marks, ! with the codes that fired."""
-    lines = [paint(f"Readiness {readiness.score}/100", "1")]
-    for method in readiness.methods:
-        fired = ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in method.fired.items())
-        full = method.points == method.out_of
-        mark = paint("✓", "32") if full else paint("!", "33")
-        lines.append(f"  {mark} {method.name} {method.points}/{method.out_of}"
-                     + (f" ({fired})" if fired else "" if full or method.applicable
-                        else " (nothing to review yet)"))
-    if readiness.accepted:
-        lines.append(f"  {plural(len(readiness.accepted), 'warning')} accepted with a reason")
-    return lines
-
-
-def _problem_json(problem: Problem) -> dict:
-    from buyin_cli.errors import display_path
-
-    where = problem.location
-    return {"file": display_path(where.file), "line": where.line, "col": where.col,
-            "code": problem.code, "severity": problem.severity, "message": problem.message}
-
-
-def _github_annotation(problem: Problem) -> str:
-    from buyin_cli.errors import display_path
-
-    where = problem.location
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return (f"::{problem.severity} file={display_path(where.file)},line={where.line},"
-            f"col={where.col}::{problem.code} {message}")
-
-
-def _painter(stream):
-    """ANSI colour for a terminal; plain text when piped, with NO_COLOR, or on a dumb terminal."""
-    use = (stream.isatty() and "NO_COLOR" not in os.environ
-           and os.environ.get("TERM") != "dumb")
-
-    def paint(text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if use else text
-
-    return paint
 
 
 def _fail(error: BuyinError) -> NoReturn:

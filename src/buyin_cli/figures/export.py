@@ -9,7 +9,7 @@ from typing import Any
 
 from buyin_cli.errors import display_path
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.figures.explain import Operand, Section
+from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.words import finite
 
 

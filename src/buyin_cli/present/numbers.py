@@ -24,7 +24,7 @@ from buyin_cli.errors import BuyinError
 from buyin_cli.words import finite
 
 if TYPE_CHECKING:
-    from buyin_cli.figures.explain import Operand
+    from buyin_cli.figures.steps import Operand
 
 NOT_AVAILABLE = "n/a"
 

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
-from buyin_cli.figures.explain import Operand, Section, explain_figures
+from buyin_cli.figures.explain import explain_figures
+from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.figures.compute import Figures, PilotFigures
 from buyin_cli.load.models import Pilot
 from buyin_cli.present.numbers import Formatter

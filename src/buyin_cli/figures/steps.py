@@ -1,0 +1,62 @@
+"""A figure's working as data: the numbers it is made of, the steps, and the sections they form.
+
+A step keeps its numbers as operands (value, kind, source) rather than text, so
+each output writes them in the strategy's locale; `Step.working` holds
+`{0}`-style slots for them. explain.py builds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal
+
+from buyin_cli.errors import Location
+
+Kind = Literal["money", "rate", "number", "count", "pct", "share", "ratio", "months"]
+
+
+@dataclass(frozen=True)
+class Operand:
+    """One number in a working: its value, how to write it, and where it was written."""
+
+    value: float | None
+    kind: Kind
+    label: str  # what it is, e.g. "before", "isolation (default 1)"
+    source: Location | None = None  # None for a derived figure or a default
+
+
+@dataclass(frozen=True)
+class Step:
+    """How one figure is worked out."""
+
+    figure: str  # e.g. "attributable"
+    formula: str  # in words, e.g. "(improvement − control) × isolation × confidence"
+    working: str  # the formula with slots {0}, {1}… for the operands
+    operands: tuple[Operand, ...]
+    result: Operand
+    note: str | None = None  # why a figure is undefined, zero or negative, or what it means
+    explains: bool = False  # the note says what the figure means (no caveat to repeat elsewhere)
+
+    @property
+    def sources(self) -> tuple[Operand, ...]:
+        """The operands that were written in the strategy, in order."""
+        return tuple(op for op in self.operands if op.source is not None)
+
+    def fill(self, write: Callable[[Operand], str]) -> str:
+        """The working with each operand written by `write`."""
+        return self.working.format(*(write(op) for op in self.operands))
+
+
+@dataclass(frozen=True)
+class Section:
+    """The steps for one subject: the metrics, a pilot result, a pilot, an initiative."""
+
+    title: str
+    steps: tuple[Step, ...]
+    subject: tuple[str, ...] = ()  # ("metrics",), ("result", pilot, metric), ("pilot", id), ("initiative", id)
+
+    @property
+    def caveats(self) -> list[str]:
+        """The notes that qualify a figure (undefined, zero, negative), each once."""
+        return list(dict.fromkeys(s.note for s in self.steps if s.note and not s.explains))
