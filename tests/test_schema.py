@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-import pytest
 
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.schema import strategy_schema

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.review.context import Check, Context
-from buyin_cli.words import dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
