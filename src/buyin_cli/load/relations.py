@@ -29,6 +29,7 @@ REFERENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("objections", ("evidence",), "pilots"),
     ("briefings", ("stakeholder",), "stakeholders"),
     ("briefings", ("focus", "*"), "objectives"),
+    ("briefings", ("asks", "*", "initiative"), "initiatives"),
 )
 ID_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
                "stakeholders", "briefings")

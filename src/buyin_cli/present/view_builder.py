@@ -82,7 +82,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         date_text=fmt.date(briefing.date),
         minutes=briefing.minutes,
         opening_question=briefing.opening_question,
-        asks=list(briefing.asks),
+        asks=[ask.decision for ask in briefing.asks],
         showcase_title=briefing.showcase.title if briefing.showcase else None,
         showcase_url=briefing.showcase.url if briefing.showcase else None,
         showcase_link=_link(briefing.showcase.url) if briefing.showcase else None,

@@ -23,10 +23,10 @@ def checks(ctx: Context) -> Iterator[Check]:
                                 "showcase {title, url}: the course to demo, so they see "
                                 "the learning, not just hear about it")
         for j, ask in enumerate(briefing.asks):
-            why = decision_problem(ask)
+            why = decision_problem(ask.decision)
             path = owner + ("asks", j)
-            yield ctx.check("W502", owner, why is not None, ctx.sources.at(path),
-                            f"{dotted(path)}: '{ask}' is not a decision ({why}): start "
+            yield ctx.check("W502", owner, why is not None, ctx.sources.at(path + ("decision",)),
+                            f"{dotted(path)}: '{ask.decision}' is not a decision ({why}): start "
                             "with what they decide, e.g. 'Approve…', 'Agree to…', "
                             "'Release…', 'Nominate…'")
         presenting, parts = _presenting(ctx.s, briefing)

@@ -1,0 +1,51 @@
+"""What every model of the format is made of: the base models and the field types."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+Fraction = Annotated[float, Field(ge=0, le=1)]
+Money = Annotated[float, Field(ge=0)]
+Percent = Annotated[float, Field(ge=0, le=100)]
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates arrive as text (the loader keeps YAML timestamps as written): parse them strictly."""
+    if isinstance(value, str):
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError("expected a date written YYYY-MM-DD")
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"not a real date ({exc}); write YYYY-MM-DD") from None
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
+class Model(BaseModel):
+    """Base: unknown keys are errors, values are not coerced across types, nothing mutates."""
+
+    # No .inf or .nan: every figure computed from them would be meaningless.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+
+class Accepting(Model):
+    """An item whose readiness warnings may be accepted with a written reason."""
+
+    accept: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Readiness warnings accepted for this item: warning code → the written "
+                    "justification (shown in the deck's appendix), e.g. {W301: 'No control "
+                    "group is possible: every site took part.'}")

@@ -1,0 +1,60 @@
+"""pilots: the evidence before the roll-out, from reaction to business results."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Percent, Slug, Text
+
+
+class Reaction(Model):
+    score: float = Field(ge=0, description="Participants' average rating.")
+    scale: float = Field(gt=0, description="The top of the rating scale, e.g. 5.")
+
+
+class Learning(Model):
+    pre: Percent = Field(description="Average assessment score before, in %.")
+    post: Percent = Field(description="Average assessment score after, in %.")
+
+
+class Usage(Model):
+    enrolled: int = Field(ge=0, description="How many enrolled.")
+    completed: int = Field(ge=0, description="How many completed.")
+
+
+class Quote(Model):
+    text: Text = Field(description="What a participant said.")
+    by: Text = Field(description="Who said it, e.g. 'Shift supervisor, Line 3'.")
+
+
+class Result(Model):
+    metric: Slug = Field(description="Id of the business metric measured.")
+    per: Literal["week", "month", "quarter", "year"] = Field(
+        description="The period that one reading covers.")
+    before: float = Field(description="The pilot group's reading before.")
+    after: float = Field(description="The pilot group's reading after.")
+    control_before: float | None = Field(
+        default=None, description="A comparison group's reading before (with control_after).")
+    control_after: float | None = Field(
+        default=None, description="A comparison group's reading after (with control_before).")
+    isolation: Fraction | None = Field(
+        default=None, description="Share of the change due to the learning, 0–1 (default 1).")
+    confidence: Fraction | None = Field(
+        default=None, description="Confidence in the isolation estimate, 0–1 (default 1).")
+
+
+class Pilot(Accepting):
+    id: Slug = Field(description="Unique id (lowercase letters, digits, hyphens).")
+    initiative: Slug = Field(description="Id of the initiative piloted.")
+    group: Text = Field(description="Who took part, e.g. 'Line 3, night shift'.")
+    participants: int = Field(gt=0, description="How many took part.")
+    start: IsoDate = Field(description="First day (YYYY-MM-DD).")
+    end: IsoDate = Field(description="Last day (YYYY-MM-DD), not before start.")
+    cost: Money = Field(description="What the pilot spent.")
+    reaction: Reaction | None = Field(default=None, description="How participants rated it.")
+    learning: Learning | None = Field(default=None, description="Assessment scores pre and post.")
+    usage: Usage | None = Field(default=None, description="Enrolment and completion.")
+    quotes: list[Quote] = Field(default_factory=list, description="What participants said.")
+    results: list[Result] = Field(description="Business results measured; a metric at most once.")

@@ -1,0 +1,57 @@
+"""briefings: the meetings, their asks and the course they showcase."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field
+
+from buyin_cli.load.models.base import Accepting, IsoDate, Model, Slug, Text
+
+
+class Showcase(Model):
+    title: Text = Field(description="The course to demo.")
+    url: Text = Field(description="Where to open it.")
+
+
+def _ask_from_text(value: Any) -> Any:
+    """An ask written as plain text is the decision alone."""
+    if isinstance(value, str):
+        return {"decision": value}
+    if not isinstance(value, dict):
+        raise ValueError("expected the decision as text, or a mapping {decision, initiative}")
+    return value
+
+
+class Ask(Model):
+    decision: Text = Field(description="The decision wanted, e.g. 'Approve £93,680 to roll out "
+                                       "Safe Hands to all 240 operators'.")
+    initiative: Slug | None = Field(
+        default=None, description="Id of the initiative this ask funds: the deck shows its "
+                                  "cost, benefit and payback beside it.")
+
+
+AskItem = Annotated[Ask, BeforeValidator(_ask_from_text)]
+
+
+def _text_or(items: dict[str, Any]) -> None:
+    """A plain string is an ask too: say so to editors, as the validator reads it."""
+    alternative = dict(items)
+    items.clear()
+    items["anyOf"] = [{"type": "string", "minLength": 1}, alternative]
+
+
+class Briefing(Accepting):
+    id: Slug = Field(description="Unique id; names the output files ID.pptx and ID.md.")
+    stakeholder: Slug = Field(description="Id of the stakeholder being briefed.")
+    date: IsoDate = Field(description="The meeting's date (YYYY-MM-DD).")
+    minutes: int = Field(gt=0, description="How long the meeting is.")
+    opening_question: Text = Field(description="A question that invites a positive first answer.")
+    asks: list[AskItem] = Field(
+        min_length=1,
+        description="The decisions wanted: each the decision as text, or {decision, initiative} "
+                    "for an ask that funds an initiative.",
+        json_schema_extra=lambda schema: _text_or(schema["items"]))
+    focus: list[Slug] = Field(default_factory=list,
+                              description="Ids of objectives to lead with (default: all).")
+    showcase: Showcase | None = Field(default=None, description="The course to demo.")

@@ -1,0 +1,27 @@
+"""initiatives: the learning proposed and what it costs, fully loaded."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from buyin_cli.load.models.base import Accepting, Model, Money, Slug, Text
+
+
+class Cost(Model):
+    item: Text = Field(description="What the money is for.")
+    amount: Money = Field(description="The amount, in the strategy's currency.")
+    kind: Literal["one-off", "per-year", "per-participant"] = Field(
+        description="'one-off', 'per-year', or 'per-participant' (times the audiences' headcount).")
+
+
+class Initiative(Accepting):
+    id: Slug = Field(description="Unique id (lowercase letters, digits, hyphens).")
+    title: Text = Field(description="The learning proposed.")
+    format: Literal["e-learning", "classroom", "blended", "coaching", "other"] = Field(
+        description="How it is delivered.")
+    audiences: list[Slug] = Field(min_length=1, description="Ids of the audiences it serves.")
+    objectives: list[Slug] = Field(min_length=1, description="Ids of the objectives it serves.")
+    costs: list[Cost] = Field(
+        description="Fully loaded costs, participants' time included.")

@@ -1,0 +1,63 @@
+"""An ask is the decision as text, or {decision, initiative} for an ask that funds an initiative."""
+
+from __future__ import annotations
+
+from conftest import VALID_YAML
+
+ASK_LINE = "    asks: [Approve the roll-out to all 120 pickers]\n"
+LINE = VALID_YAML.splitlines().index(ASK_LINE.rstrip("\n")) + 1
+
+
+def _with_asks(block: str) -> str:
+    assert ASK_LINE in VALID_YAML
+    return VALID_YAML.replace(ASK_LINE, block)
+
+
+def test_an_ask_that_names_its_initiative_is_valid(run, write):
+    path = write("s.yaml", _with_asks(
+        "    asks:\n"
+        "      - decision: Approve $36,000 to roll out Pick Right\n"
+        "        initiative: pick-right\n"
+        "      - Agree that the ops review tracks picking errors monthly\n"))
+    result = run("check", path)
+    assert result.exit_code == 0, result.output
+
+
+def test_an_unknown_initiative_is_located_at_the_reference(run, write):
+    path = write("s.yaml", _with_asks(
+        "    asks:\n"
+        "      - decision: Approve the roll-out\n"
+        "        initiative: pick-rite\n"))
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0] == (
+        f"s.yaml:{LINE + 2}:21: E302 briefings[0].asks[0].initiative: unknown initiative "
+        "'pick-rite' (did you mean 'pick-right'?)")
+
+
+def test_an_ask_that_is_neither_text_nor_a_mapping_says_what_it_may_be(run, write):
+    path = write("s.yaml", _with_asks("    asks: [[Approve, the roll-out]]\n"))
+    result = run("check", path)
+    assert result.exit_code == 1
+    line = result.stdout.splitlines()[0]
+    assert line.startswith(f"s.yaml:{LINE}:12: E204 briefings[0].asks[0]: ")
+    assert "expected the decision as text, or a mapping {decision, initiative}" in line
+
+
+def test_an_ask_mapping_without_its_decision_is_missing_a_key(run, write):
+    path = write("s.yaml", _with_asks("    asks:\n      - initiative: pick-right\n"))
+    result = run("check", path)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith(
+        f"s.yaml:{LINE + 1}:9: E202 briefings[0].asks[0]: missing required key 'decision'")
+
+
+def test_w502_reads_the_decision_of_a_mapping_ask(run, write):
+    path = write("s.yaml", _with_asks(
+        "    asks:\n"
+        "      - decision: Discuss the roll-out\n"
+        "        initiative: pick-right\n"))
+    result = run("check", path)
+    assert result.exit_code == 0
+    assert (f"s.yaml:{LINE + 1}:19: W502 briefings[0].asks[0]: 'Discuss the roll-out' is not a "
+            "decision") in result.stdout
