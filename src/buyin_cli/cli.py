@@ -143,30 +143,68 @@ def brief(
     pptx_template: Annotated[Path | None, typer.Option(
         "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
         metavar="FILE")] = None,
+    pdf: Annotated[bool, typer.Option(
+        "--pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
+                      "(needs LibreOffice).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Also say how long each briefing took.")] = False,
 ) -> None:
     """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
     and talking points (DIR/ID.md).
 
-    An invalid strategy writes nothing; a failed render leaves existing files as they were.
+    Prints one line per file: "wrote" when it changed, "unchanged" when it already held
+    the same bytes (then it is not touched, so its mtime stays). An invalid strategy
+    writes nothing; a failed render leaves existing files as they were. With --pdf and
+    no LibreOffice, the decks are written and brief exits 1 saying what to install.
 
     \b
     Example:
       buyin brief examples/northwind-manufacturing.yaml --out build
       buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
+      buyin brief . --out build --pdf -q
     """
+    import time
+    from contextlib import nullcontext
+
     from buyin_cli.brief import brief as render_briefs
     from buyin_cli.errors import display_path
 
+    start = time.perf_counter()
     if templates is None:
         own = (path if path.is_dir() else path.parent) / "templates"
         templates = own if own.is_dir() else None
-    result = render_briefs(path, out, briefing_id=briefing, templates=templates,
-                           pptx_template=pptx_template)
-    for file in result.written:
-        print(f"wrote {display_path(file)}")
+    say = (lambda line: None) if quiet else print
+    if not quiet and _is_terminal(sys.stderr):
+        from buyin_cli.progress import progress_bar
+
+        bar = progress_bar(sys.stderr)
+    else:
+        bar = nullcontext(None)
+    with bar as progress:
+        result = render_briefs(path, out, briefing_id=briefing, templates=templates,
+                               pptx_template=pptx_template, progress=progress)
+    for item in result.rendered:
+        if verbose:
+            say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
+        for output in result.outputs:
+            if output.path.stem == item.briefing_id:
+                say(f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}")
+    outputs = result.outputs
+    if pdf:
+        from buyin_cli.handout import export_pdfs
+
+        pdfs = export_pdfs([o for o in result.outputs if o.path.suffix == ".pptx"])
+        for output in pdfs:
+            say(f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}")
+        outputs = outputs + pdfs
+    if verbose:
+        changed = sum(o.changed for o in outputs)
+        say(f"{_plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
+            f"in {time.perf_counter() - start:.2f} s")
     if result.not_ready:
-        print(f"{_plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
-              f"`buyin check {display_path(path)}` shows where to fix them")
+        say(f"{_plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
+            f"`buyin check {display_path(path)}` shows where to fix them")
 
 
 class RoiFormat(str, Enum):
@@ -273,10 +311,14 @@ def _github_annotation(problem: Problem) -> str:
             f"col={where.col}::{problem.code} {message}")
 
 
+def _is_terminal(stream) -> bool:
+    """A progress bar only for a person at a terminal: not in a pipe, a log or a dumb terminal."""
+    return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
 def _painter(stream):
     """ANSI colour for a terminal; plain text when piped, with NO_COLOR, or on a dumb terminal."""
-    use = (stream.isatty() and "NO_COLOR" not in os.environ
-           and os.environ.get("TERM") != "dumb")
+    use = _is_terminal(stream) and "NO_COLOR" not in os.environ
 
     def paint(text: str, code: str) -> str:
         return f"\033[{code}m{text}\033[0m" if use else text
