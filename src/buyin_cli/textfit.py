@@ -102,8 +102,25 @@ def text_width(text: str, size: float, bold: bool = False, font: Font = WIDEST) 
     return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000 * SAFETY
 
 
+# Wrapped lines by (text, width, size, bold, font): fitting a table wraps each cell at many
+# widths and sizes, and `buyin watch` renders the same cells again on every save. The font
+# is kept with its lines, so an id reused by another dict can never return its lines.
+_WRAPPED: dict[tuple, tuple[Font, tuple[str, ...]]] = {}
+_WRAPPED_LIMIT = 200_000
+
+
 def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST) -> list[str]:
     """Break `text` into lines no wider than `width` points, at spaces where possible."""
+    key = (text, width, size, bold, id(font))
+    hit = _WRAPPED.get(key)
+    if hit is None or hit[0] is not font:
+        if len(_WRAPPED) >= _WRAPPED_LIMIT:
+            _WRAPPED.clear()
+        hit = _WRAPPED[key] = (font, tuple(_wrap(text, width, size, bold, font)))
+    return list(hit[1])
+
+
+def _wrap(text: str, width: float, size: float, bold: bool, font: Font) -> list[str]:
     lines: list[str] = []
     for hard_line in text.split("\n"):
         line = ""
