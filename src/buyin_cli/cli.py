@@ -208,6 +208,52 @@ def brief(
 
 
 @app.command(cls=_Command)
+def watch(
+    path: StrategyPath,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
+                                      metavar="DIR")] = Path("build"),
+    briefing: Annotated[str | None, typer.Option(
+        "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")] = None,
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Folder of templates that override the packaged ones by name "
+                            "(default: the strategy's templates/ folder, if any).",
+        metavar="DIR")] = None,
+    pptx_template: Annotated[Path | None, typer.Option(
+        "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
+        metavar="FILE")] = None,
+) -> None:
+    """Check and render the briefings, then again on every save, while you write.
+
+    Prints each problem as `buyin check` does, as it appears, and how long each
+    briefing took to render. An invalid save renders nothing, so the last good decks
+    stay open beside you. Ctrl-C stops it.
+
+    \b
+    Example:
+      buyin watch strategy/
+      buyin watch . --briefing coo-q3 --out build
+    """
+    from buyin_cli.watch import Session, file_changes, run
+
+    session = Session(path, out, briefing_id=briefing, templates=templates,
+                      pptx_template=pptx_template, say=lambda line: print(line, flush=True))
+    if not path.exists():
+        session.render()  # says what is wrong with PATH, in check's words
+        raise typer.Exit(1)
+    print(f"watching {', '.join(_shown(p) for p in session.watched())}; Ctrl-C stops", flush=True)
+    try:
+        run(session, file_changes(session))
+    except KeyboardInterrupt:
+        print("stopped watching", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    from buyin_cli.errors import display_path
+
+    return display_path(path)
+
+
+@app.command(cls=_Command)
 def init(
     folder: Annotated[Path, typer.Argument(
         help="The folder to make the strategy repository in (created if missing).",
