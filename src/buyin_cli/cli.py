@@ -24,7 +24,7 @@ from buyin_cli.errors import BuyinError, Problem, StrategyInvalid
 app = typer.Typer(
     name="buyin",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
