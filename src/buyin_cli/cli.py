@@ -33,6 +33,17 @@ app = typer.Typer(
 StrategyPath = Annotated[Path, typer.Argument(
     help="A strategy .yaml file, or a folder of them.", metavar="PATH",
     show_default=False)]
+# The options `brief` and `watch` share.
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
+                                      metavar="DIR")]
+BriefingId = Annotated[str | None, typer.Option(
+    "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")]
+TemplatesDir = Annotated[Path | None, typer.Option(
+    "--templates", help="Folder of templates that override the packaged ones by name "
+                        "(default: the strategy's templates/ folder, if any).", metavar="DIR")]
+PptxTemplate = Annotated[Path | None, typer.Option(
+    "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
+    metavar="FILE")]
 
 
 class _Command(TyperCommand):
@@ -132,17 +143,10 @@ def check(
 @app.command(cls=_Command)
 def brief(
     path: StrategyPath,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
-                                      metavar="DIR")] = Path("build"),
-    briefing: Annotated[str | None, typer.Option(
-        "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")] = None,
-    templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder of templates that override the packaged ones by name "
-                            "(default: the strategy's templates/ folder, if any).",
-        metavar="DIR")] = None,
-    pptx_template: Annotated[Path | None, typer.Option(
-        "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
-        metavar="FILE")] = None,
+    out: OutDir = Path("build"),
+    briefing: BriefingId = None,
+    templates: TemplatesDir = None,
+    pptx_template: PptxTemplate = None,
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
                       "(needs LibreOffice).")] = False,
@@ -184,19 +188,18 @@ def brief(
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress)
-    for item in result.rendered:
+    for number, item in enumerate(result.rendered):
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
-        for output in result.outputs:
-            if output.path.stem == item.briefing_id:
-                say(f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}")
+        for output in result.outputs[2 * number:2 * number + 2]:  # its deck and talking points
+            say(_written(output))
     outputs = result.outputs
     if pdf:
         from buyin_cli.handout import export_pdfs
 
         pdfs = export_pdfs([o for o in result.outputs if o.path.suffix == ".pptx"])
         for output in pdfs:
-            say(f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}")
+            say(_written(output))
         outputs = outputs + pdfs
     if verbose:
         changed = sum(o.changed for o in outputs)
@@ -210,17 +213,10 @@ def brief(
 @app.command(cls=_Command)
 def watch(
     path: StrategyPath,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
-                                      metavar="DIR")] = Path("build"),
-    briefing: Annotated[str | None, typer.Option(
-        "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")] = None,
-    templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder of templates that override the packaged ones by name "
-                            "(default: the strategy's templates/ folder, if any).",
-        metavar="DIR")] = None,
-    pptx_template: Annotated[Path | None, typer.Option(
-        "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
-        metavar="FILE")] = None,
+    out: OutDir = Path("build"),
+    briefing: BriefingId = None,
+    templates: TemplatesDir = None,
+    pptx_template: PptxTemplate = None,
 ) -> None:
     """Check and render the briefings, then again on every save, while you write.
 
@@ -233,6 +229,7 @@ def watch(
       buyin watch strategy/
       buyin watch . --briefing coo-q3 --out build
     """
+    from buyin_cli.errors import display_path
     from buyin_cli.watch import Session, file_changes, run
 
     session = Session(path, out, briefing_id=briefing, templates=templates,
@@ -240,17 +237,18 @@ def watch(
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
         raise typer.Exit(1)
-    print(f"watching {', '.join(_shown(p) for p in session.watched())}; Ctrl-C stops", flush=True)
+    print(f"watching {', '.join(display_path(p) for p in session.watched())}; Ctrl-C stops",
+          flush=True)
     try:
         run(session, file_changes(session))
     except KeyboardInterrupt:
         print("stopped watching", file=sys.stderr)
 
 
-def _shown(path: Path) -> str:
+def _written(output) -> str:
     from buyin_cli.errors import display_path
 
-    return display_path(path)
+    return f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}"
 
 
 @app.command(cls=_Command)
