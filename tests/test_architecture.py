@@ -1,7 +1,7 @@
 """The package's folders are its stages, and imports run one way: each stage uses only earlier ones.
 
     foundation (errors, codes, words, packaged) → load → figures → review → present → render
-    → the commands (cli, brief, …)
+    → the commands (commands/, cli, and the pipelines that join the stages: brief, watch, …)
 
 A newcomer who wants "a new rule" finds review/checks/, "a new figure" figures/,
 "a new slide" the templates and render/. These tests keep it so.
@@ -26,8 +26,9 @@ LIBRARIES = {
     "yaml": {"load", "render/outline"},  # the loader; the deck outline a template renders
     "pptx": {"render/pptx"},
     "jinja2": {"render/templating"},
-    "typer": {"cli"},
-    "rich": {"cli", "present/terminal"},
+    "typer": {"cli", "commands"},
+    "rich": {"commands", "present/terminal", "progress"},
+    "watchfiles": {"watch"},
 }
 
 

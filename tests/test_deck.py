@@ -289,7 +289,7 @@ def test_an_example_on_a_4_3_corporate_template_stays_on_the_slide(tmp_path: Pat
     Presentation().save(str(template))  # python-pptx's own 4:3 deck, in Calibri
     root = Path(__file__).resolve().parents[1]
     written = brief(root / "examples" / "northwind-manufacturing.yaml", tmp_path / "out",
-                    pptx_template=template).written
+                    pptx_template=template).paths
     decks = [p for p in written if p.suffix == ".pptx"]
     assert decks
     for deck in decks:

@@ -33,7 +33,7 @@ def briefed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     out = {}
     for example in EXAMPLES:
         folder = tmp_path_factory.mktemp(example_name(example))
-        out[example_name(example)] = brief(example, folder).written
+        out[example_name(example)] = brief(example, folder).paths
     return out
 
 

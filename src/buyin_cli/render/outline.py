@@ -182,10 +182,23 @@ _MESSAGES = {
 }
 
 
+def _parse(text: str) -> Any:
+    """The outline's data: through libyaml when PyYAML has it, as an outline is tens of
+    kilobytes parsed on every render; a failure is parsed again in Python, whose
+    messages the errors below are worded for."""
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)  # noqa: S506 - a safe loader
+        except yaml.YAMLError:
+            pass
+    return yaml.safe_load(text)
+
+
 def parse_outline(text: str, template_name: str) -> Outline:
     """Parse the YAML that `template_name` rendered into an Outline, or raise TemplateError."""
     try:
-        data = yaml.safe_load(text)
+        data = _parse(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
