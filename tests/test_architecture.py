@@ -1,6 +1,6 @@
 """The package's folders are its stages, and imports run one way: each stage uses only earlier ones.
 
-    foundation (errors, codes, words, packaged) → load → figures → review → present → render
+    foundation (errors, codes, words, packaged) → load → figures → plan → review → present → render
     → the commands (commands/, cli, and the pipelines that join the stages: brief, watch, …)
 
 A newcomer who wants "a new rule" finds review/checks/, "a new figure" figures/,
@@ -18,7 +18,7 @@ import buyin_cli
 
 SRC = Path(buyin_cli.__file__).parent
 FOUNDATION = {"__init__", "errors", "codes", "words", "packaged"}
-STAGES = ["foundation", "load", "figures", "review", "present", "render", "commands"]
+STAGES = ["foundation", "load", "figures", "plan", "review", "present", "render", "commands"]
 MAX_LINES = 300
 
 # Which third-party libraries each part of the package may import.

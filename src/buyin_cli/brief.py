@@ -17,15 +17,15 @@ from typing import Callable
 
 from buyin_cli.errors import BuyinError
 from buyin_cli.figures.compute import compute_figures
-from buyin_cli.figures.explain import explain_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.view_builder import Formatter, build_view
-from buyin_cli.present.working import working_steps
+from buyin_cli.present.numbers import deck_formatter
+from buyin_cli.present.view_builder import build_view
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.render.outline import parse_outline
+from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.pptx.deck import build_deck as _build_deck
 from buyin_cli.render.pptx.deck import verify_deck
-from buyin_cli.render.templating import make_environment, render
+from buyin_cli.render.templating import make_environment, minutes, render
 from buyin_cli.review.score import Readiness, review
 
 DECK_TEMPLATE = "deck.yaml.j2"
@@ -92,8 +92,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
-    fmt = Formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
-    working = working_steps(explain_figures(loaded, figures), fmt, loaded.path)
+    fmt = deck_formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
     if env is None:
         env = make_environment(templates)
     build_deck = build_deck or _build_deck
@@ -102,9 +101,11 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         if progress is not None:
             progress(briefing.id, len(results), len(briefings))
         start = time.perf_counter()
-        view = build_view(loaded, figures, readiness, briefing, working, fmt)
+        view = build_view(loaded, figures, readiness, briefing, fmt)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
-        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view)
+        # The talking points time the slides the deck really has, after any template override.
+        outline, plan = schedule(outline, minutes)
+        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view, deck=plan)
         deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:

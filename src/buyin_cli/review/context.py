@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.figures.compute import Figures, compute_figures
+from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.plan.agenda import Agenda, plan_agenda
 
 Path_ = tuple[str | int, ...]
 
@@ -26,6 +30,15 @@ class Context:
         self.s = loaded.strategy
         self.sources = loaded.sources
         self.metrics = {m.id: m for m in self.s.metrics}
+
+    @cached_property
+    def figures(self) -> Figures:
+        """The strategy's figures, computed once for every check that needs them."""
+        return compute_figures(self.s)
+
+    def agenda(self, briefing: Briefing) -> Agenda:
+        """The meeting's plan, as the deck will present it."""
+        return plan_agenda(self.s, self.figures, briefing)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
               message: str = "") -> Check:

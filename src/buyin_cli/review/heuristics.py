@@ -1,4 +1,4 @@
-"""Reading a strategy's words: whether an ask is a decision, whether a metric measures learning."""
+"""Reading a strategy's words: whether an ask is a decision, a metric a learning number, a stakeholder a group."""
 
 from __future__ import annotations
 
@@ -49,3 +49,22 @@ def decision_problem(ask: str) -> str | None:
 def is_learning_number(name: str, unit: str) -> bool:
     """Whether a metric's name or unit describe a learning number rather than a business one."""
     return bool(_LEARNING.search(name) or _LEARNING.search(unit))
+
+
+# Words that make a stakeholder a body of people rather than one person ("the Nurse Unit
+# Managers' forum", "Regional leadership team"), in English and German.
+GROUP_WORDS = frozenset("""
+    forum team board committee council panel group network leadership management
+    executive directors managers leaders heads partners staff department office
+    community circle assembly union workforce everyone
+    gremium vorstand team ausschuss rat kreis runde leitung führungskreis geschäftsleitung
+    betriebsrat abteilung
+""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?", re.UNICODE)
+
+
+def is_group(name: str) -> bool:
+    """Whether a stakeholder's name names a group of people (then the deck says "the …")."""
+    words = [w.lower().rstrip("'’") for w in _WORD.findall(name)]
+    return any(w in GROUP_WORDS for w in words) or any(w.endswith(("s'", "s’")) for w in
+                                                       name.lower().split())
