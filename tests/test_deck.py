@@ -145,7 +145,7 @@ def _cell_sizes(shape) -> set[float]:
 def test_short_table_grows_to_the_largest_size(sample: list[dict], tmp_path: Path) -> None:
     save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx")
     (costs,) = _tables(tmp_path / "deck.pptx")
-    assert _cell_sizes(costs) == {18.0}
+    assert _cell_sizes(costs) == {20.0}
 
 
 def test_long_table_fills_its_pages_at_a_readable_size(tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ class TotalsView:
 
     count: int
     monetised: bool
+    cost: float
+    headcount_text: str  # the people the initiatives reach
     benefit_text: str
     cost_text: str
     roi_text: str

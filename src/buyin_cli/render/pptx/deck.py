@@ -32,7 +32,7 @@ from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
 from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
 from buyin_cli.render.pptx.textfit import Para
 
-TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 18, 12
+TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -114,7 +114,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             gap = int(GAP * EMU_PER_PT)
             chart_area = (x, y + t_box[3] + gap, w, h - t_box[3] - gap)
         t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font)
+            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
+            bold_last=spec.table.total is not None)
         if charts:  # the chart takes what the table's first page leaves
             rows = body_rows(spec.table)
             height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(

@@ -20,7 +20,7 @@ from buyin_cli.render.pptx import textfit
 
 EMU_PER_PT = 12700
 LABEL, FAINT, PANEL = RGBColor(0x59, 0x59, 0x59), RGBColor(0x80, 0x80, 0x80), RGBColor(0xF2, 0xF2, 0xF2)
-VALUE_START, VALUE_FLOOR, LABEL_SIZE, SMALL = 44, 28, 14, 12
+VALUE_START, VALUE_FLOOR, LABEL_SIZE, SMALL = 44, 20, 14, 12
 GAP_PT = 14
 
 
@@ -53,29 +53,30 @@ def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour:
 
 
 def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Callout]) -> None:
-    """A row of big numbers, each with its label under it, one size for all of them."""
+    """A row of big numbers, each on one line, its label under it; one size for all of them."""
     boxes = _row(box, len(callouts), GAP_PT * 2)
-    inner_w = boxes[0][2] / EMU_PER_PT - 8
-    value_h = box[3] / EMU_PER_PT * 0.58
-    size = min(textfit.fit_size(c.value, textfit.Box(inner_w, value_h), VALUE_START, VALUE_FLOOR, bold=True)
-               or VALUE_FLOOR for c in callouts)
+    inner_w = boxes[0][2] / EMU_PER_PT - 8 - 8
+    size = VALUE_START
+    while size > VALUE_FLOOR and any(
+            len(textfit.wrap(c.value, inner_w, size, bold=True)) > 1 for c in callouts):
+        size -= 1
+    value_h = int(size * 1.3 * EMU_PER_PT)
     for callout, (x, y, w, h) in zip(callouts, boxes):
         rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, int(3 * EMU_PER_PT), h)
         rule.fill.solid()
         rule.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
         rule.line.fill.background()
-        shape = slide.shapes.add_textbox(x + int(8 * EMU_PER_PT), y, w - int(8 * EMU_PER_PT), h)
-        frame = _frame(shape)
-        frame.vertical_anchor = MSO_ANCHOR.TOP
-        value = frame.paragraphs[0]
-        value.line_spacing = 1.0
-        _text(value, callout.value, size, bold=True, accent=True)
-        label = frame.add_paragraph()
-        label.line_spacing = 1.0
-        label_size = textfit.fit_or_shorten(callout.label, textfit.Box(inner_w, h / EMU_PER_PT
-                                                                       - size * 1.25),
-                                            LABEL_SIZE, SMALL)[1]
-        _text(label, callout.label, label_size, colour=LABEL)
+        left, width = x + int(8 * EMU_PER_PT), w - int(8 * EMU_PER_PT)
+        value = _frame(slide.shapes.add_textbox(left, y, width, value_h))
+        value.word_wrap = False  # a figure is never broken across lines
+        value.paragraphs[0].line_spacing = 1.0
+        _text(value.paragraphs[0], callout.value, size, bold=True, accent=True)
+        label_box = textfit.Box(inner_w, max((h - value_h) / EMU_PER_PT - 4, SMALL * 1.25))
+        text, label_size = textfit.fit_or_shorten(callout.label, label_box, LABEL_SIZE, SMALL)
+        label = _frame(slide.shapes.add_textbox(left, y + value_h, width, h - value_h))
+        label.vertical_anchor = MSO_ANCHOR.TOP
+        label.paragraphs[0].line_spacing = 1.0
+        _text(label.paragraphs[0], text, label_size, colour=LABEL)
 
 
 def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:
