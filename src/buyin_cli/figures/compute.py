@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from buyin_cli.figures.chain import ChainFigures, chain_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
 PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
@@ -125,6 +126,7 @@ class Figures:
     metrics: dict[str, MetricFigures] = field(default_factory=dict)
     pilots: dict[str, PilotFigures] = field(default_factory=dict)
     initiatives: dict[str, InitiativeFigures] = field(default_factory=dict)
+    chains: dict[str, ChainFigures] = field(default_factory=dict)  # by pilot id (chain.py)
 
 
 def compute_figures(strategy: Strategy) -> Figures:
@@ -143,6 +145,7 @@ def compute_figures(strategy: Strategy) -> Figures:
         initiatives={i.id: _initiative_figures(i, _headcount(i, headcounts), strategy.pilots,
                                                pilots, order)
                      for i in strategy.initiatives},
+        chains={p.id: chain_figures(p, pilots[p.id]) for p in strategy.pilots},
     )
 
 
