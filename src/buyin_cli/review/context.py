@@ -1,10 +1,12 @@
-"""What every readiness check works from: the strategy, where its values were written, one check's outcome."""
+"""What every readiness check works from: the strategy, its figures, where its values were written, one check's outcome."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.figures.compute import Figures, compute_figures
 from buyin_cli.load.strategy import LoadedStrategy
 
 Path_ = tuple[str | int, ...]
@@ -26,6 +28,11 @@ class Context:
         self.s = loaded.strategy
         self.sources = loaded.sources
         self.metrics = {m.id: m for m in self.s.metrics}
+
+    @cached_property
+    def figures(self) -> Figures:
+        """The strategy's figures, computed once for every check that judges them."""
+        return compute_figures(self.s)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
               message: str = "") -> Check:
