@@ -28,6 +28,8 @@ LIBRARIES = {
     "jinja2": {"render/templating"},
     "typer": {"cli"},
     "rich": {"cli", "present/terminal"},
+    "xlsxwriter": {"render/xlsx"},
+    "openpyxl": set(),  # the tests read workbooks back; buyin only writes them
 }
 
 
