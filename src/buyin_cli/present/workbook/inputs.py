@@ -32,7 +32,7 @@ def inputs_sheet(book: Book) -> Sheet:
                     "number", ("metrics", k, name))
         if m.value_per_unit is not None:
             put(("metric", m.id, "value_per_unit"), f"{m.id}: value per unit",
-                m.value_per_unit, f"{book.f.currency} per {m.unit}", "rate",
+                m.value_per_unit, f"{book.f.currency} per unit ({m.unit})", "rate",
                 ("metrics", k, "value_per_unit"))
     for k, a in enumerate(book.s.audiences):
         put(("audience", a.id, "headcount"), f"{a.id}: headcount", a.headcount, "people",
