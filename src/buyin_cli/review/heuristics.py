@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Literal
 
 # An ask is a decision when its first word (after a courtesy such as "please") is one of
@@ -58,6 +59,7 @@ _PERIOD = re.compile(r"(?:\bper|/|\ba|\beach|\bevery)\s*(week|month|quarter|year
 _PER_SOMETHING = re.compile(r"\bper\b|/", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:
     """How a metric's unit adds up over people.
 
@@ -73,6 +75,7 @@ def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:
     return "rate" if _PER_SOMETHING.search(rest) else "count"
 
 
+@lru_cache(maxsize=256)
 def unit_period(unit: str) -> str | None:
     """The period a unit names (week, month, quarter, year), or None."""
     match = _PERIOD.search(unit)

@@ -57,9 +57,11 @@ def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int) -> Check:
     why = " and ".join(reason for reason, fails in (
         (f"fewer than {THIN_PEOPLE} people", few),
         (f"scaled up more than {THIN_SCALE}×", far)) if fails)
+    if not (few or far):
+        return ctx.check("W308", owner, False)  # the message is written only when it fires
     need = max(THIN_PEOPLE, math.ceil(headcount / THIN_SCALE))
     scaled = f" scaled up {number(scale)}× to {headcount}" if scale is not None else ""
-    return ctx.check("W308", owner, few or far, ctx.at(owner + ("participants",)),
+    return ctx.check("W308", owner, True, ctx.at(owner + ("participants",)),
                      f"{dotted(owner)}.participants: {pilot.participants} people{scaled}: "
                      f"too thin to stand for the roll-out ({why}): pilot with at least "
                      f"{need} people, or accept it with the reason the group is small")
@@ -76,8 +78,11 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
             return  # a count that rises has no ceiling
         period = unit_period(metric.unit)
         removed = r.attributable * r.scale * r.periods / PERIODS_PER_YEAR.get(period, r.periods)
+        if removed <= metric.baseline:
+            yield ctx.check("W307", owner, False)
+            return
         yield ctx.check(
-            "W307", owner, removed > metric.baseline, ctx.sources.at(path),
+            "W307", owner, True, ctx.sources.at(path),
             f"{dotted(path)}: the roll-out would remove {number(removed)} {metric.unit} from "
             f"'{metric.id}' (attributable {number(r.attributable)} a {r.per} × scale-up "
             f"{number(r.scale)}), more than its whole baseline of {number(metric.baseline)}: "
@@ -88,9 +93,12 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
     change = r.attributable if metric.better == "higher" else -r.attributable
     projected = metric.baseline + change
     top = 100.0 if kind == "percent" else math.inf
+    if 0 <= projected <= top:
+        yield ctx.check("W307", owner, False)
+        return
     bound = "past 100%" if projected > top else "below 0"
     yield ctx.check(
-        "W307", owner, projected < 0 or projected > top, ctx.sources.at(path),
+        "W307", owner, True, ctx.sources.at(path),
         f"{dotted(path)}: the roll-out would take '{metric.id}' from its baseline of "
         f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: the "
         f"attributable change of {number(r.attributable)} is larger than the room the "
@@ -101,13 +109,15 @@ def _unclaimed(ctx: Context, owner: Path_, path: Path_, metric_id: str,
                initiative: Initiative) -> Check:
     objectives = {o.id: o for o in ctx.s.objectives}
     tracked = {m for o in initiative.objectives for m in objectives[o].metrics}
+    if metric_id in tracked:
+        return ctx.check("W309", owner, False)
     would = [o.id for o in ctx.s.objectives if metric_id in o.metrics]
     if would:
         fix = (f"add objective '{would[0]}' (which tracks it) to the objectives of "
                f"initiative '{initiative.id}'")
     else:
         fix = f"add '{metric_id}' to the metrics of one of those objectives"
-    return ctx.check("W309", owner, metric_id not in tracked, ctx.sources.at(path),
+    return ctx.check("W309", owner, True, ctx.sources.at(path),
                      f"{dotted(path)}: '{metric_id}' is credited to initiative "
                      f"'{initiative.id}', but none of its objectives "
                      f"({', '.join(initiative.objectives)}) track it: {fix}, or drop the "
