@@ -29,6 +29,8 @@ LIBRARIES = {
     "typer": {"cli", "commands"},
     "rich": {"commands", "present/terminal", "progress"},
     "watchfiles": {"watch"},
+    "xlsxwriter": {"render/xlsx"},
+    "openpyxl": set(),  # the tests read workbooks back; buyin only writes them
 }
 
 
