@@ -1,0 +1,41 @@
+"""Objectives and their metrics for the view: where each number stands against its target."""
+
+from __future__ import annotations
+
+from buyin_cli.figures.compute import Figures
+from buyin_cli.load.models import Metric, Objective
+from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.view import MetricView, ObjectiveView, Reading
+
+
+def metric_view(metric: Metric, figures: Figures, fmt: Formatter) -> MetricView:
+    f = figures.metrics[metric.id]
+    now = f.actual
+    moved = direction(metric.baseline, now)
+    better = (lambda a, b: a < b) if metric.better == "lower" else (lambda a, b: a > b)
+    return MetricView(
+        id=metric.id, name=metric.name, unit=metric.unit, better=metric.better,
+        is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
+        baseline=metric.baseline, target=metric.target, actual=metric.actual, now=now,
+        baseline_text=fmt.number(metric.baseline), target_text=fmt.number(metric.target),
+        actual_text=fmt.number(metric.actual) if metric.actual is not None else None,
+        now_text=fmt.number(now),
+        progress_pct=f.progress_pct,
+        progress_text=fmt.percent(f.progress_pct) if f.progress_pct is not None else "n/a",
+        moved=moved, moved_text=fmt.number(abs(now - metric.baseline)),
+        improved=better(now, metric.baseline),
+        gap_text=fmt.number(abs(metric.target - now)),
+        reached=now == metric.target or better(now, metric.target),
+        value_per_unit_text=(fmt.rate(metric.value_per_unit)
+                             if metric.value_per_unit is not None else None),
+        source=metric.source,
+        history=[Reading(r.period, r.value, fmt.number(r.value)) for r in metric.history],
+    )
+
+
+def objective_view(objective: Objective, metrics: dict[str, MetricView], state: str) -> ObjectiveView:
+    own = [metrics[m] for m in objective.metrics]
+    lead = next((m for m in own if m.history), own[0])
+    return ObjectiveView(state, objective.id, objective.title, objective.owner, objective.driver,
+                         own, lead)

@@ -1,0 +1,95 @@
+"""Pilots for the view: each result against its comparison group, paged two results to a slide."""
+
+from __future__ import annotations
+
+from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.load.models import Metric, Pilot, Result
+from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
+from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.figures.chain import Level
+from buyin_cli.present.view import (BehaviourView, LevelView, ObjectionView, PilotPage, PilotView,
+                                    QuoteView, ResultView)
+
+
+def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
+    def opt(value: float | None) -> str | None:
+        return fmt.number(value) if value is not None else None
+
+    def pct(before: float, after: float) -> str | None:
+        return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
+
+    control = f.has_control
+    return ResultView(
+        metric_id=metric.id, metric=metric.name, unit=metric.unit,
+        is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
+        per=result.per, source=metric.source,
+        before=result.before, after=result.after,
+        control_before=result.control_before, control_after=result.control_after,
+        before_text=fmt.number(result.before), after_text=fmt.number(result.after),
+        control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
+        has_control=control,
+        direction=direction(result.before, result.after), improved=f.improvement > 0,
+        change_text=fmt.number(abs(result.after - result.before)),
+        change_pct_text=pct(result.before, result.after),
+        control_direction=direction(result.control_before, result.control_after) if control else None,
+        control_change_text=(fmt.number(abs(result.control_after - result.control_before))
+                             if control else None),
+        control_change_pct_text=pct(result.control_before, result.control_after) if control else None,
+        improvement_text=fmt.number(f.improvement),
+        control_improvement_text=fmt.number(f.control_improvement),
+        beyond_control_text=fmt.number(f.improvement - f.control_improvement),
+        isolation_given=result.isolation is not None,
+        confidence_given=result.confidence is not None,
+        isolation_text=fmt.percent(f.isolation * 100, 0),
+        confidence_text=fmt.percent(f.confidence * 100, 0),
+        attributable_text=fmt.number(f.attributable),
+        periods=f.periods,
+        value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
+        pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
+                                   if f.pilot_annual_benefit is not None else None),
+        scale_text=fmt.number(f.scale, 1) if f.scale is not None else None,
+        rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
+                                     if f.rollout_annual_benefit is not None else None),
+    )
+
+
+def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
+               fmt: Formatter, state: str, objections: list[ObjectionView]) -> PilotView:
+    f = figures.pilots[pilot.id]
+    chain = figures.chains[pilot.id]
+    learning, usage = pilot.learning, pilot.usage
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in pilot.results]
+    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE])
+             for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
+    return PilotView(
+        state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,
+        group=pilot.group, participants=pilot.participants,
+        participants_text=fmt.number(pilot.participants),
+        start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
+        cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),
+        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else "n/a",
+        monetised=f.monetised, has_control=any(r.has_control for r in results),
+        reaction_text=(f"{fmt.number(pilot.reaction.score, 1)} / {fmt.number(pilot.reaction.scale)}"
+                       if pilot.reaction else None),
+        learning_pre_text=fmt.percent(learning.pre, 0) if learning else None,
+        learning_post_text=fmt.percent(learning.post, 0) if learning else None,
+        learning_gain_text=fmt.number(learning.post - learning.pre, 0) if learning else None,
+        usage_text=(f"{fmt.number(usage.completed)} / {fmt.number(usage.enrolled)}"
+                    if usage else None),
+        completion_text=(fmt.percent(usage.completed / usage.enrolled * 100, 0)
+                         if usage and usage.enrolled else None),
+        results=results, pages=pages,
+        quotes=[QuoteView(q.text, q.by) for q in pilot.quotes],
+        objections=objections,
+        application=[BehaviourView(b.behaviour, b.unit, fmt.number(b.before) if b.before is not None
+                                   else None, fmt.number(b.after), b.source)
+                     for b in pilot.application],
+        intangibles=list(pilot.intangibles),
+        chain=[_level(level) for level in chain.levels],
+        weakest=_level(chain.weakest),
+    )
+
+
+def _level(level: Level) -> LevelView:
+    return LevelView(level.name, level.status, level.why, level.status != "holds")

@@ -1,0 +1,51 @@
+"""The decision and the totals for the view: what the asks fund, cost and return together."""
+
+from __future__ import annotations
+
+from buyin_cli.figures.compute import Figures
+from buyin_cli.figures.totals import combine
+from buyin_cli.load.models import Briefing
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.view import (AskView, DecisionView, InitiativeView, PilotView, TotalsView)
+
+
+def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Formatter) -> TotalsView:
+    t = combine(figures.initiatives[i.id] for i in initiatives)
+
+    def pct(value: float | None, decimals: int = 1) -> str:
+        return fmt.percent(value, decimals) if value is not None else "n/a"
+
+    return TotalsView(
+        count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
+        headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
+        benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
+        payback_text=fmt.number(t.payback_months, 1) if t.payback_months is not None else "n/a",
+        break_even_text=(pct(t.break_even_share * 100, 0) if t.break_even_share is not None
+                         else "n/a"),
+        roi_at_half_text=pct(t.roi_pct_at_half),
+        all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
+        longest_payback_text=(fmt.number(t.longest_payback_months, 1)
+                              if t.longest_payback_months is not None else None),
+        benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost))
+
+
+def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
+                  figures: Figures, fmt: Formatter, state: str) -> DecisionView:
+    """The asks with what each funds; the totals of what they fund, or of what is presented."""
+    by_id = {i.id: i for i in initiatives}
+    asks = [AskView(a.decision, by_id.get(a.initiative) if a.initiative else None)
+            for a in briefing.asks]
+    funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
+    if not funded:  # what the meeting presents, priced if it can be
+        funded = ([i for i in initiatives if i.monetised] or
+                  [i for i in initiatives if i.rollout_cost > 0])
+    evidence, evidence_pilot, best = None, None, None
+    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results}
+    for initiative in funded:
+        for used in figures.initiatives[initiative.id].results_used:
+            value = used.rollout_annual_benefit or 0.0
+            if (used.pilot_id, used.metric_id) in results and (best is None or value > best):
+                best = value
+                evidence_pilot, evidence = results[(used.pilot_id, used.metric_id)]
+    return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
+                        evidence_pilot)

@@ -1,0 +1,37 @@
+"""The stakeholder, the sponsor and the objections for the view, narrowed to what matters here."""
+
+from __future__ import annotations
+
+from buyin_cli.load.models import Objection, Sponsor, Stakeholder
+from buyin_cli.plan.answers import answer_for
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.view import (ConcernView, ObjectionView, SponsorView, StakeholderView,
+                                    TargetView)
+from buyin_cli.review.heuristics import is_group
+
+
+def stakeholder_view(person: Stakeholder, objections: list[Objection],
+                     groups: dict[str, str]) -> tuple[StakeholderView, set[int]]:
+    """The stakeholder with the prepared answer to each concern; the ids of those answers."""
+    concerns, used = [], set()
+    for concern in person.concerns:
+        match = answer_for(concern, objections)
+        if match is not None:
+            used.add(id(match))
+        concerns.append(ConcernView(concern, match.response if match else None,
+                                    groups.get(match.evidence) if match and match.evidence else None))
+    view = StakeholderView(person.name, person.role, is_group(person.name), list(person.needs),
+                           concerns, list(person.benefits))
+    return view, used
+
+
+def objection_view(objection: Objection, groups: dict[str, str], answers: set[int]) -> ObjectionView:
+    return ObjectionView(objection.objection, objection.response,
+                         groups.get(objection.evidence) if objection.evidence else None,
+                         id(objection) in answers)
+
+
+def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: str) -> SponsorView:
+    return SponsorView(state, sponsor.name, sponsor.role, sponsor.quote,
+                       [TargetView(t.period, t.completion, fmt.percent(t.completion * 100, 0))
+                        for t in sponsor.usage_targets])

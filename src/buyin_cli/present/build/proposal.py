@@ -1,0 +1,85 @@
+"""Initiatives and audiences for the view: costs as quantity × unit, and the working of each benefit."""
+
+from __future__ import annotations
+
+from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.load.models import Audience, Initiative
+from buyin_cli.present.build.index import Index
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.view import (AudienceView, CostView, GapView, InitiativeView,
+                                    WorkingLine, YearView)
+
+
+def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt: Formatter,
+                    state: str, working_state: str | None,
+                    years_state: str | None = None) -> InitiativeView:
+    f = figures.initiatives[initiative.id]
+    costs = []
+    for c in initiative.costs:
+        quantity = float(f.headcount) if c.kind == "per-participant" else 1.0
+        costs.append(CostView(c.item, c.kind, c.amount, fmt.rate(c.amount), quantity,
+                              fmt.number(quantity), quantity * c.amount,
+                              fmt.money(quantity * c.amount)))
+    return InitiativeView(
+        state, id=initiative.id, title=initiative.title, format=initiative.format,
+        audiences=[index.audiences[a].name for a in initiative.audiences],
+        objectives=[index.objectives[o].title for o in initiative.objectives],
+        headcount=f.headcount, headcount_text=fmt.number(f.headcount), costs=costs,
+        one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),
+        per_participant_text=fmt.rate(f.per_participant),
+        rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
+        rollout_benefit=f.rollout_benefit, rollout_benefit_text=fmt.money(f.rollout_benefit),
+        monetised=bool(f.results_used),
+        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else "n/a",
+        bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else "n/a",
+        payback_months=f.payback_months,
+        payback_text=fmt.number(f.payback_months, 1) if f.payback_months is not None else "n/a",
+        pays_back=f.payback_months is not None and f.rollout_benefit >= f.rollout_cost,
+        break_even_share=f.break_even_share,
+        break_even_text=(fmt.percent(f.break_even_share * 100, 0)
+                         if f.break_even_share is not None else "n/a"),
+        roi_at_half_text=fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None else "n/a",
+        benefit_spoken=fmt.money_spoken(f.rollout_benefit),
+        cost_spoken=fmt.money_spoken(f.rollout_cost),
+        pilots=[index.pilots[p].group for p in f.pilot_ids],
+        working=[_working(r, index, fmt) for r in f.results_used],
+        working_state=working_state,
+        horizon_years=f.horizon_years,
+        retention_text=fmt.percent(f.retention * 100, 0),
+        years=[YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(y.benefit),
+                        fmt.money(y.cost), fmt.money(y.cumulative_net)) for y in f.years],
+        horizon_benefit_text=fmt.money(f.horizon_benefit),
+        horizon_cost_text=fmt.money(f.horizon_cost),
+        horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None
+                          else "n/a"),
+        years_state=years_state,
+    )
+
+
+def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
+    pilot, metric = index.pilots[r.pilot_id], index.metrics[r.metric_id]
+    return WorkingLine(
+        metric=metric.name, unit=metric.unit, per=r.per, group=pilot.group,
+        participants_text=fmt.number(pilot.participants), has_control=r.has_control,
+        improvement_text=fmt.number(r.improvement),
+        control_improvement_text=fmt.number(r.control_improvement),
+        beyond_control_text=fmt.number(r.improvement - r.control_improvement),
+        isolation_text=fmt.percent(r.isolation * 100, 0),
+        confidence_text=fmt.percent(r.confidence * 100, 0),
+        attributable_text=fmt.number(r.attributable), periods=r.periods,
+        value_per_unit_text=fmt.rate(r.value_per_unit) if r.value_per_unit is not None else None,
+        pilot_annual_benefit_text=(fmt.money(r.pilot_annual_benefit)
+                                   if r.pilot_annual_benefit is not None else None),
+        scale_text=fmt.number(r.scale, 1) if r.scale is not None else None,
+        rollout_annual_benefit_text=(fmt.money(r.rollout_annual_benefit)
+                                     if r.rollout_annual_benefit is not None else None),
+        source=metric.source)
+
+
+def audience_view(audience: Audience, fmt: Formatter, state: str) -> AudienceView:
+    def gaps(items):
+        return [GapView(g.need, g.evidence, g.response) for g in items]
+
+    return AudienceView(state, audience.id, audience.name, audience.headcount,
+                        fmt.number(audience.headcount), gaps(audience.gaps.knowledge),
+                        gaps(audience.gaps.skills), gaps(audience.gaps.motivation))
