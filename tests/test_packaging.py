@@ -101,3 +101,15 @@ def test_wheel_ships_the_starter_repository(wheel):
                 for p in starter.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     assert "buyin_cli/starter/.github/workflows/briefings.yml" in expected
     assert sorted(expected - set(wheel.namelist())) == []
+
+
+def test_no_source_file_is_ignored_by_git():
+    """A .gitignore rule meant for build output must not hide a package folder from commits."""
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")  # an sdist: nothing to check
+    done = subprocess.run(["git", "ls-files", "--others", "--ignored", "--exclude-standard",
+                           "src", "templates", "examples", "tests", "tools", "bench"],
+                          cwd=ROOT, capture_output=True, text=True, check=True)
+    hidden = [p for p in done.stdout.splitlines()
+              if "__pycache__" not in p and not p.endswith(".pyc") and ".egg-info" not in p]
+    assert hidden == []
