@@ -111,5 +111,5 @@ def test_no_source_file_is_ignored_by_git():
                            "src", "templates", "examples", "tests", "tools", "bench"],
                           cwd=ROOT, capture_output=True, text=True, check=True)
     hidden = [p for p in done.stdout.splitlines()
-              if "__pycache__" not in p and not p.endswith(".pyc") and ".egg-info" not in p]
+              if not any(part in p for part in ("__pycache__", "_cache/", ".egg-info")) and not p.endswith(".pyc")]
     assert hidden == []
