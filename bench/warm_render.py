@@ -19,13 +19,17 @@ from pathlib import Path
 
 # --- the only use of buyin's internal API in bench/ -------------------------------------
 # buyin's modules are being reorganised into folders (buyin_cli/load/, buyin_cli/render/…):
-# each name is looked up at its new home first, then at the old one. Update only here.
+# each name is looked up at its newer homes first, then at the old one. Update only here.
+# render_briefings is called as any caller would, without the Jinja environment or deck
+# cache that `buyin watch` passes in, so what it rebuilds on each call is measured.
 
 def internal_api():
     """(load_strategy, review, render_briefings), wherever this version of buyin keeps them."""
     load_strategy = _first(("buyin_cli.load", "load_strategy"),
+                           ("buyin_cli.load.strategy", "load_strategy"),
                            ("buyin_cli.validate", "load_strategy"))
-    review = _first(("buyin_cli.review", "review"), ("buyin_cli.readiness", "review"))
+    review = _first(("buyin_cli.review", "review"), ("buyin_cli.review.score", "review"),
+                    ("buyin_cli.readiness", "review"))
     render_briefings = _first(("buyin_cli.render", "render_briefings"),
                               ("buyin_cli.brief", "render_briefings"))
 
