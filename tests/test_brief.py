@@ -48,7 +48,7 @@ def test_one_briefing_by_id_and_an_unknown_id(run, write) -> None:
     write("s.yaml", text)
     result = run("brief", "s.yaml", "--briefing", "second-meeting", "--out", "out")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in Path("out").iterdir()) == ["second-meeting.md",
+    assert sorted(p.name for p in Path("out").iterdir()) == [".buyin-outputs.json", "second-meeting.md",
                                                              "second-meeting.pptx"]
     result = run("brief", "s.yaml", "--briefing", "nope", "--out", "out2")
     assert result.exit_code == 1

@@ -218,7 +218,7 @@ def test_the_generated_workflow_briefs_main_with_pdfs_and_uploads_them(tmp_path:
     upload = reached[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["name"] == "briefings" and upload["with"]["path"] == "build"
-    assert sorted(p.name for p in (repo / "build").iterdir()) == [
+    assert sorted(p.name for p in (repo / "build").iterdir()) == [".buyin-outputs.json"] + [
         f"{d}.{ext}" for d in ("ops-director-briefing", "regional-managers-briefing")
         for ext in ("md", "pdf", "pptx")]
 
@@ -237,7 +237,7 @@ def test_the_action_installs_libreoffice_and_still_uploads_the_decks(tmp_path: P
     # The stand-in sudo installed nothing, so brief --pdf failed; the decks go up all the same.
     assert reached[-1]["with"]["path"] == "decks"
     assert sorted(p.name for p in (repo / "decks").iterdir()) == [
-        "ops-director-briefing.md", "ops-director-briefing.pptx"]
+        ".buyin-outputs.json", "ops-director-briefing.md", "ops-director-briefing.pptx"]
 
 
 def test_a_failed_check_neither_briefs_nor_uploads(tmp_path: Path) -> None:

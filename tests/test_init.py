@@ -138,14 +138,17 @@ def test_init_check_brief_then_only_what_changed_is_written(run, workdir: Path,
                             "wrote build/regional-managers-briefing.pptx",
                             "wrote build/regional-managers-briefing.md"]
     after = _snapshot(repo / "build")
-    assert [n for n in after if after[n] != before[n]] == ["regional-managers-briefing.md",
-                                                          "regional-managers-briefing.pptx"]
+    assert [n for n in after if after[n] != before[n]] == [
+        ".buyin-outputs.json", "regional-managers-briefing.md", "regional-managers-briefing.pptx"]
 
-    # A metric is shown in every deck (each leads with its focus, then the other goals),
-    # so editing one rewrites every briefing, and nothing else in the repository.
-    _edit(repo / "strategy/objectives.yaml", "    actual: 17 ", "    actual: 16 ")
+    # A metric of an objective only one meeting focuses on: only that briefing changes,
+    # and nothing else in the repository.
+    _edit(repo / "strategy/objectives.yaml", "    actual: 4.3", "    actual: 4.4")
     metric = run("brief", ".")
-    assert metric.lines == [f"wrote build/{d}.{ext}" for d in decks for ext in ("pptx", "md")]
+    assert metric.lines == ["unchanged build/ops-director-briefing.pptx",
+                            "unchanged build/ops-director-briefing.md",
+                            "wrote build/regional-managers-briefing.pptx",
+                            "wrote build/regional-managers-briefing.md"]
     assert _git(repo, "status", "--porcelain").splitlines() == [
         " M strategy/briefings.yaml", " M strategy/objectives.yaml"]
 

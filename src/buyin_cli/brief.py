@@ -20,7 +20,7 @@ from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
-from buyin_cli.render.atomic import write_atomic
+from buyin_cli.render.outputs import Pending, write_outputs_together
 from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.pptx.deck import build_deck as _build_deck
@@ -70,13 +70,13 @@ Progress = Callable[[str | None, int, int], None]
 
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
-          progress: Progress | None = None) -> Briefed:
+          progress: Progress | None = None, force: bool = False) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`."""
     loaded = load_strategy(path, need_briefings=True)
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress)
-    return Briefed(write_outputs(rendered, out_dir), rendered, len(readiness.warnings))
+    return Briefed(write_outputs(rendered, out_dir, force=force), rendered, len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
@@ -113,36 +113,24 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     return results
 
 
-def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Output]:
-    """Write each deck and its talking points atomically, except a file that already holds
-    exactly those bytes: that one is left untouched (same bytes, same mtime)."""
+def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False) -> list[Output]:
+    """Write every deck and its talking points as one change, all or nothing (render/outputs.py).
+
+    A file that already holds exactly its new bytes is left untouched (same bytes, same
+    mtime); one changed by hand since buyin wrote it, or open in PowerPoint, is not
+    written over without `force`.
+    """
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuyinError(f"{out_dir}: cannot create the output folder: {exc.strerror}") from None
-    outputs = []
-    for item in rendered:
-        files = [(out_dir / f"{item.briefing_id}.pptx", item.deck, verify_deck),
-                 (out_dir / f"{item.briefing_id}.md", item.talking_points.encode("utf-8"), None)]
-        for path, data, verify in files:
-            try:
-                changed = not _holds(path, data)
-                if changed:
-                    write_atomic(path, data, verify=verify)
-            except OSError as exc:
-                raise BuyinError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
-            outputs.append(Output(path, changed))
-    return outputs
-
-
-def _holds(path: Path, data: bytes) -> bool:
-    """Whether `path` is a file holding exactly `data` (the size first, to read only candidates)."""
-    try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
-        return False
+    files = [f for item in rendered for f in (
+        Pending(out_dir / f"{item.briefing_id}.pptx", item.deck, verify_deck),
+        Pending(out_dir / f"{item.briefing_id}.md", item.talking_points.encode("utf-8")))]
+    changed = write_outputs_together(out_dir, files, force=force)
+    return [Output(f.path, c) for f, c in zip(files, changed)]
 
 
 def _select(loaded: LoadedStrategy, briefing_id: str | None):

@@ -7,12 +7,13 @@ typer, consoles and exit codes.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import NoReturn
 
 from buyin_cli.commands import briefing, check, init, roi  # noqa: F401 - each registers its commands
 from buyin_cli.commands.app import app
-from buyin_cli.errors import BuyinError, StrategyInvalid
+from buyin_cli.errors import BuyinError, Interrupted, StrategyInvalid
 from buyin_cli.words import plural
 
 __all__ = ["app", "main"]
@@ -29,15 +30,22 @@ def _fail(error: BuyinError) -> NoReturn:
     raise SystemExit(1)
 
 
+def _stop(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
 def main() -> None:
     """Console entry point."""
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, _stop)
     try:
         app()
     except BuyinError as error:
         _fail(error)
-    except KeyboardInterrupt:
+    except (Interrupted, KeyboardInterrupt) as stop:
         print("interrupted; nothing was left half-written", file=sys.stderr)
-        raise SystemExit(130) from None
+        signum = stop.signum if isinstance(stop, Interrupted) else signal.SIGINT
+        raise SystemExit(128 + signum) from None
     except Exception as error:
         # A bug, not bad input: one line the user can report, the traceback on request.
         if os.environ.get("BUYIN_DEBUG"):

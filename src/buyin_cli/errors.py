@@ -13,6 +13,15 @@ class BuyinError(Exception):
     """Base: a problem the user can act on; str(e) is one line."""
 
 
+class Interrupted(BaseException):
+    """Ctrl-C or SIGTERM: stop now, cleaning up as the stack unwinds (not a KeyboardInterrupt,
+    which the command-line library would swallow)."""
+
+    def __init__(self, signum: int):
+        super().__init__(signum)
+        self.signum = signum
+
+
 class TemplateError(BuyinError):
     """A template (Jinja or .pptx) is unusable."""
 

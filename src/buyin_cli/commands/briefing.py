@@ -10,6 +10,7 @@ import typer
 
 from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
                                     TemplatesDir, app, is_terminal)
+from buyin_cli.errors import Interrupted
 from buyin_cli.words import plural
 
 
@@ -23,6 +24,8 @@ def brief(
     pdf: Annotated[bool, typer.Option(
         "--pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
                       "(needs LibreOffice).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Write over outputs that were edited by hand or are open in PowerPoint.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Also say how long each briefing took.")] = False,
@@ -60,7 +63,7 @@ def brief(
         bar = nullcontext(None)
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
-                               pptx_template=pptx_template, progress=progress)
+                               pptx_template=pptx_template, progress=progress, force=force)
     for number, item in enumerate(result.rendered):
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
@@ -114,7 +117,7 @@ def watch(
           flush=True)
     try:
         run(session, file_changes(session))
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, Interrupted):
         print("stopped watching", file=sys.stderr)
 
 

@@ -27,15 +27,15 @@ def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | No
             os.fsync(f.fileno())
         if verify is not None:
             verify(tmp)
-        os.chmod(tmp, _mode_for(path))
+        os.chmod(tmp, new_file_mode(path))
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
 
 
-def _mode_for(path: Path) -> int:
+def new_file_mode(path: Path) -> int:
     """The replaced file's mode, else what a plain open() would give (mkstemp makes 0600)."""
     try:
         return path.stat().st_mode & 0o7777
@@ -45,7 +45,7 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make the rename itself durable where the platform allows syncing a folder."""
     try:
         fd = os.open(folder, os.O_RDONLY)
