@@ -79,12 +79,16 @@ CODES: dict[str, Code] = {c.code: c for c in (
          "fix the id (the message suggests the closest) or add the item"),
         ("E303", "a section that is not a list (such as `sponsor` or `title`) set in two files",
          "keep it in one file"),
-        ("E304", "values of a pilot that contradict each other: ends before it starts, more "
-                 "completed than enrolled, a rating above its scale, one control reading "
-                 "without the other, a metric measured twice",
+        ("E304", "values that contradict each other: a pilot that ends before it starts, more "
+                 "completed than enrolled (a pilot's usage, an initiative's tracking), a rating "
+                 "above its scale, one control reading without the other, a metric measured "
+                 "twice in a pilot",
          "correct the readings"),
         ("E305", "`buyin brief` on a strategy with no briefings",
          "add a meeting under `briefings`"),
+        ("E306", "a briefing's outcome decides an ask the briefing does not have, or one ask "
+                 "twice",
+         "number the asks from 1 as the briefing lists them; one decision per ask"),
     ),
     *_warnings(
         None,
