@@ -11,6 +11,7 @@ import json
 import os
 import re
 import sys
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
@@ -83,6 +84,10 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODE",
         help="Skip a readiness warning code (repeatable, or comma-separated).")] = None,
+    today: Annotated[str | None, typer.Option(
+        "--today", metavar="DATE",
+        help="The day follow-ups are due against, YYYY-MM-DD (default: the latest "
+             "briefing's date, so the review does not change with the clock).")] = None,
 ) -> None:
     """Validate a strategy, review its readiness for the meeting, and list every problem
     as FILE:LINE:COL: CODE message.
@@ -99,7 +104,9 @@ def check(
       buyin check strategy/
       buyin check strategy.yaml --format github --strict
       buyin check strategy.yaml --ignore W501,W404
+      buyin check strategy/ --today 2026-02-01
     """
+    day = _date_option(today, "--today")
     from buyin_cli.load.strategy import check_strategy
     from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
     from buyin_cli.review.score import review
@@ -108,7 +115,7 @@ def check(
     readiness = None
     if loaded is not None:
         codes = [code for option in ignore or () for code in option.split(",")]
-        readiness = review(loaded, ignore=codes)
+        readiness = review(loaded, ignore=codes, today=day)
         problems = problems + readiness.warnings
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)
@@ -223,6 +230,19 @@ def schema() -> None:
     from buyin_cli.load.schema import strategy_schema
 
     print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
+
+
+def _date_option(value: str | None, name: str) -> date | None:
+    """A YYYY-MM-DD option as a date; a usage error (exit 2) otherwise."""
+    if value is None:
+        return None
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    except ValueError:
+        pass
+    raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-02-01",
+                             param_hint=name)
 
 
 def _fail(error: BuyinError) -> NoReturn:

@@ -116,6 +116,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W304", "a pilot that does not report reaction, learning or usage"),
         ("W305", "a pilot whose results are learning numbers only"),
         ("W306", "a pilot with no results"),
+        ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
     ),
     *_warnings(
         METHODS[3],
@@ -130,6 +131,9 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W501", "a briefing without a showcase course"),
         ("W502", "an ask that is not a decision"),
         ("W503", "a meeting too short to leave a third for questions"),
+        ("W505", "a follow-up past due and not done"),
+        ("W506", "a later meeting with the stakeholder that does not come back to an overdue "
+                 "follow-up"),
     ),
 )}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.strategy import LoadedStrategy
@@ -22,10 +23,13 @@ class Check:
 class Context:
     """A valid strategy under review, with the helpers every family of checks uses."""
 
-    def __init__(self, loaded: LoadedStrategy):
+    def __init__(self, loaded: LoadedStrategy, today: date | None = None):
         self.s = loaded.strategy
         self.sources = loaded.sources
         self.metrics = {m.id: m for m in self.s.metrics}
+        # What "past due" is measured against: a given day, else the latest briefing's date,
+        # never the clock, so the same strategy always gets the same review.
+        self.today = today or max((b.date for b in self.s.briefings), default=date.min)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
               message: str = "") -> Check:
