@@ -9,6 +9,7 @@ from typing import Any
 
 from buyin_cli.errors import display_path
 from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.figures.observed import Observed
 from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.words import finite
 
@@ -38,9 +39,20 @@ def figures_json(figures: Figures) -> dict[str, Any]:
                               "per_year": finite(i.per_year),
                               "per_participant": finite(i.per_participant),
                               "results_used": [{"pilot": r.pilot_id, "metric": r.metric_id}
-                                               for r in i.results_used]}
+                                               for r in i.results_used],
+                              "observed": [_observed_json(o)
+                                           for o in figures.observed.get(iid, ())]}
                         for iid, i in figures.initiatives.items()},
     }
+
+
+def _observed_json(o: Observed) -> dict[str, Any]:
+    """Actual against forecast: `observed` is what moved the metric, not isolated."""
+    return {"metric": o.metric_id, "pilot": o.pilot_id, "per": o.per,
+            "forecast_improvement": finite(o.forecast), "launch": o.launch.isoformat(),
+            "before": finite(o.before), "before_period": o.before_period,
+            "after": finite(o.after), "after_period": o.after_period,
+            "observed_improvement": finite(o.observed), "isolated": False}
 
 
 def _result_json(r: ResultFigures) -> dict[str, Any]:
