@@ -7,6 +7,7 @@ jinja2, python-pptx) are imported inside the commands that use them, so
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -84,10 +85,9 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODE",
         help="Skip a readiness warning code (repeatable, or comma-separated).")] = None,
-    today: Annotated[str | None, typer.Option(
-        "--today", metavar="DATE",
-        help="The day follow-ups are due against, YYYY-MM-DD (default: the latest "
-             "briefing's date, so the review does not change with the clock).")] = None,
+    today: Annotated[date | None, typer.Option(
+        "--today", metavar="DATE", parser=_day, help="The day follow-ups are due against, "
+        "YYYY-MM-DD (default: the latest briefing's date, not the clock).")] = None,
 ) -> None:
     """Validate a strategy, review its readiness for the meeting, and list every problem
     as FILE:LINE:COL: CODE message.
@@ -106,7 +106,6 @@ def check(
       buyin check strategy.yaml --ignore W501,W404
       buyin check strategy/ --today 2026-02-01
     """
-    day = _date_option(today, "--today")
     from buyin_cli.load.strategy import check_strategy
     from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
     from buyin_cli.review.score import review
@@ -115,7 +114,7 @@ def check(
     readiness = None
     if loaded is not None:
         codes = [code for option in ignore or () for code in option.split(",")]
-        readiness = review(loaded, ignore=codes, today=day)
+        readiness = review(loaded, ignore=codes, today=today)
         problems = problems + readiness.warnings
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)
@@ -217,6 +216,37 @@ def roi(
     print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=_Command)
+def diff(
+    path: StrategyPath,
+    since: Annotated[str, typer.Option(
+        "--since", metavar="REV", help="The earlier version: a commit, branch or tag.")] = "HEAD",
+    until: Annotated[str | None, typer.Option(
+        "--until", metavar="REV", help="The later version (default: the working tree).")] = None,
+    output: Annotated[DiffFormat, typer.Option(
+        "--format", help="text for people, json for tools.",
+        case_sensitive=False)] = DiffFormat.text,
+) -> None:
+    """Say what changed in a strategy between two versions kept in git: metrics that
+    moved (better or worse), pilots and results added, figures, asks and decisions
+    changed. Old versions are read through git: nothing is checked out.
+
+    \b
+    Example:
+      buyin diff strategy/                       # HEAD against the working tree
+      buyin diff strategy/ --since v1 --until v2
+      buyin diff strategy.yaml --since HEAD~3 --format json
+    """
+    from buyin_cli.diff import changes_between, diff_output
+
+    print(diff_output(changes_between(path, since, until), path, output is DiffFormat.json))
+
+
 @app.command(cls=_Command)
 def schema() -> None:
     """Print the JSON Schema of the strategy format, for editors and other tools.
@@ -232,17 +262,12 @@ def schema() -> None:
     print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
 
 
-def _date_option(value: str | None, name: str) -> date | None:
-    """A YYYY-MM-DD option as a date; a usage error (exit 2) otherwise."""
-    if value is None:
-        return None
-    try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+def _day(value: str) -> date:
+    """A date option's value, written YYYY-MM-DD; anything else is a usage error (exit 2)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        with contextlib.suppress(ValueError):
             return date.fromisoformat(value)
-    except ValueError:
-        pass
-    raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-02-01",
-                             param_hint=name)
+    raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-02-01")
 
 
 def _fail(error: BuyinError) -> NoReturn:
