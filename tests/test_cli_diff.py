@@ -80,3 +80,42 @@ def test_help_has_an_example(run):
     result = run("diff", "--help")
     assert result.exit_code == 0
     assert "buyin diff strategy/ --since v1 --until v2" in result.stdout
+
+
+# --- brief --since ---------------------------------------------------------------------------
+
+def test_brief_since_hands_the_comparison_to_the_decks(run, workdir, monkeypatch):
+    from buyin_cli import brief
+
+    repo(workdir)
+    seen = []
+    render = brief.render_briefings
+    monkeypatch.setattr(brief, "render_briefings",
+                        lambda *a, **k: seen.append(k["changes"]) or render(*a, **k))
+    result = run("brief", "s.yaml", "--since", "HEAD")
+    assert result.exit_code == 0, result.output
+    assert Path("build/warehouse-manager-briefing.pptx").is_file()
+    [changes] = seen
+    assert (changes.since, changes.until) == ("HEAD", "the working tree")
+    assert [(m.metric_id, m.direction) for m in changes.metrics] == [("pick-errors", "good")]
+
+
+def test_brief_without_since_compares_nothing(run, workdir, monkeypatch):
+    from buyin_cli import brief
+
+    Path("s.yaml").write_text(VALID_YAML, encoding="utf-8")  # not even a repository
+    seen = []
+    render = brief.render_briefings
+    monkeypatch.setattr(brief, "render_briefings",
+                        lambda *a, **k: seen.append(k["changes"]) or render(*a, **k))
+    assert run("brief", "s.yaml").exit_code == 0
+    assert seen == [None]
+
+
+def test_brief_since_an_unknown_revision_writes_nothing(run, workdir):
+    repo(workdir)
+    result = run("brief", "s.yaml", "--since", "v9")
+    assert result.exit_code == 1
+    assert result.lines == ["error: unknown revision 'v9'; name a commit, branch or tag, "
+                            "e.g. HEAD~1"]
+    assert not Path("build").exists()

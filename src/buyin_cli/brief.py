@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
+from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
@@ -45,19 +47,34 @@ class Briefed:
 
 
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
-          templates: Path | None = None, pptx_template: Path | None = None) -> Briefed:
-    """Render the briefings of the strategy at `path` into `out_dir`."""
+          templates: Path | None = None, pptx_template: Path | None = None,
+          since: str | None = None) -> Briefed:
+    """Render the briefings of the strategy at `path` into `out_dir`.
+
+    `templates` defaults to a `templates/` folder beside the strategy, if there is one.
+    `since`: a git revision; the decks say what has changed since it (diff.py).
+    """
+    if templates is None:
+        own = (path if path.is_dir() else path.parent) / "templates"
+        templates = own if own.is_dir() else None
     loaded = load_strategy(path, need_briefings=True)
+    changes = changes_between(path, since, current=loaded) if since is not None else None
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
-                                pptx_template=pptx_template)
+                                pptx_template=pptx_template, changes=changes)
     return Briefed(write_outputs(rendered, out_dir), len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
-                     pptx_template: Path | None = None) -> list[Rendered]:
-    """Every selected briefing rendered in memory: nothing is written here."""
+                     pptx_template: Path | None = None,
+                     changes: Comparison | None = None) -> list[Rendered]:
+    """Every selected briefing rendered in memory: nothing is written here.
+
+    `changes`: what has changed since an earlier version (`brief --since`), for the
+    deck's "What has changed since …" slide. The view does not carry it yet: the deck's
+    redesign wires it in (build_view's `changes`), from this parameter.
+    """
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)

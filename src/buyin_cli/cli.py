@@ -144,6 +144,8 @@ def brief(
     pptx_template: Annotated[Path | None, typer.Option(
         "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
         metavar="FILE")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="REV", help=(
+        "Add what has changed since this git revision (the strategy as it was then)."))] = None,
 ) -> None:
     """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
     and talking points (DIR/ID.md).
@@ -154,15 +156,13 @@ def brief(
     Example:
       buyin brief examples/northwind-manufacturing.yaml --out build
       buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
+      buyin brief strategy/ --since v1
     """
     from buyin_cli.brief import brief as render_briefs
     from buyin_cli.errors import display_path
 
-    if templates is None:
-        own = (path if path.is_dir() else path.parent) / "templates"
-        templates = own if own.is_dir() else None
     result = render_briefs(path, out, briefing_id=briefing, templates=templates,
-                           pptx_template=pptx_template)
+                           pptx_template=pptx_template, since=since)
     for file in result.written:
         print(f"wrote {display_path(file)}")
     if result.not_ready:
