@@ -126,3 +126,10 @@ def test_trend_marks_show_the_pilot_and_the_launch():
 def test_no_trend_marks_on_a_category_axis():
     s = strategy([], [], history=[{"period": "Spring", "value": 40}])
     assert trend_marks(s, s.metrics[0]) is None
+
+
+def test_a_target_after_the_next_one_is_not_due_yet():
+    s = strategy([reading("2026-01", 66)], [("2026-03", 0.8), ("2026-06", 0.95)])
+    # June's pace starts at March's target: a January reading says nothing about it yet.
+    assert statuses(s, date(2026, 2, 10)) == [("2026-03", "on track", "2026-01"),
+                                              ("2026-06", "not due yet", None)]

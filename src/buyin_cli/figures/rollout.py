@@ -17,7 +17,9 @@ sponsor's `usage_targets` is set against the reading of its period:
   line from the previous target (or from 0 at the launch, else at the first
   reading's start) to this target at its period's end; at or above it is
   `on track`, below it `behind`. A target whose period has not started is judged
-  the same way from the latest reading before it. `no reading` when there is none.
+  the same way from the latest reading before it that lies on its pace's way (after
+  the previous target); with none, it is `not due yet`. A target whose period has
+  started or ended with no reading to judge it is `no reading`.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from typing import Literal
 from buyin_cli.figures.periods import Mark, Span, parse_period, place_events, same_period
 from buyin_cli.load.models import Initiative, Metric, Strategy, UsageTarget
 
-Status = Literal["reached", "on track", "behind", "no reading"]
+Status = Literal["reached", "on track", "behind", "not due yet", "no reading"]
 
 
 @dataclass(frozen=True)
@@ -138,10 +140,13 @@ def _progress(target: UsageTarget, readings: list[tuple[Uptake, Span | None]],
     own = [(u, s) for u, s in readings if same_period(u.period, target.period)]
     inside = [(u, s) for u, s in readings if span and s and span.contains(s) and (u, s) not in own]
     before = [(u, s) for u, s in readings if span and s and s.end < span.start]
+    # A reading before the period judges it only on the pace's way to it: after the anchor.
+    before = [(u, s) for u, s in before if anchor is None or s.end > anchor[0]]
     chosen = own[-1:] or _latest(inside) or ([] if over else _latest(before))
     if not chosen:
-        return TargetProgress(target.period, target.completion, None, None, "no reading",
-                              0.0, over)
+        waiting = span is not None and as_of < span.start
+        return TargetProgress(target.period, target.completion, None, None,
+                              "not due yet" if waiting else "no reading", 0.0, over)
     reading, reading_span = chosen[0]
     shortfall = max(0.0, target.completion - reading.completion)
     if reading.completion >= target.completion:
