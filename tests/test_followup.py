@@ -130,3 +130,22 @@ def test_follow_up_state():
     assert follow_up_state(f, date(2025, 10, 1)) == "open"  # due today is not yet late
     assert follow_up_state(f, date(2025, 10, 2)) == "overdue"
     assert follow_up_state(f.model_copy(update={"done": True}), date(2026, 1, 1)) == "done"
+
+
+def test_the_bundled_example_one_meeting_later():
+    from pathlib import Path
+
+    from buyin_cli.load.strategy import load_strategy
+
+    example = Path(__file__).parents[1] / "examples" / "northwind-one-meeting-later"
+    s = load_strategy(example).strategy
+    january = next(b for b in s.briefings if b.id == "coo-january-review")
+    since = since_last_met(s, january)
+    assert (since.previous_id, since.held) == ("coo-briefing", date(2025, 9, 16))
+    assert [d.decision for d in since.decisions] == ["approved", "deferred", "changed"]
+    assert [f.state for f in since.follow_ups] == ["done", "done", "overdue", "open"]
+    safe_hands = since.rollouts[0]
+    assert [(t.period, t.status) for t in safe_hands.targets] == [
+        ("2025-12", "behind"), ("2026-03", "on track"), ("2026-06", "not due yet")]
+    scrap = next(m for m in since.moved if m.metric_id == "scrap-rework")
+    assert (scrap.before, scrap.after, scrap.direction) == (4610, 4420, "good")
