@@ -76,7 +76,7 @@ def main() -> None:
         commands = {
             "floor": [python, "-c", "pass"],
             "import": [python, "-c", "import buyin_cli.cli"],
-            "import-check": [python, "-c", "import buyin_cli.cli, buyin_cli.load.relations, "
+            "import-check": [python, "-c", "import buyin_cli.cli, buyin_cli.load.strategy, "
                              "buyin_cli.review.score"],
             "check": [python, "-m", "buyin_cli", "check", str(EXAMPLE.relative_to(ROOT))],
             "check-large": [python, "-m", "buyin_cli", "check", str(large)],

@@ -58,6 +58,15 @@ def save_deck(outline: Outline, path: Path, pptx_template: Path | None = None) -
     path.write_bytes(build_deck(outline, pptx_template))
 
 
+def _round_charts():
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    return {XL_CHART_TYPE.DOUGHNUT, XL_CHART_TYPE.PIE}
+
+
+_ROUND = _round_charts()
+
+
 def read_deck(path: Path) -> list[dict[str, Any]]:
     """A plain read-back of a saved deck, one dict per slide, as a reviewer would list it."""
     from pptx import Presentation
@@ -67,7 +76,9 @@ def read_deck(path: Path) -> list[dict[str, Any]]:
     for slide in Presentation(str(path)).slides:
         info: dict[str, Any] = {"layout": slide.slide_layout.name, "title": None, "body": [],
                                 "subtitle": None, "chart": None, "table": None, "number": None,
-                                "links": [], "notes": slide.notes_slide.notes_text_frame.text}
+                                "links": [], "notes": slide.notes_slide.notes_text_frame.text,
+                                "hidden": slide._element.get("show") == "0", "charts": [],
+                                "texts": []}
         for shape in slide.shapes:
             if shape.is_placeholder:
                 kind = shape.placeholder_format.type
@@ -83,11 +94,16 @@ def read_deck(path: Path) -> list[dict[str, Any]]:
                                      shape.text_frame.paragraphs]
                     info["links"] += [r.hyperlink.address for p in shape.text_frame.paragraphs
                                       for r in p.runs if r.hyperlink.address]
+            elif shape.has_text_frame and shape.text_frame.text:
+                info["texts"].append(shape.text_frame.text)  # callouts, flows, sources, footer
             if shape.has_chart:
                 chart = shape.chart
-                info["chart"] = {"type": chart.chart_type,
-                                 "categories": list(chart.plots[0].categories),
-                                 "series": [(s.name, list(s.values)) for s in chart.series]}
+                axis = chart.value_axis if chart.chart_type not in _ROUND else None
+                info["charts"].append({
+                    "type": chart.chart_type, "categories": list(chart.plots[0].categories),
+                    "series": [(s.name, list(s.values)) for s in chart.series],
+                    "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None})
+                info["chart"] = info["chart"] or info["charts"][-1]
             if shape.has_table:
                 info["table"] = [[cell.text for cell in row.cells] for row in shape.table.rows]
         slides.append(info)

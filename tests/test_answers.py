@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from buyin_cli.review.answers import answer_for, content_words
+from buyin_cli.plan.answers import answer_for, content_words
 from buyin_cli.load.models import Objection
 
 

@@ -1,7 +1,7 @@
 """The package's folders are its stages, and imports run one way: each stage uses only earlier ones.
 
-    foundation (errors, codes, words, packaged) → load → figures → review → present → render
-    → the commands (cli, brief, …)
+    foundation (errors, codes, words, packaged) → load → figures → plan → review → present → render
+    → the commands (commands/, cli, and the pipelines that join the stages: brief, watch, …)
 
 A newcomer who wants "a new rule" finds review/checks/, "a new figure" figures/,
 "a new slide" the templates and render/. These tests keep it so.
@@ -18,7 +18,7 @@ import buyin_cli
 
 SRC = Path(buyin_cli.__file__).parent
 FOUNDATION = {"__init__", "errors", "codes", "words", "packaged"}
-STAGES = ["foundation", "load", "figures", "review", "present", "render", "commands"]
+STAGES = ["foundation", "load", "figures", "plan", "review", "present", "render", "commands"]
 MAX_LINES = 300
 
 # Which third-party libraries each part of the package may import.
@@ -26,8 +26,11 @@ LIBRARIES = {
     "yaml": {"load", "render/outline"},  # the loader; the deck outline a template renders
     "pptx": {"render/pptx"},
     "jinja2": {"render/templating"},
-    "typer": {"cli"},
-    "rich": {"cli", "present/terminal"},
+    "typer": {"cli", "commands"},
+    "rich": {"commands", "present/terminal", "progress"},
+    "watchfiles": {"watch"},
+    "xlsxwriter": {"render/xlsx"},
+    "openpyxl": set(),  # the tests read workbooks back; buyin only writes them
 }
 
 

@@ -110,8 +110,9 @@ def test_user_template_overrides_one_block(run, strategy: Path) -> None:
     assert run("brief", strategy, "--out", "out", "--templates", "mine").exit_code == 0
     titles = [s["title"] for s in read_deck(Path("out/warehouse-manager-briefing.pptx"))]
     assert "Our requests" in titles
-    assert "The decisions we ask for" not in titles
-    assert "Questions" in titles  # the other blocks are the packaged ones
+    assert "One decision today" not in titles
+    # The other blocks are the packaged ones: the questions slide leads with the question.
+    assert "Would going into peak with fewer returns help?" in titles
 
 
 def test_templates_folder_beside_the_strategy_is_used(run, write) -> None:
@@ -200,5 +201,5 @@ def test_out_must_be_a_folder(run, strategy: Path) -> None:
 def test_readiness_warnings_are_pointed_out_after_writing(run, strategy: Path) -> None:
     result = run("brief", strategy, "--out", "out")
     assert result.exit_code == 0
-    assert result.lines[-1] == ("5 readiness warnings listed in each deck's appendix; "
+    assert result.lines[-1] == ("6 readiness warnings listed in each deck's appendix; "
                                 "`buyin check s.yaml` shows where to fix them")

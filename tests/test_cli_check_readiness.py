@@ -51,12 +51,12 @@ def test_text_lists_warnings_then_the_score_by_method(here):
         f"s.yaml:{b1}:3: W501 briefings[0]: 'b1' has no showcase: add showcase {{title, url}}: "
         "the course to demo, so they see the learning, not just hear about it",
         "",
-        "Readiness 90/100",
+        "Readiness 94/100",
         "  ✓ Tie to business results 20/20",
         "  ✓ Knowledge, skills and motivation 20/20",
-        "  ! Prove it 17/20 (W304)",
+        "  ! Prove it 19/20 (W304)",
         "  ✓ Bring managers along 20/20",
-        "  ! The meeting 13/20 (W501)",
+        "  ! The meeting 15/20 (W501)",
         "✓ s.yaml: valid (0 errors, 2 warnings)",
     ]
 
@@ -72,8 +72,8 @@ def test_a_ready_strategy(here):
 def test_repeated_codes_are_counted(here):
     data = base()
     data["briefings"][0]["asks"] += ["Discuss the plan", "Review the options"]
-    write(data)  # the meeting: W501, W502 ×3 and W503 checked; 3 of 5 pass → 12
-    assert "  ! The meeting 12/20 (W502 ×2)" in check("s.yaml").output.splitlines()
+    write(data)  # the meeting: W501, W502 ×3, W503 and W504 checked; 4 of 6 pass → 13
+    assert "  ! The meeting 13/20 (W502 ×2)" in check("s.yaml").output.splitlines()
 
 
 def test_strict_fails_on_warnings(here):

@@ -162,3 +162,11 @@ def test_a_bug_is_one_line_and_the_traceback_is_there_on_request(run, write, mon
                             "(BUYIN_DEBUG=1 shows the traceback)"]
     result = run("check", "s.yaml", env={"BUYIN_DEBUG": "1"})
     assert "Traceback" in result.output
+
+
+def test_shell_completion_is_offered(run):
+    assert "--install-completion" in run("--help").stdout
+    result = run("--show-completion", "bash")
+    assert result.exit_code == 0, result.output
+    assert "_buyin_completion" in result.stdout
+    assert "complete " in result.stdout

@@ -47,7 +47,8 @@ def test_every_slide_reads_back(sample: list[dict]) -> None:
     assert [text for _, text in steps["body"] + more_steps["body"]] == STEPS
     assert pilot["body"] == [(0, "Pilot: -0.9 points"), (0, "Control: -0.2 points")]
     assert pilot["chart"] == {"type": XL_CHART_TYPE.COLUMN_CLUSTERED, "categories": ["Before", "After"],
-                              "series": [("Pilot", [4.5, 3.6]), ("Control", [4.6, None])]}
+                              "series": [("Pilot", [4.5, 3.6]), ("Control", [4.6, None])],
+                              "axis": (0.0, 6.0)}  # columns start at zero
     assert costs["table"][0] == ["Item", "Kind", "Amount"]
     assert costs["table"][1:] == [[f"Cost item {i}", "one-off", f"£{i * 1000:,}"] for i in range(1, 6)]
     assert link["body"] == [(0, "Open the course")] and link["links"] == ["https://example.com/course"]
@@ -144,7 +145,7 @@ def _cell_sizes(shape) -> set[float]:
 def test_short_table_grows_to_the_largest_size(sample: list[dict], tmp_path: Path) -> None:
     save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx")
     (costs,) = _tables(tmp_path / "deck.pptx")
-    assert _cell_sizes(costs) == {18.0}
+    assert _cell_sizes(costs) == {20.0}
 
 
 def test_long_table_fills_its_pages_at_a_readable_size(tmp_path: Path) -> None:
@@ -289,7 +290,7 @@ def test_an_example_on_a_4_3_corporate_template_stays_on_the_slide(tmp_path: Pat
     Presentation().save(str(template))  # python-pptx's own 4:3 deck, in Calibri
     root = Path(__file__).resolve().parents[1]
     written = brief(root / "examples" / "northwind-manufacturing.yaml", tmp_path / "out",
-                    pptx_template=template).written
+                    pptx_template=template).paths
     decks = [p for p in written if p.suffix == ".pptx"]
     assert decks
     for deck in decks:

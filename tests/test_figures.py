@@ -279,7 +279,8 @@ def test_json_has_the_contract_keys():
     assert {"improvement", "attributable", "pilot_annual_benefit",
             "rollout_annual_benefit"} <= set(pilot["results"]["errors"])
     assert {"rollout_benefit", "rollout_cost", "roi_pct", "bcr", "payback_months",
-            "break_even_share", "roi_pct_at_half"} <= set(out["initiatives"]["pick"])
+            "break_even_share", "roi_pct_at_half", "years",
+            "horizon_roi_pct"} <= set(out["initiatives"]["pick"])
     assert out["initiatives"]["pick"]["roi_pct"] == pytest.approx(133.28)
 
 

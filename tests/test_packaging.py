@@ -21,7 +21,7 @@ TEMPLATES = ["default.pptx", "deck.yaml.j2", "deck_base.yaml.j2",
              "talking-points.md.j2", "talking_points_base.md.j2"]
 
 # Imported inside the commands that need them; `check` needs none of them.
-HEAVY = ("pptx", "jinja2", "rich", "babel")
+HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter")
 
 
 @pytest.fixture(scope="module")
@@ -92,3 +92,12 @@ def test_check_does_not_import_heavy_libraries(tmp_path):
     assert result["loaded"] == [], (
         f"`buyin check` imported {result['loaded']}; find the chain with "
         "`python -X importtime -m buyin_cli check FILE`")
+
+
+def test_wheel_ships_the_starter_repository(wheel):
+    """`buyin init` copies these, hidden ones included, from the installed package."""
+    starter = ROOT / "src" / "buyin_cli" / "starter"
+    expected = {f"buyin_cli/starter/{p.relative_to(starter).as_posix()}"
+                for p in starter.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
+    assert "buyin_cli/starter/.github/workflows/briefings.yml" in expected
+    assert sorted(expected - set(wheel.namelist())) == []

@@ -27,9 +27,9 @@ BASE = {
                     "metrics": ["m1", "m2"]}],
     "metrics": [
         {"id": "m1", "name": "Defects", "unit": "defects per week", "better": "lower",
-         "baseline": 50, "target": 30, "actual": 45, "value_per_unit": 100},
+         "baseline": 500, "target": 300, "actual": 450, "value_per_unit": 10},
         {"id": "m2", "name": "Downtime", "unit": "hours per week", "better": "lower",
-         "baseline": 20, "target": 10, "actual": 18, "value_per_unit": 500},
+         "baseline": 200, "target": 100, "actual": 180, "value_per_unit": 50},
     ],
     "audiences": [{"id": "a1", "name": "Operators", "headcount": 100, "gaps": {
         "knowledge": [{"need": "Know the defect types", "evidence": "Audit",
@@ -41,11 +41,14 @@ BASE = {
     }}],
     "initiatives": [{"id": "i1", "title": "Right first time", "format": "blended",
                      "audiences": ["a1"], "objectives": ["o1"],
-                     "costs": [{"item": "Build", "amount": 1000, "kind": "one-off"}]}],
+                     "costs": [{"item": "Build", "amount": 20000, "kind": "one-off"},
+                               {"item": "Time", "amount": 100, "kind": "per-participant"}]}],
     "pilots": [{"id": "p1", "initiative": "i1", "group": "Line 2", "participants": 10,
-                "start": "2025-01-01", "end": "2025-03-01", "cost": 500,
+                "start": "2025-01-01", "end": "2025-03-01", "cost": 2000,
                 "reaction": {"score": 4, "scale": 5}, "learning": {"pre": 50, "post": 80},
                 "usage": {"enrolled": 10, "completed": 9},
+                "application": [{"behaviour": "Set up the press from the checklist",
+                                 "before": 40, "after": 85, "unit": "% of set-ups observed"}],
                 "results": [
                     {"metric": "m1", "per": "week", "before": 50, "after": 40,
                      "control_before": 50, "control_after": 48},
@@ -59,7 +62,7 @@ BASE = {
                     "response": "Twenty-minute blocks at shift start."}],
     "briefings": [{"id": "b1", "stakeholder": "s1", "date": "2025-09-01", "minutes": 30,
                    "opening_question": "Would fewer defects help?",
-                   "asks": ["Approve £10,000 for the roll-out"],
+                   "asks": ["Approve £30,000 for the roll-out"],
                    "showcase": {"title": "Module 1", "url": "https://example.com/m1"}}],
 }
 
@@ -102,14 +105,15 @@ def _unserved_objective(d):
 
 def _no_money(d):
     d["metrics"].append({"id": "m3", "name": "Morale", "unit": "points", "better": "higher",
-                         "baseline": 1, "target": 2, "actual": 1})
+                         "baseline": 1, "target": 2, "actual": 1,
+                         "accept": {"W103": "Morale is reported, not priced."}})
     d["objectives"].append({"id": "o3", "title": "Happier", "owner": "HR", "driver": "gain",
                             "metrics": ["m3"]})
     d["initiatives"].append({"id": "i2", "title": "Cheer", "format": "coaching",
                              "audiences": ["a1"], "objectives": ["o3"], "costs": []})
     d["pilots"].append({**copy.deepcopy(d["pilots"][0]), "id": "p2", "initiative": "i2",
-                        "results": [{"metric": "m1", "per": "month", "before": 9, "after": 8,
-                                     "control_before": 9, "control_after": 9}]})
+                        "results": [{"metric": "m3", "per": "month", "before": 1, "after": 2,
+                                     "control_before": 1, "control_after": 1}]})
 
 
 def _pilot_metric_without_value(d):
@@ -162,6 +166,53 @@ def _no_results(d):
     d["pilots"][0]["results"] = []
 
 
+def _removes_more_than_there_is(d):
+    d["metrics"][0]["baseline"] = 79  # the roll-out removes 8 a week × R 10 = 80
+
+
+def _percent_metric(d, baseline):
+    d["metrics"].append({"id": "m4", "name": "First-time fix", "unit": "%", "better": "higher",
+                         "baseline": baseline, "target": 99, "actual": baseline,
+                         "value_per_unit": 1})
+    d["objectives"][0]["metrics"].append("m4")
+    d["pilots"][0]["results"].append({"metric": "m4", "per": "month", "before": 90,
+                                      "after": 96, "control_before": 90, "control_after": 90})
+
+
+def _past_100_percent(d):
+    _percent_metric(d, 95)  # 95 + 6 attributable = 101
+
+
+def _too_few_people(d):
+    d["pilots"][0]["participants"] = 9
+
+
+def _scaled_up_too_far(d):
+    d["audiences"][0]["headcount"] = 210  # R = 21
+    d["briefings"][0]["asks"] = ["Approve £41,000 for the roll-out"]  # 20,000 + 100 × 210
+
+
+def _unclaimed_result(d):
+    d["objectives"][0]["metrics"] = ["m1"]
+
+
+def _extraordinary_pilot(d):
+    d["pilots"][0]["cost"] = 100  # (8,320 − 100) ÷ 100 = 8,220 %
+
+
+def _free_rollout(d):
+    d["initiatives"][0]["costs"] = []  # payback in 0 months
+    d["briefings"][0]["asks"] = ["Approve the roll-out"]
+
+
+def _no_application(d):
+    del d["pilots"][0]["application"]
+
+
+def _ask_off_the_figures(d):
+    d["briefings"][0]["asks"] = ["Approve £10,000 for the roll-out"]
+
+
 def _no_needs(d):
     d["stakeholders"][0]["needs"] = []
 
@@ -191,7 +242,9 @@ def _discussion_ask(d):
 
 
 def _too_short(d):
-    d["briefings"][0]["minutes"] = 16  # presenting 2+2+2, asks 2, showcase 3 = 11 → 17
+    # The essentials (decision, 1 objective, 2 pilots' evidence, the asks) are 5 slides;
+    # 9 minutes present 4 and keep a third for questions.
+    d["briefings"][0]["minutes"] = 9
 
 
 def _meeting_held(d, *follow_ups, approved=False):
@@ -242,6 +295,14 @@ FAILING = [
     ("W304", _no_usage, "- id: p1"),
     ("W305", _learning_numbers_only, "  results:"),
     ("W306", _no_results, "results: []"),
+    ("W307", _removes_more_than_there_is, "- metric: m1"),
+    ("W307", _past_100_percent, "- metric: m4"),
+    ("W308", _too_few_people, "participants: 9"),
+    ("W308", _scaled_up_too_far, "participants: 10"),
+    ("W309", _unclaimed_result, "- metric: m2"),
+    ("W310", _extraordinary_pilot, "- metric: m1"),
+    ("W310", _free_rollout, "costs: []"),
+    ("W311", _no_application, "- id: p1"),
     ("W312", _approved_untracked, "- id: i1"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
@@ -250,7 +311,8 @@ FAILING = [
     ("W405", _sponsor_without_targets, "name: Rita"),
     ("W501", _no_showcase, "- id: b1"),
     ("W502", _discussion_ask, "- Discuss the training calendar"),
-    ("W503", _too_short, "minutes: 16"),
+    ("W503", _too_short, "minutes: 9"),
+    ("W504", _ask_off_the_figures, "- Approve £10,000 for the roll-out"),
     ("W505", _follow_up_overdue, "- action: Book the trainers"),
     ("W506", _not_come_back_to, "asks:\n  - Approve the second wave"),
 ]
@@ -329,7 +391,37 @@ def _decision_asks(d):
 
 
 def _long_enough(d):
-    d["briefings"][0]["minutes"] = 17
+    d["briefings"][0]["minutes"] = 10  # the shortest that presents the 5 essential slides
+
+
+def _removes_all_there_is(d):
+    d["metrics"][0]["baseline"] = 80
+
+
+def _up_to_100_percent(d):
+    _percent_metric(d, 94)
+
+
+def _scaled_up_20_times(d):
+    d["audiences"][0]["headcount"] = 200
+    d["briefings"][0]["asks"] = ["Approve £40,000 for the roll-out"]
+
+
+def _claimed_through_a_second_objective(d):
+    d["objectives"][0]["metrics"] = ["m1"]
+    d["objectives"].append({"id": "o2", "title": "Less downtime", "owner": "COO",
+                            "driver": "pain", "metrics": ["m2"]})
+    d["initiatives"][0]["objectives"].append("o2")
+
+
+def _pilot_roi_under_1000_percent(d):
+    d["pilots"][0]["cost"] = 757  # (8,320 − 757) ÷ 757 = 999.1 %
+
+
+def _ask_rounded_or_in_thousands(d):
+    d["briefings"][0]["asks"] = ["Approve £30k for the roll-out", "Approve GBP 29,900 now",
+                                 {"decision": "Fund the roll-out: 30.000 £", "initiative": "i1"},
+                                 "Agree to release all 100 operators for 2 hours"]
 
 
 def _follow_up_done(d):
@@ -377,6 +469,12 @@ PASSING = [
     ("W403", _concern_in_other_words),
     ("W502", _decision_asks),
     ("W503", _long_enough),
+    ("W307", _removes_all_there_is),
+    ("W307", _up_to_100_percent),
+    ("W308", _scaled_up_20_times),
+    ("W309", _claimed_through_a_second_objective),
+    ("W310", _pilot_roi_under_1000_percent),
+    ("W504", _ask_rounded_or_in_thousands),
     ("W505", _follow_up_done),
     ("W505", _follow_up_not_yet_due),
     ("W506", _come_back_to),
@@ -444,14 +542,14 @@ def test_points_round_half_up():
 
 def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
-    _no_showcase(data)      # the meeting: W501 fails; W502 ×1 and W503 pass → 2/3 → 13
-    _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306 → 6/7 → 17
-    readiness, _ = run(tmp_path, data)
+    _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
+    _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311 → 14/15 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
-    assert (meeting.passed, meeting.applicable, meeting.points) == (2, 3, 13)
-    assert (prove.passed, prove.applicable, prove.points) == (6, 7, 17)
+    assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
+    assert (prove.passed, prove.applicable, prove.points) == (14, 15, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
-    assert readiness.score == 20 + 20 + 17 + 20 + 13 == 90
+    assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 
 
 def test_a_method_with_nothing_to_review_scores_zero(tmp_path):
@@ -467,7 +565,7 @@ def test_ignored_codes_count_neither_way(tmp_path):
     _no_showcase(data)
     readiness, _ = run(tmp_path, data, ignore=["w501 "])
     assert readiness.warnings == []
-    assert (readiness.methods[4].passed, readiness.methods[4].applicable) == (2, 2)
+    assert (readiness.methods[4].passed, readiness.methods[4].applicable) == (3, 3)
     assert readiness.score == 100
 
 

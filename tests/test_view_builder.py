@@ -1,49 +1,22 @@
-"""The briefing view: time budget, ordering, links and the appendix rows."""
+"""The briefing view: narrowed to the briefing's focus, placed by its agenda, written for the locale."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
-from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy
-from buyin_cli.present.view_builder import SECTION_WEIGHTS, Formatter, _link, build_view, time_budget
-from buyin_cli.present.working import working_steps
+from buyin_cli.present.numbers import deck_formatter
+from buyin_cli.present.view_builder import _link, build_view
+from buyin_cli.review.score import review
 
 from conftest import VALID_YAML
 
-ALL = {name: True for name in SECTION_WEIGHTS}
-
-
-def test_time_budget_shares_two_thirds_by_weight() -> None:
-    # 30 minutes: 20 to present over weights summing to 20, one minute per weight unit.
-    timing = time_budget(30, ALL)
-    assert sum(SECTION_WEIGHTS.values()) == 20
-    assert timing.sections == {name: float(w) for name, w in SECTION_WEIGHTS.items()}
-    assert timing.presenting == 20
-    assert timing.discussion == 10
-
-
-def test_sections_without_content_get_no_time() -> None:
-    has = dict(ALL, showcase=False, endorsement=False)
-    timing = time_budget(30, has)
-    assert "showcase" not in timing.sections and "endorsement" not in timing.sections
-    # 20 minutes over weights 16: 1.25 per unit, rounded down to the half minute.
-    assert timing.sections["business_case"] == 3.5  # 3 × 1.25 = 3.75 → 3.5
-    assert timing.sections["opening"] == 1.0  # 1.25 → 1
-
-
-@given(st.integers(min_value=1, max_value=600),
-       st.dictionaries(st.sampled_from(sorted(SECTION_WEIGHTS)), st.booleans()))
-def test_at_least_a_third_is_always_kept_for_questions(minutes: int, has: dict) -> None:
-    timing = time_budget(minutes, has)
-    assert timing.discussion >= minutes / 3 - 1e-9
-    assert timing.presenting + timing.discussion == pytest.approx(minutes)
-    assert all(v >= 0 and (v * 2).is_integer() for v in timing.sections.values())
+OTHER_GOAL = ("objectives:\n  - id: other-goal\n    title: Another goal\n"
+              "    owner: Someone\n    driver: gain\n    metrics: [pick-errors]\n"
+              "  - id: fewer-errors")
 
 
 @pytest.fixture
@@ -53,27 +26,68 @@ def loaded(tmp_path: Path):
     return load_strategy(path)
 
 
-def test_focus_objectives_come_first(tmp_path: Path) -> None:
-    text = VALID_YAML.replace("objectives:\n  - id: fewer-errors",
-                              "objectives:\n  - id: other-goal\n    title: Another goal\n"
-                              "    owner: Someone\n    driver: gain\n    metrics: [pick-errors]\n"
-                              "  - id: fewer-errors")
+def _view(tmp_path: Path, text: str, n: int = 0):
     path = tmp_path / "s.yaml"
     path.write_text(text, encoding="utf-8")
     loaded = load_strategy(path)
     strategy = loaded.strategy
-    view = build_view(loaded, compute_figures(strategy), None, strategy.briefings[0])
-    assert [o.id for o in view.objectives] == ["fewer-errors", "other-goal"]
-    assert [o.in_focus for o in view.objectives] == [True, False]
+    return build_view(loaded, compute_figures(strategy), review(loaded), strategy.briefings[n])
+
+
+def test_focus_narrows_the_objectives(tmp_path: Path) -> None:
+    view = _view(tmp_path, VALID_YAML.replace("objectives:\n  - id: fewer-errors", OTHER_GOAL))
+    assert [o.id for o in view.objectives] == ["fewer-errors"]
+
+
+def test_without_focus_every_objective_is_covered(tmp_path: Path) -> None:
+    text = VALID_YAML.replace("objectives:\n  - id: fewer-errors", OTHER_GOAL)
+    view = _view(tmp_path, text.replace("    focus: [fewer-errors]\n", ""))
+    assert [o.id for o in view.objectives] == ["other-goal", "fewer-errors"]
 
 
 def test_concern_answered_by_the_objection_that_restates_it(loaded) -> None:
     strategy = loaded.strategy
     view = build_view(loaded, compute_figures(strategy), None, strategy.briefings[0])
     # "Peak season starts in six weeks" has no restating objection.
-    assert [(c.concern, c.answer) for c in view.concerns] == [
+    assert [(c.concern, c.answer) for c in view.stakeholder.concerns] == [
         ("Peak season starts in six weeks", None)]
     assert [o.answers_concern for o in view.objections] == [False]
+
+
+def test_a_group_stakeholder_is_known_as_one(tmp_path: Path) -> None:
+    view = _view(tmp_path, VALID_YAML.replace("name: Tanya Brooks", "name: Warehouse leadership team"))
+    assert view.stakeholder.is_group
+    assert not _view(tmp_path, VALID_YAML).stakeholder.is_group
+
+
+def test_the_decision_totals_what_the_asks_fund(tmp_path: Path) -> None:
+    text = VALID_YAML.replace("    asks: [Approve the roll-out to all 120 pickers]\n",
+                              "    asks:\n      - {decision: Approve the roll-out, initiative: pick-right}\n")
+    view = _view(tmp_path, text)
+    ask = view.decision.asks[0]
+    assert ask.initiative is not None and ask.initiative.id == "pick-right"
+    assert view.decision.totals.cost_text == ask.initiative.rollout_cost_text
+    assert view.decision.evidence is not None and view.decision.evidence.has_control
+
+
+def test_cost_lines_are_quantity_times_unit(tmp_path: Path) -> None:
+    text = VALID_YAML.replace("      - {item: Build the guide, amount: 6000, kind: one-off}\n",
+                              "      - {item: Build the guide, amount: 6000, kind: one-off}\n"
+                              "      - {item: Pickers' time, amount: 50, kind: per-participant}\n")
+    (initiative,) = _view(tmp_path, text).initiatives
+    assert [(c.quantity_text, c.amount_text, c.total_text) for c in initiative.costs] == [
+        ("1", "$6,000", "$6,000"), ("120", "$50", "$6,000")]
+    assert sum(c.total for c in initiative.costs) == initiative.rollout_cost
+
+
+def test_readiness_shows_only_what_concerns_the_briefing(tmp_path: Path) -> None:
+    # A second briefing with no showcase: its W501 belongs to it, not to the first.
+    second = ("  - id: second\n    stakeholder: warehouse-manager\n    date: 2025-10-01\n"
+              "    minutes: 30\n    opening_question: Shall we?\n    asks: [Approve it]\n")
+    text = VALID_YAML + second
+    first, other = _view(tmp_path, text, 0), _view(tmp_path, text, 1)
+    assert "W501" not in [w.code for w in first.not_ready]
+    assert "W501" in [w.code for w in other.not_ready]
 
 
 @pytest.mark.parametrize("url, link", [
@@ -88,22 +102,18 @@ def test_showcase_links_only_to_web_addresses(url: str, link: str | None) -> Non
 
 
 def test_negative_figures_use_a_true_minus_sign() -> None:
-    fmt = Formatter("GBP", None)
+    fmt = deck_formatter("GBP", None)
     assert fmt.percent(-17.84) == "\u221217.8%"
     assert fmt.money(-1234.4) == "\u2212£1,234"
     assert fmt.money(1234.5) == "£1,235"
 
 
+def test_money_is_spoken_rounded() -> None:
+    fmt = deck_formatter("GBP", None)
+    assert fmt.money_spoken(270733) == "£270,000"
+    assert fmt.money_spoken(93680) == "£94,000"
+
+
 def test_excel_money_format_follows_the_locale() -> None:
-    assert Formatter("GBP", None).excel_money_format() == '"£"#,##0'
-    assert Formatter("EUR", "de_DE").excel_money_format() == '#,##0"\u00a0€"'
-
-
-def test_appendix_rows_name_sources_relative_to_the_strategy(loaded) -> None:
-    strategy = loaded.strategy
-    figures = compute_figures(strategy)
-    rows = working_steps(explain_figures(loaded, figures), Formatter("USD", None), loaded.path)
-    assert rows, "every figure has a working"
-    sourced = [r for r in rows if r.source]
-    assert sourced and all(r.source.startswith("s.yaml:") for r in sourced)
-    assert all(" = " in r.working for r in rows)
+    assert deck_formatter("GBP", None).excel_money_format() == '"£"#,##0'
+    assert deck_formatter("EUR", "de_DE").excel_money_format() == '#,##0"\u00a0€"'

@@ -2,27 +2,32 @@
 
 Everything is rendered in memory first and only then written, each file
 atomically, so an invalid strategy or a failing template leaves every existing
-output as it was. The command line imports this module only when it briefs, so
-the heavy libraries (Jinja, python-pptx) are imported here, once, at the top.
+output as it was. A file whose bytes would not change is not written at all:
+it keeps its mtime, so CI and build tools see only what really changed. The
+command line imports this module only when it briefs, so the heavy libraries
+(Jinja, python-pptx) are imported here, once, at the top.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
-from buyin_cli.figures.explain import explain_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.view_builder import Formatter, build_view
-from buyin_cli.present.working import working_steps
+from buyin_cli.present.numbers import deck_formatter
+from buyin_cli.present.view_builder import build_view
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.render.outline import parse_outline
-from buyin_cli.render.pptx.deck import build_deck, verify_deck
-from buyin_cli.render.templating import make_environment, render
+from buyin_cli.render.outline.schedule import schedule
+from buyin_cli.render.pptx.deck import build_deck as _build_deck
+from buyin_cli.render.pptx.deck import verify_deck
+from buyin_cli.render.templating import make_environment, minutes, render
 from buyin_cli.review.score import Readiness, review
 
 DECK_TEMPLATE = "deck.yaml.j2"
@@ -36,79 +41,120 @@ class Rendered:
     briefing_id: str
     deck: bytes
     talking_points: str
+    seconds: float = 0.0  # how long the rendering took
+
+
+@dataclass(frozen=True)
+class Output:
+    """One output file, and whether this run changed it (False: the same bytes were there)."""
+
+    path: Path
+    changed: bool
 
 
 @dataclass(frozen=True)
 class Briefed:
-    """What `brief` did: the files written, and how many readiness warnings the decks list."""
+    """What `brief` did: each output file, each briefing, and how many readiness warnings the decks list."""
 
-    written: list[Path]
+    outputs: list[Output]
+    rendered: list[Rendered]
     not_ready: int
+
+    @property
+    def paths(self) -> list[Path]:
+        return [output.path for output in self.outputs]
+
+
+# Called as each briefing starts rendering (with its id) and once at the end (with None),
+# with how many are done and how many there are in all.
+Progress = Callable[[str | None, int, int], None]
 
 
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
-          since: str | None = None) -> Briefed:
+          progress: Progress | None = None, since: str | None = None) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`.
 
-    `templates` defaults to a `templates/` folder beside the strategy, if there is one.
-    `since`: a git revision; the decks say what has changed since it (diff.py).
+    `since`: a git revision; the decks are given what has changed since it (diff.py).
     """
-    if templates is None:
-        own = (path if path.is_dir() else path.parent) / "templates"
-        templates = own if own.is_dir() else None
     loaded = load_strategy(path, need_briefings=True)
     changes = changes_between(path, since, current=loaded) if since is not None else None
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
-                                pptx_template=pptx_template, changes=changes)
-    return Briefed(write_outputs(rendered, out_dir), len(readiness.warnings))
+                                pptx_template=pptx_template, progress=progress,
+                                changes=changes)
+    return Briefed(write_outputs(rendered, out_dir), rendered, len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
-                     pptx_template: Path | None = None,
+                     pptx_template: Path | None = None, progress: Progress | None = None,
+                     env=None, build_deck: Callable | None = None,
                      changes: Comparison | None = None) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
+    `env` (a Jinja environment over `templates`) and `build_deck` (outline, template →
+    bytes) let a long-running caller such as `buyin watch` reuse its compiled templates
+    and decks between renders.
+
     `changes`: what has changed since an earlier version (`brief --since`), for the
-    deck's "What has changed since …" slide. The view does not carry it yet: the deck's
-    redesign wires it in (build_view's `changes`), from this parameter.
+    deck's "What has changed since …" slide. The view does not carry it yet: the deck
+    wires it into build_view from this parameter.
     """
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
-    fmt = Formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
-    working = working_steps(explain_figures(loaded, figures), fmt, loaded.path)
-    env = make_environment(templates)
+    fmt = deck_formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
+    if env is None:
+        env = make_environment(templates)
+    build_deck = build_deck or _build_deck
     results = []
     for briefing in briefings:
-        view = build_view(loaded, figures, readiness, briefing, working, fmt)
+        if progress is not None:
+            progress(briefing.id, len(results), len(briefings))
+        start = time.perf_counter()
+        view = build_view(loaded, figures, readiness, briefing, fmt)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
-        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view)
-        results.append(Rendered(briefing.id, build_deck(outline, pptx_template), talking_points))
+        # The talking points time the slides the deck really has, after any template override.
+        outline, plan = schedule(outline, minutes)
+        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view, deck=plan)
+        deck = build_deck(outline, pptx_template)
+        results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
+    if progress is not None:
+        progress(None, len(results), len(briefings))
     return results
 
 
-def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Path]:
-    """Write each deck and its talking points atomically; the paths written."""
+def write_outputs(rendered: list[Rendered], out_dir: Path) -> list[Output]:
+    """Write each deck and its talking points atomically, except a file that already holds
+    exactly those bytes: that one is left untouched (same bytes, same mtime)."""
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuyinError(f"{out_dir}: cannot create the output folder: {exc.strerror}") from None
-    written = []
+    outputs = []
     for item in rendered:
-        deck = out_dir / f"{item.briefing_id}.pptx"
-        notes = out_dir / f"{item.briefing_id}.md"
-        try:
-            write_atomic(deck, item.deck, verify=verify_deck)
-            write_atomic(notes, item.talking_points.encode("utf-8"))
-        except OSError as exc:
-            raise BuyinError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
-        written += [deck, notes]
-    return written
+        files = [(out_dir / f"{item.briefing_id}.pptx", item.deck, verify_deck),
+                 (out_dir / f"{item.briefing_id}.md", item.talking_points.encode("utf-8"), None)]
+        for path, data, verify in files:
+            try:
+                changed = not _holds(path, data)
+                if changed:
+                    write_atomic(path, data, verify=verify)
+            except OSError as exc:
+                raise BuyinError(f"{exc.filename or out_dir}: cannot write: {exc.strerror}") from None
+            outputs.append(Output(path, changed))
+    return outputs
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file holding exactly `data` (the size first, to read only candidates)."""
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+        return False
 
 
 def _select(loaded: LoadedStrategy, briefing_id: str | None):

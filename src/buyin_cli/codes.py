@@ -116,6 +116,11 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W304", "a pilot that does not report reaction, learning or usage"),
         ("W305", "a pilot whose results are learning numbers only"),
         ("W306", "a pilot with no results"),
+        ("W307", "a roll-out that would remove more than there is, or take a % past 100"),
+        ("W308", "a pilot too small, or scaled up too far, to stand for the roll-out"),
+        ("W309", "a pilot result on a metric none of its initiative's objectives track"),
+        ("W310", "an ROI above 1,000% or a payback under a month"),
+        ("W311", "a pilot that shows results but no application on the job"),
         ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
     ),
     *_warnings(
@@ -131,6 +136,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W501", "a briefing without a showcase course"),
         ("W502", "an ask that is not a decision"),
         ("W503", "a meeting too short to leave a third for questions"),
+        ("W504", "an ask whose amount is none of the figures"),
         ("W505", "a follow-up past due and not done"),
         ("W506", "a later meeting with the stakeholder that does not come back to an overdue "
                  "follow-up"),

@@ -1,4 +1,4 @@
-"""How buyin writes its own messages: a path into the strategy, a count, a clipped echo of input."""
+"""How buyin writes its own messages: a path into the strategy, a count, a number, a clipped echo of input."""
 
 from __future__ import annotations
 
@@ -16,6 +16,17 @@ def clip(text: str, limit: int = ECHO_LIMIT) -> str:
 def plural(n: int, word: str) -> str:
     """'1 error', '2 errors'."""
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def number(value: float | None) -> str:
+    """A figure in a message, as precise as it needs to be: 0.37, 78.4, 5,200, 13,030."""
+    if finite(value) is None:
+        return "n/a"
+    places = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
+    text = f"{value:,.{places}f}"
+    if places:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
 
 
 def dotted(path: Iterable[str | int]) -> str:

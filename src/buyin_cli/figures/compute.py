@@ -18,6 +18,9 @@ Decisions where the format is silent:
 - `break_even_share` = cost ÷ benefit: the share of the pilot effect that must hold
   at roll-out to break even (above 1: even the full effect does not pay back);
   None when the benefit is ≤ 0. `roi_pct_at_half` is the ROI with half the benefit.
+- Years (`horizon_years` H, `retention` r): year y's benefit is the roll-out benefit ×
+  r^(y−1); year 1 costs the whole roll-out cost, each later year the per-year costs
+  only; `horizon_roi_pct` = (Σ benefit − Σ cost) ÷ Σ cost × 100, the ROI when H = 1.
 - A result whose metric or pilot's initiative is unknown (only possible for a
   strategy that was never validated) is skipped or left unscaled, not an error.
 """
@@ -27,6 +30,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from buyin_cli.figures.chain import ChainFigures, chain_figures
 from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
@@ -80,6 +84,16 @@ class PilotFigures:
 
 
 @dataclass(frozen=True)
+class YearFigures:
+    """One year of an initiative's horizon: what it brings, what it costs, the running net."""
+
+    year: int  # 1 … horizon_years
+    benefit: float  # rollout_benefit × retention^(year − 1)
+    cost: float  # the roll-out cost in year 1, the per-year costs after
+    cumulative_net: float  # Σ (benefit − cost) up to and including this year
+
+
+@dataclass(frozen=True)
 class InitiativeFigures:
     """The roll-out case for one initiative, with its sensitivity to the pilot effect."""
 
@@ -97,6 +111,12 @@ class InitiativeFigures:
     break_even_share: float | None
     roi_pct_at_half: float | None
     pilot_ids: tuple[str, ...] = ()  # every pilot of this initiative, in file order
+    horizon_years: int = 1
+    retention: float = 1.0
+    years: tuple[YearFigures, ...] = ()  # one per year of the horizon, year 1 first
+    horizon_benefit: float = 0.0  # Σ benefit over the years
+    horizon_cost: float = 0.0  # Σ cost over the years
+    horizon_roi_pct: float | None = None  # None when the horizon's cost is 0
 
 
 @dataclass(frozen=True)
@@ -109,6 +129,7 @@ class Figures:
     initiatives: dict[str, InitiativeFigures] = field(default_factory=dict)
     # Each launched initiative's forecast beside what was seen since (observed.py).
     observed: dict[str, tuple[Observed, ...]] = field(default_factory=dict)
+    chains: dict[str, ChainFigures] = field(default_factory=dict)  # by pilot id (chain.py)
 
 
 def compute_figures(strategy: Strategy) -> Figures:
@@ -128,6 +149,7 @@ def compute_figures(strategy: Strategy) -> Figures:
         metrics={m.id: metric_figures(m) for m in strategy.metrics},
         pilots=pilots,
         initiatives=rollouts,
+        chains={p.id: chain_figures(p, pilots[p.id]) for p in strategy.pilots},
         observed=observed_figures(strategy, {i: f.results_used for i, f in rollouts.items()}),
     )
 
@@ -191,13 +213,32 @@ def _initiative_figures(initiative: Initiative, headcount: int, all_pilots: list
     per_participant = _costs(initiative, "per-participant")
     benefit = _sum(r.rollout_annual_benefit for r in used)
     cost = one_off + per_year + per_participant * headcount
+    years = year_figures(benefit, cost, per_year, initiative.horizon_years,
+                         float(initiative.retention))
+    horizon_benefit = _sum(y.benefit for y in years)
+    horizon_cost = _sum(y.cost for y in years)
     return InitiativeFigures(
         initiative_id=initiative.id, headcount=headcount, one_off=one_off, per_year=per_year,
         per_participant=per_participant, rollout_benefit=benefit, rollout_cost=cost,
         roi_pct=roi_pct(benefit, cost), bcr=benefit / cost if cost else None,
         payback_months=payback_months(benefit, cost), results_used=used,
         break_even_share=cost / benefit if benefit > 0 else None,
-        roi_pct_at_half=roi_pct(benefit / 2, cost), pilot_ids=tuple(p.id for p in own))
+        roi_pct_at_half=roi_pct(benefit / 2, cost), pilot_ids=tuple(p.id for p in own),
+        horizon_years=initiative.horizon_years, retention=float(initiative.retention),
+        years=years, horizon_benefit=horizon_benefit, horizon_cost=horizon_cost,
+        horizon_roi_pct=roi_pct(horizon_benefit, horizon_cost))
+
+
+def year_figures(benefit: float, cost: float, per_year: float, horizon: int,
+                 retention: float) -> tuple[YearFigures, ...]:
+    """Years 1…horizon: benefit × retention^(y−1); year 1 costs `cost`, later years `per_year`."""
+    years, net = [], []
+    for year in range(1, horizon + 1):
+        brings = benefit * retention ** (year - 1)
+        costs = cost if year == 1 else per_year
+        net.append(brings - costs)
+        years.append(YearFigures(year, brings, costs, _sum(net)))
+    return tuple(years)
 
 
 def roi_pct(benefit: float, cost: float) -> float | None:

@@ -10,11 +10,14 @@ figure: the values come from compute.py, so the working always matches.
 from __future__ import annotations
 
 from buyin_cli.errors import Location
-from buyin_cli.figures.compute import Figures, ResultFigures, compute_figures
+from buyin_cli.figures.compute import Figures, InitiativeFigures, ResultFigures, compute_figures
 from buyin_cli.figures.steps import Operand, Section, Step
 from buyin_cli.load.models import Initiative, Strategy
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
+
+_SUPERSCRIPT = {2: "²", 3: "³", 4: "⁴"}
+
 
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
     """The working of every figure of a loaded strategy (computed unless given)."""
@@ -232,7 +235,37 @@ class _Explainer:
         steps.append(Step("ROI if half the effect holds", "(benefit × 0.5 − cost) ÷ cost × 100",
                           "({0} × 0.5 − {1}) ÷ {1} × 100", (b, c),
                           Operand(f.roi_pct_at_half, "pct", "ROI at half"), free))
+        if f.horizon_years > 1:
+            steps.extend(self._horizon(f, j))
         return tuple(steps)
+
+    def _horizon(self, f: InitiativeFigures, j: int) -> list[Step]:
+        """The years after the first: benefit kept at `retention`, per-year costs only."""
+        h = f.horizon_years
+        years = Operand(h, "count", "horizon_years", self.at("initiatives", j, "horizon_years"))
+        kept = (Operand(f.retention, "number", "retention",
+                        self.at("initiatives", j, "retention"))
+                if "retention" in self.strategy.initiatives[j].model_fields_set
+                else Operand(f.retention, "number", "retention (default 1)"))
+        powers = " + ".join(["1", "{2}"] + [f"{{2}}{_SUPERSCRIPT[n]}" for n in range(2, h)])
+        benefit = Step(f"benefit over {h} years", "roll-out benefit × Σ retention^(year − 1)",
+                       f"{{0}} × ({powers})",
+                       (Operand(f.rollout_benefit, "money", "roll-out benefit"), years, kept),
+                       Operand(f.horizon_benefit, "money", f"benefit over {h} years"),
+                       "each later year keeps the retention share of the year before; the "
+                       "first year's figures stay the headline", explains=True)
+        cost = Step(f"cost over {h} years", "roll-out cost + per-year costs × (years − 1)",
+                    "{0} + {1} × ({2} − 1)",
+                    (Operand(f.rollout_cost, "money", "roll-out cost"),
+                     Operand(f.per_year, "money", "per-year costs"), years),
+                    Operand(f.horizon_cost, "money", f"cost over {h} years"))
+        roi = Step(f"ROI over {h} years", "(Σ benefit − Σ cost) ÷ Σ cost × 100",
+                   "({0} − {1}) ÷ {1} × 100",
+                   (Operand(f.horizon_benefit, "money", "benefit"),
+                    Operand(f.horizon_cost, "money", "cost")),
+                   Operand(f.horizon_roi_pct, "pct", f"ROI over {h} years"),
+                   "the horizon costs 0, so this is undefined" if f.horizon_cost == 0 else None)
+        return [benefit, cost, roi]
 
     def _cost(self, initiative: Initiative, j: int, headcount: int, total: float) -> Step:
         ops: list[Operand] = []

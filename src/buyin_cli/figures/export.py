@@ -40,6 +40,13 @@ def figures_json(figures: Figures) -> dict[str, Any]:
                               "per_participant": finite(i.per_participant),
                               "results_used": [{"pilot": r.pilot_id, "metric": r.metric_id}
                                                for r in i.results_used],
+                              "years": [{"year": y.year, "benefit": finite(y.benefit),
+                                         "cost": finite(y.cost),
+                                         "cumulative_net": finite(y.cumulative_net)}
+                                        for y in i.years],
+                              "horizon_roi_pct": finite(i.horizon_roi_pct),
+                              "horizon_years": i.horizon_years,
+                              "retention": finite(i.retention),
                               "observed": [_observed_json(o)
                                            for o in figures.observed.get(iid, ())]}
                         for iid, i in figures.initiatives.items()},

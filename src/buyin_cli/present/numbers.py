@@ -11,6 +11,7 @@ figures import it.
 from __future__ import annotations
 
 import copy
+import math
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
@@ -121,6 +122,13 @@ class Formatter:
     def rate(self, amount: float | None) -> str:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
+    def money_spoken(self, amount: float | None, significant: int = 2) -> str:
+        """Money as a person says it aloud, to `significant` figures: £270,733 → £270,000."""
+        if finite(amount) is None or amount == 0:
+            return self.money(amount)
+        magnitude = math.floor(math.log10(abs(amount)))
+        return self.money(round(amount, significant - 1 - magnitude))
+
     def number(self, value: float | None, decimals: int | None = None) -> str:
         return self._signed(format_number(value, self.locale, self.currency, decimals))
 
@@ -161,6 +169,11 @@ class Formatter:
 
     def _signed(self, text: str) -> str:
         return self.minus + text[1:] if text.startswith("-") else text
+
+
+def deck_formatter(currency: str, locale: str | None) -> Formatter:
+    """The deck's figures: with a true minus sign (−), which never breaks from its number."""
+    return Formatter(currency, locale, minus="\u2212")
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:

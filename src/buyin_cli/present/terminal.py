@@ -15,7 +15,7 @@ from rich.text import Text
 from buyin_cli.errors import display_path
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
-from buyin_cli.figures.compute import Figures, PilotFigures
+from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.load.strategy import LoadedStrategy
@@ -76,6 +76,9 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                 notes.append(f"{i.title}: benefit from {based}.")
             notes += [f"{i.title}: {note}" for note in caveats.get(("initiative", i.id), [])]
         out.append(_initiatives_table(loaded, figures, w, notes))
+        out.extend(_years_table(i.title, figures.initiatives[i.id], w)
+                   for i in loaded.strategy.initiatives
+                   if figures.initiatives[i.id].horizon_years > 1)
     if any(figures.observed.values()):
         out.append(_observed_table(loaded, figures, w))
     return out
@@ -191,6 +194,21 @@ def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> G
                       "R). Observed: the change in the metric since the launch, in its better "
                       "direction; observed, not isolated: everything that moved the metric.",
                       style="dim"))
+def _years_table(title: str, f: InitiativeFigures, w: Formatter) -> Group:
+    """An initiative's horizon, year by year; the first year stays the headline."""
+    table = _table()
+    table.add_column("", no_wrap=True)
+    for y in f.years:
+        table.add_column(f"Year {y.year}", justify="right", no_wrap=True)
+    for label, cells in (("Benefit", [w.money(y.benefit) for y in f.years]),
+                         ("Cost", [w.money(y.cost) for y in f.years]),
+                         ("Cumulative net", [w.money(y.cumulative_net) for y in f.years])):
+        table.add_row(label, *cells)
+    summary = Text.assemble(
+        (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
+        ("  ·  benefit kept each later year ", "bold"), w.percent(f.retention * 100))
+    return Group(_title(f"{title}: {f.horizon_years} years"), table, summary,
+                 Text("The first year's figures above are the headline.", style="dim"))
 
 
 def _months(w: Formatter, months: float | None) -> str:

@@ -41,6 +41,7 @@ def make_environment(user_dir: Path | None = None):
     )
     env.filters["q"] = quote
     env.filters["minutes"] = minutes
+    env.filters["lowerfirst"] = lower_first
     return env
 
 
@@ -69,7 +70,8 @@ def quote(value: Any) -> str:
     """Any value as a YAML flow scalar (JSON is valid YAML), so text never breaks the outline."""
     if hasattr(value, "__html__"):  # Markup from a {% set %} block
         value = str(value)
-    return json.dumps(value, ensure_ascii=False)
+    # Anything else (an ask, say) is quoted as the text it reads as.
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def minutes(value: float) -> str:
@@ -78,6 +80,20 @@ def minutes(value: float) -> str:
         return f"{round(value * 60)} s"
     whole, half = int(value), value - int(value) >= 0.5
     return f"{whole}{'½' if half else ''} min"
+
+
+def lower_first(text: str) -> str:
+    """A name inside a sentence: 'Parts scrapped' → 'parts scrapped'; 'OEE' and 'Press Line 2' stay.
+
+    Only a capital followed by a small letter is lowered, and not when a later word is
+    capitalised too (a proper name such as 'Press Line 2').
+    """
+    words = text.split(" ")
+    first = words[0]
+    proper = any(w[:1].isupper() for w in words[1:])
+    if len(first) > 1 and first[0].isupper() and first[1].islower() and not proper:
+        return first[0].lower() + text[1:]
+    return text
 
 
 def _dirs(env) -> list[str]:

@@ -1,12 +1,16 @@
-"""What every readiness check works from: the strategy, where its values were written, one check's outcome."""
+"""What every readiness check works from: the strategy, its figures, where its values were written, one check's outcome."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.figures.compute import Figures, compute_figures
+from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.plan.agenda import Agenda, plan_agenda
 
 Path_ = tuple[str | int, ...]
 
@@ -30,6 +34,15 @@ class Context:
         # What "past due" is measured against: a given day, else the latest briefing's date,
         # never the clock, so the same strategy always gets the same review.
         self.today = today or max((b.date for b in self.s.briefings), default=date.min)
+
+    @cached_property
+    def figures(self) -> Figures:
+        """The strategy's figures, computed once for every check that needs them."""
+        return compute_figures(self.s)
+
+    def agenda(self, briefing: Briefing) -> Agenda:
+        """The meeting's plan, as the deck will present it."""
+        return plan_agenda(self.s, self.figures, briefing)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
               message: str = "") -> Check:

@@ -1,8 +1,10 @@
-"""Reading a strategy's words: whether an ask is a decision, whether a metric measures learning."""
+"""Reading a strategy's words: an ask a decision? a metric a learning number? how a unit adds up; a stakeholder a group?"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Literal
 
 # An ask is a decision when its first word (after a courtesy such as "please") is one of
 # these; a discussion word names what makes it a conversation instead.
@@ -49,3 +51,54 @@ def decision_problem(ask: str) -> str | None:
 def is_learning_number(name: str, unit: str) -> bool:
     """Whether a metric's name or unit describe a learning number rather than a business one."""
     return bool(_LEARNING.search(name) or _LEARNING.search(unit))
+
+
+# Words after "per" (or "/", "a", "each") that name a period: "parts per week" counts parts.
+_PERIOD = re.compile(r"(?:\bper|/|\ba|\beach|\bevery)\s*(week|month|quarter|year)\b"
+                     r"|\b(week|month|quarter|year)ly\b|\b(annual)(?:ly)?\b", re.IGNORECASE)
+_PER_SOMETHING = re.compile(r"\bper\b|/", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:
+    """How a metric's unit adds up over people.
+
+    A `percent` ('%', 'percent') and a `rate` ('complaints per 1,000 calls', 'minutes per
+    call') are the same for a group of any size: a roll-out moves them by the pilot's
+    change. A `count` (anything else: 'injuries per quarter', 'hours per week',
+    'incidents') adds up: a roll-out moves it by the change × the scale-up R.
+    """
+    lowered = unit.lower()
+    if "%" in lowered or "percent" in lowered:
+        return "percent"
+    rest = _PERIOD.sub("", lowered)
+    return "rate" if _PER_SOMETHING.search(rest) else "count"
+
+
+@lru_cache(maxsize=256)
+def unit_period(unit: str) -> str | None:
+    """The period a unit names (week, month, quarter, year), or None."""
+    match = _PERIOD.search(unit)
+    if not match:
+        return None
+    word = next(g for g in match.groups() if g).lower()
+    return "year" if word == "annual" else word
+
+
+# Words that make a stakeholder a body of people rather than one person ("the Nurse Unit
+# Managers' forum", "Regional leadership team"), in English and German.
+GROUP_WORDS = frozenset("""
+    forum team board committee council panel group network leadership management
+    executive directors managers leaders heads partners staff department office
+    community circle assembly union workforce everyone
+    gremium vorstand team ausschuss rat kreis runde leitung führungskreis geschäftsleitung
+    betriebsrat abteilung
+""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]*)?", re.UNICODE)
+
+
+def is_group(name: str) -> bool:
+    """Whether a stakeholder's name names a group of people (then the deck says "the …")."""
+    words = [w.lower().rstrip("'’") for w in _WORD.findall(name)]
+    return any(w in GROUP_WORDS for w in words) or any(w.endswith(("s'", "s’")) for w in
+                                                       name.lower().split())

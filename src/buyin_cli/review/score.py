@@ -44,6 +44,7 @@ class Accepted:
     warning: Problem
     location: Location
     reason: str
+    owner: Path_ = ()  # the item the warning is about
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,12 @@ class Readiness:
     accepted: list[Accepted]
     score: int
     methods: list[MethodScore]
+    # The item each rule's warning is about (e.g. ("pilots", 2)), so that a briefing can
+    # show only the warnings about what it presents; the review's own (W0xx) have none.
+    owners: dict[int, Path_] = field(default_factory=dict)  # id(warning) → owner
+
+    def owner_of(self, warning: Problem) -> Path_ | None:
+        return self.owners.get(id(warning))
 
 
 def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
@@ -79,6 +86,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     meta = list(unknown_codes(loaded, ignore))
 
     warnings: list[Problem] = []
+    owners: dict[int, Path_] = {}
     accepted: list[Accepted] = []
     used: set[tuple[Path_, str]] = set()
     passed: Counter[str] = Counter()
@@ -93,13 +101,14 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
         holder = acceptor(loaded, check.owner, check.code)
         if holder is None:
             warnings.append(check.problem)
+            owners[id(check.problem)] = check.owner
             fired[method][check.code] += 1
             continue
         passed[method] += 1
         used.add((holder, check.code))
         accepted.append(Accepted(check.problem,
                                  loaded.sources.key_at(holder + ("accept", check.code)),
-                                 accepts(loaded, holder)[check.code]))
+                                 accepts(loaded, holder)[check.code], check.owner))
     meta.extend(unused_accepts(loaded, used, ignore))
 
     methods = [MethodScore(name, _points(passed[name], applicable[name]), passed[name],
@@ -108,7 +117,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     return Readiness(warnings=sorted(warnings + [m for m in meta if m.code not in ignore],
                                      key=Problem.sort_key),
                      accepted=sorted(accepted, key=lambda a: a.warning.sort_key()),
-                     score=sum(m.points for m in methods), methods=methods)
+                     score=sum(m.points for m in methods), methods=methods, owners=owners)
 
 
 def _points(passed: int, applicable: int) -> int:

@@ -1,4 +1,4 @@
-"""pilots: the evidence before the roll-out, from reaction to business results."""
+"""pilots: the evidence before the roll-out, from reaction through learning and application to business results."""
 
 from __future__ import annotations
 
@@ -29,6 +29,15 @@ class Quote(Model):
     by: Text = Field(description="Who said it, e.g. 'Shift supervisor, Line 3'.")
 
 
+class Behaviour(Model):
+    behaviour: Text = Field(description="What participants now do on the job, e.g. 'lock-out "
+                                        "done before clearing a jam'.")
+    before: float | None = Field(default=None, description="How often or how well, before.")
+    after: float = Field(description="How often or how well, after.")
+    unit: Text = Field(description="What the readings count, e.g. '% of observed clears'.")
+    source: Text | None = Field(default=None, description="How it was observed.")
+
+
 class Result(Model):
     metric: Slug = Field(description="Id of the business metric measured.")
     per: Literal["week", "month", "quarter", "year"] = Field(
@@ -57,4 +66,12 @@ class Pilot(Accepting):
     learning: Learning | None = Field(default=None, description="Assessment scores pre and post.")
     usage: Usage | None = Field(default=None, description="Enrolment and completion.")
     quotes: list[Quote] = Field(default_factory=list, description="What participants said.")
+    application: list[Behaviour] = Field(
+        default_factory=list,
+        description="What participants now do on the job: the level between learning and "
+                    "business results.")
+    intangibles: list[Text] = Field(
+        default_factory=list,
+        description="Benefits observed but not converted to money (morale, fewer "
+                    "escalations…): shown, never added to a benefit.")
     results: list[Result] = Field(description="Business results measured; a metric at most once.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, IsoDate, Model, Money, Slug, Text
+from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Slug, Text
 
 
 class Cost(Model):
@@ -33,6 +33,13 @@ class Initiative(Accepting):
     objectives: list[Slug] = Field(min_length=1, description="Ids of the objectives it serves.")
     costs: list[Cost] = Field(
         description="Fully loaded costs, participants' time included.")
+    horizon_years: int = Field(
+        default=1, ge=1, le=5,
+        description="Years the figures look ahead, 1–5 (default 1: the first year alone).")
+    retention: Fraction = Field(
+        default=1.0,
+        description="Share of the first year's benefit kept in each later year, 0–1 "
+                    "(default 1).")
     launch: IsoDate | None = Field(default=None,
                                    description="When the roll-out went live (YYYY-MM-DD).")
     tracking: list[Tracking] = Field(

@@ -1,71 +1,236 @@
-"""Native PowerPoint charts: an outline's Chart drawn as an editable chart, with labelled values.
+"""Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
-Where the chart goes is layout.py's decision; this module only draws it in the
-box it is given.
+- The series the title talks about is in the theme's accent colour, the rest grey,
+  a target a dashed line (DECK.md).
+- Bars and columns start at zero; a line's axis shows every value and the target,
+  without magnifying noise into a zigzag.
+- Values are labelled on the bars; a line is labelled at its end, with its name, so
+  a legend is needed only for columns of several series, and sits above the plot.
+- The source line goes under the chart, in its own box.
+
+Where the chart goes is layout.py's decision; this module draws it in the box it is given.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import oxml
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
+SOURCE_HEIGHT = 0.32 * 72 * 12700  # EMU: one line of 12 pt under a chart
+GREY, DARK, RULE = RGBColor(0xA6, 0xA6, 0xA6), RGBColor(0x59, 0x59, 0x59), RGBColor(0xD9, 0xD9, 0xD9)
+_KINDS = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+          "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
+          "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
+
+
+def chart_boxes(box: tuple[int, int, int, int], count: int,
+                gap: int = int(0.3 * 72 * 12700)) -> list[tuple[int, int, int, int]]:
+    """`count` charts in `box`: side by side when the box is wide, else one above the other."""
+    x, y, w, h = box
+    if count <= 1:
+        return [box]
+    if w >= 1.4 * h:
+        each = (w - gap * (count - 1)) // count
+        return [(x + n * (each + gap), y, each, h) for n in range(count)]
+    each = (h - gap * (count - 1)) // count
+    return [(x, y + n * (each + gap), w, each) for n in range(count)]
 
 
 def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
-    """A native, editable chart of `spec` filling `box` (EMU): labelled values, quiet axes."""
-    kinds = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
-             "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
-             "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
-    number_format = spec.number_format or "General"
+    """A native, editable chart of `spec` filling `box` (EMU), its source line under it."""
+    x, y, w, h = box
+    if spec.source:
+        h -= int(SOURCE_HEIGHT)
+        _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
+    number_format = spec.number_format or _number_format(spec)
     data = CategoryChartData(number_format=number_format)
     data.categories = spec.categories
     for series in spec.series:
         data.add_series(series.name, series.values)
-    chart = slide.shapes.add_chart(kinds[spec.kind], *box, data).chart
+    chart = slide.shapes.add_chart(_KINDS[spec.kind], x, y, w, h, data).chart
     chart.font.size = Pt(CHART_FONT)
     chart.has_title = spec.title is not None
     if spec.title is not None:
         chart.chart_title.text_frame.text = spec.title
-        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT + 2)
-    chart.has_legend = len(spec.series) > 1 or spec.kind == "doughnut"
-    if chart.has_legend:
-        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
+        chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
+    if spec.kind == "doughnut":
+        _doughnut(chart, number_format)
+        return
+    roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
+    line = spec.kind == "line"
+    legend = not line and len(spec.series) > 1
+    chart.has_legend = legend
+    if legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
+        chart.legend.font.size = Pt(CHART_LABEL_FONT)
+    plot = chart.plots[0]
+    if line:
+        _lines(plot, spec, roles, number_format)
+    else:
+        _bars(plot, roles, number_format, len(spec.series))
+    _axes(chart, spec, number_format)
+
+
+def _bars(plot: Any, roles: list[str], number_format: str, count: int) -> None:
+    plot.gap_width = 60
+    plot.overlap = -10 if count > 1 else 0
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format, labels.number_format_is_linked = number_format, False
+    labels.font.size = Pt(CHART_LABEL_FONT)
+    labels.show_value = True
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    oxml.unwrapped_labels(labels)
+    for series, role in zip(plot.series, roles):
+        series.format.fill.solid()
+        if role == "focus":
+            series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        else:
+            series.format.fill.fore_color.rgb = DARK if role == "target" else GREY
+        series.invert_if_negative = False
+
+
+def _lines(plot: Any, spec: Chart, roles: list[str], number_format: str) -> None:
+    """Each line in its colour, labelled once, at its last value, with its name."""
+    for series, source, role in zip(plot.series, spec.series, roles):
+        series.smooth = False
+        line = series.format.line
+        line.width = Pt(3 if role == "focus" else 2)
+        if role == "focus":
+            line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 7
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            series.marker.format.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        else:
+            line.color.rgb = DARK if role == "target" else GREY
+            series.marker.style = XL_MARKER_STYLE.NONE
+        if role == "target":
+            line.dash_style = MSO_LINE.DASH
+        last = max((n for n, v in enumerate(source.values) if v is not None), default=None)
+        if last is None:
+            continue
+        label = series.points[last].data_label
+        label.font.size = Pt(CHART_LABEL_FONT)
+        label.font.bold = role == "focus"
+        if source.end_label:
+            label.has_text_frame = True
+            label.text_frame.text = source.end_label
+            for run in label.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(CHART_LABEL_FONT)
+                run.font.bold = role == "focus"
+        else:
+            labels = series.data_labels
+            labels.number_format, labels.number_format_is_linked = number_format, False
+            labels.show_value = False
+            label.show_value = True
+        label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
+
+
+def _number_format(spec: Chart) -> str:
+    """Whole numbers with thousands separators, or one decimal place when the values have them."""
+    values = [v for s in spec.series for v in s.values if v is not None]
+    return "#,##0" if all(float(v).is_integer() for v in values) else "#,##0.0"
+
+
+def _axes(chart: Any, spec: Chart, number_format: str) -> None:
+    values, categories = chart.value_axis, chart.category_axis
+    low, high, step = value_range(spec)
+    values.minimum_scale, values.maximum_scale = low, high
+    values.major_unit = step
+    values.has_major_gridlines = True
+    values.major_gridlines.format.line.color.rgb = RULE
+    values.format.line.fill.background()
+    ticks = number_format if not number_format.endswith(".0") or not float(step).is_integer() \
+        else number_format[:-2]
+    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = ticks, False
+    values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
+    categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
+    # Level category names wrap under their bars; turned on their side they would take
+    # the plot's height on a narrow (4:3) half slide.
+    oxml.level_category_labels(categories)
+    categories.format.line.color.rgb = GREY
+    if spec.kind in ("bar", "clustered_bar"):
+        categories.reverse_order = True  # first category on top, as it is read
+        # ... and the value axis crosses at the last category, so it stays at the bottom.
+        oxml.cross_at_maximum(values)
+
+
+def value_range(spec: Chart) -> tuple[float, float, float]:
+    """The value axis (lowest, highest, step): from zero for bars; for lines, every value and
+    the target, padded.
+
+    A line's range is at least a fifth of the largest magnitude wide, so that a
+    wobble between 2.1 and 2.2 reads as the near-flat line it is. Counts step by
+    whole numbers.
+    """
+    values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
+    whole = all(float(v).is_integer() for v in values)
+    low, high = min(values), max(values)
+    if spec.kind != "line":
+        low, high = min(0.0, low), max(0.0, high)
+        pad = (high - low or 1.0) * 0.12
+        bottom = low - pad if low < 0 else 0.0
+    else:
+        span = max(high - low, 0.2 * max(abs(low), abs(high)), 1e-9)
+        pad = span * 0.15
+        bottom = low - pad
+        if low >= 0:
+            bottom = max(0.0, bottom)
+    if spec.axis_min is not None:
+        bottom = spec.axis_min
+    step = _nice_step((high + pad - bottom) / 5)
+    if whole:
+        step = max(step, 1.0)
+    bottom = math.floor(bottom / step + 1e-9) * step
+    top = math.ceil((high + pad) / step - 1e-9) * step
+    if spec.axis_max is not None:
+        top = spec.axis_max
+    return bottom, top, step
+
+
+def _nice_step(raw: float) -> float:
+    """1, 2 or 5 times a power of ten, at least `raw`."""
+    power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-12)
+
+
+def _doughnut(chart: Any, number_format: str) -> None:
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+    chart.legend.include_in_layout = False
     plot = chart.plots[0]
     plot.has_data_labels = True
     labels = plot.data_labels
     labels.number_format, labels.number_format_is_linked = number_format, False
     labels.font.size = Pt(CHART_LABEL_FONT)
     labels.show_value = True
-    if spec.kind == "doughnut":
-        # Labels sit on the segments, whatever their colour: give them a white ground.
-        oxml.white_label_ground(labels)
-        return
-    labels.position = XL_LABEL_POSITION.ABOVE if spec.kind == "line" else XL_LABEL_POSITION.OUTSIDE_END
-    if spec.kind != "line":
-        plot.gap_width = 60
-        plot.overlap = -10 if len(spec.series) > 1 else 0
-    grey = RGBColor(0xD9, 0xD9, 0xD9)
-    values, categories = chart.value_axis, chart.category_axis
-    values.has_major_gridlines = True
-    values.major_gridlines.format.line.color.rgb = grey
-    values.format.line.fill.background()
-    values.tick_labels.number_format, values.tick_labels.number_format_is_linked = number_format, False
-    values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
-    categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
-    # Level category names wrap under their bars; turned on their side they would take
-    # the plot's height on a narrow (4:3) half slide.
-    oxml.level_category_labels(categories)
-    categories.format.line.color.rgb = RGBColor(0xA6, 0xA6, 0xA6)
-    if spec.kind in ("bar", "clustered_bar"):
-        categories.reverse_order = True  # first category on top, as it is read
-        # ... and the value axis crosses at the last category, so it stays at the bottom.
-        oxml.cross_at_maximum(values)
+    # Labels sit on the segments, whatever their colour: give them a white ground.
+    oxml.white_label_ground(labels)
+
+
+def _source_line(slide: Any, box: tuple[int, int, int, int], text: str) -> None:
+    frame = slide.shapes.add_textbox(*box).text_frame
+    frame.word_wrap = True
+    frame.margin_left = frame.margin_right = Pt(7.2)
+    frame.margin_top = frame.margin_bottom = Pt(2)
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = PP_ALIGN.LEFT
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(CHART_LABEL_FONT)
+    run.font.color.rgb = DARK

@@ -23,22 +23,26 @@ from buyin_cli.errors import TemplateError
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, textfit
-from buyin_cli.render.pptx.charts import add_chart
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, INSET_Y, Place, indents, inherited_align,
+from buyin_cli.render.pptx.charts import add_chart, chart_boxes
+from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
                                           table_box)
 from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
-from buyin_cli.render.pptx.tables import add_table, table_font
+from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
+from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
 from buyin_cli.render.pptx.textfit import Para
 
-TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 18, 12
+TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
+TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
 def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
     """The .pptx bytes for `outline`: the same outline and template give the same bytes."""
     prs = open_template(pptx_template)
     oxml.drop_all_slides(prs)
-    for number, spec in enumerate(outline.slides, start=1):
+    # The backup goes after the presented slides, so the slideshow ends at the questions.
+    ordered = [s for s in outline.slides if not s.hidden] + [s for s in outline.slides if s.hidden]
+    for number, spec in enumerate(ordered, start=1):
         _add_slides(prs, outline, spec, number)
     when = build_time()
     props = prs.core_properties
@@ -99,14 +103,30 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         body_size, body_pages = textfit.fit_body(
             paras, inner(places["text"].box), indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
     table_pages: list[list[int]] = [[]]
+    charts = spec.all_charts
+    chart_area = places.get("visual", places["area"]).box
     if spec.table is not None:
         t_font = table_font(prs)
+        t_box = places["visual"].box
+        if charts:  # the table above, the chart under it
+            x, y, w, h = t_box
+            t_box = (x, y, w, int(h * TABLE_SHARE))
+            gap = int(GAP * EMU_PER_PT)
+            chart_area = (x, y + t_box[3] + gap, w, h - t_box[3] - gap)
         t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, spec.table.rows, table_box(places["visual"].box), TABLE_START, TABLE_FLOOR,
-            t_font)
+            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
+            bold_last=spec.table.total is not None)
+        if charts:  # the chart takes what the table's first page leaves
+            rows = body_rows(spec.table)
+            height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
+                textfit.row_height(rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
+            x, y, w, h = places["visual"].box
+            top = y + int(height * EMU_PER_PT) + gap
+            chart_area = (x, top, w, y + h - top)
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
-    for page in range(max(len(body_pages), len(table_pages))):
+    pages = max(len(body_pages), len(table_pages))
+    for page in range(pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
         title = spec.title + (outline.continued if page else "")
@@ -116,7 +136,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             used.add(places["subtitle"].idx)
         body = body_pages[page] if page < len(body_pages) else []
         rows = table_pages[page] if spec.table is not None and page < len(table_pages) else None
-        visual = (spec.chart is not None and page == 0) or rows is not None
+        visual = (bool(charts) and page == 0) or rows is not None
         # A continuation page holding only the list or only the table spreads over both
         # halves: wider boxes only ever need fewer lines, so the page still fits.
         whole = places.get("whole")
@@ -124,8 +144,15 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
             _fill_body(slide, text_place, body, body_size)
             used.add(places["text"].idx)
-        if spec.chart is not None and page == 0:
-            add_chart(slide, places["visual"].box, spec.chart)
+        if page == 0:
+            for chart, box in zip(charts, chart_boxes(chart_area, len(charts))):
+                add_chart(slide, box, chart)
+            if spec.callouts:
+                add_callouts(slide, places["callouts"].box, spec.callouts)
+            if spec.flow:
+                add_flow(slide, places["flow"].box, spec.flow)
+        if spec.footnote and page == pages - 1:
+            add_line(slide, places["footnote"].box, spec.footnote)
         if rows is not None:
             box = places["visual"].box if body or whole is None else whole.box
             add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], table_box(box).width,
@@ -135,6 +162,10 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
                 oxml.remove_shape(shape)
         if numbered:
             _add_slide_number(prs, slide, layout, len(prs.slides))
+            if outline.footer:
+                add_line(slide, _footer_box(prs, layout, places["title"].box[0]), outline.footer)
+        if spec.hidden:
+            oxml.hide_slide(slide)
         slide.notes_slide.notes_text_frame.text = spec.notes
 
 
@@ -201,6 +232,14 @@ def _fill_body(slide: Any, place: Place, paras: list[Para], size: float) -> None
             run.font.bold = True
         if para.link:
             run.hyperlink.address = para.link
+
+
+def _footer_box(prs: Any, layout: Any, left: int) -> tuple[int, int, int, int]:
+    """A line at the bottom left, in line with the title, at the height of the layout's footer."""
+    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
+    top, height = ((source.top, source.height) if source is not None and source.height
+                   else (prs.slide_height - Inches(0.55), Inches(0.35)))
+    return (left, top, int(prs.slide_width * 0.62) - left, height)
 
 
 def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:

@@ -6,7 +6,9 @@ Placement rules (by placeholder type, never by index):
 - body (and link) → the largest body/content placeholder;
 - chart or table → the largest content placeholder, or the area under the title
   when the layout has none ("Title Only"); beside a body, the layout's second
-  content placeholder (on the right) if it has one, else the right half of the one.
+  content placeholder (on the right) if it has one, else the right half of the one;
+- callouts and a flow → bands across the top of the content area, a footnote a
+  line at its foot; the text and the visual keep the rest.
 Sizes and indents a placeholder inherits from its layout and master are read here too.
 """
 
@@ -26,6 +28,8 @@ from buyin_cli.render.pptx.textfit import Box
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
+# Bands carved from the content area, in points: big-number callouts, a flow of steps, a footnote.
+CALLOUT_HEIGHT, FLOW_HEIGHT, FOOTNOTE_HEIGHT, BAND_GAP = 1.45 * 72, 1.0 * 72, 0.55 * 72, 0.18 * 72
 
 
 @dataclass(frozen=True)
@@ -67,9 +71,15 @@ def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
             contents.remove(subtitles[0])
         places["subtitle"] = Place(subtitles[0].placeholder_format.idx, box(subtitles[0]))
     has_text = bool(spec.body) or spec.link is not None
-    has_visual = spec.chart is not None or spec.table is not None
+    has_visual = bool(spec.all_charts) or spec.table is not None
     if has_text and not contents:
         raise missing("body")
+    if contents:
+        places["area"] = Place(None, _union([box(ph) for ph in contents]))
+    else:  # e.g. "Title Only": everything under the title, above the footer line
+        x, y, w, h = places["title"].box
+        top = y + h + int(0.2 * 72 * EMU_PER_PT)
+        places["area"] = Place(None, (x, top, w, int(prs.slide_height * 0.9) - top))
     if has_text and has_visual:
         if len(contents) >= 2:
             left, right = sorted(contents[:2], key=lambda ph: ph.left)
@@ -87,13 +97,40 @@ def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
     elif has_text:
         places["text"] = Place(contents[0].placeholder_format.idx, box(contents[0]))
     elif has_visual:
-        if contents:
-            places["visual"] = Place(None, box(contents[0]))
-        else:  # e.g. "Title Only": everything under the title, above the footer line
-            x, y, w, h = places["title"].box
-            top = y + h + int(0.2 * 72 * EMU_PER_PT)
-            places["visual"] = Place(None, (x, top, w, int(prs.slide_height * 0.9) - top))
-    return places
+        places["visual"] = places["area"]
+    return carve(places, spec)
+
+
+def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
+    """Bands for the callouts and the flow at the top of the content area, the footnote at its foot.
+
+    The text and the visual keep their left and right, and give up what the bands take.
+    """
+    x, top, w, h = places["area"].box
+    bottom = top + h
+    gap = int(BAND_GAP * EMU_PER_PT)
+    out = dict(places)
+    for key, height in (("callouts", CALLOUT_HEIGHT), ("flow", FLOW_HEIGHT)):
+        if getattr(spec, key):
+            band = int(height * EMU_PER_PT)
+            out[key] = Place(None, (x, top, w, band))
+            top += band + gap
+    if spec.footnote:
+        band = int(FOOTNOTE_HEIGHT * EMU_PER_PT)
+        bottom -= band
+        out["footnote"] = Place(None, (x, bottom, w, band))
+        bottom -= gap // 2
+    for key in ("text", "visual", "whole"):
+        if key in out:
+            bx, by, bw, bh = out[key].box
+            new_top, new_bottom = max(by, top), min(by + bh, bottom)
+            out[key] = Place(out[key].idx, (bx, new_top, bw, max(new_bottom - new_top, 0)))
+    return out
+
+
+def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
+    x, y = min(b[0] for b in boxes), min(b[1] for b in boxes)
+    return (x, y, max(b[0] + b[2] for b in boxes) - x, max(b[1] + b[3] for b in boxes) - y)
 
 
 def layout_placeholder(layout: Any, idx: int | None) -> Any:

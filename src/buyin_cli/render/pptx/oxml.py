@@ -128,8 +128,57 @@ def cross_at_maximum(value_axis: Any) -> None:
     value_axis._element.find(qn("c:crosses")).set("val", "max")
 
 
+def unwrapped_labels(data_labels: Any) -> None:
+    """Data labels on one line: a renderer must not break "£270,733" in two."""
+    tx_pr = data_labels._element.get_or_add_txPr()
+    tx_pr.find(qn("a:bodyPr")).set("wrap", "none")
+
+
 def white_label_ground(data_labels: Any) -> None:
     """Data labels on a white ground, readable on any segment colour."""
     data_labels._element.insert_element_before(parse_xml(
         f'<c:spPr {nsdecls("c", "a")}><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></c:spPr>'),
         "c:txPr", "c:dLblPos", "c:showLegendKey")
+
+
+# Slides, tables ----------------------------------------------------------
+
+
+def hide_slide(slide: Any) -> None:
+    """PowerPoint's Hide Slide: in the file, skipped by the slideshow."""
+    slide._element.set("show", "0")
+
+
+def is_hidden(slide: Any) -> bool:
+    return slide._element.get("show") == "0"
+
+
+_NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all
+
+
+def unstyled(table: Any) -> None:
+    """Take the table style off, so the table looks the same on every template and renderer."""
+    tbl_pr = table._tbl.tblPr
+    style = tbl_pr.find(qn("a:tableStyleId"))
+    if style is None:
+        style = tbl_pr.makeelement(qn("a:tableStyleId"), {})
+        tbl_pr.append(style)
+    style.text = _NO_STYLE
+
+
+def cell_rules(cell: Any, top: tuple[float, str] | None, bottom: tuple[float, str] | None) -> None:
+    """Horizontal rules on a cell, each (width in pt, RRGGBB) or None; no vertical ones."""
+    tc_pr = cell._tc.get_or_add_tcPr()
+    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
+        for old in tc_pr.findall(qn(tag)):
+            tc_pr.remove(old)
+    lines = []
+    for tag, rule in (("lnL", None), ("lnR", None), ("lnT", top), ("lnB", bottom)):
+        if rule is None:
+            lines.append(f'<a:{tag} {nsdecls("a")} w="0"><a:noFill/></a:{tag}>')
+        else:
+            width, colour = rule
+            lines.append(f'<a:{tag} {nsdecls("a")} w="{int(width * 12700)}" cmpd="sng">'
+                         f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:{tag}>')
+    for n, xml in enumerate(lines):
+        tc_pr.insert(n, parse_xml(xml))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from buyin_cli.review.answers import answer_for
+from buyin_cli.plan.answers import answer_for
 from buyin_cli.review.context import Check, Context
 from buyin_cli.words import dotted
 

@@ -5,16 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.figures.followup import follow_up_state
-from buyin_cli.load.models import Briefing, FollowUp, Strategy
-from buyin_cli.review.answers import THRESHOLD, content_words
+from buyin_cli.load.models import Briefing, FollowUp
+from buyin_cli.plan.agenda import Agenda
+from buyin_cli.plan.answers import THRESHOLD, content_words
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import decision_problem
 from buyin_cli.words import clip, dotted, plural
-
-# A meeting's presenting time: two minutes per objective, initiative and pilot it
-# presents, two for the asks and three for the showcase; a third of the meeting stays
-# for questions, so it needs presenting × 3/2 minutes, and never fewer than 15.
-MINUTES_PER_ITEM, MINUTES_ASKS, MINUTES_SHOWCASE, MINUTES_FLOOR = 2, 2, 3, 15
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -31,14 +27,12 @@ def checks(ctx: Context) -> Iterator[Check]:
                             f"{dotted(path)}: '{ask.decision}' is not a decision ({why}): start "
                             "with what they decide, e.g. 'Approve…', 'Agree to…', "
                             "'Release…', 'Nominate…'")
-        presenting, parts = _presenting(ctx.s, briefing)
-        needed = max(MINUTES_FLOOR, -(-presenting * 3 // 2))
-        yield ctx.check("W503", owner, briefing.minutes < needed,
-                        ctx.at(owner + ("minutes",)),
-                        f"{dotted(owner)}.minutes: {briefing.minutes} minutes leave less "
-                        f"than a third for questions: presenting {parts} takes about "
-                        f"{presenting} minutes, so book at least {needed} minutes or "
-                        "focus on fewer objectives")
+        agenda = ctx.agenda(briefing)
+        yield ctx.check("W503", owner, not agenda.fits, ctx.at(owner + ("minutes",)),
+                        f"{dotted(owner)}.minutes: {briefing.minutes} minutes present at most "
+                        f"{plural(agenda.budget, 'slide')} and keep a third for questions, but "
+                        f"{_essentials(agenda)} take {agenda.essential_slides}: book at least "
+                        f"{agenda.minutes_needed} minutes, or focus on fewer objectives")
     yield from _follow_ups(ctx)
 
 
@@ -83,15 +77,11 @@ def _comes_back(briefing: Briefing, follow_up: FollowUp) -> bool:
     return not wanted or len(wanted & said) / len(wanted) >= THRESHOLD
 
 
-def _presenting(strategy: Strategy, briefing: Briefing) -> tuple[int, str]:
-    """Minutes to present what a briefing covers, and a description of it."""
-    focus = set(briefing.focus) or {o.id for o in strategy.objectives}
-    initiatives = {x.id for x in strategy.initiatives if focus & set(x.objectives)}
-    pilots = [p for p in strategy.pilots if p.initiative in initiatives]
-    minutes = MINUTES_PER_ITEM * (len(focus) + len(initiatives) + len(pilots)) + MINUTES_ASKS
-    parts = [plural(len(focus), "objective"), plural(len(initiatives), "initiative"),
-             plural(len(pilots), "pilot")]
-    if briefing.showcase is not None:
-        minutes += MINUTES_SHOWCASE
-        parts.append("the showcase")
-    return minutes, ", ".join(parts) + " and the asks"
+def _essentials(agenda: Agenda) -> str:
+    """What a briefing must present, in words: 'the decision, 2 objectives, 3 pilots and the asks'."""
+    parts = ["the decision", plural(len(agenda.objectives), "objective")]
+    if agenda.pilots:
+        parts.append(f"the evidence of {plural(len(agenda.pilots), 'pilot')}")
+    if agenda.state("numbers") is not None:
+        parts.append("the numbers")
+    return ", ".join(parts) + " and the asks"

@@ -34,6 +34,11 @@ def checks(ctx: Context) -> Iterator[Check]:
                                 "has no confidence adjustment: add confidence (how sure "
                                 "you are of the estimate, 0–1) so the figure is "
                                 "conservative")
+        yield ctx.check("W311", owner, bool(pilot.results) and not pilot.application,
+                        message=f"{dotted(owner)}: '{pilot.id}' shows results but no "
+                                "application: add application [{behaviour, before, after, "
+                                "unit}]: what participants now do on the job, so the results "
+                                "are not a claim with a gap in the middle")
         missing = [name for name in ("reaction", "learning", "usage")
                    if getattr(pilot, name) is None]
         yield ctx.check("W304", owner, bool(missing),

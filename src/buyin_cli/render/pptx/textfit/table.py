@@ -11,7 +11,7 @@ _SLACK = 0.5  # points on each column, so a word that just fits is not wrapped b
 
 
 def column_widths(columns: list[str], rows: list[list[str]], width: float, size: float,
-                  font: Font = WIDEST) -> list[float]:
+                  font: Font = WIDEST, bold_last: bool = False) -> list[float]:
     """Share `width` among the columns so the table is as short as it can be.
 
     Each column gets at least its longest word. The rest is dealt out in slices, each
@@ -23,8 +23,13 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
         for i, cell in enumerate(row):
             cells[i].append(cell)
 
-    def measure(text: str, n: int) -> float:  # n == 0 is the header, set in bold
-        return text_width(text, size, n == 0, font) + 2 * CELL_MARGIN_X + _SLACK
+    last = len(rows) if bold_last else -1
+
+    def bold(n: int) -> bool:  # the header, and a total row, are set in bold
+        return n in (0, last)
+
+    def measure(text: str, n: int) -> float:
+        return text_width(text, size, bold(n), font) + 2 * CELL_MARGIN_X + _SLACK
 
     natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
     if sum(natural) <= width:  # every cell on one line
@@ -38,7 +43,7 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     lines = []
     for col, low, high in zip(cells, least, natural):
         most = min(slices, int((high - low) / step) + 1)
-        lines.append([[_lines(c, low + k * step, size, n == 0, font) for n, c in enumerate(col)]
+        lines.append([[_lines(c, low + k * step, size, bold(n), font) for n, c in enumerate(col)]
                       for k in range(most + 1)])
     given = [0] * len(cells)
     while sum(given) < slices:
@@ -64,9 +69,10 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
 
 
 def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float], size: float,
-                 font: Font) -> bool:
+                 font: Font, bold_last: bool = False) -> bool:
     """Whether every word of every cell fits its column's width on a line of its own."""
-    return all(text_width(word, size, n == 0, font) <= w - 2 * CELL_MARGIN_X
+    last = len(rows) if bold_last else -1
+    return all(text_width(word, size, n in (0, last), font) <= w - 2 * CELL_MARGIN_X
                for n, row in enumerate([columns, *rows]) for cell, w in zip(row, widths) for word in cell.split())
 
 
@@ -82,20 +88,22 @@ def row_height(cells: list[str], widths: list[float], size: float, bold: bool = 
 
 
 def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
-              font: Font = WIDEST) -> tuple[float, list[float], list[list[int]]]:
+              font: Font = WIDEST, bold_last: bool = False) -> tuple[float, list[float], list[list[int]]]:
     """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
 
     The largest size from `start` down to `floor` at which the table fits on one page;
     a longer table takes as few pages as `floor` allows, at the largest size that keeps
-    that many, with pages as even as possible.
+    that many, with pages as even as possible. With `bold_last`, the last row (a
+    total) is measured in bold, as it is set.
     """
     best: tuple[tuple[bool, int, float], float, list[float], list[int]] | None = None
     size = start
     while size >= floor:
-        widths = column_widths(columns, rows, box.width, size, font)
-        whole = _whole_words(columns, rows, widths, size, font)
+        widths = column_widths(columns, rows, box.width, size, font, bold_last)
+        whole = _whole_words(columns, rows, widths, size, font, bold_last)
         header = row_height(columns, widths, size, True, font)
-        heights = [row_height(r, widths, size, False, font) for r in rows]
+        heights = [row_height(r, widths, size, bold_last and n == len(rows) - 1, font)
+                   for n, r in enumerate(rows)]
         if whole and header + sum(heights) <= box.height:
             return size, widths, [list(range(len(rows)))]
         counts = balanced(heights, box.height - header)

@@ -1,22 +1,13 @@
-"""The deck outline: what a rendered deck template says each slide holds, and its parser.
-
-The Jinja deck template renders YAML in this shape; every word on a slide comes
-from it, and the renderer in `deck.py` only lays it out.
-"""
+"""The deck outline's shape: the slides a deck template renders, and what each may hold."""
 
 from __future__ import annotations
 
-import difflib
 import math
 from typing import Annotated, Any, Literal
 
-import yaml
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
-                      model_validator)
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, model_validator)
 from pydantic_core import PydanticCustomError
 
-from buyin_cli.errors import TemplateError
-from buyin_cli.words import dotted
 
 
 def _scalar_text(value: Any) -> Any:
@@ -31,6 +22,8 @@ def _scalar_text(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_scalar_text)]
+
+
 def _number(value: Any) -> Any:
     """Only real numbers: no text that looks like one, no booleans, no infinities."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
@@ -68,12 +61,20 @@ class Bullet(_Model):
         return value
 
 
+SeriesRole = Literal["focus", "context", "target"]
+
+
 class Series(_Model):
     """One series of a chart."""
 
     name: Text = Field(description="Series name, shown in the legend when there are several.")
     values: list[Number | None] = Field(
         description="One value per category; null leaves a gap.")
+    end_label: Text | None = Field(
+        None, description="A line's label at its last value, e.g. 'Target 4'; default: the value.")
+    role: SeriesRole | None = Field(
+        None, description="focus: in the accent colour (what the title talks about); context: grey; "
+                          "target: a dashed line. Default: the first series focus, the rest context.")
 
 
 ChartKind = Literal["column", "bar", "line", "clustered_column", "clustered_bar", "doughnut"]
@@ -90,6 +91,11 @@ class Chart(_Model):
     number_format: str | None = Field(
         None, description='Excel number format for data labels and the value axis, e.g. 0.0"%".')
     unit: Text | None = Field(None, description="Unit of the values; informational only.")
+    source: Text | None = Field(None, description="A source line under the chart, e.g. 'Source: MES'.")
+    axis_min: Number | None = Field(
+        None, description="Lowest value on the value axis. Default: 0 for bars and columns; for a "
+                          "line, a range that shows every value and the target without magnifying noise.")
+    axis_max: Number | None = Field(None, description="Highest value on the value axis.")
 
     @model_validator(mode="after")
     def _shape(self) -> Chart:
@@ -112,15 +118,19 @@ class Table(_Model):
 
     columns: list[Text] = Field(min_length=1, description="Header row.")
     rows: list[list[Text]] = Field(description="Body rows, each with one cell per column.")
+    total: list[Text] | None = Field(
+        None, description="A total row, in bold under a rule, after the rows (on the last slide "
+                          "of a table that continues).")
     align: list[Align] | None = Field(None, description="Alignment per column; left by default.")
 
     @model_validator(mode="after")
     def _shape(self) -> Table:
-        for i, row in enumerate(self.rows):
+        rows = [(f"rows[{i}]", row) for i, row in enumerate(self.rows)]
+        for where, row in rows + ([("total", self.total)] if self.total is not None else []):
             if len(row) != len(self.columns):
                 raise PydanticCustomError(
                     "outline", "{n} cell(s) for {m} columns",
-                    {"where": f"rows[{i}]", "n": len(row), "m": len(self.columns)})
+                    {"where": where, "n": len(row), "m": len(self.columns)})
         if self.align is not None and len(self.align) != len(self.columns):
             raise PydanticCustomError(
                 "outline", "{n} alignment(s) for {m} columns",
@@ -135,24 +145,61 @@ class Link(_Model):
     url: str = Field(pattern=r"^(https?://|mailto:)\S+$", description="http(s):// or mailto: address.")
 
 
+class Callout(_Model):
+    """A big number with a few words under it, for the figures a decision rests on."""
+
+    value: Text = Field(description="The figure, e.g. '£189,040'.")
+    label: Text = Field(description="A few words under it, e.g. 'to invest in year one'.")
+
+
+class Step(_Model):
+    """One step of a flow drawn as a row of boxes: the chain of impact, say."""
+
+    label: Text = Field(description="What the step is, e.g. 'Reaction'.")
+    value: Text = Field(description="What was found, e.g. '4.4 / 5'.")
+    weak: bool = Field(False, description="Draw this step as the weak link.")
+
+
 class Slide(_Model):
     """One slide (or more, when its list or table continues)."""
 
     layout: Text = Field(min_length=1, description="Layout name in the PowerPoint template.")
     title: Text = Field(min_length=1, description="Slide title.")
     subtitle: Text | None = Field(None, description="Subtitle (subtitle placeholder, else a body one).")
+    section: Text | None = Field(
+        None, description="Which part of the story the slide tells, e.g. 'evidence'; the talking "
+                          "points read it, and a slide of section 'questions' gets the discussion time.")
+    hidden: bool = Field(False, description="A backup slide: hidden in the slideshow and placed "
+                                            "after the presented ones.")
+    weight: Number = Field(1, ge=0, description="Its share of the presenting time, relative to the "
+                                                 "other presented slides (a demo takes more).")
+    callouts: list[Callout] | None = Field(None, max_length=4,
+                                           description="Up to four big numbers above the body.")
+    flow: list[Step] | None = Field(None, max_length=6,
+                                    description="A row of up to six steps above the chart or body.")
     body: list[Bullet] | None = Field(None, description="Bullets: strings or {text, level, bold}.")
     chart: Chart | None = Field(None, description="A chart, beside the body when both are given.")
-    table: Table | None = Field(None, description="A table, beside the body when both are given.")
+    charts: list[Chart] | None = Field(None, max_length=2,
+                                       description="Two charts side by side (instead of chart).")
+    table: Table | None = Field(None, description="A table, beside the body when both are given, "
+                                                  "above the chart when both are given.")
     link: Link | None = Field(None, description="A hyperlink after the body text.")
+    footnote: Text | None = Field(None, description="A small line at the foot of the slide's content: "
+                                                    "a source, a caveat.")
     notes: Text = Field(description="Speaker notes; continuation slides repeat them.")
 
     @model_validator(mode="after")
     def _one_visual(self) -> Slide:
-        if self.chart is not None and self.table is not None:
-            raise PydanticCustomError("outline", "a slide holds a chart or a table, not both",
-                                      {"where": "table"})
+        if self.chart is not None and self.charts is not None:
+            raise PydanticCustomError("outline", "give chart or charts, not both", {"where": "charts"})
+        if self.table is not None and self.all_charts and self.body:
+            raise PydanticCustomError("outline", "a slide with a table and a chart has no room "
+                                                 "for a body", {"where": "body"})
         return self
+
+    @property
+    def all_charts(self) -> list[Chart]:
+        return [self.chart] if self.chart is not None else list(self.charts or [])
 
 
 class Outline(_Model):
@@ -160,81 +207,11 @@ class Outline(_Model):
 
     continued: Text = Field(description="Suffix added to the title of a continuation slide.")
     slide_numbers: bool = Field(True, description="Number the content slides (not title slides).")
+    footer: Text | None = Field(None, description="A footer line on the content slides, e.g. the "
+                                                  "organisation and the date.")
+    minutes: int | None = Field(None, gt=0, description="The meeting's length: shared among the "
+                                                        "presented slides, a third kept for questions.")
+    timing: Text | None = Field(None, description="How each slide's time opens its notes, with {} "
+                                                  "for the time, e.g. '[{}] '; none when unset.")
     meta: Meta = Field(default_factory=Meta, description="Document properties.")
     slides: list[Slide] = Field(min_length=1, description="The slides, in order.")
-
-
-_KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Slide, Outline)
-                for name in m.model_fields})
-
-_MESSAGES = {
-    "missing": "required but missing",
-    "string_type": "expected text",
-    "list_type": "expected a list",
-    "float_type": "expected a number",
-    "int_type": "expected a whole number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "model_type": "expected a mapping",
-    "dict_type": "expected a mapping",
-    "too_short": "must not be empty",
-    "finite_number": "expected a finite number",
-}
-
-
-def parse_outline(text: str, template_name: str) -> Outline:
-    """Parse the YAML that `template_name` rendered into an Outline, or raise TemplateError."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or "cannot be read"
-        raise TemplateError(f"{template_name}: rendered YAML is invalid{where}: {problem}") from None
-    if not isinstance(data, dict):
-        raise TemplateError(f"{template_name}: expected a mapping with continued, slides, ... "
-                            f"at the top level")
-    try:
-        return Outline.model_validate(data)
-    except ValidationError as exc:
-        # An unknown key first: a misspelt key also makes the intended one "missing".
-        errors = sorted(exc.errors(include_url=False), key=lambda e: e["type"] != "extra_forbidden")
-        first = _describe(errors[0], data)
-        more = f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})" if len(errors) > 1 else ""
-        raise TemplateError(f"{template_name}: {first}{more}") from None
-
-
-def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
-    """One pydantic error as `slide 3 (“Title”): chart.series[0].values: expected ...`."""
-    loc = list(error["loc"])
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    prefix = ""
-    if len(loc) >= 2 and loc[0] == "slides" and isinstance(loc[1], int):
-        raw = data["slides"][loc[1]]
-        title = raw.get("title") if isinstance(raw, dict) else None
-        prefix = f"slide {loc[1] + 1}" + (f" (\u201c{title}\u201d)" if isinstance(title, str) else "")
-        loc = loc[2:]
-    # A bad element of a list of numbers or of text is reported on the list itself.
-    if "values" in loc and kind != "outline":
-        loc, message = loc[:loc.index("values") + 1], "expected a list of numbers"
-    elif len(loc) >= 2 and isinstance(loc[-1], int) and loc[-2] == "categories" and kind != "bool_text":
-        loc, message = loc[:-1], "expected a list of text"
-    elif kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(loc[-1]), _KEYS, n=1)
-        message = "unknown key" + (f" (did you mean '{close[0]}'?)" if close else "")
-    elif kind == "outline":
-        loc, message = loc + [ctx["where"]], error["msg"]
-    elif kind == "literal_error":
-        message = f"expected one of {ctx['expected']}"
-    elif kind in ("greater_than_equal", "less_than_equal"):
-        message = "must be between 0 and 4" if loc[-1:] == ["level"] else error["msg"].lower()
-    elif kind == "string_pattern_mismatch" and loc[-1:] == ["url"]:
-        message = "expected an address starting with http://, https:// or mailto:"
-    elif kind == "string_too_short":
-        message = "must not be empty"
-    else:
-        message = _MESSAGES.get(kind, error["msg"])
-    path = dotted(loc)
-    parts = [p for p in (prefix, path) if p]
-    return ": ".join(parts + [message])

@@ -1,0 +1,5 @@
+"""The commands, one module each: parse options, call one core function, print, set the exit code.
+
+A command imports the heavy libraries (rich, jinja2, python-pptx) inside its
+function, so `buyin check` and `buyin --help` start fast.
+"""

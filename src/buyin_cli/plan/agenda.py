@@ -1,0 +1,178 @@
+"""The meeting's arithmetic: what a briefing presents in its minutes, and what waits in the backup.
+
+One model serves the readiness review (W503) and the deck, so they never disagree:
+
+- Focus narrows the content: the objectives in focus (all when none is named), the
+  initiatives that serve them, those initiatives' pilots and audiences, the metrics of
+  the objectives and of the pilots' results, and the objections that matter (the
+  answers to the stakeholder's concerns, and those backed by a pilot presented).
+- A third of the meeting stays for questions; the rest is presented at about 1.5
+  minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
+  besides the title and the questions.
+- Content is placed by priority (the decision and the asks, then each objective with
+  its evidence, the numbers, what we heard, the showcase, the sponsor, then the rest);
+  what does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
+  what does not fit there either is left to the talking points.
+- The essentials are the decision, the asks, each objective in focus, each pilot's
+  evidence and the numbers: a meeting too short to present them all gets W503.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Literal
+
+from buyin_cli.figures.compute import Figures
+from buyin_cli.load.models import Briefing, Objection, Strategy
+from buyin_cli.plan.answers import answer_for
+
+MINUTES_PER_SLIDE = 1.5
+DISCUSSION_SHARE = 1 / 3
+BACKUP_LIMIT = 15  # hidden slides at most: what the presented slides lead to
+CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide
+
+State = Literal["presented", "backup", "omitted"]
+# Sections in the order the story tells them (DECK.md): answer first, then the support.
+STORY = ("decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
+         "numbers", "endorsement", "showcase", "asks", "working")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """Slides about one thing: a section, and the item it is about (an id, or None)."""
+
+    section: str
+    key: str | None = None
+    slides: int = 1
+    essential: bool = False
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What one briefing covers, what it presents in its minutes, and what waits in the backup."""
+
+    minutes: int
+    budget: int  # content slides that can be presented, besides the title and the questions
+    objectives: tuple[str, ...]  # in focus, in the order to present them
+    initiatives: tuple[str, ...]
+    pilots: tuple[str, ...]
+    audiences: tuple[str, ...]
+    metrics: tuple[str, ...]
+    objections: tuple[int, ...]  # positions in the strategy's objections
+    states: dict[tuple[str, str | None], State] = field(default_factory=dict)
+    essential_slides: int = 0
+    presented_slides: int = 0
+
+    def state(self, section: str, key: str | None = None) -> State | None:
+        """Where a section's slides about `key` go; None when the briefing has no such slides."""
+        return self.states.get((section, key))
+
+    def units(self, state: State) -> list[tuple[str, str | None]]:
+        """The (section, key) units in `state`, in the order the story tells them."""
+        chosen = [unit for unit, s in self.states.items() if s == state]
+        return sorted(chosen, key=lambda unit: STORY.index(unit[0]))
+
+    @property
+    def fits(self) -> bool:
+        """Whether every essential is presented."""
+        return self.essential_slides <= self.budget
+
+    @property
+    def minutes_needed(self) -> int:
+        """The shortest meeting that presents every essential and keeps a third for questions."""
+        return minutes_for(self.essential_slides)
+
+
+def slide_budget(minutes: int) -> int:
+    """⌈(⅔ × minutes) ÷ 1.5⌉: the content slides a meeting of `minutes` presents."""
+    return math.ceil(round(minutes * (1 - DISCUSSION_SHARE) / MINUTES_PER_SLIDE, 9))
+
+
+def minutes_for(slides: int) -> int:
+    """The fewest whole minutes whose budget holds `slides` content slides."""
+    minutes = max(1, math.floor(slides * MINUTES_PER_SLIDE / (1 - DISCUSSION_SHARE)) - 2)
+    while slide_budget(minutes) < slides:
+        minutes += 1
+    return minutes
+
+
+def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing) -> Agenda:
+    """The agenda of `briefing`: its content narrowed by focus, placed by priority in its minutes."""
+    focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
+    chosen = set(focus)
+    by_objective = {o: [i.id for i in strategy.initiatives if o in i.objectives] for o in focus}
+    initiatives = [i.id for i in strategy.initiatives if chosen & set(i.objectives)]
+    pilots = [p for p in strategy.pilots if p.initiative in set(initiatives)]
+    pilot_ids = [p.id for p in pilots]
+    audiences = list(dict.fromkeys(a for i in strategy.initiatives if i.id in set(initiatives)
+                                   for a in i.audiences))
+    objectives = {o.id: o for o in strategy.objectives}
+    metrics = list(dict.fromkeys([m for o in focus for m in objectives[o].metrics]
+                                 + [r.metric for p in pilots for r in p.results]))
+    stakeholder = next(s for s in strategy.stakeholders if s.id == briefing.stakeholder)
+    objections = _objections_that_matter(strategy.objections, stakeholder.concerns, set(pilot_ids))
+
+    monetised = [i for i in initiatives if figures.initiatives[i].results_used]
+    with_gaps = {a.id for a in strategy.audiences
+                 if a.gaps.knowledge or a.gaps.skills or a.gaps.motivation}
+    costed = {i.id for i in strategy.initiatives if i.costs}
+    pilots_of = {i: [p for p in pilots if p.initiative == i] for i in initiatives}
+
+    def evidence(objective: str, placed: set[str]) -> list[Unit]:
+        units = []
+        for initiative in by_objective[objective]:
+            for pilot in pilots_of[initiative]:
+                if pilot.id not in placed:
+                    placed.add(pilot.id)
+                    pages = max(1, math.ceil(len(pilot.results) / CHARTS_PER_SLIDE))
+                    units.append(Unit("evidence", pilot.id, pages, essential=True))
+        return units
+
+    placed: set[str] = set()
+    first, rest = focus[:1], focus[1:]
+    priority = [Unit("decision", essential=True), Unit("asks", essential=True)]
+    for objective in first:
+        priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
+    if monetised:
+        priority.append(Unit("numbers", essential=True))
+    if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
+        priority.append(Unit("heard"))
+    if briefing.showcase is not None:
+        priority.append(Unit("showcase"))
+    if strategy.sponsor is not None:
+        priority.append(Unit("endorsement"))
+    for objective in rest:
+        priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
+    priority += [Unit("costs", i) for i in initiatives if i in costed]
+    priority += [Unit("learners", a) for a in audiences if a in with_gaps]
+    if any(p.quotes for p in pilots):
+        priority.append(Unit("quotes"))
+
+    budget = slide_budget(briefing.minutes)
+    states: dict[tuple[str, str | None], State] = {}
+    used = 0
+    for unit in priority:
+        if used + unit.slides <= budget:
+            states[(unit.section, unit.key)] = "presented"
+            used += unit.slides
+    # The backup: first the working behind the figures presented, then what did not fit.
+    backup = [Unit("working", i) for i in monetised] + [u for u in priority if (u.section, u.key) not in states]
+    hidden = 0
+    for unit in backup:
+        fits = hidden + unit.slides <= BACKUP_LIMIT
+        states[(unit.section, unit.key)] = "backup" if fits else "omitted"
+        hidden += unit.slides if fits else 0
+    return Agenda(
+        minutes=briefing.minutes, budget=budget, objectives=tuple(focus),
+        initiatives=tuple(initiatives), pilots=tuple(pilot_ids), audiences=tuple(audiences),
+        metrics=tuple(metrics), objections=objections, states=states,
+        essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used)
+
+
+def _objections_that_matter(objections: list[Objection], concerns: list[str],
+                            pilots: set[str]) -> tuple[int, ...]:
+    """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
+    answers = {id(a) for a in (answer_for(c, objections) for c in concerns) if a is not None}
+    return tuple(n for n, o in enumerate(objections)
+                 if id(o) in answers or o.evidence is None or o.evidence in pilots)

@@ -1,0 +1,24 @@
+"""The briefing view: the frozen, already formatted values a meeting's templates receive.
+
+Templates receive one `BriefingView` and only format it: every figure in it is
+already computed, every number already written for the strategy's locale, every
+list already narrowed to the briefing's focus and in the order to present it, and
+every item says whether its slide is presented, kept as a hidden backup slide or
+left to the talking points (`state`). The builders in present/build/ make it; the
+fields are documented in templates/README.md.
+"""
+
+from buyin_cli.present.view.business import MetricView, ObjectiveView, Reading
+from buyin_cli.present.view.evidence import PilotPage, PilotView, QuoteView, ResultView
+from buyin_cli.present.view.meeting import (Accepted, AskView, BriefingView, DecisionView,
+                                            NotReady, TotalsView)
+from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorView,
+                                           StakeholderView, TargetView)
+from buyin_cli.present.view.proposal import (AudienceView, CostView, GapView, InitiativeView,
+                                             WorkingLine)
+
+__all__ = ["Accepted", "AskView", "AudienceView", "BriefingView", "ConcernView",
+           "CostView", "DecisionView", "GapView", "InitiativeView", "MetricView", "NotReady",
+           "ObjectionView", "ObjectiveView", "PilotPage", "PilotView", "QuoteView", "Reading",
+           "ResultView", "SponsorView", "StakeholderView", "TargetView", "TotalsView",
+           "WorkingLine"]

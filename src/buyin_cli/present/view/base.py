@@ -1,0 +1,26 @@
+"""What every slide-bearing item of the view says: whether its slide is presented, hidden, or left out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item the deck gives slides to, placed by the meeting's agenda (plan/agenda.py).
+
+    `state` is "presented" (shown in the slideshow), "backup" (a hidden slide after
+    the questions, for the question that needs it) or "omitted" (in the talking points
+    only: the backup is full).
+    """
+
+    state: str
+
+    @property
+    def hidden(self) -> bool:
+        return self.state == "backup"
+
+    @property
+    def shown(self) -> bool:
+        """Whether the deck has a slide for it at all, presented or hidden."""
+        return self.state in ("presented", "backup")

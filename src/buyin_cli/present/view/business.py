@@ -1,0 +1,52 @@
+"""The business results in the view: objectives leadership owns, and the metrics that measure them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from buyin_cli.present.view.base import Placed
+
+
+@dataclass(frozen=True)
+class Reading:
+    label: str
+    value: float
+    text: str
+
+
+@dataclass(frozen=True)
+class MetricView:
+    id: str
+    name: str
+    unit: str
+    better: str  # "higher" or "lower"
+    is_percent: bool  # a % metric: its changes are percentage points
+    unit_has_period: bool  # the unit already says its period ("injuries per quarter")
+    baseline: float
+    target: float
+    actual: float | None
+    now: float  # the actual, else the baseline
+    baseline_text: str
+    target_text: str
+    actual_text: str | None
+    now_text: str
+    progress_pct: float | None
+    progress_text: str
+    moved: str  # from the baseline to now: "down", "up" or "flat"
+    moved_text: str  # by how much, unsigned
+    improved: bool  # moved the better way
+    gap_text: str  # how far now is from the target, unsigned
+    reached: bool  # now is at the target or beyond it, the better way
+    value_per_unit_text: str | None
+    source: str | None
+    history: list[Reading]
+
+
+@dataclass(frozen=True)
+class ObjectiveView(Placed):
+    id: str
+    title: str
+    owner: str
+    driver: str  # "pain" or "gain"
+    metrics: list[MetricView]
+    lead: MetricView  # the metric its slide charts: the first with a history, else the first

@@ -1,0 +1,90 @@
+"""The evidence in the view: pilots, and each result against its comparison group."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from buyin_cli.present.view.base import Placed
+from buyin_cli.present.view.people import ObjectionView
+
+
+@dataclass(frozen=True)
+class ResultView:
+    metric_id: str
+    metric: str  # the metric's name
+    unit: str
+    is_percent: bool
+    unit_has_period: bool
+    per: str  # week, month, quarter, year: the period one reading covers
+    source: str | None
+    before: float
+    after: float
+    control_before: float | None
+    control_after: float | None
+    before_text: str
+    after_text: str
+    control_before_text: str | None
+    control_after_text: str | None
+    has_control: bool
+    direction: str  # the pilot group's change: "down", "up" or "flat"
+    improved: bool
+    change_text: str  # unsigned, in the metric's unit (points for a % metric)
+    change_pct_text: str | None  # unsigned, relative to before; None when before is 0
+    control_direction: str | None
+    control_change_text: str | None
+    control_change_pct_text: str | None
+    improvement_text: str  # signed, the better way positive
+    control_improvement_text: str
+    beyond_control_text: str  # improvement − control improvement
+    isolation_given: bool
+    confidence_given: bool
+    isolation_text: str
+    confidence_text: str
+    attributable_text: str  # credited to the learning, per period
+    periods: int
+    value_per_unit_text: str | None
+    pilot_annual_benefit_text: str | None
+    scale_text: str | None  # R, the pilot scaled to the whole audience
+    rollout_annual_benefit_text: str | None
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    text: str
+    by: str
+
+
+
+@dataclass(frozen=True)
+class PilotPage:
+    """One slide of a pilot's evidence: up to two results, charted side by side."""
+
+    number: int
+    results: list[ResultView]
+
+
+@dataclass(frozen=True)
+class PilotView(Placed):
+    id: str
+    initiative_id: str
+    initiative: str  # its title
+    group: str
+    participants: int
+    participants_text: str
+    start_text: str
+    end_text: str
+    cost_text: str
+    benefit_text: str
+    roi_text: str
+    monetised: bool
+    has_control: bool  # any result has a comparison group
+    reaction_text: str | None
+    learning_pre_text: str | None
+    learning_post_text: str | None
+    learning_gain_text: str | None
+    usage_text: str | None
+    completion_text: str | None
+    results: list[ResultView]
+    pages: list[PilotPage]
+    quotes: list[QuoteView]
+    objections: list[ObjectionView]  # the prepared answers this pilot backs

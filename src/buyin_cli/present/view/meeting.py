@@ -1,0 +1,127 @@
+"""The meeting in the view: the briefing, the decision it asks for, and what is not ready yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from buyin_cli.present.view.base import Placed
+from buyin_cli.present.view.business import ObjectiveView
+from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
+from buyin_cli.present.view.people import ObjectionView, SponsorView, StakeholderView
+from buyin_cli.present.view.proposal import AudienceView, InitiativeView
+
+
+@dataclass(frozen=True)
+class TotalsView:
+    """Several initiatives taken together: what they cost and return between them."""
+
+    count: int
+    monetised: bool
+    cost: float
+    headcount_text: str  # the people the initiatives reach
+    benefit_text: str
+    cost_text: str
+    roi_text: str
+    payback_text: str  # months, without the unit
+    break_even_text: str
+    roi_at_half_text: str
+    all_pay_back: bool
+    longest_payback_text: str | None  # the slowest to pay back, in months
+    benefit_spoken: str
+    cost_spoken: str
+
+
+@dataclass(frozen=True)
+class AskView:
+    decision: str
+    initiative: InitiativeView | None  # the initiative the ask funds, when it names one
+
+    def __str__(self) -> str:  # templates written when an ask was its text alone
+        return self.decision
+
+
+@dataclass(frozen=True)
+class DecisionView(Placed):
+    """The answer first: the asks, what they cost and return, the evidence and the risk."""
+
+    asks: list[AskView]
+    initiatives: list[InitiativeView]  # what the decision funds
+    totals: TotalsView
+    evidence: ResultView | None  # the result that carries most of the benefit
+    evidence_pilot: PilotView | None
+
+
+@dataclass(frozen=True)
+class NotReady:
+    code: str
+    message: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Accepted:
+    code: str
+    message: str
+    reason: str
+    where: str
+
+
+@dataclass(frozen=True)
+class BriefingView:
+    """One meeting: what its deck and talking points hold."""
+
+    id: str
+    organisation: str
+    title: str
+    presenter_name: str
+    presenter_role: str
+    currency: str
+    money_format: str  # an Excel number format for money on charts, e.g. "£"#,##0
+    date_text: str
+    minutes: int
+    slide_budget: int  # content slides presented, besides the title and the questions
+    opening_question: str
+    stakeholder: StakeholderView
+    decision: DecisionView
+    asks: list[AskView]
+    objectives: list[ObjectiveView]
+    audiences: list[AudienceView]
+    initiatives: list[InitiativeView]
+    pilots: list[PilotView]
+    quotes: list[QuoteView]
+    numbers: TotalsView  # the monetised initiatives presented, together
+    sponsor: SponsorView | None
+    objections: list[ObjectionView]  # those that matter to this meeting
+    showcase_title: str | None
+    showcase_url: str | None
+    showcase_link: str | None  # the url as a clickable address (https:// added to www.…), if it is one
+    states: dict[str, str]  # where each one-slide section goes: heard, numbers, quotes, showcase, asks…
+    omitted_slides: int = 0  # slides' worth of content only the talking points hold
+    not_ready: list[NotReady] = field(default_factory=list)
+    accepted: list[Accepted] = field(default_factory=list)
+
+    # Kept for templates written before the stakeholder had its own view.
+    @property
+    def stakeholder_name(self) -> str:
+        return self.stakeholder.name
+
+    @property
+    def stakeholder_role(self) -> str:
+        return self.stakeholder.role
+
+    @property
+    def needs(self) -> list[str]:
+        return self.stakeholder.needs
+
+    @property
+    def benefits(self) -> list[str]:
+        return self.stakeholder.benefits
+
+    @property
+    def concerns(self) -> list:
+        return self.stakeholder.concerns
+
+    @property
+    def has(self) -> dict[str, bool]:
+        """Whether the deck has slides for each section at all, presented or hidden."""
+        return {name: state != "omitted" for name, state in self.states.items()}

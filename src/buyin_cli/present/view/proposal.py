@@ -1,0 +1,96 @@
+"""The proposal in the view: who learns and what stands in their way, the initiatives and their costs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from buyin_cli.present.view.base import Placed
+
+
+@dataclass(frozen=True)
+class GapView:
+    need: str
+    evidence: str | None
+    response: str
+
+
+@dataclass(frozen=True)
+class AudienceView(Placed):
+    id: str
+    name: str
+    headcount: int
+    headcount_text: str
+    knowledge: list[GapView]
+    skills: list[GapView]
+    motivation: list[GapView]
+
+
+@dataclass(frozen=True)
+class CostView:
+    """One cost line as a table shows it: quantity × unit amount = line total."""
+
+    item: str
+    kind: str  # one-off, per-year, per-participant
+    amount: float
+    amount_text: str  # the unit amount
+    quantity: float  # 1, or the headcount for a per-participant amount
+    quantity_text: str
+    total: float
+    total_text: str
+
+
+@dataclass(frozen=True)
+class WorkingLine:
+    """How one result becomes part of an initiative's benefit, in the business's own terms."""
+
+    metric: str
+    unit: str
+    per: str
+    group: str  # the pilot's group
+    participants_text: str
+    has_control: bool
+    improvement_text: str
+    control_improvement_text: str
+    beyond_control_text: str
+    isolation_text: str
+    confidence_text: str
+    attributable_text: str
+    periods: int
+    value_per_unit_text: str | None
+    pilot_annual_benefit_text: str | None
+    scale_text: str | None
+    rollout_annual_benefit_text: str | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class InitiativeView(Placed):  # the state of its cost slide
+    id: str
+    title: str
+    format: str
+    audiences: list[str]
+    objectives: list[str]
+    headcount: int
+    headcount_text: str
+    costs: list[CostView]
+    one_off_text: str
+    per_year_text: str
+    per_participant_text: str
+    rollout_cost: float
+    rollout_cost_text: str
+    rollout_benefit: float
+    rollout_benefit_text: str
+    monetised: bool
+    roi_text: str
+    bcr_text: str
+    payback_months: float | None
+    payback_text: str  # months, without the unit
+    pays_back: bool
+    break_even_share: float | None
+    break_even_text: str
+    roi_at_half_text: str
+    benefit_spoken: str  # as a person says it: "£270,000"
+    cost_spoken: str
+    pilots: list[str]  # the groups of its pilots
+    working: list[WorkingLine]
+    working_state: str | None  # where its "how it is worked out" slide goes

@@ -1,0 +1,132 @@
+"""The drawn parts of a slide: big-number callouts, a flow of steps, a footnote and the footer.
+
+Each is a free shape in the box layout.py carved for it, its numbers in the
+theme's accent colour, so a corporate template's colours carry through; text is
+measured and shrunk to fit, never below 12 pt.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.util import Pt
+
+from buyin_cli.render.outline.model import Callout, Step
+from buyin_cli.render.pptx import textfit
+
+EMU_PER_PT = 12700
+LABEL, FAINT, PANEL = RGBColor(0x59, 0x59, 0x59), RGBColor(0x80, 0x80, 0x80), RGBColor(0xF2, 0xF2, 0xF2)
+VALUE_START, VALUE_FLOOR, LABEL_SIZE, SMALL = 44, 20, 14, 12
+GAP_PT = 14
+
+
+def _row(box: tuple[int, int, int, int], count: int, gap_pt: float) -> list[tuple[int, int, int, int]]:
+    x, y, w, h = box
+    gap = int(gap_pt * EMU_PER_PT)
+    each = (w - gap * (count - 1)) // count
+    return [(x + n * (each + gap), y, each, h) for n in range(count)]
+
+
+def _frame(shape: Any, margin: float = 4) -> Any:
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.margin_left = frame.margin_right = Pt(margin)
+    frame.margin_top = frame.margin_bottom = Pt(2)
+    return frame
+
+
+def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour: RGBColor | None = None,
+          accent: bool = False) -> None:
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    if accent:
+        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+    elif colour is not None:
+        run.font.color.rgb = colour
+
+
+def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Callout]) -> None:
+    """A row of big numbers, each on one line, its label under it; one size for all of them."""
+    boxes = _row(box, len(callouts), GAP_PT * 2)
+    inner_w = boxes[0][2] / EMU_PER_PT - 8 - 8
+    size = VALUE_START
+    while size > VALUE_FLOOR and any(
+            len(textfit.wrap(c.value, inner_w, size, bold=True)) > 1 for c in callouts):
+        size -= 1
+    value_h = int(size * 1.3 * EMU_PER_PT)
+    for callout, (x, y, w, h) in zip(callouts, boxes):
+        rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, int(3 * EMU_PER_PT), h)
+        rule.fill.solid()
+        rule.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        rule.line.fill.background()
+        left, width = x + int(8 * EMU_PER_PT), w - int(8 * EMU_PER_PT)
+        value = _frame(slide.shapes.add_textbox(left, y, width, value_h))
+        value.word_wrap = False  # a figure is never broken across lines
+        value.paragraphs[0].line_spacing = 1.0
+        _text(value.paragraphs[0], callout.value, size, bold=True, accent=True)
+        label_box = textfit.Box(inner_w, max((h - value_h) / EMU_PER_PT - 4, SMALL * 1.25))
+        text, label_size = textfit.fit_or_shorten(callout.label, label_box, LABEL_SIZE, SMALL)
+        label = _frame(slide.shapes.add_textbox(left, y + value_h, width, h - value_h))
+        label.vertical_anchor = MSO_ANCHOR.TOP
+        label.paragraphs[0].line_spacing = 1.0
+        _text(label.paragraphs[0], text, label_size, colour=LABEL)
+
+
+def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:
+    """A row of boxes, one per step, joined by arrows: the weak step outlined and marked."""
+    arrow = 14
+    boxes = _row(box, len(steps), arrow + 8)
+    inner_w = boxes[0][2] / EMU_PER_PT - 12
+    value_size = min(textfit.fit_size(s.value, textfit.Box(inner_w, box[3] / EMU_PER_PT * 0.5),
+                                      20, SMALL, bold=True) or SMALL for s in steps)
+    for n, (step, (x, y, w, h)) in enumerate(zip(steps, boxes)):
+        panel = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, h)
+        panel.shadow.inherit = False
+        if step.weak:
+            panel.fill.background()
+            panel.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            panel.line.width = Pt(1.5)
+            panel.line.dash_style = MSO_LINE.DASH
+        else:
+            panel.fill.solid()
+            panel.fill.fore_color.rgb = PANEL
+            panel.line.fill.background()
+        frame = _frame(panel, 6)
+        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        head = frame.paragraphs[0]
+        head.alignment = PP_ALIGN.CENTER
+        _text(head, step.label, SMALL, colour=LABEL)
+        value = frame.add_paragraph()
+        value.alignment = PP_ALIGN.CENTER
+        _text(value, step.value, value_size, bold=True, accent=not step.weak,
+              colour=None if not step.weak else LABEL)
+        if n < len(steps) - 1:
+            gap = int((arrow + 8) * EMU_PER_PT)
+            mark = slide.shapes.add_shape(MSO_SHAPE.RIGHT_ARROW, x + w + int(4 * EMU_PER_PT),
+                                          y + h // 2 - int(6 * EMU_PER_PT), gap - int(8 * EMU_PER_PT),
+                                          int(12 * EMU_PER_PT))
+            mark.fill.solid()
+            mark.fill.fore_color.rgb = FAINT
+            mark.line.fill.background()
+            mark.shadow.inherit = False
+
+
+def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
+             align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
+    """One small line of text (a footnote, a footer), shortened to its box if it must be."""
+    shape = slide.shapes.add_textbox(*box)
+    frame = _frame(shape, 7.2)
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    paragraph = frame.paragraphs[0]
+    paragraph.alignment = align
+    width, height = box[2] / EMU_PER_PT - 14.4, box[3] / EMU_PER_PT - 4
+    fitted, size = textfit.fit_or_shorten(text, textfit.Box(width, max(height, SMALL * 1.25)),
+                                          SMALL, SMALL)
+    _text(paragraph, fitted, size, colour=LABEL)

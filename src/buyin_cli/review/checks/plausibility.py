@@ -1,0 +1,188 @@
+"""W307–W310: figures a CFO would not believe, each pointing at the input to check.
+
+They belong to "Prove it" and read the figures computed once for the review
+(`Context.figures`), so they judge exactly the numbers every output shows:
+
+- W307 impossible extrapolation: the roll-out removes more of a count than there
+  is, or takes a share or rate past its bounds (how a unit is read:
+  `review.heuristics.unit_kind`);
+- W308 thin evidence: fewer than 10 people, or scaled up more than 20×;
+- W309 credit not claimed: a result on a metric none of the initiative's objectives track;
+- W310 extraordinary claim: an ROI above 1,000 % or a payback under a month.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from buyin_cli.errors import Location
+from buyin_cli.figures.compute import PERIODS_PER_YEAR, ResultFigures
+from buyin_cli.load.models import Initiative, Metric, Pilot
+from buyin_cli.review.context import Check, Context, Path_
+from buyin_cli.review.heuristics import unit_kind, unit_period
+from buyin_cli.review.money import written
+from buyin_cli.words import dotted, number
+
+THIN_PEOPLE = 10  # fewer participants than this cannot stand for a roll-out
+THIN_SCALE = 20  # nor can a pilot scaled up more than this many times
+EXTRAORDINARY_ROI_PCT = 1000
+EXTRAORDINARY_PAYBACK_MONTHS = 1
+
+
+def checks(ctx: Context) -> Iterator[Check]:
+    initiatives = {x.id: x for x in ctx.s.initiatives}
+    for i, pilot in enumerate(ctx.s.pilots):
+        owner = ("pilots", i)
+        results = ctx.figures.pilots[pilot.id].results
+        headcount = ctx.figures.initiatives[pilot.initiative].headcount
+        yield _thin(ctx, owner, pilot, headcount)
+        for j, result in enumerate(pilot.results):
+            path = owner + ("results", j)
+            yield from _impossible(ctx, owner, path, ctx.metrics[result.metric],
+                                   results[result.metric])
+            yield _unclaimed(ctx, owner, path, result.metric, initiatives[pilot.initiative])
+        if ctx.figures.pilots[pilot.id].monetised:
+            yield _extraordinary_pilot(ctx, owner, pilot)
+    for k, initiative in enumerate(ctx.s.initiatives):
+        # Only a roll-out with a benefit makes a claim to check.
+        if ctx.figures.initiatives[initiative.id].results_used:
+            yield _extraordinary_rollout(ctx, ("initiatives", k), initiative)
+
+
+def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int) -> Check:
+    scale = headcount / pilot.participants if headcount else None
+    few = pilot.participants < THIN_PEOPLE
+    far = scale is not None and scale > THIN_SCALE
+    why = " and ".join(reason for reason, fails in (
+        (f"fewer than {THIN_PEOPLE} people", few),
+        (f"scaled up more than {THIN_SCALE}×", far)) if fails)
+    if not (few or far):
+        return ctx.check("W308", owner, False)  # the message is written only when it fires
+    need = max(THIN_PEOPLE, math.ceil(headcount / THIN_SCALE))
+    scaled = f" scaled up {number(scale)}× to {headcount}" if scale is not None else ""
+    return ctx.check("W308", owner, True, ctx.at(owner + ("participants",)),
+                     f"{dotted(owner)}.participants: {pilot.participants} people{scaled}: "
+                     f"too thin to stand for the roll-out ({why}): pilot with at least "
+                     f"{need} people, or accept it with the reason the group is small")
+
+
+def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
+                r: ResultFigures) -> Iterator[Check]:
+    """W307 for a result whose metric has a bound to pass: a count that falls, or a % or rate."""
+    kind = unit_kind(metric.unit)
+    if kind == "count":
+        # A count adds up over people: the whole audience removes R times the pilot's change,
+        # in the period the unit names (else the result's own).
+        if metric.better != "lower" or r.scale is None:
+            return  # a count that rises has no ceiling
+        period = unit_period(metric.unit)
+        removed = r.attributable * r.scale * r.periods / PERIODS_PER_YEAR.get(period, r.periods)
+        if removed <= metric.baseline:
+            yield ctx.check("W307", owner, False)
+            return
+        yield ctx.check(
+            "W307", owner, True, ctx.sources.at(path),
+            f"{dotted(path)}: the roll-out would remove {number(removed)} {metric.unit} from "
+            f"'{metric.id}' (attributable {number(r.attributable)} a {r.per} × scale-up "
+            f"{number(r.scale)}), more than its whole baseline of {number(metric.baseline)}: "
+            "check the result's before/after and the pilot's participants, or the baseline "
+            "if it covers only part of the audience")
+        return
+    # A share or a rate does not add up over people: everyone's moves by the pilot's change.
+    change = r.attributable if metric.better == "higher" else -r.attributable
+    projected = metric.baseline + change
+    top = 100.0 if kind == "percent" else math.inf
+    if 0 <= projected <= top:
+        yield ctx.check("W307", owner, False)
+        return
+    bound = "past 100%" if projected > top else "below 0"
+    yield ctx.check(
+        "W307", owner, True, ctx.sources.at(path),
+        f"{dotted(path)}: the roll-out would take '{metric.id}' from its baseline of "
+        f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: the "
+        f"attributable change of {number(r.attributable)} is larger than the room the "
+        "baseline leaves; check the result's before/after against the metric's baseline")
+
+
+def _unclaimed(ctx: Context, owner: Path_, path: Path_, metric_id: str,
+               initiative: Initiative) -> Check:
+    objectives = {o.id: o for o in ctx.s.objectives}
+    tracked = {m for o in initiative.objectives for m in objectives[o].metrics}
+    if metric_id in tracked:
+        return ctx.check("W309", owner, False)
+    would = [o.id for o in ctx.s.objectives if metric_id in o.metrics]
+    if would:
+        fix = (f"add objective '{would[0]}' (which tracks it) to the objectives of "
+               f"initiative '{initiative.id}'")
+    else:
+        fix = f"add '{metric_id}' to the metrics of one of those objectives"
+    return ctx.check("W309", owner, True, ctx.sources.at(path),
+                     f"{dotted(path)}: '{metric_id}' is credited to initiative "
+                     f"'{initiative.id}', but none of its objectives "
+                     f"({', '.join(initiative.objectives)}) track it: {fix}, or drop the "
+                     "result")
+
+
+def _extraordinary_rollout(ctx: Context, owner: Path_, initiative: Initiative) -> Check:
+    f = ctx.figures.initiatives[initiative.id]
+    claims = []
+    if f.roi_pct is not None and f.roi_pct > EXTRAORDINARY_ROI_PCT:
+        claims.append(f"an ROI of {number(f.roi_pct)}%")
+    if f.payback_months is not None and f.payback_months < EXTRAORDINARY_PAYBACK_MONTHS:
+        claims.append(f"a payback in {number(f.payback_months)} months")
+    if not claims:
+        return ctx.check("W310", owner, False)
+    top = max(f.results_used, key=lambda r: r.rollout_annual_benefit or 0.0)
+    i = _pilot_index(ctx, top.pilot_id)
+    drivers = [_change(ctx, top), _value(ctx, top),
+               (f"its {ctx.s.pilots[i].participants} participants scaled up "
+                f"{number(top.scale)}× to {f.headcount}",
+                ctx.at(("pilots", i, "participants")))]
+    if f.rollout_cost == 0:
+        drivers.insert(0, ("no costs listed", ctx.at(owner + ("costs",))))
+    share = (f"'{top.metric_id}' as pilot '{top.pilot_id}' measured it brings "
+             f"{written(top.rollout_annual_benefit, ctx.s.currency)} of the "
+             f"{written(f.rollout_benefit, ctx.s.currency)} a year")
+    return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers)
+
+
+def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
+    p = ctx.figures.pilots[pilot.id]
+    if p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
+        return ctx.check("W310", owner, False)
+    top = max((r for r in p.results.values() if r.pilot_annual_benefit is not None),
+              key=lambda r: r.pilot_annual_benefit)
+    drivers = [_change(ctx, top), _value(ctx, top),
+               (f"its cost of {written(p.cost, ctx.s.currency)}", ctx.at(owner + ("cost",)))]
+    share = (f"'{top.metric_id}' brings {written(top.pilot_annual_benefit, ctx.s.currency)} "
+             f"of the pilot's {written(p.benefit, ctx.s.currency)} a year")
+    return _claim(ctx, owner, f"'{pilot.id}'", claims=[f"an ROI of {number(p.roi_pct)}%"],
+                  share=share, drivers=drivers)
+
+
+def _claim(ctx: Context, owner: Path_, what: str, claims: list[str], share: str,
+           drivers: list[tuple[str, Location]]) -> Check:
+    listed = "; ".join(f"{text} ({where})" for text, where in drivers)
+    return ctx.check("W310", owner, True, drivers[0][1],
+                     f"{dotted(owner)}: {what} claims {' and '.join(claims)}, which no CFO "
+                     f"will believe unchecked: {share}; check the inputs that drive it: "
+                     f"{listed}")
+
+
+def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
+    i = _pilot_index(ctx, r.pilot_id)
+    result = ctx.s.pilots[i].results[r.index]
+    return (f"the change in '{r.metric_id}' from {number(result.before)} to "
+            f"{number(result.after)} a {r.per}, {number(r.attributable)} of it attributable",
+            ctx.sources.at(("pilots", i, "results", r.index)))
+
+
+def _value(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
+    k = next(k for k, m in enumerate(ctx.s.metrics) if m.id == r.metric_id)
+    return (f"its value_per_unit of {written(r.value_per_unit, ctx.s.currency, exact=True)}",
+            ctx.at(("metrics", k, "value_per_unit")))
+
+
+def _pilot_index(ctx: Context, pilot_id: str) -> int:
+    return next(i for i, p in enumerate(ctx.s.pilots) if p.id == pilot_id)

@@ -1,0 +1,161 @@
+"""`buyin watch`: check and render again on every save, reusing what did not change between saves.
+
+Between saves a session keeps the Jinja environment (templates compiled once;
+Jinja itself reloads a template whose file changed, and the environment is made
+anew when anything in the templates folder changes, so a new override is seen)
+and each deck by its outline, so a save that leaves a briefing's slides as they
+were costs that briefing no PowerPoint work at all. An invalid save renders
+nothing: the last good outputs stay, and the session waits for the next save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from buyin_cli.brief import render_briefings, write_outputs
+from buyin_cli.errors import BuyinError, Problem
+from buyin_cli.load.strategy import check_strategy
+
+STRATEGY_SUFFIXES = (".yaml", ".yml")
+
+
+class Session:
+    """One `buyin watch`: what it renders, where to, and what it keeps between renders."""
+
+    def __init__(self, path: Path, out: Path, *, briefing_id: str | None = None,
+                 templates: Path | None = None, pptx_template: Path | None = None,
+                 say: Callable[[str], None] = print) -> None:
+        self.path, self.out, self.briefing_id = path, out, briefing_id
+        self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
+        self._env = None
+        self._env_dir: Path | None = None
+        self._decks: dict[str, bytes] = {}  # the outline as JSON → the deck's bytes
+        self._shown: set[str] = set()  # the warnings already printed
+
+    def templates(self) -> Path | None:
+        """The templates folder: the one given, else a `templates/` beside the strategy, if any."""
+        if self.given_templates is not None:
+            return self.given_templates
+        own = (self.path if self.path.is_dir() else self.path.parent) / "templates"
+        return own if own.is_dir() else None
+
+    def watched(self) -> list[Path]:
+        """The paths to watch: the strategy's folder, the templates, the PowerPoint template."""
+        base = self.path if self.path.is_dir() else self.path.parent
+        paths = [base]
+        templates = self.templates()
+        if templates is not None and not _inside(templates, base):
+            paths.append(templates)
+        if self.pptx_template is not None and not _inside(self.pptx_template, base):
+            paths.append(self.pptx_template)
+        return [p.resolve() for p in paths]
+
+    def relevant(self, path: Path) -> bool:
+        """Whether a change to `path` can change the outputs (never the outputs themselves)."""
+        path = path.resolve()
+        if _inside(path, self.out.resolve()):
+            return False
+        if self.pptx_template is not None and path == self.pptx_template.resolve():
+            return True
+        templates = self.templates()
+        if templates is not None and _inside(path, templates.resolve()):
+            return True
+        if self.path.is_file():
+            return path == self.path.resolve()
+        rel = path.relative_to(self.path.resolve()) if _inside(path, self.path.resolve()) else None
+        return (rel is not None and path.suffix in STRATEGY_SUFFIXES
+                and not any(part.startswith(".") for part in rel.parts))
+
+    def render(self, changed: Iterable[Path] = ()) -> bool:
+        """Check, then render every selected briefing; False when there was nothing to render."""
+        from buyin_cli.review.score import review
+
+        self._forget(changed)
+        loaded, problems = check_strategy(self.path)
+        if loaded is None:
+            for problem in sorted(problems, key=Problem.sort_key):
+                self.say(str(problem))
+            errors = len(problems)
+            self.say(f"✗ {errors} error{'' if errors == 1 else 's'}: not rendered; "
+                     "the last good outputs stay")
+            self._shown = set()
+            return False
+        readiness = review(loaded)
+        warnings = [str(p) for p in sorted(readiness.warnings, key=Problem.sort_key)]
+        for line in warnings:
+            if line not in self._shown:  # a warning is news once, not on every save
+                self.say(line)
+        self._shown = set(warnings)
+        try:
+            rendered = render_briefings(loaded, readiness, briefing_id=self.briefing_id,
+                                        templates=self.templates(), pptx_template=self.pptx_template,
+                                        env=self._environment(), build_deck=self._build)
+            outputs = write_outputs(rendered, self.out)
+        except BuyinError as error:
+            self.say(f"error: {error}")
+            self.say("✗ not rendered; the last good outputs stay")
+            return False
+        for item, files in zip(rendered, zip(outputs[::2], outputs[1::2])):
+            same = "" if any(f.changed for f in files) else " (unchanged)"
+            self.say(f"rendered {item.briefing_id} in {item.seconds:.2f} s{same}")
+        return True
+
+    def _forget(self, changed: Iterable[Path]) -> None:
+        """Drop what a change made stale: the environment for templates, decks for the .pptx."""
+        templates = self.templates()
+        for path in changed:
+            path = path.resolve()
+            if templates is not None and _inside(path, templates.resolve()):
+                self._env = None
+            if self.pptx_template is not None and path == self.pptx_template.resolve():
+                self._decks.clear()
+        if templates != self._env_dir:  # a templates/ folder appeared or went
+            self._env = None
+
+    def _environment(self):
+        from buyin_cli.render.templating import make_environment
+
+        if self._env is None:
+            self._env_dir = self.templates()
+            self._env = make_environment(self._env_dir)
+        return self._env
+
+    def _build(self, outline, pptx_template: Path | None) -> bytes:
+        from buyin_cli.render.pptx.deck import build_deck
+
+        key = outline.model_dump_json()
+        if key not in self._decks:
+            if len(self._decks) > 64:  # briefings come and go while writing; stay small
+                self._decks.clear()
+            self._decks[key] = build_deck(outline, pptx_template)
+        return self._decks[key]
+
+
+def run(session: Session, changes: Iterable[set[Path]]) -> None:
+    """Render once, then again after each set of changed paths that matters."""
+    session.render()
+    for changed in changes:
+        relevant = {path for path in changed if session.relevant(path)}
+        if relevant:
+            session.render(relevant)
+
+
+def file_changes(session: Session, *, stop_event=None, debounce_ms: int = 300):
+    """The changed paths that matter, a set per save, from the file system (watchfiles)."""
+    from watchfiles import watch
+
+    def keep(change, name: str) -> bool:
+        return session.relevant(Path(name))
+
+    for batch in watch(*session.watched(), watch_filter=keep, debounce=debounce_ms, step=50,
+                       stop_event=stop_event):
+        yield {Path(name) for _, name in batch}
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True

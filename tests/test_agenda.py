@@ -1,0 +1,66 @@
+"""The meeting's one model of time: what a briefing presents in its minutes, and what waits."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.strategy import load_strategy
+from buyin_cli.plan.agenda import BACKUP_LIMIT, minutes_for, plan_agenda, slide_budget
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_the_budget_leaves_a_third_for_questions_at_a_slide_and_a_half():
+    assert slide_budget(15) == 7 and slide_budget(30) == 14 and slide_budget(45) == 20
+
+
+@given(st.integers(min_value=1, max_value=200))
+def test_minutes_for_is_the_shortest_meeting_that_fits(slides: int):
+    minutes = minutes_for(slides)
+    assert slide_budget(minutes) >= slides
+    assert minutes == 1 or slide_budget(minutes - 1) < slides
+
+
+@given(st.integers(min_value=1, max_value=600))
+def test_the_budget_matches_the_guide(minutes: int):
+    assert slide_budget(minutes) == math.ceil(minutes * 2 / 3 / 1.5 - 1e-9)
+
+
+def _agenda(example: str, briefing: str, minutes: int | None = None):
+    loaded = load_strategy(ROOT / "examples" / example)
+    strategy = loaded.strategy
+    chosen = next(b for b in strategy.briefings if b.id == briefing)
+    if minutes is not None:
+        chosen = chosen.model_copy(update={"minutes": minutes})
+    return plan_agenda(strategy, compute_figures(strategy), chosen)
+
+
+def test_focus_narrows_objectives_initiatives_and_pilots():
+    agenda = _agenda("harbour-bank", "ops-director-briefing")
+    assert agenda.objectives == ("fewer-complaints", "more-needs-met")
+    assert "stay-and-grow" not in agenda.initiatives
+    assert "stay-and-grow-first-six" not in agenda.pilots
+
+
+def test_presented_slides_never_exceed_the_budget_and_the_backup_is_bounded():
+    for minutes in (5, 10, 15, 30, 45, 90):
+        agenda = _agenda("northwind-manufacturing.yaml", "coo-briefing", minutes)
+        assert agenda.presented_slides <= agenda.budget
+        backup = agenda.units("backup")
+        assert len(backup) <= BACKUP_LIMIT
+        assert agenda.state("decision") == "presented" and agenda.state("asks") == "presented"
+
+
+def test_a_short_meeting_moves_the_rest_to_backup_in_story_order():
+    agenda = _agenda("northwind-manufacturing.yaml", "coo-briefing", 15)
+    assert agenda.budget == 7
+    assert agenda.state("costs", "safe-hands") == "backup"
+    sections = [s for s, _ in agenda.units("backup")]
+    assert sections == sorted(sections, key=["decision", "business_case", "heard", "learners", "costs",
+                                             "evidence", "quotes", "numbers", "endorsement",
+                                             "showcase", "asks", "working"].index)

@@ -1,0 +1,181 @@
+"""`buyin watch`: render on every save, survive an invalid one, reuse what did not change."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from buyin_cli.watch import Session, file_changes, run
+from conftest import VALID_YAML, replace_line
+
+MD = Path("out/warehouse-manager-briefing.md")
+PPTX = Path("out/warehouse-manager-briefing.pptx")
+RENDERED = re.compile(r"rendered warehouse-manager-briefing in \d+\.\d\d s( \(unchanged\))?")
+
+
+def _session(lines: list[str], **options) -> Session:
+    return Session(Path("strategy"), Path("out"), say=lines.append, **options)
+
+
+def test_renders_each_save_and_survives_an_invalid_one(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    snapshots = []
+
+    def saves():
+        snapshots.append((PPTX.read_bytes(), MD.read_bytes()))
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
+        yield {Path("strategy/s.yaml")}
+        snapshots.append((PPTX.read_bytes(), MD.read_bytes()))
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    baseline: 42", "    baselin: 42"))
+        yield {Path("strategy/s.yaml")}
+        snapshots.append((PPTX.read_bytes(), MD.read_bytes()))
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
+        yield {Path("strategy/s.yaml")}
+
+    run(session, saves())
+    first, edited, after_invalid = snapshots
+    assert edited != first  # the edit was rendered
+    assert after_invalid == edited  # the invalid save left the last good outputs
+    assert (PPTX.read_bytes(), MD.read_bytes()) == edited
+    warnings = [line for line in lines if re.match(r"strategy/s\.yaml:\d+:\d+: W\d{3} ", line)]
+    assert warnings, "the readiness warnings are shown on the first render"
+    rest = [line for line in lines if line not in warnings]
+    assert RENDERED.fullmatch(rest[0]) and not rest[0].endswith("(unchanged)")
+    assert RENDERED.fullmatch(rest[1]) and not rest[1].endswith("(unchanged)")
+    assert rest[2:4] == ["strategy/s.yaml:17:5: E201 metrics[0].baselin: unknown key "
+                         "(did you mean 'baseline'?)",
+                         "✗ 1 error: not rendered; the last good outputs stay"]
+    assert RENDERED.fullmatch(rest[4]) and rest[4].endswith("(unchanged)")
+    assert len(rest) == 5
+
+
+def test_a_new_template_override_is_picked_up(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    override = Path("strategy/templates/talking-points.md.j2")
+
+    def saves():
+        assert "OUR CHECKLIST" not in MD.read_text(encoding="utf-8")
+        write(str(override), '{% extends "talking_points_base.md.j2" %}'
+                             '{% block checklist %}OUR CHECKLIST{% endblock %}\n')
+        yield {override}
+        assert "OUR CHECKLIST" in MD.read_text(encoding="utf-8")
+        write(str(override), '{% extends "talking_points_base.md.j2" %}'
+                             '{% block checklist %}{{ view.nope }}{% endblock %}\n')
+        yield {override}
+
+    run(session, saves())
+    assert "OUR CHECKLIST" in MD.read_text(encoding="utf-8")  # the failed template wrote nothing
+    assert lines[-2].startswith("error: ") and "nope" in lines[-2]
+    assert lines[-1] == "✗ not rendered; the last good outputs stay"
+
+
+def test_only_strategy_files_and_templates_matter(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    session = Session(Path("strategy"), Path("strategy/build"), say=lambda line: None)
+    assert session.relevant(Path("strategy/s.yaml"))
+    assert session.relevant(Path("strategy/pilots/north.yml"))
+    assert not session.relevant(Path("strategy/build/warehouse-manager-briefing.md"))
+    assert not session.relevant(Path("strategy/.github/workflows/briefings.yml"))
+    assert not session.relevant(Path("strategy/README.md"))
+    assert not session.relevant(Path("strategy/.s.yaml.swp"))
+    write("strategy/templates/deck.yaml.j2", "")
+    assert session.relevant(Path("strategy/templates/deck.yaml.j2"))
+
+
+def test_an_unchanged_deck_is_not_built_again(write, monkeypatch: pytest.MonkeyPatch) -> None:
+    import buyin_cli.render.pptx.deck
+
+    write("strategy/s.yaml", VALID_YAML)
+    builds = []
+    real = buyin_cli.render.pptx.deck.build_deck
+    monkeypatch.setattr(buyin_cli.render.pptx.deck, "build_deck",
+                        lambda outline, template: builds.append(1) or real(outline, template))
+    session = _session([])
+
+    def saves():
+        # A save that changes no slide: the deck's outline is the same, so is the deck.
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20",
+                                              "    minutes: 20  # to check with Tanya"))
+        yield {Path("strategy/s.yaml")}
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
+        yield {Path("strategy/s.yaml")}
+
+    run(session, saves())
+    assert len(builds) == 2  # the first render and the real change, not the comment
+
+
+def test_with_real_file_events_it_renders_after_a_save_and_after_an_invalid_one(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    stop = threading.Event()
+    watcher = threading.Thread(target=run, args=(session, file_changes(
+        session, stop_event=stop, debounce_ms=100)), daemon=True)
+
+    def wait_for(predicate, what: str) -> None:
+        deadline = time.monotonic() + 30
+        while not predicate():
+            assert time.monotonic() < deadline, f"timed out waiting for {what}: {lines}"
+            time.sleep(0.05)
+
+    watcher.start()
+    try:
+        wait_for(lambda: any(RENDERED.fullmatch(line) for line in lines), "the first render")
+        time.sleep(0.3)  # let the watcher settle on its folders
+        first = MD.read_bytes()
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 30"))
+        wait_for(lambda: MD.read_bytes() != first, "the re-render")
+        good = MD.read_bytes()
+        write("strategy/s.yaml", "buyin: [\n")
+        wait_for(lambda: any(line.startswith("✗ ") for line in lines), "the error")
+        assert MD.read_bytes() == good
+        write("strategy/s.yaml", VALID_YAML)
+        wait_for(lambda: MD.read_bytes() == first, "the render after the fix")
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert not watcher.is_alive()
+
+
+def test_watch_of_a_missing_path_says_so(run) -> None:
+    result = run("watch", "nowhere")
+    assert result.exit_code == 1
+    assert result.lines[0] == ("nowhere:1:1: E001 no such file or folder; give a strategy .yaml "
+                               "file or a folder of them")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
+def test_ctrl_c_stops_watching_cleanly(workdir: Path) -> None:
+    from test_cli_help import _script
+
+    (workdir / "s.yaml").write_text(VALID_YAML, encoding="utf-8")
+    proc = subprocess.Popen([*_script(), "watch", "s.yaml", "--out", "out"], cwd=workdir,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        assert proc.stdout is not None
+        seen = []
+        for line in proc.stdout:
+            seen.append(line)
+            if RENDERED.fullmatch(line.strip()):
+                break
+        assert seen[0] == "watching .; Ctrl-C stops\n"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0
+    assert err == "stopped watching\n"
+    assert "Traceback" not in out + err

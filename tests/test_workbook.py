@@ -1,0 +1,244 @@
+"""`buyin roi --format xlsx`: a workbook whose every figure is a formula over input cells,
+whose cached values are the JSON's, and which LibreOffice recalculates to buyin's own figures."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.figures.export import figures_json
+from buyin_cli.load.strategy import load_strategy
+from buyin_cli.present.workbook import NA, workbook_plan
+from buyin_cli.render.xlsx import workbook_bytes
+from deck_helpers import soffice
+
+ROOT = Path(__file__).resolve().parents[1]
+NORTHWIND = ROOT / "examples" / "northwind-manufacturing.yaml"
+EXAMPLES = [NORTHWIND, ROOT / "examples" / "harbour-bank", ROOT / "examples" / "minimal"]
+# The cells that hold what the strategy says, rather than a figure worked out from it.
+READINGS = {"before", "after", "control_before", "control_after", "isolation", "confidence",
+            "periods"}
+
+
+def is_input(key: tuple[str, ...]) -> bool:
+    kind, *rest = key
+    return (kind in ("audience", "cost") or (kind == "result" and rest[-1] in READINGS)
+            or (kind == "pilot" and rest[-1] in ("participants", "cost"))
+            or (kind == "metric" and rest[-1] != "progress_pct")
+            or (kind == "initiative" and rest[-1] == "retention"))
+
+
+def expected(data: dict[str, Any], key: tuple[str, ...]) -> Any:
+    """The JSON's value of the figure a workbook cell is named for."""
+    kind, *rest = key
+    if kind == "result":
+        pid, mid, name = rest
+        return data["pilots"][pid]["results"][mid][name]
+    if kind == "pilot":
+        return data["pilots"][rest[0]][rest[1]]
+    if kind == "metric":
+        return data["metrics"][rest[0]][rest[1]]
+    if len(rest) == 4:
+        iid, _, year, name = rest
+        return data["initiatives"][iid]["years"][int(year) - 1][name]
+    return data["initiatives"][rest[0]][rest[1]]
+
+
+def cell(book: openpyxl.Workbook, ref: str) -> Any:
+    sheet, address = ref.split("!")
+    return book[sheet.strip("'")][address.replace("$", "")].value
+
+
+def figure_cells(plan) -> dict[tuple[str, ...], str]:
+    return {key: ref for key, ref in plan.where.items() if not is_input(key)}
+
+
+def same(value: Any, figure: Any) -> bool:
+    if figure is None:
+        return value == NA
+    return isinstance(value, (int, float)) and value == pytest.approx(figure, rel=1e-9, abs=1e-9)
+
+
+def written(path: Path, tmp_path: Path) -> tuple[Any, Path]:
+    loaded = load_strategy(path)
+    plan = workbook_plan(loaded, compute_figures(loaded.strategy))
+    out = tmp_path / "figures.xlsx"
+    out.write_bytes(workbook_bytes(plan))
+    return plan, out
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_cached_values_are_the_json(example, tmp_path):
+    plan, out = written(example, tmp_path)
+    data = figures_json(compute_figures(load_strategy(example).strategy))
+    book = openpyxl.load_workbook(out, data_only=True)
+    cells = figure_cells(plan)
+    assert len(cells) > 10
+    wrong = {key: (cell(book, ref), expected(data, key)) for key, ref in cells.items()
+             if not same(cell(book, ref), expected(data, key))}
+    assert wrong == {}
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_every_figure_is_a_formula_and_every_input_a_value(example, tmp_path):
+    plan, out = written(example, tmp_path)
+    book = openpyxl.load_workbook(out)
+    inputs = {ref for key, ref in plan.where.items() if is_input(key)}
+    assert inputs and all(isinstance(cell(book, ref), (int, float)) for ref in inputs)
+    for sheet in book.worksheets[1:]:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert not isinstance(c.value, (int, float)) or c.column == 1, (
+                    f"{sheet.title}!{c.coordinate} is a number, not a formula")
+                if isinstance(c.value, str) and c.value.startswith("="):
+                    for other, address in re.findall(r"'([^']+)'!\$([A-Z]+\$\d+)", c.value):
+                        assert book[other][address.replace("$", "")].value is not None, (
+                            f"{sheet.title}!{c.coordinate} refers to an empty cell")
+
+
+def test_inputs_name_their_source_line(tmp_path):
+    plan, out = written(NORTHWIND, tmp_path)
+    sheet = openpyxl.load_workbook(out)["Inputs"]
+    rows = {r[0].value: (r[1].value, r[3].value) for r in sheet.iter_rows(min_row=3)}
+    lines = NORTHWIND.read_text(encoding="utf-8").splitlines()
+    value, source = rows["line-operators: headcount"]
+    file, line = source.rsplit(":", 1)
+    assert value == 240 and file.endswith("northwind-manufacturing.yaml")
+    assert lines[int(line) - 1].strip() == "headcount: 240"
+    assert rows["weld-hall-coaching · near-miss-reports: isolation"] == (1, "default")
+
+
+@pytest.mark.parametrize("currency, locale, money", [
+    ("GBP", None, '"£"#,##0'), ("EUR", "de_DE", '#,##0"\u00a0€"'), ("USD", None, '"$"#,##0')])
+def test_money_carries_the_currencys_number_format(currency, locale, money, tmp_path):
+    text = NORTHWIND.read_text(encoding="utf-8").replace("currency: GBP", f"currency: {currency}"
+                                                         + (f"\nlocale: {locale}" if locale else ""))
+    path = tmp_path / "s.yaml"
+    path.write_text(text, encoding="utf-8")
+    plan, out = written(path, tmp_path)
+    book = openpyxl.load_workbook(out)
+    sheet, address = plan.where[("initiative", "safe-hands", "rollout_cost")].split("!")
+    assert book[sheet.strip("'")][address.replace("$", "")].number_format == money
+    sheet, address = plan.where[("metric", "scrap-rework", "value_per_unit")].split("!")
+    assert book[sheet.strip("'")][address.replace("$", "")].number_format == money.replace(
+        "#,##0", "#,##0.00")
+
+
+def test_the_same_strategy_gives_the_same_bytes(tmp_path):
+    loaded = load_strategy(NORTHWIND)
+    plan = workbook_plan(loaded, compute_figures(loaded.strategy))
+    assert workbook_bytes(plan) == workbook_bytes(plan)
+
+
+# --- the round trip a finance reader makes ----------------------------------------------------
+
+RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry"
+           xmlns:xs="http://www.w3.org/2001/XMLSchema"
+           xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"""
+
+
+def recalculated(xlsx: Path, workdir: Path) -> Path:
+    """`xlsx` recalculated by LibreOffice: a private profile set to always recalculate on load."""
+    profile = workdir / "lo-profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALCULATE, encoding="utf-8")
+    out = workdir / "recalculated"
+    done = subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                           "--convert-to", "xlsx", "--outdir", str(out), str(xlsx)],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
+    assert (out / xlsx.name).is_file(), done.stdout + done.stderr
+    return out / xlsx.name
+
+
+def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
+    if not shutil.which("soffice") and not shutil.which("libreoffice"):
+        soffice()  # skips locally, fails in CI
+    plan, out = written(NORTHWIND, tmp_path)
+    # A finance reader raises a headcount and lowers a confidence, in the workbook...
+    book = openpyxl.load_workbook(out)
+    for key, value in ((("audience", "line-operators", "headcount"), 300),
+                       (("result", "press-line-2-safe-hands", "scrap-rework", "confidence"), 0.6),
+                       (("initiative", "safe-hands", "retention"), 0.5)):
+        sheet, address = plan.where[key].split("!")
+        book[sheet.strip("'")][address.replace("$", "")] = value
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    # ...and buyin computes the strategy with the same changes.
+    text = NORTHWIND.read_text(encoding="utf-8")
+    for old, new in (("    headcount: 240\n", "    headcount: 300\n"),
+                     ("        confidence: 0.8\n", "        confidence: 0.6\n"),
+                     ("    retention: 0.8 ", "    retention: 0.5 ")):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    changed = tmp_path / "changed.yaml"
+    changed.write_text(text, encoding="utf-8")
+    data = figures_json(compute_figures(load_strategy(changed).strategy))
+    assert data["initiatives"]["safe-hands"]["rollout_cost"] == 47600 + 13200 + 137 * 300
+
+    book = openpyxl.load_workbook(recalculated(edited, tmp_path), data_only=True)
+    cells = figure_cells(plan)
+    wrong = {key: (cell(book, ref), expected(data, key)) for key, ref in cells.items()
+             if not (expected(data, key) is None and cell(book, ref) == NA)
+             and not (isinstance(cell(book, ref), (int, float))
+                      and cell(book, ref) == pytest.approx(expected(data, key), rel=1e-6))}
+    assert wrong == {}
+    assert cell(book, plan.where[("initiative", "safe-hands", "roi_pct")]) != pytest.approx(
+        figures_json(compute_figures(load_strategy(NORTHWIND).strategy))
+        ["initiatives"]["safe-hands"]["roi_pct"])
+
+
+# --- the command -------------------------------------------------------------------------------
+
+def test_roi_writes_the_workbook(run, strategy_file):
+    result = run("roi", strategy_file, "--format", "xlsx", "--out", "figures.xlsx")
+    assert result.exit_code == 0, result.output
+    assert result.lines == ["wrote figures.xlsx"]
+    book = openpyxl.load_workbook("figures.xlsx")
+    assert book.sheetnames == ["Inputs", "Metrics", "Pilots", "Roll-out", "Years", "Sensitivity"]
+
+
+@pytest.mark.parametrize("args, line", [
+    (["--format", "xlsx"], "error: --format xlsx needs --out FILE, the workbook to write (e.g. "
+                           "--out figures.xlsx)"),
+    (["--out", "f.xlsx"], "error: --out writes a workbook: use it with --format xlsx"),
+    (["--format", "json", "--out", "f.xlsx"],
+     "error: --out writes a workbook: use it with --format xlsx"),
+])
+def test_out_and_xlsx_go_together(run, strategy_file, args, line):
+    result = run("roi", strategy_file, *args)
+    assert result.exit_code == 2
+    assert result.lines == [line]
+    assert not Path("f.xlsx").exists()
+
+
+def test_out_naming_a_folder_says_so(run, strategy_file):
+    Path("build").mkdir()
+    result = run("roi", strategy_file, "--format", "xlsx", "--out", "build")
+    assert result.exit_code == 1
+    assert result.lines == ["error: build: is a folder; --out takes the workbook file to write, "
+                            "e.g. --out figures.xlsx"]
+
+
+def test_an_invalid_strategy_leaves_the_workbook_as_it_was(run, write, valid_yaml):
+    Path("figures.xlsx").write_bytes(b"old")
+    path = write("bad.yaml", valid_yaml.replace("    target: 25\n", "    target: lots\n"))
+    result = run("roi", path, "--format", "xlsx", "--out", "figures.xlsx")
+    assert result.exit_code == 1
+    assert Path("figures.xlsx").read_bytes() == b"old"
+    assert sorted(p.name for p in Path(".").iterdir()) == ["bad.yaml", "figures.xlsx"]
+
+
+def test_help_shows_the_workbook(run):
+    assert "buyin roi strategy/ --format xlsx --out figures.xlsx" in run("roi", "--help").stdout
