@@ -62,5 +62,5 @@ def test_a_short_meeting_moves_the_rest_to_backup_in_story_order():
     assert agenda.state("costs", "safe-hands") == "backup"
     sections = [s for s, _ in agenda.units("backup")]
     assert sections == sorted(sections, key=["decision", "business_case", "heard", "learners", "costs",
-                                             "evidence", "quotes", "numbers", "endorsement",
+                                             "evidence", "quotes", "numbers", "years", "endorsement",
                                              "showcase", "asks", "working"].index)

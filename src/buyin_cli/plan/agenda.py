@@ -35,7 +35,7 @@ CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide
 State = Literal["presented", "backup", "omitted"]
 # Sections in the order the story tells them (DECK.md): answer first, then the support.
 STORY = ("decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
-         "numbers", "endorsement", "showcase", "asks", "working")
+         "numbers", "years", "endorsement", "showcase", "asks", "working")
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,7 @@ def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing) -> Age
     for objective in rest:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     priority += [Unit("costs", i) for i in initiatives if i in costed]
+    priority += [Unit("years", i) for i in monetised if figures.initiatives[i].horizon_years > 1]
     priority += [Unit("learners", a) for a in audiences if a in with_gaps]
     if any(p.quotes for p in pilots):
         priority.append(Unit("quotes"))

@@ -46,7 +46,8 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o))
                   for o in agenda.objectives]
     initiatives = [initiative_view(idx.initiatives[i], idx, figures, fmt, state("costs", i),
-                                   agenda.state("working", i)) for i in agenda.initiatives]
+                                   agenda.state("working", i), agenda.state("years", i))
+                   for i in agenda.initiatives]
     backing = {p: [o for n, o in zip(agenda.objections, objections)
                    if strategy.objections[n].evidence == p] for p in agenda.pilots}
     pilots = [pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title, figures,

@@ -9,15 +9,16 @@ fields are documented in templates/README.md.
 """
 
 from buyin_cli.present.view.business import MetricView, ObjectiveView, Reading
-from buyin_cli.present.view.evidence import PilotPage, PilotView, QuoteView, ResultView
+from buyin_cli.present.view.evidence import (BehaviourView, LevelView, PilotPage, PilotView,
+                                             QuoteView, ResultView)
 from buyin_cli.present.view.meeting import (Accepted, AskView, BriefingView, DecisionView,
                                             NotReady, TotalsView)
 from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorView,
                                            StakeholderView, TargetView)
 from buyin_cli.present.view.proposal import (AudienceView, CostView, GapView, InitiativeView,
-                                             WorkingLine)
+                                             WorkingLine, YearView)
 
-__all__ = ["Accepted", "AskView", "AudienceView", "BriefingView", "ConcernView",
+__all__ = ["Accepted", "AskView", "AudienceView", "BehaviourView", "LevelView", "YearView", "BriefingView", "ConcernView",
            "CostView", "DecisionView", "GapView", "InitiativeView", "MetricView", "NotReady",
            "ObjectionView", "ObjectiveView", "PilotPage", "PilotView", "QuoteView", "Reading",
            "ResultView", "SponsorView", "StakeholderView", "TargetView", "TotalsView",

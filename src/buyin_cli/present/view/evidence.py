@@ -56,6 +56,27 @@ class QuoteView:
 
 
 @dataclass(frozen=True)
+class BehaviourView:
+    """What participants now do on the job (the chain's application level)."""
+
+    behaviour: str
+    unit: str
+    before_text: str | None
+    after_text: str
+    source: str | None
+
+
+@dataclass(frozen=True)
+class LevelView:
+    """One level of the chain of impact: reaction, learning, application, impact or roi."""
+
+    name: str
+    status: str  # "missing", "weak" or "holds"
+    why: str | None  # why it is missing or weak: a key the templates put in words
+    weak: bool  # missing or weak
+
+
+@dataclass(frozen=True)
 class PilotPage:
     """One slide of a pilot's evidence: up to two results, charted side by side."""
 
@@ -88,3 +109,12 @@ class PilotView(Placed):
     pages: list[PilotPage]
     quotes: list[QuoteView]
     objections: list[ObjectionView]  # the prepared answers this pilot backs
+    application: list[BehaviourView]
+    intangibles: list[str]  # seen, never priced
+    chain: list[LevelView]  # reaction, learning, application, impact, roi
+    weakest: LevelView  # where the case is weakest
+
+    @property
+    def levels(self) -> dict[str, LevelView]:
+        """The chain's levels by name: levels.application.weak."""
+        return {level.name: level for level in self.chain}

@@ -64,6 +64,17 @@ class WorkingLine:
 
 
 @dataclass(frozen=True)
+class YearView:
+    year: int
+    benefit: float
+    cost: float
+    cumulative_net: float
+    benefit_text: str
+    cost_text: str
+    cumulative_net_text: str
+
+
+@dataclass(frozen=True)
 class InitiativeView(Placed):  # the state of its cost slide
     id: str
     title: str
@@ -94,3 +105,10 @@ class InitiativeView(Placed):  # the state of its cost slide
     pilots: list[str]  # the groups of its pilots
     working: list[WorkingLine]
     working_state: str | None  # where its "how it is worked out" slide goes
+    horizon_years: int
+    retention_text: str
+    years: list[YearView]
+    horizon_benefit_text: str
+    horizon_cost_text: str
+    horizon_roi_text: str
+    years_state: str | None  # where its multi-year slide goes (only when horizon_years > 1)
