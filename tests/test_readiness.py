@@ -252,7 +252,7 @@ def _meeting_held(d, *follow_ups, approved=False):
     b1 = d["briefings"][0]
     b1["outcome"] = {"held": "2025-09-01", "follow_ups": list(follow_ups)}
     if approved:
-        b1["asks"] = [{"decision": "Approve £10,000 for the roll-out", "initiative": "i1"}]
+        b1["asks"] = [{"decision": "Approve £30,000 for the roll-out", "initiative": "i1"}]
         b1["outcome"]["decisions"] = [{"ask": 1, "decision": "approved"}]
 
 
@@ -454,7 +454,7 @@ def _approved_recently_launched(d):
 
 def _approved_as_plain_text(d):
     _approved_untracked(d)
-    d["briefings"][0]["asks"] = ["Approve £10,000 for the roll-out"]  # no initiative known
+    d["briefings"][0]["asks"] = ["Approve £30,000 for the roll-out"]  # no initiative known
 
 
 PASSING = [
