@@ -162,3 +162,24 @@ def test_help_describes_ignore_and_accept():
     assert result.exit_code == 0
     assert "--ignore" in result.output and "accept:" in result.output
     assert "buyin check strategy.yaml --ignore W501,W404" in result.output
+
+
+def test_today_sets_the_day_follow_ups_are_due_against(here):
+    from test_readiness import TRAINERS, _meeting_held
+
+    data = base()
+    _meeting_held(data, {**TRAINERS, "due": "2025-10-15"})
+    write(data)
+    assert "W505" not in check("s.yaml").output  # due after the latest briefing's date
+    late = check("s.yaml", "--today", "2025-11-01")
+    assert "W505 briefings[0].outcome.follow_ups[0]: 'Book the trainers for October' (Sam) " \
+           "was due on 2025-10-15 and is not done as of 2025-11-01" in late.output
+    assert late.exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["2025-13-01", "1 Nov", "2025-11-1"])
+def test_today_must_be_a_date(here, value):
+    write(base())
+    result = check("s.yaml", "--today", value)
+    assert result.exit_code == 2
+    assert f"'{value}' is not a date; write YYYY-MM-DD" in result.output

@@ -247,6 +247,40 @@ def _too_short(d):
     d["briefings"][0]["minutes"] = 9
 
 
+def _meeting_held(d, *follow_ups, approved=False):
+    """b1 held, with follow-ups; `approved`: its ask funds i1 and was approved."""
+    b1 = d["briefings"][0]
+    b1["outcome"] = {"held": "2025-09-01", "follow_ups": list(follow_ups)}
+    if approved:
+        b1["asks"] = [{"decision": "Approve £30,000 for the roll-out", "initiative": "i1"}]
+        b1["outcome"]["decisions"] = [{"ask": 1, "decision": "approved"}]
+
+
+def _meeting_again(d, day, ask="Approve the second wave"):
+    d["briefings"].append({**copy.deepcopy(d["briefings"][0]), "id": "b2", "date": day,
+                           "asks": [ask]})
+    d["briefings"][1].pop("outcome", None)
+    d["briefings"][1].pop("accept", None)
+
+
+TRAINERS = {"action": "Book the trainers for October", "owner": "Sam", "due": "2025-08-29"}
+
+
+def _follow_up_overdue(d):
+    _meeting_held(d, TRAINERS)
+
+
+def _not_come_back_to(d):
+    _meeting_held(d, {**TRAINERS, "due": "2025-09-15"})
+    d["briefings"][0]["accept"] = {"W505": "The COO moved it to November."}
+    _meeting_again(d, "2025-10-01")
+
+
+def _approved_untracked(d):
+    _meeting_held(d, approved=True)
+    _meeting_again(d, "2025-12-15")
+
+
 FAILING = [
     ("W101", _unserved_objective, "- id: o2"),
     ("W102", _no_money, "objectives:\n  - o3"),
@@ -269,6 +303,7 @@ FAILING = [
     ("W310", _extraordinary_pilot, "- metric: m1"),
     ("W310", _free_rollout, "costs: []"),
     ("W311", _no_application, "- id: p1"),
+    ("W312", _approved_untracked, "- id: i1"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -278,6 +313,8 @@ FAILING = [
     ("W502", _discussion_ask, "- Discuss the training calendar"),
     ("W503", _too_short, "minutes: 9"),
     ("W504", _ask_off_the_figures, "- Approve £10,000 for the roll-out"),
+    ("W505", _follow_up_overdue, "- action: Book the trainers"),
+    ("W506", _not_come_back_to, "asks:\n  - Approve the second wave"),
 ]
 
 
@@ -387,6 +424,39 @@ def _ask_rounded_or_in_thousands(d):
                                  "Agree to release all 100 operators for 2 hours"]
 
 
+def _follow_up_done(d):
+    _meeting_held(d, {**TRAINERS, "done": True})
+
+
+def _follow_up_not_yet_due(d):
+    _meeting_held(d, {**TRAINERS, "due": "2025-09-01"})  # due today is not late
+
+
+def _come_back_to(d):
+    _not_come_back_to(d)
+    d["briefings"][1]["asks"] = ["Agree a new date to book the trainers"]
+
+
+def _next_meeting_before_due(d):
+    _meeting_held(d, {**TRAINERS, "due": "2025-10-15"})
+    _meeting_again(d, "2025-10-01")
+
+
+def _approved_and_tracked(d):
+    _approved_untracked(d)
+    d["initiatives"][0]["tracking"] = [{"period": "2025-11", "enrolled": 50, "completed": 30}]
+
+
+def _approved_recently_launched(d):
+    _approved_untracked(d)
+    d["initiatives"][0]["launch"] = "2025-10-15"  # 90 days from the launch: 13 January
+
+
+def _approved_as_plain_text(d):
+    _approved_untracked(d)
+    d["briefings"][0]["asks"] = ["Approve £30,000 for the roll-out"]  # no initiative known
+
+
 PASSING = [
     ("W101", _served_second_objective),
     ("W103", _unmeasured_metric_without_value),
@@ -405,6 +475,13 @@ PASSING = [
     ("W309", _claimed_through_a_second_objective),
     ("W310", _pilot_roi_under_1000_percent),
     ("W504", _ask_rounded_or_in_thousands),
+    ("W505", _follow_up_done),
+    ("W505", _follow_up_not_yet_due),
+    ("W506", _come_back_to),
+    ("W506", _next_meeting_before_due),
+    ("W312", _approved_and_tracked),
+    ("W312", _approved_recently_launched),
+    ("W312", _approved_as_plain_text),
 ]
 
 

@@ -112,3 +112,65 @@ def test_problem_order_errors_first_then_by_place():
 def test_problem_is_always_one_line():
     problem = Problem(Location(Path("s.yaml"), 1, 1), "E203", "got 'a\nb\r'")
     assert str(problem) == "s.yaml:1:1: E203 got 'a\\nb\\r'"
+
+
+# --- after the meeting: an outcome, a launch and tracking ---------------------------------
+
+OUTCOME = """\
+    outcome:
+      held: 2025-09-10
+      decisions:
+        - {ask: 1, decision: approved, note: From October}
+      follow_ups:
+        - {action: Send the schedule, owner: Dana Ruiz, due: 2025-09-30}
+"""
+TRACKING = """\
+      - {item: Build the guide, amount: 6000, kind: one-off}
+    launch: 2025-10-06
+    tracking:
+      - {period: 2025-10, enrolled: 60, completed: 41}"""
+
+
+def test_an_outcome_and_tracking_load(write):
+    text = replace_line(VALID_YAML + OUTCOME, "      - {item: Build the guide, amount: 6000, "
+                                              "kind: one-off}", TRACKING)
+    write("s.yaml", text)
+    strategy = load_strategy(Path("s.yaml")).strategy
+    outcome = strategy.briefings[0].outcome
+    assert outcome.held.isoformat() == "2025-09-10"
+    assert (outcome.decisions[0].ask, outcome.decisions[0].decision) == (1, "approved")
+    assert outcome.follow_ups[0].done is False  # not done unless it says so
+    initiative = strategy.initiatives[0]
+    assert initiative.launch.isoformat() == "2025-10-06"
+    assert (initiative.tracking[0].period, initiative.tracking[0].completed) == ("2025-10", 41)
+
+
+def test_a_decision_on_an_ask_the_briefing_lacks(write):
+    write("s.yaml", VALID_YAML + OUTCOME.replace("{ask: 1,", "{ask: 2,"))
+    assert lines("s.yaml") == ["s.yaml:86:17: E306 briefings[0].outcome.decisions[0].ask: "
+                               "ask 2, but the briefing has 1 ask; number the asks from 1 as "
+                               "they are listed"]
+
+
+def test_an_ask_decided_twice(write):
+    twice = OUTCOME.replace("        - {ask: 1, decision: approved, note: From October}\n",
+                            "        - {ask: 1, decision: approved}\n"
+                            "        - {ask: 1, decision: deferred}\n")
+    write("s.yaml", VALID_YAML + twice)
+    assert lines("s.yaml") == ["s.yaml:87:17: E306 briefings[0].outcome.decisions[1].ask: "
+                               "ask 1 is decided twice (first at line 86); record one "
+                               "decision per ask"]
+
+
+def test_a_decision_that_is_not_one_of_the_four(write):
+    write("s.yaml", VALID_YAML + OUTCOME.replace("decision: approved", "decision: yes"))
+    assert [line.split(" ")[1] for line in lines("s.yaml")] == ["E204"]
+
+
+def test_tracking_with_more_completed_than_enrolled(write):
+    text = replace_line(VALID_YAML, "      - {item: Build the guide, amount: 6000, kind: one-off}",
+                        TRACKING.replace("completed: 41", "completed: 61"))
+    write("s.yaml", text)
+    assert lines("s.yaml") == ["s.yaml:38:52: E304 initiatives[0].tracking[0].completed: 61 "
+                               "completed but only 60 enrolled; completed must not exceed "
+                               "enrolled"]

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
+from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.numbers import deck_formatter
@@ -70,24 +72,35 @@ Progress = Callable[[str | None, int, int], None]
 
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
-          progress: Progress | None = None, force: bool = False) -> Briefed:
-    """Render the briefings of the strategy at `path` into `out_dir`."""
+          progress: Progress | None = None, since: str | None = None,
+          force: bool = False) -> Briefed:
+    """Render the briefings of the strategy at `path` into `out_dir`.
+
+    `since`: a git revision; the decks are given what has changed since it (diff.py).
+    """
     loaded = load_strategy(path, need_briefings=True)
+    changes = changes_between(path, since, current=loaded) if since is not None else None
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
-                                pptx_template=pptx_template, progress=progress)
+                                pptx_template=pptx_template, progress=progress,
+                                changes=changes)
     return Briefed(write_outputs(rendered, out_dir, force=force), rendered, len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None, progress: Progress | None = None,
-                     env=None, build_deck: Callable | None = None) -> list[Rendered]:
+                     env=None, build_deck: Callable | None = None,
+                     changes: Comparison | None = None) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
     `env` (a Jinja environment over `templates`) and `build_deck` (outline, template →
     bytes) let a long-running caller such as `buyin watch` reuse its compiled templates
     and decks between renders.
+
+    `changes`: what has changed since an earlier version (`brief --since`), for the
+    deck's "What has changed since …" slide. The view does not carry it yet: the deck
+    wires it into build_view from this parameter.
     """
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)

@@ -11,7 +11,7 @@ import signal
 import sys
 from typing import NoReturn
 
-from buyin_cli.commands import briefing, check, init, roi  # noqa: F401 - each registers its commands
+from buyin_cli.commands import briefing, check, diff, init, roi  # noqa: F401 - each registers its commands
 from buyin_cli.commands.app import app
 from buyin_cli.errors import BuyinError, Interrupted, StrategyInvalid
 from buyin_cli.words import plural

@@ -79,12 +79,16 @@ CODES: dict[str, Code] = {c.code: c for c in (
          "fix the id (the message suggests the closest) or add the item"),
         ("E303", "a section that is not a list (such as `sponsor` or `title`) set in two files",
          "keep it in one file"),
-        ("E304", "values of a pilot that contradict each other: ends before it starts, more "
-                 "completed than enrolled, a rating above its scale, one control reading "
-                 "without the other, a metric measured twice",
+        ("E304", "values that contradict each other: a pilot that ends before it starts, more "
+                 "completed than enrolled (a pilot's usage, an initiative's tracking), a rating "
+                 "above its scale, one control reading without the other, a metric measured "
+                 "twice in a pilot",
          "correct the readings"),
         ("E305", "`buyin brief` on a strategy with no briefings",
          "add a meeting under `briefings`"),
+        ("E306", "a briefing's outcome decides an ask the briefing does not have, or one ask "
+                 "twice",
+         "number the asks from 1 as the briefing lists them; one decision per ask"),
     ),
     *_warnings(
         None,
@@ -117,6 +121,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W309", "a pilot result on a metric none of its initiative's objectives track"),
         ("W310", "an ROI above 1,000% or a payback under a month"),
         ("W311", "a pilot that shows results but no application on the job"),
+        ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
     ),
     *_warnings(
         METHODS[3],
@@ -132,6 +137,9 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W502", "an ask that is not a decision"),
         ("W503", "a meeting too short to leave a third for questions"),
         ("W504", "an ask whose amount is none of the figures"),
+        ("W505", "a follow-up past due and not done"),
+        ("W506", "a later meeting with the stakeholder that does not come back to an overdue "
+                 "follow-up"),
     ),
 )}
 

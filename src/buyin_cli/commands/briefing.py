@@ -29,6 +29,10 @@ def brief(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     verbose: Annotated[bool, typer.Option(
         "--verbose", "-v", help="Also say how long each briefing took.")] = False,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="REV",
+        help="Give the decks what has changed since this git revision (as buyin diff "
+             "says it), for strategies that keep their history in git.")] = None,
 ) -> None:
     """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
     and talking points (DIR/ID.md).
@@ -43,6 +47,7 @@ def brief(
       buyin brief examples/northwind-manufacturing.yaml --out build
       buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
       buyin brief . --out build --pdf -q
+      buyin brief strategy/ --since v1
     """
     import time
     from contextlib import nullcontext
@@ -63,7 +68,8 @@ def brief(
         bar = nullcontext(None)
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
-                               pptx_template=pptx_template, progress=progress, force=force)
+                               pptx_template=pptx_template, progress=progress, force=force,
+                               since=since)
     for number, item in enumerate(result.rendered):
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import re
 import sys
+from datetime import date
 from enum import Enum
 from typing import Annotated
 
@@ -19,6 +22,14 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
+def day(value: str) -> date:
+    """A date option's value, written YYYY-MM-DD; anything else is a usage error (exit 2)."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value)
+    raise typer.BadParameter(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2026-02-01")
+
+
 @app.command(cls=Command)
 def check(
     path: StrategyPath,
@@ -29,6 +40,10 @@ def check(
     ignore: Annotated[list[str] | None, typer.Option(
         "--ignore", metavar="CODE",
         help="Skip a readiness warning code (repeatable, or comma-separated).")] = None,
+    today: Annotated[date | None, typer.Option(
+        "--today", metavar="DATE", parser=day,
+        help="The day follow-ups are due against, YYYY-MM-DD (default: the latest "
+             "briefing's date, so the review does not change with the clock).")] = None,
 ) -> None:
     """Validate a strategy, review its readiness for the meeting, and list every problem
     as FILE:LINE:COL: CODE message.
@@ -45,6 +60,7 @@ def check(
       buyin check strategy/
       buyin check strategy.yaml --format github --strict
       buyin check strategy.yaml --ignore W501,W404
+      buyin check strategy/ --today 2026-02-01
     """
     from buyin_cli.load.strategy import check_strategy
     from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
@@ -54,7 +70,7 @@ def check(
     readiness = None
     if loaded is not None:
         codes = [code for option in ignore or () for code in option.split(",")]
-        readiness = review(loaded, ignore=codes)
+        readiness = review(loaded, ignore=codes, today=today)
         problems = problems + readiness.warnings
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)

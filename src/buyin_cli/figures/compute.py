@@ -31,6 +31,7 @@ import math
 from dataclasses import dataclass, field
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
+from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
 PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
@@ -126,6 +127,8 @@ class Figures:
     metrics: dict[str, MetricFigures] = field(default_factory=dict)
     pilots: dict[str, PilotFigures] = field(default_factory=dict)
     initiatives: dict[str, InitiativeFigures] = field(default_factory=dict)
+    # Each launched initiative's forecast beside what was seen since (observed.py).
+    observed: dict[str, tuple[Observed, ...]] = field(default_factory=dict)
     chains: dict[str, ChainFigures] = field(default_factory=dict)  # by pilot id (chain.py)
 
 
@@ -138,14 +141,16 @@ def compute_figures(strategy: Strategy) -> Figures:
                                                               headcounts))
               for p in strategy.pilots}
     order = {p.id: n for n, p in enumerate(strategy.pilots)}
+    rollouts = {i.id: _initiative_figures(i, _headcount(i, headcounts), strategy.pilots,
+                                          pilots, order)
+                for i in strategy.initiatives}
     return Figures(
         currency=strategy.currency,
         metrics={m.id: metric_figures(m) for m in strategy.metrics},
         pilots=pilots,
-        initiatives={i.id: _initiative_figures(i, _headcount(i, headcounts), strategy.pilots,
-                                               pilots, order)
-                     for i in strategy.initiatives},
+        initiatives=rollouts,
         chains={p.id: chain_figures(p, pilots[p.id]) for p in strategy.pilots},
+        observed=observed_figures(strategy, {i: f.results_used for i, f in rollouts.items()}),
     )
 
 

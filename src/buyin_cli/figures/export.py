@@ -9,6 +9,7 @@ from typing import Any
 
 from buyin_cli.errors import display_path
 from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.figures.observed import Observed
 from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.words import finite
 
@@ -45,9 +46,20 @@ def figures_json(figures: Figures) -> dict[str, Any]:
                                         for y in i.years],
                               "horizon_roi_pct": finite(i.horizon_roi_pct),
                               "horizon_years": i.horizon_years,
-                              "retention": finite(i.retention)}
+                              "retention": finite(i.retention),
+                              "observed": [_observed_json(o)
+                                           for o in figures.observed.get(iid, ())]}
                         for iid, i in figures.initiatives.items()},
     }
+
+
+def _observed_json(o: Observed) -> dict[str, Any]:
+    """Actual against forecast: `observed` is what moved the metric, not isolated."""
+    return {"metric": o.metric_id, "pilot": o.pilot_id, "per": o.per,
+            "forecast_improvement": finite(o.forecast), "launch": o.launch.isoformat(),
+            "before": finite(o.before), "before_period": o.before_period,
+            "after": finite(o.after), "after_period": o.after_period,
+            "observed_improvement": finite(o.observed), "isolated": False}
 
 
 def _result_json(r: ResultFigures) -> dict[str, Any]:

@@ -45,6 +45,11 @@ def read_text(file: Path, problems: list[Problem]) -> str | None:
     except OSError as exc:
         problems.append(Problem(Location(file), "E001", f"cannot read file: {exc.strerror}"))
         return None
+    return screen_text(file, raw, problems)
+
+
+def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
+    """A strategy file's bytes decoded and screened, however they were read (from disk, from git)."""
     if len(raw) > MAX_FILE_BYTES:
         problems.append(Problem(Location(file), "E105",
                                 f"file is {len(raw):,} bytes; a strategy file may be at most "

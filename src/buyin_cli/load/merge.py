@@ -6,6 +6,7 @@ that is not a list may appear in one file only (E303).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.files import find_files, read_text
+from buyin_cli.load.files import find_files, read_text, screen_text
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.tree import Converter, Stop, compose_document, deref, mark_location
 
@@ -33,11 +34,26 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Read a strategy file or folder into merged data, a source map and load problems."""
     files, problems = find_files(path)
+    return _merged(files, lambda file: read_text(file, problems), problems)
+
+
+def load_contents(contents: list[tuple[Path, bytes]]) -> Loaded:
+    """Merge a strategy's files given as (name, bytes) in path order, such as git read them.
+
+    The names are what problems are located at; nothing is read from disk.
+    """
+    problems: list[Problem] = []
+    raw = dict(contents)
+    return _merged(list(raw), lambda file: screen_text(file, raw[file], problems), problems)
+
+
+def _merged(files: list[Path], text_of: Callable[[Path], str | None],
+            problems: list[Problem]) -> Loaded:
     sources = SourceMap(files=files)
     merged: dict[str, Any] = {}
     first_seen: dict[str, Location] = {}
     for file in files:
-        text = read_text(file, problems)
+        text = text_of(file)
         doc = compose_document(file, text, problems) if text is not None else None
         if doc is None:
             continue

@@ -73,6 +73,10 @@ def relation_problems(data: dict[str, Any], sources: SourceMap, *,
                                     f"{dotted(path)}: unknown {SINGULAR[target]} '{ref}' ({hint})"))
     for i, pilot in _items(data, "pilots"):
         problems.extend(_pilot_rules(pilot, ("pilots", i), sources))
+    for i, initiative in _items(data, "initiatives"):
+        problems.extend(_tracking_rules(initiative, ("initiatives", i), sources))
+    for i, briefing in _items(data, "briefings"):
+        problems.extend(_outcome_rules(briefing, ("briefings", i), sources))
     return problems
 
 
@@ -149,6 +153,48 @@ def _pilot_rules(pilot: dict[str, Any], path: tuple, sources: SourceMap) -> list
                                               "at most once in a pilot's results")
             else:
                 first_for_metric[metric] = j
+    return problems
+
+
+def _tracking_rules(initiative: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+    """E304 for a tracking reading with more completed than enrolled, as a pilot's usage."""
+    problems = []
+    tracking = initiative.get("tracking")
+    for j, reading in enumerate(tracking if isinstance(tracking, list) else []):
+        if (isinstance(reading, dict) and _numbers(reading.get("enrolled"), reading.get("completed"))
+                and reading["completed"] > reading["enrolled"]):
+            where = path + ("tracking", j, "completed")
+            problems.append(Problem(sources.at(where), "E304",
+                                    f"{dotted(where)}: {reading['completed']} completed but only "
+                                    f"{reading['enrolled']} enrolled; completed must not exceed "
+                                    "enrolled"))
+    return problems
+
+
+def _outcome_rules(briefing: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+    """E306 for a decision on an ask the briefing does not have, or on an ask decided already."""
+    outcome = briefing.get("outcome")
+    decisions = outcome.get("decisions") if isinstance(outcome, dict) else None
+    asks = briefing.get("asks")
+    count = len(asks) if isinstance(asks, list) else 0
+    problems, first = [], {}
+    for k, decision in enumerate(decisions if isinstance(decisions, list) else []):
+        number = decision.get("ask") if isinstance(decision, dict) else None
+        if not _numbers(number) or not isinstance(number, int) or number < 1:
+            continue  # the model reports a value that is not a number from 1
+        where = path + ("outcome", "decisions", k, "ask")
+        if number > count:
+            problems.append(Problem(sources.at(where), "E306",
+                                    f"{dotted(where)}: ask {number}, but the briefing has "
+                                    f"{count} {'ask' if count == 1 else 'asks'}; number the "
+                                    "asks from 1 as they are listed"))
+        elif number in first:
+            problems.append(Problem(sources.at(where), "E306",
+                                    f"{dotted(where)}: ask {number} is decided twice (first at "
+                                    f"line {sources.at(first[number]).line}); record one "
+                                    "decision per ask"))
+        else:
+            first[number] = where
     return problems
 
 

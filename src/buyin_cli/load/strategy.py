@@ -14,7 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from buyin_cli.errors import Problem, StrategyInvalid
-from buyin_cli.load.merge import load
+from buyin_cli.load.merge import Loaded, load
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.phrasing import problem_for, without_typo_echoes
 from buyin_cli.load.relations import relation_problems
@@ -36,7 +36,12 @@ def check_strategy(path: Path, *, need_briefings: bool = False
 
     `need_briefings`: the strategy is to be briefed, so it must have a briefing (E305).
     """
-    loaded = load(path)
+    return validated(load(path), path, need_briefings=need_briefings)
+
+
+def validated(loaded: Loaded, path: Path, *, need_briefings: bool = False
+              ) -> tuple[LoadedStrategy | None, list[Problem]]:
+    """Every error in strategy data read by merge.py, and the strategy when there is none."""
     if loaded.problems:
         return None, loaded.problems
     data, sources = loaded.data, loaded.sources

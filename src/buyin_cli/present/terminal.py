@@ -79,6 +79,8 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
         out.extend(_years_table(i.title, figures.initiatives[i.id], w)
                    for i in loaded.strategy.initiatives
                    if figures.initiatives[i.id].horizon_years > 1)
+    if any(figures.observed.values()):
+        out.append(_observed_table(loaded, figures, w))
     return out
 
 
@@ -170,6 +172,28 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                  *(Text(n, style="dim") for n in notes))
 
 
+def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
+    """Each launched roll-out's forecast improvement beside the one seen since the launch."""
+    titles = {i.id: i.title for i in loaded.strategy.initiatives}
+    metrics = {m.id: m for m in loaded.strategy.metrics}
+    table = _table()
+    table.add_column("", max_width=30)
+    table.add_column("Forecast", justify="right")
+    table.add_column("Observed", justify="right")
+    table.add_column("Readings", max_width=28)
+    for initiative_id, observed in figures.observed.items():
+        for o in observed:
+            metric = metrics[o.metric_id]
+            before = o.before_period or "baseline"
+            table.add_row(f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
+                          f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
+                          f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
+                          f"({o.after_period})")
+    return Group(_title("Actual against forecast, since each launch"), table,
+                 Text("Forecast: the roll-out improvement the figures assume (attributable × "
+                      "R). Observed: the change in the metric since the launch, in its better "
+                      "direction; observed, not isolated: everything that moved the metric.",
+                      style="dim"))
 def _years_table(title: str, f: InitiativeFigures, w: Formatter) -> Group:
     """An initiative's horizon, year by year; the first year stays the headline."""
     table = _table()

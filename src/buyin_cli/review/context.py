@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 from buyin_cli.errors import Location, Problem
@@ -26,10 +27,13 @@ class Check:
 class Context:
     """A valid strategy under review, with the helpers every family of checks uses."""
 
-    def __init__(self, loaded: LoadedStrategy):
+    def __init__(self, loaded: LoadedStrategy, today: date | None = None):
         self.s = loaded.strategy
         self.sources = loaded.sources
         self.metrics = {m.id: m for m in self.s.metrics}
+        # What "past due" is measured against: a given day, else the latest briefing's date,
+        # never the clock, so the same strategy always gets the same review.
+        self.today = today or max((b.date for b in self.s.briefings), default=date.min)
 
     @cached_property
     def figures(self) -> Figures:

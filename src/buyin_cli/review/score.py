@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from datetime import date
 
 from buyin_cli.codes import METHODS, RULES
 from buyin_cli.errors import Location, Problem
@@ -74,10 +75,14 @@ class Readiness:
         return self.owners.get(id(warning))
 
 
-def review(loaded: LoadedStrategy, ignore: Collection[str] = ()) -> Readiness:
-    """Review a valid strategy against the five methods; pure, no output."""
+def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
+           today: date | None = None) -> Readiness:
+    """Review a valid strategy against the five methods; pure, no output.
+
+    `today`: the day follow-ups are due against (default: the latest briefing's date).
+    """
     ignore = {code.strip().upper() for code in ignore if code.strip()}
-    checks = [c for c in all_checks(Context(loaded)) if c.code not in ignore]
+    checks = [c for c in all_checks(Context(loaded, today)) if c.code not in ignore]
     meta = list(unknown_codes(loaded, ignore))
 
     warnings: list[Problem] = []

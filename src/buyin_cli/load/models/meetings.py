@@ -1,8 +1,8 @@
-"""briefings: the meetings, their asks and the course they showcase."""
+"""briefings: the meetings, their asks, the course they showcase and, afterwards, their outcome."""
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -41,6 +41,32 @@ def _text_or(items: dict[str, Any]) -> None:
     items["anyOf"] = [{"type": "string", "minLength": 1}, alternative]
 
 
+class Decision(Model):
+    ask: int = Field(ge=1, description="Which ask was decided: its number in the briefing's "
+                                       "asks, counting from 1.")
+    decision: Literal["approved", "declined", "deferred", "changed"] = Field(
+        description="What was decided: 'approved', 'declined', 'deferred' (to a later "
+                    "meeting) or 'changed' (agreed in another form; say how in note).")
+    note: Text | None = Field(default=None, description="What was said, or what changed.")
+
+
+class FollowUp(Model):
+    action: Text = Field(description="What was agreed to be done, e.g. 'Send the roll-out "
+                                     "schedule to the plant manager'.")
+    owner: Text = Field(description="Who does it.")
+    due: IsoDate = Field(description="By when (YYYY-MM-DD).")
+    done: bool = Field(default=False, description="Whether it has been done.")
+
+
+class Outcome(Model):
+    held: IsoDate = Field(description="The day the meeting was held (YYYY-MM-DD).")
+    decisions: list[Decision] = Field(default_factory=list,
+                                      description="The decision taken on each ask.")
+    follow_ups: list[FollowUp] = Field(default_factory=list,
+                                       description="The follow-ups agreed: action, owner, due, "
+                                                   "done.")
+
+
 class Briefing(Accepting):
     id: Slug = Field(description="Unique id; names the output files ID.pptx and ID.md.")
     stakeholder: Slug = Field(description="Id of the stakeholder being briefed.")
@@ -55,3 +81,6 @@ class Briefing(Accepting):
     focus: list[Slug] = Field(default_factory=list,
                               description="Ids of objectives to lead with (default: all).")
     showcase: Showcase | None = Field(default=None, description="The course to demo.")
+    outcome: Outcome | None = Field(
+        default=None, description="What happened, recorded after the meeting: the day it was "
+                                  "held, the decisions and the follow-ups agreed.")

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Fraction, Model, Money, Slug, Text
+from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Slug, Text
 
 
 class Cost(Model):
@@ -14,6 +14,14 @@ class Cost(Model):
     amount: Money = Field(description="The amount, in the strategy's currency.")
     kind: Literal["one-off", "per-year", "per-participant"] = Field(
         description="'one-off', 'per-year', or 'per-participant' (times the audiences' headcount).")
+
+
+class Tracking(Model):
+    period: Text = Field(description="The period this reading covers, e.g. '2026-Q1' (as the "
+                                     "sponsor's usage_targets name it).")
+    enrolled: int = Field(ge=0, description="How many of the audience have enrolled so far.")
+    completed: int = Field(ge=0, description="How many have completed so far (not more than "
+                                             "enrolled).")
 
 
 class Initiative(Accepting):
@@ -32,3 +40,9 @@ class Initiative(Accepting):
         default=1.0,
         description="Share of the first year's benefit kept in each later year, 0–1 "
                     "(default 1).")
+    launch: IsoDate | None = Field(default=None,
+                                   description="When the roll-out went live (YYYY-MM-DD).")
+    tracking: list[Tracking] = Field(
+        default_factory=list,
+        description="The roll-out's uptake by period, in time order: set against the "
+                    "sponsor's usage_targets of the same period.")

@@ -1,13 +1,16 @@
-"""W5xx: the meeting itself: a showcase, decisions, time for questions."""
+"""W5xx: the meeting itself: a showcase, decisions, time for questions, and its follow-ups."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from buyin_cli.figures.followup import follow_up_state
+from buyin_cli.load.models import Briefing, FollowUp
 from buyin_cli.plan.agenda import Agenda
+from buyin_cli.plan.answers import THRESHOLD, content_words
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import decision_problem
-from buyin_cli.words import dotted, plural
+from buyin_cli.words import clip, dotted, plural
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -30,6 +33,48 @@ def checks(ctx: Context) -> Iterator[Check]:
                         f"{plural(agenda.budget, 'slide')} and keep a third for questions, but "
                         f"{_essentials(agenda)} take {agenda.essential_slides}: book at least "
                         f"{agenda.minutes_needed} minutes, or focus on fewer objectives")
+    yield from _follow_ups(ctx)
+
+
+def _follow_ups(ctx: Context) -> Iterator[Check]:
+    """W505 on each follow-up past due; W506 on the next meeting that does not come back to it."""
+    briefings = ctx.s.briefings
+    names = {s.id: s.name for s in ctx.s.stakeholders}
+    for i, briefing in enumerate(briefings):
+        if briefing.outcome is None:
+            continue
+        held = briefing.outcome.held
+        for j, follow_up in enumerate(briefing.outcome.follow_ups):
+            path = ("briefings", i, "outcome", "follow_ups", j)
+            action = f"'{clip(follow_up.action)}' ({follow_up.owner})"
+            yield ctx.check("W505", ("briefings", i),
+                            follow_up_state(follow_up, ctx.today) == "overdue",
+                            ctx.sources.at(path),
+                            f"{dotted(path)}: {action} was due on {follow_up.due} and is not "
+                            f"done as of {ctx.today}: do it and set done: true, or agree a "
+                            "new date and record it as a follow-up of the next meeting")
+            # The first later meeting with the same person after it fell due, while still late.
+            later = [(b.date, n) for n, b in enumerate(briefings)
+                     if b.stakeholder == briefing.stakeholder and b.date > held
+                     and follow_up.due < min(b.date, ctx.today) and not follow_up.done]
+            if not later:
+                continue
+            n = min(later)[1]
+            yield ctx.check("W506", ("briefings", n), not _comes_back(briefings[n], follow_up),
+                            ctx.at(("briefings", n, "asks")),
+                            f"briefings[{n}]: '{briefings[n].id}' meets {names[briefing.stakeholder]} "
+                            f"again but does not come back to {action}, agreed on {held}, due "
+                            f"on {follow_up.due} and not done: add an ask about it (a new "
+                            "date, or what it needs), or set done: true at "
+                            f"{dotted(path)} if it was done")
+
+
+def _comes_back(briefing: Briefing, follow_up: FollowUp) -> bool:
+    """Whether the briefing's asks or opening question name at least half the action's content words."""
+    wanted = content_words(follow_up.action)
+    said = content_words(" ".join([briefing.opening_question,
+                                   *(ask.decision for ask in briefing.asks)]))
+    return not wanted or len(wanted & said) / len(wanted) >= THRESHOLD
 
 
 def _essentials(agenda: Agenda) -> str:

@@ -1,8 +1,9 @@
-"""W3xx: prove it with a pilot and conservative, isolated figures."""
+"""W3xx: prove it with a pilot and conservative, isolated figures, then track the roll-out."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_learning_number
@@ -58,6 +59,36 @@ def checks(ctx: Context) -> Iterator[Check]:
                             "is a learning number: add a result on a business metric "
                             "the objective's owner tracks (errors, complaints, sales…) "
                             "and keep scores in reaction, learning and usage")
+    yield from _tracked(ctx)
+
+
+# How long after the decision (or the launch, if later) a roll-out should report its uptake.
+TRACKING_GRACE = timedelta(days=90)
+
+
+def _tracked(ctx: Context) -> Iterator[Check]:
+    """W312 on an initiative approved in a meeting that has no tracking 90 days on."""
+    approved: dict[str, tuple[date, str]] = {}
+    for briefing in ctx.s.briefings:
+        for d in briefing.outcome.decisions if briefing.outcome else ():
+            ask = briefing.asks[d.ask - 1]
+            if d.decision == "approved" and ask.initiative is not None:
+                first = (briefing.outcome.held, briefing.id)  # type: ignore[union-attr]
+                approved[ask.initiative] = min(approved.get(ask.initiative, first), first)
+    for i, initiative in enumerate(ctx.s.initiatives):
+        if initiative.id not in approved:
+            continue
+        held, briefing_id = approved[initiative.id]
+        start = max(held, initiative.launch or held)
+        yield ctx.check("W312", ("initiatives", i),
+                        not initiative.tracking and ctx.today >= start + TRACKING_GRACE,
+                        message=f"initiatives[{i}]: '{initiative.id}' was approved at "
+                                f"'{briefing_id}' on {held}"
+                                + (f" and launched on {initiative.launch}"
+                                   if initiative.launch and initiative.launch > held else "")
+                                + f", but has no tracking 90 days on (as of {ctx.today}): add "
+                                "tracking {period, enrolled, completed}, so the roll-out is set "
+                                "against the sponsor's usage targets")
 
 
 _PILOT_HINTS = {"reaction": "reaction {score, scale} (how participants rated it)",

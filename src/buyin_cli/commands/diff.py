@@ -1,0 +1,46 @@
+"""`buyin diff`: what changed in a strategy between two versions kept in git."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from buyin_cli.commands.app import Command, StrategyPath, app
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command(cls=Command)
+def diff(
+    path: StrategyPath,
+    since: Annotated[str, typer.Option(
+        "--since", metavar="REV", help="The earlier version: a commit, branch or tag.")] = "HEAD",
+    until: Annotated[str | None, typer.Option(
+        "--until", metavar="REV",
+        help="The later version (default: the working tree, as it is now).")] = None,
+    output: Annotated[DiffFormat, typer.Option(
+        "--format", help="text for people, json for tools.",
+        case_sensitive=False)] = DiffFormat.text,
+) -> None:
+    """Say what changed in a strategy between two versions kept in git: metrics that
+    moved (better or worse), pilots and results added, figures changed, asks and
+    decisions changed.
+
+    Old versions are read through git (git show REV:path): nothing is checked out.
+    Outside a git repository, or with a revision git does not know, it says so and
+    exits 1.
+
+    \b
+    Example:
+      buyin diff strategy/                       # HEAD against the working tree
+      buyin diff strategy/ --since v1 --until v2
+      buyin diff strategy.yaml --since HEAD~3 --format json
+    """
+    from buyin_cli.diff import changes_between, diff_output
+
+    print(diff_output(changes_between(path, since, until), path, output is DiffFormat.json))

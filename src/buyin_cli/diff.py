@@ -1,0 +1,44 @@
+"""`buyin diff` and `brief --since`: two versions of a strategy in git, compared.
+
+Joins the stages: git gives the earlier version (load/git.py), the working tree
+or another revision the later, and figures/compare.py what changed between them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from buyin_cli.errors import display_path
+from buyin_cli.figures.changes import Comparison, comparison_json
+from buyin_cli.figures.compare import compare
+from buyin_cli.load.git import load_revision
+from buyin_cli.load.strategy import LoadedStrategy, load_strategy
+from buyin_cli.present.changes import diff_report
+from buyin_cli.present.numbers import Formatter
+
+WORKING_TREE = "the working tree"
+
+
+def changes_between(path: Path, since: str = "HEAD", until: str | None = None,
+                    *, current: LoadedStrategy | None = None) -> Comparison:
+    """What changed in the strategy at `path` from revision `since` to `until` (None: the working tree).
+
+    `current`: the working tree's strategy, when the caller has loaded it already.
+    The earlier version is read first, so git's refusals (no repository, an unknown
+    revision) come before any problem of the working tree.
+    """
+    old = load_revision(path, since)
+    if until is None:
+        new = current or load_strategy(path)
+    else:
+        new = load_revision(path, until)
+    return compare(old.strategy, new.strategy, since, until or WORKING_TREE)
+
+
+def diff_output(changes: Comparison, path: Path, as_json: bool = False) -> str:
+    """What `buyin diff` prints: lines for a person, or one JSON object for tools."""
+    if as_json:
+        return json.dumps(comparison_json(changes), indent=2, ensure_ascii=False, allow_nan=False)
+    writer = Formatter(changes.currency, changes.locale)
+    return "\n".join(diff_report(changes, display_path(path), writer))

@@ -1,0 +1,97 @@
+"""An earlier version of a strategy, read through git itself: no checkout, no worktree, no files written.
+
+`git show REV:path` gives each file's bytes and `git ls-tree` a folder's files
+at that revision; they are merged and validated by the same loader as the
+working tree (merge.load_contents), so an old version is read exactly as it
+would have been then. Its problems are located at `REV:path:line:col`, git's
+own way of naming a file at a revision.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path, PurePosixPath
+
+from buyin_cli.errors import BuyinError, StrategyInvalid, display_path
+from buyin_cli.load.merge import load_contents
+from buyin_cli.load.strategy import LoadedStrategy, validated
+
+
+class GitError(BuyinError):
+    """git cannot give the version asked for: no repository, an unknown revision, no such path."""
+
+
+def load_revision(path: Path, rev: str) -> LoadedStrategy:
+    """The valid strategy at `path` as it was at revision `rev`; raises StrategyInvalid otherwise."""
+    loaded, problems = validated(load_contents(read_revision(path, rev)), path)
+    if loaded is None:
+        raise StrategyInvalid(problems)
+    return loaded
+
+
+def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
+    """The strategy files at `path` in revision `rev`, as (REV:path, bytes) in path order."""
+    root, inside = _locate(path)
+    commit = _commit(root, rev)
+    spec = f"{commit}:{inside}" if inside != "." else f"{commit}:"
+    kind = _git(root, "cat-file", "-t", spec, fail=None)
+    if kind is None:
+        raise GitError(f"{display_path(path)} is not in {rev}; name a revision that has it")
+    if kind.strip() == b"blob":
+        return [(Path(f"{rev}:{inside}"), _git(root, "show", spec))]
+    listed = _git(root, "ls-tree", "-r", "--name-only", "--full-name", "-z", commit, "--",
+                  inside).decode("utf-8", "surrogateescape").split("\0")
+    base = PurePosixPath(inside)
+    files = []
+    for name in filter(None, listed):
+        within = PurePosixPath(name).relative_to(base) if inside != "." else PurePosixPath(name)
+        # As for a folder on disk (files.find_files): YAML files, hidden folders left out.
+        if within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts):
+            files.append((within, name))
+    if not files:
+        raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
+    return [(Path(f"{rev}:{name}"), _git(root, "show", f"{commit}:{name}"))
+            for _, name in sorted(files)]
+
+
+def _locate(path: Path) -> tuple[Path, str]:
+    """The repository's top folder, and `path` relative to it in git's form."""
+    here = path.resolve()
+    folder = here if here.is_dir() else here.parent
+    while not folder.exists():  # a strategy deleted since: ask from where it was
+        folder = folder.parent
+    top = _git(folder, "rev-parse", "--show-toplevel", fail=None)
+    if top is None:
+        raise GitError(f"{display_path(path)} is not in a git repository; buyin compares "
+                       "versions of a strategy kept in git")
+    root = Path(top.decode("utf-8", "surrogateescape").strip()).resolve()
+    inside = here.relative_to(root).as_posix() if here != root else "."
+    return root, inside
+
+
+def _commit(root: Path, rev: str) -> str:
+    # A revision that starts with '-' would be read by git as an option.
+    found = None if rev.startswith("-") or not rev.strip() else _git(
+        root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
+        fail=None)
+    if found is None:
+        raise GitError(f"unknown revision '{rev}'; name a commit, branch or tag, e.g. HEAD~1")
+    return found.decode().strip()
+
+
+_RAISE = object()
+
+
+def _git(cwd: Path, *args: str, fail: object = _RAISE) -> bytes:
+    """The output of `git ARGS` run in `cwd`; `fail` when it fails (raise if not given)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise GitError("git is not installed; buyin reads earlier versions of a strategy "
+                       "through git") from None
+    if done.returncode != 0:
+        if fail is _RAISE:
+            message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git {args[0]} failed: {message[-1] if message else done.returncode}")
+        return fail  # type: ignore[return-value]
+    return done.stdout
