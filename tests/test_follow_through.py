@@ -162,3 +162,53 @@ def test_brief_since_hands_the_changes_to_the_decks(repo, run, monkeypatch):
     assert [(d.briefing_id, d.number, d.after) for d in changes.decisions] == [
         ("warehouse-manager-briefing", 1, "approved")]
     assert git(repo, "status", "--porcelain", "--untracked-files=no") == ""
+
+
+def test_the_next_deck_opens_with_since_we_last_met_read_back_from_the_pptx(repo, run):
+    from deck_helpers import read_deck
+
+    assert run("brief", "s.yaml").exit_code == 0
+    slides = read_deck(Path("build/warehouse-manager-december.pptx"))
+    since = slides[1]
+    assert since["title"].startswith("Since we last met on September 9, 2025: 1 of 1 decision approved")
+    body = [text for _, text in since["body"]]
+    assert "Approved: Approve the roll-out to all 120 pickers" in body
+    assert "Late: Book the trainers for the night shift (Dana Ruiz, due September 30, 2025)" in body
+    assert "Open: Report completion at the January review (Dana Ruiz, due January 31, 2026)" in body
+    assert "Pick Right: 55% of 120 people completed by 2025-11" in body
+    assert "Picking errors fell from 41 to 34 errors per 10,000 lines (better)" in body
+    talking = Path("build/warehouse-manager-december.md").read_text(encoding="utf-8")
+    assert talking.index("## Since we last met on September 9, 2025") < talking.index("## Opening")
+    assert "Book the trainers for the night shift (Dana Ruiz, due September 30, 2025) — **late**" \
+        in talking
+    first = read_deck(Path("build/warehouse-manager-briefing.pptx"))
+    assert not any(s["title"].startswith("Since we last met") for s in first)
+
+
+def test_the_trend_chart_marks_the_launch_between_its_readings(repo, run):
+    from pptx import Presentation
+
+    assert run("brief", "s.yaml").exit_code == 0
+    deck = Presentation("build/warehouse-manager-december.pptx")
+    trend = next(s for s in deck.slides
+                 if any(sh.has_chart and sh.chart.chart_type is not None
+                        and "LINE" in str(sh.chart.chart_type) for sh in s.shapes))
+    chart = next(sh for sh in trend.shapes if sh.has_chart)
+    labels = [sh for sh in trend.shapes if sh.has_text_frame and sh.text_frame.text == "Launch"]
+    assert len(labels) == 1, "one launch mark, no pilot mark: the pilot ran before the first reading"
+    # Three readings in three slots: 0.5 (between 2025-08 and 2025-10) is a third of the way.
+    plot_left = chart.left + chart.width * 0.09
+    expected = plot_left + chart.width * 0.86 * (0.5 + 0.5) / 3
+    assert abs(labels[0].left - expected) < chart.width * 0.02
+
+
+def test_brief_since_adds_the_slide_of_what_has_changed(repo, run):
+    from deck_helpers import read_deck
+
+    assert run("brief", "s.yaml", "--since", "before", "--out", "since").exit_code == 0
+    slides = read_deck(Path("since/warehouse-manager-december.pptx"))
+    [changed] = [s for s in slides if s["title"] == "What has changed since before"]
+    body = [text for _, text in changed["body"]]
+    assert "Picking errors fell from 41 to 34 errors per 10,000 lines (better)" in body
+    assert "Approved: Approve the roll-out to all 120 pickers" in body
+    assert "Launched: Pick Right: October 1, 2025" in body

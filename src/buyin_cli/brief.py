@@ -99,8 +99,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     and decks between renders.
 
     `changes`: what has changed since an earlier version (`brief --since`), for the
-    deck's "What has changed since …" slide. The view does not carry it yet: the deck
-    wires it into build_view from this parameter.
+    deck's "What has changed since …" slide.
     """
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
@@ -114,7 +113,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         if progress is not None:
             progress(briefing.id, len(results), len(briefings))
         start = time.perf_counter()
-        view = build_view(loaded, figures, readiness, briefing, fmt)
+        view = build_view(loaded, figures, readiness, briefing, fmt, changes)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, minutes)

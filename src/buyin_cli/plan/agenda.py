@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
+from buyin_cli.figures.followup import since_last_met
 from buyin_cli.load.models import Briefing, Objection, Strategy
 from buyin_cli.plan.answers import answer_for
 
@@ -34,7 +35,7 @@ CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide
 
 State = Literal["presented", "backup", "omitted"]
 # Sections in the order the story tells them (DECK.md): answer first, then the support.
-STORY = ("decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
+STORY = ("since", "changes", "decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
          "numbers", "years", "endorsement", "showcase", "asks", "working")
 
 
@@ -97,8 +98,13 @@ def minutes_for(slides: int) -> int:
     return minutes
 
 
-def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing) -> Agenda:
-    """The agenda of `briefing`: its content narrowed by focus, placed by priority in its minutes."""
+def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
+                changes: bool = False) -> Agenda:
+    """The agenda of `briefing`: its content narrowed by focus, placed by priority in its minutes.
+
+    A briefing after an earlier one with the same stakeholder that has an outcome opens
+    with "since we last met"; `changes` (brief --since) adds "what has changed".
+    """
     focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
     chosen = set(focus)
     by_objective = {o: [i.id for i in strategy.initiatives if o in i.objectives] for o in focus}
@@ -132,6 +138,10 @@ def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing) -> Age
     placed: set[str] = set()
     first, rest = focus[:1], focus[1:]
     priority = [Unit("decision", essential=True), Unit("asks", essential=True)]
+    if since_last_met(strategy, briefing) is not None:
+        priority.insert(0, Unit("since", essential=True))
+    if changes:
+        priority.insert(0, Unit("changes", essential=True))
     for objective in first:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     if monetised:

@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 
+from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import Figures
+from buyin_cli.figures.followup import since_last_met
+from buyin_cli.figures.rollout import rollout, trend_marks
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, plan_agenda
 from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.evidence import pilot_view
+from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
@@ -24,16 +28,21 @@ from buyin_cli.present.numbers import Formatter, deck_formatter
 from buyin_cli.present.view import Accepted, BriefingView, NotReady, QuoteView
 from buyin_cli.review.score import Readiness
 
-ONE_SLIDE_SECTIONS = ("decision", "heard", "numbers", "endorsement", "showcase", "quotes", "asks")
+ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endorsement", "showcase", "quotes", "asks")
 
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
-               briefing: Briefing, fmt: Formatter | None = None) -> BriefingView:
-    """The view of one briefing, tailored to its stakeholder, its focus and its minutes."""
+               briefing: Briefing, fmt: Formatter | None = None,
+               changes: Comparison | None = None) -> BriefingView:
+    """The view of one briefing, tailored to its stakeholder, its focus and its minutes.
+
+    `changes`: what has changed since an earlier version (brief --since), for its slide.
+    """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
     idx = index(strategy)
-    agenda = plan_agenda(strategy, figures, briefing)
+    agenda = plan_agenda(strategy, figures, briefing, changes=changes is not None)
+    since = since_last_met(strategy, briefing)
 
     def state(section: str, key: str | None = None) -> str:
         return agenda.state(section, key) or "omitted"
@@ -42,7 +51,8 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     stakeholder, answers = stakeholder_view(idx.stakeholders[briefing.stakeholder],
                                             strategy.objections, groups)
     objections = [objection_view(strategy.objections[n], groups, answers) for n in agenda.objections]
-    metrics = {m: metric_view(idx.metrics[m], figures, fmt) for m in agenda.metrics}
+    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
+               for m in agenda.metrics}
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o))
                   for o in agenda.objectives]
     initiatives = [initiative_view(idx.initiatives[i], idx, figures, fmt, state("costs", i),
@@ -86,6 +96,11 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         showcase_link=_link(showcase.url) if showcase else None,
         states={section: state(section) for section in ONE_SLIDE_SECTIONS},
         omitted_slides=len(agenda.units("omitted")),
+        since=since_view(since, fmt, state("since")) if since is not None else None,
+        changes=changes_view(changes, fmt) if changes is not None else None,
+        rollouts=[rollout_view(rollout(strategy, idx.initiatives[i], briefing.date), fmt)
+                  for i in agenda.initiatives
+                  if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
         **_readiness(readiness, _relevant(loaded, idx, agenda, briefing)),
     )
 

@@ -6,10 +6,12 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.load.models import Metric, Objective
 from buyin_cli.present.build.words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import MetricView, ObjectiveView, Reading
+from buyin_cli.figures.periods import Mark
+from buyin_cli.present.view import MarkView, MetricView, ObjectiveView, Reading
 
 
-def metric_view(metric: Metric, figures: Figures, fmt: Formatter) -> MetricView:
+def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
+                marks: list[Mark] | None = None) -> MetricView:
     f = figures.metrics[metric.id]
     now = f.actual
     moved = direction(metric.baseline, now)
@@ -31,6 +33,8 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter) -> MetricView:
                              if metric.value_per_unit is not None else None),
         source=metric.source,
         history=[Reading(r.period, r.value, fmt.number(r.value)) for r in metric.history],
+        marks=[MarkView(m.kind, m.label, m.start_position, m.end_position) for m in marks or []
+               if m.start_position is not None],
     )
 
 

@@ -8,9 +8,12 @@ left to the talking points (`state`). The builders in present/build/ make it; th
 fields are documented in templates/README.md.
 """
 
-from buyin_cli.present.view.business import MetricView, ObjectiveView, Reading
+from buyin_cli.present.view.business import MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.present.view.evidence import (BehaviourView, LevelView, PilotPage, PilotView,
                                              QuoteView, ResultView)
+from buyin_cli.present.view.followup import (ChangesView, DecisionTakenView, FigureChangeView,
+                                             FollowUpView, MoveView, RolloutView, SinceView,
+                                             TargetStatusView)
 from buyin_cli.present.view.meeting import (Accepted, AskView, BriefingView, DecisionView,
                                             NotReady, TotalsView)
 from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorView,
@@ -18,7 +21,8 @@ from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorVi
 from buyin_cli.present.view.proposal import (AudienceView, CostView, GapView, InitiativeView,
                                              WorkingLine, YearView)
 
-__all__ = ["Accepted", "AskView", "AudienceView", "BehaviourView", "LevelView", "YearView", "BriefingView", "ConcernView",
+__all__ = ["MarkView", "ChangesView", "DecisionTakenView", "FigureChangeView", "FollowUpView", "MoveView",
+           "RolloutView", "SinceView", "TargetStatusView", "Accepted", "AskView", "AudienceView", "BehaviourView", "LevelView", "YearView", "BriefingView", "ConcernView",
            "CostView", "DecisionView", "GapView", "InitiativeView", "MetricView", "NotReady",
            "ObjectionView", "ObjectiveView", "PilotPage", "PilotView", "QuoteView", "Reading",
            "ResultView", "SponsorView", "StakeholderView", "TargetView", "TotalsView",

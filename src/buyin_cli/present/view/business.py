@@ -15,6 +15,16 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class MarkView:
+    """When something happened, placed among a metric's readings (in category units)."""
+
+    kind: str  # "pilot" or "launch"
+    label: str
+    start: float
+    end: float | None
+
+
+@dataclass(frozen=True)
 class MetricView:
     id: str
     name: str
@@ -40,6 +50,7 @@ class MetricView:
     value_per_unit_text: str | None
     source: str | None
     history: list[Reading]
+    marks: list[MarkView]  # pilots and launches on its trend chart; empty when not placeable
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
+from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
 from buyin_cli.present.view.people import ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
@@ -97,6 +98,9 @@ class BriefingView:
     showcase_link: str | None  # the url as a clickable address (https:// added to www.…), if it is one
     states: dict[str, str]  # where each one-slide section goes: heard, numbers, quotes, showcase, asks…
     omitted_slides: int = 0  # slides' worth of content only the talking points hold
+    since: SinceView | None = None  # since we last met, when an earlier meeting has an outcome
+    changes: ChangesView | None = None  # what has changed since a revision (brief --since)
+    rollouts: list[RolloutView] = field(default_factory=list)  # the presented initiatives' uptake
     not_ready: list[NotReady] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)
 

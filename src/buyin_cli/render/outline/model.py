@@ -77,6 +77,15 @@ class Series(_Model):
                           "target: a dashed line. Default: the first series focus, the rest context.")
 
 
+class Mark(_Model):
+    """When something happened on a line chart's time axis: a pilot's run, a launch."""
+
+    label: Text = Field(description="What happened, e.g. 'Launch: Safe Hands'.")
+    start: Number = Field(description="Where, in category units: 0 is the first category, 0.5 "
+                                      "between the first and the second.")
+    end: Number | None = Field(None, description="Where it ended, for a span such as a pilot.")
+
+
 ChartKind = Literal["column", "bar", "line", "clustered_column", "clustered_bar", "doughnut"]
 
 
@@ -96,6 +105,9 @@ class Chart(_Model):
         None, description="Lowest value on the value axis. Default: 0 for bars and columns; for a "
                           "line, a range that shows every value and the target without magnifying noise.")
     axis_max: Number | None = Field(None, description="Highest value on the value axis.")
+    marks: list[Mark] | None = Field(None, max_length=6,
+                                     description="Events on a line chart's time axis, drawn as "
+                                                 "vertical rules with their label.")
 
     @model_validator(mode="after")
     def _shape(self) -> Chart:

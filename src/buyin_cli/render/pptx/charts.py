@@ -20,6 +20,7 @@ from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_CONNECTOR
 from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
@@ -82,6 +83,8 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     else:
         _bars(plot, roles, number_format, len(spec.series))
     _axes(chart, spec, number_format)
+    if line and spec.marks:
+        _marks(slide, chart, (x, y, w, h), spec)
 
 
 def _bars(plot: Any, roles: list[str], number_format: str, count: int) -> None:
@@ -139,6 +142,46 @@ def _lines(plot: Any, spec: Chart, roles: list[str], number_format: str) -> None
             labels.show_value = False
             label.show_value = True
         label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
+
+
+# The plot's inner area, as fractions of the chart frame, when marks must line up with it.
+PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14}
+
+
+def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
+    """Each event as a vertical rule at its place on the time axis, labelled at the top."""
+    x, y, w, h = box
+    top = PLOT["y_titled"] if spec.title else PLOT["y"]
+    height = 1 - top - PLOT["bottom"]
+    oxml.fix_plot_area(chart, PLOT["x"], top, PLOT["w"], height)
+    count = len(spec.categories)
+    between = oxml.categories_between_ticks(chart.value_axis)
+
+    def at(position: float) -> int:
+        share = (position + 0.5) / count if between else position / max(count - 1, 1)
+        return x + int(w * (PLOT["x"] + PLOT["w"] * min(max(share, 0.0), 1.0)))
+
+    plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
+    for n, mark in enumerate(spec.marks or []):
+        left = at(mark.start)
+        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
+        rule.line.color.rgb = DARK
+        rule.line.width = Pt(1.25)
+        rule.line.dash_style = MSO_LINE.DASH
+        right = at(mark.end) if mark.end is not None else left
+        if right > left:
+            span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
+            span.line.color.rgb = DARK
+            span.line.width = Pt(1.25)
+        label_w = max(right - left, int(1.6 * 72 * 12700))
+        label = slide.shapes.add_textbox(left + int(2 * 12700), plot_top + int(n * 15 * 12700),
+                                         label_w, int(15 * 12700)).text_frame
+        label.word_wrap = False
+        label.margin_left = label.margin_right = label.margin_top = label.margin_bottom = 0
+        run = label.paragraphs[0].add_run()
+        run.text = mark.label
+        run.font.size = Pt(CHART_LABEL_FONT)
+        run.font.color.rgb = DARK
 
 
 def _number_format(spec: Chart) -> str:

@@ -182,3 +182,20 @@ def cell_rules(cell: Any, top: tuple[float, str] | None, bottom: tuple[float, st
                          f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:{tag}>')
     for n, xml in enumerate(lines):
         tc_pr.insert(n, parse_xml(xml))
+
+
+def fix_plot_area(chart: Any, x: float, y: float, w: float, h: float) -> None:
+    """Place the plot's inner area at fractions of the chart frame, so shapes can line up with it."""
+    plot_area = chart._chartSpace.chart.plotArea
+    for old in plot_area.findall(qn("c:layout")):
+        plot_area.remove(old)
+    plot_area.insert(0, parse_xml(
+        f'<c:layout {nsdecls("c")}><c:manualLayout><c:layoutTarget val="inner"/>'
+        f'<c:xMode val="edge"/><c:yMode val="edge"/><c:x val="{x}"/><c:y val="{y}"/>'
+        f'<c:w val="{w}"/><c:h val="{h}"/></c:manualLayout></c:layout>'))
+
+
+def categories_between_ticks(value_axis: Any) -> bool:
+    """Whether categories sit between tick marks (each takes a slot) rather than on them."""
+    found = value_axis._element.find(qn("c:crossBetween"))
+    return found is None or found.get("val") != "midCat"

@@ -1,0 +1,99 @@
+"""Follow-through in the view: since we last met, the roll-out against its targets, what changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class DecisionTakenView:
+    number: int
+    ask: str
+    decision: str  # approved, declined, deferred, changed
+    note: str | None
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    action: str
+    owner: str
+    due_text: str
+    state: str  # done, open, overdue
+
+
+@dataclass(frozen=True)
+class TargetStatusView:
+    period: str
+    target: float  # 0–1
+    target_text: str
+    completion: float | None  # the reading that answers it, 0–1
+    completion_text: str | None
+    status: str  # reached, on track, behind, not due yet, no reading
+
+
+@dataclass(frozen=True)
+class RolloutView:
+    title: str
+    launch_text: str | None
+    headcount_text: str
+    completed_text: str | None  # the latest reading: completed people
+    completion_text: str | None  # the latest reading, as a share of the audience
+    latest_period: str | None
+    targets: list[TargetStatusView]
+    behind: list[TargetStatusView]
+
+
+@dataclass(frozen=True)
+class MoveView:
+    name: str
+    unit: str
+    is_percent: bool
+    before_text: str
+    after_text: str
+    after_period: str | None
+    change_text: str  # unsigned
+    moved: str  # down, up, flat
+    direction: str  # good, bad, flat: by the metric's better
+
+
+@dataclass(frozen=True)
+class SinceView:
+    """The opening of a briefing that follows an earlier one with the same stakeholder."""
+
+    held_text: str
+    decisions: list[DecisionTakenView]
+    follow_ups: list[FollowUpView]
+    rollouts: list[RolloutView]
+    moved: list[MoveView]
+    state: str
+
+    @property
+    def approved(self) -> int:
+        return sum(d.decision == "approved" for d in self.decisions)
+
+    @property
+    def open_follow_ups(self) -> list[FollowUpView]:
+        return [f for f in self.follow_ups if f.state != "done"]
+
+
+@dataclass(frozen=True)
+class FigureChangeView:
+    title: str
+    figure: str  # roi_pct, payback_months, rollout_benefit, rollout_cost
+    before_text: str
+    after_text: str
+    direction: str
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    """What has changed since a revision of the strategy (brief --since)."""
+
+    since: str
+    moved: list[MoveView]
+    pilots_added: list[str]  # their groups
+    results_added: list[str]  # "group: metric"
+    figures: list[FigureChangeView]
+    decisions: list[DecisionTakenView]
+    launches: list[str]  # "title: date"
+    uptake: list[str]  # "title: 55% of 240 completed by 2025-Q4"
