@@ -17,7 +17,7 @@ import pytest
 import buyin_cli
 
 SRC = Path(buyin_cli.__file__).parent
-FOUNDATION = {"__init__", "errors", "codes", "words", "packaged"}
+FOUNDATION = {"__init__", "errors", "codes", "words", "packaged", "translations"}
 STAGES = ["foundation", "load", "figures", "plan", "review", "present", "render", "commands"]
 MAX_LINES = 300
 

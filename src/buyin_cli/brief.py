@@ -27,7 +27,7 @@ from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.pptx.deck import build_deck as _build_deck
 from buyin_cli.render.pptx.deck import verify_deck
-from buyin_cli.render.templating import make_environment, minutes, render
+from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
 
 DECK_TEMPLATE = "deck.yaml.j2"
@@ -106,7 +106,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     figures = compute_figures(strategy)
     fmt = deck_formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
     if env is None:
-        env = make_environment(templates)
+        env = make_environment(templates, strategy.wording_language)
     build_deck = build_deck or _build_deck
     results = []
     for briefing in briefings:
@@ -116,7 +116,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         view = build_view(loaded, figures, readiness, briefing, fmt, changes)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
-        outline, plan = schedule(outline, minutes)
+        outline, plan = schedule(outline, env.filters["minutes"])
         talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view, deck=plan)
         deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))

@@ -95,6 +95,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W001", "an accept names an unknown warning code"),
         ("W002", "--ignore names an unknown warning code"),
         ("W003", "an accepted warning does not fire there"),
+        ("W004", "buyin's own wording is not translated into the briefing's language"),
     ),
     *_warnings(
         METHODS[0],

@@ -90,7 +90,8 @@ class Session:
         try:
             rendered = render_briefings(loaded, readiness, briefing_id=self.briefing_id,
                                         templates=self.templates(), pptx_template=self.pptx_template,
-                                        env=self._environment(), build_deck=self._build)
+                                        env=self._environment(loaded.strategy.wording_language),
+                                        build_deck=self._build)
             outputs = write_outputs(rendered, self.out)
         except BuyinError as error:
             self.say(f"error: {error}")
@@ -113,12 +114,12 @@ class Session:
         if templates != self._env_dir:  # a templates/ folder appeared or went
             self._env = None
 
-    def _environment(self):
+    def _environment(self, language: str):
         from buyin_cli.render.templating import make_environment
 
-        if self._env is None:
+        if self._env is None or self._env.globals.get("language") != language:
             self._env_dir = self.templates()
-            self._env = make_environment(self._env_dir)
+            self._env = make_environment(self._env_dir, language)
         return self._env
 
     def _build(self, outline, pptx_template: Path | None) -> bytes:

@@ -10,7 +10,7 @@ import json
 import sys
 import traceback
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
@@ -19,6 +19,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.packaged import packaged_dir
+from buyin_cli.present.language import translations
 
 
 def search_path(user_dir: Path | None) -> list[Path]:
@@ -29,8 +30,12 @@ def search_path(user_dir: Path | None) -> list[Path]:
     return ([user_dir] if user_dir is not None else []) + [packaged_dir("templates")]
 
 
-def make_environment(user_dir: Path | None = None):
-    """A sandboxed Jinja environment over the template search path."""
+def make_environment(user_dir: Path | None = None, language: str = "en"):
+    """A sandboxed Jinja environment over the template search path, speaking `language`.
+
+    Jinja's i18n extension gives every template, the user's own too, `_()`,
+    `gettext()`, `ngettext()` and `{% trans %}` over buyin's catalogue for the language.
+    """
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in search_path(user_dir)]),
         undefined=StrictUndefined,
@@ -38,10 +43,14 @@ def make_environment(user_dir: Path | None = None):
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    words = translations(language)
+    env.install_gettext_translations(words, newstyle=True)
     env.filters["q"] = quote
-    env.filters["minutes"] = minutes
+    env.filters["minutes"] = lambda value: minutes(value, words.gettext)
     env.filters["lowerfirst"] = lower_first
+    env.globals["language"] = language
     return env
 
 
@@ -74,12 +83,12 @@ def quote(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def minutes(value: float) -> str:
-    """A time budget as people say it: '2 min', '1½ min', '30 s'."""
+def minutes(value: float, gettext: Callable[[str], str] = str) -> str:
+    """A time budget as people say it: '2 min', '1½ min', '30 s' (in the catalogue's words)."""
     if value < 1:
-        return f"{round(value * 60)} s"
+        return gettext("%(seconds)s s") % {"seconds": round(value * 60)}
     whole, half = int(value), value - int(value) >= 0.5
-    return f"{whole}{'½' if half else ''} min"
+    return gettext("%(minutes)s min") % {"minutes": f"{whole}{'½' if half else ''}"}
 
 
 def lower_first(text: str) -> str:

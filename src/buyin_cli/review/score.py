@@ -33,6 +33,7 @@ from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_
+from buyin_cli.review.language import language_problems
 
 POINTS_PER_METHOD = 20
 
@@ -83,7 +84,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     """
     ignore = {code.strip().upper() for code in ignore if code.strip()}
     checks = [c for c in all_checks(Context(loaded, today)) if c.code not in ignore]
-    meta = list(unknown_codes(loaded, ignore))
+    meta = list(unknown_codes(loaded, ignore)) + list(language_problems(loaded))
 
     warnings: list[Problem] = []
     owners: dict[int, Path_] = {}

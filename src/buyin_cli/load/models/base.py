@@ -10,6 +10,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}([-_][A-Z]{2}|[-_][0-9]{3})?")
 LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]

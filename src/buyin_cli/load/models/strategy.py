@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from buyin_cli.load.currencies import ISO_4217
-from buyin_cli.load.models.base import LOCALE_PATTERN, Accepting, Text
+from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Text
 from buyin_cli.load.models.business import Metric, Objective
 from buyin_cli.load.models.evidence import Pilot
 from buyin_cli.load.models.learners import Audience
@@ -31,6 +31,11 @@ class Strategy(Accepting):
         description="How to write money and numbers, e.g. 'en_GB' (£1,234) or 'de_DE' "
                     "(1.234 €); default: suited to the currency (en_GB for GBP, en_US for "
                     "USD, en_IE for EUR).")
+    language: str | None = Field(
+        default=None,
+        description="The language of the deck's and talking points' own wording, e.g. 'de' or "
+                    "'en-GB'; default: the language of the locale, else English. The strategy's "
+                    "own words stay as written.")
     objectives: list[Objective] = Field(default_factory=list,
                                         description="Business goals leadership already owns.")
     metrics: list[Metric] = Field(default_factory=list,
@@ -62,3 +67,16 @@ class Strategy(Accepting):
             raise ValueError("expected a locale such as en_GB or de_DE (language, underscore, "
                              "country)")
         return locale
+
+    @field_validator("language")
+    @classmethod
+    def _language_shape(cls, language: str | None) -> str | None:
+        if language is not None and not LANGUAGE_PATTERN.fullmatch(language):
+            raise ValueError("expected a language code such as de, en or en-GB")
+        return language
+
+    @property
+    def wording_language(self) -> str:
+        """The language buyin's own words are in: `language`, else the locale's, else English."""
+        chosen = self.language or (self.locale.split("_")[0] if self.locale else "en")
+        return chosen.replace("-", "_").split("_")[0].lower()
