@@ -27,7 +27,7 @@ def _long(data: dict) -> None:
                                         "they scan it, even at peak" for i in range(30)]
     data["briefings"][0]["asks"] = [f"Approve step {i} of the plan, with its costs, its schedule "
                                     "and the people it needs" for i in range(15)]
-    data["briefings"][0]["showcase"] = {"title": "Module 4 " + "x" * 150,
+    data["briefings"][0]["showcase"] = {"title": "Module 4 " + "x" * 150 + " and its practice" * 40,
                                         "url": "intranet/learning/module-4"}
     data["pilots"][0]["quotes"] = [{"text": "q" * 400, "by": "someone"}]
     data["sponsor"]["quote"] = "word " * 200
@@ -69,5 +69,5 @@ def test_a_strategy_with_only_the_required_parts_briefs(run, write) -> None:
     # Sections the strategy lacks are left out, never shown empty.
     assert titles == ["Fewer picking errors at the Columbus warehouse",
                       "One decision we ask for today",
-                      "Picking errors: 42 errors per 10,000 lines today; the target is 25",
+                      "Picking errors: 42 errors per 10,000 lines at the last count; the target is 25",
                       "One decision today", "Would going into peak with fewer returns help?"]

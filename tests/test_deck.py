@@ -319,3 +319,21 @@ def test_a_wide_table_shrinks_before_it_breaks_a_word() -> None:
         for cell, width in zip(row, widths):
             assert all(textfit.text_width(word, size, n == 0) <= width - 2 * textfit.CELL_MARGIN_X
                        for word in cell.split()), cell
+
+
+@pytest.mark.parametrize(("values", "step"), [
+    ([0, 3, 9, 12], 5.0),       # a count never steps in 2.5s: ticks 0, 2.5, 5 would print as 0, 3, 5
+    ([0, 1, 2, 3], 1.0),
+    ([0.0, 1.2, 3.4], 1.0),
+])
+def test_count_axes_step_in_whole_numbers(values: list[float], step: float) -> None:
+    from buyin_cli.render.outline.model import Chart, Series
+    from buyin_cli.render.pptx.charts import value_range
+
+    whole = all(float(v).is_integer() for v in values)
+    spec = Chart(kind="column", categories=[str(i) for i in range(len(values))],
+                 series=[Series(name="n", values=values)])
+    low, high, got = value_range(spec)
+    assert got == step or not whole
+    assert float(got).is_integer() or not whole
+    assert low == 0

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.render.templating import make_environment, minutes, packaged_dir, quote, render, search_path
+from buyin_cli.render.templating import lower_first, make_environment, minutes, packaged_dir, quote, render, search_path
 
 
 def test_the_users_folder_comes_before_the_packaged_templates(tmp_path: Path) -> None:
@@ -77,3 +77,13 @@ def test_a_missing_template_lists_where_it_looked(tmp_path: Path) -> None:
         render(make_environment(tmp_path), "nope.j2")
     assert "template 'nope.j2' not found in" in str(caught.value)
     assert str(tmp_path) in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "lowered"), [
+    ("Parts scrapped", "parts scrapped"),
+    ("OEE", "OEE"),
+    ("Press Line 2 scrap", "Press Line 2 scrap"),
+    ("Complaints about Ward 4A", "complaints about Ward 4A"),
+])
+def test_lower_first_keeps_proper_names(text: str, lowered: str) -> None:
+    assert lower_first(text) == lowered

@@ -110,8 +110,21 @@ def test_negative_figures_use_a_true_minus_sign() -> None:
 
 def test_money_is_spoken_rounded() -> None:
     fmt = deck_formatter("GBP", None)
-    assert fmt.money_spoken(270733) == "£270,000"
-    assert fmt.money_spoken(93680) == "£94,000"
+    assert fmt.money_spoken(270733) == "£271,000"
+    assert fmt.money_spoken(93680) == "£93,700"
+    assert fmt.money_spoken(0) == "£0"
+
+
+def test_money_is_short_for_a_callout() -> None:
+    fmt = deck_formatter("GBP", None)
+    assert [fmt.money_short(x) for x in (9500, 189400, 1234567, -25000)] == \
+        ["£9,500", "£189k", "£1.2m", "\u2212£25k"]
+
+
+def test_money_short_falls_back_where_the_locale_has_no_word_for_thousands() -> None:
+    fmt = deck_formatter("EUR", "de_DE")
+    assert fmt.money_short(189400) == "189.000\u00a0€"
+    assert fmt.money_short(1234567) == "1,2\u00a0Mio.\u00a0€"
 
 
 def test_excel_money_format_follows_the_locale() -> None:

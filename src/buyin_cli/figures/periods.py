@@ -72,6 +72,18 @@ def parse_period(label: str) -> Span | None:
     return None
 
 
+def period_kind(label: str) -> str | None:
+    """year, quarter, month, week or day for an ISO period label; None for any other."""
+    if parse_period(label) is None:
+        return None
+    text = label.strip()
+    for kind, pattern in (("year", _YEAR), ("quarter", _QUARTER), ("month", _MONTH),
+                          ("week", _WEEK), ("day", _DAY)):
+        if pattern.fullmatch(text):
+            return kind
+    return None
+
+
 def same_period(a: str, b: str) -> bool:
     """Whether two labels name the same period: the same span, or (not ISO) the same text."""
     span_a, span_b = parse_period(a), parse_period(b)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import math
+from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
@@ -19,9 +20,10 @@ from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import NumberPattern, parse_pattern
+from babel.numbers import NumberPattern, format_compact_currency, get_currency_symbol, parse_pattern
 
 from buyin_cli.errors import BuyinError
+from buyin_cli.figures.periods import parse_period, period_kind
 from buyin_cli.words import finite
 
 if TYPE_CHECKING:
@@ -122,12 +124,25 @@ class Formatter:
     def rate(self, amount: float | None) -> str:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
-    def money_spoken(self, amount: float | None, significant: int = 2) -> str:
-        """Money as a person says it aloud, to `significant` figures: £270,733 → £270,000."""
+    def money_spoken(self, amount: float | None, significant: int = 3) -> str:
+        """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000."""
         if finite(amount) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
         return self.money(round(amount, significant - 1 - magnitude))
+
+    def money_short(self, amount: float | None) -> str:
+        """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
+        if finite(amount) is None or abs(amount) < 10_000:
+            return self.money(amount)
+        digits = 1 if abs(amount) >= 1_000_000 else 0
+        short = format_compact_currency(amount, self.currency, locale=self.locale,
+                                        fraction_digits=digits)
+        symbol = get_currency_symbol(self.currency, locale=self.locale)
+        if not any(c.isalpha() for c in short.replace(symbol, "")):
+            # The locale has no short word for thousands (German writes 189.400 €, not 189k).
+            return self.money_spoken(amount)
+        return self._signed(short)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:
         return self._signed(format_number(value, self.locale, self.currency, decimals))
@@ -166,6 +181,36 @@ class Formatter:
 
     def date(self, value: date) -> str:
         return format_date(value, format="long", locale=self.locale)
+
+    def period(self, label: str) -> str:
+        """A period as people write it: 2026-06 → June 2026, 2026-Q3 → Q3 2026; others as written."""
+        span, kind = parse_period(label), period_kind(label)
+        if span is None:
+            return label
+        if kind == "month":
+            return format_date(span.start, "LLLL y", locale=self.locale)
+        if kind == "quarter":
+            return format_date(span.start, "QQQ y", locale=self.locale)
+        if kind == "day":
+            return self.date(span.start)
+        return label
+
+    def period_axis(self, labels: Sequence[str]) -> list[str]:
+        """Category labels for a time axis: Jan 2026, Feb, Mar … the year on its first period
+        and wherever it turns; periods written in any other form stay as written."""
+        out: list[str] = []
+        last_year = None
+        for label in labels:
+            span, kind = parse_period(label), period_kind(label)
+            if span is None or kind not in ("month", "quarter"):
+                out.append(label)
+                continue
+            pattern = "LLL" if kind == "month" else "QQQ"
+            if span.start.year != last_year:
+                pattern += " y"
+            out.append(format_date(span.start, pattern, locale=self.locale))
+            last_year = span.start.year
+        return out
 
     def _signed(self, text: str) -> str:
         return self.minus + text[1:] if text.startswith("-") else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from buyin_cli.codes import CODES
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import since_last_met
@@ -53,7 +54,9 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     objections = [objection_view(strategy.objections[n], groups, answers) for n in agenda.objections]
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
                for m in agenda.metrics}
-    objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o))
+    person = idx.stakeholders[briefing.stakeholder]
+    objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),
+                                 (person.name, person.role))
                   for o in agenda.objectives]
     initiatives = [initiative_view(idx.initiatives[i], idx, figures, fmt, state("costs", i),
                                    agenda.state("working", i), agenda.state("years", i))
@@ -87,7 +90,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         initiatives=initiatives,
         pilots=pilots,
         quotes=[QuoteView(q.text, q.by) for p in pilots for q in p.quotes],
-        numbers=totals_view(monetised, figures, fmt),
+        numbers=totals_view([i for i in decision.initiatives if i.monetised] or monetised, figures, fmt),
         sponsor=(sponsor_view(strategy.sponsor, fmt, state("endorsement"))
                  if strategy.sponsor else None),
         objections=objections,
@@ -126,9 +129,10 @@ def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Brie
 def _readiness(readiness: Readiness | None, relevant: set[tuple]) -> dict[str, list]:
     if readiness is None:
         return {"not_ready": [], "accepted": []}
-    not_ready = [NotReady(w.code, w.message, str(w.location)) for w in readiness.warnings
-                 if readiness.owner_of(w) in relevant]
-    accepted = [Accepted(a.warning.code, a.warning.message, a.reason, str(a.location))
+    not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location))
+                 for w in readiness.warnings if readiness.owner_of(w) in relevant]
+    accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
+                         str(a.location))
                 for a in readiness.accepted if a.owner in relevant]
     return {"not_ready": not_ready, "accepted": accepted}
 

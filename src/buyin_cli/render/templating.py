@@ -50,6 +50,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
     env.filters["lowerfirst"] = lower_first
+    env.filters["upperfirst"] = upper_first
     env.globals["language"] = language
     return env
 
@@ -91,15 +92,20 @@ def minutes(value: float, gettext: Callable[[str], str] = str) -> str:
     return gettext("%(minutes)s min") % {"minutes": f"{whole}{'½' if half else ''}"}
 
 
+def upper_first(text: str) -> str:
+    """A sentence's start: 'a pilot with no results' → 'A pilot with no results'; the rest kept."""
+    return text[:1].upper() + text[1:]
+
+
 def lower_first(text: str) -> str:
     """A name inside a sentence: 'Parts scrapped' → 'parts scrapped'; 'OEE' and 'Press Line 2' stay.
 
-    Only a capital followed by a small letter is lowered, and not when a later word is
+    Only a capital followed by a small letter is lowered, and not when the next word is
     capitalised too (a proper name such as 'Press Line 2').
     """
     words = text.split(" ")
     first = words[0]
-    proper = any(w[:1].isupper() for w in words[1:])
+    proper = len(words) > 1 and words[1][:1].isupper()
     if len(first) > 1 and first[0].isupper() and first[1].islower() and not proper:
         return first[0].lower() + text[1:]
     return text

@@ -32,14 +32,18 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         value_per_unit_text=(fmt.rate(metric.value_per_unit)
                              if metric.value_per_unit is not None else None),
         source=metric.source,
-        history=[Reading(r.period, r.value, fmt.number(r.value)) for r in metric.history],
+        history=[Reading(r.period, label, r.value, fmt.number(r.value)) for r, label in
+                 zip(metric.history, fmt.period_axis([r.period for r in metric.history]))],
         marks=[MarkView(m.kind, m.label, m.start_position, m.end_position) for m in marks or []
                if m.start_position is not None],
     )
 
 
-def objective_view(objective: Objective, metrics: dict[str, MetricView], state: str) -> ObjectiveView:
+def objective_view(objective: Objective, metrics: dict[str, MetricView], state: str,
+                   audience: tuple[str, ...] = ()) -> ObjectiveView:
+    """`audience`: the stakeholder's name and role, to tell a goal they own themselves."""
     own = [metrics[m] for m in objective.metrics]
     lead = next((m for m in own if m.history), own[0])
+    yours = objective.owner.strip().casefold() in {a.strip().casefold() for a in audience}
     return ObjectiveView(state, objective.id, objective.title, objective.owner, objective.driver,
-                         own, lead)
+                         own, lead, yours)

@@ -8,7 +8,8 @@ from buyin_cli.figures.rollout import Rollout
 from buyin_cli.present.build.words import direction as moved, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (ChangesView, DecisionTakenView, FigureChangeView, FollowUpView,
-                                    MoveView, RolloutView, SinceView, TargetStatusView)
+                                    LaunchView, MoveView, RolloutView, SinceView, TargetStatusView,
+                                    UptakeView)
 
 
 def since_view(since: SinceLastMet, fmt: Formatter, state: str) -> SinceView:
@@ -27,9 +28,11 @@ def rollout_view(r: Rollout, fmt: Formatter) -> RolloutView:
     def share(value: float | None) -> str | None:
         return fmt.percent(value * 100, 0) if value is not None else None
 
-    targets = [TargetStatusView(t.period, t.target, share(t.target),
+    targets = [TargetStatusView(t.period, fmt.period(t.period), t.target, share(t.target),
                                 t.reading.completion if t.reading else None,
-                                share(t.reading.completion) if t.reading else None, t.status)
+                                share(t.reading.completion) if t.reading else None, t.status,
+                                t.reading.completion if t.reading and t.status != "not due yet"
+                                else None)
                for t in r.targets]
     latest = r.latest
     return RolloutView(
@@ -38,6 +41,7 @@ def rollout_view(r: Rollout, fmt: Formatter) -> RolloutView:
         completed_text=fmt.number(latest.completed) if latest else None,
         completion_text=share(latest.completion) if latest else None,
         latest_period=latest.period if latest else None,
+        latest_period_text=fmt.period(latest.period) if latest else None,
         targets=targets, behind=[t for t in targets if t.status == "behind"])
 
 
@@ -60,9 +64,9 @@ def changes_view(c: Comparison, fmt: Formatter) -> ChangesView:
         figures=[FigureChangeView(f.title, f.figure, money_or_number(f.figure, f.before),
                                   money_or_number(f.figure, f.after), f.direction) for f in c.figures],
         decisions=[DecisionTakenView(d.number, d.ask, d.after, d.note) for d in c.decisions if d.after],
-        launches=[f"{l.title}: {fmt.date(l.after)}" for l in c.launches if l.after is not None],
-        uptake=[f"{u.title}: {fmt.percent(u.completion * 100, 0)} of {fmt.number(u.headcount)} "
-                f"by {u.period}" for u in c.uptake])
+        launches=[LaunchView(l.title, fmt.date(l.after)) for l in c.launches if l.after is not None],
+        uptake=[UptakeView(u.title, fmt.percent(u.completion * 100, 0), fmt.number(u.headcount),
+                           fmt.period(u.period)) for u in c.uptake])
 
 
 def _decision(d: DecisionTaken) -> DecisionTakenView:

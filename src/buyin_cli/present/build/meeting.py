@@ -26,7 +26,8 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
         longest_payback_text=(fmt.number(t.longest_payback_months, 1)
                               if t.longest_payback_months is not None else None),
-        benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost))
+        benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
+        benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost))
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
@@ -36,6 +37,7 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     asks = [AskView(a.decision, by_id.get(a.initiative) if a.initiative else None)
             for a in briefing.asks]
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
+    priced = bool(funded)
     if not funded:  # what the meeting presents, priced if it can be
         funded = ([i for i in initiatives if i.monetised] or
                   [i for i in initiatives if i.rollout_cost > 0])
@@ -48,4 +50,4 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
                 best = value
                 evidence_pilot, evidence = results[(used.pilot_id, used.metric_id)]
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
-                        evidence_pilot)
+                        evidence_pilot, priced)

@@ -33,5 +33,6 @@ def objection_view(objection: Objection, groups: dict[str, str], answers: set[in
 
 def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: str) -> SponsorView:
     return SponsorView(state, sponsor.name, sponsor.role, sponsor.quote,
-                       [TargetView(t.period, t.completion, fmt.percent(t.completion * 100, 0))
+                       [TargetView(t.period, fmt.period(t.period), t.completion,
+                                   fmt.percent(t.completion * 100, 0))
                         for t in sponsor.usage_targets])

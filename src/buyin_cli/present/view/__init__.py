@@ -12,8 +12,8 @@ from buyin_cli.present.view.business import MarkView, MetricView, ObjectiveView,
 from buyin_cli.present.view.evidence import (BehaviourView, LevelView, PilotPage, PilotView,
                                              QuoteView, ResultView)
 from buyin_cli.present.view.followup import (ChangesView, DecisionTakenView, FigureChangeView,
-                                             FollowUpView, MoveView, RolloutView, SinceView,
-                                             TargetStatusView)
+                                             FollowUpView, LaunchView, MoveView, RolloutView,
+                                             SinceView, TargetStatusView, UptakeView)
 from buyin_cli.present.view.meeting import (Accepted, AskView, BriefingView, DecisionView,
                                             NotReady, TotalsView)
 from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorView,
@@ -21,9 +21,12 @@ from buyin_cli.present.view.people import (ConcernView, ObjectionView, SponsorVi
 from buyin_cli.present.view.proposal import (AudienceView, CostView, GapView, InitiativeView,
                                              WorkingLine, YearView)
 
-__all__ = ["MarkView", "ChangesView", "DecisionTakenView", "FigureChangeView", "FollowUpView", "MoveView",
-           "RolloutView", "SinceView", "TargetStatusView", "Accepted", "AskView", "AudienceView", "BehaviourView", "LevelView", "YearView", "BriefingView", "ConcernView",
-           "CostView", "DecisionView", "GapView", "InitiativeView", "MetricView", "NotReady",
-           "ObjectionView", "ObjectiveView", "PilotPage", "PilotView", "QuoteView", "Reading",
-           "ResultView", "SponsorView", "StakeholderView", "TargetView", "TotalsView",
-           "WorkingLine"]
+__all__ = [
+    "Accepted", "AskView", "AudienceView", "BehaviourView", "BriefingView", "ChangesView",
+    "ConcernView", "CostView", "DecisionTakenView", "DecisionView", "FigureChangeView",
+    "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
+    "MetricView", "MoveView", "NotReady", "ObjectionView", "ObjectiveView", "PilotPage",
+    "PilotView", "QuoteView", "Reading", "ResultView", "RolloutView", "SinceView", "SponsorView",
+    "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkingLine",
+    "YearView",
+]

@@ -9,7 +9,8 @@ from buyin_cli.present.view.base import Placed
 
 @dataclass(frozen=True)
 class Reading:
-    label: str
+    period: str  # as written
+    label: str  # for a time axis: Jan 2026, Feb …
     value: float
     text: str
 
@@ -61,3 +62,4 @@ class ObjectiveView(Placed):
     driver: str  # "pain" or "gain"
     metrics: list[MetricView]
     lead: MetricView  # the metric its slide charts: the first with a history, else the first
+    yours: bool  # the briefing's stakeholder owns it (by name or role)

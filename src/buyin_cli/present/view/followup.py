@@ -24,11 +24,13 @@ class FollowUpView:
 @dataclass(frozen=True)
 class TargetStatusView:
     period: str
+    period_text: str  # June 2026
     target: float  # 0–1
     target_text: str
     completion: float | None  # the reading that answers it, 0–1
     completion_text: str | None
     status: str  # reached, on track, behind, not due yet, no reading
+    due_completion: float | None  # the reading once the period is due; None before (not plotted)
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class RolloutView:
     completed_text: str | None  # the latest reading: completed people
     completion_text: str | None  # the latest reading, as a share of the audience
     latest_period: str | None
+    latest_period_text: str | None
     targets: list[TargetStatusView]
     behind: list[TargetStatusView]
 
@@ -86,6 +89,22 @@ class FigureChangeView:
 
 
 @dataclass(frozen=True)
+class LaunchView:
+    title: str
+    date_text: str
+
+
+@dataclass(frozen=True)
+class UptakeView:
+    """The latest completion reading of a roll-out: 55% of 240 by Q4 2025."""
+
+    title: str
+    completion_text: str
+    headcount_text: str
+    period_text: str
+
+
+@dataclass(frozen=True)
 class ChangesView:
     """What has changed since a revision of the strategy (brief --since)."""
 
@@ -95,5 +114,5 @@ class ChangesView:
     results_added: list[str]  # "group: metric"
     figures: list[FigureChangeView]
     decisions: list[DecisionTakenView]
-    launches: list[str]  # "title: date"
-    uptake: list[str]  # "title: 55% of 240 completed by 2025-Q4"
+    launches: list[LaunchView]
+    uptake: list[UptakeView]

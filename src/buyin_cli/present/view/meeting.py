@@ -30,6 +30,8 @@ class TotalsView:
     longest_payback_text: str | None  # the slowest to pay back, in months
     benefit_spoken: str
     cost_spoken: str
+    benefit_short: str  # for a big-number callout: £427k
+    cost_short: str
 
 
 @dataclass(frozen=True)
@@ -50,18 +52,21 @@ class DecisionView(Placed):
     totals: TotalsView
     evidence: ResultView | None  # the result that carries most of the benefit
     evidence_pilot: PilotView | None
+    priced: bool  # an ask names what it funds: the slide may lead with what that costs
 
 
 @dataclass(frozen=True)
 class NotReady:
     code: str
-    message: str
+    title: str  # what the code means, in a line (translated in the templates)
+    message: str  # the review's own words about this item, in English
     where: str
 
 
 @dataclass(frozen=True)
 class Accepted:
     code: str
+    title: str
     message: str
     reason: str
     where: str

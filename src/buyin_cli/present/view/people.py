@@ -35,6 +35,7 @@ class StakeholderView:
 @dataclass(frozen=True)
 class TargetView:
     period: str
+    period_text: str  # June 2026
     completion: float  # a share, 0–1
     completion_text: str
 

@@ -184,6 +184,14 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
         run.font.color.rgb = DARK
 
 
+def _tick_format(number_format: str, step: float) -> str:
+    """The value axis's labels show as many decimals as its step has, never rounding a tick."""
+    if "%" in number_format or '"' in number_format:
+        return number_format
+    decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
 def _number_format(spec: Chart) -> str:
     """Whole numbers with thousands separators, or one decimal place when the values have them."""
     values = [v for s in spec.series for v in s.values if v is not None]
@@ -198,8 +206,7 @@ def _axes(chart: Any, spec: Chart, number_format: str) -> None:
     values.has_major_gridlines = True
     values.major_gridlines.format.line.color.rgb = RULE
     values.format.line.fill.background()
-    ticks = number_format if not number_format.endswith(".0") or not float(step).is_integer() \
-        else number_format[:-2]
+    ticks = _tick_format(number_format, step)
     values.tick_labels.number_format, values.tick_labels.number_format_is_linked = ticks, False
     values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
     categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
@@ -236,9 +243,7 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
             bottom = max(0.0, bottom)
     if spec.axis_min is not None:
         bottom = spec.axis_min
-    step = _nice_step((high + pad - bottom) / 5)
-    if whole:
-        step = max(step, 1.0)
+    step = _nice_step((high + pad - bottom) / 5, whole)
     bottom = math.floor(bottom / step + 1e-9) * step
     top = math.ceil((high + pad) / step - 1e-9) * step
     if spec.axis_max is not None:
@@ -246,10 +251,13 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
     return bottom, top, step
 
 
-def _nice_step(raw: float) -> float:
-    """1, 2 or 5 times a power of ten, at least `raw`."""
+def _nice_step(raw: float, whole: bool = False) -> float:
+    """1, 2, 2.5 or 5 times a power of ten, at least `raw`; for counts a whole number, and
+    no 2.5 (ticks of 0, 3, 5, 8 would be rounded labels of 0, 2.5, 5, 7.5)."""
     power = 10 ** math.floor(math.log10(raw)) if raw > 0 else 1.0
-    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw - 1e-12)
+    multiples = (1, 2, 5, 10) if whole else (1, 2, 2.5, 5, 10)
+    step = next(m * power for m in multiples if m * power >= raw - 1e-12)
+    return max(step, 1.0) if whole else step
 
 
 def _doughnut(chart: Any, number_format: str) -> None:

@@ -163,7 +163,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if numbered:
             _add_slide_number(prs, slide, layout, len(prs.slides))
             if outline.footer:
-                add_line(slide, _footer_box(prs, layout, places["title"].box[0]), outline.footer)
+                add_line(slide, _footer_box(prs, layout, _margin(prs)), outline.footer)
         if spec.hidden:
             oxml.hide_slide(slide)
         slide.notes_slide.notes_text_frame.text = spec.notes
@@ -232,6 +232,13 @@ def _fill_body(slide: Any, place: Place, paras: list[Para], size: float) -> None
             run.font.bold = True
         if para.link:
             run.hyperlink.address = para.link
+
+
+def _margin(prs: Any) -> int:
+    """The left margin of the master's title: where every slide's content lines up."""
+    title = next((ph for ph in prs.slide_master.placeholders
+                  if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)), None)
+    return title.left if title is not None and title.left is not None else Inches(0.6)
 
 
 def _footer_box(prs: Any, layout: Any, left: int) -> tuple[int, int, int, int]:

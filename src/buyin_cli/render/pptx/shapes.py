@@ -102,7 +102,9 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
         frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.CENTER
-        _text(head, step.label, SMALL, colour=LABEL)
+        room = textfit.Box(inner_w, h / EMU_PER_PT - 4 - textfit.line_height(value_size))
+        label, _ = textfit.fit_or_shorten(step.label, room, SMALL, SMALL)
+        _text(head, label, SMALL, colour=LABEL)
         value = frame.add_paragraph()
         value.alignment = PP_ALIGN.CENTER
         _text(value, step.value, value_size, bold=True, accent=not step.weak,
