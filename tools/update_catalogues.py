@@ -25,7 +25,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from buyin_cli.codes import CODES  # noqa: E402
 from buyin_cli.translations import DOMAIN, FOLDER  # noqa: E402
 
-METHODS = [("templates/**.j2", "jinja2"), ("src/buyin_cli/render/templating.py", "python")]
+METHODS = [("templates/**.j2", "jinja2"), ("src/buyin_cli/render/templating.py", "python"),
+           ("src/buyin_cli/brief.py", "python")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
                                "lstrip_blocks": "true"}}
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}

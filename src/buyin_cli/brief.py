@@ -20,6 +20,7 @@ from buyin_cli.errors import BuyinError
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
+from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
 from buyin_cli.render.outputs import Pending, write_outputs_together
@@ -104,7 +105,9 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     strategy = loaded.strategy
     briefings = _select(loaded, briefing_id)
     figures = compute_figures(strategy)
-    fmt = deck_formatter(strategy.currency, strategy.locale)  # the locale was checked on loading
+    words = translations(strategy.wording_language)
+    # The locale was checked on loading.
+    fmt = deck_formatter(strategy.currency, strategy.locale, not_available=words.gettext("n/a"))
     if env is None:
         env = make_environment(templates, strategy.wording_language)
     build_deck = build_deck or _build_deck

@@ -113,10 +113,12 @@ class Formatter:
     pasted into a spreadsheet stay numbers.
     """
 
-    def __init__(self, currency: str, locale: str | Locale | None, *, minus: str = "-"):
+    def __init__(self, currency: str, locale: str | Locale | None, *, minus: str = "-",
+                 not_available: str = NOT_AVAILABLE):
         self.currency = currency
         self.locale = _as_locale(locale, currency)
         self.minus = minus
+        self.not_available = not_available  # an undefined figure, in the reader's language
 
     def money(self, amount: float | None) -> str:
         return self._signed(format_money(amount, self.currency, self.locale))
@@ -213,12 +215,16 @@ class Formatter:
         return out
 
     def _signed(self, text: str) -> str:
+        if text == NOT_AVAILABLE:
+            return self.not_available
         return self.minus + text[1:] if text.startswith("-") else text
 
 
-def deck_formatter(currency: str, locale: str | None) -> Formatter:
-    """The deck's figures: with a true minus sign (−), which never breaks from its number."""
-    return Formatter(currency, locale, minus="\u2212")
+def deck_formatter(currency: str, locale: str | None,
+                   not_available: str = NOT_AVAILABLE) -> Formatter:
+    """The deck's figures: with a true minus sign (−), which never breaks from its number, and
+    an undefined figure in the deck's language."""
+    return Formatter(currency, locale, minus="\u2212", not_available=not_available)
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:

@@ -22,6 +22,9 @@ from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 
 
+NOUNS_CAPITALISED = {"de", "lb"}
+
+
 def search_path(user_dir: Path | None) -> list[Path]:
     """Where templates are looked up, in order: the user's folder, then the packaged defaults."""
     if user_dir is not None and not user_dir.is_dir():
@@ -49,8 +52,11 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     env.install_gettext_translations(words, newstyle=True)
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
-    env.filters["lowerfirst"] = lower_first
+    # German capitalises every noun: a name inside a sentence keeps its capital there.
+    env.filters["lowerfirst"] = str if language in NOUNS_CAPITALISED else lower_first
     env.filters["upperfirst"] = upper_first
+    # A message chosen at run time (a readiness warning's title), unlike _(), never %-formatted.
+    env.filters["translated"] = words.gettext
     env.globals["language"] = language
     return env
 

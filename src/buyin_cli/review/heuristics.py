@@ -20,6 +20,18 @@ DISCUSSION_WORDS = ("discuss", "review", "update", "explore", "consider", "look 
                     "present", "inform", "note", "hear", "understand", "learn about",
                     "brainstorm", "walk through", "go over", "touch base", "get feedback",
                     "feedback", "align", "reflect", "see", "catch up")
+# German asks lead with the verb ("Genehmigen Sie …"), its noun ("Freigabe von …") or end
+# with the infinitive ("75.180 € für den Rollout freigeben").
+GERMAN_DECISION_WORDS = frozenset("""
+    beauftragen beauftragung benennen benennung bereitstellen bereitstellung beschließen
+    beschluss bestätigen bestätigung bewilligen bewilligung budgetieren einführen einführung
+    einplanen entscheiden entscheidung festlegen festlegung freigeben freigabe freistellen
+    freistellung genehmigen genehmigung starten übernehmen unterstützen verabschieden
+    vereinbaren zusagen zusage zustimmen zustimmung
+""".split())
+GERMAN_DISCUSSION_WORDS = ("besprechen", "diskutieren", "informieren", "vorstellen",
+                           "austauschen", "überlegen", "kennenlernen", "erörtern", "sprechen")
+_GERMAN_POLITE = re.compile(r"^(?:bitte|wir bitten sie(?:,)?(?: um)?|ihre)\s+", re.IGNORECASE)
 _POLITE = re.compile(r"^(?:please|kindly|to|we ask(?: that)? you(?: to)?|(?:can|could|would|will)"
                      r" you|your|i ask you to)\s+", re.IGNORECASE)
 
@@ -33,8 +45,13 @@ _LEARNING = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEARNING_WORDS)
                        re.IGNORECASE)
 
 
-def decision_problem(ask: str) -> str | None:
-    """Why an ask is not phrased as a decision, or None when it starts with a decision verb."""
+def decision_problem(ask: str, language: str = "en") -> str | None:
+    """Why an ask is not phrased as a decision, or None when it starts with a decision verb.
+
+    A German ask (`language` "de") may also end with one, as German word order has it.
+    """
+    if language == "de":
+        return _german_decision_problem(ask)
     text = ask.strip()
     while (stripped := _POLITE.sub("", text, count=1)) != text:
         text = stripped
@@ -46,6 +63,21 @@ def decision_problem(ask: str) -> str | None:
         if re.match(re.escape(word) + r"\b", lowered):
             return f"'{word}' asks for a conversation, not a decision"
     return f"'{first}' is not a decision verb"
+
+
+def _german_decision_problem(ask: str) -> str | None:
+    text = ask.strip()
+    while (stripped := _GERMAN_POLITE.sub("", text, count=1)) != text:
+        text = stripped
+    words = [w for w in re.split(r"[\s,:;.!?]+", text.lower()) if w]
+    if not words:
+        return "it is empty"
+    if words[0] in GERMAN_DECISION_WORDS or words[-1] in GERMAN_DECISION_WORDS:
+        return None
+    for word in GERMAN_DISCUSSION_WORDS:
+        if word in (words[0], words[-1]):
+            return f"'{word}' asks for a conversation, not a decision"
+    return f"neither '{words[0]}' nor '{words[-1]}' is a decision word"
 
 
 def is_learning_number(name: str, unit: str) -> bool:

@@ -19,7 +19,9 @@ def language_problems(loaded: LoadedStrategy) -> Iterator[Problem]:
     absent, total = counts
     key = ("language",) if strategy.language else ("locale",)
     where = loaded.sources.key_at(key)
-    shipped = ", ".join(languages())
+    # The languages with wording to offer (a catalogue still empty offers none).
+    shipped = ", ".join(lang for lang in languages()
+                        if (have := missing(lang)) is None or have[0] < have[1])
     if absent == total:
         yield Problem(where, "W004",
                       f"{key[0]}: buyin has no wording in '{language}' yet, so the decks and "

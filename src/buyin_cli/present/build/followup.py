@@ -48,7 +48,7 @@ def rollout_view(r: Rollout, fmt: Formatter) -> RolloutView:
 def changes_view(c: Comparison, fmt: Formatter) -> ChangesView:
     def money_or_number(figure: str, value: float | None) -> str:
         if value is None:
-            return "n/a"
+            return fmt.not_available
         if figure == "roi_pct":
             return fmt.percent(value)
         if figure == "payback_months":

@@ -13,15 +13,17 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     t = combine(figures.initiatives[i.id] for i in initiatives)
 
     def pct(value: float | None, decimals: int = 1) -> str:
-        return fmt.percent(value, decimals) if value is not None else "n/a"
+        return fmt.percent(value, decimals) if value is not None else fmt.not_available
 
     return TotalsView(
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
         headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
-        payback_text=fmt.number(t.payback_months, 1) if t.payback_months is not None else "n/a",
+        payback_text=(fmt.number(t.payback_months, 1) if t.payback_months is not None
+                      else fmt.not_available),
+        pays_back=t.payback_months is not None,
         break_even_text=(pct(t.break_even_share * 100, 0) if t.break_even_share is not None
-                         else "n/a"),
+                         else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
         longest_payback_text=(fmt.number(t.longest_payback_months, 1)

@@ -30,15 +30,17 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
         rollout_benefit=f.rollout_benefit, rollout_benefit_text=fmt.money(f.rollout_benefit),
         monetised=bool(f.results_used),
-        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else "n/a",
-        bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else "n/a",
+        roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
+        bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else fmt.not_available,
         payback_months=f.payback_months,
-        payback_text=fmt.number(f.payback_months, 1) if f.payback_months is not None else "n/a",
+        payback_text=(fmt.number(f.payback_months, 1) if f.payback_months is not None
+                      else fmt.not_available),
         pays_back=f.payback_months is not None and f.rollout_benefit >= f.rollout_cost,
         break_even_share=f.break_even_share,
         break_even_text=(fmt.percent(f.break_even_share * 100, 0)
-                         if f.break_even_share is not None else "n/a"),
-        roi_at_half_text=fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None else "n/a",
+                         if f.break_even_share is not None else fmt.not_available),
+        roi_at_half_text=(fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None
+                          else fmt.not_available),
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),
         cost_spoken=fmt.money_spoken(f.rollout_cost),
         pilots=[index.pilots[p].group for p in f.pilot_ids],
@@ -51,7 +53,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         horizon_benefit_text=fmt.money(f.horizon_benefit),
         horizon_cost_text=fmt.money(f.horizon_cost),
         horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None
-                          else "n/a"),
+                          else fmt.not_available),
         years_state=years_state,
     )
 

@@ -26,6 +26,7 @@ class TotalsView:
     payback_text: str  # months, without the unit
     break_even_text: str
     roi_at_half_text: str
+    pays_back: bool  # the total is paid back at some point (payback_text is a figure)
     all_pay_back: bool
     longest_payback_text: str | None  # the slowest to pay back, in months
     benefit_spoken: str

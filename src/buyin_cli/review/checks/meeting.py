@@ -13,6 +13,10 @@ from buyin_cli.review.heuristics import decision_problem
 from buyin_cli.words import clip, dotted, plural
 
 
+DECISION_EXAMPLES = {"en": "'Approve…', 'Agree to…', 'Release…', 'Nominate…'",
+                     "de": "'Freigabe von…', 'Genehmigen Sie…', '… freigeben', '… benennen'"}
+
+
 def checks(ctx: Context) -> Iterator[Check]:
     for i, briefing in enumerate(ctx.s.briefings):
         owner = ("briefings", i)
@@ -21,12 +25,12 @@ def checks(ctx: Context) -> Iterator[Check]:
                                 "showcase {title, url}: the course to demo, so they see "
                                 "the learning, not just hear about it")
         for j, ask in enumerate(briefing.asks):
-            why = decision_problem(ask.decision)
+            why = decision_problem(ask.decision, ctx.s.wording_language)
             path = owner + ("asks", j)
             yield ctx.check("W502", owner, why is not None, ctx.sources.at(path + ("decision",)),
                             f"{dotted(path)}: '{ask.decision}' is not a decision ({why}): start "
-                            "with what they decide, e.g. 'Approve…', 'Agree to…', "
-                            "'Release…', 'Nominate…'")
+                            "with what they decide, e.g. " + DECISION_EXAMPLES.get(
+                                ctx.s.wording_language, DECISION_EXAMPLES["en"]))
         agenda = ctx.agenda(briefing)
         yield ctx.check("W503", owner, not agenda.fits, ctx.at(owner + ("minutes",)),
                         f"{dotted(owner)}.minutes: {briefing.minutes} minutes present at most "
