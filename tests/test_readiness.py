@@ -519,6 +519,24 @@ def test_not_decisions(ask, why):
     assert decision_problem(ask) == why
 
 
+@pytest.mark.parametrize("ask", ["75.180 € für den Rollout an alle 180 Bedienenden freigeben",
+                                 "Freigabe von 75.180 € für den Rollout",
+                                 "Bitte genehmigen Sie zwei Coaches",
+                                 "Zustimmung, dass die Werksrunde den Fortschritt verfolgt",
+                                 "Eine Ansprechperson je Schicht benennen."])
+def test_german_decisions_lead_or_end_with_the_decision(ask):
+    assert decision_problem(ask, "de") is None
+    assert decision_problem(ask) is not None  # English word order would not read them
+
+
+@pytest.mark.parametrize("ask, why", [
+    ("Den Plan besprechen", "'besprechen' asks for a conversation, not a decision"),
+    ("Ihre Meinung zum Pilot", "neither 'meinung' nor 'pilot' is a decision word"),
+])
+def test_german_not_decisions(ask, why):
+    assert decision_problem(ask, "de") == why
+
+
 @pytest.mark.parametrize("name, unit, learning", [
     ("Quiz score", "%", True), ("Assessment", "points", True),
     ("Course completion", "%", True), ("Satisfaction with the training", "of 5", True),
