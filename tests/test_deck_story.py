@@ -14,11 +14,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from babel.numbers import get_decimal_symbol
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from buyin_cli.brief import brief
 from buyin_cli.load.strategy import load_strategy
+from buyin_cli.present.language import translations
+from buyin_cli.present.numbers import resolve_locale
 from deck_helpers import read_deck
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,34 +95,41 @@ def test_no_slide_shows_codes_ids_sources_or_tool_advice(decks, key):
 
 @pytest.mark.parametrize("key", BRIEFINGS)
 def test_bars_start_at_zero_and_trend_lines_show_their_target(decks, key):
-    slides, _, _, _, _ = decks[key]
+    slides, _, strategy, _, _ = decks[key]
+    target = translations(strategy.wording_language).gettext("Target")
     for slide in slides:
         for chart in slide["charts"]:
             low, high = chart["axis"]
             values = [v for _, vs in chart["series"] for v in vs if v is not None]
             assert low <= min(values) and high >= max(values), "every value on the chart"
             if chart["type"] in LINES:
-                targets = [vs for name, vs in chart["series"] if name == "Target"]
+                targets = [vs for name, vs in chart["series"] if name == target]
                 assert targets and len(set(targets[0])) == 1, "a target line at one value"
             else:
                 assert low == 0, f"{slide['title']}: bars start at zero"
 
 
-def _money(text: str) -> float:
-    return float(re.sub(r"[^\d.\-−]", "", text).replace("−", "-"))
+def _money(text: str, decimal: str = ".") -> float:
+    """A figure as the deck writes it, in a locale whose decimal mark is `decimal`."""
+    digits = re.sub(rf"[^\d{re.escape(decimal)}\-−]", "", text).replace("−", "-")
+    return float(digits.replace(decimal, "."))
 
 
 @pytest.mark.parametrize("key", BRIEFINGS)
 def test_cost_tables_add_up_line_by_line_and_in_total(decks, key):
-    slides, _, _, _, _ = decks[key]
-    tables = [s["table"] for s in slides if s["table"] and s["table"][0][:1] == ["Cost"]]
+    slides, _, strategy, _, _ = decks[key]
+    words = translations(strategy.wording_language).gettext
+    decimal = get_decimal_symbol(resolve_locale(strategy.locale, strategy.currency))
+    tables = [s["table"] for s in slides if s["table"] and s["table"][0][:1] == [words("Cost")]]
     assert tables, "a cost table"
     for table in tables:
         header, *rows, total = table
-        quantity, unit, line = (header.index(c) for c in ("Quantity", "Unit cost", "Total"))
+        quantity, unit, line = (header.index(words(c)) for c in ("Quantity", "Unit cost", "Total"))
         for row in rows:
-            assert _money(row[quantity]) * _money(row[unit]) == pytest.approx(_money(row[line]), abs=1)
-        assert sum(_money(r[line]) for r in rows) == pytest.approx(_money(total[line]), abs=len(rows))
+            product = _money(row[quantity], decimal) * _money(row[unit], decimal)
+            assert product == pytest.approx(_money(row[line], decimal), abs=1)
+        assert sum(_money(r[line], decimal) for r in rows) == \
+            pytest.approx(_money(total[line], decimal), abs=len(rows))
 
 
 @pytest.mark.parametrize("key", BRIEFINGS)

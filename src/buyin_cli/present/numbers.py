@@ -174,6 +174,15 @@ class Formatter:
             return self.number(value, 1)
         return self.number(value)
 
+    def language_tag(self) -> str:
+        """The locale as a language tag: de_DE → de-DE."""
+        return "-".join(part for part in (self.locale.language, self.locale.territory) if part)
+
+    def percent_sign(self) -> str:
+        """The locale's percent sign as it follows a number: "%" in English, " %" in German."""
+        pattern = self.locale.percent_formats[None].pattern.split(";")[0]  # "#,##0\u00a0%"
+        return pattern[pattern.rindex("0") + 1:] or "%"
+
     def excel_money_format(self) -> str:
         """The locale's way of writing money as an Excel number format, for chart labels."""
         sample = format_money(1234, self.currency, self.locale)

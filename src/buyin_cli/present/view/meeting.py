@@ -84,6 +84,8 @@ class BriefingView:
     presenter_role: str
     currency: str
     money_format: str  # an Excel number format for money on charts, e.g. "£"#,##0
+    percent_sign: str  # as it follows a number in the locale: "%", or " %" (German)
+    language_tag: str  # the locale as a tag, e.g. de-DE, for the deck's language
     date_text: str
     minutes: int
     slide_budget: int  # content slides presented, besides the title and the questions

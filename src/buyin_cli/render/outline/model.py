@@ -44,6 +44,10 @@ class Meta(_Model):
     title: Text | None = Field(None, description="Document title; defaults to the first slide's title.")
     author: Text | None = Field(None, description="Author and last editor recorded in the file.")
     subject: Text | None = Field(None, description="Document subject.")
+    language: Text | None = Field(None, description="The locale of the deck's figures as a tag "
+                                                    "such as de-DE: charts write their numbers as "
+                                                    "it does (1.000, not 1,000); also saved as "
+                                                    "the document's language.")
 
 
 class Bullet(_Model):

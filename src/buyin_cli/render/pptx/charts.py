@@ -26,6 +26,7 @@ from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx.locales import locale_prefix, localised
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 SOURCE_HEIGHT = 0.32 * 72 * 12700  # EMU: one line of 12 pt under a chart
@@ -48,13 +49,14 @@ def chart_boxes(box: tuple[int, int, int, int], count: int,
     return [(x, y + n * (each + gap), w, each) for n in range(count)]
 
 
-def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
+def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
+              language: str | None = None) -> None:
     """A native, editable chart of `spec` filling `box` (EMU), its source line under it."""
     x, y, w, h = box
     if spec.source:
         h -= int(SOURCE_HEIGHT)
         _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
-    number_format = spec.number_format or _number_format(spec)
+    number_format = localised(spec.number_format or _number_format(spec), language)
     data = CategoryChartData(number_format=number_format)
     data.categories = spec.categories
     for series in spec.series:
@@ -189,7 +191,8 @@ def _tick_format(number_format: str, step: float) -> str:
     if "%" in number_format or '"' in number_format:
         return number_format
     decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
-    return "#,##0" + ("." + "0" * decimals if decimals else "")
+    return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
+
 
 
 def _number_format(spec: Chart) -> str:

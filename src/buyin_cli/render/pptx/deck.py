@@ -49,6 +49,8 @@ def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
     props.title = _property(outline.meta.title or outline.slides[0].title)
     props.author = props.last_modified_by = _property(outline.meta.author or "")
     props.subject = _property(outline.meta.subject or "")
+    if outline.meta.language:
+        props.language = _property(outline.meta.language)
     props.keywords = props.comments = props.category = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
@@ -146,7 +148,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             used.add(places["text"].idx)
         if page == 0:
             for chart, box in zip(charts, chart_boxes(chart_area, len(charts))):
-                add_chart(slide, box, chart)
+                add_chart(slide, box, chart, outline.meta.language)
             if spec.callouts:
                 add_callouts(slide, places["callouts"].box, spec.callouts)
             if spec.flow:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
+_BREAKS = re.compile(r"[ \t\n]+")
+
+
+def words(text: str) -> list[str]:
+    """The words a line may break between: a no-break space (1.234\u00a0€, 20\u00a0%) keeps
+    its neighbours together, as every renderer does."""
+    return [w for w in _BREAKS.split(text) if w]
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
-from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, words, wrap
 
 CELL_MARGIN_X = 5.0  # points, left and right inside a cell
 CELL_MARGIN_Y = 3.0  # points, top and bottom
@@ -34,7 +34,7 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
     if sum(natural) <= width:  # every cell on one line
         return [w * width / sum(natural) for w in natural]
-    least = [max(measure(word, n) for n, c in enumerate(col) for word in c.split() or [""]) for col in cells]
+    least = [max(measure(word, n) for n, c in enumerate(col) for word in words(c) or [""]) for col in cells]
     slices = 32
     step = (width - sum(least)) / slices
     if step <= 0:  # some word is wider than its share: it will break between characters
@@ -73,7 +73,7 @@ def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float],
     """Whether every word of every cell fits its column's width on a line of its own."""
     last = len(rows) if bold_last else -1
     return all(text_width(word, size, n in (0, last), font) <= w - 2 * CELL_MARGIN_X
-               for n, row in enumerate([columns, *rows]) for cell, w in zip(row, widths) for word in cell.split())
+               for n, row in enumerate([columns, *rows]) for cell, w in zip(row, widths) for word in words(cell))
 
 
 def _lines(cell: str, width: float, size: float, bold: bool, font: Font) -> int:
