@@ -82,3 +82,50 @@ def test_links_inside_the_templates_folder_still_work(run, repo: Path) -> None:
     result = run("brief", repo, "--out", "out")
     assert result.exit_code == 0, result.output
     assert "Our own header" in Path("out/warehouse-manager-briefing.md").read_text(encoding="utf-8")
+
+
+# 2. Strategy files that are links are followed, and E107 echoes what they point at.
+
+def test_a_strategy_file_linked_out_of_the_folder_is_refused_unread(run, repo: Path) -> None:
+    (repo / "credentials.yaml").symlink_to(Path("secret.txt").resolve())
+    result = run("check", repo)
+    assert result.exit_code == 1
+    assert result.errors == [
+        "repo/credentials.yaml:1:1: E001 is a link to a file outside the strategy's folder; "
+        "buyin reads only the strategy's own files (copy the file in instead of linking to it)"]
+    _nothing_leaked(result, Path("out"))
+
+
+def test_a_strategy_given_as_a_link_out_of_its_folder_is_refused(run, repo: Path) -> None:
+    (repo / "s.yaml").unlink()
+    (repo / "s.yaml").symlink_to(Path("secret.txt").resolve())
+    for command in ("check", "roi", "brief"):
+        result = run(command, repo / "s.yaml")
+        assert result.exit_code == 1
+        assert result.errors[0].startswith("repo/s.yaml:1:1: E001 is a link to a file outside")
+        _nothing_leaked(result, Path("out"))
+
+
+def test_a_linked_folder_out_of_the_strategy_is_not_read(run, repo: Path) -> None:
+    Path("elsewhere").mkdir()
+    Path("elsewhere/leak.yaml").write_text(f"{SECRET}\n", encoding="utf-8")
+    (repo / "more").symlink_to(Path("elsewhere").resolve(), target_is_directory=True)
+    result = run("check", repo)
+    assert result.exit_code == 0, result.output
+    _nothing_leaked(result, Path("out"))
+
+
+def test_a_file_that_is_no_strategy_is_not_echoed(run, write) -> None:
+    write("s.yaml", f"https://dana:{SECRET}@github.example\n")
+    result = run("check", "s.yaml")
+    assert result.errors == ["s.yaml:1:1: E107 the top level is plain text; expected a mapping "
+                             "of sections such as 'buyin: 1', 'organisation: ...'"]
+    assert SECRET not in result.output
+
+
+def test_a_link_between_files_of_the_strategy_is_still_read(run, repo: Path) -> None:
+    Path("repo/shared").mkdir()
+    (repo / "s.yaml").rename(repo / "shared" / "s.yaml")
+    (repo / "s.yaml").symlink_to(Path("shared/s.yaml"))
+    result = run("check", repo / "s.yaml")
+    assert result.exit_code == 0, result.output

@@ -25,17 +25,32 @@ def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(Location(path), "E001",
                             "no such file or folder; give a strategy .yaml file or a folder of them")]
     if path.is_file():
-        return [path], []
+        return _inside([path], path.parent)
     if not path.is_dir():
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
+    # rglob does not descend into linked folders; a linked file is checked by _inside.
     files = sorted(p for p in path.rglob("*")
                    if p.suffix in (".yaml", ".yml") and p.is_file()
                    and not any(part.startswith(".") for part in p.relative_to(path).parts))
     if not files:
         return [], [Problem(Location(path), "E002",
                             "folder has no .yaml or .yml files; put the strategy's YAML files in it")]
-    return files, []
+    return _inside(files, path)
+
+
+def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The files that really are in `folder`; a link to a file elsewhere is refused, unread.
+
+    A pull request can make `costs.yaml` a link to `~/.git-credentials`: following it
+    would echo a secret of the machine running buyin into its log.
+    """
+    base = folder.resolve()
+    inside = [file for file in files if file.resolve().is_relative_to(base)]
+    return inside, [Problem(Location(file), "E001",
+                            "is a link to a file outside the strategy's folder; buyin reads only "
+                            "the strategy's own files (copy the file in instead of linking to it)")
+                    for file in files if file not in inside]
 
 
 def read_text(file: Path, problems: list[Problem]) -> str | None:

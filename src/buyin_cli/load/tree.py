@@ -74,8 +74,10 @@ def compose_document(file: Path, text: str, problems: list[Problem]) -> MappingN
         return None
     if isinstance(node, _Alias) or not isinstance(node, MappingNode):
         where = mark_location(file, node.mark if isinstance(node, _Alias) else node.start_mark)
+        # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
+        kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
         problems.append(Problem(where, "E107",
-                                f"the top level is {_kind(node)}; expected a mapping of "
+                                f"the top level is {kind}; expected a mapping of "
                                 "sections such as 'buyin: 1', 'organisation: ...'"))
         return None
     return node
