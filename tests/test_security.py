@@ -129,3 +129,95 @@ def test_a_link_between_files_of_the_strategy_is_still_read(run, repo: Path) -> 
     (repo / "s.yaml").symlink_to(Path("shared/s.yaml"))
     result = run("check", repo / "s.yaml")
     assert result.exit_code == 0, result.output
+
+
+# 3. CI output can be forged: user text printed raw becomes a GitHub workflow command.
+
+FORGED = 'organisation: "K\\n::error file=README.md::Forged\\n::stop-commands::x"'
+
+
+def _no_forged_command(output: str, ours: tuple[str, ...] = ()) -> None:
+    """No line of `output` is a workflow command but `ours` (GitHub reads one after spaces too)."""
+    for line in output.splitlines():
+        if line.lstrip().startswith(("::", "##")):
+            assert line.startswith(ours), line
+
+
+@pytest.fixture
+def forging(write) -> Path:
+    text = VALID_YAML.replace("organisation: Kestrel Logistics", FORGED)
+    text = text.replace("    name: Picking errors", '    name: "Pick\\n::error::Metric"')
+    # A warning echoes the stakeholder's concern, and an error a name: both carry a forgery.
+    text = text.replace("concerns: [Peak season starts in six weeks]",
+                        'concerns: ["Peak\\n::error::Concern"]')
+    return write("s.yaml", text)
+
+
+def test_check_text_never_prints_a_line_the_strategy_wrote(run, forging: Path) -> None:
+    result = run("check", forging)
+    _no_forged_command(result.output)
+    assert "Peak\\n::error::Concern" in result.output
+
+
+def test_check_github_escapes_messages_and_file_names_as_github_reads_them(run, write) -> None:
+    write("d/::error file=x,line=1::Forged.yaml", VALID_YAML.replace("buyin: 1", "buyin: 1\nx: 1"))
+    result = run("check", "d", "--format", "github")
+    assert result.stdout.splitlines() == [
+        "::error file=d/%3A%3Aerror file=x%2Cline=1%3A%3AForged.yaml,line=2,col=1::E201 x: "
+        "unknown key (expected one of: accept, buyin, organisation, title, presenter, currency, "
+        "locale, language, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
+        "sponsor, objections, briefings)"]
+
+
+def test_a_file_name_that_starts_like_a_command_is_led_by_dot_slash(run, write) -> None:
+    write("::error::Forged.yaml", "buyin: [1\n")
+    result = run("check", "::error::Forged.yaml")
+    assert result.stdout.splitlines()[0].startswith("./::error::Forged.yaml:2:1: E101 ")
+    _no_forged_command(result.output)
+    name_with_break = write("d/a\n::error::B.yaml", "buyin: [1\n")
+    result = run("check", name_with_break.parent)
+    assert result.stdout.splitlines()[0].startswith("d/a\\n::error::B.yaml:2:1: E101 ")
+
+
+def test_roi_prints_the_strategys_text_escaped_on_its_own_lines(run, forging: Path) -> None:
+    result = run("roi", forging)
+    assert result.exit_code == 0, result.output
+    _no_forged_command(result.output)
+    assert result.stdout.startswith("K\\n::error file=README.md::Forged\\n::stop-commands::x: ")
+
+
+def test_roi_in_github_actions_stops_commands_around_text_that_may_wrap(run, write) -> None:
+    # The table wraps a name at its spaces, so ' ::error::x' can start a line: GitHub's own
+    # stop-commands, with a fresh token, turns commands off for the table.
+    path = write("s.yaml", VALID_YAML.replace(
+        "    name: Picking errors", "    name: Picking errors per line ::error::Wrapped"))
+    result = run("roi", path, env={"GITHUB_ACTIONS": "true", "COLUMNS": "60"})
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::stop-commands::") and len(lines[0]) == len("::stop-commands::") + 32
+    token = lines[0].removeprefix("::stop-commands::")
+    assert lines[-1] == f"::{token}::"
+    assert any(line.lstrip().startswith("::error::Wrapped") for line in lines)  # and harmless
+    assert run("roi", path, env={"GITHUB_ACTIONS": "true"}).stdout.splitlines()[0] != lines[0]
+
+
+def test_diff_prints_changed_names_escaped_and_commands_stopped_in_github(run, workdir) -> None:
+    from git_repo import commit, init
+
+    forged = VALID_YAML.replace("    name: Picking errors", '    name: "Pick\\n::error::Diff"')
+    init(workdir)
+    Path("s.yaml").write_text(forged, encoding="utf-8")
+    commit(workdir, "first")
+    Path("s.yaml").write_text(forged.replace("    value_per_unit: 30",
+                                             "    value_per_unit: 30\n    actual: 36"))
+    result = run("diff", "s.yaml")
+    assert "  Pick\\n::error::Diff fell from 42 to 36" in result.stdout
+    _no_forged_command(result.output)
+    plain = VALID_YAML.replace("    name: Picking errors", "    name: ::error::Diff")
+    Path("s.yaml").write_text(plain, encoding="utf-8")
+    commit(workdir, "second")
+    Path("s.yaml").write_text(plain.replace("    value_per_unit: 30",
+                                            "    value_per_unit: 30\n    actual: 36"))
+    lines = run("diff", "s.yaml", env={"GITHUB_ACTIONS": "true"}).stdout.splitlines()
+    token = lines[0].removeprefix("::stop-commands::")
+    assert lines[0] != token and lines[-1] == f"::{token}::"
+    assert "  ::error::Diff fell from 42 to 36 errors per 10,000 lines (better)" in lines

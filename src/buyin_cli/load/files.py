@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.words import CONTROL
 
 # Bounds that keep hostile input cheap: a file's size.
 MAX_FILE_BYTES = 5 * 1024 * 1024
-
-# NEL and the Unicode line and paragraph separators are included: YAML counts them as line
-# breaks, so they would shift every later line number, and they never belong in a deck.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -92,6 +88,11 @@ def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
 
 
 def control_problem(location: Location, char: str) -> Problem:
+    """E103 for `char`, one of words.CONTROL: the same rule for every string, file or value."""
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return Problem(location, "E103",
+                       f"bidirectional control character U+{ord(char):04X} in the text; remove "
+                       "it (it makes the text read in another order than it is written)")
     return Problem(location, "E103",
                    f"control character U+{ord(char):04X} in the text; remove it "
                    "(it would corrupt the deck)")
