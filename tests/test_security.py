@@ -221,3 +221,40 @@ def test_diff_prints_changed_names_escaped_and_commands_stopped_in_github(run, w
     token = lines[0].removeprefix("::stop-commands::")
     assert lines[0] != token and lines[-1] == f"::{token}::"
     assert "  ::error::Diff fell from 42 to 36 errors per 10,000 lines (better)" in lines
+
+
+# 4. Control characters got past E103 through tags and YAML escapes.
+
+@pytest.mark.parametrize("value, char", [
+    ('!!timestamp "K\\e[31mred"', "U+001B"), ('!!bool "K\\e[31m"', "U+001B"),
+    ("!<tag:x%1B[31m> K", "U+001B"), ('!!str "K\\0"', "U+0000"), ('"K\\N"', "U+0085"),
+    ('"K\\L"', "U+2028"), ('"K\\u202eabc"', "U+202E"), ('"K\\u2066abc"', "U+2066"),
+    ('"K\\rX"', "U+000D"), ('!!int "1\\e"', "U+001B"), ('!!null "\\e"', "U+001B"),
+], ids=["timestamp", "bool", "tag", "nul", "nel", "line separator", "bidi override",
+        "bidi isolate", "carriage return", "int", "null"])
+def test_every_scalar_and_tag_gets_the_one_control_character_rule(run, write, value, char) -> None:
+    path = write("s.yaml", VALID_YAML.replace("organisation: Kestrel Logistics",
+                                              f"organisation: {value}"))
+    for command in ("check", "roi", "brief"):
+        result = run(command, path, *(["--out", "out"] if command == "brief" else []))
+        assert result.exit_code == 1
+        assert result.errors[0].startswith("s.yaml:2:15: E103 ")
+        assert char in result.errors[0]
+        assert not any(c in result.output for c in "\x1b\x00\x85\u2028\u202e\u2066\r")
+    assert not Path("out").exists()
+
+
+def test_a_control_character_in_a_key_or_a_keys_tag_is_refused(run, write) -> None:
+    path = write("s.yaml", VALID_YAML.replace("organisation: Kestrel Logistics",
+                                              'organisation: Kestrel\n!<x%1B> "k\\e": v'))
+    assert run("check", path).errors == [
+        "s.yaml:3:1: E103 control character U+001B in the text; remove it (it would corrupt "
+        "the deck)"]
+
+
+def test_error_lines_echo_control_characters_escaped() -> None:
+    from buyin_cli.errors import Location, Problem
+
+    problem = Problem(Location(Path("a\x1b[2Jb.yaml"), 1, 1), "E203",
+                      "got 'K\x1b[31m\u202e\x85\u2028\r\n'")
+    assert str(problem) == "a\\x1b[2Jb.yaml:1:1: E203 got 'K\\x1b[31m\\u202e\\x85\\u2028\\r\\n'"

@@ -25,6 +25,7 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
+_CARRIAGE_RETURN = re.compile("\r")
 
 
 class _Alias:
@@ -151,11 +152,8 @@ class Converter:
             if not isinstance(key_node, ScalarNode):
                 self.fail(mark_location(self.file, key_node.start_mark), "E203",
                           f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+            self.screen(key_node)
             key = key_node.value
-            bad = CONTROL.search(key)
-            if bad:
-                self.fail(mark_location(self.file, key_node.start_mark), "E103",
-                          control_problem(Location(self.file), bad.group()).message)
             if key in seen:
                 first = mark_location(self.file, seen[key].start_mark)
                 self.fail(mark_location(self.file, key_node.start_mark), "E104",
@@ -198,6 +196,7 @@ class Converter:
         if depth > MAX_DEPTH:
             self.fail(mark_location(self.file, node.start_mark), "E105",
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
+        self.screen(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
         if node.tag not in (_TAG + "seq", _TAG + "map"):  # !!set, !!omap, !custom [...]
@@ -218,13 +217,25 @@ class Converter:
         finally:
             self.open.discard(id(node))
 
-    def scalar(self, node: ScalarNode, path: Path_) -> Any:
-        tag = node.tag
-        if tag == _TAG + "str":
-            bad = CONTROL.search(node.value)
+    def screen(self, node: Node) -> None:
+        """E103 for a control character in any scalar, whatever its tag, or in a tag itself.
+
+        One rule for every string: the file's text was screened already, but YAML's
+        escapes ("\\e", "\\N", "\\r") and a tag's %-escapes (`!<x%1B>`) make new ones,
+        and a tagged scalar (`!!timestamp "…"`) would otherwise reach the deck unchecked.
+        A carriage return, harmless as a file's line end, is refused in a value: it
+        would overwrite the line it is printed on.
+        """
+        texts = [node.tag] + ([node.value] if isinstance(node, ScalarNode) else [])
+        for text in texts:
+            bad = CONTROL.search(text) or _CARRIAGE_RETURN.search(text)
             if bad:
                 self.fail(mark_location(self.file, node.start_mark), "E103",
                           control_problem(Location(self.file), bad.group()).message)
+
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
             return node.value
         if tag == _TAG + "null":
             return None
