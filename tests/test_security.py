@@ -258,3 +258,38 @@ def test_error_lines_echo_control_characters_escaped() -> None:
     problem = Problem(Location(Path("a\x1b[2Jb.yaml"), 1, 1), "E203",
                       "got 'K\x1b[31m\u202e\x85\u2028\r\n'")
     assert str(problem) == "a\\x1b[2Jb.yaml:1:1: E203 got 'K\\x1b[31m\\u202e\\x85\\u2028\\r\\n'"
+
+
+# 5. Rich markup injection: user text printed by rich was read as markup.
+
+LINK = "[link=https://evil.example/x][blink]Pick[/][/link]"
+
+
+@pytest.fixture
+def marked_up(write) -> Path:
+    text = VALID_YAML.replace("    name: Picking errors", f'    name: "{LINK}"')
+    text = text.replace("unit: errors per 10,000 lines", "unit: errors [/10k lines]")
+    return write("s.yaml", text.replace("title: Pick Right", 'title: "[bold red]Pick[/]"'))
+
+
+@pytest.mark.parametrize("env", [{}, {"FORCE_COLOR": "1", "COLUMNS": "200"}],
+                         ids=["piped", "terminal"])
+def test_roi_prints_markup_in_the_strategy_as_written(run, marked_up: Path, env) -> None:
+    result = run("roi", marked_up, "--explain", env=env)
+    assert result.exit_code == 0, result.output  # '[/10k lines]' is no MarkupError
+    assert LINK in result.stdout and "(errors [/10k lines], lower is better)" in result.stdout
+    assert "[bold red]Pick[/]" in result.stdout
+    assert "\x1b]8;" not in result.stdout  # no live link
+    assert "\x1b[5m" not in result.stdout  # no blinking
+
+
+def test_the_progress_bar_shows_a_briefing_id_as_written(monkeypatch) -> None:
+    import io
+
+    from buyin_cli.progress import progress_bar
+
+    monkeypatch.setenv("FORCE_COLOR", "1")  # drawn as on a terminal
+    stream = io.StringIO()
+    with progress_bar(stream) as advance:
+        advance("[blink]x[/]", 1, 2)
+    assert "[blink]x[/]" in stream.getvalue() and "\x1b[5m" not in stream.getvalue()
