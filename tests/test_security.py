@@ -293,3 +293,121 @@ def test_the_progress_bar_shows_a_briefing_id_as_written(monkeypatch) -> None:
     with progress_bar(stream) as advance:
         advance("[blink]x[/]", 1, 2)
     assert "[blink]x[/]" in stream.getvalue() and "\x1b[5m" not in stream.getvalue()
+
+
+# 6. A corporate deck carried its payload (external links, macros) into every output.
+
+MACRO_MAIN = b"application/vnd.ms-powerpoint.presentation.macroEnabled.main+xml"
+PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+
+
+def _default_pptx() -> bytes:
+    from buyin_cli.render.pptx.deck import default_template
+
+    return default_template().read_bytes()
+
+
+def _template_with(path: Path, *, types=None, rels=None, extra=None) -> Path:
+    """The bundled template with [Content_Types].xml and presentation.xml.rels edited."""
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_default_pptx())) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "[Content_Types].xml" and types:
+                data = types(data)
+            if info.filename == "ppt/_rels/presentation.xml.rels" and rels:
+                data = rels(data)
+            dst.writestr(info, data)
+        for name, data in (extra or {}).items():
+            dst.writestr(name, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _with_vba(data: bytes) -> bytes:
+    return data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.'
+                        b'microsoft.com/office/2006/relationships/vbaProject" '
+                        b'Target="vbaProject.bin"/></Relationships>')
+
+
+def _vba_type(data: bytes) -> bytes:
+    return data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.'
+                        b'ms-office.vbaProject"/></Types>')
+
+
+def test_a_pptm_labelled_pptx_in_a_comment_is_refused_for_its_macros(run, strategy_file) -> None:
+    pptm = _template_with(
+        Path("corporate.pptx"),
+        types=lambda d: _vba_type(d.replace(PRESENTATION_MAIN, MACRO_MAIN)) + b"<!-- "
+        + PRESENTATION_MAIN + b" -->", rels=_with_vba, extra={"ppt/vbaProject.bin": b"MACRO"})
+    result = run("brief", strategy_file, "--out", "out", "--pptx-template", pptm)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: corporate.pptx: refused: a macro-enabled PowerPoint file (application/vnd."
+        "ms-powerpoint.presentation.macroEnabled.main+xml); every deck would carry its macros: "
+        "save it as a .pptx or .potx (PowerPoint Presentation or Template) and use that"]
+    assert not Path("out").exists()
+
+
+def test_a_vba_project_in_a_file_typed_as_pptx_is_refused(run, strategy_file) -> None:
+    hidden = _template_with(Path("corporate.pptx"), types=_vba_type, rels=_with_vba,
+                            extra={"ppt/vbaProject.bin": b"MACRO"})
+    result = run("brief", strategy_file, "--out", "out", "--pptx-template", hidden)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: corporate.pptx: refused as a PowerPoint template: it holds macros (a "
+        "vbaProject part); save it as a .pptx without macros"]
+
+
+def _master_linking(path: Path, target: str, reltype: str) -> Path:
+    from pptx import Presentation
+
+    prs = Presentation(str(_template_with(path)))
+    prs.slide_master.part.relate_to(target, reltype, is_external=True)
+    prs.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("target, reltype, what", [
+    ("file:///etc/passwd.png", "image", "an external image ('file:///etc/passwd.png') that "
+     "PowerPoint would fetch whenever a deck opens; embed it in the file instead of linking to it"),
+    ("https://tracker.example/pixel.png", "image", "an external image ('https://tracker.example/"
+     "pixel.png') that PowerPoint would fetch"),
+    ("\\\\attacker\\share\\x", "oleObject", "an external oleObject ('\\\\attacker\\share\\x')"),
+    ("file://attacker/share/x", "hyperlink", "links to 'file://attacker/share/x', which is not "
+     "a web or mail address; remove the link or point it at an https:// address"),
+], ids=["file image", "web image", "ole link", "file hyperlink"])
+def test_a_template_with_an_external_part_is_refused(run, strategy_file, target, reltype,
+                                                     what) -> None:
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    corporate = _master_linking(Path("corporate.pptx"), target,
+                                getattr(RT, reltype.upper().replace("OBJECT", "_OBJECT")))
+    result = run("brief", strategy_file, "--out", "out", "--pptx-template", corporate)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: corporate.pptx: refused as a PowerPoint template: "
+                                    "/ppt/slideMasters/slideMaster1.xml ")
+    assert what in result.stderr
+    assert not Path("out").exists()
+
+
+def test_a_web_link_in_the_template_stays_and_nothing_else_external_is_written(
+        run, strategy_file) -> None:
+    import zipfile
+
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    corporate = _master_linking(Path("corporate.pptx"), "https://intranet.example/brand",
+                                RT.HYPERLINK)
+    result = run("brief", strategy_file, "--out", "out", "--pptx-template", corporate)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile("out/warehouse-manager-briefing.pptx") as deck:
+        rels = b"".join(deck.read(n) for n in deck.namelist() if n.endswith(".rels"))
+        assert not any("vba" in n.lower() for n in deck.namelist())
+    external = rels.count(b'TargetMode="External"')
+    assert b"https://intranet.example/brand" in rels
+    # the slides' own links (the showcase URL) and the template's one, nothing else
+    assert external == rels.count(b"https://")
