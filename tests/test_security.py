@@ -411,3 +411,41 @@ def test_a_web_link_in_the_template_stays_and_nothing_else_external_is_written(
     assert b"https://intranet.example/brand" in rels
     # the slides' own links (the showcase URL) and the template's one, nothing else
     assert external == rels.count(b"https://")
+
+
+# 7. Output modes were copied through a link.
+
+@pytest.fixture
+def umask_027():
+    old = os.umask(0o027)
+    yield
+    os.umask(old)
+
+
+def _mode(path: Path) -> int:
+    return path.lstat().st_mode & 0o7777
+
+
+def test_an_output_that_is_a_link_is_replaced_with_the_umasks_mode(run, strategy_file,
+                                                                   umask_027) -> None:
+    target = Path("setuid-program")
+    target.write_bytes(b"#!/bin/sh\n")
+    target.chmod(0o6777)
+    Path("out").mkdir()
+    Path("out/warehouse-manager-briefing.md").symlink_to(target.resolve())
+    result = run("brief", strategy_file, "--out", "out")
+    assert result.exit_code == 0, result.output
+    written = Path("out/warehouse-manager-briefing.md")
+    assert not written.is_symlink() and _mode(written) == 0o640
+    assert _mode(Path("out/warehouse-manager-briefing.pptx")) == 0o640
+    assert target.read_bytes() == b"#!/bin/sh\n" and _mode(target) == 0o6777  # left alone
+
+
+def test_a_replaced_output_keeps_its_permissions_but_never_setuid(run, strategy_file,
+                                                                  umask_027) -> None:
+    assert run("brief", strategy_file, "--out", "out").exit_code == 0
+    notes = Path("out/warehouse-manager-briefing.md")
+    notes.chmod(0o4755)
+    Path("s.yaml").write_text(strategy_file.read_text().replace("minutes: 20", "minutes: 25"))
+    assert run("brief", strategy_file, "--out", "out").exit_code == 0
+    assert _mode(notes) == 0o755
