@@ -25,7 +25,8 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
-_CARRIAGE_RETURN = re.compile("\r")
+# In a value, a carriage return too (as a file's line end it is harmless, and screened out).
+_VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
 
 
 class _Alias:
@@ -228,7 +229,7 @@ class Converter:
         """
         texts = [node.tag] + ([node.value] if isinstance(node, ScalarNode) else [])
         for text in texts:
-            bad = CONTROL.search(text) or _CARRIAGE_RETURN.search(text)
+            bad = _VALUE_CONTROL.search(text)
             if bad:
                 self.fail(mark_location(self.file, node.start_mark), "E103",
                           control_problem(Location(self.file), bad.group()).message)
