@@ -175,6 +175,12 @@ def invoke(args: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), exception)
 
 
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outputs as printed anywhere but a GitHub Actions log (which gains stop-commands lines)."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
 @pytest.fixture
 def run() -> Callable[..., Run]:
     """`run("check", "s.yaml")`: invoke buyin in-process, as its console script would."""

@@ -298,7 +298,7 @@ def test_one_mistake_gives_one_exact_line(run, write, old, new, expected):
                                "'buyin: 1' with the strategy's sections"),
     ("- buyin: 1\n- title: x\n", "s.yaml:1:1: E107 the top level is a list; expected a mapping "
                                  "of sections such as 'buyin: 1', 'organisation: ...'"),
-    ("just some words\n", "s.yaml:1:1: E107 the top level is the value 'just some words'; "
+    ("just some words\n", "s.yaml:1:1: E107 the top level is plain text; "
                           "expected a mapping of sections such as 'buyin: 1', 'organisation: ...'"),
     ("a: &x [*x]\n", "s.yaml:1:8: E105 the alias '*x' refers to itself: it is inside the anchor "
                      "'&x' it names; repeat the values instead"),

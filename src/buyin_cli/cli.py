@@ -14,7 +14,7 @@ from typing import NoReturn
 from buyin_cli.commands import briefing, check, diff, init, roi  # noqa: F401 - each registers its commands
 from buyin_cli.commands.app import app
 from buyin_cli.errors import BuyinError, Interrupted, StrategyInvalid
-from buyin_cli.words import plural
+from buyin_cli.words import plural, printable
 
 __all__ = ["app", "main"]
 
@@ -26,7 +26,7 @@ def _fail(error: BuyinError) -> NoReturn:
             print(problem, file=sys.stderr)
         print(f"✗ {plural(len(error.problems), 'error')}; nothing was written", file=sys.stderr)
     else:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {printable(str(error))}", file=sys.stderr)  # it may quote input
     raise SystemExit(1)
 
 

@@ -45,7 +45,8 @@ def _warnings(method: str | None, *rows: tuple[str, str]) -> list[Code]:
 
 CODES: dict[str, Code] = {c.code: c for c in (
     *_errors(
-        ("E001", "no such file or folder, or a file that cannot be read",
+        ("E001", "no such file or folder, a file that cannot be read, or a link to a file "
+                 "outside the strategy's folder",
          "give the path of a strategy `.yaml` file or of a folder of them"),
         ("E002", "a folder with no `.yaml` or `.yml` files",
          "put the strategy's YAML files in it"),

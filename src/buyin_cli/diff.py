@@ -16,6 +16,7 @@ from buyin_cli.load.git import load_revision
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.changes import diff_report
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.words import printable
 
 WORKING_TREE = "the working tree"
 
@@ -41,4 +42,5 @@ def diff_output(changes: Comparison, path: Path, as_json: bool = False) -> str:
     if as_json:
         return json.dumps(comparison_json(changes), indent=2, ensure_ascii=False, allow_nan=False)
     writer = Formatter(changes.currency, changes.locale)
-    return "\n".join(diff_report(changes, display_path(path), writer))
+    # Each line holds names and values from the strategy: one line each, escaped.
+    return "\n".join(printable(line) for line in diff_report(changes, display_path(path), writer))

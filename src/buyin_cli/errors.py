@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from buyin_cli.codes import CODES, Severity
+from buyin_cli.words import printable
 
 
 class BuyinError(Exception):
@@ -49,11 +50,10 @@ class Problem:
     def __post_init__(self) -> None:
         if self.code not in CODES:  # a bug: every code is registered with its meaning
             raise ValueError(f"unregistered problem code {self.code!r}")
-        # One problem, one line: a line break echoed from the input (a quoted "a\nb") is
-        # shown escaped, so it cannot split the line or forge another one.
-        if "\n" in self.message or "\r" in self.message:
-            escaped = self.message.replace("\r", "\\r").replace("\n", "\\n")
-            object.__setattr__(self, "message", escaped)
+        # One problem, one line: a line break or control character echoed from the input
+        # (a quoted "a\nb", an escape in a tag) is shown escaped, so it cannot split the
+        # line, forge another one (a CI workflow command) or reach the terminal.
+        object.__setattr__(self, "message", printable(self.message))
 
     @property
     def severity(self) -> Severity:
@@ -76,9 +76,15 @@ class StrategyInvalid(BuyinError):
 
 
 def display_path(path: Path) -> str:
-    """The path as the user should read it: relative to the current folder when below it."""
+    """The path as the user should read it: relative to the current folder when below it.
+
+    A file name is the user's text too: it is shown on one line, control characters
+    escaped, and one that starts like a CI workflow command (`::error::…`) is led by './'
+    so a line it starts is not read as one.
+    """
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if rel.startswith("..") else rel
+        rel = str(path)
+    shown = printable(str(path) if rel.startswith("..") else rel)
+    return "./" + shown if shown.lstrip().startswith(("::", "##")) else shown

@@ -21,7 +21,7 @@ def progress_bar(stream: IO[str]) -> Iterator[Progress]:
     from rich.progress import Progress as Bar
 
     bar = Bar(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(),
-              TextColumn("{task.description}"), TimeElapsedColumn(),
+              TextColumn("{task.description}", markup=False), TimeElapsedColumn(),
               console=Console(file=stream), transient=True)
     task = None
 

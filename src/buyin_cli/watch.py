@@ -16,6 +16,8 @@ from pathlib import Path
 from buyin_cli.brief import render_briefings, write_outputs
 from buyin_cli.errors import BuyinError, Problem
 from buyin_cli.load.strategy import check_strategy
+from buyin_cli.render.templating import own_templates
+from buyin_cli.words import printable
 
 STRATEGY_SUFFIXES = (".yaml", ".yml")
 
@@ -37,8 +39,7 @@ class Session:
         """The templates folder: the one given, else a `templates/` beside the strategy, if any."""
         if self.given_templates is not None:
             return self.given_templates
-        own = (self.path if self.path.is_dir() else self.path.parent) / "templates"
-        return own if own.is_dir() else None
+        return own_templates(self.path)
 
     def watched(self) -> list[Path]:
         """The paths to watch: the strategy's folder, the templates, the PowerPoint template."""
@@ -94,7 +95,7 @@ class Session:
                                         build_deck=self._build)
             outputs = write_outputs(rendered, self.out)
         except BuyinError as error:
-            self.say(f"error: {error}")
+            self.say(f"error: {printable(str(error))}")
             self.say("✗ not rendered; the last good outputs stay")
             return False
         for item, files in zip(rendered, zip(outputs[::2], outputs[1::2])):

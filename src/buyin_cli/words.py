@@ -3,14 +3,43 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 
 ECHO_LIMIT = 40  # characters of the user's own text repeated in a message
+
+# Characters that never belong in a strategy's text, wherever they were written: C0 and C1
+# controls but tab and line feed (ESC starts terminal escapes, NUL ends strings), NEL and
+# the Unicode line and paragraph separators (YAML counts them as line breaks, so they
+# would shift every later line number), the bidirectional embeddings, overrides and
+# isolates (U+202E makes text read in another order than it is written) and the
+# noncharacters.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
+                     "\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+_UNPRINTABLE = re.compile(CONTROL.pattern[:-1] + "\t\n\r]")
+_ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
 def clip(text: str, limit: int = ECHO_LIMIT) -> str:
     """`text`, cut to `limit` characters with an ellipsis when longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def printable(text: str) -> str:
+    """`text` as one line a terminal or CI log shows as it is: line breaks, tabs and
+    control characters written as escapes (`\\n`, `\\x1b`, `\\u202e`).
+
+    Whatever a user wrote (a name, a file name) cannot then start a line of its own,
+    move the cursor, recolour the terminal or reorder what follows it.
+    """
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if char in _ESCAPES:
+        return _ESCAPES[char]
+    return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
 def plural(n: int, word: str) -> str:

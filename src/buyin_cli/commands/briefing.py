@@ -57,8 +57,9 @@ def brief(
 
     start = time.perf_counter()
     if templates is None:
-        own = (path if path.is_dir() else path.parent) / "templates"
-        templates = own if own.is_dir() else None
+        from buyin_cli.render.templating import own_templates
+
+        templates = own_templates(path)
     say = (lambda line: None) if quiet else print
     if not quiet and is_terminal(sys.stderr):
         from buyin_cli.progress import progress_bar

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from enum import Enum
 from typing import Annotated
 
@@ -43,4 +44,11 @@ def diff(
     """
     from buyin_cli.diff import changes_between, diff_output
 
-    print(diff_output(changes_between(path, since, until), path, output is DiffFormat.json))
+    text = diff_output(changes_between(path, since, until), path, output is DiffFormat.json)
+    if output is DiffFormat.json:
+        print(text)
+        return
+    from buyin_cli.present.report import workflow_commands_stopped
+
+    with workflow_commands_stopped(sys.stdout):  # a name may start an indented line
+        print(text)

@@ -73,9 +73,11 @@ def roi(
         return
     from rich.console import Console
 
+    from buyin_cli.present.report import workflow_commands_stopped
     from buyin_cli.present.terminal import print_roi
 
-    print_roi(loaded, figures, Console(highlight=False), explain=explain)
+    with workflow_commands_stopped(sys.stdout):
+        print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 
 def _usage(message: str) -> NoReturn:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.words import CONTROL
 
 # Bounds that keep hostile input cheap: a file's size.
 MAX_FILE_BYTES = 5 * 1024 * 1024
-
-# NEL and the Unicode line and paragraph separators are included: YAML counts them as line
-# breaks, so they would shift every later line number, and they never belong in a deck.
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
 
 
 def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
@@ -25,17 +21,32 @@ def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(Location(path), "E001",
                             "no such file or folder; give a strategy .yaml file or a folder of them")]
     if path.is_file():
-        return [path], []
+        return _inside([path], path.parent)
     if not path.is_dir():
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
+    # rglob does not descend into linked folders; a linked file is checked by _inside.
     files = sorted(p for p in path.rglob("*")
                    if p.suffix in (".yaml", ".yml") and p.is_file()
                    and not any(part.startswith(".") for part in p.relative_to(path).parts))
     if not files:
         return [], [Problem(Location(path), "E002",
                             "folder has no .yaml or .yml files; put the strategy's YAML files in it")]
-    return files, []
+    return _inside(files, path)
+
+
+def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]:
+    """The files that really are in `folder`; a link to a file elsewhere is refused, unread.
+
+    A pull request can make `costs.yaml` a link to `~/.git-credentials`: following it
+    would echo a secret of the machine running buyin into its log.
+    """
+    base = folder.resolve()
+    inside = [file for file in files if file.resolve().is_relative_to(base)]
+    return inside, [Problem(Location(file), "E001",
+                            "is a link to a file outside the strategy's folder; buyin reads only "
+                            "the strategy's own files (copy the file in instead of linking to it)")
+                    for file in files if file not in inside]
 
 
 def read_text(file: Path, problems: list[Problem]) -> str | None:
@@ -77,6 +88,11 @@ def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
 
 
 def control_problem(location: Location, char: str) -> Problem:
+    """E103 for `char`, one of words.CONTROL: the same rule for every string, file or value."""
+    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
+        return Problem(location, "E103",
+                       f"bidirectional control character U+{ord(char):04X} in the text; remove "
+                       "it (it makes the text read in another order than it is written)")
     return Problem(location, "E103",
                    f"control character U+{ord(char):04X} in the text; remove it "
                    "(it would corrupt the deck)")

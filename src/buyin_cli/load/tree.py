@@ -25,6 +25,8 @@ MAX_VALUES = 100_000
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
+# In a value, a carriage return too (as a file's line end it is harmless, and screened out).
+_VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
 
 
 class _Alias:
@@ -74,8 +76,10 @@ def compose_document(file: Path, text: str, problems: list[Problem]) -> MappingN
         return None
     if isinstance(node, _Alias) or not isinstance(node, MappingNode):
         where = mark_location(file, node.mark if isinstance(node, _Alias) else node.start_mark)
+        # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
+        kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
         problems.append(Problem(where, "E107",
-                                f"the top level is {_kind(node)}; expected a mapping of "
+                                f"the top level is {kind}; expected a mapping of "
                                 "sections such as 'buyin: 1', 'organisation: ...'"))
         return None
     return node
@@ -149,11 +153,8 @@ class Converter:
             if not isinstance(key_node, ScalarNode):
                 self.fail(mark_location(self.file, key_node.start_mark), "E203",
                           f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+            self.screen(key_node)
             key = key_node.value
-            bad = CONTROL.search(key)
-            if bad:
-                self.fail(mark_location(self.file, key_node.start_mark), "E103",
-                          control_problem(Location(self.file), bad.group()).message)
             if key in seen:
                 first = mark_location(self.file, seen[key].start_mark)
                 self.fail(mark_location(self.file, key_node.start_mark), "E104",
@@ -196,6 +197,7 @@ class Converter:
         if depth > MAX_DEPTH:
             self.fail(mark_location(self.file, node.start_mark), "E105",
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
+        self.screen(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
         if node.tag not in (_TAG + "seq", _TAG + "map"):  # !!set, !!omap, !custom [...]
@@ -216,13 +218,25 @@ class Converter:
         finally:
             self.open.discard(id(node))
 
-    def scalar(self, node: ScalarNode, path: Path_) -> Any:
-        tag = node.tag
-        if tag == _TAG + "str":
-            bad = CONTROL.search(node.value)
+    def screen(self, node: Node) -> None:
+        """E103 for a control character in any scalar, whatever its tag, or in a tag itself.
+
+        One rule for every string: the file's text was screened already, but YAML's
+        escapes ("\\e", "\\N", "\\r") and a tag's %-escapes (`!<x%1B>`) make new ones,
+        and a tagged scalar (`!!timestamp "…"`) would otherwise reach the deck unchecked.
+        A carriage return, harmless as a file's line end, is refused in a value: it
+        would overwrite the line it is printed on.
+        """
+        texts = [node.tag] + ([node.value] if isinstance(node, ScalarNode) else [])
+        for text in texts:
+            bad = _VALUE_CONTROL.search(text)
             if bad:
                 self.fail(mark_location(self.file, node.start_mark), "E103",
                           control_problem(Location(self.file), bad.group()).message)
+
+    def scalar(self, node: ScalarNode, path: Path_) -> Any:
+        tag = node.tag
+        if tag == _TAG + "str":
             return node.value
         if tag == _TAG + "null":
             return None

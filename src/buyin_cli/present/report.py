@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
@@ -64,11 +66,41 @@ def problems_json(problems: list[Problem]) -> str:
 
 
 def github_annotation(problem: Problem) -> str:
-    """A problem as a GitHub workflow command: `::error file=…,line=…,col=…::CODE message`."""
+    """A problem as a GitHub workflow command: `::error file=…,line=…,col=…::CODE message`.
+
+    The file name and the message are the user's text, escaped as GitHub reads a
+    command's properties and data, so neither can end the command or start another.
+    """
     where = problem.location
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return (f"::{problem.severity} file={display_path(where.file)},line={where.line},"
-            f"col={where.col}::{problem.code} {message}")
+    return (f"::{problem.severity} file={_property(display_path(where.file))},line={where.line},"
+            f"col={where.col}::{problem.code} {_data(problem.message)}")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+@contextmanager
+def workflow_commands_stopped(stream: IO[str]) -> Iterator[None]:
+    """In a GitHub Actions log, nothing printed inside can act as a workflow command.
+
+    A table wraps the user's text wherever it fits, so a name such as 'x ::error::y'
+    could start a line of its own; GitHub's own `stop-commands`, with a token no
+    strategy can guess, turns commands off until the token is printed again.
+    """
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        yield
+        return
+    token = secrets.token_hex(16)
+    print(f"::stop-commands::{token}", file=stream, flush=True)
+    try:
+        yield
+    finally:
+        print(f"::{token}::", file=stream, flush=True)
 
 
 def painter(stream: IO[str]) -> Paint:

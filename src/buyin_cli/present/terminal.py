@@ -19,6 +19,7 @@ from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.words import printable
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
@@ -35,8 +36,8 @@ def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
 def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, writer: Formatter,
                explain: bool) -> None:
     strategy = loaded.strategy
-    console.print(Text(f"{strategy.organisation}: {strategy.title}", style="bold"))
-    console.print(Text(f"Money in {figures.currency}, rounded to whole units; each annual "
+    console.print(_text(f"{strategy.organisation}: {strategy.title}", style="bold"))
+    console.print(_text(f"Money in {figures.currency}, rounded to whole units; each annual "
                        "benefit is for a full year.", style="dim"))
     sections = explain_figures(loaded, figures)
     for renderable in roi_tables(loaded, figures, writer, sections):
@@ -92,20 +93,33 @@ def _table() -> Table:
     return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
 
 
+def _text(text: str, style: str = "") -> Text:
+    """Text as written, never read as markup, on one line: names and notes come from the strategy."""
+    return Text(printable(text), style=style)
+
+
+def _column(table: Table, header: str, **options) -> None:
+    table.add_column(_text(header), **options)
+
+
+def _row(table: Table, *cells: str) -> None:
+    table.add_row(*(_text(cell) for cell in cells))
+
+
 def _title(text: str) -> Text:
     # A line of its own rather than the table's title, which would wrap at the table's width.
-    return Text(text, style="bold")
+    return _text(text, style="bold")
 
 
 def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
     table = _table()
-    table.add_column("Metric")
+    _column(table, "Metric")
     for name in ("Baseline", "Target", "Actual", "Progress"):
-        table.add_column(name, justify="right", no_wrap=True)
+        _column(table, name, justify="right", no_wrap=True)
     for metric in loaded.strategy.metrics:
         m = figures.metrics[metric.id]
         actual = w.number(m.actual) if m.actual_given else "–"
-        table.add_row(f"{metric.name} ({metric.unit}, {metric.better} is better)",
+        _row(table, f"{metric.name} ({metric.unit}, {metric.better} is better)",
                       w.number(m.baseline), w.number(m.target), actual, w.percent(m.progress_pct))
     return Group(_title("Metrics: progress toward target"), table)
 
@@ -115,10 +129,10 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Format
     title = _title(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
     table = _table()
-    table.add_column("", no_wrap=True)
+    _column(table, "", no_wrap=True)
     results = list(p.results.values())
     for r in results:
-        table.add_column(names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
+        _column(table, names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
     rows = [
         ("Readings per", [r.per for r in results]),
         ("Improvement", [w.number(r.improvement) for r in results]),
@@ -134,22 +148,22 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Format
         ("Annual benefit, roll-out", [w.money(r.rollout_annual_benefit) for r in results]),
     ]
     for label, cells in rows:
-        table.add_row(label, *cells)
+        _row(table, label, *cells)
     summary = Text.assemble(
         ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
         ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
-    return Group(title, table, summary, *(Text(n, style="dim") for n in notes))
+    return Group(title, table, summary, *(_text(n, style="dim") for n in notes))
 
 
 
 def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                        notes: list[str]) -> Group:
     table = _table()
-    table.add_column("", no_wrap=True)
+    _column(table, "", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
     for initiative, _ in initiatives:
-        table.add_column(initiative.title, justify="right", max_width=26)
+        _column(table, initiative.title, justify="right", max_width=26)
     rows: list[tuple[str, list[str]]] = [
         ("People reached", [w.number(f.headcount) for _, f in initiatives]),
         ("Annual benefit", [w.money(f.rollout_benefit) for _, f in initiatives]),
@@ -167,9 +181,9 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
         ("ROI if half the effect holds", [w.percent(f.roi_pct_at_half) for _, f in initiatives]),
     ]
     for label, cells in rows:
-        table.add_row(label, *cells)
+        _row(table, label, *cells)
     return Group(_title("Roll-out: first year, whole audience"), table,
-                 *(Text(n, style="dim") for n in notes))
+                 *(_text(n, style="dim") for n in notes))
 
 
 def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
@@ -177,15 +191,15 @@ def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> G
     titles = {i.id: i.title for i in loaded.strategy.initiatives}
     metrics = {m.id: m for m in loaded.strategy.metrics}
     table = _table()
-    table.add_column("", max_width=30)
-    table.add_column("Forecast", justify="right")
-    table.add_column("Observed", justify="right")
-    table.add_column("Readings", max_width=28)
+    _column(table, "", max_width=30)
+    _column(table, "Forecast", justify="right")
+    _column(table, "Observed", justify="right")
+    _column(table, "Readings", max_width=28)
     for initiative_id, observed in figures.observed.items():
         for o in observed:
             metric = metrics[o.metric_id]
             before = o.before_period or "baseline"
-            table.add_row(f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
+            _row(table, f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
                           f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
                           f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
                           f"({o.after_period})")
@@ -197,13 +211,13 @@ def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> G
 def _years_table(title: str, f: InitiativeFigures, w: Formatter) -> Group:
     """An initiative's horizon, year by year; the first year stays the headline."""
     table = _table()
-    table.add_column("", no_wrap=True)
+    _column(table, "", no_wrap=True)
     for y in f.years:
-        table.add_column(f"Year {y.year}", justify="right", no_wrap=True)
+        _column(table, f"Year {y.year}", justify="right", no_wrap=True)
     for label, cells in (("Benefit", [w.money(y.benefit) for y in f.years]),
                          ("Cost", [w.money(y.cost) for y in f.years]),
                          ("Cumulative net", [w.money(y.cumulative_net) for y in f.years])):
-        table.add_row(label, *cells)
+        _row(table, label, *cells)
     summary = Text.assemble(
         (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
         ("  ·  benefit kept each later year ", "bold"), w.percent(f.retention * 100))
@@ -223,16 +237,16 @@ def _operand(w: Formatter, op: Operand) -> str:
 
 def explain_section(section: Section, w: Formatter) -> Group:
     """One section of the working: each figure's formula, numbers, result and sources."""
-    lines: list[RenderableType] = [Text(section.title, style="bold")]
+    lines: list[RenderableType] = [_text(section.title, style="bold")]
     for step in section.steps:
         # Indented as blocks, so a line that wraps in a narrow terminal keeps its indent.
-        lines.append(Padding(Text.assemble((step.figure, "bold"), f" = {step.formula}"),
-                             (0, 0, 0, 2), expand=False))
+        heading = Text.assemble((printable(step.figure), "bold"), printable(f" = {step.formula}"))
+        lines.append(Padding(heading, (0, 0, 0, 2), expand=False))
         working = f"= {step.fill(lambda op: _operand(w, op))} = {_operand(w, step.result)}"
-        lines.append(Padding(Text(working),
+        lines.append(Padding(_text(working),
                              (0, 0, 0, 4), expand=False))
         if step.note:
-            lines.append(Padding(Text(step.note, style="italic"), (0, 0, 0, 4), expand=False))
+            lines.append(Padding(_text(step.note, style="italic"), (0, 0, 0, 4), expand=False))
         if step.sources:
             lines.extend(_sources(step.sources))
     return Group(*lines)
@@ -252,17 +266,17 @@ def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
         last = name
     short = f"from {', '.join(parts)}"
     if len(short) <= 72:
-        return [Padding(Text(short, style="dim"), (0, 0, 0, 4), expand=False)]
+        return [Padding(_text(short, style="dim"), (0, 0, 0, 4), expand=False)]
     out: list[RenderableType] = []
     grid = None
     last = None
     for name, line, label in places:
         if name != last:
-            out.append(Padding(Text(f"from {name}:", style="dim"), (0, 0, 0, 4), expand=False))
+            out.append(Padding(_text(f"from {name}:", style="dim"), (0, 0, 0, 4), expand=False))
             grid = Table.grid(padding=(0, 2))
             grid.add_column(justify="right", style="dim")
             grid.add_column(style="dim")
             out.append(Padding(grid, (0, 0, 0, 6), expand=False))
             last = name
-        grid.add_row(str(line), label)  # type: ignore[union-attr]
+        grid.add_row(str(line), _text(label))  # type: ignore[union-attr]
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import Callable
@@ -36,13 +37,22 @@ def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | No
 
 
 def new_file_mode(path: Path) -> int:
-    """The replaced file's mode, else what a plain open() would give (mkstemp makes 0600)."""
+    """The mode of the file that replaces `path`: what a plain open() would give (mkstemp
+    makes 0600), or the permissions of the regular file it replaces.
+
+    lstat, never stat: when `path` is a link, the new file replaces the link, and the
+    mode of whatever it points at (a setuid 6777 file, say) is not copied. Nor are the
+    setuid, setgid and sticky bits of a replaced file: an output is never a program.
+    """
     try:
-        return path.stat().st_mode & 0o7777
+        st = path.lstat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        st = None
+    if st is not None and stat.S_ISREG(st.st_mode):
+        return st.st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def fsync_dir(folder: Path) -> None:

@@ -15,9 +15,10 @@ from typing import Any, Callable
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2 import UndefinedError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
-from buyin_cli.errors import TemplateError
+from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 
@@ -33,6 +34,40 @@ def search_path(user_dir: Path | None) -> list[Path]:
     return ([user_dir] if user_dir is not None else []) + [packaged_dir("templates")]
 
 
+def own_templates(strategy: Path) -> Path | None:
+    """The `templates/` folder beside a strategy, if any; refused when it links out of the strategy's folder."""
+    base = strategy if strategy.is_dir() else strategy.parent
+    own = base / "templates"
+    if not own.is_dir():
+        return None
+    if not own.resolve().is_relative_to(base.resolve()):
+        raise TemplateError(f"{display_path(own)}: the templates folder is a link to a folder "
+                            "outside the strategy's folder; put the templates in it instead")
+    return own
+
+
+class ConfinedLoader(FileSystemLoader):
+    """A FileSystemLoader that refuses a template which resolves outside its folder.
+
+    A strategy repo's templates arrive in pull requests; a link in them
+    (`root -> /`, `deck.yaml.j2 -> /proc/self/environ`) would put any file of the
+    machine rendering them into the deck. The check runs before the file is read.
+    """
+
+    def get_source(self, environment, template):  # noqa: ANN001 - Jinja's signature
+        pieces = split_template_path(template)
+        for root in self.searchpath:
+            candidate = Path(root, *pieces)
+            if candidate.is_file():
+                if not candidate.resolve().is_relative_to(Path(root).resolve()):
+                    raise TemplateError(
+                        f"{display_path(candidate)}: template '{template}' is a link to a "
+                        f"file outside the templates folder {display_path(Path(root))}; "
+                        "copy the file into the folder instead of linking to it")
+                break
+        return super().get_source(environment, template)
+
+
 def make_environment(user_dir: Path | None = None, language: str = "en"):
     """A sandboxed Jinja environment over the template search path, speaking `language`.
 
@@ -40,7 +75,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     `gettext()`, `ngettext()` and `{% trans %}` over buyin's catalogue for the language.
     """
     env = ImmutableSandboxedEnvironment(
-        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in search_path(user_dir)]),
+        loader=ChoiceLoader([ConfinedLoader(str(d)) for d in search_path(user_dir)]),
         undefined=StrictUndefined,
         autoescape=False,
         trim_blocks=True,

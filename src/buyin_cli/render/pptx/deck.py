@@ -19,7 +19,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER as PH
 from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
-from buyin_cli.errors import TemplateError
+from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, textfit
@@ -40,6 +40,10 @@ def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
     """The .pptx bytes for `outline`: the same outline and template give the same bytes."""
     prs = open_template(pptx_template)
     oxml.drop_all_slides(prs)
+    refused = oxml.template_payload(prs)
+    if refused is not None:
+        shown = display_path(Path(pptx_template or default_template()))
+        raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
     # The backup goes after the presented slides, so the slideshow ends at the questions.
     ordered = [s for s in outline.slides if not s.hidden] + [s for s in outline.slides if s.hidden]
     for number, spec in enumerate(ordered, start=1):

@@ -16,6 +16,8 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
+from buyin_cli.words import clip, printable
+
 _SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 
 
@@ -28,6 +30,41 @@ def drop_all_slides(prs: Any) -> None:
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+
+
+_VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+_VBA_TYPE = "application/vnd.ms-office.vbaProject"
+_WEB = ("http://", "https://", "mailto:")
+
+
+def template_payload(prs: Any) -> str | None:
+    """Why buyin refuses what the template would carry into every deck; None when nothing.
+
+    Looked at once the template's own slides are dropped, so only the parts every deck
+    keeps count (masters, layouts, theme, the presentation itself). Refused: macros,
+    whatever the file claims to be, and any external part PowerPoint fetches when the
+    deck opens (a linked `file://` or web image, an OLE link, a linked template), since
+    removing it would leave its shape pointing at nothing. Links people click to a
+    web or mail address stay: they are the template's visible content.
+    """
+    for part in prs.part.package.iter_parts():
+        if part.content_type == _VBA_TYPE or any(rel.reltype == _VBA_PROJECT
+                                                 for rel in part.rels.values()):
+            return "it holds macros (a vbaProject part); save it as a .pptx without macros"
+        for rel in part.rels.values():
+            if not rel.is_external:
+                continue
+            target = clip(printable(rel.target_ref), 60)
+            if rel.reltype == RT.HYPERLINK:
+                if rel.target_ref.lower().startswith(_WEB):
+                    continue
+                return (f"{part.partname} links to '{target}', which is not a web or mail "
+                        "address; remove the link or point it at an https:// address")
+            kind = rel.reltype.rpartition("/")[2]
+            return (f"{part.partname} has an external {kind} ('{target}') that PowerPoint "
+                    "would fetch whenever a deck opens; embed it in the file instead of "
+                    "linking to it")
+    return None
 
 
 def remove_shape(shape: Any) -> None:

@@ -8,31 +8,61 @@ import re
 import zipfile
 from datetime import datetime, timezone
 from pathlib import Path
+from xml.etree import ElementTree
 
 from buyin_cli.errors import BuyinError, TemplateError
 
 FIXED_DATE = datetime(2000, 1, 1)
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_MACRO_MAINS = {f"application/vnd.ms-powerpoint.{kind}.macroEnabled.main+xml"
+                for kind in ("presentation", "template", "slideshow")}
+_OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 
 def read_presentation(path: Path) -> bytes:
-    """The bytes of a .pptx or .potx, a template relabelled as a presentation (python-pptx knows only that)."""
+    """The bytes of a .pptx or .potx, a template relabelled as a presentation (python-pptx knows only that).
+
+    What the file is comes from the content type [Content_Types].xml gives its main part,
+    never from its name or from text anywhere in that file (a comment, say): a .pptm
+    renamed, or labelled in a comment, is still refused for its macros.
+    """
     try:
         blob = path.read_bytes()
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read the PowerPoint template ({exc.strerror})") from None
     try:
         with zipfile.ZipFile(io.BytesIO(blob)) as z:
-            types = z.read("[Content_Types].xml")
-            if _TEMPLATE_MAIN.encode() in types:
+            kind = main_content_type(z)
+            if kind == _TEMPLATE_MAIN:
+                types = z.read("[Content_Types].xml")
                 return rewrite_member(z, "[Content_Types].xml",
                                       types.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode()))
-    except (zipfile.BadZipFile, KeyError):
-        types = b""
-    if _MAIN.encode() not in types:
+    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError):
+        kind = None
+    if kind in _MACRO_MAINS:
+        raise TemplateError(f"{path}: refused: a macro-enabled PowerPoint file ({kind}); every "
+                            "deck would carry its macros: save it as a .pptx or .potx "
+                            "(PowerPoint Presentation or Template) and use that")
+    if kind != _MAIN:
         raise TemplateError(f"{path}: not a PowerPoint presentation or template (.pptx or .potx)")
     return blob
+
+
+def main_content_type(z: zipfile.ZipFile) -> str | None:
+    """The content type of the package's main part: the part `_rels/.rels` names, typed in
+    [Content_Types].xml by its own Override or else by its extension's Default."""
+    rels = ElementTree.fromstring(z.read("_rels/.rels"))
+    target = next((rel.get("Target", "") for rel in rels if rel.get("Type") == _OFFICE_DOCUMENT), None)
+    if target is None:
+        return None
+    name = "/" + target.lstrip("/")
+    types = ElementTree.fromstring(z.read("[Content_Types].xml"))
+    overrides = {t.get("PartName", "").lower(): t.get("ContentType")
+                 for t in types if t.tag.endswith("}Override")}
+    defaults = {t.get("Extension", "").lower(): t.get("ContentType")
+                for t in types if t.tag.endswith("}Default")}
+    return overrides.get(name.lower(), defaults.get(name.rpartition(".")[2].lower()))
 
 
 def rewrite_member(z: zipfile.ZipFile, name: str, data: bytes) -> bytes:
