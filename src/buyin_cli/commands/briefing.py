@@ -89,7 +89,7 @@ def brief(
         say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
             f"in {time.perf_counter() - start:.2f} s")
     if result.not_ready:
-        say(f"{plural(result.not_ready, 'readiness warning')} listed in each deck's appendix; "
+        say(f"{plural(result.not_ready, 'readiness warning')} listed in the talking points; "
             f"`buyin check {display_path(path)}` shows where to fix them")
 
 

@@ -142,8 +142,9 @@ class Formatter:
                                         fraction_digits=digits)
         symbol = get_currency_symbol(self.currency, locale=self.locale)
         if not any(c.isalpha() for c in short.replace(symbol, "")):
-            # The locale has no short word for thousands (German writes 189.400 €, not 189k).
-            return self.money_spoken(amount)
+            # The locale has no short word for thousands (German writes 189.400 €, not 189k):
+            # the exact figure, as the title beside it writes it.
+            return self.money(amount)
         return self._signed(short)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:

@@ -48,5 +48,5 @@ class Accepting(Model):
     accept: dict[str, Text] = Field(
         default_factory=dict,
         description="Readiness warnings accepted for this item: warning code → the written "
-                    "justification (shown in the deck's appendix), e.g. {W301: 'No control "
+                    "justification (shown in the talking points), e.g. {W301: 'No control "
                     "group is possible: every site took part.'}")

@@ -22,6 +22,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         payback_text=(fmt.number(t.payback_months, 1) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
+        at_risk=t.roi_pct_at_half is not None and t.roi_pct_at_half < 0,
         break_even_text=(pct(t.break_even_share * 100, 0) if t.break_even_share is not None
                          else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),

@@ -27,6 +27,7 @@ class TotalsView:
     break_even_text: str
     roi_at_half_text: str
     pays_back: bool  # the total is paid back at some point (payback_text is a figure)
+    at_risk: bool  # more than half the pilot effect must hold to break even
     all_pay_back: bool
     longest_payback_text: str | None  # the slowest to pay back, in months
     benefit_spoken: str
