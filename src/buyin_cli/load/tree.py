@@ -119,6 +119,8 @@ class Converter:
         self.problems = problems
         self.count = 0
         self.open: set[int] = set()  # ids of the collections being converted, to spot cycles
+        self.merging: set[int] = set()  # ids of the mappings whose merge keys are being applied
+        self.merge_mark: yaml.Mark | None = None  # the outermost merge key being applied
         self.constructor = yaml.SafeLoader("")  # for YAML's int and float rules
 
     def fail(self, location: Location, code: str, message: str) -> None:
@@ -140,42 +142,81 @@ class Converter:
         seen: dict[str, ScalarNode] = {}
         explicit: list[tuple[str, ScalarNode, Node]] = []
         inherited: list[tuple[str, ScalarNode, Node]] = []
-        for key_node, value_node in node.value:
-            key_node = deref(key_node)
-            if key_node.tag == _TAG + "merge":
-                for source in self._merge_sources(value_node):
-                    inherited.extend(self.pairs(source, path))
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.fail(mark_location(self.file, key_node.start_mark), "E203",
-                          f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
-            key = key_node.value
-            bad = CONTROL.search(key)
-            if bad:
-                self.fail(mark_location(self.file, key_node.start_mark), "E103",
-                          control_problem(Location(self.file), bad.group()).message)
-            if key in seen:
-                first = mark_location(self.file, seen[key].start_mark)
-                self.fail(mark_location(self.file, key_node.start_mark), "E104",
-                          f"duplicate key '{key}' in {dotted(path) or 'the top level'} "
-                          f"(first at line {first.line}); keep one and delete the other")
-            seen[key] = key_node
-            explicit.append((key, key_node, value_node))
+        self.merging.add(id(node))
+        try:
+            for key_node, value_node in node.value:
+                key_node = deref(key_node)
+                if key_node.tag == _TAG + "merge":
+                    outermost = self.merge_mark is None
+                    if outermost:  # a problem deep in a chain of merges is reported where it starts
+                        self.merge_mark = key_node.start_mark
+                    try:
+                        for source in self._merge_sources(value_node, key_node):
+                            from_source = self.pairs(source, path)
+                            # Merged pairs cost what aliased values cost: a chain of
+                            # '<<: [*a, *a]' doubles at each link, like nested aliases.
+                            self.spend(len(from_source), self.merge_mark, merged=True)
+                            inherited.extend(from_source)
+                    finally:
+                        if outermost:
+                            self.merge_mark = None
+                    continue
+                explicit.append(self._explicit(key_node, value_node, path, seen))
+        finally:
+            self.merging.discard(id(node))
         # Explicit keys override those a merge key ('<<') brings in.
         merged = {triple[0]: triple for triple in inherited}
         merged.update({triple[0]: triple for triple in explicit})
         return list(merged.values())
 
-    def _merge_sources(self, node: Node | _Alias) -> list[MappingNode]:
+    def _explicit(self, key_node: Node, value_node: Node, path: Path_,
+                  seen: dict[str, ScalarNode]) -> tuple[str, ScalarNode, Node]:
+        if not isinstance(key_node, ScalarNode):
+            self.fail(mark_location(self.file, key_node.start_mark), "E203",
+                      f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+        key = key_node.value
+        bad = CONTROL.search(key)
+        if bad:
+            self.fail(mark_location(self.file, key_node.start_mark), "E103",
+                      control_problem(Location(self.file), bad.group()).message)
+        if key in seen:
+            first = mark_location(self.file, seen[key].start_mark)
+            self.fail(mark_location(self.file, key_node.start_mark), "E104",
+                      f"duplicate key '{key}' in {dotted(path) or 'the top level'} "
+                      f"(first at line {first.line}); keep one and delete the other")
+        seen[key] = key_node
+        return key, key_node, value_node
+
+    def _merge_sources(self, node: Node | _Alias, key_node: Node) -> list[MappingNode]:
         target = deref(node)
+        written = None
         if isinstance(target, MappingNode):
-            return [target]
-        if isinstance(target, SequenceNode) and all(
+            written = [node]
+        elif isinstance(target, SequenceNode) and all(
                 isinstance(deref(n), MappingNode) for n in target.value):
-            return [deref(n) for n in target.value]
+            written = target.value
+        if written is not None:
+            for source in written:
+                if id(deref(source)) in self.merging:
+                    name = clip(source.name) if isinstance(source, _Alias) else ""
+                    self.fail(mark_location(self.file, key_node.start_mark), "E105",
+                              f"the merge key '<<' merges '*{name}' into itself: it is inside "
+                              f"the anchor '&{name}' it names; repeat the values instead")
+            return [deref(source) for source in written]
         self.fail(mark_location(self.file, target.start_mark), "E203",
                   "a merge key '<<' takes an alias of a mapping or a list of them")
         return []
+
+    def spend(self, values: int, mark: yaml.Mark, *, aliased: bool = False,
+              merged: bool = False) -> None:
+        """Count `values` against the document's budget; past it, stop at `mark`."""
+        self.count += values
+        if self.count > MAX_VALUES:
+            how = ("; split the strategy or remove repetition" if not (aliased or merged) else
+                   " through merge keys ('<<'); do not merge mappings that merge others"
+                   if merged else " through aliases; do not nest aliases of aliases")
+            self.fail(mark_location(self.file, mark), "E105",
+                      f"this document expands to more than {MAX_VALUES:,} values" + how)
 
     def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
@@ -186,13 +227,7 @@ class Converter:
                           f"anchor '&{clip(node.name)}' it names; repeat the values instead")
             alias = alias or node.mark
             node = node.target
-        self.count += 1
-        if self.count > MAX_VALUES:
-            where = mark_location(self.file, alias or node.start_mark)
-            self.fail(where, "E105",
-                      f"this document expands to more than {MAX_VALUES:,} values"
-                      + (" through aliases; do not nest aliases of aliases" if alias else
-                         "; split the strategy or remove repetition"))
+        self.spend(1, alias or node.start_mark, aliased=alias is not None)
         if depth > MAX_DEPTH:
             self.fail(mark_location(self.file, node.start_mark), "E105",
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
