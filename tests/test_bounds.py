@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import VALID_YAML, replace_line
+from conftest import VALID_YAML, dump, replace_line
 
 
 def _merge_chain(links: int) -> str:
@@ -35,3 +35,17 @@ def test_merge_keys_within_the_budget_still_merge(write, run):
     text = replace_line(text, "sponsor:", "sponsor:\n  <<: *p")
     text = text.replace("  name: Ana Silva\n  role: Chief Operating Officer\n", "")
     assert run("check", write("s.yaml", text)).exit_code == 0
+
+
+def test_suggestions_for_unknown_references_stop_at_a_budget(write, run, valid_data):
+    # Each suggestion compares the reference with every id: 3,000 unknown references
+    # among 3,000 metrics took minutes. Past the budget, the message says why there is none.
+    metric = valid_data["metrics"][0]
+    valid_data["metrics"] = [dict(metric, id=f"metric-number-{i}") for i in range(300)]
+    valid_data["objectives"][0]["metrics"] = [f"metrik-numbr-{i}x" for i in range(300)]
+    result = run("check", write("s.yaml", dump(valid_data)))
+    unknown = [line for line in result.errors if "E302" in line]
+    assert len(unknown) == 301  # the 300, and the pilot's pick-errors
+    assert unknown[0].endswith("unknown metric 'metrik-numbr-0x' (did you mean 'metric-number-0'?)")
+    assert unknown[-1].endswith("unknown metric 'pick-errors' (no suggestion: too many unknown "
+                                "references to compare each with all 300 metrics)")
