@@ -136,3 +136,67 @@ def test_asks_past_the_cap_are_one_located_line(write, run, valid_data):
         "matter most")
     valid_data["briefings"][0]["asks"].pop()
     assert run("brief", write("s.yaml", dump(valid_data)), "-o", "out").exit_code == 0
+
+
+def _override(block: str) -> str:
+    return ('{% extends "deck_base.yaml.j2" %}\n'
+            "{% block continued %}\n" + block + "\n{% endblock %}\n")
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ('{{ 10**(10**10) }}', "the power 10 ** 10000000000 is too large; a template's numbers have "
+                           "at most 10,000 bits (compute figures in the view, not the template)"),
+    # Jinja folds constants when it compiles, so even dead code used to hang.
+    ('{% if false %}{{ 10**(10**10) }}{% endif %}{{ 9**99999 }}',
+     "the power 9 ** 99999 is too large"),
+    ('{{ ("a"*4000000000)|length }}', "repeating 1 characters or items 4000000000 times is too "
+                                      "much; a template's text and lists hold at most 20,000,000"),
+    ('{{ "%999999999d" % 1 }}', "a '%' format width is over 20,000,000 characters"),
+    ('{% for i in range(10**9) %}{% endfor %}', "range() of 1,000,000,000 numbers; a template's "
+                                                "ranges hold at most 100,000"),
+    ('{% include "deck.yaml.j2" %}', "templates include, extend or call each other without end; "
+                                     "break the cycle"),
+    ('{% for i in range(100000) %}{{ "x" * 1000 }}{% endfor %}',
+     "the output is over 20,000,000 characters; a template must not repeat its text without end"),
+])
+def test_a_template_past_a_bound_is_a_located_template_error(write, run, block, message):
+    write("templates/deck.yaml.j2", _override(block))
+    result = run("brief", write("s.yaml", VALID_YAML), "--templates", "templates", "-o", "out")
+    assert result.exit_code == 1, result.output
+    assert result.stderr.strip().startswith("error: templates/deck.yaml.j2:3: " + message), \
+        result.stderr
+    assert not (result.stdout + result.stderr).count("internal error")
+
+
+@pytest.mark.parametrize("on_main_thread", [True, False])
+def test_a_template_that_loops_without_end_is_stopped_at_the_deadline(
+        workdir, monkeypatch, on_main_thread):
+    # Two nested loops of 100,000 would take hours. Off the main thread there is no
+    # alarm: the sandbox's own range and look-ups watch the clock.
+    import threading
+
+    from buyin_cli.errors import TemplateError
+    from buyin_cli.render import sandbox
+    from buyin_cli.render.templating import make_environment, render
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 3)
+    (workdir / "templates").mkdir()
+    (workdir / "templates" / "deck.yaml.j2").write_text(_override(
+        "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}"))
+    env = make_environment(workdir / "templates")
+    failures = []
+
+    def attempt():
+        try:
+            render(env, "deck.yaml.j2")
+        except TemplateError as exc:
+            failures.append(str(exc))
+
+    if on_main_thread:
+        attempt()
+    else:
+        worker = threading.Thread(target=attempt)
+        worker.start()
+        worker.join(60)
+    assert failures == [f"{workdir / 'templates' / 'deck.yaml.j2'}:3: rendering took over 3 s "
+                        "and was stopped here; a template must not loop without end"]

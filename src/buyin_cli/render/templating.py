@@ -15,11 +15,12 @@ from typing import Any, Callable
 from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2 import UndefinedError
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
+from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 
 def search_path(user_dir: Path | None) -> list[Path]:
@@ -36,7 +37,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     Jinja's i18n extension gives every template, the user's own too, `_()`,
     `gettext()`, `ngettext()` and `{% trans %}` over buyin's catalogue for the language.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in search_path(user_dir)]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -58,7 +59,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
 def render(env, name: str, **context: Any) -> str:
     """Render template `name`, turning any template failure into one located line."""
     try:
-        return env.get_template(name).render(**context)
+        return render_bounded(env, env.get_template(name), context)
     except TemplateNotFound as exc:
         raise TemplateError(f"template '{exc.name}' not found in "
                             + ", ".join(str(d) for d in _dirs(env))) from None
@@ -72,7 +73,12 @@ def render(env, name: str, **context: Any) -> str:
                             "view documented in templates/README.md") from None
     except JinjaError as exc:
         raise TemplateError(f"{_where(name)}: {exc}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+    except TemplateLimit as exc:
+        raise TemplateError(f"{_where(name)}: {exc}") from None
+    except RecursionError:
+        raise TemplateError(f"{_where(name)}: templates include, extend or call each other "
+                            "without end; break the cycle") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
 
 
