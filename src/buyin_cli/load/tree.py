@@ -147,19 +147,15 @@ class Converter:
             for key_node, value_node in node.value:
                 key_node = deref(key_node)
                 if key_node.tag == _TAG + "merge":
-                    outermost = self.merge_mark is None
-                    if outermost:  # a problem deep in a chain of merges is reported where it starts
-                        self.merge_mark = key_node.start_mark
-                    try:
-                        for source in self._merge_sources(value_node, key_node):
-                            from_source = self.pairs(source, path)
-                            # Merged pairs cost what aliased values cost: a chain of
-                            # '<<: [*a, *a]' doubles at each link, like nested aliases.
-                            self.spend(len(from_source), self.merge_mark, merged=True)
-                            inherited.extend(from_source)
-                    finally:
-                        if outermost:
-                            self.merge_mark = None
+                    # A problem deep in a chain of merges is reported where the chain starts.
+                    outer, self.merge_mark = self.merge_mark, self.merge_mark or key_node.start_mark
+                    for source in self._merge_sources(value_node, key_node):
+                        from_source = self.pairs(source, path)
+                        # Merged pairs cost what aliased values cost: a chain of
+                        # '<<: [*a, *a]' doubles at each link, like nested aliases.
+                        self.spend(len(from_source), self.merge_mark, merged=True)
+                        inherited.extend(from_source)
+                    self.merge_mark = outer
                     continue
                 explicit.append(self._explicit(key_node, value_node, path, seen))
         finally:
