@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import VALID_YAML, dump, replace_line
 
@@ -200,3 +202,73 @@ def test_a_template_that_loops_without_end_is_stopped_at_the_deadline(
         worker.join(60)
     assert failures == [f"{workdir / 'templates' / 'deck.yaml.j2'}:3: rendering took over 3 s "
                         "and was stopped here; a template must not loop without end"]
+
+
+# --- files: sizes asked before reading ----------------------------------------------------
+
+def test_a_sparse_8_gb_file_is_refused_by_its_size_before_it_is_read(write, run, monkeypatch):
+    path = write("s.yaml", "")
+    with open(path, "r+b") as stream:
+        stream.truncate(8 * 1024 ** 3)  # sparse: it takes no room on disk
+    reads = []
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self) or b"")
+    result = run("check", path)
+    assert result.errors == ["s.yaml:1:1: E105 file is 8,589,934,592 bytes; a strategy file may "
+                             "be at most 1,048,576 bytes"]
+    assert reads == []
+
+
+def test_a_folder_of_files_past_the_total_is_refused_before_any_is_read(write, run, monkeypatch):
+    from buyin_cli.load import files
+
+    for i in range(12):
+        write(f"s/part-{i:02}.yaml", "objectives: []\n" + "#" * 2000 + "\n")
+    monkeypatch.setattr(files, "MAX_TOTAL_BYTES", 20_000)  # the real one is 64 MB
+    monkeypatch.setattr(files, "read_text", lambda *args: pytest.fail("a file was read"))
+    result = run("check", "s")
+    assert result.errors == ["s:1:1: E105 the strategy's 12 files total 24,192 bytes; a strategy "
+                             "may total at most 20,000 bytes"]
+
+
+# --- files: nothing skipped silently --------------------------------------------------------
+
+def test_an_unreadable_subfolder_is_an_error_not_a_gap(write, run, monkeypatch):
+    import os
+
+    write("s/strategy.yaml", VALID_YAML)
+    write("s/pilots/more.yaml", "pilots: []\n")
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "pilots":
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = run("check", "s")
+    assert result.exit_code == 1
+    assert result.errors == ["s/pilots:1:1: E001 cannot read this folder: Permission denied; make "
+                             "it readable, or move it out of the strategy"]
+
+
+def test_an_unreadable_path_is_e001(write, run, monkeypatch):
+    write("s/strategy.yaml", VALID_YAML)
+    real = Path.stat
+
+    def stat(self, **kwargs):
+        if self.name == "s":
+            raise PermissionError(13, "Permission denied")
+        return real(self, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    result = run("check", "s")
+    assert result.exit_code == 1
+    assert result.errors == ["s:1:1: E001 cannot read it: Permission denied"]
+
+
+def test_upper_case_yaml_files_are_read(write, run):
+    write("s/strategy.YAML", VALID_YAML)
+    write("s/more.Yml", "objectives:\n  - {id: x, title: X, owner: O, driver: gain, metrics: [nope]}\n")
+    result = run("check", "s")
+    assert result.errors == ["s/more.Yml:2:57: E302 objectives[0].metrics[0]: unknown metric "
+                             "'nope' (known: pick-errors)"]

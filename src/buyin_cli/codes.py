@@ -45,7 +45,7 @@ def _warnings(method: str | None, *rows: tuple[str, str]) -> list[Code]:
 
 CODES: dict[str, Code] = {c.code: c for c in (
     *_errors(
-        ("E001", "no such file or folder, or a file that cannot be read",
+        ("E001", "no such file or folder, or a file or folder that cannot be read",
          "give the path of a strategy `.yaml` file or of a folder of them"),
         ("E002", "a folder with no `.yaml` or `.yml` files",
          "put the strategy's YAML files in it"),
@@ -55,8 +55,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E102", "the file is not valid UTF-8", "save the file as UTF-8"),
         ("E103", "a control character in the text", "remove it (it would corrupt the deck)"),
         ("E104", "the same key twice in one mapping", "keep one and delete the other"),
-        ("E105", "too large: a file over 5 MB, more than 100,000 values (often through "
-                 "nested aliases), or nesting over 64 levels",
+        ("E105", "too large: a file over 1 MB, files over 64 MB in all, more than 100,000 "
+                 "values (often through nested aliases or merge keys), or nesting over 64 levels",
          "split the strategy or remove repetition"),
         ("E106", "an empty file (or only comments)",
          "add the strategy's sections, starting with `buyin: 1`"),

@@ -14,7 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.files import find_files, read_text, screen_text
+from buyin_cli.load.files import find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.tree import Converter, Stop, compose_document, deref, mark_location
 
@@ -34,6 +34,9 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Read a strategy file or folder into merged data, a source map and load problems."""
     files, problems = find_files(path)
+    too_much = total_problem(path, files)
+    if too_much:
+        return Loaded({}, SourceMap(files=files), [*problems, too_much])
     return _merged(files, lambda file: read_text(file, problems), problems)
 
 
