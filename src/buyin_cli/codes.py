@@ -67,11 +67,13 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E202", "a required key is missing (located at the mapping that lacks it)",
          "add it; the message says what it means"),
         ("E203", "a value of the wrong type: text for a number, a list for text…; also an "
-                 "unquoted `yes`/`no`/`on`/`off` where text belongs, and YAML tags",
+                 "unquoted `yes`/`no`/`on`/`off` where text belongs, a number YAML reads in "
+                 "another base (`0120` as octal 80, `1:30` as 90), and YAML tags",
          "write the type asked for; quote text that YAML would read as true or false"),
         ("E204", "a value out of bounds or not one of the choices: an id that is not a slug, "
                  "empty text, a list with too few items, a number out of range, an unknown "
-                 "currency or locale, an impossible date",
+                 "currency or locale, an impossible date, a number beyond a trillion either way or "
+                 "nearer 0 than 0.0001",
          "use a value the message allows"),
         ("E301", "the same id twice in one section (across all files)",
          "make ids unique within the section"),

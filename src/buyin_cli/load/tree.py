@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.files import CONTROL, control_problem
+from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import syntax_problem
 from buyin_cli.words import clip, dotted
@@ -259,15 +260,12 @@ class Converter:
             return None
         if tag == _TAG + "bool":
             return node.value.lower() in ("y", "yes", "on", "true")
-        if tag == _TAG + "int":
+        if tag in (_TAG + "int", _TAG + "float"):
             try:
-                return self.constructor.construct_yaml_int(node)
-            except ValueError:  # Python refuses to read integers of more than 4,300 digits
-                self.fail(mark_location(self.file, node.start_mark), "E204",
-                          f"{dotted(path)}: the number {clip(node.value, 20)} has far too "
-                          "many digits")
-        if tag == _TAG + "float":
-            return self.constructor.construct_yaml_float(node)
+                return read_number(node, self.constructor)
+            except NumberProblem as problem:
+                self.fail(mark_location(self.file, node.start_mark), problem.code,
+                          f"{dotted(path)}: {problem}")
         if tag == _TAG + "timestamp":
             return node.value  # the models parse dates, and report impossible ones in place
         self._unsupported_tag(node)
