@@ -63,3 +63,13 @@ def test_the_extremes_check_accepts_render_in_roi_and_brief(write, run, old, new
     assert run("roi", path).exit_code == 0
     result = run("brief", path, "-o", "out")
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("empty_one", ["a.yaml", "z.yaml"])
+def test_a_list_section_left_empty_in_one_file_is_blamed_there(write, run, empty_one):
+    write(f"s/{empty_one}", "objectives:\n")
+    write("s/strategy.yaml", VALID_YAML)
+    result = run("check", "s")
+    assert result.errors == [f"s/{empty_one}:1:12: E203 objectives: expected a list of items, as "
+                             "at s/strategy.yaml:6:1; write the items as '- ' lines, or remove "
+                             "'objectives' here"]
