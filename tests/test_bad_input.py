@@ -73,3 +73,18 @@ def test_a_list_section_left_empty_in_one_file_is_blamed_there(write, run, empty
     assert result.errors == [f"s/{empty_one}:1:12: E203 objectives: expected a list of items, as "
                              "at s/strategy.yaml:6:1; write the items as '- ' lines, or remove "
                              "'objectives' here"]
+
+
+def test_a_source_date_past_what_zip_can_hold_is_clamped_in_the_files(write, run, workdir):
+    # 4354819200 is in 2108; a zip entry's time ends in 2107 (it crashed with a struct error).
+    import zipfile
+
+    from pptx import Presentation
+
+    env = {"SOURCE_DATE_EPOCH": "4354819200"}
+    path = write("s.yaml", VALID_YAML)
+    assert run("brief", path, "-o", "out", env=env).exit_code == 0
+    deck = workdir / "out" / "warehouse-manager-briefing.pptx"
+    assert Presentation(str(deck)).core_properties.created.year == 2108
+    assert {i.date_time[0] for i in zipfile.ZipFile(deck).infolist()} == {2107}
+    assert run("roi", path, "--format", "xlsx", "--out", "f.xlsx", env=env).exit_code == 0
