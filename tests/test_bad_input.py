@@ -88,3 +88,22 @@ def test_a_source_date_past_what_zip_can_hold_is_clamped_in_the_files(write, run
     assert Presentation(str(deck)).core_properties.created.year == 2108
     assert {i.date_time[0] for i in zipfile.ZipFile(deck).infolist()} == {2107}
     assert run("roi", path, "--format", "xlsx", "--out", "f.xlsx", env=env).exit_code == 0
+
+
+def test_layout_names_with_control_characters_stay_on_the_errors_one_line(write, run, workdir):
+    from pptx import Presentation
+
+    from buyin_cli.packaged import packaged_dir
+
+    prs = Presentation(str(packaged_dir("templates") / "default.pptx"))
+    for layout in prs.slide_layouts:
+        # XML holds no ESC or NUL, but line breaks and bidi overrides it does.
+        layout.name = "Corporate\n::error file=README.md::Forged\u2028\u202e"
+    prs.save(str(workdir / "corporate.pptx"))
+    result = run("brief", write("s.yaml", VALID_YAML), "--pptx-template", "corporate.pptx",
+                 "-o", "out")
+    assert result.exit_code == 1
+    [line] = result.lines
+    assert line.endswith('the PowerPoint template has no layout "Title Slide" (it has: '
+                         + ", ".join(['"Corporate\\u000a::error file=README.md::Forged'
+                                      '\\u2028\\u202e"'] * len(prs.slide_layouts)) + ")")
