@@ -18,6 +18,10 @@ CASES = [
     ("    headcount: 120", "    headcount: 1" + "0" * 5000,
      "s.yaml:23:16: E204 audiences[0].headcount: the number 1000000000000000000… has far too "
      "many digits"),
+    # Hexadecimal escapes Python's 4,300-digit limit (its base is a power of two).
+    ("    headcount: 120", "    headcount: 0x" + "f" * 500_000,
+     "s.yaml:23:16: E204 audiences[0].headcount: the number is too large; a strategy's numbers "
+     "are at most 1,000,000,000,000 either way"),
     ("    minutes: 20", "    minutes: 1" + "0" * 400,
      "s.yaml:78:14: E204 briefings[0].minutes: the number is too large; a strategy's numbers are "
      "at most 1,000,000,000,000 either way"),
