@@ -25,7 +25,7 @@ MAX_LINES = 300
 LIBRARIES = {
     "yaml": {"load", "render/outline"},  # the loader; the deck outline a template renders
     "pptx": {"render/pptx"},
-    "jinja2": {"render/templating"},
+    "jinja2": {"render/templating", "render/sandbox"},  # the templates; their sandbox
     "typer": {"cli", "commands"},
     "rich": {"commands", "present/terminal", "progress"},
     "watchfiles": {"watch"},

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from pydantic import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -241,13 +242,18 @@ def test_empty_strategy():
                                "initiatives": {}}
 
 
-def test_overflowing_figures_are_null_in_json():
-    data = edit("pilots.0.results.0.before", 1.5e308)
-    data = edit("pilots.0.results.0.after", -1.5e308, data)
-    data = edit("metrics.0.value_per_unit", 1e308, data)
+def test_the_largest_numbers_a_strategy_may_hold_give_finite_figures():
+    # 1.5e308 used to reach the figures and overflow; the model now stops it (E204), and
+    # the largest numbers it lets through multiply without overflowing.
+    huge = edit("metrics.0.value_per_unit", 1e308)
+    with pytest.raises(ValidationError, match="the number is too large"):
+        Strategy.model_validate(huge)
+    data = edit("pilots.0.results.0.before", 1e12)
+    data = edit("pilots.0.results.0.after", -1e12, data)
+    data = edit("metrics.0.value_per_unit", 1e12, data)
     out = figures_json(compute_figures(Strategy.model_validate(data)))
     json.dumps(out, allow_nan=False)      # no NaN or Infinity
-    assert out["pilots"]["night"]["results"]["errors"]["pilot_annual_benefit"] is None
+    assert out["pilots"]["night"]["results"]["errors"]["pilot_annual_benefit"] is not None
 
 
 # --- the latest pilot wins ---------------------------------------------------------------------
@@ -295,7 +301,8 @@ def test_json_nulls_for_undefined_figures():
 # --- invariants -----------------------------------------------------------------------------------------
 
 readings = st.integers(min_value=-10_000, max_value=10_000)
-fractions = st.floats(min_value=0, max_value=1)
+# A strategy's numbers are 0 or at least 0.0001 (smaller ones are refused: E204).
+fractions = st.just(0.0) | st.floats(min_value=1e-4, max_value=1)
 money = st.floats(min_value=0.01, max_value=1e6)
 
 

@@ -94,8 +94,9 @@ def test_folder_scalar_section_twice_names_both_files(write):
 def test_folder_list_section_that_is_not_a_list_in_one_file(write):
     write("s/1.yaml", "metrics: [{id: a}]\n")
     write("s/2.yaml", "metrics: {id: b}\n")
-    assert problems("s") == ["s/2.yaml:1:1: E303 'metrics' is already set at s/1.yaml:1:1; "
-                             "a section that is not a list may appear in one file only"]
+    assert problems("s") == ["s/2.yaml:1:10: E203 metrics: expected a list of items, as at "
+                             "s/1.yaml:1:1; write the items as '- ' lines, or remove 'metrics' "
+                             "here"]
 
 
 def test_merge_keys_apply_and_explicit_keys_win(write):

@@ -45,8 +45,8 @@ def _warnings(method: str | None, *rows: tuple[str, str]) -> list[Code]:
 
 CODES: dict[str, Code] = {c.code: c for c in (
     *_errors(
-        ("E001", "no such file or folder, a file that cannot be read, or a link to a file "
-                 "outside the strategy's folder",
+        ("E001", "no such file or folder, a file or folder that cannot be read, or a link to "
+                 "a file outside the strategy's folder",
          "give the path of a strategy `.yaml` file or of a folder of them"),
         ("E002", "a folder with no `.yaml` or `.yml` files",
          "put the strategy's YAML files in it"),
@@ -56,8 +56,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E102", "the file is not valid UTF-8", "save the file as UTF-8"),
         ("E103", "a control character in the text", "remove it (it would corrupt the deck)"),
         ("E104", "the same key twice in one mapping", "keep one and delete the other"),
-        ("E105", "too large: a file over 5 MB, more than 100,000 values (often through "
-                 "nested aliases), or nesting over 64 levels",
+        ("E105", "too large: a file over 1 MB, files over 64 MB in all, more than 100,000 "
+                 "values (often through nested aliases or merge keys), or nesting over 64 levels",
          "split the strategy or remove repetition"),
         ("E106", "an empty file (or only comments)",
          "add the strategy's sections, starting with `buyin: 1`"),
@@ -68,11 +68,13 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E202", "a required key is missing (located at the mapping that lacks it)",
          "add it; the message says what it means"),
         ("E203", "a value of the wrong type: text for a number, a list for text…; also an "
-                 "unquoted `yes`/`no`/`on`/`off` where text belongs, and YAML tags",
+                 "unquoted `yes`/`no`/`on`/`off` where text belongs, a number YAML reads in "
+                 "another base (`0120` as octal 80, `1:30` as 90), and YAML tags",
          "write the type asked for; quote text that YAML would read as true or false"),
         ("E204", "a value out of bounds or not one of the choices: an id that is not a slug, "
                  "empty text, a list with too few items, a number out of range, an unknown "
-                 "currency or locale, an impossible date",
+                 "currency or locale, an impossible date, a number beyond a trillion either way or "
+                 "nearer 0 than 0.0001",
          "use a value the message allows"),
         ("E301", "the same id twice in one section (across all files)",
          "make ids unique within the section"),

@@ -2,37 +2,46 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.words import CONTROL
 
-# Bounds that keep hostile input cheap: a file's size.
-MAX_FILE_BYTES = 5 * 1024 * 1024
+# Bounds that keep hostile input cheap: a file's size, and all of a strategy's files together.
+# The largest file of a generated 50,000-record strategy is a quarter of MAX_FILE_BYTES, and
+# all its files together under half of MAX_TOTAL_BYTES; a real strategy is far smaller.
+MAX_FILE_BYTES = 1024 * 1024
+MAX_TOTAL_BYTES = 64 * 1024 * 1024
 
 
 def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
     """The YAML files of a strategy: the file itself, or a folder's, sorted by path.
 
     Hidden folders and files (`.github/workflows/*.yml`, `.pre-commit-config.yaml`) are
-    a strategy repo's tooling, not its strategy, and are left out.
+    a strategy repo's tooling, not its strategy, and are left out. A subfolder that
+    cannot be read is a problem, not a silent gap in the strategy.
     """
-    if not path.exists():
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
         return [], [Problem(Location(path), "E001",
                             "no such file or folder; give a strategy .yaml file or a folder of them")]
-    if path.is_file():
+    except OSError as exc:
+        return [], [Problem(Location(path), "E001", f"cannot read it: {exc.strerror or exc}")]
+    if stat.S_ISREG(info.st_mode):
         return _inside([path], path.parent)
-    if not path.is_dir():
+    if not stat.S_ISDIR(info.st_mode):
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
-    # rglob does not descend into linked folders; a linked file is checked by _inside.
-    files = sorted(p for p in path.rglob("*")
-                   if p.suffix in (".yaml", ".yml") and p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
-    if not files:
-        return [], [Problem(Location(path), "E002",
-                            "folder has no .yaml or .yml files; put the strategy's YAML files in it")]
-    return _inside(files, path)
+    problems: list[Problem] = []
+    files = sorted(_yaml_files(path, problems, set()))
+    if not files and not problems:
+        problems.append(Problem(Location(path), "E002", "folder has no .yaml or .yml files; "
+                                "put the strategy's YAML files in it"))
+    inside, outside = _inside(files, path)
+    return inside, problems + outside
 
 
 def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]:
@@ -49,22 +58,83 @@ def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]
                     for file in files if file not in inside]
 
 
-def read_text(file: Path, problems: list[Problem]) -> str | None:
-    """A strategy file's text, decoded and screened; None (with the problem recorded) when unusable."""
+def _yaml_files(folder: Path, problems: list[Problem], seen: set[tuple[int, int]]) -> list[Path]:
+    """The YAML files (any case of .yaml or .yml) below `folder`, hidden ones left out."""
     try:
-        raw = file.read_bytes()
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+            return []
+        seen.add((info.st_dev, info.st_ino))
+        entries = list(os.scandir(folder))
     except OSError as exc:
-        problems.append(Problem(Location(file), "E001", f"cannot read file: {exc.strerror}"))
+        problems.append(Problem(Location(folder), "E001",
+                                f"cannot read this folder: {exc.strerror or exc}; make it "
+                                "readable, or move it out of the strategy"))
+        return []
+    found: list[Path] = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        child = folder / entry.name
+        try:
+            # A linked folder is not followed (it may lead anywhere); a linked file is, and
+            # _inside refuses it when it leaves the strategy's folder.
+            is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file()
+        except OSError:
+            is_dir = is_file = False
+        if is_dir:
+            found.extend(_yaml_files(child, problems, seen))
+        elif is_file and child.suffix.lower() in (".yaml", ".yml"):
+            found.append(child)
+    return found
+
+
+def total_problem(folder: Path, files: list[Path]) -> Problem | None:
+    """E105 when a folder's files, as the file system gives their sizes, total too much to read."""
+    total = 0
+    for file in files:
+        try:
+            size = file.stat().st_size
+        except OSError:
+            continue  # read_text reports it
+        if size <= MAX_FILE_BYTES:  # a larger one is reported on its own, and never read
+            total += size
+    if total <= MAX_TOTAL_BYTES:
+        return None
+    return Problem(Location(folder), "E105", f"the strategy's {len(files):,} files total "
+                   f"{total:,} bytes; a strategy may total at most {MAX_TOTAL_BYTES:,} bytes")
+
+
+def read_text(file: Path, problems: list[Problem]) -> str | None:
+    """A strategy file's text, decoded and screened; None (with the problem recorded) when unusable.
+
+    The size is asked of the file system before anything is read (a sparse file may say
+    8 GB), and no more than the limit is read whatever it says (a device says 0).
+    """
+    try:
+        size = file.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            with file.open("rb") as stream:
+                raw = stream.read(MAX_FILE_BYTES + 1)
+            size = len(raw)
+    except OSError as exc:
+        problems.append(Problem(Location(file), "E001", f"cannot read file: {exc.strerror or exc}"))
+        return None
+    if size > MAX_FILE_BYTES:
+        problems.append(_too_large(file, size))
         return None
     return screen_text(file, raw, problems)
+
+
+def _too_large(file: Path, size: int) -> Problem:
+    return Problem(Location(file), "E105", f"file is {size:,} bytes; a strategy file may be at "
+                                           f"most {MAX_FILE_BYTES:,} bytes")
 
 
 def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
     """A strategy file's bytes decoded and screened, however they were read (from disk, from git)."""
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(Problem(Location(file), "E105",
-                                f"file is {len(raw):,} bytes; a strategy file may be at most "
-                                f"{MAX_FILE_BYTES:,} bytes"))
+        problems.append(_too_large(file, len(raw)))
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -88,11 +158,6 @@ def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
 
 
 def control_problem(location: Location, char: str) -> Problem:
-    """E103 for `char`, one of words.CONTROL: the same rule for every string, file or value."""
-    if "\u202a" <= char <= "\u202e" or "\u2066" <= char <= "\u2069":
-        return Problem(location, "E103",
-                       f"bidirectional control character U+{ord(char):04X} in the text; remove "
-                       "it (it makes the text read in another order than it is written)")
     return Problem(location, "E103",
                    f"control character U+{ord(char):04X} in the text; remove it "
                    "(it would corrupt the deck)")

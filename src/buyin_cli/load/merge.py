@@ -14,7 +14,7 @@ from typing import Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.files import find_files, read_text, screen_text
+from buyin_cli.load.files import find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.tree import Converter, Stop, compose_document, deref, mark_location
 
@@ -34,6 +34,9 @@ class Loaded:
 def load(path: Path) -> Loaded:
     """Read a strategy file or folder into merged data, a source map and load problems."""
     files, problems = find_files(path)
+    too_much = total_problem(path, files)
+    if too_much:
+        return Loaded({}, SourceMap(files=files), [*problems, too_much])
     return _merged(files, lambda file: read_text(file, problems), problems)
 
 
@@ -70,6 +73,11 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
         for key, key_node, value_node in converter.pairs(doc, ()):
             key_loc = mark_location(file, key_node.start_mark)
             items = deref(value_node)
+            if (key in LIST_SECTIONS and isinstance(items, SequenceNode) and key in first_seen
+                    and not isinstance(merged[key], list)):
+                # An earlier file set this list section to something else: it is the one wrong.
+                problems.append(_not_a_list(key, sources.at((key,)), key_loc))
+                merged[key] = []
             if (key in LIST_SECTIONS and isinstance(items, SequenceNode)
                     and isinstance(merged.get(key, []), list)):
                 section = merged.setdefault(key, [])
@@ -80,6 +88,9 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                     path = (key, len(section))
                     converter.record(path, None, item)
                     section.append(converter.convert(item, path, 1))
+            elif key in LIST_SECTIONS and key in first_seen:
+                problems.append(_not_a_list(key, mark_location(file, items.start_mark),
+                                            first_seen[key]))
             elif key in first_seen:
                 problems.append(Problem(key_loc, "E303",
                                         f"'{key}' is already set at {first_seen[key]}; a section "
@@ -90,3 +101,8 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                 merged[key] = converter.convert(value_node, (key,))
     except Stop:
         return
+
+
+def _not_a_list(key: str, where: Location, other: Location) -> Problem:
+    return Problem(where, "E203", f"{key}: expected a list of items, as at {other}; write the "
+                                  f"items as '- ' lines, or remove '{key}' here")

@@ -106,6 +106,10 @@ def _value_message(kind: str, ctx: dict[str, Any], value: Any, shown: str) -> st
                 f"e.g. '{suggestion}'")
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "too_long":
+        most = ctx.get("max_length")
+        return (f"has {ctx.get('actual_length', 0):,} items, more than the {most} allowed; "
+                "keep the ones that matter most")
     if kind == "too_short":
         least = ctx.get("min_length", 1)
         return f"needs at least {least} item{'s' if least != 1 else ''}"

@@ -52,17 +52,23 @@ def relation_problems(data: dict[str, Any], sources: SourceMap, *,
                                 "meeting under 'briefings' (id, stakeholder, date, minutes, "
                                 "opening_question, asks)"))
     ids = {section: _ids(data, section, sources, problems) for section in ID_SECTIONS}
+    # Suggest only ids that are themselves valid: the invalid ones are reported already.
+    valid_ids = {target: sorted(i for i in found if re.fullmatch(SLUG_PATTERN, i))
+                 for target, found in ids.items()}
+    suggest = _Suggestions()
     for section, field_path, target in REFERENCES:
         for path, ref in _walk(data, (section, "*") + field_path):
             # A reference that is not a slug is reported as such already (E204).
             if (not isinstance(ref, str) or ref in ids[target]
                     or not re.fullmatch(SLUG_PATTERN, ref)):
                 continue
-            # Suggest only ids that are themselves valid: the invalid ones are reported already.
-            known = sorted(i for i in ids[target] if re.fullmatch(SLUG_PATTERN, i))
-            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+            known = valid_ids[target]
+            close = suggest(ref, known)
             if close:
-                hint = f"did you mean '{close[0]}'?"
+                hint = f"did you mean '{close}'?"
+            elif close is None:
+                hint = (f"no suggestion: too many unknown references to compare each with "
+                        f"all {len(known):,} {target}")
             elif known:
                 hint = "known: " + ", ".join(known[:8]) + (", …" if len(known) > 8 else "")
             elif any(True for _ in _items(data, target)):
@@ -78,6 +84,31 @@ def relation_problems(data: dict[str, Any], sources: SourceMap, *,
     for i, briefing in _items(data, "briefings"):
         problems.extend(_outcome_rules(briefing, ("briefings", i), sources))
     return problems
+
+
+class _Suggestions:
+    """The closest known id to each unknown reference, within a budget of comparisons.
+
+    Each suggestion compares the reference with every known id, so thousands of unknown
+    references among thousands of ids would take minutes; past MAX_COMPARISONS, no more
+    suggestions are computed (None), and the message says why.
+    """
+
+    MAX_COMPARISONS = 20_000
+
+    def __init__(self) -> None:
+        self.spent = 0
+        self.found: dict[tuple[str, int], str] = {}
+
+    def __call__(self, ref: str, known: list[str]) -> str | None:
+        key = (ref, id(known))
+        if key not in self.found:
+            if self.spent + len(known) > self.MAX_COMPARISONS:
+                return None
+            self.spent += len(known)
+            close = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+            self.found[key] = close[0] if close else ""
+        return self.found[key]
 
 
 def _locale(data: dict[str, Any], sources: SourceMap) -> Iterator[Problem]:

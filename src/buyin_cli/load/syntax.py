@@ -93,3 +93,14 @@ def _at_indentation(mark: yaml.Mark | None) -> bool:
         return True
     line_start = mark.buffer.rfind("\n", 0, mark.pointer) + 1
     return not mark.buffer[line_start:mark.pointer].strip()
+
+
+def mark_location(file: Path, mark: yaml.Mark) -> Location:
+    """Where a YAML mark (0-based) is, as a located line counts (from 1)."""
+    return Location(file, mark.line + 1, mark.column + 1)
+
+
+def short_tag(tag: str) -> str:
+    """A tag as people write it: tag:yaml.org,2002:float → !!float."""
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag[len(prefix):] if tag.startswith(prefix) else tag

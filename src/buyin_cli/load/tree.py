@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.files import CONTROL, control_problem
+from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
-from buyin_cli.load.syntax import syntax_problem
+from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
 from buyin_cli.words import clip, dotted
 
 MAX_VALUES = 100_000
@@ -29,15 +30,12 @@ _TAG = "tag:yaml.org,2002:"
 _VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
 
 
-class _Alias:
+class _Alias(NamedTuple):
     """An alias as it was written, so an expansion problem can point at it."""
 
-    __slots__ = ("target", "mark", "name")
-
-    def __init__(self, target: Node, mark: yaml.Mark, name: str):
-        self.target = target
-        self.mark = mark
-        self.name = name
+    target: Node
+    mark: yaml.Mark
+    name: str
 
 
 class _Loader(yaml.SafeLoader):
@@ -123,6 +121,8 @@ class Converter:
         self.problems = problems
         self.count = 0
         self.open: set[int] = set()  # ids of the collections being converted, to spot cycles
+        self.merging: set[int] = set()  # ids of the mappings whose merge keys are being applied
+        self.merge_mark: yaml.Mark | None = None  # the outermost merge key being applied
         self.constructor = yaml.SafeLoader("")  # for YAML's int and float rules
 
     def fail(self, location: Location, code: str, message: str) -> None:
@@ -144,39 +144,74 @@ class Converter:
         seen: dict[str, ScalarNode] = {}
         explicit: list[tuple[str, ScalarNode, Node]] = []
         inherited: list[tuple[str, ScalarNode, Node]] = []
-        for key_node, value_node in node.value:
-            key_node = deref(key_node)
-            if key_node.tag == _TAG + "merge":
-                for source in self._merge_sources(value_node):
-                    inherited.extend(self.pairs(source, path))
-                continue
-            if not isinstance(key_node, ScalarNode):
-                self.fail(mark_location(self.file, key_node.start_mark), "E203",
-                          f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
-            self.screen(key_node)
-            key = key_node.value
-            if key in seen:
-                first = mark_location(self.file, seen[key].start_mark)
-                self.fail(mark_location(self.file, key_node.start_mark), "E104",
-                          f"duplicate key '{key}' in {dotted(path) or 'the top level'} "
-                          f"(first at line {first.line}); keep one and delete the other")
-            seen[key] = key_node
-            explicit.append((key, key_node, value_node))
+        self.merging.add(id(node))
+        try:
+            for key_node, value_node in node.value:
+                key_node = deref(key_node)
+                if key_node.tag == _TAG + "merge":
+                    # A problem deep in a chain of merges is reported where the chain starts.
+                    outer, self.merge_mark = self.merge_mark, self.merge_mark or key_node.start_mark
+                    for source in self._merge_sources(value_node, key_node):
+                        from_source = self.pairs(source, path)
+                        # Merged pairs cost what aliased values cost: a chain of
+                        # '<<: [*a, *a]' doubles at each link, like nested aliases.
+                        self.spend(len(from_source), self.merge_mark, merged=True)
+                        inherited.extend(from_source)
+                    self.merge_mark = outer
+                    continue
+                explicit.append(self._explicit(key_node, value_node, path, seen))
+        finally:
+            self.merging.discard(id(node))
         # Explicit keys override those a merge key ('<<') brings in.
         merged = {triple[0]: triple for triple in inherited}
         merged.update({triple[0]: triple for triple in explicit})
         return list(merged.values())
 
-    def _merge_sources(self, node: Node | _Alias) -> list[MappingNode]:
+    def _explicit(self, key_node: Node, value_node: Node, path: Path_,
+                  seen: dict[str, ScalarNode]) -> tuple[str, ScalarNode, Node]:
+        if not isinstance(key_node, ScalarNode):
+            self.fail(mark_location(self.file, key_node.start_mark), "E203",
+                      f"{dotted(path)}: a key must be plain text, not {_kind(key_node)}")
+        self.screen(key_node)
+        key = key_node.value
+        if key in seen:
+            first = mark_location(self.file, seen[key].start_mark)
+            self.fail(mark_location(self.file, key_node.start_mark), "E104",
+                      f"duplicate key '{key}' in {dotted(path) or 'the top level'} "
+                      f"(first at line {first.line}); keep one and delete the other")
+        seen[key] = key_node
+        return key, key_node, value_node
+
+    def _merge_sources(self, node: Node | _Alias, key_node: Node) -> list[MappingNode]:
         target = deref(node)
+        written = None
         if isinstance(target, MappingNode):
-            return [target]
-        if isinstance(target, SequenceNode) and all(
+            written = [node]
+        elif isinstance(target, SequenceNode) and all(
                 isinstance(deref(n), MappingNode) for n in target.value):
-            return [deref(n) for n in target.value]
+            written = target.value
+        if written is not None:
+            for source in written:
+                if id(deref(source)) in self.merging:
+                    name = clip(source.name) if isinstance(source, _Alias) else ""
+                    self.fail(mark_location(self.file, key_node.start_mark), "E105",
+                              f"the merge key '<<' merges '*{name}' into itself: it is inside "
+                              f"the anchor '&{name}' it names; repeat the values instead")
+            return [deref(source) for source in written]
         self.fail(mark_location(self.file, target.start_mark), "E203",
                   "a merge key '<<' takes an alias of a mapping or a list of them")
         return []
+
+    def spend(self, values: int, mark: yaml.Mark, *, aliased: bool = False,
+              merged: bool = False) -> None:
+        """Count `values` against the document's budget; past it, stop at `mark`."""
+        self.count += values
+        if self.count > MAX_VALUES:
+            how = ("; split the strategy or remove repetition" if not (aliased or merged) else
+                   " through merge keys ('<<'); do not merge mappings that merge others"
+                   if merged else " through aliases; do not nest aliases of aliases")
+            self.fail(mark_location(self.file, mark), "E105",
+                      f"this document expands to more than {MAX_VALUES:,} values" + how)
 
     def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
@@ -187,13 +222,7 @@ class Converter:
                           f"anchor '&{clip(node.name)}' it names; repeat the values instead")
             alias = alias or node.mark
             node = node.target
-        self.count += 1
-        if self.count > MAX_VALUES:
-            where = mark_location(self.file, alias or node.start_mark)
-            self.fail(where, "E105",
-                      f"this document expands to more than {MAX_VALUES:,} values"
-                      + (" through aliases; do not nest aliases of aliases" if alias else
-                         "; split the strategy or remove repetition"))
+        self.spend(1, alias or node.start_mark, aliased=alias is not None)
         if depth > MAX_DEPTH:
             self.fail(mark_location(self.file, node.start_mark), "E105",
                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
@@ -221,11 +250,8 @@ class Converter:
     def screen(self, node: Node) -> None:
         """E103 for a control character in any scalar, whatever its tag, or in a tag itself.
 
-        One rule for every string: the file's text was screened already, but YAML's
-        escapes ("\\e", "\\N", "\\r") and a tag's %-escapes (`!<x%1B>`) make new ones,
-        and a tagged scalar (`!!timestamp "…"`) would otherwise reach the deck unchecked.
-        A carriage return, harmless as a file's line end, is refused in a value: it
-        would overwrite the line it is printed on.
+        The file's text was screened already, but YAML's escapes ("\\e", "\\r") and a tag's
+        %-escapes (`!<x%1B>`) make new ones; a carriage return would overwrite its line.
         """
         texts = [node.tag] + ([node.value] if isinstance(node, ScalarNode) else [])
         for text in texts:
@@ -242,22 +268,19 @@ class Converter:
             return None
         if tag == _TAG + "bool":
             return node.value.lower() in ("y", "yes", "on", "true")
-        if tag == _TAG + "int":
+        if tag in (_TAG + "int", _TAG + "float"):
             try:
-                return self.constructor.construct_yaml_int(node)
-            except ValueError:  # Python refuses to read integers of more than 4,300 digits
-                self.fail(mark_location(self.file, node.start_mark), "E204",
-                          f"{dotted(path)}: the number {clip(node.value, 20)} has far too "
-                          "many digits")
-        if tag == _TAG + "float":
-            return self.constructor.construct_yaml_float(node)
+                return read_number(node, self.constructor)
+            except NumberProblem as problem:
+                self.fail(mark_location(self.file, node.start_mark), problem.code,
+                          f"{dotted(path)}: {problem}")
         if tag == _TAG + "timestamp":
             return node.value  # the models parse dates, and report impossible ones in place
         self._unsupported_tag(node)
 
     def _unsupported_tag(self, node: Node) -> None:
         self.fail(mark_location(self.file, node.start_mark), "E203",
-                  f"unsupported YAML tag '{clip(_short_tag(node.tag))}'; write plain text, "
+                  f"unsupported YAML tag '{clip(short_tag(node.tag))}'; write plain text, "
                   "numbers, lists and mappings")
 
 
@@ -273,10 +296,3 @@ def _kind(node: Node | _Alias) -> str:
         return "a list"
     return f"the value '{clip(node.value)}'"
 
-
-def _short_tag(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
-
-
-def mark_location(file: Path, mark: yaml.Mark) -> Location:
-    return Location(file, mark.line + 1, mark.column + 1)

@@ -16,11 +16,12 @@ from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotF
 from jinja2 import TemplateError as JinjaError
 from jinja2 import UndefinedError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import SecurityError
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
+from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 
 NOUNS_CAPITALISED = {"de", "lb"}
@@ -74,7 +75,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     Jinja's i18n extension gives every template, the user's own too, `_()`,
     `gettext()`, `ngettext()` and `{% trans %}` over buyin's catalogue for the language.
     """
-    env = ImmutableSandboxedEnvironment(
+    env = BoundedSandbox(
         loader=ChoiceLoader([ConfinedLoader(str(d)) for d in search_path(user_dir)]),
         undefined=StrictUndefined,
         autoescape=False,
@@ -99,7 +100,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
 def render(env, name: str, **context: Any) -> str:
     """Render template `name`, turning any template failure into one located line."""
     try:
-        return env.get_template(name).render(**context)
+        return render_bounded(env, env.get_template(name), context)
     except TemplateNotFound as exc:
         raise TemplateError(f"template '{exc.name}' not found in "
                             + ", ".join(str(d) for d in _dirs(env))) from None
@@ -113,7 +114,14 @@ def render(env, name: str, **context: Any) -> str:
                             "view documented in templates/README.md") from None
     except JinjaError as exc:
         raise TemplateError(f"{_where(name)}: {exc}") from None
-    except (TypeError, ValueError, AttributeError, KeyError, ZeroDivisionError) as exc:
+    except TemplateLimit as exc:
+        raise TemplateError(f"{_where(name)}: {exc}") from None
+    except RecursionError:
+        # buyin's own templates make no cycle: a user's template that takes part in it is
+        # where to break it.
+        raise TemplateError(f"{_where(name, own_first=True)}: templates include, extend or call each other "
+                            "without end; break the cycle") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
 
 
@@ -156,10 +164,15 @@ def _dirs(env) -> list[str]:
     return [path for loader in env.loader.loaders for path in loader.searchpath]
 
 
-def _where(name: str) -> str:
-    """The template file and line being rendered when an error escaped it."""
-    frames = traceback.extract_tb(sys.exc_info()[2])
-    for frame in reversed(frames):
-        if frame.filename.endswith(".j2"):
-            return f"{frame.filename}:{frame.lineno}"
-    return name
+def _where(name: str, own_first: bool = False) -> str:
+    """The template file and line being rendered when an error escaped it.
+
+    `own_first`: the innermost line of a user's template, when one is on the way.
+    """
+    frames = [f for f in traceback.extract_tb(sys.exc_info()[2]) if f.filename.endswith(".j2")]
+    if own_first:
+        packaged = packaged_dir("templates").resolve()
+        own = [f for f in frames if not Path(f.filename).resolve().is_relative_to(packaged)]
+        # An `extends` line only hands over to its base; the cycle is closed elsewhere.
+        frames = [f for f in own if "extends" not in (f.line or "")] or own or frames
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else name

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
@@ -35,11 +35,29 @@ def _iso_date(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
+MAX_NUMBER = 1e12  # more than any headcount, minutes or money a strategy counts
+MIN_NUMBER = 1e-4  # smaller ones are written 1e-05, which the deck's outline reads as text
+
+
 class Model(BaseModel):
     """Base: unknown keys are errors, values are not coerced across types, nothing mutates."""
 
     # No .inf or .nan: every figure computed from them would be meaningless.
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _in_range(cls, value: Any) -> Any:
+        """Numbers a strategy can hold: 1.0e+308 or a headcount of 4,000 digits passed here and
+        then overflowed in the figures; a denormal such as 1e-320 broke the deck's charts."""
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            if abs(value) > MAX_NUMBER:
+                raise ValueError(f"the number is too large; a strategy's numbers are at most "
+                                 f"{MAX_NUMBER:,.0f} either way")
+            if value and abs(value) < MIN_NUMBER:
+                raise ValueError(f"the number is too small to be a reading; write 0, or a "
+                                 f"number of at least {MIN_NUMBER:g}")
+        return value
 
 
 class Accepting(Model):

@@ -31,6 +31,8 @@ class Ask(Model):
                                   "cost, benefit and payback beside it.")
 
 
+MAX_ASKS = 30
+
 AskItem = Annotated[Ask, BeforeValidator(_ask_from_text)]
 
 
@@ -73,8 +75,10 @@ class Briefing(Accepting):
     date: IsoDate = Field(description="The meeting's date (YYYY-MM-DD).")
     minutes: int = Field(gt=0, description="How long the meeting is.")
     opening_question: Text = Field(description="A question that invites a positive first answer.")
+    # A deck lists every ask on each of its pages: thousands of asks make a deck of
+    # gigabytes. No meeting takes more decisions than this.
     asks: list[AskItem] = Field(
-        min_length=1,
+        min_length=1, max_length=MAX_ASKS,
         description="The decisions wanted: each the decision as text, or {decision, initiative} "
                     "for an ask that funds an initiative.",
         json_schema_extra=lambda schema: _text_or(schema["items"]))

@@ -11,6 +11,7 @@ the table uses both halves.
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from buyin_cli.render.pptx.package import build_time, normalize_package, read_pr
 from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
 from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
 from buyin_cli.render.pptx.textfit import Para
+from buyin_cli.words import clip
 
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
@@ -90,13 +92,25 @@ def verify_deck(path: Path) -> None:
 
 # Slides ------------------------------------------------------------------
 
+# Characters that would break the one-line error or hide what a name is: controls, line and
+# paragraph separators, and the invisible format characters (bidi overrides among them).
+_UNSEEN = ("Cc", "Cf", "Zl", "Zp")
+
+
+def _quoted(name: str) -> str:
+    """A layout name from a corporate deck, quoted, each unseen character shown as its code."""
+    shown = "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in _UNSEEN else ch
+                    for ch in clip(name or "", 60))
+    return f'"{shown}"'
+
+
 
 def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     layout = prs.slide_layouts.get_by_name(spec.layout)
     if layout is None:
-        names = ", ".join(f'"{lay.name}"' for lay in prs.slide_layouts)
+        names = ", ".join(_quoted(lay.name) for lay in prs.slide_layouts)
         raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
-                            f'"{spec.layout}" (it has: {names})')
+                            f'{_quoted(spec.layout)} (it has: {names})')
     places = plan(prs, layout, spec, number)
     paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
     if spec.link is not None:

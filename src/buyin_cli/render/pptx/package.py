@@ -90,7 +90,9 @@ def normalize_package(data: bytes, when: datetime) -> bytes:
 
     python-pptx stamps each embedded chart workbook with the clock; its dates become `when`.
     """
-    stamp = max(when, datetime(1980, 1, 1)).timetuple()[:6]
+    # A zip entry's time holds the years 1980 to 2107 only: outside them it is clamped, as
+    # reproducible builds clamp SOURCE_DATE_EPOCH (the document's own dates stay exact).
+    stamp = min(max(when, datetime(1980, 1, 1)), datetime(2107, 12, 31, 23, 59, 58)).timetuple()[:6]
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
         for info in src.infolist():

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
+from buyin_cli.render.pptx.textfit.fonts import SAFETY, UNKNOWN_WIDTH, WIDEST, Font
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -17,25 +18,44 @@ def words(text: str) -> list[str]:
     return [w for w in _BREAKS.split(text) if w]
 
 
-def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST) -> list[str]:
-    """Break `text` into lines no wider than `width` points, at spaces where possible."""
+def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST,
+         max_lines: int | None = None) -> list[str]:
+    """Break `text` into lines no wider than `width` points, at spaces where possible.
+
+    Each line's width is kept as it grows (advances add up), so wrapping is linear in
+    the text; with `max_lines`, wrapping stops once there are more lines than that,
+    which is all a caller asking "does it fit?" needs of an endless text.
+    """
+    table = font[bold]
+
+    def fits(units: int) -> bool:  # text_width's own arithmetic, so lines break where they did
+        return units * size / 1000 * SAFETY <= width
+
+    space = table.get(" ", UNKNOWN_WIDTH)
     lines: list[str] = []
     for hard_line in text.split("\n"):
-        line = ""
+        line, used = "", 0
         for word in hard_line.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size, bold, font) <= width:
-                line = candidate
+            if max_lines is not None and len(lines) > max_lines:
+                return lines
+            units = sum(table.get(ch, UNKNOWN_WIDTH) for ch in word)
+            candidate_units = used + space + units if line else units
+            if fits(candidate_units):
+                line, used = (f"{line} {word}" if line else word), candidate_units
                 continue
             if line:
                 lines.append(line)
-            line = ""
+            line, used = "", 0
             # A word wider than the line breaks between characters, as renderers do.
             for ch in word:
-                if line and text_width(line + ch, size, bold, font) > width:
+                advance = table.get(ch, UNKNOWN_WIDTH)
+                if line and not fits(used + advance):
                     lines.append(line)
-                    line = ""
+                    if max_lines is not None and len(lines) > max_lines:
+                        return lines
+                    line, used = "", 0
                 line += ch
+                used += advance
         lines.append(line)
     return lines
 
@@ -57,10 +77,16 @@ def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False
     """The largest size from `start` down to `floor` (1 pt steps) at which `text` fits `box`."""
     size = start
     while size >= floor:
-        if len(wrap(text, box.width, size, bold)) * line_height(size) <= box.height:
+        if _fits(text, box, size, bold):
             return size
         size -= 1
     return None
+
+
+def _fits(text: str, box: Box, size: float, bold: bool) -> bool:
+    """Whether `text` wrapped at `size` stands no taller than `box`."""
+    most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
+    return len(wrap(text, box.width, size, bold, max_lines=most)) * line_height(size) <= box.height
 
 
 def fit_or_shorten(text: str, box: Box, start: float, floor: float,
@@ -72,20 +98,49 @@ def fit_or_shorten(text: str, box: Box, start: float, floor: float,
         return text, size
 
     def fits(candidate: str) -> bool:
-        return len(wrap(candidate, box.width, floor, bold)) * line_height(floor) <= box.height
+        return _fits(candidate, box, floor, bold)
 
+    # Greedy wrapping never takes back a line, so no cut longer than the first prefix
+    # that overflows can fit: the search starts there, not at the end of an endless text.
     words = text.split()
+    overflow = _first_overflow(len(words), lambda n: " ".join(words[:n]), fits)
+    # A cut drops the punctuation-only words before it ("a - -" ends "a…"), so it may
+    # keep fewer words than it cuts at: those past the overflow are cuts worth trying.
+    while overflow < len(words) and not words[overflow].strip(_TRAILING):
+        overflow += 1
+    del words[overflow + 1:]
     while len(words) > 1:
         words.pop()
-        shortened = " ".join(words).rstrip(" ,;:·–—-") + "…"
+        shortened = " ".join(words).rstrip(_TRAILING) + "…"
         if fits(shortened):
             return shortened, floor
     word = words[0] if words else ""
+    word = word[:_first_overflow(len(word), lambda n: word[:n], fits) + 1]
     while word:
         word = word[:-1]
         if fits(word + "…"):
             return word + "…", floor
     return "…", floor
+
+
+_TRAILING = " ,;:·–—-"  # what a cut text does not end with before its "…"
+
+
+def _first_overflow(count: int, prefix: Callable[[int], str], fits: Callable[[str], bool]) -> int:
+    """The fewest of `count` parts whose `prefix` does not fit (`count` when all of them fit).
+
+    A prefix stands at least as tall as a shorter one, so a binary search finds it.
+    """
+    low, high = 0, count
+    if fits(prefix(count)):
+        return count
+    while low < high:  # prefix(high) does not fit
+        mid = (low + high) // 2
+        if fits(prefix(mid)):
+            low = mid + 1
+        else:
+            high = mid
+    return high
 
 
 def balanced(heights: list[float], capacity: float) -> list[int]:
