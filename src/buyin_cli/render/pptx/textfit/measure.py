@@ -4,32 +4,51 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
+from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = WIDEST) -> list[str]:
     """Break `text` into lines no wider than `width` points, at spaces where possible."""
-    lines: list[str] = []
-    for hard_line in text.split("\n"):
-        line = ""
-        for word in hard_line.split(" "):
-            candidate = f"{line} {word}" if line else word
-            if text_width(candidate, size, bold, font) <= width:
-                line = candidate
-                continue
-            if line:
-                lines.append(line)
-            line = ""
-            # A word wider than the line breaks between characters, as renderers do.
-            for ch in word:
-                if line and text_width(line + ch, size, bold, font) > width:
+    return Words(text, bold, font).wrap(width, size)
+
+
+class Words:
+    """A text's words, each measured once in font units, to wrap at any width and size.
+
+    A line's width is the exact sum of its words' and spaces' units, so wrapping
+    adds whole numbers rather than measuring every candidate line again.
+    """
+
+    def __init__(self, text: str, bold: bool = False, font: Font = WIDEST):
+        self.advances = font[bold]
+        self.space = units(" ", self.advances)
+        self.lines = [[(word, units(word, self.advances)) for word in hard_line.split(" ")]
+                      for hard_line in text.split("\n")]
+
+    def wrap(self, width: float, size: float) -> list[str]:
+        """The lines no wider than `width` points at `size` points, broken at spaces where possible."""
+        lines: list[str] = []
+        for hard_line in self.lines:
+            line, used = "", 0
+            for word, wide in hard_line:
+                candidate = used + self.space + wide if line else wide
+                if points(candidate, size) <= width:
+                    line, used = (f"{line} {word}" if line else word), candidate
+                    continue
+                if line:
                     lines.append(line)
-                    line = ""
-                line += ch
-        lines.append(line)
-    return lines
+                line, used = "", 0
+                # A word wider than the line breaks between characters, as renderers do.
+                for ch in word:
+                    more = units(ch, self.advances)
+                    if line and points(used + more, size) > width:
+                        lines.append(line)
+                        line, used = "", 0
+                    line, used = line + ch, used + more
+            lines.append(line)
+        return lines
 
 
 def line_height(size: float) -> float:
