@@ -73,9 +73,11 @@ def roi(
         return
     from rich.console import Console
 
+    from buyin_cli.load.strategy import collector_paused
     from buyin_cli.present.terminal import print_roi
 
-    print_roi(loaded, figures, Console(highlight=False), explain=explain)
+    with collector_paused():  # rich makes many objects and little cyclic garbage
+        print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 
 def _usage(message: str) -> NoReturn:

@@ -39,16 +39,16 @@ def check_strategy(path: Path, *, need_briefings: bool = False
 
     `need_briefings`: the strategy is to be briefed, so it must have a briefing (E305).
     """
-    with _no_cycle_collection():
+    with collector_paused():
         return validated(load(path), path, need_briefings=need_briefings)
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Pause the cycle collector while a strategy is read: reading makes many objects and
-    little garbage, so the collections it would trigger (ever more of them, each over
-    every object so far) make loading grow faster than the strategy. Reference counting
-    still frees what is dropped."""
+def collector_paused() -> Iterator[None]:
+    """Pause the cycle collector while a strategy is read or reviewed: both make many
+    objects and little garbage, so the collections they would trigger (each over every
+    object so far) make the work grow faster than the strategy. Reference counting
+    still frees what is dropped; the collector is restored as it was."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
