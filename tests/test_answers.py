@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from buyin_cli.plan.answers import answer_for, content_words
+from buyin_cli.plan.answers import Answers, answer_for, content_words
 from buyin_cli.load.models import Objection
 
 
@@ -41,3 +41,27 @@ def test_the_best_match_wins() -> None:
 
 def test_content_words_drop_small_words_and_plurals() -> None:
     assert content_words("The operators and the lines") == {"operator", "line"}
+
+
+def _brute(concern: str, objections: list[Objection]) -> Objection | None:
+    """The rule as the module states it, reading every objection."""
+    wanted = content_words(concern)
+    scores = [len(wanted & content_words(o.objection)) / len(wanted) if wanted else 0.0
+              for o in objections]
+    best = max(range(len(objections)), key=lambda n: (scores[n], -n), default=None)
+    return objections[best] if best is not None and scores[best] >= 0.5 else None
+
+
+def test_the_index_finds_what_reading_every_objection_finds() -> None:
+    # Many objections sharing common words, some repeated: the first of equals wins.
+    sites = ["Telford 101", "Cork 202", "Leeds 303"]
+    texts = [f"{kind} at {site}" for site in sites for kind in (
+        "Spending is frozen until the summer budget review",
+        "Spending is frozen until the autumn budget review",
+        "Supervisors are already overloaded",
+        "Results came from something else, not the training")]
+    objections = [objection(t) for t in texts + texts[::2]]
+    concerns = texts + ["Spending frozen at Leeds", "Budget review in autumn", "overloaded",
+                        "Supervisors at Cork 202 overloaded by the autumn budget review", ""]
+    for concern in concerns:
+        assert Answers(objections).to(concern) is _brute(concern, objections), concern

@@ -87,3 +87,16 @@ def test_a_missing_template_lists_where_it_looked(tmp_path: Path) -> None:
 ])
 def test_lower_first_keeps_proper_names(text: str, lowered: str) -> None:
     assert lower_first(text) == lowered
+
+
+def test_compiled_templates_are_kept_but_never_served_stale(tmp_path: Path) -> None:
+    # Compiled code is kept between environments; a changed source compiles again.
+    (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    assert render(make_environment(tmp_path), "note.j2", n=1) == "one 1"
+    (tmp_path / "note.j2").write_text("two {{ n }}", encoding="utf-8")
+    assert render(make_environment(tmp_path), "note.j2", n=2) == "two 2"
+    # A packaged template, then a file of the same name added to the user's folder.
+    name = sorted(p.name for p in packaged_dir("templates").glob("*.j2"))[0]
+    make_environment(tmp_path).get_template(name)
+    (tmp_path / name).write_text("mine", encoding="utf-8")
+    assert render(make_environment(tmp_path), name) == "mine"

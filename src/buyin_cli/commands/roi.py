@@ -73,10 +73,12 @@ def roi(
         return
     from rich.console import Console
 
+    from buyin_cli.load.strategy import collector_paused
     from buyin_cli.present.report import workflow_commands_stopped
     from buyin_cli.present.terminal import print_roi
 
-    with workflow_commands_stopped(sys.stdout):
+    # rich makes many objects and little cyclic garbage
+    with workflow_commands_stopped(sys.stdout), collector_paused():
         print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 

@@ -141,7 +141,10 @@ def compute_figures(strategy: Strategy) -> Figures:
                                                               headcounts))
               for p in strategy.pilots}
     order = {p.id: n for n, p in enumerate(strategy.pilots)}
-    rollouts = {i.id: _initiative_figures(i, _headcount(i, headcounts), strategy.pilots,
+    own: dict[str, list[Pilot]] = {}  # each initiative's pilots, in file order
+    for p in strategy.pilots:
+        own.setdefault(p.initiative, []).append(p)
+    rollouts = {i.id: _initiative_figures(i, _headcount(i, headcounts), own.get(i.id, []),
                                           pilots, order)
                 for i in strategy.initiatives}
     return Figures(
@@ -195,10 +198,9 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
                         roi_pct(benefit, pilot.cost), results, monetised=bool(priced))
 
 
-def _initiative_figures(initiative: Initiative, headcount: int, all_pilots: list[Pilot],
+def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
                         pilots: dict[str, PilotFigures], order: dict[str, int]
                         ) -> InitiativeFigures:
-    own = [p for p in all_pilots if p.initiative == initiative.id]
     latest: dict[str, tuple[tuple, ResultFigures]] = {}
     for pilot in own:
         for metric_id, result in pilots[pilot.id].results.items():

@@ -86,9 +86,13 @@ class SinceLastMet:
         return tuple(f for f in self.follow_ups if f.state == "overdue")
 
 
-def previous_meeting(strategy: Strategy, briefing: Briefing) -> Briefing | None:
-    """The latest other meeting with the same stakeholder held before `briefing`'s date."""
-    held = [(b.outcome.held, n, b) for n, b in enumerate(strategy.briefings)
+def previous_meeting(strategy: Strategy, briefing: Briefing,
+                     meetings: list[Briefing] | None = None) -> Briefing | None:
+    """The latest other meeting with the same stakeholder held before `briefing`'s date.
+
+    `meetings`: the strategy's briefings with that stakeholder, in file order, when the caller has them.
+    """
+    held = [(b.outcome.held, n, b) for n, b in enumerate(strategy.briefings if meetings is None else meetings)
             if b.id != briefing.id and b.stakeholder == briefing.stakeholder
             and b.outcome is not None and b.outcome.held < briefing.date]
     return max(held, key=lambda item: item[:2])[2] if held else None

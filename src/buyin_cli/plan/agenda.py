@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
-from buyin_cli.figures.followup import since_last_met
-from buyin_cli.load.models import Briefing, Objection, Strategy
-from buyin_cli.plan.answers import answer_for
+from buyin_cli.figures.followup import previous_meeting
+from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
+from buyin_cli.plan.answers import Answers
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3
@@ -98,32 +98,66 @@ def minutes_for(slides: int) -> int:
     return minutes
 
 
+class Planner:
+    """Plans the briefings of one strategy, from lookups built once, not scans per briefing."""
+
+    def __init__(self, strategy: Strategy, figures: Figures):
+        self.strategy, self.figures = strategy, figures
+        self.answers = Answers(strategy.objections)
+        self.objectives = {o.id: o for o in strategy.objectives}
+        self.stakeholders = {s.id: s for s in reversed(strategy.stakeholders)}  # the first of an id
+        self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order
+        for i in strategy.initiatives:
+            for o in dict.fromkeys(i.objectives):
+                self.initiatives_of.setdefault(o, []).append(i)
+        self.initiative_at = {i.id: n for n, i in enumerate(strategy.initiatives)}
+        self.pilots_of: dict[str, list[Pilot]] = {}  # by initiative, in file order
+        for p in strategy.pilots:
+            self.pilots_of.setdefault(p.initiative, []).append(p)
+        self.pilot_at = {id(p): n for n, p in enumerate(strategy.pilots)}
+        self.backed_by: dict[str | None, list[int]] = {}  # objections by the pilot they cite
+        for n, o in enumerate(strategy.objections):
+            self.backed_by.setdefault(o.evidence, []).append(n)
+        self.meetings: dict[str, list[Briefing]] = {}  # by stakeholder, in file order
+        for b in strategy.briefings:
+            self.meetings.setdefault(b.stakeholder, []).append(b)
+        self.with_gaps = {a.id for a in strategy.audiences
+                          if a.gaps.knowledge or a.gaps.skills or a.gaps.motivation}
+        self.costed = {i.id for i in strategy.initiatives if i.costs}
+
+    def agenda(self, briefing: Briefing, *, changes: bool = False) -> Agenda:
+        """The agenda of `briefing` (see plan_agenda)."""
+        return _plan(self, briefing, changes)
+
+
 def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
                 changes: bool = False) -> Agenda:
     """The agenda of `briefing`: its content narrowed by focus, placed by priority in its minutes.
 
     A briefing after an earlier one with the same stakeholder that has an outcome opens
     with "since we last met"; `changes` (brief --since) adds "what has changed".
+    To plan many briefings of one strategy, make one Planner and ask it for each.
     """
+    return Planner(strategy, figures).agenda(briefing, changes=changes)
+
+
+def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
+    strategy, figures = plan.strategy, plan.figures
     focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
-    chosen = set(focus)
-    by_objective = {o: [i.id for i in strategy.initiatives if o in i.objectives] for o in focus}
-    initiatives = [i.id for i in strategy.initiatives if chosen & set(i.objectives)]
-    pilots = [p for p in strategy.pilots if p.initiative in set(initiatives)]
+    by_objective = {o: [i.id for i in plan.initiatives_of.get(o, [])] for o in focus}
+    initiatives = sorted({i for o in focus for i in by_objective[o]}, key=plan.initiative_at.__getitem__)
+    pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])), key=lambda p: plan.pilot_at[id(p)])
     pilot_ids = [p.id for p in pilots]
-    audiences = list(dict.fromkeys(a for i in strategy.initiatives if i.id in set(initiatives)
-                                   for a in i.audiences))
-    objectives = {o.id: o for o in strategy.objectives}
-    metrics = list(dict.fromkeys([m for o in focus for m in objectives[o].metrics]
+    audiences = list(dict.fromkeys(a for i in initiatives
+                                   for a in strategy.initiatives[plan.initiative_at[i]].audiences))
+    metrics = list(dict.fromkeys([m for o in focus for m in plan.objectives[o].metrics]
                                  + [r.metric for p in pilots for r in p.results]))
-    stakeholder = next(s for s in strategy.stakeholders if s.id == briefing.stakeholder)
-    objections = _objections_that_matter(strategy.objections, stakeholder.concerns, set(pilot_ids))
+    stakeholder = plan.stakeholders[briefing.stakeholder]
+    objections = _objections_that_matter(plan, stakeholder.concerns, pilot_ids)
 
     monetised = [i for i in initiatives if figures.initiatives[i].results_used]
-    with_gaps = {a.id for a in strategy.audiences
-                 if a.gaps.knowledge or a.gaps.skills or a.gaps.motivation}
-    costed = {i.id for i in strategy.initiatives if i.costs}
-    pilots_of = {i: [p for p in pilots if p.initiative == i] for i in initiatives}
+    with_gaps, costed = plan.with_gaps, plan.costed
+    pilots_of = {i: plan.pilots_of.get(i, []) for i in initiatives}
 
     def evidence(objective: str, placed: set[str]) -> list[Unit]:
         units = []
@@ -138,7 +172,7 @@ def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
     placed: set[str] = set()
     first, rest = focus[:1], focus[1:]
     priority = [Unit("decision", essential=True), Unit("asks", essential=True)]
-    if since_last_met(strategy, briefing) is not None:
+    if previous_meeting(strategy, briefing, plan.meetings[briefing.stakeholder]) is not None:
         priority.insert(0, Unit("since", essential=True))
     if changes:
         priority.insert(0, Unit("changes", essential=True))
@@ -181,9 +215,9 @@ def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
         essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used)
 
 
-def _objections_that_matter(objections: list[Objection], concerns: list[str],
-                            pilots: set[str]) -> tuple[int, ...]:
+def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str]) -> tuple[int, ...]:
     """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
-    answers = {id(a) for a in (answer_for(c, objections) for c in concerns) if a is not None}
-    return tuple(n for n, o in enumerate(objections)
-                 if id(o) in answers or o.evidence is None or o.evidence in pilots)
+    chosen = {n for n in map(plan.answers.find, concerns) if n is not None}
+    chosen.update(plan.backed_by.get(None, []))
+    chosen.update(n for p in dict.fromkeys(pilots) for n in plan.backed_by.get(p, []))
+    return tuple(sorted(chosen))

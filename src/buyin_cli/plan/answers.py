@@ -11,6 +11,7 @@ rule to flag a concern with no prepared answer, so deck and warnings agree.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 
 from buyin_cli.load.models import Objection
@@ -32,18 +33,52 @@ def content_words(text: str) -> set[str]:
     return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 
+class Answers:
+    """The prepared objections, indexed by content word once, so that finding a concern's
+    answer reads only the objections that share its rarer words, not every objection."""
+
+    def __init__(self, objections: Sequence[Objection]):
+        self.objections = list(objections)
+        # Objections with the same content words score alike, so only the first can win.
+        first: dict[frozenset[str], int] = {}
+        for n, objection in enumerate(self.objections):
+            first.setdefault(frozenset(content_words(objection.objection)), n)
+        self._words = {n: words for words, n in first.items()}
+        self._having: dict[str, list[int]] = defaultdict(list)  # word -> objections with it
+        for n, words in self._words.items():
+            for word in words:
+                self._having[word].append(n)
+
+    def to(self, concern: str) -> Objection | None:
+        """The objection that best covers `concern` (the first of equals), or None when none covers enough."""
+        n = self.find(concern)
+        return None if n is None else self.objections[n]
+
+    def find(self, concern: str) -> int | None:
+        """The position of the objection `to` gives, or None.
+
+        An objection that covers k of the concern's n words has one of its n − k + 1
+        rarest words; so the candidates are read from the rarest word's objections
+        outwards, and the search stops at the first k some candidate reaches.
+        """
+        wanted = content_words(concern)
+        rarest = sorted(wanted, key=lambda word: (len(self._having.get(word, ())), word))
+        covers: dict[int, int] = {}  # candidate -> how many wanted words it has
+        for k in range(len(wanted), 0, -1):
+            if k / len(wanted) < THRESHOLD:
+                return None
+            for n in self._having.get(rarest[len(wanted) - k], ()):
+                if n not in covers:
+                    covers[n] = len(wanted & self._words[n])
+            most = max(covers.values(), default=0)
+            if most >= k:
+                return min(n for n, c in covers.items() if c == most)
+        return None
+
+
 def answer_for(concern: str, objections: Sequence[Objection]) -> Objection | None:
     """The objection whose text best covers `concern`, or None when none covers enough."""
-    wanted = content_words(concern)
-    if not wanted:
-        return None
-    best, best_score = None, 0.0
-    for objection in objections:
-        have = content_words(objection.objection)
-        score = len(wanted & have) / len(wanted)
-        if score > best_score:
-            best, best_score = objection, score
-    return best if best_score >= THRESHOLD else None
+    return Answers(objections).to(concern)
 
 
 def _stem(word: str) -> str:

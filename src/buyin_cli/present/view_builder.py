@@ -17,7 +17,7 @@ from buyin_cli.figures.followup import since_last_met
 from buyin_cli.figures.rollout import rollout, trend_marks
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
-from buyin_cli.plan.agenda import Agenda, plan_agenda
+from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.evidence import pilot_view
 from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
@@ -42,16 +42,17 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
     idx = index(strategy)
-    agenda = plan_agenda(strategy, figures, briefing, changes=changes is not None)
+    planner = Planner(strategy, figures)
+    agenda = planner.agenda(briefing, changes=changes is not None)
     since = since_last_met(strategy, briefing)
 
     def state(section: str, key: str | None = None) -> str:
         return agenda.state(section, key) or "omitted"
 
     groups = {p.id: p.group for p in strategy.pilots}
-    stakeholder, answers = stakeholder_view(idx.stakeholders[briefing.stakeholder],
-                                            strategy.objections, groups)
-    objections = [objection_view(strategy.objections[n], groups, answers) for n in agenda.objections]
+    stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
+                                              planner.answers, groups)
+    objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]

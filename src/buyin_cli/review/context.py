@@ -10,7 +10,8 @@ from buyin_cli.errors import Location, Problem
 from buyin_cli.figures.compute import Figures, compute_figures
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
-from buyin_cli.plan.agenda import Agenda, plan_agenda
+from buyin_cli.plan.agenda import Agenda, Planner
+from buyin_cli.plan.answers import Answers
 
 Path_ = tuple[str | int, ...]
 
@@ -31,6 +32,15 @@ class Context:
         self.s = loaded.strategy
         self.sources = loaded.sources
         self.metrics = {m.id: m for m in self.s.metrics}
+        self.objectives = {o.id: o for o in self.s.objectives}
+        # Where each pilot and metric is in its list, and which objectives track each metric:
+        # looked up per result, so found once here rather than searched for each.
+        self.pilot_at = _positions(self.s.pilots)
+        self.metric_at = _positions(self.s.metrics)
+        self.tracking: dict[str, list[str]] = {}
+        for o in self.s.objectives:
+            for m in dict.fromkeys(o.metrics):
+                self.tracking.setdefault(m, []).append(o.id)
         # What "past due" is measured against: a given day, else the latest briefing's date,
         # never the clock, so the same strategy always gets the same review.
         self.today = today or max((b.date for b in self.s.briefings), default=date.min)
@@ -40,9 +50,19 @@ class Context:
         """The strategy's figures, computed once for every check that needs them."""
         return compute_figures(self.s)
 
+    @cached_property
+    def planner(self) -> Planner:
+        """Plans each briefing's meeting, from lookups built once for the whole review."""
+        return Planner(self.s, self.figures)
+
+    @property
+    def answers(self) -> Answers:
+        """The prepared objections, indexed once for every concern to find its answer."""
+        return self.planner.answers
+
     def agenda(self, briefing: Briefing) -> Agenda:
         """The meeting's plan, as the deck will present it."""
-        return plan_agenda(self.s, self.figures, briefing)
+        return self.planner.agenda(briefing)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
               message: str = "") -> Check:
@@ -61,3 +81,11 @@ class Context:
         keys = [src.key for path, src in self.sources.entries.items()
                 if len(path) == 1 and src.key and src.key.file == home]
         return min(keys) if keys else Location(home)
+
+
+def _positions(items) -> dict[str, int]:
+    """Each id's position in `items`, the first when an id repeats."""
+    at: dict[str, int] = {}
+    for n, item in enumerate(items):
+        at.setdefault(item.id, n)
+    return at

@@ -29,7 +29,7 @@ from datetime import date
 
 from buyin_cli.codes import METHODS, RULES
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.load.strategy import LoadedStrategy, collector_paused
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_
@@ -83,7 +83,8 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     `today`: the day follow-ups are due against (default: the latest briefing's date).
     """
     ignore = {code.strip().upper() for code in ignore if code.strip()}
-    checks = [c for c in all_checks(Context(loaded, today)) if c.code not in ignore]
+    with collector_paused():
+        checks = [c for c in all_checks(Context(loaded, today)) if c.code not in ignore]
     meta = list(unknown_codes(loaded, ignore)) + list(language_problems(loaded))
 
     warnings: list[Problem] = []

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from buyin_cli.load.models import Objection, Sponsor, Stakeholder
-from buyin_cli.plan.answers import answer_for
+from buyin_cli.plan.answers import Answers
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (ConcernView, ObjectionView, SponsorView, StakeholderView,
                                     TargetView)
 from buyin_cli.review.heuristics import is_group
 
 
-def stakeholder_view(person: Stakeholder, objections: list[Objection],
+def stakeholder_view(person: Stakeholder, answers: Answers,
                      groups: dict[str, str]) -> tuple[StakeholderView, set[int]]:
     """The stakeholder with the prepared answer to each concern; the ids of those answers."""
     concerns, used = [], set()
     for concern in person.concerns:
-        match = answer_for(concern, objections)
+        match = answers.to(concern)
         if match is not None:
             used.add(id(match))
         concerns.append(ConcernView(concern, match.response if match else None,

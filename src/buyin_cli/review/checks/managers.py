@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from buyin_cli.plan.answers import answer_for
 from buyin_cli.review.context import Check, Context
 from buyin_cli.words import dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
     briefed = {b.stakeholder for b in ctx.s.briefings}
-    objections = ctx.s.objections
     for k, person in enumerate(ctx.s.stakeholders):
         owner = ("stakeholders", k)
         if person.id in briefed:
@@ -25,7 +23,7 @@ def checks(ctx: Context) -> Iterator[Check]:
         for j, concern in enumerate(person.concerns):
             path = owner + ("concerns", j)
             yield ctx.check("W403", owner,
-                            answer_for(concern, objections) is None,
+                            ctx.answers.to(concern) is None,
                             ctx.sources.at(path),
                             f"{dotted(path)}: no prepared answer to '{concern}': add "
                             "an objection that states it, with a prepared response")

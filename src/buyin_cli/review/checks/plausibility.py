@@ -107,11 +107,10 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
 
 def _unclaimed(ctx: Context, owner: Path_, path: Path_, metric_id: str,
                initiative: Initiative) -> Check:
-    objectives = {o.id: o for o in ctx.s.objectives}
-    tracked = {m for o in initiative.objectives for m in objectives[o].metrics}
+    tracked = {m for o in initiative.objectives for m in ctx.objectives[o].metrics}
     if metric_id in tracked:
         return ctx.check("W309", owner, False)
-    would = [o.id for o in ctx.s.objectives if metric_id in o.metrics]
+    would = ctx.tracking.get(metric_id, [])
     if would:
         fix = (f"add objective '{would[0]}' (which tracks it) to the objectives of "
                f"initiative '{initiative.id}'")
@@ -179,10 +178,10 @@ def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
 
 
 def _value(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
-    k = next(k for k, m in enumerate(ctx.s.metrics) if m.id == r.metric_id)
+    k = ctx.metric_at[r.metric_id]
     return (f"its value_per_unit of {written(r.value_per_unit, ctx.s.currency, exact=True)}",
             ctx.at(("metrics", k, "value_per_unit")))
 
 
 def _pilot_index(ctx: Context, pilot_id: str) -> int:
-    return next(i for i, p in enumerate(ctx.s.pilots) if p.id == pilot_id)
+    return ctx.pilot_at[pilot_id]

@@ -46,5 +46,14 @@ def font_for(typeface: str | None) -> Font:
 
 def text_width(text: str, size: float, bold: bool = False, font: Font = WIDEST) -> float:
     """Width of `text` on one line, in points, at `size` points."""
-    table = font[bold]
-    return sum(table.get(ch, UNKNOWN_WIDTH) for ch in text) * size / 1000 * SAFETY
+    return points(units(text, font[bold]), size)
+
+
+def units(text: str, advances: dict[str, int]) -> int:
+    """Width of `text` in font units (thousandths of an em): a whole number, so widths add exactly."""
+    return sum(advances.get(ch, UNKNOWN_WIDTH) for ch in text)
+
+
+def points(width: int, size: float) -> float:
+    """A width in font units as points at `size` points, widened by SAFETY."""
+    return width * size / 1000 * SAFETY

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from buyin_cli.render.pptx.textfit.fonts import SAFETY, UNKNOWN_WIDTH, WIDEST, Font
+from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -22,42 +22,52 @@ def wrap(text: str, width: float, size: float, bold: bool = False, font: Font = 
          max_lines: int | None = None) -> list[str]:
     """Break `text` into lines no wider than `width` points, at spaces where possible.
 
-    Each line's width is kept as it grows (advances add up), so wrapping is linear in
-    the text; with `max_lines`, wrapping stops once there are more lines than that,
-    which is all a caller asking "does it fit?" needs of an endless text.
+    With `max_lines`, wrapping stops once there are more lines than that, which is all
+    a caller asking "does it fit?" needs of an endless text.
     """
-    table = font[bold]
+    return Words(text, bold, font).wrap(width, size, max_lines)
 
-    def fits(units: int) -> bool:  # text_width's own arithmetic, so lines break where they did
-        return units * size / 1000 * SAFETY <= width
 
-    space = table.get(" ", UNKNOWN_WIDTH)
-    lines: list[str] = []
-    for hard_line in text.split("\n"):
-        line, used = "", 0
-        for word in hard_line.split(" "):
-            if max_lines is not None and len(lines) > max_lines:
-                return lines
-            units = sum(table.get(ch, UNKNOWN_WIDTH) for ch in word)
-            candidate_units = used + space + units if line else units
-            if fits(candidate_units):
-                line, used = (f"{line} {word}" if line else word), candidate_units
-                continue
-            if line:
-                lines.append(line)
+class Words:
+    """A text's words, each measured once in font units, to wrap at any width and size.
+
+    A line's width is the exact sum of its words' and spaces' units, so wrapping adds
+    whole numbers rather than measuring every candidate line again, and is linear in
+    the text.
+    """
+
+    def __init__(self, text: str, bold: bool = False, font: Font = WIDEST):
+        self.advances = font[bold]
+        self.space = units(" ", self.advances)
+        self.lines = [[(word, units(word, self.advances)) for word in hard_line.split(" ")]
+                      for hard_line in text.split("\n")]
+
+    def wrap(self, width: float, size: float, max_lines: int | None = None) -> list[str]:
+        """The lines no wider than `width` points at `size` points, broken at spaces where possible."""
+        lines: list[str] = []
+        for hard_line in self.lines:
             line, used = "", 0
-            # A word wider than the line breaks between characters, as renderers do.
-            for ch in word:
-                advance = table.get(ch, UNKNOWN_WIDTH)
-                if line and not fits(used + advance):
+            for word, wide in hard_line:
+                if max_lines is not None and len(lines) > max_lines:
+                    return lines
+                candidate = used + self.space + wide if line else wide
+                if points(candidate, size) <= width:
+                    line, used = (f"{line} {word}" if line else word), candidate
+                    continue
+                if line:
                     lines.append(line)
-                    if max_lines is not None and len(lines) > max_lines:
-                        return lines
-                    line, used = "", 0
-                line += ch
-                used += advance
-        lines.append(line)
-    return lines
+                line, used = "", 0
+                # A word wider than the line breaks between characters, as renderers do.
+                for ch in word:
+                    more = units(ch, self.advances)
+                    if line and points(used + more, size) > width:
+                        lines.append(line)
+                        if max_lines is not None and len(lines) > max_lines:
+                            return lines
+                        line, used = "", 0
+                    line, used = line + ch, used + more
+            lines.append(line)
+        return lines
 
 
 def line_height(size: float) -> float:
