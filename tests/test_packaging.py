@@ -67,20 +67,32 @@ def test_packaged_templates_are_found():
     assert (packaged_dir("templates") / "deck.yaml.j2").is_file()
 
 
-def test_check_does_not_import_heavy_libraries(tmp_path):
+# What each command must not import: start-up is most of a short command's time, so each
+# loads only what it uses. `--help` needs typer alone, not even the strategy model.
+NOT_LOADED = {
+    "--help": HEAVY + ("pydantic", "yaml", "buyin_cli.errors", "buyin_cli.load"),
+    "check": HEAVY,
+    "roi --format json": HEAVY + ("buyin_cli.review", "buyin_cli.present"),
+}
+
+
+@pytest.mark.parametrize("command", NOT_LOADED)
+def test_a_command_imports_only_what_it_uses(tmp_path, command):
     strategy = tmp_path / "s.yaml"
     strategy.write_text(VALID_YAML, encoding="utf-8")
+    words = command.split()
+    argv = words[:1] + ([str(strategy)] if words[0] != "--help" else []) + words[1:]
     # A fresh interpreter: the test session itself has long since imported all of them.
     script = (
         "import json, sys\n"
         "from buyin_cli.cli import main\n"
-        f"sys.argv = ['buyin', 'check', {str(strategy)!r}]\n"
+        f"sys.argv = ['buyin', *{argv!r}]\n"
         "try:\n"
         "    main()\n"
         "    code = 0\n"
         "except SystemExit as exc:\n"
         "    code = exc.code\n"
-        f"loaded = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+        f"loaded = sorted(m for m in {NOT_LOADED[command]!r} if m in sys.modules)\n"
         "print(json.dumps({'code': code, 'loaded': loaded}))\n"
     )
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
@@ -90,8 +102,8 @@ def test_check_does_not_import_heavy_libraries(tmp_path):
     result = json.loads(done.stdout.splitlines()[-1])
     assert result["code"] in (0, None), done.stdout
     assert result["loaded"] == [], (
-        f"`buyin check` imported {result['loaded']}; find the chain with "
-        "`python -X importtime -m buyin_cli check FILE`")
+        f"`buyin {command}` imported {result['loaded']}; find the chain with "
+        f"`python -X importtime -m buyin_cli {command}`")
 
 
 def test_wheel_ships_the_starter_repository(wheel):

@@ -1,7 +1,8 @@
 """The `buyin` command line: the entry point, and the one place an error becomes output and an exit code.
 
 The commands live in commands/, one module each; only they and this module know
-typer, consoles and exit codes.
+typer, consoles and exit codes. What only a failure needs (the error classes, how a
+problem is printed) is imported when one happens, so `buyin --help` starts fast.
 """
 
 from __future__ import annotations
@@ -9,18 +10,22 @@ from __future__ import annotations
 import os
 import signal
 import sys
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from buyin_cli.commands import briefing, check, diff, init, roi  # noqa: F401 - each registers its commands
 from buyin_cli.commands.app import app
-from buyin_cli.errors import BuyinError, Interrupted, StrategyInvalid
-from buyin_cli.words import plural, printable
+
+if TYPE_CHECKING:
+    from buyin_cli.errors import BuyinError
 
 __all__ = ["app", "main"]
 
 
 def _fail(error: BuyinError) -> NoReturn:
     """The one place a user-facing error becomes output and an exit code."""
+    from buyin_cli.errors import StrategyInvalid
+    from buyin_cli.words import plural, printable
+
     if isinstance(error, StrategyInvalid):
         for problem in error.problems:
             print(problem, file=sys.stderr)
@@ -31,6 +36,8 @@ def _fail(error: BuyinError) -> NoReturn:
 
 
 def _stop(signum: int, frame: object) -> None:
+    from buyin_cli.errors import Interrupted
+
     raise Interrupted(signum)
 
 
@@ -40,16 +47,25 @@ def main() -> None:
         signal.signal(signum, _stop)
     try:
         app()
-    except BuyinError as error:
-        _fail(error)
-    except (Interrupted, KeyboardInterrupt) as stop:
+    except SystemExit:
+        raise
+    except BaseException as raised:  # noqa: BLE001 - sorted below, by what it is
+        _handle(raised)
+
+
+def _handle(raised: BaseException) -> NoReturn:
+    """What the user sees of an exception that ended a command."""
+    from buyin_cli.errors import BuyinError, Interrupted
+
+    if isinstance(raised, BuyinError):
+        _fail(raised)
+    if isinstance(raised, (Interrupted, KeyboardInterrupt)):
         print("interrupted; nothing was left half-written", file=sys.stderr)
-        signum = stop.signum if isinstance(stop, Interrupted) else signal.SIGINT
+        signum = raised.signum if isinstance(raised, Interrupted) else signal.SIGINT
         raise SystemExit(128 + signum) from None
-    except Exception as error:
-        # A bug, not bad input: one line the user can report, the traceback on request.
-        if os.environ.get("BUYIN_DEBUG"):
-            raise
-        print(f"internal error: {type(error).__name__}: {error}; please report it "
-              "(BUYIN_DEBUG=1 shows the traceback)", file=sys.stderr)
-        raise SystemExit(1) from None
+    if not isinstance(raised, Exception) or os.environ.get("BUYIN_DEBUG"):
+        raise raised
+    # A bug, not bad input: one line the user can report, the traceback on request.
+    print(f"internal error: {type(raised).__name__}: {raised}; please report it "
+          "(BUYIN_DEBUG=1 shows the traceback)", file=sys.stderr)
+    raise SystemExit(1) from None

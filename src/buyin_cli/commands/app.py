@@ -1,7 +1,5 @@
 """The typer application, the options several commands share, and how output reaches a terminal."""
 
-from __future__ import annotations
-
 import os
 import re
 from pathlib import Path

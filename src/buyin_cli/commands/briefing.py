@@ -1,7 +1,5 @@
 """`buyin brief` and `buyin watch`: each briefing's deck and talking points, once or on every save."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -10,8 +8,6 @@ import typer
 
 from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
                                     TemplatesDir, app, is_terminal)
-from buyin_cli.errors import Interrupted
-from buyin_cli.words import plural
 
 
 @app.command(cls=Command)
@@ -84,6 +80,8 @@ def brief(
         for output in pdfs:
             say(_written(output))
         outputs = outputs + pdfs
+    from buyin_cli.words import plural
+
     if verbose:
         changed = sum(o.changed for o in outputs)
         say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
@@ -112,7 +110,7 @@ def watch(
       buyin watch strategy/
       buyin watch . --briefing coo-q3 --out build
     """
-    from buyin_cli.errors import display_path
+    from buyin_cli.errors import Interrupted, display_path
     from buyin_cli.watch import Session, file_changes, run
 
     session = Session(path, out, briefing_id=briefing, templates=templates,

@@ -1,9 +1,6 @@
 """`buyin check` and `buyin schema`: is the strategy valid and ready, and what is its format."""
 
-from __future__ import annotations
-
 import contextlib
-import json
 import re
 import sys
 from datetime import date
@@ -13,7 +10,6 @@ from typing import Annotated
 import typer
 
 from buyin_cli.commands.app import Command, StrategyPath, app
-from buyin_cli.errors import Problem
 
 
 class CheckFormat(str, Enum):
@@ -62,6 +58,7 @@ def check(
       buyin check strategy.yaml --ignore W501,W404
       buyin check strategy/ --today 2026-02-01
     """
+    from buyin_cli.errors import Problem
     from buyin_cli.load.strategy import check_strategy
     from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
     from buyin_cli.review.score import review
@@ -96,6 +93,8 @@ def schema() -> None:
       # then, first line of a strategy file:
       # yaml-language-server: $schema=buyin.schema.json
     """
+    import json
+
     from buyin_cli.load.schema import strategy_schema
 
     print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))

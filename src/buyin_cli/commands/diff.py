@@ -1,7 +1,5 @@
 """`buyin diff`: what changed in a strategy between two versions kept in git."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from typing import Annotated

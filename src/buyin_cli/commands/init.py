@@ -1,7 +1,5 @@
 """`buyin init`: a strategy repository that checks, briefs and runs CI from the start."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,8 +1,5 @@
 """`buyin roi`: the figures, for a person (tables, the working), a tool (JSON) or finance (a workbook)."""
 
-from __future__ import annotations
-
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -63,6 +60,8 @@ def roi(
         print(f"wrote {display_path(out)}")
         return
     if output is RoiFormat.json:
+        import json
+
         data = figures_json(figures)
         if explain:
             from buyin_cli.figures.explain import explain_figures
