@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import os
 import re
 import sys
 import traceback
@@ -173,6 +174,13 @@ def invoke(args: list[str], env: dict[str, str] | None = None) -> Run:
             sys.stderr.flush()
         out, err = streams[0].getvalue(), streams[1].getvalue()
     return Run(code, out.decode("utf-8", "replace"), err.decode("utf-8", "replace"), exception)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Compiled templates kept in the session's own folder, never the user's cache (and
+    children started by a test inherit it)."""
+    os.environ["BUYIN_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(autouse=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 import yaml
+from jinja2.bccache import bc_magic
 
 from buyin_cli.errors import TemplateError
+from buyin_cli.render import compiled
 from buyin_cli.render.templating import lower_first, make_environment, minutes, packaged_dir, quote, render, search_path
 
 
@@ -100,3 +103,78 @@ def test_compiled_templates_are_kept_but_never_served_stale(tmp_path: Path) -> N
     make_environment(tmp_path).get_template(name)
     (tmp_path / name).write_text("mine", encoding="utf-8")
     assert render(make_environment(tmp_path), name) == "mine"
+
+
+def _compiling_refused(env):
+    """`env`, made unable to compile: a template it renders must come from the cache."""
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again")
+    env.compile = refuse
+    return env
+
+
+def test_compiled_templates_are_kept_on_disk_for_the_next_run(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BUYIN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    assert render(make_environment(tmp_path / "t"), "note.j2", n=1) == "one 1"
+    [folder] = (tmp_path / "cache").iterdir()
+    assert len(list(folder.iterdir())) == 1
+    if os.name == "posix":
+        assert folder.stat().st_mode & 0o777 == 0o700
+    # The next run: a new process has nothing in memory, and reads the code from disk.
+    compiled._CACHES.clear()
+    assert render(_compiling_refused(make_environment(tmp_path / "t")), "note.j2", n=2) == "one 2"
+    # An edited source compiles again, on disk too.
+    (tmp_path / "t" / "note.j2").write_text("two {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path / "t"), "note.j2", n=3) == "two 3"
+    compiled._CACHES.clear()
+    assert render(_compiling_refused(make_environment(tmp_path / "t")), "note.j2", n=4) == "two 4"
+
+
+def test_a_damaged_cache_file_compiles_again(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BUYIN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    render(make_environment(tmp_path / "t"), "note.j2", n=1)
+    [file] = [f for d in (tmp_path / "cache").iterdir() for f in d.iterdir()]
+    whole = file.read_bytes()
+    magic = len(bc_magic)  # Jinja's header, then the pickled checksum, then the code
+    for damaged in (whole[:magic + 3], whole[:magic] + b"\xff" * 8, whole[:-30], b"",
+                    b"\x00" * 64):
+        file.write_bytes(damaged)
+        compiled._CACHES.clear()
+        assert render(make_environment(tmp_path / "t"), "note.j2", n=2) == "one 2"
+        assert file.read_bytes() == whole  # replaced by the code compiled again
+
+
+@pytest.mark.skipif(os.name != "posix", reason="owners and modes are POSIX")
+def test_a_cache_folder_others_can_write_to_is_not_used(tmp_path: Path, monkeypatch) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)  # anyone could plant code in it to be run
+    monkeypatch.setenv("BUYIN_CACHE_DIR", str(shared))
+    (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path), "note.j2", n=1) == "one 1"
+    assert list(shared.iterdir()) == []
+
+
+def test_an_empty_cache_setting_keeps_nothing_on_disk(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("BUYIN_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path), "note.j2", n=1) == "one 1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.j2"]
+
+
+def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("BUYIN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    render(make_environment(tmp_path), "note.j2", n=1)
+    assert [p.name for p in (tmp_path / "xdg" / "buyin").iterdir()][0].startswith("templates-")

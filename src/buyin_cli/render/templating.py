@@ -12,7 +12,7 @@ import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-from jinja2 import BytecodeCache, ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
 from jinja2 import TemplateError as JinjaError
 from jinja2 import UndefinedError
 from jinja2.loaders import split_template_path
@@ -21,6 +21,7 @@ from jinja2.sandbox import SecurityError
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
+from buyin_cli.render.compiled import compiled_for
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 
@@ -69,30 +70,6 @@ class ConfinedLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
-class _Compiled(BytecodeCache):
-    """Compiled templates kept for the life of the process, so each compiles once, not per render.
-
-    Jinja reads the template's source each time and stores its checksum with the code: a
-    template whose source changed (edited, or overridden by a new file in the user's
-    folder) compiles again, so nothing stale is served. Every environment here is made
-    with the same options, so they can share the compiled code.
-    """
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:  # noqa: ANN001 - Jinja's signature
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket) -> None:  # noqa: ANN001
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _Compiled()
-
-
 def make_environment(user_dir: Path | None = None, language: str = "en"):
     """A sandboxed Jinja environment over the template search path, speaking `language`.
 
@@ -107,10 +84,10 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
         lstrip_blocks=True,
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
-        bytecode_cache=_COMPILED,
     )
     words = translations(language)
     env.install_gettext_translations(words, newstyle=True)
+    env.bytecode_cache = compiled_for(env)  # after every option that changes the compiled code
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
     # German capitalises every noun: a name inside a sentence keeps its capital there.
