@@ -7,7 +7,8 @@
 
 Run it from anywhere, with the Python that has buyin installed. It is not a test:
 the figures depend on the machine, so they inform a change rather than gate it.
-Rows (for --only): check, help, brief, pandoc, memory, warm, check-10k, roi.
+Rows (for --only): check, help, brief, pandoc, memory, warm, check-10k, roi. The check row
+also times bench/typer_floor.py, a minimal typer + pydantic command, for scale.
 """
 
 from __future__ import annotations
@@ -87,6 +88,7 @@ def startup(rows: set[str], args, tmp: Path, report: Report) -> None:
     pandoc = shutil.which("pandoc")
     wanted = {
         "check": {"check-base": [PY, "-c", "import typer, yaml; from pydantic import BaseModel"],
+                  "check-floor": [PY, str(ROOT / "bench" / "typer_floor.py"), str(example)],
                   "check": [*BUYIN, "check", str(example)]},
         "help": {"help-base": [PY, "-c", "import typer"], "help": [*BUYIN, "--help"]},
         "brief": {"brief-base": [PY, "-c", "import typer, rich, jinja2, pydantic, pptx, yaml"],
@@ -112,6 +114,7 @@ def startup(rows: set[str], args, tmp: Path, report: Report) -> None:
           flush=True)
     interleave(list(series.values()), args.runs, ROOT)
     labels = {"floor": "python -c pass", "check-base": "python -c 'import typer, yaml; from pydantic import BaseModel'",
+              "check-floor": "python bench/typer_floor.py (typer + pydantic, no buyin)",
               "check": f"buyin check {shown}", "help-base": "python -c 'import typer'",
               "help": "buyin --help", "brief-base": "python -c 'import typer, rich, jinja2, "
               "pydantic, pptx, yaml'", "brief": f"buyin brief {shown} --briefing {briefing}",
@@ -127,6 +130,11 @@ def startup(rows: set[str], args, tmp: Path, report: Report) -> None:
     for row, top, bottom, limit, what in pairs:
         if row in rows:
             report.ratio(what, paired_ratio(series[top], series[bottom]), limit)
+    if "check" in rows:  # for scale: how much of check's ratio any typer + pydantic command has
+        for what, top, bottom in (("typer_floor.py / import typer, yaml, pydantic", "check-floor",
+                                   "check-base"), ("check / typer_floor.py", "check", "check-floor")):
+            value = paired_ratio(series[top], series[bottom])
+            report.add(what, "n/a" if value is None else f"{value:.2f}×", "(for scale)", None)
     if "memory" in rows:
         rss = series["brief-all"].median_rss()
         report.add("brief peak memory (max RSS)", f"{rss:.0f} MB", "≤ 80 MB", rss <= 80)
