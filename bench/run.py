@@ -150,13 +150,20 @@ def warm(args, report: Report) -> None:
     if done.returncode != 0:
         sys.exit(f"warm_render.py failed:\n{done.stderr}")
     times = json.loads(done.stdout)
-    render, cycle = statistics.median(times["render"]), statistics.median(times["cycle"])
+    labels = {"render": "render the briefing again, keeping nothing (any caller)",
+              "cycle": "re-read, re-review and render, keeping nothing",
+              "watch": "what `buyin watch` does on a save that edits the opening question "
+                       "(re-read, re-review, render, write)"}
     table(["in one warm process", "median", "min", "max"],
-          [["render the briefing again", seconds(render), seconds(min(times["render"])),
-            seconds(max(times["render"]))],
-           ["re-read, re-review and render (after an edit)", seconds(cycle),
-            seconds(min(times["cycle"])), seconds(max(times["cycle"]))]])
-    report.add("warm re-render of one briefing", seconds(render), "≤ 150 ms", render <= 0.150)
+          [[labels[name], seconds(statistics.median(t)), seconds(min(t)), seconds(max(t))]
+           for name, t in times.items() if t])
+    if times["watch"]:
+        watch = statistics.median(times["watch"])
+        report.add("warm re-render of one briefing after an edit (watch)", seconds(watch),
+                   "≤ 150 ms", watch <= 0.150)
+    else:
+        report.add("warm re-render of one briefing after an edit (watch)",
+                   "n/a: no opening question to edit", "≤ 150 ms", None)
 
 
 def scaling(rows: set[str], args, tmp: Path, report: Report) -> None:

@@ -25,7 +25,7 @@ MAX_LINES = 300
 LIBRARIES = {
     "yaml": {"load", "render/outline"},  # the loader; the deck outline a template renders
     "pptx": {"render/pptx"},
-    "jinja2": {"render/templating", "render/sandbox"},  # the templates; their sandbox
+    "jinja2": {"render/templating", "render/sandbox", "render/compiled"},  # templates, sandbox, code kept
     "typer": {"cli", "commands"},
     "rich": {"commands", "present/terminal", "progress"},
     "watchfiles": {"watch"},

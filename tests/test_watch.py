@@ -94,26 +94,28 @@ def test_only_strategy_files_and_templates_matter(write) -> None:
     assert session.relevant(Path("strategy/templates/deck.yaml.j2"))
 
 
-def test_an_unchanged_deck_is_not_built_again(write, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_unchanged_slide_is_not_built_again(write, monkeypatch: pytest.MonkeyPatch) -> None:
     import buyin_cli.render.pptx.deck
 
-    write("strategy/s.yaml", VALID_YAML)
-    builds = []
-    real = buyin_cli.render.pptx.deck.build_deck
-    monkeypatch.setattr(buyin_cli.render.pptx.deck, "build_deck",
-                        lambda outline, template: builds.append(1) or real(outline, template))
+    built: list[object] = []  # each slide laid out and drawn, not copied in
+    real = buyin_cli.render.pptx.deck._add_slides
+    monkeypatch.setattr(buyin_cli.render.pptx.deck, "_add_slides",
+                        lambda *args: built.append(args[2]) or real(*args))
+    question = "    opening_question: Would going into peak with fewer returns help?"
     session = _session([])
-
-    def saves():
-        # A save that changes no slide: the deck's outline is the same, so is the deck.
-        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20",
-                                              "    minutes: 20  # to check with Tanya"))
-        yield {Path("strategy/s.yaml")}
-        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
-        yield {Path("strategy/s.yaml")}
-
-    run(session, saves())
-    assert len(builds) == 2  # the first render and the real change, not the comment
+    counts = []
+    # The first render; a save that only adds a comment; one that changes the opening question.
+    for text in (VALID_YAML,
+                 replace_line(VALID_YAML, "    minutes: 20", "    minutes: 20  # to check with Tanya"),
+                 replace_line(VALID_YAML, question, question.replace("Would", "So, would"))):
+        write("strategy/s.yaml", text)
+        built.clear()
+        assert session.render()
+        counts.append(len(built))
+    first, comment, asked = counts
+    assert first > 0
+    assert comment == 0  # every slide copied in
+    assert 0 < asked < first  # only the slides that show the question
 
 
 def test_with_real_file_events_it_renders_after_a_save_and_after_an_invalid_one(write) -> None:

@@ -32,7 +32,7 @@ class Session:
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
         self._env = None
         self._env_dir: Path | None = None
-        self._decks: dict[str, bytes] = {}  # the outline as JSON → the deck's bytes
+        self._slides = None  # the SlideMemo of every slide built, made on the first render
         self._shown: set[str] = set()  # the warnings already printed
 
     def templates(self) -> Path | None:
@@ -104,14 +104,13 @@ class Session:
         return True
 
     def _forget(self, changed: Iterable[Path]) -> None:
-        """Drop what a change made stale: the environment for templates, decks for the .pptx."""
+        """Drop what a change made stale: the environment, for templates. (Slides kept are keyed
+        by the PowerPoint template's bytes, so a changed template is never served old slides.)"""
         templates = self.templates()
         for path in changed:
             path = path.resolve()
             if templates is not None and _inside(path, templates.resolve()):
                 self._env = None
-            if self.pptx_template is not None and path == self.pptx_template.resolve():
-                self._decks.clear()
         if templates != self._env_dir:  # a templates/ folder appeared or went
             self._env = None
 
@@ -124,14 +123,13 @@ class Session:
         return self._env
 
     def _build(self, outline, pptx_template: Path | None) -> bytes:
+        """The deck, built from the slides kept from earlier saves where they did not change."""
         from buyin_cli.render.pptx.deck import build_deck
+        from buyin_cli.render.pptx.reuse import SlideMemo
 
-        key = outline.model_dump_json()
-        if key not in self._decks:
-            if len(self._decks) > 64:  # briefings come and go while writing; stay small
-                self._decks.clear()
-            self._decks[key] = build_deck(outline, pptx_template)
-        return self._decks[key]
+        if self._slides is None:
+            self._slides = SlideMemo()
+        return build_deck(outline, pptx_template, self._slides)
 
 
 def run(session: Session, changes: Iterable[set[Path]]) -> None:

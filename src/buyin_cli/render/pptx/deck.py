@@ -23,12 +23,13 @@ from pptx.util import Inches, Pt
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx import oxml, reuse, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
                                           table_box)
 from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
+from buyin_cli.render.pptx.reuse import SlideMemo
 from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
 from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
 from buyin_cli.render.pptx.textfit import Para
@@ -38,9 +39,14 @@ TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
-def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
-    """The .pptx bytes for `outline`: the same outline and template give the same bytes."""
-    prs = open_template(pptx_template)
+def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
+    """The .pptx bytes for `outline`: the same outline and template give the same bytes.
+
+    With `memo` (what `buyin watch` keeps between saves), each slide built is kept, and
+    one whose outline, settings, template and position are unchanged is copied in
+    rather than built again: the bytes are the same either way.
+    """
+    prs, template = _open(pptx_template)
     oxml.drop_all_slides(prs)
     refused = oxml.template_payload(prs)
     if refused is not None:
@@ -48,8 +54,13 @@ def build_deck(outline: Outline, pptx_template: Path | None) -> bytes:
         raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
     # The backup goes after the presented slides, so the slideshow ends at the questions.
     ordered = [s for s in outline.slides if not s.hidden] + [s for s in outline.slides if s.hidden]
+    settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     for number, spec in enumerate(ordered, start=1):
-        _add_slides(prs, outline, spec, number)
+        if memo is None:
+            _add_slides(prs, outline, spec, number)
+        else:  # the slide's pages as kept, else built and kept
+            memo.add(prs, (template, settings, spec.model_dump_json(), number),
+                     lambda spec=spec, number=number: _add_slides(prs, outline, spec, number))
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
@@ -77,10 +88,15 @@ def default_template() -> Path:
 
 def open_template(path: Path | None) -> Any:
     """A Presentation from a .pptx or .potx: the user's corporate template, or the bundled one."""
+    return _open(path)[0]
+
+
+def _open(path: Path | None) -> tuple[Any, bytes]:
+    """The template as a Presentation, and the bytes it was read from."""
     path = Path(path) if path is not None else default_template()
     blob = read_presentation(path)
     try:
-        return Presentation(io.BytesIO(blob))
+        return Presentation(io.BytesIO(blob)), blob
     except Exception as exc:  # XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 
