@@ -11,6 +11,7 @@ from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import _link, build_view
 from buyin_cli.review.score import review
+from buyin_cli.present.build.words import has_period
 
 from conftest import VALID_YAML
 
@@ -130,3 +131,14 @@ def test_money_short_falls_back_where_the_locale_has_no_word_for_thousands() -> 
 def test_excel_money_format_follows_the_locale() -> None:
     assert deck_formatter("GBP", None).excel_money_format() == '"£"#,##0'
     assert deck_formatter("EUR", "de_DE").excel_money_format() == '#,##0"\u00a0€"'
+
+
+@pytest.mark.parametrize("unit, period", [
+    ("injuries per quarter", True), ("parts a week", True), ("hours/week", True),
+    ("Teile pro Woche", True), ("Stunden je Schicht", True), ("reports per month", True),
+    # A rate's base or a window is not the period of a reading.
+    ("complaints per 1,000 calls", False), ("falls per 1,000 bed days", False),
+    ("% of calls with no repeat call in 7 days", False), ("errors per 10,000 lines picked", False),
+])
+def test_a_unit_says_its_period_only_when_it_names_one(unit: str, period: bool) -> None:
+    assert has_period(unit) is period

@@ -5,6 +5,7 @@ from __future__ import annotations
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Audience, Initiative
 from buyin_cli.present.build.index import Index
+from buyin_cli.present.build.words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (AudienceView, CostView, GapView, InitiativeView,
                                     WorkingLine, YearView)
@@ -61,7 +62,8 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
 def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
     pilot, metric = index.pilots[r.pilot_id], index.metrics[r.metric_id]
     return WorkingLine(
-        metric=metric.name, unit=metric.unit, per=r.per, group=pilot.group,
+        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
+        unit_has_period=has_period(metric.unit), per=r.per, group=pilot.group,
         participants_text=fmt.number(pilot.participants), has_control=r.has_control,
         improvement_text=fmt.number(r.improvement),
         control_improvement_text=fmt.number(r.control_improvement),

@@ -9,8 +9,11 @@ from __future__ import annotations
 import re
 
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bprozent\b", re.IGNORECASE)
-# "injuries per quarter", "parts a week", "hours/week", "Teile pro Woche", "je Monat"
-_PERIOD = re.compile(r"\b(?:per|a|an|pro|je|im|in)\s+\w+|/\s*\w+", re.IGNORECASE)
+# "injuries per quarter", "parts a week", "hours/week", "Teile pro Woche", "je Monat"; not
+# a rate's base ("complaints per 1,000 calls") or a window ("no repeat call in 7 days").
+_PERIOD = re.compile(r"(?:\b(?:per|a|an|every|pro|je|im|in)\s+|/\s*)"
+                     r"(?:day|week|fortnight|month|quarter|year|annum|shift|"
+                     r"tag|woche|monat|quartal|jahr|schicht)\b", re.IGNORECASE)
 
 
 def is_percent(unit: str) -> bool:

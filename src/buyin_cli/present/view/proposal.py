@@ -45,6 +45,8 @@ class WorkingLine:
 
     metric: str
     unit: str
+    is_percent: bool  # a % metric: what is credited is percentage points
+    unit_has_period: bool  # the unit already says its period ("leavers per quarter")
     per: str
     group: str  # the pilot's group
     participants_text: str
