@@ -178,3 +178,14 @@ def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
     compiled._CACHES.clear()
     render(make_environment(tmp_path), "note.j2", n=1)
     assert [p.name for p in (tmp_path / "xdg" / "buyin").iterdir()][0].startswith("templates-")
+
+
+def test_no_home_means_no_cache_folder_rather_than_one_named_tilde(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("BUYIN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rule says
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # no home to expand to
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path), "note.j2", n=1) == "one 1"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["note.j2"]

@@ -4,7 +4,8 @@ Compiling the packaged templates is about a quarter of a first `buyin brief`; Ji
 compiled code is kept, as Python keeps `.pyc` files, in memory for the life of the
 process (what `buyin watch` re-renders with) and in a private folder of the user's
 cache (`$BUYIN_CACHE_DIR`, else `$XDG_CACHE_HOME/buyin`, else `~/.cache/buyin`), so
-the next run starts with it. `BUYIN_CACHE_DIR=` (empty) keeps nothing on disk.
+the next run starts with it. `BUYIN_CACHE_DIR=` (empty), or no home folder, keeps
+nothing on disk.
 
 Nothing stale can be served. Jinja stores the checksum of the template's source with
 its code and compiles again when the source read now differs (an edited template, or
@@ -36,8 +37,12 @@ def cache_home() -> Path | None:
     configured = os.environ.get("BUYIN_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "buyin"
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if os.path.isabs(xdg):  # the XDG rule: a relative setting is ignored
+        return Path(xdg) / "buyin"
+    home = os.path.expanduser("~")
+    # No home (no HOME, no user entry): no cache, rather than a folder named '~' here.
+    return Path(home) / ".cache" / "buyin" if os.path.isabs(home) else None
 
 
 class Compiled(BytecodeCache):
