@@ -43,14 +43,15 @@ def roi(
     """
     from buyin_cli.figures.compute import compute_figures
     from buyin_cli.figures.export import figures_json
-    from buyin_cli.load.strategy import load_strategy
+    from buyin_cli.load.strategy import collector_paused, load_strategy
 
     if (output is RoiFormat.xlsx) != (out is not None):
         _usage("--format xlsx needs --out FILE, the workbook to write (e.g. --out "
                "figures.xlsx)" if out is None else
                "--out writes a workbook: use it with --format xlsx")
-    loaded = load_strategy(path)
-    figures = compute_figures(loaded.strategy)
+    with collector_paused():  # as in `check`: one run, little cyclic garbage
+        loaded = load_strategy(path)
+        figures = compute_figures(loaded.strategy)
     if output is RoiFormat.xlsx:
         from buyin_cli.errors import display_path
         from buyin_cli.present.workbook import workbook_plan
@@ -72,7 +73,6 @@ def roi(
         return
     from rich.console import Console
 
-    from buyin_cli.load.strategy import collector_paused
     from buyin_cli.present.report import workflow_commands_stopped
     from buyin_cli.present.terminal import print_roi
 
