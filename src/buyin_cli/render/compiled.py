@@ -23,13 +23,13 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from jinja2 import BytecodeCache
 from jinja2 import __version__ as jinja_version
 
 from buyin_cli import __version__
+from buyin_cli.render.atomic import write_atomic
 
 
 def cache_home() -> Path | None:
@@ -110,17 +110,9 @@ def _private_folder(home: Path, name: str) -> Path | None:
 
 
 def _write(path: Path, code: bytes) -> None:
-    """`code` into `path` whole or not at all: several buyin processes may share the folder."""
+    """`code` into `path` whole or not at all (several buyin processes may share the folder);
+    a cache that cannot be written is only slower."""
     try:
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        write_atomic(path, code)
     except OSError:
-        return
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(code)
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
+        pass
