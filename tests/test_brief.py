@@ -115,6 +115,19 @@ def test_user_template_overrides_one_block(run, strategy: Path) -> None:
     assert "Would going into peak with fewer returns help?" in titles
 
 
+def test_the_shared_phrasings_are_reworded_once_for_deck_and_talking_points(run, strategy: Path) -> None:
+    from buyin_cli.packaged import packaged_dir
+
+    Path("mine").mkdir()
+    shared = (packaged_dir("templates") / "units.j2").read_text(encoding="utf-8")
+    Path("mine/units.j2").write_text(shared.replace('_("a month")', '"each month"'), encoding="utf-8")
+    assert run("brief", strategy, "--out", "out", "--templates", "mine").exit_code == 0
+    deck = read_deck(Path("out/warehouse-manager-briefing.pptx"))
+    talking = Path("out/warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    assert any("each month" in str(slide) for slide in deck)
+    assert "each month" in talking
+
+
 def test_templates_folder_beside_the_strategy_is_used(run, write) -> None:
     write("strategy/s.yaml", VALID_YAML)
     write("strategy/templates/talking-points.md.j2",
