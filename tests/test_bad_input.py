@@ -6,6 +6,9 @@ import pytest
 
 from conftest import VALID_YAML, replace_line
 
+TOO_LARGE = ("the number is too large; a strategy's numbers are at most 1,000,000,000,000 "
+             "either way")
+
 CASES = [
     ("    baseline: 42", "    baseline: !!float abc",
      "s.yaml:17:15: E203 metrics[0].baseline: 'abc' is not a number; write digits, or drop the tag"),
@@ -13,21 +16,17 @@ CASES = [
      "s.yaml:17:15: E203 metrics[0].baseline: expected a number, got "
      "999999999999999999999999999999999999999…"),
     ("    headcount: 120", "    headcount: 1" + "0" * 4000,
-     "s.yaml:23:16: E204 audiences[0].headcount: the number is too large; a strategy's numbers "
-     "are at most 1,000,000,000,000 either way"),
+     "s.yaml:23:16: E204 audiences[0].headcount: " + TOO_LARGE),
     ("    headcount: 120", "    headcount: 1" + "0" * 5000,
      "s.yaml:23:16: E204 audiences[0].headcount: the number 1000000000000000000… has far too "
      "many digits"),
     # Hexadecimal escapes Python's 4,300-digit limit (its base is a power of two).
     ("    headcount: 120", "    headcount: 0x" + "f" * 500_000,
-     "s.yaml:23:16: E204 audiences[0].headcount: the number is too large; a strategy's numbers "
-     "are at most 1,000,000,000,000 either way"),
+     "s.yaml:23:16: E204 audiences[0].headcount: " + TOO_LARGE),
     ("    minutes: 20", "    minutes: 1" + "0" * 400,
-     "s.yaml:78:14: E204 briefings[0].minutes: the number is too large; a strategy's numbers are "
-     "at most 1,000,000,000,000 either way"),
+     "s.yaml:78:14: E204 briefings[0].minutes: " + TOO_LARGE),
     ("    value_per_unit: 30", "    value_per_unit: 1.0e+308",
-     "s.yaml:19:21: E204 metrics[0].value_per_unit: the number is too large; a strategy's "
-     "numbers are at most 1,000,000,000,000 either way"),
+     "s.yaml:19:21: E204 metrics[0].value_per_unit: " + TOO_LARGE),
     ("    baseline: 42", "    baseline: 1.0e-320",
      "s.yaml:17:15: E204 metrics[0].baseline: the number is too small to be a reading; write 0, "
      "or a number of at least 0.0001"),
