@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from pydantic import ValidationError
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from buyin_cli.figures.compute import compute_figures, payback_months, roi_pct
 from buyin_cli.figures.export import figures_json

@@ -177,7 +177,7 @@ def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
     compiled._CACHES.clear()
     render(make_environment(tmp_path), "note.j2", n=1)
-    assert [p.name for p in (tmp_path / "xdg" / "buyin").iterdir()][0].startswith("templates-")
+    assert next((tmp_path / "xdg" / "buyin").iterdir()).name.startswith("templates-")
 
 
 def test_no_home_means_no_cache_folder_rather_than_one_named_tilde(tmp_path: Path, monkeypatch) -> None:

@@ -11,9 +11,9 @@ command line imports this module only when it briefs, so the heavy libraries
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
@@ -23,9 +23,9 @@ from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
-from buyin_cli.render.outputs import Pending, write_outputs_together
 from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.outline.schedule import schedule
+from buyin_cli.render.outputs import Pending, write_outputs_together
 from buyin_cli.render.pptx.deck import build_deck as _build_deck
 from buyin_cli.render.pptx.deck import verify_deck
 from buyin_cli.render.templating import make_environment, render

@@ -6,8 +6,16 @@ from typing import Annotated
 
 import typer
 
-from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
-                                    TemplatesDir, app, is_terminal)
+from buyin_cli.commands.app import (
+    BriefingId,
+    Command,
+    OutDir,
+    PptxTemplate,
+    StrategyPath,
+    TemplatesDir,
+    app,
+    is_terminal,
+)
 
 
 @app.command(cls=Command)

@@ -146,14 +146,14 @@ def _reaction(r: ReactionFigures | None) -> Level:
                  r.share)
 
 
-def _learning(l: LearningFigures | None) -> Level:
-    if l is None:
+def _learning(gains: LearningFigures | None) -> Level:
+    if gains is None:
         return Level("learning", "missing", "not-recorded")
-    if l.gain <= 0 or l.normalised_gain is None:
+    if gains.gain <= 0 or gains.normalised_gain is None:
         return Level("learning", "weak", "no-gain", 0.0)
-    weak = l.normalised_gain < LEARNING_FLOOR
+    weak = gains.normalised_gain < LEARNING_FLOOR
     return Level("learning", "weak" if weak else "holds", "low-gain" if weak else None,
-                 l.normalised_gain)
+                 gains.normalised_gain)
 
 
 def _application(behaviours: tuple[BehaviourFigures, ...]) -> Level:

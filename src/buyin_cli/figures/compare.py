@@ -19,9 +19,20 @@ The records are in changes.py.
 
 from __future__ import annotations
 
-from buyin_cli.figures.changes import (AskChange, Comparison, DecisionChange, Direction,
-                                      FigureChange, FollowUpChange, ItemChange, Launched,
-                                      MeetingHeld, MetricMoved, ResultAdded, UptakeAdded)
+from buyin_cli.figures.changes import (
+    AskChange,
+    Comparison,
+    DecisionChange,
+    Direction,
+    FigureChange,
+    FollowUpChange,
+    ItemChange,
+    Launched,
+    MeetingHeld,
+    MetricMoved,
+    ResultAdded,
+    UptakeAdded,
+)
 from buyin_cli.figures.compute import Figures, compute_figures
 from buyin_cli.load.models import Briefing, Metric, Strategy
 

@@ -24,7 +24,7 @@ class Source:
     positions are kept as plain (line, col) pairs and become Locations on demand.
     """
 
-    __slots__ = ("file", "_value", "_key", "raw", "quoted")
+    __slots__ = ("_key", "_value", "file", "quoted", "raw")
 
     def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
                  raw: str | None = None, quoted: bool = False):

@@ -13,12 +13,12 @@ from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
+from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
-from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
-from buyin_cli.present.numbers import Formatter
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.present.numbers import Formatter
 from buyin_cli.words import printable
 
 

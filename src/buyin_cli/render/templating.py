@@ -9,12 +9,19 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
 from jinja2 import TemplateError as JinjaError
-from jinja2 import UndefinedError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SecurityError
 
@@ -23,7 +30,6 @@ from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 from buyin_cli.render.compiled import compiled_for
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
-
 
 NOUNS_CAPITALISED = {"de", "lb"}
 

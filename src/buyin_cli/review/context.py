@@ -1,4 +1,4 @@
-"""What every readiness check works from: the strategy, its figures, where its values were written, one check's outcome."""
+"""What each readiness check works from: the strategy, its figures, where values were written, a check's outcome."""
 
 from __future__ import annotations
 

@@ -7,8 +7,18 @@ load/relations.py, which can locate each problem precisely. The JSON Schema
 comes from these models.
 """
 
-from buyin_cli.load.models.base import (LOCALE_PATTERN, SLUG_PATTERN, Accepting, Fraction, IsoDate,
-                                        Model, Money, Percent, Slug, Text)
+from buyin_cli.load.models.base import (
+                                        LOCALE_PATTERN,
+                                        SLUG_PATTERN,
+                                        Accepting,
+                                        Fraction,
+                                        IsoDate,
+                                        Model,
+                                        Money,
+                                        Percent,
+                                        Slug,
+                                        Text,
+)
 from buyin_cli.load.models.business import Metric, Objective, Reading
 from buyin_cli.load.models.evidence import Behaviour, Learning, Pilot, Quote, Reaction, Result, Usage
 from buyin_cli.load.models.learners import Audience, Gap, Gaps

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
-from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
+from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
 

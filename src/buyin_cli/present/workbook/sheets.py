@@ -110,10 +110,10 @@ def rollout_sheet(book: Book) -> Sheet:
     for x in book.s.initiatives:
         f = book.f.initiatives[x.id]
         row = sheet.row
-        at = lambda col: sheet.ref(row, col)  # noqa: E731
+        at = lambda col: sheet.ref(row, col)  # noqa: E731, B023 - used within this iteration
 
         def total(kind: str) -> str:
-            refs = [book.r("cost", x.id, str(n)) for n, c in enumerate(x.costs)
+            refs = [book.r("cost", x.id, str(n)) for n, c in enumerate(x.costs)  # noqa: B023 - as above
                     if c.kind == kind]
             return f"=SUM({','.join(refs)})" if refs else "=0"
 

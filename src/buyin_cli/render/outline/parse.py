@@ -9,10 +9,8 @@ import yaml
 from pydantic import ValidationError
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.render.outline.model import (Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series,
-                                            Slide, Step, Table)
+from buyin_cli.render.outline.model import Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series, Slide, Step, Table
 from buyin_cli.words import dotted
-
 
 _KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Callout, Step, Mark, Slide, Outline)
                 for name in m.model_fields})

@@ -23,7 +23,7 @@ from pptx.util import Inches, Pt
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, reuse, textfit
+from buyin_cli.render.pptx import oxml, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
@@ -97,7 +97,7 @@ def _open(path: Path | None) -> tuple[Any, bytes]:
     blob = read_presentation(path)
     try:
         return Presentation(io.BytesIO(blob)), blob
-    except Exception as exc:  # XML or part trouble: all mean "not a usable deck"
+    except Exception as exc:  # noqa: BLE001 - XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 
 
