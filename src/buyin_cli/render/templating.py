@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
@@ -28,10 +29,13 @@ from jinja2.sandbox import SecurityError
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
+from buyin_cli.render import sandbox
 from buyin_cli.render.compiled import compiled_for
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 NOUNS_CAPITALISED = {"de", "lb"}
+_JINJA = Path(jinja2.__file__).resolve().parent
+_SANDBOX = sandbox.__file__
 
 
 def search_path(user_dir: Path | None) -> list[Path]:
@@ -130,6 +134,8 @@ def render(env, name: str, **context: Any) -> str:
         raise TemplateError(f"{_where(name, own_first=True)}: templates include, extend or call each other "
                             "without end; break the cycle") from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
+        if not _raised_by_template(exc):
+            raise  # from a view or a filter: buyin's bug, reported as one, not the template's fault
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
 
 
@@ -170,6 +176,18 @@ def lower_first(text: str) -> str:
 
 def _dirs(env) -> list[str]:
     return [path for loader in env.loader.loaders for path in loader.searchpath]
+
+
+def _raised_by_template(exc: BaseException) -> bool:
+    """Whether `exc` came from a template's own expression (`{{ 1 / 0 }}`, `{{ 'a' + 1 }}`).
+
+    Past the innermost template line only Jinja's runtime and the sandbox may run;
+    a frame of any other Python code there means that code failed, not the template.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    lines = [i for i, f in enumerate(frames) if f.filename.endswith(".j2")]
+    return bool(lines) and all(Path(f.filename).resolve().is_relative_to(_JINJA) or f.filename == _SANDBOX
+                               for f in frames[lines[-1] + 1:])
 
 
 def _where(name: str, own_first: bool = False) -> str:
