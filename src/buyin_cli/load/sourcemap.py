@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from buyin_cli.errors import Location
 
@@ -73,7 +74,8 @@ class SourceMap:
         return self.at(path)
 
 
-def is_yaml11_bool(source: Source | None) -> bool:
+def is_yaml11_bool(source: Source | None) -> TypeGuard[Source]:
+
     """Whether a value was an unquoted yes/no/on/off that YAML reads as true or false."""
     return bool(source and not source.quoted and source.raw
                 and source.raw.lower() in _YAML11_BOOLS)
