@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from buyin_cli.figures.compute import PilotFigures, ResultFigures
-    from buyin_cli.load.models import Pilot
+    from buyin_cli.load.models import Behaviour, Pilot
 
 LEVELS = ("reaction", "learning", "application", "impact", "roi")
 REACTION_FLOOR = 0.7  # of the scale: 3.5 of 5
@@ -127,10 +127,10 @@ def weakest_link(chain: ChainFigures) -> Level:
             if level.status == status:
                 return level
     rated = [level for level in chain.levels if level.strength is not None]
-    return min(rated, key=lambda level: level.strength) if rated else chain.levels[-1]
+    return min(rated, key=lambda level: level.strength or 0.0) if rated else chain.levels[-1]  # all rated
 
 
-def _behaviour(b) -> BehaviourFigures:
+def _behaviour(b: Behaviour) -> BehaviourFigures:
     change = None if b.before is None else float(b.after - b.before)
     span = None if b.before is None else max(abs(b.before), abs(b.after))
     relative = abs(change) / span if change is not None and span else None

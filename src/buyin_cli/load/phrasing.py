@@ -195,7 +195,6 @@ def _fields_at(path: Path_) -> list[str]:
 
 
 def _description(path: Path_, key: str) -> str:
-
     model = _model_at(path)
     field = model.model_fields.get(key) if model else None
     if field is None or not field.description:

@@ -75,7 +75,6 @@ class SourceMap:
 
 
 def is_yaml11_bool(source: Source | None) -> TypeGuard[Source]:
-
     """Whether a value was an unquoted yes/no/on/off that YAML reads as true or false."""
     return bool(source and not source.quoted and source.raw
                 and source.raw.lower() in _YAML11_BOOLS)

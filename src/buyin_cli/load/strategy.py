@@ -74,7 +74,6 @@ def validated(loaded: Loaded, path: Path, *, need_briefings: bool = False
     problems.extend(relation_problems(data, sources, need_briefings=need_briefings))
     if problems or strategy is None:  # no strategy without a problem that says why
         return None, problems
-
     return LoadedStrategy(strategy, sources, path), []
 
 

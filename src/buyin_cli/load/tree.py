@@ -203,7 +203,6 @@ class Converter:
         self.fail(mark_location(self.file, target.start_mark), "E203",
                   "a merge key '<<' takes an alias of a mapping or a list of them")
 
-
     def spend(self, values: int, mark: yaml.Mark, *, aliased: bool = False,
               merged: bool = False) -> None:
         """Count `values` against the document's budget; past it, stop at `mark`."""

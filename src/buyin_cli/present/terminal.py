@@ -258,8 +258,8 @@ def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
     One line, each file named once ('from before a.yaml:12, after :13') when it is
     short; otherwise the file, then a line number and label per operand.
     """
-    places = [(display_path(op.source.file), op.source.line, op.label)  # type: ignore[union-attr]
-              for op in operands]
+    places = [(display_path(where.file), where.line, op.label)
+              for op in operands if (where := op.source)]  # each has one: they are the sources
     parts, last = [], None
     for name, line, label in places:
         parts.append(f"{label} {name if name != last else ''}:{line}")

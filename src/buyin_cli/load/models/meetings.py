@@ -83,7 +83,6 @@ class Briefing(Accepting):
         description="The decisions wanted: each the decision as text, or {decision, initiative} "
                     "for an ask that funds an initiative.",
         json_schema_extra=_text_or)
-
     focus: list[Slug] = Field(default_factory=list,
                               description="Ids of objectives to lead with (default: all).")
     showcase: Showcase | None = Field(default=None, description="The course to demo.")
