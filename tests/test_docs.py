@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli.codes import CODES
-from buyin_cli.codes import WARNINGS as WARNING_CODES
+from buyin_cli.codes import CODES, WARNINGS as WARNING_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"

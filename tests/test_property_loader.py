@@ -12,8 +12,7 @@ import time
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import _VALID_DATA, PROBLEM_LINE, VALID_YAML, dump, invoke
 

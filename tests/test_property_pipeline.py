@@ -9,8 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from pptx import Presentation
 
 from conftest import _VALID_DATA, ERROR_LINE, PROBLEM_LINE, dump, invoke

@@ -7,8 +7,7 @@ from itertools import pairwise
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures, year_figures
 from buyin_cli.figures.explain import explain_figures

@@ -26,8 +26,7 @@ from buyin_cli.present.view_builder import build_view
 from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
-from buyin_cli.render.pptx.deck import build_deck as _build_deck
-from buyin_cli.render.pptx.deck import verify_deck
+from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
 

@@ -6,6 +6,8 @@ working) and is written by numbers.py in the strategy's locale.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -98,7 +100,7 @@ def _text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
-def _column(table: Table, header: str, **options) -> None:
+def _column(table: Table, header: str, **options: Any) -> None:
     table.add_column(_text(header), **options)
 
 

@@ -25,8 +25,7 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import BytecodeCache
-from jinja2 import __version__ as jinja_version
+from jinja2 import BytecodeCache, __version__ as jinja_version
 
 from buyin_cli import __version__
 from buyin_cli.render.atomic import write_atomic

@@ -18,11 +18,11 @@ from jinja2 import (
     ChoiceLoader,
     FileSystemLoader,
     StrictUndefined,
+    TemplateError as JinjaError,
     TemplateNotFound,
     TemplateSyntaxError,
     UndefinedError,
 )
-from jinja2 import TemplateError as JinjaError
 from jinja2.loaders import split_template_path
 from jinja2.sandbox import SecurityError
 
