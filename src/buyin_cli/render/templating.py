@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 from jinja2 import (
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError as JinjaError,
@@ -23,8 +24,8 @@ from jinja2 import (
     TemplateSyntaxError,
     UndefinedError,
 )
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SecurityError
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
@@ -66,7 +67,7 @@ class ConfinedLoader(FileSystemLoader):
     machine rendering them into the deck. The check runs before the file is read.
     """
 
-    def get_source(self, environment, template):  # noqa: ANN001 - Jinja's signature
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
         for root in self.searchpath:
             candidate = Path(root, *pieces)
@@ -80,7 +81,7 @@ class ConfinedLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
-def make_environment(user_dir: Path | None = None, language: str = "en"):
+def make_environment(user_dir: Path | None = None, language: str = "en") -> BoundedSandbox:
     """A sandboxed Jinja environment over the template search path, speaking `language`.
 
     Jinja's i18n extension gives every template, the user's own too, `_()`,
@@ -96,7 +97,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
         extensions=["jinja2.ext.i18n"],
     )
     words = translations(language)
-    env.install_gettext_translations(words, newstyle=True)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     env.bytecode_cache = compiled_for(env)  # after every option that changes the compiled code
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
@@ -109,7 +110,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     return env
 
 
-def render(env, name: str, **context: Any) -> str:
+def render(env: Environment, name: str, **context: Any) -> str:
     """Render template `name`, turning any template failure into one located line."""
     try:
         return render_bounded(env, env.get_template(name), context)
@@ -174,8 +175,9 @@ def lower_first(text: str) -> str:
     return text
 
 
-def _dirs(env) -> list[str]:
-    return [path for loader in env.loader.loaders for path in loader.searchpath]
+def _dirs(env: Environment) -> list[str]:
+    loaders = env.loader.loaders if isinstance(env.loader, ChoiceLoader) else [env.loader]
+    return [path for loader in loaders if isinstance(loader, FileSystemLoader) for path in loader.searchpath]
 
 
 def _raised_by_template(exc: BaseException) -> bool:

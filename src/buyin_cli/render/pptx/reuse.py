@@ -37,7 +37,7 @@ class _Page:
 
     layout: int
     xml: bytes
-    rels: tuple[tuple, ...]
+    rels: tuple[tuple[Any, ...], ...]
 
 
 class SlideMemo:
@@ -95,7 +95,7 @@ def record(prs: Any, first: int) -> tuple[_Page, ...] | None:
         (_, layout_rel), *others = rels
         if layout_rel.reltype != RT.SLIDE_LAYOUT or layout_rel.target_part not in layouts:
             return None
-        kept = []
+        kept: list[tuple[Any, ...]] = []
         for n, (_, rel) in enumerate(others):
             if rel.is_external:
                 if rel.reltype != RT.HYPERLINK:
