@@ -81,6 +81,24 @@ def test_a_new_template_override_is_picked_up(write) -> None:
     assert lines[-1] == "✗ not rendered; the last good outputs stay"
 
 
+def test_an_override_of_one_partial_is_picked_up_and_rendered_again_when_edited(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    partial = Path("strategy/templates/talking_points/checklist.md.j2")
+
+    def saves():
+        write(str(partial), "OUR CHECKLIST\n")
+        yield {partial}
+        assert "OUR CHECKLIST" in MD.read_text(encoding="utf-8")
+        write(str(partial), "OUR NEW CHECKLIST\n")
+        yield {partial}
+
+    run(session, saves())
+    assert "OUR NEW CHECKLIST" in MD.read_text(encoding="utf-8")
+    assert session.relevant(partial)
+
+
 def test_only_strategy_files_and_templates_matter(write) -> None:
     write("strategy/s.yaml", VALID_YAML)
     session = Session(Path("strategy"), Path("strategy/build"), say=lambda line: None)
