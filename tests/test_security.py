@@ -176,7 +176,7 @@ def test_check_github_escapes_messages_and_file_names_as_github_reads_them(run, 
     assert result.stdout.splitlines() == [
         "::error file=d/%3A%3Aerror file=x%2Cline=1%3A%3AForged.yaml,line=2,col=1::E201 x: "
         "unknown key (expected one of: accept, buyin, organisation, title, presenter, currency, "
-        "locale, language, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
+        "locale, language, discount_rate, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
         "sponsor, objections, briefings)"]
 
 
