@@ -73,6 +73,9 @@ NOT_LOADED = {
     "--help": HEAVY + ("pydantic", "yaml", "buyin_cli.errors", "buyin_cli.load"),
     "check": HEAVY,
     "roi --format json": HEAVY + ("buyin_cli.review", "buyin_cli.present"),
+    # Comparing with an earlier version (git, the comparison) is for `brief --since` alone.
+    "brief": ("buyin_cli.diff", "buyin_cli.load.git", "buyin_cli.figures.compare",
+              "buyin_cli.figures.changes", "buyin_cli.present.changes"),
 }
 
 

@@ -14,10 +14,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
-from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
@@ -31,6 +30,9 @@ from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
+
+if TYPE_CHECKING:  # the comparison's modules (git, diff) load only for --since
+    from buyin_cli.figures.changes import Comparison
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -81,7 +83,11 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     `since`: a git revision; the decks are given what has changed since it (diff.py).
     """
     loaded = load_strategy(path, need_briefings=True)
-    changes = changes_between(path, since, current=loaded) if since is not None else None
+    changes = None
+    if since is not None:
+        from buyin_cli.diff import changes_between  # git and the comparison: only for --since
+
+        changes = changes_between(path, since, current=loaded)
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress,
