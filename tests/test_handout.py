@@ -9,6 +9,7 @@ from pathlib import Path
 
 from buyin_cli.brief import Output
 from buyin_cli.handout import export_pdfs
+from buyin_cli.libreoffice import convert
 from deck_helpers import soffice
 
 DECK = "out/warehouse-manager-briefing.pptx"
@@ -88,3 +89,16 @@ def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
     result = run("brief", strategy_file, "--out", "out", "--pdf", env=env)
     assert f"unchanged {DECK}" in result.lines and f"wrote {PDF}" in result.lines
     assert Path("soffice-runs").read_text() == "run\nrun\n"
+
+
+def test_several_documents_are_converted_by_one_libreoffice_run(workdir: Path) -> None:
+    """LibreOffice takes seconds to start, so a call's documents share one run of it."""
+    runs = workdir / "soffice-runs"
+    _fake_soffice(workdir / "bin", (
+        f'echo run >> "{runs}"\n'
+        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
+        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    decks = [workdir / f"{name}.pptx" for name in ("coo", "cfo", "ops")]
+    made = convert(str(workdir / "bin" / "soffice"), decks, "pdf")
+    assert made == {deck: f"%PDF {deck.stem}\n".encode() for deck in decks}
+    assert runs.read_text() == "run\n"
