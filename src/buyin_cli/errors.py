@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from buyin_cli.codes import CODES, Severity
@@ -82,9 +83,15 @@ def display_path(path: Path) -> str:
     escaped, and one that starts like a CI workflow command (`::error::…`) is led by './'
     so a line it starts is not read as one.
     """
+    return _shown(os.fspath(path), os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _shown(path: str, cwd: str) -> str:
+    """display_path's work, once per file and folder: a check can print 20k lines of a few files."""
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
-        rel = str(path)
-    shown = printable(str(path) if rel.startswith("..") else rel)
+        rel = path
+    shown = printable(path if rel.startswith("..") else rel)
     return "./" + shown if shown.lstrip().startswith(("::", "##")) else shown

@@ -66,7 +66,7 @@ def check(
     # One run, then the process ends: the cycle collector, back on between reading and
     # reviewing, would walk every object of the strategy again to find little garbage
     # (a fifth of checking 50k records).
-    with collector_paused():
+    with collector_paused(kept=True):
         loaded, problems = check_strategy(path)
         readiness = None
         if loaded is not None:

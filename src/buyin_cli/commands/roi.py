@@ -49,7 +49,7 @@ def roi(
         _usage("--format xlsx needs --out FILE, the workbook to write (e.g. --out "
                "figures.xlsx)" if out is None else
                "--out writes a workbook: use it with --format xlsx")
-    with collector_paused():  # as in `check`: one run, little cyclic garbage
+    with collector_paused(kept=True):  # as in `check`: one run, little cyclic garbage
         loaded = load_strategy(path)
         figures = compute_figures(loaded.strategy)
     if output is RoiFormat.xlsx and out is not None:
@@ -77,7 +77,7 @@ def roi(
     from buyin_cli.present.terminal import print_roi
 
     # rich makes many objects and little cyclic garbage
-    with workflow_commands_stopped(sys.stdout), collector_paused():
+    with workflow_commands_stopped(sys.stdout), collector_paused(kept=True):
         print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 

@@ -44,16 +44,25 @@ def check_strategy(path: Path, *, need_briefings: bool = False
 
 
 @contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(*, kept: bool = False) -> Iterator[None]:
     """Pause the cycle collector while a strategy is read or reviewed: both make many
     objects and little garbage, so the collections they would trigger (each over every
     object so far) make the work grow faster than the strategy. Reference counting
-    still frees what is dropped; the collector is restored as it was."""
+    still frees what is dropped; the collector is restored as it was.
+
+    `kept`: what was made lives until the process ends (a one-run command such as
+    `check`), so it is frozen: the collector, back on, no longer walks it. Otherwise
+    the first allocations after the pause set off a full collection over every object
+    of the strategy, seconds at 10k records, to find nothing. Not for `watch`, whose
+    strategies are dropped on each save.
+    """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if kept:
+            gc.freeze()
         if was_enabled:
             gc.enable()
 
