@@ -19,12 +19,14 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-StrategyPath = Annotated[Path, typer.Argument(
-    help="A strategy .yaml file, or a folder of them.", metavar="PATH",
-    show_default=False)]
+StrategyPath = Annotated[Path | None, typer.Argument(
+    help="A strategy .yaml file, or a folder of them (default: the strategy the "
+         "repository's buyin.toml names).", metavar="PATH", show_default=False)]
 # The options `brief` and `watch` share.
-OutDir = Annotated[Path, typer.Option("--out", "-o", help="Folder to write ID.pptx and ID.md into.",
-                                      metavar="DIR")]
+OutDir = Annotated[Path | None, typer.Option(
+    "--out", "-o", help="Folder to write ID.pptx and ID.md into (default: buyin.toml's out, "
+                        "else build).", show_default=False,
+    metavar="DIR")]
 BriefingId = Annotated[str | None, typer.Option(
     "--briefing", "-b", help="Render only the briefing with this id.", metavar="ID")]
 TemplatesDir = Annotated[Path | None, typer.Option(
@@ -35,12 +37,29 @@ PptxTemplate = Annotated[Path | None, typer.Option(
     metavar="FILE")]
 
 
+class _MissingPath(typer.BadParameter):
+    """No PATH and no buyin.toml naming one: a usage error (exit 2), worded as click words it."""
+
+    def format_message(self) -> str:
+        return f"Missing argument 'PATH': {self.message}"
+
+
 class Command(TyperCommand):
     """A command whose usage line names a required argument as click does: `PATH`.
 
     Typer writes every required argument in braces (`{PATH}`), whatever its metavar,
     which reads like a set of choices or a shell brace expansion.
     """
+
+    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+        """A command's PATH, when not given, is the strategy the repository's buyin.toml names."""
+        rest = super().parse_args(ctx, args)
+        if "path" in ctx.params and ctx.params["path"] is None and not ctx.resilient_parsing:
+            ctx.params["path"] = settings().strategy
+            if ctx.params["path"] is None:
+                raise _MissingPath("give a strategy .yaml file or folder, or name it in a "
+                                   "buyin.toml: strategy = \"strategy\"", ctx=ctx)
+        return rest
 
     def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
         return [re.sub(r"^\{(.+)\}", r"\1", piece)
@@ -69,3 +88,11 @@ def _root(
 def is_terminal(stream) -> bool:
     """A progress bar only for a person at a terminal: not in a pipe, a log or a dumb terminal."""
     return stream.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def settings():
+    """The repository's buyin.toml settings, found from the current folder upward."""
+    from buyin_cli.load.settings import find_settings
+
+    return find_settings()
+

@@ -7,19 +7,20 @@ from typing import Annotated
 import typer
 
 from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
-                                    TemplatesDir, app, is_terminal)
+                                    TemplatesDir, app, is_terminal, settings)
 
 
 @app.command(cls=Command)
 def brief(
-    path: StrategyPath,
-    out: OutDir = Path("build"),
+    path: StrategyPath = None,
+    out: OutDir = None,
     briefing: BriefingId = None,
     templates: TemplatesDir = None,
     pptx_template: PptxTemplate = None,
-    pdf: Annotated[bool, typer.Option(
-        "--pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
-                      "(needs LibreOffice).")] = False,
+    pdf: Annotated[bool | None, typer.Option(
+        "--pdf/--no-pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
+                               "(needs LibreOffice; default: buyin.toml's pdf, else no).",
+        show_default=False)] = None,
     force: Annotated[bool, typer.Option(
         "--force", help="Write over outputs that were edited by hand or are open in PowerPoint.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -52,6 +53,7 @@ def brief(
     from buyin_cli.errors import display_path
 
     start = time.perf_counter()
+    path, out, templates, pptx_template, pdf = _configured(path, out, templates, pptx_template, pdf)
     if templates is None:
         from buyin_cli.render.templating import own_templates
 
@@ -93,8 +95,8 @@ def brief(
 
 @app.command(cls=Command)
 def watch(
-    path: StrategyPath,
-    out: OutDir = Path("build"),
+    path: StrategyPath = None,
+    out: OutDir = None,
     briefing: BriefingId = None,
     templates: TemplatesDir = None,
     pptx_template: PptxTemplate = None,
@@ -113,6 +115,7 @@ def watch(
     from buyin_cli.errors import Interrupted, display_path
     from buyin_cli.watch import Session, file_changes, run
 
+    path, out, templates, pptx_template, _ = _configured(path, out, templates, pptx_template, None)
     session = Session(path, out, briefing_id=briefing, templates=templates,
                       pptx_template=pptx_template, say=lambda line: print(line, flush=True))
     if not path.exists():
@@ -124,6 +127,14 @@ def watch(
         run(session, file_changes(session))
     except (KeyboardInterrupt, Interrupted):
         print("stopped watching", file=sys.stderr)
+
+
+def _configured(path, out, templates, pptx_template, pdf):
+    """The command line's values, each one it leaves out taken from buyin.toml, then the default."""
+    found = settings()
+    return (path, out or found.out or Path("build"),
+            templates or found.templates, pptx_template or found.pptx_template,
+            bool(found.pdf) if pdf is None else pdf)
 
 
 def _written(output) -> str:

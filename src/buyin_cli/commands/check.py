@@ -28,7 +28,7 @@ def day(value: str) -> date:
 
 @app.command(cls=Command)
 def check(
-    path: StrategyPath,
+    path: StrategyPath = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     output: Annotated[CheckFormat, typer.Option(
         "--format", help="text for people, json for tools, github for workflow annotations.",

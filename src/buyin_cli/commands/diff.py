@@ -16,7 +16,7 @@ class DiffFormat(str, Enum):
 
 @app.command(cls=Command)
 def diff(
-    path: StrategyPath,
+    path: StrategyPath = None,
     since: Annotated[str, typer.Option(
         "--since", metavar="REV", help="The earlier version: a commit, branch or tag.")] = "HEAD",
     until: Annotated[str | None, typer.Option(

@@ -18,7 +18,7 @@ class RoiFormat(str, Enum):
 
 @app.command(cls=Command)
 def roi(
-    path: StrategyPath,
+    path: StrategyPath = None,
     output: Annotated[RoiFormat, typer.Option(
         "--format", help="table for people, json for tools (the fixed object of the "
                          "command contract), xlsx for finance: a workbook whose every figure "
