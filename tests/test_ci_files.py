@@ -68,12 +68,20 @@ def test_the_hook_runs_as_pre_commit_would_run_it(tmp_path: Path) -> None:
     assert "strategy/broken.yaml:1:11: E2" in done.stdout
 
 
-def test_the_generated_pre_commit_config_uses_the_hook(tmp_path: Path) -> None:
-    scaffold.init_repository(tmp_path)
+def test_the_generated_pre_commit_config_is_a_local_hook_on_the_installed_buyin(
+        tmp_path: Path) -> None:
+    scaffold.init_repository(tmp_path, source="buyin==0.1.0")
     config = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     [repo] = config["repos"]
-    assert repo == {"repo": f"https://github.com/{scaffold.HOME}", "rev": f"v{__version__}",
-                    "hooks": [{"id": "buyin-check"}]}
+    assert repo["repo"] == "local"  # nothing to fetch: no URL, no tag that may not exist
+    [hook] = repo["hooks"]
+    assert hook["id"] == "buyin-check" and hook["language"] == "system"
+    assert hook["entry"] == "buyin check" and hook["pass_filenames"] is False
+    for key, value in hook.items():
+        assert key in HOOK_REQUIRED or key in HOOK_OPTIONAL, f"not a pre-commit hook key: {key}"
+        assert isinstance(value, {**HOOK_REQUIRED, **HOOK_OPTIONAL}[key]), key
+    files = re.compile(hook["files"])
+    assert files.search("strategy/pilots.yaml") and files.search("buyin.toml")
 
 
 # --- the action -----------------------------------------------------------------------------
@@ -190,37 +198,44 @@ def run_action(with_: dict, cwd: Path, bin_dir: Path) -> tuple[list[str], list[d
     return (log.read_text(encoding="utf-8").splitlines() if log.exists() else []), reached
 
 
-def _job(workflow: Path, name: str) -> dict:
-    steps = yaml.safe_load(workflow.read_text(encoding="utf-8"))["jobs"][name]["steps"]
-    [step] = [s for s in steps if s["uses"].startswith(scaffold.HOME + "@")]
-    return step.get("with", {})
-
-
 def test_the_generated_workflow_runs_check_on_pull_requests(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    scaffold.init_repository(repo)
-    log, reached = run_action(_job(repo / ".github/workflows/briefings.yml", "check"), repo,
-                              _stand_ins(tmp_path / "bin", soffice=True))
-    assert log == [f"python -m pip install --disable-pip-version-check -q {ROOT}",
-                   "buyin check . --format github"]
-    assert [step["uses"].split("@")[0] for step in reached] == ["actions/setup-python"]
+    scaffold.init_repository(repo, source="buyin @ git+https://github.com/acme/buyin@0123abcd")
+    log, reached = run_workflow(repo, "check", _stand_ins(tmp_path / "bin", soffice=True))
+    assert log[:2] == ["python -m pip install --disable-pip-version-check -q "
+                       "buyin @ git+https://github.com/acme/buyin@0123abcd",
+                       "buyin check --format github"]
+    assert [step["uses"].split("@")[0] for step in reached] == ["actions/checkout",
+                                                                "actions/setup-python"]
     assert not (repo / "build").exists()
 
 
 def test_the_generated_workflow_briefs_main_with_pdfs_and_uploads_them(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    scaffold.init_repository(repo)
-    log, reached = run_action(_job(repo / ".github/workflows/briefings.yml", "brief"), repo,
-                              _stand_ins(tmp_path / "bin", soffice=True))
-    assert log == [f"python -m pip install --disable-pip-version-check -q {ROOT}",
-                   "buyin check . --format github",
-                   "buyin brief . --out build --pdf"]
+    scaffold.init_repository(repo, source="buyin==0.1.0")
+    log, reached = run_workflow(repo, "brief", _stand_ins(tmp_path / "bin", soffice=True),
+                                inputs={"today": "2026-05-01"})
+    assert log[0] == "python -m pip install --disable-pip-version-check -q buyin==0.1.0"
+    assert log[1] == "buyin check --format github --today 2026-05-01"
+    assert log[2] == "buyin brief --no-pdf"
+    assert log[3].startswith("sudo apt-get update")  # LibreOffice, for the PDF step only
+    assert log[5] == "buyin brief --pdf"
     upload = reached[-1]
     assert upload["uses"].startswith("actions/upload-artifact@")
     assert upload["with"]["name"] == "briefings" and upload["with"]["path"] == "build"
     assert sorted(p.name for p in (repo / "build").iterdir()) == [".buyin-outputs.json"] + [
         f"{d}.{ext}" for d in ("ops-director-briefing", "regional-managers-briefing")
         for ext in ("md", "pdf", "pptx")]
+
+
+def test_the_generated_workflow_without_a_source_says_what_to_set(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    scaffold.init_repository(repo, source=None)
+    bin_dir = _stand_ins(tmp_path / "bin", soffice=True)
+    log, _ = run_workflow(repo, "brief", bin_dir)
+    assert log == []  # the install step stopped the job, saying why
+    log, _ = run_workflow(repo, "brief", bin_dir, variables={"BUYIN_SOURCE": "buyin==9.9"})
+    assert log[0] == "python -m pip install --disable-pip-version-check -q buyin==9.9"
 
 
 def test_the_action_installs_libreoffice_and_still_uploads_the_decks(tmp_path: Path) -> None:
@@ -238,6 +253,56 @@ def test_the_action_installs_libreoffice_and_still_uploads_the_decks(tmp_path: P
     assert reached[-1]["with"]["path"] == "decks"
     assert sorted(p.name for p in (repo / "decks").iterdir()) == [
         ".buyin-outputs.json", "ops-director-briefing.md", "ops-director-briefing.pptx"]
+
+
+def run_workflow(repo: Path, job: str, bin_dir: Path, *, inputs: dict | None = None,
+                 variables: dict | None = None, github: dict | None = None
+                 ) -> tuple[list[str], list[dict]]:
+    """Run one job of the workflow init wrote, in `repo`, as GitHub would run its steps."""
+    workflow = yaml.safe_load((repo / ".github/workflows/briefings.yml").read_text())
+    context = {"inputs": inputs or {}, "vars": variables or {},
+               "github": {"token": "t", "base_ref": "main", "repository": "acme/strategy",
+                          "event": {"pull_request": {"number": 7}}, **(github or {})}}
+
+    def value(text: str) -> str:
+        def one(match: re.Match) -> str:
+            expr = re.sub(r"hashFiles\('([^']+)'\)",
+                          lambda m: repr("h" if (repo / m[1]).exists() else ""), match[1])
+            expr = re.sub(r"'[^']*'|\b(inputs|vars|github)((?:\.[\w-]+)+)",  # quoted: as is
+                          lambda m: repr(_lookup(context[m[1]], m[2])) if m[1] else m[0], expr)
+            expr = (expr.replace("&&", " and ").replace("||", " or ")
+                    .replace("!cancelled()", "True").replace("cancelled()", "False"))
+            return str(eval(expr, {"__builtins__": {}}))  # noqa: S307 - our own workflow file
+        return re.sub(r"\$\{\{(.+?)\}\}", one, str(text))
+
+    env = {k: value(v) for k, v in workflow.get("env", {}).items()}
+    reached, failed = [], False
+    for step in workflow["jobs"][job]["steps"]:
+        condition = step.get("if")
+        if (value(condition) if condition else "True") not in ("True", "h") or (
+                failed and not condition):
+            continue
+        if "uses" in step:
+            reached.append({"uses": step["uses"],
+                            "with": {k: value(v) for k, v in step.get("with", {}).items()}})
+            continue
+        assert "${{" not in step["run"]  # values reach the shell through env only
+        done = subprocess.run(
+            ["/bin/bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=repo, capture_output=True, text=True, timeout=120,
+            env={"PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin", "HOME": str(repo),
+                 "GITHUB_REPOSITORY": "acme/strategy", **env,
+                 **{k: value(v) for k, v in step.get("env", {}).items()}})
+        if done.returncode != 0 and not step.get("continue-on-error"):
+            failed = True
+    log = bin_dir / "log"
+    return (log.read_text(encoding="utf-8").splitlines() if log.exists() else []), reached
+
+
+def _lookup(data: dict, dotted: str) -> object:
+    for key in dotted.strip(".").split("."):
+        data = data.get(key, "") if isinstance(data, dict) else ""
+    return data
 
 
 def test_a_failed_check_neither_briefs_nor_uploads(tmp_path: Path) -> None:

@@ -88,17 +88,22 @@ def check(
 
 
 @app.command(cls=Command)
-def schema() -> None:
+def schema(
+    part: Annotated[bool, typer.Option(
+        "--part", help="The schema of one file of a strategy split across files: any "
+                       "sections, none required.")] = False,
+) -> None:
     """Print the JSON Schema of the strategy format, for editors and other tools.
 
     \b
     Example:
       buyin schema > buyin.schema.json
+      buyin schema --part > buyin.schema.json   # a folder of files, one section or more each
       # then, first line of a strategy file:
       # yaml-language-server: $schema=buyin.schema.json
     """
     import json
 
-    from buyin_cli.load.schema import strategy_schema
+    from buyin_cli.load.schema import part_schema, strategy_schema
 
-    print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(part_schema() if part else strategy_schema(), indent=2, ensure_ascii=False))
