@@ -96,3 +96,11 @@ def settings():
 
     return find_settings()
 
+
+
+def step_summary(markdown: str) -> None:
+    """Append `markdown` to the GitHub Actions job summary, where the runner names one."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if target:
+        with open(target, "a", encoding="utf-8") as summary:
+            summary.write(markdown.rstrip("\n") + "\n\n")

@@ -1,5 +1,6 @@
 """`buyin brief` and `buyin watch`: each briefing's deck and talking points, once or on every save."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -7,7 +8,7 @@ from typing import Annotated
 import typer
 
 from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
-                                    TemplatesDir, app, is_terminal, settings)
+                                    TemplatesDir, app, is_terminal, settings, step_summary)
 
 
 @app.command(cls=Command)
@@ -88,6 +89,11 @@ def brief(
         changed = sum(o.changed for o in outputs)
         say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
             f"in {time.perf_counter() - start:.2f} s")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from buyin_cli.present.summary import brief_summary
+
+        step_summary("\n".join(brief_summary(
+            [(display_path(o.path), o.changed) for o in outputs], result.not_ready)))
     if result.not_ready:
         say(f"{plural(result.not_ready, 'readiness warning')} listed in the talking points; "
             f"`buyin check {display_path(path)}` shows where to fix them")

@@ -1,6 +1,7 @@
 """`buyin check` and `buyin schema`: is the strategy valid and ready, and what is its format."""
 
 import contextlib
+import os
 import re
 import sys
 from datetime import date
@@ -9,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from buyin_cli.commands.app import Command, StrategyPath, app
+from buyin_cli.commands.app import Command, StrategyPath, app, step_summary
 
 
 class CheckFormat(str, Enum):
@@ -60,7 +61,8 @@ def check(
     """
     from buyin_cli.errors import Problem
     from buyin_cli.load.strategy import check_strategy, collector_paused
-    from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
+    from buyin_cli.present.report import (annotation_order, check_json, github_annotation,
+                                          painter, text_report)
     from buyin_cli.review.score import review
 
     # One run, then the process ends: the cycle collector, back on between reading and
@@ -76,10 +78,14 @@ def check(
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from buyin_cli.present.summary import check_summary
+
+        step_summary("\n".join(check_summary(path, problems, readiness)))
     if output is CheckFormat.json:
-        print(problems_json(problems))
+        print(check_json(problems, readiness))
     elif output is CheckFormat.github:
-        for problem in problems:
+        for problem in annotation_order(problems, readiness):
             print(github_annotation(problem))
     else:
         print("\n".join(text_report(path, problems, readiness, painter(sys.stdout))))

@@ -10,6 +10,7 @@ own way of naming a file at a revision.
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from buyin_cli.errors import BuyinError, StrategyInvalid, display_path
@@ -55,6 +56,14 @@ def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
         raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
     return [(Path(f"{rev}:{name}"), _git(root, "show", f"{commit}:{name}"))
             for _, name in sorted(files)]
+
+
+def resolve_revision(path: Path, rev: str) -> tuple[str, date]:
+    """The commit `rev` names in the repository holding `path`, and the day it was committed."""
+    root, _ = _locate(path)
+    commit = _commit(root, rev)
+    when = _git(root, "show", "-s", "--format=%cs", commit).decode().strip()
+    return commit, date.fromisoformat(when)
 
 
 def _locate(path: Path) -> tuple[Path, str]:
