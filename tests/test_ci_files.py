@@ -97,7 +97,9 @@ def test_action_is_a_composite_action_with_described_inputs() -> None:
     for name, spec in action["inputs"].items():
         assert spec.get("description"), name
         assert isinstance(spec.get("default"), str), f"{name}: inputs are strings"
-    assert {"path", "briefing", "out", "pdf", "python-version", "version"} <= set(action["inputs"])
+    assert {"path", "briefing", "out", "pdf", "python-version", "source", "comment",
+            "today"} <= set(action["inputs"])
+    assert "version" not in action["inputs"]  # no package index has buyin to install from
     steps = action["runs"]["steps"]
     uses = [s["uses"].split("@")[0] for s in steps if "uses" in s]
     assert uses == ["actions/setup-python", "actions/upload-artifact"]
@@ -137,6 +139,10 @@ def _stand_ins(folder: Path, soffice: bool) -> Path:
         "buyin": f'echo "buyin $*" >> "{log}"\nexec "{_buyin()}" "$@"\n',
         "python": f'echo "python $*" >> "{log}"\n',
         "sudo": f'echo "sudo $*" >> "{log}"\n',
+        # GitHub's CLI: no comment yet; a comment posted is kept beside the log.
+        "gh": f'echo "gh $1 $2 $3" >> "{log}"\n'
+              f'for a in "$@"; do case "$a" in body=*) printf %s "${{a#body=}}" '
+              f'> "{folder}/comment.md";; esac; done\n',
     }
     if soffice:
         scripts["soffice"] = ('while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2\n'
@@ -150,9 +156,11 @@ def _stand_ins(folder: Path, soffice: bool) -> Path:
     return folder
 
 
-def _expression(text: str, inputs: dict[str, str], outcomes: dict[str, str], failed: bool) -> bool:
+def _expression(text: str, inputs: dict[str, str], outcomes: dict[str, str], failed: bool,
+                event: str = "push") -> bool:
     """The few GitHub expressions the action uses, evaluated as GitHub would."""
     text = text.strip().removeprefix("${{").removesuffix("}}")
+    text = text.replace("github.event_name", repr(event))
     implicit = not re.search(r"\b(success|failure|always|cancelled)\(\)", text)
     text = re.sub(r"\binputs\.([\w-]+)", lambda m: repr(inputs[m.group(1)]), text)
     text = re.sub(r"\bsteps\.([\w-]+)\.outcome", lambda m: repr(outcomes.get(m.group(1), "")), text)
@@ -164,21 +172,28 @@ def _expression(text: str, inputs: dict[str, str], outcomes: dict[str, str], fai
     return bool(value) and (not failed if implicit else True)
 
 
-def run_action(with_: dict, cwd: Path, bin_dir: Path) -> tuple[list[str], list[dict]]:
+def run_action(with_: dict, cwd: Path, bin_dir: Path, event: str = "push",
+               extra_env: dict | None = None) -> tuple[list[str], list[dict]]:
     """Run action.yml's steps in `cwd`: the commands logged, and the `uses` steps reached."""
     action = _action()
     inputs = {name: spec["default"] for name, spec in action["inputs"].items()}
     inputs |= {k: str(v).lower() if isinstance(v, bool) else str(v) for k, v in with_.items()}
 
+    github = {"base_ref": "main", "event.pull_request.number": "7", "token": "t",
+              "action_path": str(ROOT)}
+
     def expand(value: str) -> str:
-        return re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: inputs[m.group(1)], str(value))
+        value = re.sub(r"\$\{\{\s*github\.([\w.-]+)\s*\}\}", lambda m: github[m.group(1)],
+                       str(value))
+        return re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: inputs[m.group(1)], value)
 
     outcomes: dict[str, str] = {}
     reached: list[dict] = []
     failed = False
     for step in action["runs"]["steps"]:
         condition = step.get("if")
-        runs = (_expression(condition, inputs, outcomes, failed) if condition else not failed)
+        runs = (_expression(condition, inputs, outcomes, failed, event) if condition
+                else not failed)
         if not runs:
             outcomes[step.get("id", "")] = "skipped"
             continue
@@ -188,12 +203,12 @@ def run_action(with_: dict, cwd: Path, bin_dir: Path) -> tuple[list[str], list[d
             continue
         env = {"PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin" if (bin_dir / "soffice").exists()
                else str(bin_dir), "HOME": str(cwd), "GITHUB_ACTION_PATH": str(ROOT),
-               **{k: expand(v) for k, v in step.get("env", {}).items()}}
+               **(extra_env or {}), **{k: expand(v) for k, v in step.get("env", {}).items()}}
         done = subprocess.run(["/bin/bash", "--noprofile", "--norc", "-eo", "pipefail", "-c",
                                step["run"]], cwd=cwd, env=env, capture_output=True, text=True,
                               timeout=120)
         outcomes[step["id"]] = "success" if done.returncode == 0 else "failure"
-        failed = failed or done.returncode != 0
+        failed = failed or (done.returncode != 0 and not step.get("continue-on-error"))
     log = bin_dir / "log"
     return (log.read_text(encoding="utf-8").splitlines() if log.exists() else []), reached
 
@@ -241,14 +256,14 @@ def test_the_generated_workflow_without_a_source_says_what_to_set(tmp_path: Path
 def test_the_action_installs_libreoffice_and_still_uploads_the_decks(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     scaffold.init_repository(repo)
-    with_ = {"version": "0.1.0", "pdf": True, "strict": True, "briefing": "ops-director-briefing",
-             "out": "decks"}
+    with_ = {"source": "buyin==0.1.0", "pdf": True, "strict": True,
+             "briefing": "ops-director-briefing", "out": "decks"}
     log, reached = run_action(with_, repo, _stand_ins(tmp_path / "bin", soffice=False))
     assert log[0] == "python -m pip install --disable-pip-version-check -q buyin==0.1.0"
     assert log[1].startswith("sudo apt-get update")
     assert "libreoffice-impress" in log[2]
-    assert log[3:] == ["buyin check . --format github --strict",
-                       "buyin brief . --out decks --briefing ops-director-briefing --pdf"]
+    assert log[3:] == ["buyin check --format github --strict",  # the strategy buyin.toml names
+                       "buyin brief --out decks --briefing ops-director-briefing --pdf"]
     # The stand-in sudo installed nothing, so brief --pdf failed; the decks go up all the same.
     assert reached[-1]["with"]["path"] == "decks"
     assert sorted(p.name for p in (repo / "decks").iterdir()) == [
@@ -305,9 +320,41 @@ def _lookup(data: dict, dotted: str) -> object:
     return data
 
 
+def test_the_action_comments_what_a_pull_request_changes(tmp_path: Path) -> None:
+    origin, repo = tmp_path / "origin.git", tmp_path / "repo"
+    scaffold.init_repository(repo, source="buyin==0.1.0")
+    git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
+    for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
+        subprocess.run([*git, *args], cwd=repo, check=True)
+    subprocess.run(["git", "clone", "-q", "--bare", str(repo), str(origin)], check=True)
+    subprocess.run([*git, "remote", "add", "origin", str(origin)], cwd=repo, check=True)
+    subprocess.run([*git, "fetch", "-q", "origin"], cwd=repo, check=True)
+    pilots = repo / "strategy" / "pilots.yaml"
+    pilots.write_text(pilots.read_text(encoding="utf-8").replace(
+        "    participants: 20\n", "    participants: 40\n", 1), encoding="utf-8")
+    subprocess.run([*git, "commit", "-q", "-am", "a bigger pilot"], cwd=repo, check=True)
+    bin_dir = _stand_ins(tmp_path / "bin", soffice=True)
+    log, _ = run_action({"brief": False}, repo, bin_dir, event="pull_request",
+                        extra_env={"RUNNER_TEMP": str(tmp_path), "GITHUB_REPOSITORY": "a/b"})
+    assert log[1:] == ["buyin check --format github",
+                       f"buyin diff --since {_git_out(repo, 'rev-parse', 'origin/main')} "
+                       "--format markdown",
+                       "gh api repos/a/b/issues/7/comments --paginate",  # is there one already?
+                       "gh api repos/a/b/issues/7/comments -f"]  # no: post one
+    comment = (bin_dir / "comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("<!-- buyin diff -->\n### What changed in strategy")
+    assert "the pilot's participants went from 20 to 40" in comment
+
+
+def _git_out(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True,
+                          check=True).stdout.strip()
+
+
 def test_a_failed_check_neither_briefs_nor_uploads(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     scaffold.init_repository(repo)
+    (repo / "buyin.toml").unlink()  # a repository without one: the repository is the strategy
     (repo / "strategy" / "broken.yaml").write_text("metrics: [{id: x}]\n", encoding="utf-8")
     log, reached = run_action({}, repo, _stand_ins(tmp_path / "bin", soffice=True))
     assert log[-1] == "buyin check . --format github"
@@ -320,7 +367,7 @@ def test_readme_documents_the_hook_and_the_action() -> None:
     readme = README.read_text(encoding="utf-8")
     assert "- id: buyin-check" in readme or "{id: buyin-check}" in readme
     assert "repo: https://github.com/OWNER/buyin" in readme
-    assert re.search(r"uses: OWNER/buyin@v\d", readme)
+    assert "uses: OWNER/buyin@<commit or tag>" in readme  # no release tag that may not exist
     assert "OWNER" in readme.split("uses: OWNER/buyin@", 1)[1]  # and says what OWNER is
     for name in _action()["inputs"]:
         assert f"`{name}`" in readme, f"action input {name} is not documented"
