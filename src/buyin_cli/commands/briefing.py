@@ -22,6 +22,10 @@ def brief(
         "--pdf/--no-pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
                                "(needs LibreOffice; default: buyin.toml's pdf, else no).",
         show_default=False)] = None,
+    pre_read: Annotated[bool, typer.Option(
+        "--pre-read", help="Also write DIR/ID.pre-read.pdf: the slides, then each slide with "
+                           "its talking points, to send the day before (needs LibreOffice).")
+    ] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Write over outputs that were edited by hand or are open in PowerPoint.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -45,6 +49,7 @@ def brief(
       buyin brief examples/northwind-manufacturing.yaml --out build
       buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
       buyin brief . --out build --pdf -q
+      buyin brief --pre-read
       buyin brief strategy/ --since v1
     """
     import time
@@ -76,10 +81,15 @@ def brief(
         for output in result.outputs[2 * number:2 * number + 2]:  # its deck and talking points
             say(_written(output))
     outputs = result.outputs
-    if pdf:
+    decks = [o for o in result.outputs if o.path.suffix == ".pptx"]
+    for wanted, notes in ((pdf, False), (pre_read, True)):
+        if not wanted:
+            continue
         from buyin_cli.handout import export_pdfs
 
-        pdfs = export_pdfs([o for o in result.outputs if o.path.suffix == ".pptx"])
+        # LibreOffice is slow and silent: say what it does, on stderr (stdout lists the files).
+        pdfs = export_pdfs(decks, notes=notes, say=None if quiet else (
+            lambda line: print(line, file=sys.stderr, flush=True)))
         for output in pdfs:
             say(_written(output))
         outputs = outputs + pdfs
