@@ -116,33 +116,61 @@ def watch(
     briefing: BriefingId = None,
     templates: TemplatesDir = None,
     pptx_template: PptxTemplate = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Also show a page on 127.0.0.1 with each briefing's slides (drawn by "
+                        "LibreOffice after each save), talking points and problems; it "
+                        "updates itself.")] = False,
+    port: Annotated[int, typer.Option(
+        "--port", metavar="N", min=0, max=65535,
+        help="The page's port with --serve (0: any free one).")] = 8765,
 ) -> None:
     """Check and render the briefings, then again on every save, while you write.
 
     Prints each problem as `buyin check` does, as it appears, and how long each
     briefing took to render. An invalid save renders nothing, so the last good decks
-    stay open beside you. Ctrl-C stops it.
+    stay open beside you. A deck open in PowerPoint is not replaced (watch says which)
+    and watching goes on. Ctrl-C stops it.
 
     \b
     Example:
       buyin watch strategy/
       buyin watch . --briefing coo-q3 --out build
+      buyin watch --serve        # then open http://127.0.0.1:8765/
     """
-    from buyin_cli.errors import Interrupted, display_path
+    from buyin_cli.errors import BuyinError, Interrupted, display_path
     from buyin_cli.watch import Session, file_changes, run
 
     path, out, templates, pptx_template, _ = _configured(path, out, templates, pptx_template, None)
+    preview = None
+    if serve:
+        from buyin_cli.preview import Preview
+
+        preview = Preview()
     session = Session(path, out, briefing_id=briefing, templates=templates,
-                      pptx_template=pptx_template, say=lambda line: print(line, flush=True))
+                      pptx_template=pptx_template, say=lambda line: print(line, flush=True),
+                      on_render=preview and preview.rendered,
+                      on_invalid=preview and preview.invalid)
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
         raise typer.Exit(1)
+    if preview is not None:
+        from buyin_cli.preview_server import serve as start_server
+
+        try:
+            server = start_server(preview, port)
+        except OSError as exc:
+            raise BuyinError(f"--serve: cannot listen on 127.0.0.1:{port}: {exc.strerror}; "
+                             "pass --port with a free port, or --port 0 for any") from None
+        print(f"preview at http://127.0.0.1:{server.server_address[1]}/", flush=True)
     print(f"watching {', '.join(display_path(p) for p in session.watched())}; Ctrl-C stops",
           flush=True)
     try:
         run(session, file_changes(session))
     except (KeyboardInterrupt, Interrupted):
         print("stopped watching", file=sys.stderr)
+    finally:
+        if preview is not None:
+            preview.close()
 
 
 def _configured(path, out, templates, pptx_template, pdf):
