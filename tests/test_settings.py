@@ -79,3 +79,21 @@ def test_a_bad_buyin_toml_is_one_located_line(run, repo, write, text, line) -> N
     assert result.exit_code == 1
     assert result.stderr.splitlines()[0].startswith(line), result.stderr
     assert "Traceback" not in result.output
+
+
+def test_pdf_from_buyin_toml_and_no_pdf_on_the_command_line(run, repo, write) -> None:
+    # an soffice that writes a one-line PDF per deck, so no LibreOffice is needed here
+    bin_dir = repo / "bin"
+    bin_dir.mkdir()
+    soffice = bin_dir / "soffice"
+    soffice.write_text('#!/bin/bash\nwhile [ "$1" != "--outdir" ]; do shift; done; out="$2"; '
+                       'shift 2; mkdir -p "$out"\nfor deck in "$@"; do name="${deck##*/}"; '
+                       'echo "%PDF" > "$out/${name%.pptx}.pdf"; done\n', encoding="utf-8")
+    soffice.chmod(0o755)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
+    write("buyin.toml", 'strategy = "strategy"\npdf = true\n')
+    assert run("brief", "--no-pdf", env=env).exit_code == 0
+    assert not (repo / "build" / f"{BRIEFING}.pdf").exists()  # the command line wins
+    result = run("brief", env=env)
+    assert result.exit_code == 0, result.output
+    assert f"wrote build/{BRIEFING}.pdf" in result.lines
