@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli import __version__, scaffold
+from buyin_cli import scaffold
 
 EXPECTED = [".github/workflows/briefings.yml", ".gitignore", ".pre-commit-config.yaml", "README.md",
-            "buyin.schema.json", "buyin.toml", "strategy/audiences.yaml", "strategy/briefings.yaml", "strategy/initiatives.yaml",
+            "buyin.schema.json", "buyin.toml", "strategy/audiences.yaml", "strategy/briefings.yaml",
+            "strategy/initiatives.yaml",
             "strategy/objectives.yaml", "strategy/pilots.yaml", "strategy/stakeholders.yaml",
             "strategy/strategy.yaml"]
 

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from buyin_cli.codes import CODES
-
 from conftest import VALID_YAML
 
 SECRET = "TOKEN-0123456789abcdef"

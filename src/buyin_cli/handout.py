@@ -15,9 +15,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from buyin_cli.render.atomic import write_atomic
 from buyin_cli.brief import Output
 from buyin_cli.errors import BuyinError, display_path
+from buyin_cli.render.atomic import write_atomic
 
 INSTALL_HINT = ("install LibreOffice to write PDFs (Debian/Ubuntu: apt-get install "
                 "libreoffice-impress; macOS: brew install --cask libreoffice)")
@@ -99,7 +99,8 @@ def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path], target: st
                 raise BuyinError(f"{display_path(pdfs[deck])}: cannot write: {exc.strerror}") from None
 
 
-def _run(command: list[str], timeout: float, say: Callable[[str], None] | None):
+def _run(command: list[str], timeout: float,
+         say: Callable[[str], None] | None) -> subprocess.CompletedProcess[str]:
     """Run LibreOffice, saying every few seconds that it still works (it is silent itself)."""
     started = time.monotonic()
     with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,

@@ -17,8 +17,12 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from buyin_cli.handout import find_soffice
+
+if TYPE_CHECKING:
+    from buyin_cli.brief import Rendered
 
 SLIDE_DPI = 60  # a slide 13.3 in wide: 800 pixels, sharp enough beside an editor
 SECONDS_PER_RENDER = 180
@@ -52,7 +56,7 @@ class Preview:
 
     # --- what watch tells it ------------------------------------------------------------
 
-    def rendered(self, rendered: list, warnings: list[str]) -> None:
+    def rendered(self, rendered: list[Rendered], warnings: list[str]) -> None:
         """A good save: its talking points now, its slides when LibreOffice has drawn them."""
         with self._lock:
             self.problems, self.valid = list(warnings), True
@@ -75,7 +79,7 @@ class Preview:
 
     # --- what the server reads ----------------------------------------------------------
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         """Everything the page shows, as plain data for JSON."""
         with self._lock:
             return {"version": self.version, "valid": self.valid, "problems": self.problems,
@@ -103,14 +107,15 @@ class Preview:
         while True:
             with self._lock:
                 self._lock.wait_for(lambda: self._job is not None)
-                job, self._job = self._job, None
+                job: dict[str, bytes] = self._job or {}
+                self._job = None
             for briefing_id, deck in job.items():
                 if self._decks.get(briefing_id) == deck:
                     continue
                 pictures, note = self._draw(briefing_id, deck)
                 with self._lock:
                     shown = self.briefings.get(briefing_id)
-                    if self._job is not None and briefing_id in self._job:
+                    if self._waiting(briefing_id):
                         continue  # a newer save waits: show its pictures, not these
                     self._decks[briefing_id] = deck
                     if shown is None:
@@ -124,6 +129,10 @@ class Preview:
                     self._forget_pictures()
                     self.version += 1
                     self._lock.notify_all()
+
+    def _waiting(self, briefing_id: str) -> bool:
+        """Whether a newer save of this briefing waits to be drawn (call with the lock held)."""
+        return self._job is not None and briefing_id in self._job
 
     def _forget_pictures(self) -> None:
         shown = {name for b in self.briefings.values() for name in b.slides}

@@ -13,6 +13,7 @@ import threading
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from buyin_cli.preview import Preview
@@ -25,7 +26,7 @@ def serve(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
     page = (resources.files("buyin_cli") / "preview.html").read_bytes()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - the name http.server calls
+        def do_GET(self) -> None:
             url = urlsplit(self.path)
             if url.path == "/":
                 self._send(page, "text/html; charset=utf-8")
@@ -47,7 +48,7 @@ def serve(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
             else:
                 self.send_error(HTTPStatus.NOT_FOUND)
 
-        def _json(self, data: dict) -> None:
+        def _json(self, data: dict[str, Any]) -> None:
             self._send(json.dumps(data, ensure_ascii=False).encode("utf-8"),
                        "application/json; charset=utf-8")
 
@@ -59,7 +60,7 @@ def serve(preview: Preview, port: int = 0) -> ThreadingHTTPServer:
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: object) -> None:
             pass  # the terminal is watch's: problems and renders, not requests
 
     server = ThreadingHTTPServer(("127.0.0.1", port), Handler)

@@ -13,6 +13,7 @@ import re
 import subprocess
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 
@@ -31,7 +32,7 @@ def install_spec() -> str | None:
         return None
 
 
-def spec_from_record(record: dict) -> str | None:
+def spec_from_record(record: dict[str, Any]) -> str | None:
     """The requirement a PEP 610 record describes, or None for a folder CI cannot reach."""
     url = record["url"]
     if "vcs_info" in record:

@@ -3,12 +3,15 @@
 import os
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperCommand
 
 from buyin_cli import __version__
+
+if TYPE_CHECKING:
+    from buyin_cli.load.settings import Settings
 
 app = typer.Typer(
     name="buyin",
@@ -51,7 +54,7 @@ class Command(TyperCommand):
     which reads like a set of choices or a shell brace expansion.
     """
 
-    def parse_args(self, ctx: typer.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """A command's PATH, when not given, is the strategy the repository's buyin.toml names."""
         rest = super().parse_args(ctx, args)
         if "path" in ctx.params and ctx.params["path"] is None and not ctx.resilient_parsing:
@@ -61,7 +64,7 @@ class Command(TyperCommand):
                                    "buyin.toml: strategy = \"strategy\"", ctx=ctx)
         return rest
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # click's Context, which typer does not export
         return [re.sub(r"^\{(.+)\}", r"\1", piece)
                 for piece in super().collect_usage_pieces(ctx)]
 
@@ -85,12 +88,12 @@ def _root(
     """
 
 
-def is_terminal(stream) -> bool:
+def is_terminal(stream: TextIO) -> bool:
     """A progress bar only for a person at a terminal: not in a pipe, a log or a dumb terminal."""
     return stream.isatty() and os.environ.get("TERM") != "dumb"
 
 
-def settings():
+def settings() -> "Settings":
     """The repository's buyin.toml settings, found from the current folder upward."""
     from buyin_cli.load.settings import find_settings
 

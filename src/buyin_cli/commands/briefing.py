@@ -3,12 +3,25 @@
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
-                                    TemplatesDir, app, is_terminal, settings, step_summary)
+from buyin_cli.commands.app import (
+    BriefingId,
+    Command,
+    OutDir,
+    PptxTemplate,
+    StrategyPath,
+    TemplatesDir,
+    app,
+    is_terminal,
+    settings,
+    step_summary,
+)
+
+if TYPE_CHECKING:
+    from buyin_cli.brief import Output
 
 
 @app.command(cls=Command)
@@ -53,9 +66,9 @@ def brief(
       buyin brief strategy/ --since v1
     """
     import time
-    from contextlib import nullcontext
+    from contextlib import AbstractContextManager, nullcontext
 
-    from buyin_cli.brief import brief as render_briefs
+    from buyin_cli.brief import Progress, brief as render_briefs
     from buyin_cli.errors import display_path
 
     start = time.perf_counter()
@@ -68,7 +81,7 @@ def brief(
     if not quiet and is_terminal(sys.stderr):
         from buyin_cli.progress import progress_bar
 
-        bar = progress_bar(sys.stderr)
+        bar: AbstractContextManager[Progress | None] = progress_bar(sys.stderr)
     else:
         bar = nullcontext(None)
     with bar as progress:
@@ -148,8 +161,8 @@ def watch(
         preview = Preview()
     session = Session(path, out, briefing_id=briefing, templates=templates,
                       pptx_template=pptx_template, say=lambda line: print(line, flush=True),
-                      on_render=preview and preview.rendered,
-                      on_invalid=preview and preview.invalid)
+                      on_render=preview.rendered if preview else None,
+                      on_invalid=preview.invalid if preview else None)
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
         raise typer.Exit(1)
@@ -173,15 +186,18 @@ def watch(
             preview.close()
 
 
-def _configured(path, out, templates, pptx_template, pdf):
+def _configured(path: Path | None, out: Path | None, templates: Path | None,
+                pptx_template: Path | None, pdf: bool | None
+                ) -> tuple[Path, Path, Path | None, Path | None, bool]:
     """The command line's values, each one it leaves out taken from buyin.toml, then the default."""
     found = settings()
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
     return (path, out or found.out or Path("build"),
             templates or found.templates, pptx_template or found.pptx_template,
             bool(found.pdf) if pdf is None else pdf)
 
 
-def _written(output) -> str:
+def _written(output: "Output") -> str:
     from buyin_cli.errors import display_path
 
     return f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}"

@@ -61,13 +61,13 @@ def check(
     """
     from buyin_cli.errors import Problem
     from buyin_cli.load.strategy import check_strategy, collector_paused
-    from buyin_cli.present.report import (annotation_order, check_json, github_annotation,
-                                          painter, text_report)
+    from buyin_cli.present.report import annotation_order, check_json, github_annotation, painter, text_report
     from buyin_cli.review.score import review
 
     # One run, then the process ends: the cycle collector, back on between reading and
     # reviewing, would walk every object of the strategy again to find little garbage
     # (a fifth of checking 50k records).
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
     with collector_paused():
         loaded, problems = check_strategy(path)
         readiness = None

@@ -45,6 +45,7 @@ def diff(
     """
     from buyin_cli.diff import changes_between, diff_json, diff_markdown_text, diff_output
 
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
     changes = changes_between(path, since, until)
     markdown = diff_markdown_text(changes, path, since, until)
     step_summary(markdown)

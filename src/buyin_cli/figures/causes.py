@@ -18,14 +18,15 @@ from buyin_cli.load.models import Strategy
 
 def causes(old: Strategy, new: Strategy, initiative_id: str) -> tuple[InputChange, ...]:
     """The numbers behind initiative `initiative_id` that changed from `old` to `new`."""
+    def inputs(strategy: Strategy) -> list[tuple[str, list[Any]]]:
+        return [("initiative", [i for i in strategy.initiatives if i.id == initiative_id]),
+                ("pilot", [p for p in strategy.pilots if p.initiative == initiative_id]),
+                ("audience", _audiences(strategy, initiative_id))]
+
     found: list[InputChange] = []
-    for kind, items in (("initiative", lambda s: [i for i in s.initiatives
-                                                  if i.id == initiative_id]),
-                        ("pilot", lambda s: [p for p in s.pilots
-                                             if p.initiative == initiative_id]),
-                        ("audience", lambda s: _audiences(s, initiative_id))):
-        before = {item.id: item for item in items(old)}
-        for item in items(new):
+    for (kind, was_items), (_, items) in zip(inputs(old), inputs(new)):
+        before = {item.id: item for item in was_items}
+        for item in items:
             if item.id not in before:
                 continue
             was = dict(_numbers(before[item.id].model_dump()))
@@ -35,14 +36,14 @@ def causes(old: Strategy, new: Strategy, initiative_id: str) -> tuple[InputChang
     return tuple(found)
 
 
-def _audiences(strategy: Strategy, initiative_id: str) -> list:
+def _audiences(strategy: Strategy, initiative_id: str) -> list[Any]:
     served = {a for i in strategy.initiatives if i.id == initiative_id for a in i.audiences}
     return [a for a in strategy.audiences if a.id in served]
 
 
 def _label(item: Any) -> str:
-    return getattr(item, "group", None) or getattr(item, "title", None) or getattr(
-        item, "name", None) or item.id
+    return str(getattr(item, "group", None) or getattr(item, "title", None) or getattr(
+        item, "name", None) or item.id)
 
 
 def _numbers(value: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[tuple[str, ...], float]]:

@@ -13,13 +13,14 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from buyin_cli.errors import Location, Problem, StrategyInvalid
 
 NAME = "buyin.toml"
 
 # Each key, the type its value must have, and how the error says so.
-_KEYS = {"strategy": (str, "a path, e.g. strategy = \"strategy\""),
+_KEYS: dict[str, tuple[type, str]] = {"strategy": (str, "a path, e.g. strategy = \"strategy\""),
          "exclude": (list, "a list of file patterns, e.g. exclude = [\"drafts/*.yaml\"]"),
          "out": (str, "a folder, e.g. out = \"build\""),
          "templates": (str, "a folder of templates, e.g. templates = \"templates\""),
@@ -75,13 +76,13 @@ def read_settings(path: Path) -> Settings:
         reason = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(exc))
         raise _invalid(path, line, col, f"not valid TOML: {reason[:1].lower()}{reason[1:]}; "
                                         "write key = \"value\", one a line") from None
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for key, value in data.items():
         if key not in _KEYS:
             raise _invalid(path, *_line_of(text, key), f"{key}: unknown key; the keys are "
                            + ", ".join(_KEYS))
         kind, right = _KEYS[key]
-        if not isinstance(value, kind) or (kind is list and not all(
+        if not isinstance(value, kind) or (isinstance(value, list) and not all(
                 isinstance(item, str) for item in value)):
             raise _invalid(path, *_line_of(text, key), f"{key}: should be {right}")
         values[key] = value

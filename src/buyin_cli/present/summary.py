@@ -36,11 +36,10 @@ def check_summary(path: Path, problems: list[Problem], readiness: Readiness | No
     by_file = groupby(sorted(problems, key=lambda p: (display_path(p.location.file),
                                                       p.location.line, p.location.col)),
                       key=lambda p: display_path(p.location.file))
-    for file, found in by_file:
-        found = sorted(found, key=Problem.sort_key)
+    for file, in_file in by_file:
         lines += ["", f"**{escape(file)}**", ""]
         lines += [f"- {MARK[p.severity]} line {p.location.line}, col {p.location.col}: "
-                  f"`{p.code}` {escape(p.message)}" for p in found]
+                  f"`{p.code}` {escape(p.message)}" for p in sorted(in_file, key=Problem.sort_key)]
     return lines
 
 
