@@ -243,6 +243,28 @@ def test_the_generated_workflow_briefs_main_with_pdfs_and_uploads_them(tmp_path:
         for ext in ("md", "pdf", "pptx")]
 
 
+def test_the_generated_workflow_comments_what_a_pull_request_changes(tmp_path: Path) -> None:
+    repo = _pull_request(tmp_path, source="buyin==0.1.0")
+    bin_dir = _stand_ins(tmp_path / "bin", soffice=True)
+    log, _ = run_workflow(repo, "check", bin_dir)
+    assert log[2:] == [f"buyin diff --since {_git_out(repo, 'rev-parse', 'origin/main')} "
+                       "--format markdown",
+                       "gh api repos/acme/strategy/issues/7/comments --paginate",
+                       "gh api repos/acme/strategy/issues/7/comments -f"]
+    comment = (bin_dir / "comment.md").read_text(encoding="utf-8")
+    assert comment.startswith("<!-- buyin diff -->\n### What changed in strategy")
+    assert "the pilot's participants went from 20 to 40" in comment
+
+
+def test_the_generated_workflow_never_posts_an_empty_comment(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    scaffold.init_repository(repo, source="buyin==0.1.0")  # no git: diff cannot compare
+    bin_dir = _stand_ins(tmp_path / "bin", soffice=True)
+    log, _ = run_workflow(repo, "check", bin_dir)
+    assert not [line for line in log if line.startswith("gh ")]
+    assert not (repo / "changes.md").exists()
+
+
 def test_the_generated_workflow_without_a_source_says_what_to_set(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     scaffold.init_repository(repo, source=None)
@@ -306,7 +328,7 @@ def run_workflow(repo: Path, job: str, bin_dir: Path, *, inputs: dict | None = N
             ["/bin/bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
             cwd=repo, capture_output=True, text=True, timeout=120,
             env={"PATH": f"{bin_dir}{os.pathsep}/usr/bin:/bin", "HOME": str(repo),
-                 "GITHUB_REPOSITORY": "acme/strategy", **env,
+                 "GITHUB_REPOSITORY": "acme/strategy", "RUNNER_TEMP": str(bin_dir), **env,
                  **{k: value(v) for k, v in step.get("env", {}).items()}})
         if done.returncode != 0 and not step.get("continue-on-error"):
             failed = True
@@ -320,9 +342,10 @@ def _lookup(data: dict, dotted: str) -> object:
     return data
 
 
-def test_the_action_comments_what_a_pull_request_changes(tmp_path: Path) -> None:
+def _pull_request(tmp_path: Path, source: str) -> Path:
+    """A repository made by init, pushed to an origin, with a commit that grows the pilot."""
     origin, repo = tmp_path / "origin.git", tmp_path / "repo"
-    scaffold.init_repository(repo, source="buyin==0.1.0")
+    scaffold.init_repository(repo, source=source)
     git = ["git", "-c", "user.name=T", "-c", "user.email=t@example.com"]
     for args in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "start"]):
         subprocess.run([*git, *args], cwd=repo, check=True)
@@ -333,6 +356,11 @@ def test_the_action_comments_what_a_pull_request_changes(tmp_path: Path) -> None
     pilots.write_text(pilots.read_text(encoding="utf-8").replace(
         "    participants: 20\n", "    participants: 40\n", 1), encoding="utf-8")
     subprocess.run([*git, "commit", "-q", "-am", "a bigger pilot"], cwd=repo, check=True)
+    return repo
+
+
+def test_the_action_comments_what_a_pull_request_changes(tmp_path: Path) -> None:
+    repo = _pull_request(tmp_path, source="buyin==0.1.0")
     bin_dir = _stand_ins(tmp_path / "bin", soffice=True)
     log, _ = run_action({"brief": False}, repo, bin_dir, event="pull_request",
                         extra_env={"RUNNER_TEMP": str(tmp_path), "GITHUB_REPOSITORY": "a/b"})
