@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,9 +85,15 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     loaded = load_strategy(path, need_briefings=True)
     changes = None
     if since is not None:
-        from buyin_cli.diff import changes_between  # git and the comparison: only for --since
+        # git and the comparison: only for --since
+        from buyin_cli.diff import changes_between
+        from buyin_cli.load.git import resolve_revision
 
-        changes = changes_between(path, since, current=loaded)
+        # The slide's title names the day of the version it compares with, which the room
+        # knows, never the git expression ("HEAD~2") it was asked by.
+        _, when = resolve_revision(path, since)
+        changes = replace(changes_between(path, since, current=loaded), since=deck_formatter(
+            loaded.strategy.currency, loaded.strategy.locale).date(when))
     readiness = review(loaded)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress,

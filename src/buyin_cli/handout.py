@@ -8,6 +8,7 @@ is newer than it: an unchanged deck keeps its PDF, mtime and all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from buyin_cli.brief import Output
@@ -23,16 +24,27 @@ class LibreOfficeMissing(BuyinError):
     """`--pdf` was asked for where LibreOffice is not installed."""
 
 
-def export_pdfs(decks: list[Output]) -> list[Output]:
-    """Write ID.pdf beside each deck that changed or has no PDF as new as itself."""
-    pdfs = {deck.path: deck.path.with_suffix(".pdf") for deck in decks}
+# A pre-read: LibreOffice's notes pages (each slide with its talking points) after the slides.
+NOTES_FILTER = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}'
+
+
+def export_pdfs(decks: list[Output], *, notes: bool = False,
+                say: Callable[[str], None] | None = None) -> list[Output]:
+    """Write ID.pdf (with `notes`, ID.pre-read.pdf: the slides, then each slide's talking
+    points) beside each deck that changed or has no PDF as new as itself. `say` hears
+    what LibreOffice is doing while it works, which takes seconds a deck."""
+    suffix = ".pre-read.pdf" if notes else ".pdf"
+    pdfs = {deck.path: deck.path.with_name(deck.path.stem + suffix) for deck in decks}
     stale = [deck.path for deck in decks if deck.changed or not _fresh(pdfs[deck.path], deck.path)]
     if stale:
         soffice = find_soffice()
         if soffice is None:
             raise LibreOfficeMissing(f"--pdf: LibreOffice (soffice) was not found; {INSTALL_HINT}; "
                                      "the decks were written, the PDFs were not")
-        _convert(soffice, stale, pdfs)
+        if say is not None:
+            say(f"LibreOffice is making {len(stale)} PDF{'s' if len(stale) > 1 else ''} "
+                f"({', '.join(display_path(pdfs[d]) for d in stale)}); a few seconds a deck")
+        _convert(soffice, stale, pdfs, NOTES_FILTER if notes else "pdf", say)
     return [Output(pdfs[deck.path], deck.path in stale) for deck in decks]
 
 
@@ -43,10 +55,11 @@ def _fresh(pdf: Path, deck: Path) -> bool:
         return False
 
 
-def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path]) -> None:
+def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path], target: str = "pdf",
+             say: Callable[[str], None] | None = None) -> None:
     """Convert every deck in one LibreOffice run (it starts slowly), then write each PDF in place."""
     try:
-        made = convert(soffice, decks, "pdf")
+        made = convert(soffice, decks, target, say)
     except ConversionTimedOut as exc:
         raise BuyinError(f"--pdf: LibreOffice did not finish converting the decks in "
                          f"{exc.seconds} s; the decks were written, the PDFs were not") from None

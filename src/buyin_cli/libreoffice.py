@@ -14,13 +14,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from buyin_cli.errors import BuyinError, display_path
 
 STARTUP_SECONDS = 120  # a first run sets up the private profile, which is slow on CI machines
 SECONDS_PER_DOCUMENT = 60
+HEARTBEAT_SECONDS = 5
 
 
 class ConversionTimedOut(BuyinError):
@@ -36,36 +38,61 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert(soffice: str, documents: Sequence[Path], to: str = "pdf") -> dict[Path, bytes]:
-    """Each document converted to the format `to` in one LibreOffice run: the bytes it made.
+def convert(soffice: str, documents: Sequence[Path], target: str = "pdf",
+            say: Callable[[str], None] | None = None) -> dict[Path, bytes]:
+    """Each document converted in one LibreOffice run: the bytes it made, by document.
 
-    A private profile, so a LibreOffice the user has open (or a parallel job) neither
-    blocks the conversion nor is disturbed by it. Documents with the same file name
-    would overwrite each other's output, so the caller passes distinct names.
+    `target` is LibreOffice's --convert-to: an extension, optionally with a filter and
+    its options (`pdf:impress_pdf_Export:{...}`). `say` hears, every few seconds, that
+    LibreOffice still works (it is silent itself). A private profile, so a LibreOffice
+    the user has open (or a parallel job) neither blocks the conversion nor is
+    disturbed by it. Documents with the same file name would overwrite each other's
+    output, so the caller passes distinct names.
     """
+    extension = target.split(":", 1)[0]
     with tempfile.TemporaryDirectory(prefix="buyin-convert-") as scratch:
         folder = Path(scratch)
         command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                   "--headless", "--norestore", "--convert-to", to, "--outdir",
+                   "--headless", "--norestore", "--convert-to", target, "--outdir",
                    str(folder / "out"), *map(str, documents)]
         timeout = STARTUP_SECONDS + SECONDS_PER_DOCUMENT * len(documents)
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL)
+            done = _run(command, timeout, say)
         except subprocess.TimeoutExpired:
             raise ConversionTimedOut(timeout) from None
         except OSError as exc:
             raise BuyinError(f"cannot run {soffice}: {exc.strerror}") from None
         made: dict[Path, bytes] = {}
         for document in documents:
-            output = folder / "out" / f"{document.stem}.{to}"
+            output = folder / "out" / f"{document.stem}.{extension}"
             # LibreOffice exits 0 even when it could not load a file: what it made is the test.
             if not output.is_file():
                 said = _last_line(done.stderr) or f"exit status {done.returncode}"
                 raise BuyinError(f"{display_path(document)}: LibreOffice could not convert it to "
-                                 f"{to.upper()} ({said})")
+                                 f"{extension.upper()} ({said})")
             made[document] = output.read_bytes()
         return made
+
+
+def _run(command: list[str], timeout: float,
+         say: Callable[[str], None] | None) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice, saying every few seconds that it still works (it is silent itself)."""
+    started = time.monotonic()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          stdin=subprocess.DEVNULL) as process:
+        while True:
+            try:
+                out, err = process.communicate(timeout=HEARTBEAT_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                elapsed = time.monotonic() - started
+                if elapsed > timeout:
+                    process.kill()
+                    process.communicate()
+                    raise
+                if say is not None:
+                    say(f"  … still converting ({elapsed:.0f} s)")
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 def _last_line(text: str) -> str:
