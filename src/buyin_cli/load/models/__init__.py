@@ -9,6 +9,7 @@ comes from these models.
 
 from buyin_cli.load.models.base import (LOCALE_PATTERN, SLUG_PATTERN, Accepting, Fraction, IsoDate,
                                         Model, Money, Percent, Slug, Text)
+from buyin_cli.load.models.datafile import DataFile, HistoryFile, TrackingFile
 from buyin_cli.load.models.business import Metric, Objective, Reading
 from buyin_cli.load.models.evidence import Behaviour, Learning, Pilot, Quote, Reaction, Result, Usage
 from buyin_cli.load.models.learners import Audience, Gap, Gaps
@@ -18,8 +19,8 @@ from buyin_cli.load.models.proposal import Cost, Initiative, Tracking
 from buyin_cli.load.models.strategy import Strategy
 
 __all__ = ["LOCALE_PATTERN", "SLUG_PATTERN", "Accepting", "Ask", "Audience", "Behaviour",
-           "Briefing", "Cost", "Decision", "FollowUp", "Fraction", "Gap", "Gaps", "Initiative",
+           "Briefing", "Cost", "DataFile", "Decision", "FollowUp", "Fraction", "Gap", "Gaps", "HistoryFile", "Initiative",
            "IsoDate", "Learning", "Metric", "Model", "Money", "Objection", "Objective",
            "Outcome", "Percent", "Pilot", "Presenter", "Quote", "Reaction", "Reading", "Result",
-           "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking", "Usage",
+           "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking", "TrackingFile", "Usage",
            "UsageTarget"]

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from buyin_cli.load.models.base import Accepting, Model, Slug, Text
+from buyin_cli.load.models.datafile import HistoryFile, or_data_file
 
 
 class Objective(Accepting):
@@ -36,5 +37,7 @@ class Metric(Accepting):
     value_per_unit: float | None = Field(
         default=None, description="Money gained per unit of improvement (needed to monetise).")
     source: Text | None = Field(default=None, description="Where the number comes from.")
-    history: list[Reading] = Field(default_factory=list,
-                                   description="Past readings, in time order.")
+    history: list[Reading] = Field(
+        default_factory=list, json_schema_extra=or_data_file(HistoryFile),
+        description="Past readings, in time order; or a data file {file, period, value, sheet} "
+                    "whose rows are the readings.")
