@@ -71,7 +71,7 @@ def _readings(path: Path_, written: dict[str, Any], model: type[DataFile], count
         ref = model.model_validate(written)
     except ValidationError as exc:
         problems.extend(_reference_problem(path, error, model, sources)
-                        for error in exc.errors(include_url=False))
+                        for error in _without_typo_echoes(exc.errors(include_url=False), model))
         return []
     if ref.sheet is not None and not ref.file.lower().endswith(".xlsx"):
         problems.append(Problem(sources.at(path + ("sheet",)), "E204",
@@ -101,6 +101,14 @@ def _readings(path: Path_, written: dict[str, Any], model: type[DataFile], count
     except TableProblem as exc:
         problems.append(exc.problem)
         return []
+
+
+def _without_typo_echoes(errors: list[dict[str, Any]], model: type[DataFile]) -> list:
+    """Drop 'missing value' when 'valu' is reported as the unknown key that means it."""
+    meant = {close for e in errors if e["type"] == "extra_forbidden"
+             for close in difflib.get_close_matches(str(e["loc"][-1]), list(model.model_fields),
+                                                    n=1, cutoff=0.6)}
+    return [e for e in errors if not (e["type"] == "missing" and e["loc"][-1] in meant)]
 
 
 def _reference_problem(path: Path_, error: dict[str, Any], model: type[DataFile],

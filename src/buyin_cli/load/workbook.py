@@ -21,7 +21,6 @@ from typing import Any
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.table import MAX_ROWS, Cell, Table, TableProblem, too_many_rows
-from buyin_cli.words import clip
 
 MAX_UNPACKED = 32 * 1024 * 1024  # a workbook of MAX_ROWS rows unpacks to a few MB
 MAX_PARTS = 1_000
@@ -55,9 +54,10 @@ def read_workbook(file: Path, raw: bytes, sheet: str | None) -> Table:
                 book.close()
     except (TableProblem, MissingSheet):
         raise
-    except Exception as exc:  # noqa: BLE001 - any way openpyxl fails on hostile bytes is one answer
-        raise _unusable(file, f"not a workbook openpyxl can read ({clip(type(exc).__name__)})") \
-            from None
+    except Exception:  # noqa: BLE001 - any way openpyxl fails on hostile bytes is one answer
+        raise _unusable(file, "not a workbook that can be read: a part of it is missing or "
+                              "broken; save it again from the spreadsheet as Excel Workbook "
+                              "(.xlsx)") from None
 
 
 def _screen(file: Path, raw: bytes) -> None:
