@@ -49,6 +49,9 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
         for section in sections:
             console.print()
             console.print(explain_section(section, writer))
+        if loaded.sources.tables:
+            console.print()
+            console.print(data_files_section(loaded))
 
 
 def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
@@ -233,6 +236,20 @@ def _operand(w: Formatter, op: Operand) -> str:
     # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
     return _months(w, op.value) if op.kind == "months" else w.operand(op)
 
+
+
+def data_files_section(loaded: LoadedStrategy) -> Group:
+    """Which readings were read from which data file, and from which of its rows."""
+    lines: list[RenderableType] = [_text("Readings from data files", style="bold")]
+    for (section, k, key), table in loaded.sources.tables.items():
+        item = getattr(loaded.strategy, str(section))[int(k)]
+        readings = getattr(item, str(key))
+        span = f"{readings[0].period} to {readings[-1].period}" if len(readings) > 1 else \
+            readings[0].period
+        lines.append(Padding(_text(f"{item.id}: {key}, {len(readings)} "
+                                   f"reading{'s' if len(readings) != 1 else ''} ({span}) "
+                                   f"from {table}"), (0, 0, 0, 2), expand=False))
+    return Group(*lines)
 
 
 def explain_section(section: Section, w: Formatter) -> Group:
