@@ -228,3 +228,20 @@ def test_a_mistyped_key_of_the_data_file(run, write):
 def test_a_sheet_for_a_csv(run, write):
     [line] = check(run, write, incidents(), with_lists(INCIDENTS[:-1] + ", sheet: Data}"))
     assert line.endswith("E204 metrics[0].history.sheet: a CSV file has no sheets; remove 'sheet'")
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links on this system")
+def test_an_earlier_revision_is_refused_a_linked_data_file_too(run, write, workdir):
+    from git_repo import commit, init
+
+    init(workdir)
+    write("real.csv", incidents())
+    (workdir / "s").mkdir()
+    os.symlink("../real.csv", workdir / "s" / "incidents.csv")
+    write("s/s.yaml", with_lists(INCIDENTS.replace("data/incidents.csv", "incidents.csv")))
+    commit(workdir, "linked")
+    result = run("diff", "s", "--since", "HEAD", "--until", "HEAD")
+    assert result.exit_code == 1
+    assert [line.split(": ", 1)[1] for line in result.lines if " E001 " in line] == [
+        "E001 s/incidents.csv is a link, or no file, in HEAD; buyin reads data files only as "
+        "files of the strategy's folder"]
