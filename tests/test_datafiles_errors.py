@@ -245,3 +245,23 @@ def test_an_earlier_revision_is_refused_a_linked_data_file_too(run, write, workd
     assert [line.split(": ", 1)[1] for line in result.lines if " E001 " in line] == [
         "E001 s/incidents.csv is a link, or no file, in HEAD; buyin reads data files only as "
         "files of the strategy's folder"]
+
+
+def test_readings_in_all_are_bounded_however_often_a_file_is_named(run, write, valid_data):
+    from buyin_cli.load.datafiles import MAX_READINGS
+
+    from conftest import dump
+
+    rows = ["Day,Incidents"] + [f"{n},1" for n in range(MAX_ROWS)]
+    write("data/incidents.csv", "\n".join(rows) + "\n")
+    metric = valid_data["metrics"][0]
+    copies = MAX_READINGS // MAX_ROWS + 1
+    valid_data["metrics"] = [{**metric, "id": f"m{n}", "history": {
+        "file": "data/incidents.csv", "period": "Day", "value": "Incidents"}}
+        for n in range(copies)] + [metric]
+    write("s.yaml", dump(valid_data))
+    result = run("check", "s.yaml")
+    assert result.exit_code == 1
+    [line] = [line for line in result.lines if " E105 " in line]
+    assert line.endswith(f"E105 the data files give more than {MAX_READINGS:,} readings in "
+                         "all; name one file per list, with its own rows")

@@ -138,3 +138,18 @@ def test_diff_reads_the_data_files_of_the_revision_it_names(twins, monkeypatch, 
     broken = run("diff", "s.yaml")
     assert broken.exit_code == 1
     assert "data/errors.csv:2:2: E401 'n/a' in column Fehler is not a number" in broken.output
+
+
+def test_diff_names_the_months_a_new_export_revised(twins, monkeypatch, run):
+    folder = twins["files"]
+    init(folder)
+    commit(folder, "first")
+    # March's incidents were reported late: the new export corrects March and adds January.
+    (folder / "data" / "errors.csv").write_bytes(
+        european_csv().replace(b"2025-03;43,25;", b"2025-03;44,25;")
+        .replace(b"2025-12;30,0;\r\n", b"2025-12;30,0;\r\n2026-01;28,5;\r\n"))
+    result = in_folder(folder, monkeypatch, run, "diff", "s.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.lines[1:3] == [
+        "Metrics", "  Picking errors fell from 30 to 28.5 errors per 10,000 lines (better); new "
+                   "readings for 2026-01; revised readings for 2025-03"]

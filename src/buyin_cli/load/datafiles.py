@@ -23,6 +23,7 @@ from pydantic import ValidationError
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.csvfile import read_csv
+from buyin_cli.load.files import MAX_TOTAL_BYTES
 from buyin_cli.load.models import DataFile, HistoryFile, TrackingFile
 from buyin_cli.load.phrasing import problem_for
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap, TableSource
@@ -31,6 +32,8 @@ from buyin_cli.words import CONTROL, clip, dotted
 
 # (the YAML file that names it, the name as written, where it is written) → (its name, its bytes)
 DataReader = Callable[[Path, str, Location], "tuple[Path, bytes] | Problem"]
+
+MAX_READINGS = 100_000  # in all the data files of a strategy, as its YAML's values
 
 # Where a data file may stand in for a list, and which of its fields are counts.
 FORMS: dict[tuple[str, str], tuple[type[DataFile], frozenset[str]]] = {
@@ -46,6 +49,9 @@ _ISO_SHAPES = tuple(re.compile(p) for p in (r"\d{4}", r"\d{4}-Q[1-4]", r"\d{4}-\
 def read_data_files(data: dict[str, Any], sources: SourceMap, reader: DataReader | None,
                     problems: list[Problem]) -> None:
     """Put in `data` the readings of every data file it names; problems are recorded, the list left empty."""
+    if reader is not None:
+        reader = _bounded(reader)
+    budget = [MAX_READINGS]
     for (section, key), (model, counts) in FORMS.items():
         items = data.get(section)
         for i, item in enumerate(items if isinstance(items, list) else []):
@@ -54,11 +60,39 @@ def read_data_files(data: dict[str, Any], sources: SourceMap, reader: DataReader
             path = (section, i, key)
             if isinstance(item[key], dict):
                 item[key] = _readings(path, item[key], model, counts, sources, reader, problems)
+                budget[0] -= len(item[key])
+                if budget[0] < 0:
+                    item[key] = []
+                    problems.append(Problem(sources.at(path + ("file",)), "E105", f"the data "
+                                            f"files give more than {MAX_READINGS:,} readings in "
+                                            "all; name one file per list, with its own rows"))
+                    return
                 continue
             item[key] = []
             problems.append(Problem(sources.at(path), "E203", f"{dotted(path)}: expected a list "
                                     "of readings, or a data file such as {file: data/export.csv, "
                                     f"period: Month, {', '.join(_fields(model)[1:])}: …}}"))
+
+
+def _bounded(reader: DataReader) -> DataReader:
+    """`reader`, reading each file once however many lists name it, and MAX_TOTAL_BYTES in all
+    (as a strategy's YAML files): a thousand lists naming one 1 MB export cost 1 MB."""
+    read: dict[tuple[Path, str], tuple[Path, bytes] | Problem] = {}
+    total = [0]
+
+    def once(named_by: Path, written: str, where: Location) -> tuple[Path, bytes] | Problem:
+        key = (named_by.parent, posixpath.normpath(written.replace("\\", "/")))
+        if key not in read:
+            got = reader(named_by, written, where)
+            if not isinstance(got, Problem):
+                total[0] += len(got[1])
+                if total[0] > MAX_TOTAL_BYTES:
+                    got = Problem(where, "E105", f"the data files total more than "
+                                  f"{MAX_TOTAL_BYTES:,} bytes; a strategy's files may total "
+                                  f"at most {MAX_TOTAL_BYTES:,} bytes")
+            read[key] = got
+        return read[key]
+    return once
 
 
 def _fields(model: type[DataFile]) -> list[str]:
