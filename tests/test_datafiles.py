@@ -113,3 +113,18 @@ def test_a_zip_part_is_never_written(exports):
     load_strategy(exports)
     assert sorted(p.name for p in exports.parent.rglob("*")) == before
     assert zipfile.is_zipfile(exports.parent / "data" / "lms.xlsx")
+
+
+def test_an_export_with_a_title_its_filters_and_excels_separator_line(write):
+    write("data/e.csv", "sep=;\nSafety incidents, all sites\nFilter: 2025\n\n"
+                        "Monat;Vorfälle\n2025-01;4\n2025-02;3\n")
+    s = write("s.yaml", with_lists("{file: data/e.csv, period: Monat, value: Vorfälle}"))
+    loaded = load_strategy(s)
+    assert history(loaded) == [("2025-01", 4.0), ("2025-02", 3.0)]
+    assert str(loaded.sources.at(("metrics", 0, "history", 1, "value"))) == "data/e.csv:7:2"
+
+
+def test_excels_plain_csv_on_a_western_windows(write):
+    write("data/e.csv", "Monat;Vorfälle\r\n2025-01;4,5\r\n".encode("cp1252"))
+    s = write("s.yaml", with_lists("{file: data/e.csv, period: Monat, value: Vorfälle}"))
+    assert history(load_strategy(s)) == [("2025-01", 4.5)]

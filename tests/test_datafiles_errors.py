@@ -127,8 +127,8 @@ def test_decimal_marks_that_contradict_each_other(run, write):
 
 
 def test_not_utf8(run, write):
-    assert check(run, write, incidents().encode("utf-8") + b"2026-01,\xff\n") == [
-        "data/incidents.csv:14:9: E102 byte 0xff is not valid UTF-8; export the file as CSV UTF-8"]
+    assert check(run, write, incidents().encode("utf-8") + b"2026-01,\x81\n") == [
+        "data/incidents.csv:14:9: E102 byte 0x81 is not valid UTF-8; export the file as CSV UTF-8"]
 
 
 def test_a_control_character(run, write):
@@ -265,3 +265,10 @@ def test_readings_in_all_are_bounded_however_often_a_file_is_named(run, write, v
     [line] = [line for line in result.lines if " E105 " in line]
     assert line.endswith(f"E105 the data files give more than {MAX_READINGS:,} readings in "
                          "all; name one file per list, with its own rows")
+
+
+def test_a_totals_row_is_not_read_as_a_period(run, write):
+    assert check(run, write, incidents() + "Total,246\n") == [
+        "data/incidents.csv:14:1: E401 'Total' in column Month is no period like those above "
+        "it ('2025-12'); delete the export's totals or notes rows, or write every period the "
+        "same way"]

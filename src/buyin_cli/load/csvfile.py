@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
@@ -49,13 +50,18 @@ def read_csv(file: Path, raw: bytes) -> Table:
 
 
 def _decoded(file: Path, raw: bytes) -> str:
+    """The text: UTF-8 when it is UTF-8, else Windows-1252, which Excel's plain "CSV" writes
+    on a Western European Windows (a German header 'Vorfälle' is byte 0xE4 there)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = line_col(raw[: exc.start].decode("utf-8", "replace"))
-        raise TableProblem(Problem(Location(file, line, col), "E102",
-                                   f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; export the "
-                                   "file as CSV UTF-8")) from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            line, col = line_col(raw[: exc.start].decode("utf-8", "replace"))
+            raise TableProblem(Problem(Location(file, line, col), "E102",
+                                       f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; export "
+                                       "the file as CSV UTF-8")) from None
     bad = CONTROL.search(text)
     if bad:
         line, col = line_col(text[: bad.start()])
@@ -74,6 +80,11 @@ def _dialect(file: Path, text: str) -> type[csv.Dialect] | csv.Dialect:
     if not header:
         raise TableProblem(Problem(Location(file), "E404", "the file is empty; export the "
                                    "report again, with its header row and its rows"))
+    hint = re.fullmatch(r"sep=(.)", header.strip())
+    if hint and hint.group(1) in _SEPARATORS:  # Excel's line naming the separator
+        class Hinted(csv.excel):
+            delimiter = hint.group(1)
+        return Hinted
     in_header = [sep for sep in ";\t," if sep in header]
     try:
         dialect = csv.Sniffer().sniff(sample, delimiters=_SEPARATORS)

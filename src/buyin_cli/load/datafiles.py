@@ -33,6 +33,7 @@ from buyin_cli.words import CONTROL, clip, dotted
 # (the YAML file that names it, the name as written, where it is written) → (its name, its bytes)
 DataReader = Callable[[Path, str, Location], "tuple[Path, bytes] | Problem"]
 
+PREAMBLE = 20  # rows above the header row an export may have: a title, its filters
 MAX_READINGS = 100_000  # in all the data files of a strategy, as its YAML's values
 
 # Where a data file may stand in for a list, and which of its fields are counts.
@@ -166,6 +167,7 @@ def _rows(path: Path_, ref: DataFile, counts: frozenset[str], table: Table,
     if not table.headers:
         raise TableProblem(Problem(table.at(1, 1), "E404", "the file is empty; export the report "
                                    "again, with its header row and its rows"))
+    _skip_preamble(table, ref.period)
     header_row = table.headers[0].row
     if not table.rows:
         raise table.fail(header_row, 1, "E404", "the file has a header row and no rows; export "
@@ -194,6 +196,18 @@ def _rows(path: Path_, ref: DataFile, counts: frozenset[str], table: Table,
     sources.tables[path] = TableSource(posixpath.normpath(ref.file.replace("\\", "/")),
                                        table.sheet, table.rows[0][0].row, table.rows[-1][0].row)
     return readings
+
+
+def _skip_preamble(table: Table, period: str) -> None:
+    """Start the table at its header row: the first with the period's header, in the first
+    PREAMBLE rows. Exports often open with a title, the filters used, or Excel's 'sep=;'."""
+    wanted = period.strip().casefold()
+    rows = [table.headers, *table.rows[:PREAMBLE]]
+    for n, row in enumerate(rows):
+        if any(isinstance(c.value, str) and c.value.strip().casefold() == wanted for c in row):
+            if n:
+                table.headers, table.rows = table.rows[n - 1], table.rows[n:]
+            return
 
 
 def _column(table: Table, header: str) -> int:
@@ -232,6 +246,13 @@ def _period(table: Table, cell: Cell, header: str, seen: dict[str, int],
     if readings:
         before = readings[-1]["period"]
         shape = next((s for s in _ISO_SHAPES if s.fullmatch(label)), None)
+        if shape is None and all(any(s.fullmatch(r["period"]) for s in _ISO_SHAPES)
+                                 for r in readings):
+            # After dated rows, 'Total' or 'Average' is the export's summary, not a period.
+            raise table.fail(cell.row, cell.col, "E401", f"'{clip(label)}' in column "
+                             f"{clip(header)} is no period like those above it ('{before}'); "
+                             "delete the export's totals or notes rows, or write every period "
+                             "the same way")
         if shape is not None and shape.fullmatch(before) and label < before:
             raise table.fail(cell.row, cell.col, "E403", f"period '{label}' comes after "
                              f"'{before}' (row {seen[before]}) but is earlier; sort the export "
