@@ -272,3 +272,15 @@ def test_a_totals_row_is_not_read_as_a_period(run, write):
         "data/incidents.csv:14:1: E401 'Total' in column Month is no period like those above "
         "it ('2025-12'); delete the export's totals or notes rows, or write every period the "
         "same way"]
+
+
+def test_a_workbook_cell_for_tools_and_ci(run, write, workdir):
+    import json
+
+    lms_workbook(workdir / "data" / "lms.xlsx", rows=[("2025-10", 30, "n/a")])
+    write("s.yaml", with_lists(tracking=LMS))
+    [problem] = json.loads(run("check", "s.yaml", "--format", "json").stdout)
+    assert {k: problem[k] for k in ("file", "sheet", "line", "col", "code")} == {
+        "file": "data/lms.xlsx", "sheet": "Completions", "line": 2, "col": 3, "code": "E401"}
+    github = run("check", "s.yaml", "--format", "github").lines
+    assert github[0].startswith("::error file=data/lms.xlsx,line=2,col=3::E401 ")

@@ -59,10 +59,13 @@ def _readiness_lines(readiness: Readiness, paint: Paint) -> list[str]:
 
 
 def problems_json(problems: list[Problem]) -> str:
-    """The problems as a JSON list of {file, line, col, code, severity, message}."""
+    """The problems as a JSON list of {file, line, col, code, severity, message}, and `sheet`
+    for a workbook's cell (line and col being its row and column)."""
     return json.dumps([{"file": display_path(p.location.file), "line": p.location.line,
                         "col": p.location.col, "code": p.code, "severity": p.severity,
-                        "message": p.message} for p in problems], indent=2, ensure_ascii=False)
+                        "message": p.message,
+                        **({"sheet": p.location.sheet} if p.location.sheet is not None else {})}
+                       for p in problems], indent=2, ensure_ascii=False)
 
 
 def github_annotation(problem: Problem) -> str:
