@@ -284,3 +284,22 @@ def test_a_workbook_cell_for_tools_and_ci(run, write, workdir):
         "file": "data/lms.xlsx", "sheet": "Completions", "line": 2, "col": 3, "code": "E401"}
     github = run("check", "s.yaml", "--format", "github").lines
     assert github[0].startswith("::error file=data/lms.xlsx,line=2,col=3::E401 ")
+
+
+def test_a_workbook_whose_xml_expands_entities_is_refused(run, write, workdir):
+    """'Billion laughs' in a part: ten entities of ten would make a gigabyte of text."""
+    lms_workbook(workdir / "ok.xlsx")
+    laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol0 "lol">'
+              + "".join(f'<!ENTITY lol{i} "{f"&lol{i - 1};" * 10}">' for i in range(1, 10))
+              + "]>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(workdir / "ok.xlsx") as source, zipfile.ZipFile(out, "w") as bomb:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/sharedStrings.xml":
+                data = re.sub(rb"<\?xml[^>]*\?>", laughs.encode(), data)
+                data = data.replace(b"Enrolled", b"&lol9;")
+            bomb.writestr(name, data)
+    write("data/lms.xlsx", out.getvalue())
+    [line] = check(run, write, yaml=with_lists(tracking=LMS))
+    assert line.startswith("data/lms.xlsx:1:1: E406 ")

@@ -181,9 +181,10 @@ def data_file_reader(path: Path):  # -> datafiles.DataReader
     strategy's folder (a single file's folder), reached through no link at all: a link
     inside the folder may be repointed by a pull request at any time.
     """
-    root = Path(os.path.abspath(path if path.is_dir() else path.parent))
 
     def read(named_by: Path, written: str, where: Location) -> tuple[Path, bytes] | Problem:
+        # Asked here, not before: a path that cannot be read is reported by find_files.
+        root = Path(os.path.abspath(path if path.is_dir() else path.parent))
         relative = written.replace("\\", "/")
         if PurePosixPath(relative).is_absolute() or PureWindowsPath(written).drive:
             return Problem(where, "E001", "a data file is named relative to the YAML file that "
@@ -215,9 +216,10 @@ def data_file_reader(path: Path):  # -> datafiles.DataReader
                                           "file relative to the YAML file that names it")
         except OSError as exc:
             return Problem(where, "E001", f"cannot read the data file: {exc.strerror or exc}")
+        name = Path(os.path.normpath(shown))
         if size > MAX_FILE_BYTES:
-            return Problem(Location(shown), "E105", f"file is {size:,} bytes; a data file may be "
-                                                    f"at most {MAX_FILE_BYTES:,} bytes")
-        return Path(os.path.normpath(shown)), raw
+            return Problem(Location(name), "E105", f"file is {size:,} bytes; a data file may be "
+                                                   f"at most {MAX_FILE_BYTES:,} bytes")
+        return name, raw
 
     return read
