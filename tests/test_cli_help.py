@@ -57,8 +57,8 @@ def test_usage_names_arguments_without_braces(run, command):
 
 
 def test_check_usage_line(run):
-    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check", "--help").stdout
-    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check").output
+    assert "Usage: buyin check [OPTIONS] [PATH]\n" in run("check", "--help").stdout
+    assert "Usage: buyin check [OPTIONS] [PATH]\n" in run("check").output
 
 
 @pytest.mark.parametrize("command", _commands())
@@ -146,9 +146,8 @@ def test_plain_when_piped(tmp_path):
 
 
 def test_a_bug_is_one_line_and_the_traceback_is_there_on_request(run, write, monkeypatch):
-    from conftest import VALID_YAML
-
     import buyin_cli.load.strategy
+    from conftest import VALID_YAML
 
     write("s.yaml", VALID_YAML)
 

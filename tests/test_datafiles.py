@@ -8,8 +8,7 @@ import pytest
 
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.load.table import decimal_evidence, read_number
-from datafile_helpers import (ERRORS, FROM_FILES, MONTHS, UPTAKE, english_csv, european_csv,
-                              lms_workbook, with_lists)
+from datafile_helpers import ERRORS, FROM_FILES, MONTHS, UPTAKE, english_csv, european_csv, lms_workbook, with_lists
 
 
 def history(loaded) -> list[tuple[str, float]]:

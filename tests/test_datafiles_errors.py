@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import io
-import re
 import os
+import re
 import zipfile
 
 import pytest
@@ -249,7 +249,6 @@ def test_an_earlier_revision_is_refused_a_linked_data_file_too(run, write, workd
 
 def test_readings_in_all_are_bounded_however_often_a_file_is_named(run, write, valid_data):
     from buyin_cli.load.datafiles import MAX_READINGS
-
     from conftest import dump
 
     rows = ["Day,Incidents"] + [f"{n},1" for n in range(MAX_ROWS)]

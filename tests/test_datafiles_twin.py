@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from buyin_cli.brief import brief
-from datafile_helpers import (ERRORS, FROM_FILES, MONTHS, UPTAKE, european_csv, hand_written,
-                              lms_workbook)
+from datafile_helpers import ERRORS, FROM_FILES, MONTHS, UPTAKE, european_csv, hand_written, lms_workbook
 from deck_helpers import read_deck
 from git_repo import commit, init
 

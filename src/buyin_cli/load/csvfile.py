@@ -82,8 +82,10 @@ def _dialect(file: Path, text: str) -> type[csv.Dialect] | csv.Dialect:
                                    "report again, with its header row and its rows"))
     hint = re.fullmatch(r"sep=(.)", header.strip())
     if hint and hint.group(1) in _SEPARATORS:  # Excel's line naming the separator
+        named = hint.group(1)
+
         class Hinted(csv.excel):
-            delimiter = hint.group(1)
+            delimiter = named
         return Hinted
     in_header = [sep for sep in ";\t," if sep in header]
     try:

@@ -17,9 +17,10 @@ import re
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.csvfile import read_csv
@@ -101,7 +102,8 @@ def _fields(model: type[DataFile]) -> list[str]:
 
 
 def _readings(path: Path_, written: dict[str, Any], model: type[DataFile], counts: frozenset[str],
-              sources: SourceMap, reader: DataReader | None, problems: list[Problem]) -> list:
+              sources: SourceMap, reader: DataReader | None, problems: list[Problem]
+              ) -> list[dict[str, Any]]:
     try:
         ref = model.model_validate(written)
     except ValidationError as exc:
@@ -138,7 +140,7 @@ def _readings(path: Path_, written: dict[str, Any], model: type[DataFile], count
         return []
 
 
-def _without_typo_echoes(errors: list[dict[str, Any]], model: type[DataFile]) -> list:
+def _without_typo_echoes(errors: list[ErrorDetails], model: type[DataFile]) -> list[ErrorDetails]:
     """Drop 'missing value' when 'valu' is reported as the unknown key that means it."""
     meant = {close for e in errors if e["type"] == "extra_forbidden"
              for close in difflib.get_close_matches(str(e["loc"][-1]), list(model.model_fields),
@@ -146,7 +148,7 @@ def _without_typo_echoes(errors: list[dict[str, Any]], model: type[DataFile]) ->
     return [e for e in errors if not (e["type"] == "missing" and e["loc"][-1] in meant)]
 
 
-def _reference_problem(path: Path_, error: dict[str, Any], model: type[DataFile],
+def _reference_problem(path: Path_, error: ErrorDetails, model: type[DataFile],
                        sources: SourceMap) -> Problem:
     """A problem of the data file's mapping itself, phrased as the loader phrases any other."""
     loc = path + tuple(error["loc"])
@@ -159,7 +161,7 @@ def _reference_problem(path: Path_, error: dict[str, Any], model: type[DataFile]
         field = model.model_fields[str(loc[-1])]
         return Problem(sources.at(path), "E202", f"{dotted(path)}: missing required key "
                        f"'{loc[-1]}' ({(field.description or '').rstrip('.')})")
-    return problem_for({**error, "loc": loc}, sources)
+    return problem_for(cast(ErrorDetails, {**error, "loc": loc}), sources)
 
 
 def _rows(path: Path_, ref: DataFile, counts: frozenset[str], table: Table,

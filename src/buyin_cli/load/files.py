@@ -5,9 +5,14 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.settings import find_settings
 from buyin_cli.words import CONTROL
+
+if TYPE_CHECKING:
+    from buyin_cli.load.datafiles import DataReader
 
 # Bounds that keep hostile input cheap: a file's size, and all of a strategy's files together.
 # The largest file of a generated 50,000-record strategy is a quarter of MAX_FILE_BYTES, and
@@ -36,7 +41,10 @@ def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
     problems: list[Problem] = []
-    files = sorted(_yaml_files(path, problems, set()))
+    # The repository's buyin.toml may leave files out (`exclude`); found from the current
+    # folder, as every command finds it. A file named on its own is read whatever it says.
+    settings = find_settings()
+    files = sorted(f for f in _yaml_files(path, problems, set()) if not settings.excluded(f))
     if not files and not problems:
         problems.append(Problem(Location(path), "E002", "folder has no .yaml or .yml files; "
                                 "put the strategy's YAML files in it"))
@@ -174,7 +182,7 @@ def _only_comments(text: str) -> bool:
                for line in text.splitlines())
 
 
-def data_file_reader(path: Path):  # -> datafiles.DataReader
+def data_file_reader(path: Path) -> DataReader:
     """Reads the data files a strategy at `path` names, with a YAML file's bounds and refusals.
 
     A data file is named relative to the YAML file that names it and must be inside the

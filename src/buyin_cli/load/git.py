@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import posixpath
 import subprocess
+from datetime import date
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid, display_path
 from buyin_cli.load.datafiles import DataReader
 from buyin_cli.load.files import MAX_FILE_BYTES
 from buyin_cli.load.merge import load_contents
+from buyin_cli.load.settings import find_settings
 from buyin_cli.load.strategy import LoadedStrategy, validated
 
 
@@ -46,11 +48,13 @@ def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
     listed = _git(root, "ls-tree", "-r", "--name-only", "--full-name", "-z", commit, "--",
                   inside).decode("utf-8", "surrogateescape").split("\0")
     base = PurePosixPath(inside)
+    settings = find_settings()
     files = []
     for name in filter(None, listed):
         within = PurePosixPath(name).relative_to(base) if inside != "." else PurePosixPath(name)
         # As for a folder on disk (files.find_files): YAML files, hidden folders left out.
-        if within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts):
+        if (within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts)
+                and not settings.excluded(root / name)):
             files.append((within, name))
     if not files:
         raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
@@ -93,6 +97,14 @@ def revision_reader(path: Path, rev: str) -> DataReader:
         return shown, _git(root, "cat-file", "blob", blob)
 
     return read
+
+
+def resolve_revision(path: Path, rev: str) -> tuple[str, date]:
+    """The commit `rev` names in the repository holding `path`, and the day it was committed."""
+    root, _ = _locate(path)
+    commit = _commit(root, rev)
+    when = _git(root, "show", "-s", "--format=%cs", commit).decode().strip()
+    return commit, date.fromisoformat(when)
 
 
 def _locate(path: Path) -> tuple[Path, str]:

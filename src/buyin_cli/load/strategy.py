@@ -1,9 +1,9 @@
 """A strategy loaded for use: read, validated against the models and related, every problem found in one pass.
 
 `load_strategy` is the entry point of every command: it reads the YAML
-(merge.py) and the data files it names (datafiles.py), validates it against the models (models.py, phrased by phrasing.py)
-and checks what relates several values (relations.py), collecting every problem
-so that a user can fix them all in one round.
+(merge.py) and the data files it names (datafiles.py), validates it against the
+models (models.py, phrased by phrasing.py) and checks what relates several values
+(relations.py), collecting every problem so that a user can fix them all in one round.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def validated(loaded: Loaded, path: Path, *, need_briefings: bool = False
         errors = without_typo_echoes(exc.errors(include_url=False))
         problems.extend(problem_for(error, sources) for error in errors)
     problems.extend(relation_problems(data, sources, need_briefings=need_briefings))
-    if problems:
+    if problems or strategy is None:  # no strategy without a problem that says why
         return None, problems
     return LoadedStrategy(strategy, sources, path), []
 

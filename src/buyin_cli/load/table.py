@@ -96,7 +96,7 @@ def read_number(text: str, decimal: str) -> float | None:
         return None
     if group in whole:
         # Grouping in threes only: '1.234' with a decimal comma is 1234, '12.34' is no number.
-        if not re.fullmatch(r"[+-]?[0-9]{1,3}(\%s[0-9]{3})+" % group, whole):
+        if not re.fullmatch(r"[+-]?[0-9]{1,3}(" + re.escape(group) + r"[0-9]{3})+", whole):
             return None
         whole = whole.replace(group, "")
     try:

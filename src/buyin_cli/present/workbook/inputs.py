@@ -7,6 +7,7 @@ is an input too, marked "default", so a finance reader can change it like any ot
 from __future__ import annotations
 
 from buyin_cli.errors import display_path
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.present.workbook.cells import Book, Cell, Key, Sheet, Style, headers, text
 
 
@@ -18,7 +19,7 @@ def inputs_sheet(book: Book) -> Sheet:
     sheet.line(*headers("Input", "Value", "Unit", "Source"))
 
     def put(key: Key, label: str, value: float, unit: str, style: Style,
-            path: tuple | None) -> None:
+            path: Path_ | None) -> None:
         where = book.sources.at(path) if path is not None else None
         # A workbook's cell is named as a spreadsheet names it; a text file's by its line (row).
         source = ("default" if where is None else str(where) if where.sheet is not None
@@ -36,8 +37,8 @@ def inputs_sheet(book: Book) -> Sheet:
             put(("metric", m.id, "value_per_unit"), f"{m.id}: value per unit",
                 m.value_per_unit, f"{book.f.currency} per unit ({m.unit})", "rate",
                 ("metrics", k, "value_per_unit"))
-        for n, r in enumerate(m.history):  # what the trend and the observed change are made of
-            put(("reading", m.id, str(n)), f"{m.id}: reading {r.period}", r.value, m.unit,
+        for n, past in enumerate(m.history):  # what the trend and the observed change are made of
+            put(("reading", m.id, str(n)), f"{m.id}: reading {past.period}", past.value, m.unit,
                 "number", ("metrics", k, "history", n, "value"))
     for k, a in enumerate(book.s.audiences):
         put(("audience", a.id, "headcount"), f"{a.id}: headcount", a.headcount, "people",
