@@ -278,11 +278,14 @@ def test_a_workbook_cell_for_tools_and_ci(run, write, workdir):
 
     lms_workbook(workdir / "data" / "lms.xlsx", rows=[("2025-10", 30, "n/a")])
     write("s.yaml", with_lists(tracking=LMS))
-    [problem] = json.loads(run("check", "s.yaml", "--format", "json").stdout)
-    assert {k: problem[k] for k in ("file", "sheet", "line", "col", "code")} == {
-        "file": "data/lms.xlsx", "sheet": "Completions", "line": 2, "col": 3, "code": "E401"}
+    [problem] = json.loads(run("check", "s.yaml", "--format", "json").stdout)["problems"]
+    assert {k: problem[k] for k in ("file", "sheet", "line", "col", "end_col", "code")} == {
+        "file": "data/lms.xlsx", "sheet": "Completions", "line": 2, "col": 3, "end_col": 3,
+        "code": "E401"}
     github = run("check", "s.yaml", "--format", "github").lines
-    assert github[0].startswith("::error file=data/lms.xlsx,line=2,col=3::E401 ")
+    assert github[0].startswith("::error file=data/lms.xlsx,line=2,col=3,")
+    assert github[0].endswith("::E401 'n/a' in column Completed is not a number; write a number "
+                              "such as 12")
 
 
 def test_a_workbook_whose_xml_expands_entities_is_refused(run, write, workdir):

@@ -90,6 +90,8 @@ class _Ends:
 
     def end_col(self, problem: Problem) -> int:
         where = problem.location
+        if where.file.suffix.lower() in (".csv", ".xlsx"):  # col counts a data file's columns
+            return where.col
         if where.file not in self._lines:
             try:
                 self._lines[where.file] = where.file.read_text(encoding="utf-8-sig").splitlines()

@@ -21,7 +21,7 @@ from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.load.models import Pilot
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.words import printable
+from buyin_cli.words import plural, printable
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
@@ -245,12 +245,10 @@ def data_files_section(loaded: LoadedStrategy) -> Group:
     lines: list[RenderableType] = [_text("Readings from data files", style="bold")]
     for (section, k, key), table in loaded.sources.tables.items():
         item = getattr(loaded.strategy, str(section))[int(k)]
-        readings = getattr(item, str(key))
-        span = f"{readings[0].period} to {readings[-1].period}" if len(readings) > 1 else \
-            readings[0].period
-        lines.append(Padding(_text(f"{item.id}: {key}, {len(readings)} "
-                                   f"reading{'s' if len(readings) != 1 else ''} ({span}) "
-                                   f"from {table}"), (0, 0, 0, 2), expand=False))
+        readings = getattr(item, str(key))  # never empty: a data file without rows is an error
+        span = " to ".join(dict.fromkeys((readings[0].period, readings[-1].period)))
+        lines.append(Padding(_text(f"{item.id}: {key}, {plural(len(readings), 'reading')} "
+                                   f"({span}) from {table}"), (0, 0, 0, 2), expand=False))
     return Group(*lines)
 
 
