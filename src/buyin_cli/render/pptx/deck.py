@@ -165,8 +165,9 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     for page in range(pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
-        title = spec.title + (outline.continued if page else "")
-        _fill_title(prs, slide, layout, places["title"], title)
+        suffix = outline.continued if page else ""
+        forms = [spec.title + suffix] + ([spec.short_title + suffix] if spec.short_title else [])
+        _fill_title(prs, slide, layout, places["title"], forms)
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
             used.add(places["subtitle"].idx)
@@ -218,12 +219,12 @@ def _placeholder(slide: Any, place: Place) -> Any:
     return ph
 
 
-def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> None:
+def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, forms: list[str]) -> None:
     start = inherited_size(prs, layout_placeholder(layout, place.idx), "title", 32)
-    # A title too long for its box even at the floor is cut rather than shrunk unreadably
-    # or left to spill over the content below.
-    text, size = textfit.fit_or_shorten(text, inner(place.box), start, min(start, TITLE_FLOOR),
-                                        bold=True)
+    # A title too long for its box even at the floor takes its shorter form rather than
+    # shrinking unreadably; it is never cut, since a cut title can say something false.
+    text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
+                                   bold=True)
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     paragraph = frame.paragraphs[0]
@@ -235,7 +236,7 @@ def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> N
 
 def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> None:
     start = inherited_size(prs, layout_placeholder(layout, place.idx), "body", 22)
-    subtitle, size = textfit.fit_or_shorten(text, inner(place.box), start, min(start, BODY_FLOOR))
+    subtitle, size = textfit.fit_first([text], inner(place.box), start, min(start, BODY_FLOOR))
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     # One paragraph per line, each aligned as the placeholder is: a line break inside
@@ -282,7 +283,8 @@ def _footer_box(prs: Any, layout: Any, left: int) -> tuple[int, int, int, int]:
     source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
     top, height = ((source.top, source.height) if source is not None and source.height
                    else (prs.slide_height - Inches(0.55), Inches(0.35)))
-    return (left, top, int(prs.slide_width * 0.62) - left, height)
+    # As wide as the room left of the slide number: a long organisation's name fits whole.
+    return (left, top, prs.slide_width - Inches(1.7) - 2 * left, height)
 
 
 def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:
