@@ -145,6 +145,8 @@ def make_strategy(seed: int) -> dict[str, Any]:
                 "better": unit[BETTER], "baseline": baseline, "target": target}
             if rng.random() < 0.8:
                 metric["value_per_unit"] = rng.choice(unit[VALUES])
+            if unit[SUMMED] and rng.random() < 0.7:
+                metric["per"] = rng.choice(["month", "quarter"])
             if rng.random() < 0.4:
                 metric["actual"] = round((baseline + target) / 2, unit[DECIMALS])
             if rng.random() < 0.5:
@@ -275,7 +277,7 @@ def _result(rng: random.Random, metric: dict[str, Any], unit: tuple, share: floa
     if after == before:
         after = round(before + (1 if metric["better"] == "higher" else -1), decimals)
     result: dict[str, Any] = {"metric": metric["id"],
-                              "per": rng.choice(["week", "month", "quarter"]),
+                              "per": metric.get("per") or rng.choice(["week", "month", "quarter"]),
                               "before": before, "after": after}
     if rng.random() < 0.5:
         result["control_before"] = before

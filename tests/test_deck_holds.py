@@ -15,10 +15,10 @@ import pytest
 from pptx import Presentation
 
 from conftest import dump, invoke
-from deck_invariants import all_findings
+from deck_helpers import read_deck
+from deck_invariants import all_findings, texts_of
 from strategy_maker import UNITS, SUMMED, UNIT, make_strategy
 
-DRAFT = False
 
 
 def _seeds() -> list[int]:
@@ -45,7 +45,7 @@ def brief_and_read(strategy: dict[str, Any], folder: Path, four_three: bool = Fa
     assert checked.exit_code == 0, checked.output  # the maker writes only valid strategies
     figures = json.loads(invoke(["roi", str(path), "--format", "json"]).stdout)
     args = ["brief", str(path), "-o", str(folder / "out")]
-    if "W307" in checked.output and DRAFT:
+    if "W307" in checked.output:
         args.append("--draft")
     if four_three:
         template = folder / "four-three.pptx"
@@ -66,3 +66,70 @@ def brief_and_read(strategy: dict[str, Any], folder: Path, four_three: bool = Fa
 def test_a_generated_strategy_gives_decks_that_hold(seed: int, tmp_path: Path) -> None:
     findings = brief_and_read(make_strategy(seed), tmp_path, four_three=seed % 3 == 2)
     assert not findings, f"seed {seed}:\n" + "\n".join(findings)
+
+
+# Each finding of the generator, at its smallest case.
+
+def _impossible(data: dict[str, Any]) -> dict[str, Any]:
+    """The valid strategy with a roll-out that would take a percentage past 100 (W307)."""
+    data["metrics"][0].update(unit="% of lines picked right", better="higher", baseline=95,
+                              target=99)
+    data["pilots"][0]["results"][0].update(before=80, after=99, control_before=80,
+                                           control_after=80)
+    return data
+
+
+def test_an_impossible_figure_stops_brief_like_an_error(valid_data, write, run, workdir):
+    write("s.yaml", dump(_impossible(valid_data)))
+    result = run("brief", "s.yaml", "-o", "out")
+    assert result.exit_code == 1
+    assert " W307 " in result.stderr and "--draft" in result.stderr.splitlines()[-1]
+    assert not (workdir / "out").exists()
+
+
+def test_a_draft_renders_anyway_and_marks_the_slides_that_show_it(valid_data, write, run,
+                                                                    workdir):
+    write("s.yaml", dump(_impossible(valid_data)))
+    result = run("brief", "s.yaml", "-o", "out", "--draft")
+    assert result.exit_code == 0, result.output
+    slides = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    marked = [s["title"] for s in slides if "DRAFT" in " ".join(texts_of(s))]
+    assert marked and slides[1]["title"] in marked  # the decision shows the figure
+    assert "DRAFT" not in " ".join(texts_of(slides[0]))
+
+
+def test_an_accepted_impossible_figure_briefs_with_its_reason_as_a_footnote(valid_data, write,
+                                                                             run, workdir):
+    data = _impossible(valid_data)
+    data["pilots"][0]["accept"] = {"W307": "The baseline covers the day shift only"}
+    write("s.yaml", dump(data))
+    result = run("brief", "s.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    slides = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    assert any("The baseline covers the day shift only" in t for s in slides for t in s["texts"])
+    assert not any("DRAFT" in " ".join(texts_of(s)) for s in slides)
+
+
+def test_a_plain_ask_naming_an_initiative_is_linked_to_its_money(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = ["Approve Pick Right for all 120 pickers"]
+    assert brief_and_read(valid_data, tmp_path) == []
+
+
+def test_pilots_come_in_the_order_of_the_asks_they_support(valid_data, write, run, workdir):
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Label Check"}
+    valid_data["initiatives"].append(second)
+    pilot = {**valid_data["pilots"][0], "id": "label-check-pilot", "initiative": "label-check",
+             "group": "Day shift"}
+    valid_data["pilots"].append(pilot)
+    valid_data["briefings"][0]["asks"] = [{"decision": "Fund Label Check",
+                                           "initiative": "label-check"},
+                                          {"decision": "Approve the roll-out of Pick Right",
+                                           "initiative": "pick-right"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    write("s.yaml", dump(valid_data))
+    assert run("brief", "s.yaml", "-o", "out", "--draft").exit_code == 0
+    titles = [s["title"] for s in read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+              if not s["hidden"]]
+    day = next(n for n, t in enumerate(titles) if t.startswith("Day shift"))
+    night = next(n for n, t in enumerate(titles) if t.startswith("Night shift"))
+    assert day < night, titles
