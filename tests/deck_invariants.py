@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 from typing import Any
@@ -100,7 +101,10 @@ def presented_initiatives(strategy: dict[str, Any], briefing: dict[str, Any]) ->
 def slide_two_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
                     briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
     """Slide 2 names each asked-for initiative with its cost and annual benefit."""
-    decision = slides[1]
+    # The decision, with the pages its list continues on.
+    pages = [slides[1]] + list(itertools.takewhile(
+        lambda s: s["title"] and s["title"][:12] == slides[1]["title"][:12], slides[2:]))
+    decision = {**slides[1], "texts": [t for p in pages for t in texts_of(p)]}
     text = _digits(" ".join(texts_of(decision)))
     found = []
     for initiative in presented_initiatives(strategy, briefing):
@@ -141,7 +145,9 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
     for i, s in enumerate(slides, 1):
         has_control_chart = any(len(c["series"]) > 1 for c in s["charts"])
         said = " ".join(s["texts"])
-        if has_control_chart and NO_COMPARISON.search(said):
+        # "No comparison group for <metric>" names a result; a bare one claims them all.
+        if has_control_chart and NO_COMPARISON.search(said) and not re.search(
+                r"(?:no comparison group|keine Vergleichsgruppe) (?:for|für) ", said, re.I):
             found.append(f"slide {i} says 'no comparison group' under a chart with one")
         measured = [b["behaviour"] for p in strategy["pilots"] for b in p.get("application", [])
                     if p["group"] in " ".join(n for c in s["charts"] for n, _ in c["series"])]

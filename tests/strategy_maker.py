@@ -93,7 +93,8 @@ WORDS = {
         "initiative": ["Kurze Formate", "Sicher und fehlerfrei an der Linie",
                        "Kundengespräche, Beschwerden und Rückrufe souverän führen",
                        "Coaching für Teamleitungen"],
-        "group": ["Linie 3, alle drei Schichten", "Nachtschicht", "Team Nord"],
+        "group": ["Linie 3, alle drei Schichten", "Nachtschicht", "Team Nord",
+                  "Stationen 3A, 3B und 6C"],
         "control": ["Linie 4", "Frühschicht", "Team Süd"],
         "stakeholder": [("Schichtleitungen", "Die sechs Schichtleitungen des Werks"),
                         ("Dr. Katrin Vogel", "Werksleiterin"),
@@ -186,6 +187,7 @@ def make_strategy(seed: int) -> dict[str, Any]:
         initiatives.append(initiative)
 
     pilots = []
+    groups = rng.sample(w["group"], n_pil)  # one group a pilot, as people tell them apart
     for p in range(n_pil):
         initiative = initiatives[p % n_ini] if p < n_ini or rng.random() < 0.5 else rng.choice(
             initiatives)
@@ -194,7 +196,7 @@ def make_strategy(seed: int) -> dict[str, Any]:
         headcount = sum(a["headcount"] for a in audiences if a["id"] in initiative["audiences"])
         participants = max(10, min(headcount, rng.choice([12, 20, 40])))
         pilot: dict[str, Any] = {
-            "id": f"p{p}", "initiative": initiative["id"], "group": rng.choice(w["group"]),
+            "id": f"p{p}", "initiative": initiative["id"], "group": groups[p],
             "participants": participants, "start": "2025-03-03", "end": f"2025-0{5 + p}-28",
             "cost": 0 if rng.random() < 0.2 else rng.choice([1500, 9800])}
         if rng.random() < 0.7:

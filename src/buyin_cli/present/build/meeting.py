@@ -22,7 +22,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
         headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
-        payback_text=(fmt.number(t.payback_months, 1) if t.payback_months is not None
+        payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
         at_risk=t.roi_pct_at_half is not None and t.roi_pct_at_half < 0,
@@ -30,7 +30,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
                          else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
-        longest_payback_text=(fmt.number(t.longest_payback_months, 1)
+        longest_payback_text=(fmt.months(t.longest_payback_months)
                               if t.longest_payback_months is not None else None),
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
         benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),

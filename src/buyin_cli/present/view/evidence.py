@@ -114,6 +114,7 @@ class PilotView(Placed):
     chain: list[LevelView]  # reaction, learning, application, impact, roi
     weakest: LevelView  # where the case is weakest
     doubts: list[DoubtView] = field(default_factory=list)  # what the review doubts of its figures
+    control_group: str | None = None  # who the comparison group was, when the strategy names it
 
     @property
     def levels(self) -> dict[str, LevelView]:

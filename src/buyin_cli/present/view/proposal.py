@@ -63,6 +63,8 @@ class WorkingLine:
     scale_text: str | None
     rollout_annual_benefit_text: str | None
     source: str | None
+    isolation_given: bool = True  # the strategy gave it (else 100% is a default, never said)
+    confidence_given: bool = True
 
 
 @dataclass(frozen=True)

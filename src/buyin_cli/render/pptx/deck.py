@@ -36,6 +36,7 @@ from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.words import clip
 
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
+TITLE_LINES = 2  # a title a reader can quote: at most two lines
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -224,7 +225,7 @@ def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, forms: list[str
     # A title too long for its box even at the floor takes its shorter form rather than
     # shrinking unreadably; it is never cut, since a cut title can say something false.
     text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
-                                   bold=True)
+                                   bold=True, max_lines=TITLE_LINES)
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     paragraph = frame.paragraphs[0]

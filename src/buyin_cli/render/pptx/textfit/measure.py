@@ -83,33 +83,38 @@ class Box:
     height: float
 
 
-def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False) -> float | None:
-    """The largest size from `start` down to `floor` (1 pt steps) at which `text` fits `box`."""
+def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False,
+             max_lines: int | None = None) -> float | None:
+    """The largest size from `start` down to `floor` (1 pt steps) at which `text` fits `box`
+    (in at most `max_lines` lines, when given)."""
     size = start
     while size >= floor:
-        if _fits(text, box, size, bold):
+        if _fits(text, box, size, bold, max_lines):
             return size
         size -= 1
     return None
 
 
-def _fits(text: str, box: Box, size: float, bold: bool) -> bool:
-    """Whether `text` wrapped at `size` stands no taller than `box`."""
+def _fits(text: str, box: Box, size: float, bold: bool, max_lines: int | None = None) -> bool:
+    """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`."""
     most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
-    return len(wrap(text, box.width, size, bold, max_lines=most)) * line_height(size) <= box.height
+    if max_lines is not None:
+        most = min(most, max_lines + 1)
+    lines = len(wrap(text, box.width, size, bold, max_lines=most))
+    return lines * line_height(size) <= box.height and (max_lines is None or lines <= max_lines)
 
 
 def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,
-              bold: bool = False) -> tuple[str, float]:
-    """The first of `forms` (the fullest first) that fits `box`, at the largest size from
-    `start` down to `floor` at which it fits.
+              bold: bool = False, max_lines: int | None = None) -> tuple[str, float]:
+    """The first of `forms` (the fullest first) that fits `box` (in at most `max_lines`
+    lines, when given), at the largest size from `start` down to `floor` at which it fits.
 
     When none fits even at `floor`, the last form, whole, at `floor`: a text that does
     not fit is said by a shorter form or wraps past its box, but is never cut, since a
     cut sentence can say something false ("…on Wards 3A").
     """
     for form in forms:
-        size = fit_size(form, box, start, floor, bold)
+        size = fit_size(form, box, start, floor, bold, max_lines)
         if size is not None:
             return form, size
     return forms[-1], floor
