@@ -147,7 +147,8 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
         said = " ".join(s["texts"])
         # "No comparison group for <metric>" names a result; a bare one claims them all.
         if has_control_chart and NO_COMPARISON.search(said) and not re.search(
-                r"(?:no comparison group|keine Vergleichsgruppe) (?:for|für) ", said, re.I):
+                r"(?:no comparison group|keine Vergleichsgruppe)[^.:]*? (?:for|für|bei) ", said,
+                re.I):
             found.append(f"slide {i} says 'no comparison group' under a chart with one")
         measured = [b["behaviour"] for p in strategy["pilots"] for b in p.get("application", [])
                     if p["group"] in " ".join(n for c in s["charts"] for n, _ in c["series"])]
