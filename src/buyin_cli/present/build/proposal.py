@@ -34,12 +34,14 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
         bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else fmt.not_available,
         payback_months=f.payback_months,
+        # Nothing spent pays back at once: no payback to state, nor a share to break even.
         payback_text=(fmt.months(f.payback_months) if f.payback_months is not None
-                      else fmt.not_available),
+                      and f.rollout_cost > 0 else fmt.not_available),
         pays_back=f.payback_months is not None and f.rollout_benefit >= f.rollout_cost,
         break_even_share=f.break_even_share,
         break_even_text=(fmt.percent(f.break_even_share * 100, 0)
-                         if f.break_even_share is not None else fmt.not_available),
+                         if f.break_even_share is not None and f.rollout_cost > 0
+                         else fmt.not_available),
         roi_at_half_text=(fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None
                           else fmt.not_available),
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),

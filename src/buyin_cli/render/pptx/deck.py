@@ -37,6 +37,9 @@ from buyin_cli.words import clip
 
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
 TITLE_LINES = 2  # a title a reader can quote: at most two lines
+# A list too long for one slide continues at a body size that still reads (16–20 pt), not at
+# a template's 32 pt, which would leave one bullet a slide.
+BODY_SPLIT = 20
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -138,7 +141,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         ph = layout_placeholder(layout, places["text"].idx)
         size = inherited_size(prs, ph, "body", 20)
         body_size, body_pages = textfit.fit_body(
-            paras, inner(places["text"].box), indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
+            paras, inner(places["text"].box), indents(prs, ph), size, BODY_FLOOR,
+            max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
     table_pages: list[list[int]] = [[]]
     charts = spec.all_charts
     chart_area = places.get("visual", places["area"]).box

@@ -127,8 +127,9 @@ def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
     growing upward, so that it is said whole."""
     width = box[2] / EMU_PER_PT - 14.4
     lines = textfit.lines_at(text, width, SMALL)
-    if lines > 1:
-        grown = int(textfit.line_height(SMALL) * (lines - 1) * EMU_PER_PT)
+    missing = lines * textfit.line_height(SMALL) + 8 - box[3] / EMU_PER_PT
+    if missing > 0:  # the layout gave a footnote its lines; a footer may still need more
+        grown = int(missing * EMU_PER_PT)
         box = (box[0], box[1] - grown, box[2], box[3] + grown)
     shape = slide.shapes.add_textbox(*box)
     frame = _frame(shape, 7.2)
