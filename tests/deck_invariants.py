@@ -91,7 +91,7 @@ def presented_initiatives(strategy: dict[str, Any], briefing: dict[str, Any]) ->
     found = []
     for initiative in strategy["initiatives"]:
         for ask in briefing["asks"]:
-            if isinstance(ask, dict) and ask.get("initiative") == initiative["id"] or (
+            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
                     isinstance(ask, str) and initiative["title"].lower() in ask.lower()):
                 found.append(initiative)
                 break

@@ -17,8 +17,7 @@ from pptx import Presentation
 from conftest import dump, invoke
 from deck_helpers import read_deck
 from deck_invariants import all_findings, texts_of
-from strategy_maker import UNITS, SUMMED, UNIT, make_strategy
-
+from strategy_maker import SUMMED, UNIT, UNITS, make_strategy
 
 
 def _seeds() -> list[int]:
