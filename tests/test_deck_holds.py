@@ -19,7 +19,6 @@ from deck_helpers import read_deck
 from deck_invariants import all_findings, texts_of
 from strategy_maker import SUMMED, UNIT, UNITS, make_strategy
 
-
 # Seeds that once failed, kept in every run: German evidence titles on a 4:3 deck that
 # needed a third, shorter form to stand in two lines.
 FOUND = [68, 74]
