@@ -99,6 +99,11 @@ class StrategyInvalid(BuyinError):
         super().__init__(str(self.problems[0]) if self.problems else "invalid strategy")
 
 
+class ImpossibleFigures(StrategyInvalid):
+    """Figures the review calls impossible (W307) that no one accepted: `brief` stops on them
+    as on an error, unless told to render a draft."""
+
+
 def display_path(path: Path) -> str:
     """The path as the user should read it: relative to the current folder when below it.
 

@@ -9,6 +9,7 @@ presents, so one meeting's gaps never appear in another's talking points.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING, TypedDict
 
 from buyin_cli.codes import CODES
@@ -20,6 +21,7 @@ from buyin_cli.load.sourcemap import Path_
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.present.build.business import metric_view, objective_view
+from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
 from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
@@ -38,10 +40,11 @@ ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endor
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
                briefing: Briefing, fmt: Formatter | None = None,
-               changes: Comparison | None = None) -> BriefingView:
+               changes: Comparison | None = None, draft: bool = False) -> BriefingView:
     """The view of one briefing, tailored to its stakeholder, its focus and its minutes.
 
     `changes`: what has changed since an earlier version (brief --since), for its slide.
+    `draft`: rendered anyway despite an impossible figure (brief --draft).
     """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
@@ -65,16 +68,21 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),
                                  (person.name, person.role))
                   for o in agenda.objectives]
-    initiatives = [initiative_view(idx.initiatives[i], idx, figures, fmt, state("costs", i),
-                                   agenda.state("working", i), agenda.state("years", i))
+    doubts = doubts_by_item(readiness, strategy, figures)
+    initiatives = [replace(initiative_view(idx.initiatives[i], idx, figures, fmt,
+                                           state("costs", i), agenda.state("working", i),
+                                           agenda.state("years", i)),
+                           doubts=doubts.get(("initiatives", i), []))
                    for i in agenda.initiatives]
     backing = {p: [o for n, o in zip(agenda.objections, objections)
                    if strategy.objections[n].evidence == p] for p in agenda.pilots}
-    pilots = [pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title, figures,
-                         idx.metrics, fmt, state("evidence", p), backing[p])
+    pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
+                                 figures, idx.metrics, fmt, state("evidence", p), backing[p]),
+                      doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
-    decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"))
+    decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"),
+                             strategy.initiatives)
     showcase = briefing.showcase
     return BriefingView(
         id=briefing.id,
@@ -113,6 +121,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                   for i in agenda.initiatives
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
         **_readiness(readiness, _relevant(loaded, idx, agenda, briefing)),
+        draft=draft,
     )
 
 
