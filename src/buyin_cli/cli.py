@@ -45,12 +45,15 @@ def main() -> None:
     """Console entry point."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _stop)
-    try:
-        app()
-    except SystemExit:
-        raise
-    except BaseException as raised:  # noqa: BLE001 - sorted below, by what it is
-        _handle(raised)
+    from buyin_cli.streams import inert_streams
+
+    with inert_streams():  # whatever is printed, a CI runner finds no command in it
+        try:
+            app()
+        except SystemExit:
+            raise
+        except BaseException as raised:  # noqa: BLE001 - sorted below, by what it is
+            _handle(raised)
 
 
 def _handle(raised: BaseException) -> NoReturn:
