@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from buyin_cli.diff import changes_between
-from buyin_cli.errors import BuyinError
+from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
@@ -74,10 +74,11 @@ Progress = Callable[[str | None, int, int], None]
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
           progress: Progress | None = None, since: str | None = None,
-          force: bool = False) -> Briefed:
+          force: bool = False, out_named: bool = True) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`.
 
     `since`: a git revision; the decks are given what has changed since it (diff.py).
+    `out_named`: the user named `out_dir` on the command line, so it may be a link.
     """
     loaded = load_strategy(path, need_briefings=True)
     changes = changes_between(path, since, current=loaded) if since is not None else None
@@ -85,7 +86,7 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress,
                                 changes=changes)
-    return Briefed(write_outputs(rendered, out_dir, force=force), rendered, len(readiness.warnings))
+    return Briefed(write_outputs(rendered, out_dir, force=force, named=out_named), rendered, len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
@@ -128,13 +129,19 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     return results
 
 
-def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False) -> list[Output]:
+def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False,
+                  named: bool = True) -> list[Output]:
     """Write every deck and its talking points as one change, all or nothing (render/outputs.py).
 
     A file that already holds exactly its new bytes is left untouched (same bytes, same
     mtime); one changed by hand since buyin wrote it, or open in PowerPoint, is not
-    written over without `force`.
+    written over without `force`. A default folder (not `named` by the user) that is a
+    link is refused: a pull request can commit `build -> /elsewhere`.
     """
+    if not named and out_dir.is_symlink():
+        raise BuyinError(f"{display_path(out_dir)}: the output folder is a link; buyin follows "
+                         "it only when you name the folder yourself (--out "
+                         f"{display_path(out_dir)}), or remove the link")
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:

@@ -45,7 +45,10 @@ def main() -> None:
     """Console entry point."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _stop)
+    from buyin_cli.load.inputs import forget_inputs
     from buyin_cli.streams import inert_streams
+
+    forget_inputs()  # a run in a long-lived process (a test) starts with none
 
     with inert_streams():  # whatever is printed, a CI runner finds no command in it
         try:

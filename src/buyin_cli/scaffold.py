@@ -14,7 +14,7 @@ from pathlib import Path
 
 from buyin_cli import __version__
 from buyin_cli.render.atomic import write_atomic
-from buyin_cli.errors import BuyinError
+from buyin_cli.errors import BuyinError, display_path
 
 # Where buyin's GitHub action, pre-commit hook and source live. A placeholder until
 # the project has its public home; the README tells users to put theirs.
@@ -59,6 +59,7 @@ def init_repository(target: Path, *, force: bool = False) -> list[Created]:
     created = []
     for rel, data in starter_files().items():
         path = target / rel
+        _refuse_linked_folders(target, rel)
         keep = path.exists() and not force
         if not keep:
             try:
@@ -68,6 +69,18 @@ def init_repository(target: Path, *, force: bool = False) -> list[Created]:
                 raise BuyinError(f"{exc.filename or path}: cannot write: {exc.strerror}") from None
         created.append(Created(path, not keep))
     return created
+
+
+def _refuse_linked_folders(target: Path, rel: Path) -> None:
+    """The folders between `target` (the user's) and a file are real folders: a `strategy`
+    link in a cloned repository would have init write wherever it points."""
+    folder = target
+    for part in rel.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise BuyinError(f"{display_path(folder)}: is a link; init writes only inside "
+                             f"{display_path(target)}: remove the link, or init the folder it "
+                             "points to")
 
 
 def _fill(data: bytes) -> bytes:

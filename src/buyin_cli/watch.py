@@ -27,8 +27,9 @@ class Session:
 
     def __init__(self, path: Path, out: Path, *, briefing_id: str | None = None,
                  templates: Path | None = None, pptx_template: Path | None = None,
-                 say: Callable[[str], None] = print) -> None:
+                 say: Callable[[str], None] = print, out_named: bool = True) -> None:
         self.path, self.out, self.briefing_id = path, out, briefing_id
+        self.out_named = out_named  # a default out folder is never followed through a link
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
         self._env = None
         self._env_dir: Path | None = None
@@ -93,7 +94,7 @@ class Session:
                                         templates=self.templates(), pptx_template=self.pptx_template,
                                         env=self._environment(loaded.strategy.wording_language),
                                         build_deck=self._build)
-            outputs = write_outputs(rendered, self.out)
+            outputs = write_outputs(rendered, self.out, named=self.out_named)
         except BuyinError as error:
             self.say(f"error: {printable(str(error))}")
             self.say("✗ not rendered; the last good outputs stay")

@@ -12,6 +12,7 @@ from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, S
 
 @app.command(cls=Command)
 def brief(
+    ctx: typer.Context,
     path: StrategyPath,
     out: OutDir = Path("build"),
     briefing: BriefingId = None,
@@ -66,7 +67,7 @@ def brief(
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress, force=force,
-                               since=since)
+                               since=since, out_named=_named(ctx, "out"))
     for number, item in enumerate(result.rendered):
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
@@ -93,6 +94,7 @@ def brief(
 
 @app.command(cls=Command)
 def watch(
+    ctx: typer.Context,
     path: StrategyPath,
     out: OutDir = Path("build"),
     briefing: BriefingId = None,
@@ -114,7 +116,8 @@ def watch(
     from buyin_cli.watch import Session, file_changes, run
 
     session = Session(path, out, briefing_id=briefing, templates=templates,
-                      pptx_template=pptx_template, say=lambda line: print(line, flush=True))
+                      pptx_template=pptx_template, say=lambda line: print(line, flush=True),
+                      out_named=_named(ctx, "out"))
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
         raise typer.Exit(1)
@@ -130,3 +133,9 @@ def _written(output) -> str:
     from buyin_cli.errors import display_path
 
     return f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}"
+
+
+def _named(ctx: typer.Context, option: str) -> bool:
+    """Whether the user gave `option` on the command line (not its default)."""
+    source = ctx.get_parameter_source(option)
+    return source is not None and source.name != "DEFAULT"

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.inputs import note_input
 from buyin_cli.words import CONTROL
 
 # Bounds that keep hostile input cheap: a file's size, and all of a strategy's files together.
@@ -111,6 +112,7 @@ def read_text(file: Path, problems: list[Problem]) -> str | None:
     The size is asked of the file system before anything is read (a sparse file may say
     8 GB), and no more than the limit is read whatever it says (a device says 0).
     """
+    note_input(file)
     try:
         size = file.stat().st_size
         if size <= MAX_FILE_BYTES:

@@ -19,6 +19,7 @@ from jinja2.loaders import split_template_path
 from jinja2.sandbox import SecurityError
 
 from buyin_cli.errors import TemplateError, display_path
+from buyin_cli.load.inputs import note_input
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 from buyin_cli.render.compiled import compiled_for
@@ -66,6 +67,7 @@ class ConfinedLoader(FileSystemLoader):
                         f"{display_path(candidate)}: template '{template}' is a link to a "
                         f"file outside the templates folder {display_path(Path(root))}; "
                         "copy the file into the folder instead of linking to it")
+                note_input(candidate)
                 break
         return super().get_source(environment, template)
 

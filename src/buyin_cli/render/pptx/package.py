@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from buyin_cli.errors import BuyinError, TemplateError
+from buyin_cli.load.inputs import note_input
 
 FIXED_DATE = datetime(2000, 1, 1)
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
@@ -27,6 +28,7 @@ def read_presentation(path: Path) -> bytes:
     never from its name or from text anywhere in that file (a comment, say): a .pptm
     renamed, or labelled in a comment, is still refused for its macros.
     """
+    note_input(path)
     try:
         blob = path.read_bytes()
     except OSError as exc:
