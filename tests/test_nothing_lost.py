@@ -92,3 +92,16 @@ def test_init_never_writes_through_a_linked_folder(run) -> None:
         "error: repo/strategy: is a link; init writes only inside repo: remove the link, or "
         "init the folder it points to"]
     assert list(Path("elsewhere").iterdir()) == []
+
+
+def test_text_past_an_excel_cell_is_refused_not_cut(run, write) -> None:
+    # XlsxWriter cuts a string at 32,767 characters and carries on.
+    path = write("s.yaml", VALID_YAML.replace("organisation: Kestrel Logistics",
+                                              "organisation: K" + "x" * 32_800))
+    result = run("roi", path, "--format", "xlsx", "--out", "f.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "error: the workbook's sheet 'Inputs', cell A1, would hold 32,876 characters "
+        "('Kxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'), more than the 32,767 an Excel cell holds; "
+        "shorten that text in the strategy (nothing was written)"]
+    assert not Path("f.xlsx").exists()
