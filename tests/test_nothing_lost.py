@@ -82,7 +82,7 @@ def test_a_planted_output_link_to_a_device_is_replaced_unread(run, strategy_file
     assert not Path("build", name).is_symlink()
 
 
-def test_init_never_writes_through_a_linked_folder(run) -> None:
+def test_init_never_writes_through_a_linked_folder(run, workdir) -> None:
     Path("repo").mkdir()
     Path("elsewhere").mkdir()
     Path("repo/strategy").symlink_to(Path("elsewhere").resolve(), target_is_directory=True)
@@ -92,6 +92,7 @@ def test_init_never_writes_through_a_linked_folder(run) -> None:
         "error: repo/strategy: is a link; init writes only inside repo: remove the link, or "
         "init the folder it points to"]
     assert list(Path("elsewhere").iterdir()) == []
+    assert [p.name for p in Path("repo").iterdir()] == ["strategy"]  # nothing, not half
 
 
 def test_text_past_an_excel_cell_is_refused_not_cut(run, write) -> None:

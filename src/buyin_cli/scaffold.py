@@ -57,9 +57,11 @@ def init_repository(target: Path, *, force: bool = False) -> list[Created]:
     if target.exists() and not target.is_dir():
         raise BuyinError(f"{target}: is a file; give a folder to make the strategy repository in")
     created = []
-    for rel, data in starter_files().items():
-        path = target / rel
+    files = starter_files()
+    for rel in files:  # all refused before any is written
         _refuse_linked_folders(target, rel)
+    for rel, data in files.items():
+        path = target / rel
         keep = path.exists() and not force
         if not keep:
             try:
