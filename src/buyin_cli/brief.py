@@ -23,6 +23,7 @@ from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
+from buyin_cli.render.markdown import as_markdown
 from buyin_cli.render.outputs import Pending, write_outputs_together
 from buyin_cli.render.outline import parse_outline
 from buyin_cli.render.outline.schedule import schedule
@@ -121,7 +122,8 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])
-        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view, deck=plan)
+        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
+                                deck=as_markdown(plan))
         deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:
