@@ -112,6 +112,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     fmt = deck_formatter(strategy.currency, strategy.locale, not_available=words.gettext("n/a"))
     if env is None:
         env = make_environment(templates, strategy.wording_language)
+    env.new_run()  # the templates' time budget is the run's, not each template's
     build_deck = build_deck or _build_deck
     results = []
     for briefing in briefings:

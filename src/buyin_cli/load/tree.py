@@ -16,17 +16,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.budget import MAX_VALUES, Budget
 from buyin_cli.load.files import CONTROL, control_problem
 from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
 from buyin_cli.words import clip, dotted
 
-MAX_VALUES = 100_000
-# All of a strategy's files together: what aliases and merge keys add (so many small
-# files cannot each spend a document's budget), and everything they hold (a 50,000-record
-# strategy holds under a million values).
-MAX_STRATEGY_VALUES = 2_000_000
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
@@ -51,19 +47,6 @@ class _Loader(yaml.SafeLoader):
             node = super().compose_node(parent, index)
             return _Alias(node, event.start_mark, event.anchor)
         return super().compose_node(parent, index)
-
-
-class Budget:
-    """The values all of a strategy's files have spent: in all, and through aliases and merges."""
-
-    def __init__(self) -> None:
-        self.values = 0
-        self.expanded = 0
-
-    @property
-    def spent(self) -> bool:
-        """Past a bound: the files after the one that passed it are not read (one problem)."""
-        return self.expanded > MAX_VALUES or self.values > MAX_STRATEGY_VALUES
 
 
 class Stop(Exception):
@@ -225,22 +208,9 @@ class Converter:
               merged: bool = False) -> None:
         """Count `values` against the document's budget; past it, stop at `mark`."""
         self.count += values
-        self.budget.values += values
-        if aliased or merged:
-            self.budget.expanded += values
-        how = ("; split the strategy or remove repetition" if not (aliased or merged) else
-               " through merge keys ('<<'); do not merge mappings that merge others"
-               if merged else " through aliases; do not nest aliases of aliases")
-        if self.count > MAX_VALUES:
-            self.fail(mark_location(self.file, mark), "E105",
-                      f"this document expands to more than {MAX_VALUES:,} values" + how)
-        if self.budget.expanded > MAX_VALUES:
-            self.fail(mark_location(self.file, mark), "E105", "the strategy's files together "
-                      f"expand to more than {MAX_VALUES:,} values" + how)
-        if self.budget.values > MAX_STRATEGY_VALUES:
-            self.fail(mark_location(self.file, mark), "E105", "the strategy's files together "
-                      f"hold more than {MAX_STRATEGY_VALUES:,} values; a strategy holds at most "
-                      "that many: keep its history in fewer, coarser readings")
+        problem = self.budget.spend(values, self.count, aliased=aliased, merged=merged)
+        if problem:
+            self.fail(mark_location(self.file, mark), "E105", problem)
 
     def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:

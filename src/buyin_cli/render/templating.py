@@ -23,6 +23,7 @@ from buyin_cli.load.inputs import note_input
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 from buyin_cli.render.compiled import compiled_for
+from buyin_cli.render.memory import over_memory
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 
@@ -125,7 +126,9 @@ def render(env, name: str, **context: Any) -> str:
         # where to break it.
         raise TemplateError(f"{_where(name, own_first=True)}: templates include, extend or call each other "
                             "without end; break the cycle") from None
-    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
+    except MemoryError:
+        raise TemplateError(f"{_where(name)}: {over_memory()}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
 
 
