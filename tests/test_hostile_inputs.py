@@ -168,3 +168,50 @@ def test_the_time_budget_is_the_runs_not_each_templates(workdir, monkeypatch) ->
         for _ in range(50):
             render(env, "deck.yaml.j2")
     assert time.monotonic() - start < 6
+
+
+# --- one located line, never "internal error" -----------------------------------------------
+
+@pytest.mark.parametrize("period", ["0000-01", "9999-W52", "0000", "9999-Q4", "9999-12-31"])
+def test_a_period_outside_the_calendar_checks_and_briefs_alike(run, write, period) -> None:
+    # check accepted these and brief then failed: 'year 0 is out of range', OverflowError.
+    path = write("s.yaml", VALID_YAML.replace("usage_targets: [{period: 2025-Q4, completion: 0.8}]",
+                                              f"usage_targets: [{{period: '{period}', completion: 0.8}}]"))
+    assert run("check", path).exit_code == 0
+    result = run("brief", path, "-o", "out")
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("day", ["9999-12-31", "0001-01-01", "1899-12-31", "3000-01-01"])
+def test_a_date_at_the_calendars_ends_is_one_located_line(run, write, day) -> None:
+    path = write("s.yaml", VALID_YAML.replace("    date: 2025-09-09", f"    date: {day}"))
+    for command in ("check", "roi", "brief"):
+        result = run(command, path, *(["-o", "out"] if command == "brief" else []))
+        assert result.exit_code == 1
+        assert result.errors == [f"s.yaml:77:11: E204 briefings[0].date: a date from 1900 to "
+                                 f"2999, got {day}"]
+
+
+def test_an_id_too_long_for_a_file_name_is_located(run, write) -> None:
+    path = write("s.yaml", VALID_YAML.replace("  - id: warehouse-manager-briefing",
+                                              "  - id: " + "b" * 250))
+    result = run("brief", path, "-o", "out")
+    assert result.errors == ["s.yaml:75:9: E204 briefings[0].id: is 250 characters, more than "
+                             "the 100 allowed; shorten it"]
+
+
+def test_a_key_past_yamls_length_is_told_so_not_to_add_its_colon(run, write) -> None:
+    path = write("s.yaml", VALID_YAML.replace("buyin: 1", "buyin: 1\n" + "k" * 1100 + ": 1"))
+    assert run("check", path).errors == [
+        "s.yaml:2:1: E101 this key is longer than the 1,024 characters YAML allows before its "
+        "':'; shorten it"]
+
+
+@pytest.mark.parametrize("text", ['"a\\u0001"', '"\\u0085"', '"\\u202e"'])
+def test_a_template_that_writes_a_control_character_is_located(text) -> None:
+    from buyin_cli.errors import TemplateError
+    from buyin_cli.render.outline.parse import parse_outline
+
+    with pytest.raises(TemplateError, match=r"^deck.yaml.j2: slides\[0\].title: control "
+                                            r"character U\+\w{4} in the rendered text"):
+        parse_outline(f"continued: x\nslides: [{{title: {text}}}]\n", "deck.yaml.j2")
