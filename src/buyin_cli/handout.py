@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from buyin_cli.render.atomic import write_atomic
+from buyin_cli.render.outputs import Pending, write_outputs_together, written_by_buyin
 from buyin_cli.brief import Output
 from buyin_cli.errors import BuyinError, display_path
 
@@ -46,8 +46,10 @@ def export_pdfs(decks: list[Output]) -> list[Output]:
 
 
 def _fresh(pdf: Path, deck: Path) -> bool:
+    """A hand-out buyin made (by the out folder's record), no older than its deck: a PDF
+    planted with the deck's timestamp is made again."""
     try:
-        return pdf.stat().st_mtime_ns >= deck.stat().st_mtime_ns
+        return pdf.stat().st_mtime_ns >= deck.stat().st_mtime_ns and written_by_buyin(pdf)
     except FileNotFoundError:
         return False
 
@@ -79,8 +81,9 @@ def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path]) -> None:
                 said = _last_line(done.stderr) or f"exit status {done.returncode}"
                 raise BuyinError(f"{display_path(deck)}: LibreOffice could not convert it to PDF "
                                  f"({said})")
-            try:
-                write_atomic(pdfs[deck], made.read_bytes())
+            try:  # recorded, as the decks are, so a PDF planted beside them is not taken for it
+                write_outputs_together(pdfs[deck].parent, [Pending(pdfs[deck], made.read_bytes())],
+                                       force=True)
             except OSError as exc:
                 raise BuyinError(f"{display_path(pdfs[deck])}: cannot write: {exc.strerror}") from None
 

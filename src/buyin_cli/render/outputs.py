@@ -60,6 +60,13 @@ def write_outputs_together(folder: Path, files: list[Pending], *, force: bool = 
     return changed
 
 
+def written_by_buyin(path: Path) -> bool:
+    """Whether `path` holds what buyin last wrote there, by the folder's record: a file
+    planted in the folder (with any timestamp) is not."""
+    known = _read_record(path.parent).get(path.name)
+    return known is not None and not path.is_symlink() and _file_digest(path) == known
+
+
 def _refuse_to_lose_edits(path: Path, record: dict[str, str]) -> None:
     lock = path.with_name("~$" + path.name)
     if lock.exists():
