@@ -24,7 +24,7 @@ FORMS = ["##[error]Forged", "##[set-output name=x;]y", "##vso[task.setvariable v
 
 
 def _inert(output: str) -> None:
-    assert not ANYWHERE.search(output), [l for l in output.splitlines() if ANYWHERE.search(l)]
+    assert not ANYWHERE.search(output), [line for line in output.splitlines() if ANYWHERE.search(line)]
     for line in output.splitlines():
         stripped = line.lstrip()
         if stripped.startswith("::"):  # only buyin's own annotations and stop-commands

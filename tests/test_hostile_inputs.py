@@ -60,7 +60,7 @@ def test_a_folder_thousands_of_levels_deep_is_read(run, workdir, depth) -> None:
     result = run("check", "s")
     assert "internal error" not in result.output
     assert result.exit_code == 1
-    assert len(result.errors) == 1 and ": E201 x: unknown key" in result.errors[0] \
+    assert (len(result.errors) == 1 and ": E201 x: unknown key" in result.errors[0]) \
         or "E001" in result.errors[0]
 
 

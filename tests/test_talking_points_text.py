@@ -1,4 +1,4 @@
-"""The talking points are Markdown, and a strategy's text in them is text: never HTML, a link, an image, a heading or a column.
+"""The talking points are Markdown, and the strategy's text in them is text: no HTML, link, image, heading or column.
 
 Each payload goes into every text of the strategy the talking points show, and
 the file is rendered as a Markdown previewer would (markdown-it, CommonMark with

@@ -75,6 +75,39 @@ def test_the_sandbox_refuses_to_mutate_the_view(tmp_path: Path) -> None:
         _render_text(tmp_path, "{{ items.append(1) }}", items=[])
 
 
+@pytest.mark.parametrize(("source", "error"), [
+    ("{{ 1 }}\n{{ 1 / n }}\n", "ZeroDivisionError"),
+    ("{{ 1 }}\n{{ 'a' + n }}\n", "TypeError"),
+    ("{{ 1 }}\n{{ '%(b)s' % {'a': n} }}\n", "KeyError"),
+])
+def test_a_templates_own_failing_expression_is_its_fault_located(tmp_path: Path, source: str,
+                                                                  error: str) -> None:
+    with pytest.raises(TemplateError) as caught:
+        _render_text(tmp_path, source, n=0)
+    assert str(caught.value).startswith(f"{tmp_path / 't.j2'}:2: {error}")
+
+
+class _BrokenView:
+    """A view whose own code has a bug: its failure is buyin's, whatever template reads it."""
+
+    @property
+    def title(self) -> str:
+        return "x" + 1  # type: ignore[operator]  # the bug, on purpose
+
+    def label(self, key: str) -> str:
+        return {"a": "A"}[key]
+
+
+@pytest.mark.parametrize(("source", "error"), [
+    ("{{ view.title }}", TypeError),
+    ("{{ view.label('b') }}", KeyError),
+])
+def test_a_bug_in_the_view_is_not_reported_as_the_templates_fault(tmp_path: Path, source: str,
+                                                                   error: type[Exception]) -> None:
+    with pytest.raises(error):
+        _render_text(tmp_path, source, view=_BrokenView())
+
+
 def test_a_missing_template_lists_where_it_looked(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as caught:
         render(make_environment(tmp_path), "nope.j2")
@@ -103,6 +136,33 @@ def test_compiled_templates_are_kept_but_never_served_stale(tmp_path: Path) -> N
     make_environment(tmp_path).get_template(name)
     (tmp_path / name).write_text("mine", encoding="utf-8")
     assert render(make_environment(tmp_path), name) == "mine"
+
+
+def test_a_changed_partial_is_never_served_stale(tmp_path: Path, monkeypatch) -> None:
+    # A template includes partials; each compiles (and is cached) on its own, by its own source.
+    monkeypatch.setenv("BUYIN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t" / "part").mkdir(parents=True)
+    (tmp_path / "t" / "page.j2").write_text('[{% include "part/body.j2" %}]', encoding="utf-8")
+    (tmp_path / "t" / "part" / "body.j2").write_text("one {{ n }}", encoding="utf-8")
+    env = make_environment(tmp_path / "t")
+    assert render(env, "page.j2", n=1) == "[one 1]"
+    # The same environment (what `buyin watch` keeps between saves) reloads the edited partial...
+    (tmp_path / "t" / "part" / "body.j2").write_text("two {{ n }}", encoding="utf-8")
+    os.utime(tmp_path / "t" / "part" / "body.j2", (1, 1))  # a different mtime, however fast the edit
+    assert render(env, "page.j2", n=2) == "[two 2]"
+    # ...and the next run, with nothing in memory, does not take the old code from disk.
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path / "t"), "page.j2", n=3) == "[two 3]"
+    (tmp_path / "t" / "part" / "body.j2").write_text("three {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path / "t"), "page.j2", n=4) == "[three 4]"
+
+
+def test_a_packaged_partial_is_overridden_by_a_new_file_of_its_name(tmp_path: Path) -> None:
+    make_environment(tmp_path).get_template("deck/macros.j2")  # compiled and kept
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "macros.j2").write_text("mine", encoding="utf-8")
+    assert render(make_environment(tmp_path), "deck/macros.j2") == "mine"
 
 
 def _compiling_refused(env):
@@ -177,7 +237,7 @@ def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
     compiled._CACHES.clear()
     render(make_environment(tmp_path), "note.j2", n=1)
-    assert [p.name for p in (tmp_path / "xdg" / "buyin").iterdir()][0].startswith("templates-")
+    assert next((tmp_path / "xdg" / "buyin").iterdir()).name.startswith("templates-")
 
 
 def test_no_home_means_no_cache_folder_rather_than_one_named_tilde(tmp_path: Path, monkeypatch) -> None:

@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import Any, TextIO
 
 from buyin_cli.words import inert
 
@@ -30,9 +30,9 @@ class InertStream:
         self._target = target
         self._held = ""
 
-    def write(self, text: str) -> int:
+    def write(self, text: object) -> int:
         if not isinstance(text, str):  # a text stream refuses bytes (click probes with b"")
-            return self._target.write(text)
+            return self._target.write(text)  # type: ignore[arg-type]
         joined = self._held + text
         tail = _OPEN_TAIL.search(joined)
         self._held = tail.group() if tail else ""
@@ -47,7 +47,7 @@ class InertStream:
             self._held = ""
         self._target.flush()
 
-    def __getattr__(self, name: str):
+    def __getattr__(self, name: str) -> Any:
         if name == "buffer":  # bytes written there would pass unchecked
             raise AttributeError(name)
         return getattr(self._target, name)

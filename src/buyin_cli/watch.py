@@ -12,14 +12,22 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from buyin_cli.brief import render_briefings, write_outputs
 from buyin_cli.errors import BuyinError, Problem
 from buyin_cli.load.strategy import check_strategy
 from buyin_cli.render.templating import own_templates
 from buyin_cli.words import printable
+
+if TYPE_CHECKING:
+    import threading
+
+    from buyin_cli.render.outline import Outline
+    from buyin_cli.render.pptx.reuse import SlideMemo
+    from buyin_cli.render.sandbox import BoundedSandbox
 
 STRATEGY_SUFFIXES = (".yaml", ".yml")
 
@@ -33,9 +41,9 @@ class Session:
         self.path, self.out, self.briefing_id = path, out, briefing_id
         self.out_named = out_named  # a default out folder is never followed through a link
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
-        self._env = None
+        self._env: BoundedSandbox | None = None
         self._env_dir: Path | None = None
-        self._slides = None  # the SlideMemo of every slide built, made on the first render
+        self._slides: SlideMemo | None = None  # every slide built, made on the first render
         self._shown: set[str] = set()  # the warnings already printed
 
     def templates(self) -> Path | None:
@@ -121,7 +129,7 @@ class Session:
         if templates != self._env_dir:  # a templates/ folder appeared or went
             self._env = None
 
-    def _environment(self, language: str):
+    def _environment(self, language: str) -> BoundedSandbox:
         from buyin_cli.render.templating import make_environment
 
         if self._env is None or self._env.globals.get("language") != language:
@@ -129,7 +137,7 @@ class Session:
             self._env = make_environment(self._env_dir, language)
         return self._env
 
-    def _build(self, outline, pptx_template: Path | None) -> bytes:
+    def _build(self, outline: Outline, pptx_template: Path | None) -> bytes:
         """The deck, built from the slides kept from earlier saves where they did not change."""
         from buyin_cli.render.pptx.deck import build_deck
         from buyin_cli.render.pptx.reuse import SlideMemo
@@ -141,9 +149,10 @@ class Session:
 
     def state(self) -> dict[Path, tuple[int, int, int]]:
         """Each file that matters, as the file system stamps it: what a save changes."""
-        found = {}
+        found: dict[Path, tuple[int, int, int]] = {}
         for top in self.watched():
-            for folder, dirs, files in os.walk(top) if top.is_dir() else [(top.parent, [], [top.name])]:
+            walked = os.walk(top) if top.is_dir() else iter([(str(top.parent), [], [top.name])])
+            for folder, dirs, files in walked:
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 for name in files:
                     path = Path(folder, name)
@@ -161,7 +170,7 @@ def run(session: Session, changes: Iterable[set[Path]]) -> None:
     is found by comparing the files' stamps from before it with those once `changes`
     first answers (the watcher is running by then).
     """
-    before = session.state()
+    before: dict[Path, tuple[int, int, int]] | None = session.state()
     session.render()
     for changed in changes:
         if before is not None:
@@ -174,11 +183,12 @@ def run(session: Session, changes: Iterable[set[Path]]) -> None:
             session.render(relevant)
 
 
-def file_changes(session: Session, *, stop_event=None, debounce_ms: int = 300):
+def file_changes(session: Session, *, stop_event: threading.Event | None = None,
+                 debounce_ms: int = 300) -> Iterator[set[Path]]:
     """The changed paths that matter, a set per save, from the file system (watchfiles)."""
-    from watchfiles import watch
+    from watchfiles import Change, watch
 
-    def keep(change, name: str) -> bool:
+    def keep(change: Change, name: str) -> bool:
         return session.relevant(Path(name))
 
     # Answering on a timeout too (an empty set) tells run() the watcher is running.

@@ -52,7 +52,8 @@ def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]
     would echo a secret of the machine running buyin into its log.
     """
     base = folder.resolve()
-    inside, outside = [], []
+    inside: list[Path] = []
+    outside: list[Path] = []
     for file in files:
         (inside if file.resolve().is_relative_to(base) else outside).append(file)
     return inside, [Problem(Location(file), "E001",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.load.inputs import is_input

@@ -19,10 +19,11 @@ def memory_capped() -> Iterator[None]:
         with open("/proc/self/statm", encoding="ascii") as stream:
             used = int(stream.read().split()[0]) * resource.getpagesize()
         old = resource.getrlimit(resource.RLIMIT_AS)
-        cap = used + MAX_MEMORY
-        if old[0] != resource.RLIM_INFINITY and old[0] <= cap:
+        wanted = used + MAX_MEMORY
+        cap: int | None = wanted
+        if old[0] != resource.RLIM_INFINITY and old[0] <= wanted:
             cap = None  # a tighter limit is already set
-        elif old[1] != resource.RLIM_INFINITY and cap > old[1]:
+        elif old[1] != resource.RLIM_INFINITY and wanted > old[1]:
             cap = old[1]
         if cap is not None:
             resource.setrlimit(resource.RLIMIT_AS, (cap, old[1]))

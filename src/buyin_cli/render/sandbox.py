@@ -232,7 +232,7 @@ _SPEC_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?(\d{7,})")
 _NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")
 
 
-def _check_widths(what: str, text: Any, args: tuple, kwargs: dict) -> None:
+def _check_widths(what: str, text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
     """Refuse a width, a repeat or a result past MAX_CHARS before the text is made."""
     numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
     widths = [int(w) for w in _SPEC_WIDTH.findall(text)] if isinstance(text, str) else []

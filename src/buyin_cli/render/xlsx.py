@@ -13,15 +13,16 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 import xlsxwriter.utility
 
 from buyin_cli.errors import BuyinError
-from buyin_cli.words import clip, printable
 from buyin_cli.present.workbook import Plan
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.render.pptx.package import build_time
+from buyin_cli.words import clip, printable
 
 _FORMATS = {"number": "General", "count": "#,##0", "pct": '0.0"%"', "share": "0.0%",
             "ratio": "0.00", "months": "0.0"}
@@ -85,12 +86,12 @@ def _fits(sheet: str, row: int, col: int, text: str) -> None:
 _NUMERIC = frozenset({"money", "rate", "number", "count", "pct", "share", "ratio", "months"})
 
 
-def _styles(book: xlsxwriter.Workbook, plan: Plan) -> dict:
+def _styles(book: xlsxwriter.Workbook, plan: Plan) -> dict[tuple[str, bool], Any]:
     formats = {**_FORMATS, **plan.formats}
-    out = {}
+    out: dict[tuple[str, bool], Any] = {}  # xlsxwriter Formats
     for style in ("title", "header", "label", "source", *sorted(_NUMERIC)):
         for is_input in (False, True):
-            spec: dict = {}
+            spec: dict[str, Any] = {}
             if style == "title":
                 spec = {"bold": True, "font_size": 12}
             elif style == "header":
