@@ -120,6 +120,16 @@ def test_only_strategy_files_and_templates_matter(write) -> None:
     assert session.relevant(Path("strategy/templates/deck.yaml.j2"))
 
 
+def test_a_new_export_saved_over_the_old_one_matters(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    for path in (Path("strategy"), Path("strategy/s.yaml")):  # a folder, or one file in it
+        session = Session(path, Path("strategy/build"), say=lambda line: None)
+        assert session.relevant(Path("strategy/data/incidents.csv"))
+        assert session.relevant(Path("strategy/data/LMS.XLSX"))
+        assert not session.relevant(Path("elsewhere/incidents.csv"))
+        assert not session.relevant(Path("strategy/build/incidents.csv"))
+
+
 def test_an_unchanged_slide_is_not_built_again(write, monkeypatch: pytest.MonkeyPatch) -> None:
     import buyin_cli.render.pptx.deck
 
@@ -239,3 +249,31 @@ def test_a_save_that_turns_the_strategy_into_a_link_outside_is_told(write) -> No
     assert session.relevant(Path("strategy/s.yaml").absolute())
     run(session, iter([{Path("strategy/s.yaml").absolute()}]))
     assert lines[0].startswith("strategy/s.yaml:1:1: E001 is a link to a file outside")
+
+
+def test_a_deck_open_in_powerpoint_is_not_replaced_and_watching_goes_on(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    previewed: list[list[str]] = []
+    session = _session(lines, on_render=lambda rendered, warnings: previewed.append(
+        [item.briefing_id for item in rendered]))
+
+    def saves():
+        first = PPTX.read_bytes()
+        lock = PPTX.with_name("~$" + PPTX.name)
+        lock.write_bytes(b"owner")  # PowerPoint has the deck open
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
+        yield {Path("strategy/s.yaml")}
+        assert PPTX.read_bytes() == first  # not replaced under PowerPoint
+        lock.unlink()  # closed: the next save writes it
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 30"))
+        yield {Path("strategy/s.yaml")}
+        assert PPTX.read_bytes() != first
+
+    run(session, saves())
+    [refused] = [line for line in lines if line.startswith("not replaced: ")]
+    assert refused == ("not replaced: out/warehouse-manager-briefing.pptx is open in PowerPoint "
+                       "(out/~$warehouse-manager-briefing.pptx is its lock file): close it; "
+                       "watching goes on, and the next save writes it")
+    assert "--force" not in "\n".join(lines)  # watch has no --force to offer
+    assert previewed == [["warehouse-manager-briefing"]] * 3  # the preview rendered every save

@@ -26,6 +26,7 @@ class MetricMoved:
     after: float | None  # None: the later version has no reading any more
     direction: Direction  # flat also when the reading went: there is nothing to compare
     new_readings: tuple[str, ...]  # history periods added
+    revised_readings: tuple[str, ...] = ()  # periods in both whose value changed: a re-export
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class ResultAdded:
 
 
 @dataclass(frozen=True)
+class InputChange:
+    """A number behind an initiative's figures that changed (causes.py finds them)."""
+
+    kind: str  # initiative | pilot | audience
+    id: str
+    label: str  # the pilot's group, the initiative's title, the audience's name
+    field: tuple[str, ...]  # where in it: ("participants",), ("costs", "Build the guide", "amount")
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
 class FigureChange:
     initiative_id: str
     title: str
@@ -53,6 +66,7 @@ class FigureChange:
     before: float | None  # None: undefined (no cost, never pays back)
     after: float | None
     direction: Direction
+    causes: tuple[InputChange, ...] = ()  # the inputs that changed, why it moved
 
 
 @dataclass(frozen=True)

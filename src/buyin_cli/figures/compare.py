@@ -5,7 +5,7 @@ one and lists, each in file order of the later version:
 
 - metrics whose latest reading moved (`actual`, else the last history reading;
   a first reading moves from the baseline), good or bad by `better`, with the
-  history periods added;
+  history periods added, and those whose reading was revised;
 - metrics, initiatives, pilots and briefings added or removed; results added to
   a pilot that was there before;
 - each initiative's ROI, payback, benefit and cost that changed as the outputs
@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from buyin_cli.figures.causes import causes
 from buyin_cli.figures.changes import (
     AskChange,
     Comparison,
@@ -51,7 +52,7 @@ def compare(old: Strategy, new: Strategy, since: str, until: str) -> Comparison:
         metrics=tuple(_metrics(old, new)),
         items=tuple(_items(old, new)),
         results=tuple(_results(old, new)),
-        figures=tuple(_figures(compute_figures(old), compute_figures(new), new)),
+        figures=tuple(_figures(compute_figures(old), compute_figures(new), old, new)),
         asks=tuple(_asks(old, new)),
         decisions=tuple(_decisions(old, new)),
         held=tuple(MeetingHeld(b.id, b.outcome.held) for b, was in _pairs(old, new, "briefings")
@@ -85,14 +86,17 @@ def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
         before, after = latest_reading(was), latest_reading(metric)
         if before is None and after is not None:  # the first reading: a move from the baseline
             before = float(was.baseline)
-        known = {r.period for r in was.history}
+        known = {r.period: r.value for r in was.history}
         added = tuple(r.period for r in metric.history if r.period not in known)
-        if before == after and not added:
+        # A system's export may correct a past month (an incident reported late).
+        revised = tuple(r.period for r in metric.history
+                        if r.period in known and known[r.period] != r.value)
+        if before == after and not added and not revised:
             continue
         gain = 0.0 if before is None or after is None else (
             after - before if metric.better == "higher" else before - after)
         yield MetricMoved(metric.id, metric.name, metric.unit, metric.better, before, after,
-                          _direction(gain), added)
+                          _direction(gain), added, revised)
 
 
 _LABELS = {"metrics": "name", "initiatives": "title", "pilots": "group", "briefings": "id"}
@@ -121,11 +125,13 @@ def _results(old: Strategy, new: Strategy) -> Iterator[ResultAdded]:
                                   names.get(result.metric, result.metric))
 
 
-def _figures(old: Figures, new: Figures, strategy: Strategy) -> Iterator[FigureChange]:
+def _figures(old: Figures, new: Figures, old_strategy: Strategy,
+             strategy: Strategy) -> Iterator[FigureChange]:
     for initiative in strategy.initiatives:
         if initiative.id not in old.initiatives:
             continue
         was, now = old.initiatives[initiative.id], new.initiatives[initiative.id]
+        why = None  # found once per initiative, and only when a figure moved
         for name, (places, more_is_better) in FIGURES.items():
             before, after = getattr(was, name), getattr(now, name)
             shown = [None if v is None else round(v, places) for v in (before, after)]
@@ -137,8 +143,10 @@ def _figures(old: Figures, new: Figures, strategy: Strategy) -> Iterator[FigureC
                 gain = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
             else:
                 gain = shown[1] - shown[0] if more_is_better else shown[0] - shown[1]
+            if why is None:
+                why = causes(old_strategy, strategy, initiative.id)
             yield FigureChange(initiative.id, initiative.title, name, before, after,
-                               _direction(gain))
+                               _direction(gain), why)
 
 
 def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
