@@ -54,7 +54,7 @@ def test_a_runner_command_in_keys_values_and_concerns_is_inert(run, write, form,
 def test_json_output_decodes_back_to_what_the_strategy_wrote(run, write) -> None:
     # A problem's message is one printable line in every format; figures are data.
     write("s.yaml", _forged("##[error]Forged"))
-    problems = json.loads(run("check", "s.yaml", "--format", "json").stdout)
+    problems = json.loads(run("check", "s.yaml", "--format", "json").stdout)["problems"]
     assert problems[0]["message"].startswith("#\\u0023[error]Forged: unknown key")
     result = run("roi", write("v.yaml", _forged("##[error]F").replace('"##[error]F": 1\n', "")),
                  "--format", "json", "--explain")
