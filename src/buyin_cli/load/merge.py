@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.budget import Budget
 from buyin_cli.load.files import data_file_reader, find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.syntax import mark_location
@@ -65,20 +66,23 @@ def _merged(files: list[Path], text_of: Callable[[Path], str | None],
     sources = SourceMap(files=files)
     merged: dict[str, Any] = {}
     first_seen: dict[str, Location] = {}
+    budget = Budget()  # shared: many small files must not each spend a document's budget
     for file in files:
+        if budget.spent:
+            break
         text = text_of(file)
         doc = compose_document(file, text, problems) if text is not None else None
         if doc is None:
             continue
-        _merge(file, doc, merged, first_seen, sources, problems)
+        _merge(file, doc, merged, first_seen, sources, problems, budget)
     return Loaded(merged, sources, problems)
 
 
 def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
            first_seen: dict[str, Location], sources: SourceMap,
-           problems: list[Problem]) -> None:
+           problems: list[Problem], budget: Budget) -> None:
     """Add one file's sections: list sections concatenate, others may appear once."""
-    converter = Converter(file, sources, problems)
+    converter = Converter(file, sources, problems, budget)
     try:
         for key, key_node, value_node in converter.pairs(doc, ()):
             key_loc = mark_location(file, key_node.start_mark)
