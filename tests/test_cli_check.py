@@ -181,6 +181,24 @@ EDITS = {
         "        control_before: 41", "",
         "s.yaml:55:24: E304 pilots[0].results[0].control_after: control_after is given "
         "without control_before; give both readings of the comparison group, or neither"),
+    "trend line beside a comparison group": (
+        "        control_after: 40", "        control_after: 40\n        trend_after: 39",
+        "s.yaml:56:22: E304 pilots[0].results[0].trend_after: trend_after is given with "
+        "control_before and control_after; use the comparison group or the trend line, "
+        "not both"),
+    "participants' estimates beside a confidence": (
+        "        isolation: 0.8", "        estimates: [{share: 0.5, confidence: 0.8}]",
+        "s.yaml:56:20: E304 pilots[0].results[0].estimates: estimates is given with "
+        "confidence; the estimates' mean of share × confidence replaces isolation × "
+        "confidence"),
+    "a cost category that is not one of the seven": (
+        "      - {item: Build the guide, amount: 6000, kind: one-off}",
+        "      - {item: Build the guide, amount: 6000, kind: one-off, category: build}",
+        "s.yaml:35:72: E204 initiatives[0].costs[0].category: expected 'needs', 'design', "
+        "'delivery', 'participants-time', 'evaluation', 'overhead' or 'other', got 'build'"),
+    "a discount rate written as a percentage": (
+        "currency: USD", "currency: USD\ndiscount_rate: 8",
+        "s.yaml:6:16: E204 discount_rate: must be at most 1, got 8"),
     "metric measured twice in a pilot": (
         "        confidence: 0.9",
         "        confidence: 0.9\n      - {metric: pick-errors, per: week, before: 9, after: 7}",

@@ -34,6 +34,26 @@ def test_defaults_of_a_minimal_strategy():
     assert strategy.currency == "USD"
     assert strategy.objectives == strategy.pilots == strategy.briefings == []
     assert strategy.sponsor is None
+    assert strategy.discount_rate == 0
+
+
+def test_the_fields_that_say_how_an_effect_was_isolated_and_what_a_cost_is(valid_data):
+    result = valid_data["pilots"][0]["results"][0]
+    del result["control_before"], result["control_after"], result["isolation"]
+    del result["confidence"]
+    result.update(trend_after=39, estimates=[{"share": 0.5, "confidence": 0.8},
+                                             {"share": 0.25, "confidence": 1}])
+    valid_data["pilots"][0]["control_group"] = "Day shift"
+    valid_data["metrics"][0]["per"] = "month"
+    valid_data["initiatives"][0]["costs"][0]["category"] = "participants-time"
+    valid_data["discount_rate"] = 0.08
+    strategy = Strategy.model_validate(valid_data)
+    read = strategy.pilots[0].results[0]
+    assert (read.trend_after, [(e.share, e.confidence) for e in read.estimates]) == (
+        39, [(0.5, 0.8), (0.25, 1)])
+    assert (strategy.pilots[0].control_group, strategy.metrics[0].per) == ("Day shift", "month")
+    assert strategy.initiatives[0].costs[0].category == "participants-time"
+    assert strategy.discount_rate == 0.08
 
 
 def test_models_are_frozen(valid_data):
@@ -78,6 +98,12 @@ def test_every_model_forbids_unknown_keys_and_describes_every_field(model):
     (("briefings", 0, "asks"), [], "too_short"),
     (("briefings", 0, "minutes"), 0, "greater_than"),
     (("buyin",), 2, "literal_error"),
+    (("discount_rate",), 8, "less_than_equal"),
+    (("metrics", 0, "per"), "day", "literal_error"),
+    (("pilots", 0, "control_group"), " ", "string_too_short"),
+    (("pilots", 0, "results", 0, "trend_after"), "39", "float_type"),
+    (("pilots", 0, "results", 0, "estimates"), [], "too_short"),
+    (("initiatives", 0, "costs", 0, "category"), "build", "literal_error"),
 ])
 def test_single_value_rules(valid_data, path, value, kind):
     parent = valid_data

@@ -84,8 +84,9 @@ CODES: dict[str, Code] = {c.code: c for c in (
          "keep it in one file"),
         ("E304", "values that contradict each other: a pilot that ends before it starts, more "
                  "completed than enrolled (a pilot's usage, an initiative's tracking), a rating "
-                 "above its scale, one control reading without the other, a metric measured "
-                 "twice in a pilot",
+                 "above its scale, one control reading without the other, a trend line beside a "
+                 "comparison group, participants' estimates beside isolation or confidence, "
+                 "a metric measured twice in a pilot",
          "correct the readings"),
         ("E305", "`buyin brief` on a strategy with no briefings",
          "add a meeting under `briefings`"),

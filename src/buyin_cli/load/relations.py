@@ -175,6 +175,7 @@ def _pilot_rules(pilot: dict[str, Any], path: tuple, sources: SourceMap) -> list
                                else ("control_after", "control_before"))
             add(("results", j, present), f"{present} is given without {absent}; give both "
                                          "readings of the comparison group, or neither")
+        problems.extend(_method_clashes(result, path + ("results", j), sources))
         metric = result.get("metric")
         if isinstance(metric, str):
             if metric in first_for_metric:
@@ -184,6 +185,29 @@ def _pilot_rules(pilot: dict[str, Any], path: tuple, sources: SourceMap) -> list
                                               "at most once in a pilot's results")
             else:
                 first_for_metric[metric] = j
+    return problems
+
+
+# Two ways of isolating the same effect that the figures cannot both apply:
+# (field given, fields it excludes, why).
+_CLASHES = (
+    ("trend_after", ("control_before", "control_after"),
+     "use the comparison group or the trend line, not both"),
+    ("estimates", ("isolation", "confidence"),
+     "the estimates' mean of share × confidence replaces isolation × confidence"),
+)
+
+
+def _method_clashes(result: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+    """E304, once at the newer method's field, for a result that isolates its effect two ways."""
+    problems = []
+    for field, excluded, why in _CLASHES:
+        given = [other for other in excluded if other in result]
+        if field in result and given:
+            where = path + (field,)
+            problems.append(Problem(sources.at(where), "E304",
+                                    f"{dotted(where)}: {field} is given with "
+                                    f"{' and '.join(given)}; {why}"))
     return problems
 
 

@@ -10,7 +10,8 @@ comes from these models.
 from buyin_cli.load.models.base import (LOCALE_PATTERN, SLUG_PATTERN, Accepting, Fraction, IsoDate,
                                         Model, Money, Percent, Slug, Text)
 from buyin_cli.load.models.business import Metric, Objective, Reading
-from buyin_cli.load.models.evidence import Behaviour, Learning, Pilot, Quote, Reaction, Result, Usage
+from buyin_cli.load.models.evidence import (Behaviour, Estimate, Learning, Pilot, Quote, Reaction,
+                                            Result, Usage)
 from buyin_cli.load.models.learners import Audience, Gap, Gaps
 from buyin_cli.load.models.meetings import Ask, Briefing, Decision, FollowUp, Outcome, Showcase
 from buyin_cli.load.models.people import Objection, Presenter, Sponsor, Stakeholder, UsageTarget
@@ -18,8 +19,8 @@ from buyin_cli.load.models.proposal import Cost, Initiative, Tracking
 from buyin_cli.load.models.strategy import Strategy
 
 __all__ = ["LOCALE_PATTERN", "SLUG_PATTERN", "Accepting", "Ask", "Audience", "Behaviour",
-           "Briefing", "Cost", "Decision", "FollowUp", "Fraction", "Gap", "Gaps", "Initiative",
-           "IsoDate", "Learning", "Metric", "Model", "Money", "Objection", "Objective",
+           "Briefing", "Cost", "Decision", "Estimate", "FollowUp", "Fraction", "Gap", "Gaps",
+           "Initiative", "IsoDate", "Learning", "Metric", "Model", "Money", "Objection", "Objective",
            "Outcome", "Percent", "Pilot", "Presenter", "Quote", "Reaction", "Reading", "Result",
            "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking", "Usage",
            "UsageTarget"]

@@ -36,5 +36,10 @@ class Metric(Accepting):
     value_per_unit: float | None = Field(
         default=None, description="Money gained per unit of improvement (needed to monetise).")
     source: Text | None = Field(default=None, description="Where the number comes from.")
+    per: Literal["week", "month", "quarter", "year"] | None = Field(
+        default=None,
+        description="The period one reading of a count covers, as in 'errors per month' "
+                    "(needed for the yearly cost of the gap to target); absent for levels such "
+                    "as % or scores, which are read, not summed, over a period.")
     history: list[Reading] = Field(default_factory=list,
                                    description="Past readings, in time order.")

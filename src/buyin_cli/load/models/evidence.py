@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -38,6 +38,12 @@ class Behaviour(Model):
     source: Text | None = Field(default=None, description="How it was observed.")
 
 
+class Estimate(Model):
+    share: Fraction = Field(description="A participant's estimate of the share of the change "
+                                        "due to the learning, 0–1.")
+    confidence: Fraction = Field(description="How sure they are of that share, 0–1.")
+
+
 class Result(Model):
     metric: Slug = Field(description="Id of the business metric measured.")
     per: Literal["week", "month", "quarter", "year"] = Field(
@@ -52,6 +58,15 @@ class Result(Model):
         default=None, description="Share of the change due to the learning, 0–1 (default 1).")
     confidence: Fraction | None = Field(
         default=None, description="Confidence in the isolation estimate, 0–1 (default 1).")
+    trend_after: float | None = Field(
+        default=None,
+        description="What the pre-pilot trend projects for the after period without the "
+                    "learning (the trend-line method; not with control_before/control_after).")
+    estimates: Annotated[list[Estimate], Field(min_length=1)] | None = Field(
+        default=None,
+        description="Participants' own estimates of the share of the change due to the "
+                    "learning, each with their confidence: the mean of share × confidence "
+                    "replaces isolation × confidence (not with isolation or confidence).")
 
 
 class Pilot(Accepting):
@@ -59,6 +74,8 @@ class Pilot(Accepting):
     initiative: Slug = Field(description="Id of the initiative piloted.")
     group: Text = Field(description="Who took part, e.g. 'Line 3, night shift'.")
     participants: int = Field(gt=0, description="How many took part.")
+    control_group: Text | None = Field(
+        default=None, description="Who the comparison group was, e.g. 'Cardiff station'.")
     start: IsoDate = Field(description="First day (YYYY-MM-DD).")
     end: IsoDate = Field(description="Last day (YYYY-MM-DD), not before start.")
     cost: Money = Field(description="What the pilot spent.")

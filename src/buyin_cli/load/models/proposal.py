@@ -14,6 +14,11 @@ class Cost(Model):
     amount: Money = Field(description="The amount, in the strategy's currency.")
     kind: Literal["one-off", "per-year", "per-participant"] = Field(
         description="'one-off', 'per-year', or 'per-participant' (times the audiences' headcount).")
+    category: Literal["needs", "design", "delivery", "participants-time", "evaluation",
+                      "overhead", "other"] | None = Field(
+        default=None,
+        description="Which fully loaded cost category it is: 'needs' (assessment), 'design', "
+                    "'delivery', 'participants-time', 'evaluation', 'overhead' or 'other'.")
 
 
 class Tracking(Model):

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import ConfigDict, Field, field_validator
 
 from buyin_cli.load.currencies import ISO_4217
-from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Text
+from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Fraction, Text
 from buyin_cli.load.models.business import Metric, Objective
 from buyin_cli.load.models.evidence import Pilot
 from buyin_cli.load.models.learners import Audience
@@ -36,6 +36,10 @@ class Strategy(Accepting):
         description="The language of the deck's and talking points' own wording, e.g. 'de' or "
                     "'en-GB'; default: the language of the locale, else English. The strategy's "
                     "own words stay as written.")
+    discount_rate: Fraction = Field(
+        default=0.0,
+        description="The organisation's yearly discount rate for multi-year figures (NPV), "
+                    "0–1, e.g. 0.08; default 0.")
     objectives: list[Objective] = Field(default_factory=list,
                                         description="Business goals leadership already owns.")
     metrics: list[Metric] = Field(default_factory=list,
