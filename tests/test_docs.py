@@ -245,3 +245,32 @@ def test_the_worked_example_is_what_buyin_roi_prints(run, tmp_path):
         for part in key.split("."):
             value = value[int(part)] if isinstance(value, list) else value[part]
         assert round(value, _decimals(stated)) == _number(stated), key
+
+
+def _keys(node, keyed_by_id: bool = False) -> set[str]:
+    """Every key of a JSON value at any depth, but the ids that key metrics, pilots and results."""
+    found: set[str] = set()
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if not keyed_by_id:
+                found.add(key)
+            found |= _keys(value, not keyed_by_id and key in ("metrics", "pilots", "initiatives",
+                                                               "results"))
+    elif isinstance(node, list):
+        for value in node:
+            found |= _keys(value)
+    return found
+
+
+def test_the_commands_page_names_every_key_roi_prints(run, tmp_path):
+    strategy = tmp_path / "strategy.yaml"
+    strategy.write_text(re.search(r"```yaml\n(.*?)```", _worked_example(), re.S).group(1),
+                        encoding="utf-8")
+    result = run("roi", strategy, "--format", "json", "--explain")
+    assert result.exit_code == 0, result.output
+    printed = _keys(json.loads(result.stdout))
+    assert {"currency", "progress_pct", "scale", "year", "sources"} <= printed
+    assert "scrap" not in printed and "line-2" not in printed  # ids are not keys to document
+    text = re.sub(r"```.*?```", "", (DOCS / "commands.md").read_text(encoding="utf-8"), flags=re.S)
+    named = {word for span in re.findall(r"`([^`]+)`", text) for word in re.findall(r"\w+", span)}
+    assert sorted(printed - named) == []
