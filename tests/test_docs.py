@@ -274,3 +274,31 @@ def test_the_commands_page_names_every_key_roi_prints(run, tmp_path):
     text = re.sub(r"```.*?```", "", (DOCS / "commands.md").read_text(encoding="utf-8"), flags=re.S)
     named = {word for span in re.findall(r"`([^`]+)`", text) for word in re.findall(r"\w+", span)}
     assert sorted(printed - named) == []
+
+
+def _sections(text: str) -> dict[str, str]:
+    """A page's `## ` sections by heading."""
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return dict(zip(parts[1::2], parts[2::2]))
+
+
+def test_the_commands_page_gives_every_command_and_option():
+    import typer.main
+
+    from buyin_cli.cli import app
+
+    group = typer.main.get_command(app)
+    sections = _sections((DOCS / "commands.md").read_text(encoding="utf-8"))
+    missing = []
+    for name, command in group.commands.items():
+        section = sections.get(f"buyin {name}")
+        if section is None:
+            missing.append(f"buyin {name}")
+            continue
+        for param in command.params:
+            if param.param_type_name == "option" and "--help" not in param.opts:
+                if not any(f"`{opt}" in section or f"{opt} " in section or f"{opt}]" in section
+                           for opt in param.opts if opt.startswith("--")):
+                    missing.append(f"buyin {name} {max(param.opts, key=len)}")
+    assert len(group.commands) >= 7
+    assert missing == []
