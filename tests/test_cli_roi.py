@@ -1,4 +1,4 @@
-"""`buyin roi`: the figures for a person, for tools (the contract's JSON), and their working."""
+"""`buyin roi`: the figures for a person, for tools (the JSON of docs/commands.md), and their working."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The figures every output agrees on (strategy-format.md), computed once, at full precision.
+"""The figures every output agrees on (docs/figures.md), computed once, at full precision.
 
 Pure: no I/O, no printing, no formatting. Every command, deck and readiness check
 reads its numbers from `compute_figures`, so a figure can never differ between
@@ -135,7 +135,7 @@ class Figures:
 
 
 def compute_figures(strategy: Strategy) -> Figures:
-    """Every figure of strategy-format.md for `strategy`."""
+    """Every figure of docs/figures.md for `strategy`."""
     metrics = {m.id: m for m in strategy.metrics}
     initiatives = {i.id: i for i in strategy.initiatives}
     headcounts = {a.id: a.headcount for a in strategy.audiences}

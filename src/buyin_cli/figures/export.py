@@ -15,7 +15,7 @@ from buyin_cli.words import finite
 
 
 def figures_json(figures: Figures) -> dict[str, Any]:
-    """The object `buyin roi --format json` prints (cli-contract.md), plus extra keys.
+    """The object `buyin roi --format json` prints (docs/commands.md), plus extra keys.
 
     Full precision; an undefined figure (or one that overflowed) is None.
     """

@@ -3,7 +3,7 @@
 `workbook_plan` lays out what render/xlsx.py writes for `buyin roi --format xlsx`:
 Inputs (every number the figures are made from, with the file and line it was
 written on), then Metrics, Pilots, Roll-out, Years and Sensitivity, whose cells
-are formulas over the inputs and over each other, following strategy-format.md.
+are formulas over the inputs and over each other, following docs/figures.md.
 Each formula's cached value is the figure compute.py gives, so the workbook reads
 right before any recalculation, and a finance reader who changes a headcount sees
 every figure follow. An undefined figure is the text "n/a", as the formula gives.

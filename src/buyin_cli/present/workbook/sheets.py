@@ -1,6 +1,6 @@
 """The figure sheets: Metrics, Pilots, Roll-out, Years and Sensitivity, each cell a formula over earlier cells.
 
-Each formula follows strategy-format.md; an undefined figure is "n/a", as its
+Each formula follows docs/figures.md; an undefined figure is "n/a", as its
 formula gives (an IF on a zero cost or a benefit that is not positive).
 """
 
