@@ -18,6 +18,7 @@ from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.working import exact_working
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.words import printable
 
@@ -229,9 +230,11 @@ def _months(w: Formatter, months: float | None) -> str:
     return "never" if months is None else f"{w.number(months, 1)} months"
 
 
-def _operand(w: Formatter, op: Operand) -> str:
+def _operand(w: Formatter, op: Operand, extra: int = 0) -> str:
     # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
-    return _months(w, op.value) if op.kind == "months" else w.operand(op)
+    if op.kind == "months":
+        return "never" if op.value is None else f"{w.operand(op, extra)} months"
+    return w.operand(op, extra)
 
 
 
@@ -242,7 +245,8 @@ def explain_section(section: Section, w: Formatter) -> Group:
         # Indented as blocks, so a line that wraps in a narrow terminal keeps its indent.
         heading = Text.assemble((printable(step.figure), "bold"), printable(f" = {step.formula}"))
         lines.append(Padding(heading, (0, 0, 0, 2), expand=False))
-        working = f"= {step.fill(lambda op: _operand(w, op))} = {_operand(w, step.result)}"
+        filled = exact_working(step, w, lambda op, extra: _operand(w, op, extra))
+        working = f"= {filled} = {_operand(w, step.result)}"
         lines.append(Padding(_text(working),
                              (0, 0, 0, 4), expand=False))
         if step.note:
