@@ -74,7 +74,8 @@ def test_a_horizon_with_no_cost_has_no_roi():
 
 def test_json_lists_the_years_as_the_contract_says():
     out = figures_json(compute_figures(strategy(2, 0.5, COSTS)))["initiatives"]["pick"]
-    assert [list(y) for y in out["years"]] == [["year", "benefit", "cost", "cumulative_net"]] * 2
+    assert [list(y) for y in out["years"]] == [["year", "benefit", "cost", "cumulative_net",
+                                               "discounted_net"]] * 2
     assert out["years"][1]["benefit"] == pytest.approx(6998.4)
     assert out["horizon_roi_pct"] == pytest.approx((20995.2 - 9200) / 9200 * 100)
 
