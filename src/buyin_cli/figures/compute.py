@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
 from buyin_cli.figures.observed import Observed, observed_figures
+from buyin_cli.figures.loading import is_fully_loaded
 from buyin_cli.figures.years import YearFigures, fsum as _sum, net_present_value, year_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
@@ -126,6 +127,7 @@ class InitiativeFigures:
     horizon_roi_pct: float | None = None  # None when the horizon's cost is 0
     discount_rate: float = 0.0
     npv: float = 0.0  # Σ discounted net over the years (years.py)
+    fully_loaded: bool = False  # participants' time is among the costs (loading.py)
 
 
 @dataclass(frozen=True)
@@ -261,7 +263,7 @@ def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot]
         horizon_years=initiative.horizon_years, retention=float(initiative.retention),
         years=years, horizon_benefit=horizon_benefit, horizon_cost=horizon_cost,
         horizon_roi_pct=roi_pct(horizon_benefit, horizon_cost), discount_rate=discount_rate,
-        npv=net_present_value(years))
+        npv=net_present_value(years), fully_loaded=is_fully_loaded(initiative))
 
 
 def roi_pct(benefit: float, cost: float) -> float | None:
