@@ -51,10 +51,28 @@ def _check(line: str) -> None:
     assert abs(got - result) <= 10 ** -places / 2 * (1 + 1e-9), line
 
 
+def test_the_trend_line_estimates_npv_and_gap_multiply_out_too(run, write):
+    data = _strategy("GBP", 6.8)
+    result = data["pilots"][0]["results"][0]
+    for key in ("control_before", "control_after", "isolation", "confidence"):
+        del result[key]
+    result.update(trend_after=113_000, estimates=[{"share": 0.35, "confidence": 0.7},
+                                                  {"share": 0.2, "confidence": 0.85},
+                                                  {"share": 0.5, "confidence": 0.6}])
+    write("s.yaml", dump(data))
+    out = run("roi", "s.yaml", "--explain", env={"COLUMNS": "400"}).stdout
+    lines = [line for line in out.splitlines() if line.startswith("    = ")]
+    for line in lines:
+        _check(line)
+    assert "= 113,000 − 100,000 = 13,000" in out  # trend_after − before
+    assert "(0.35 × 0.7 + 0.2 × 0.85 + 0.5 × 0.6) ÷ 3 = 0.2383" in out
+    assert "net present value" in out and "yearly cost of the gap" in out
+
+
 @pytest.mark.parametrize("currency", ["USD", "JPY"])
 def test_every_line_of_the_working_multiplies_out(run, write, currency):
     write("s.yaml", dump(_strategy(currency, 0.098)))
-    result = run("roi", "s.yaml", "--explain")
+    result = run("roi", "s.yaml", "--explain", env={"COLUMNS": "400"})  # a line each
     assert result.exit_code == 0, result.output
     lines = [line for line in result.stdout.splitlines() if line.startswith("    = ")]
     assert len(lines) > 12
