@@ -117,3 +117,20 @@ def test_roi_json_carries_the_new_fields_as_the_command_contract_names_them(run,
     assert [y["discounted_net"] for y in initiative["years"]] == pytest.approx(
         [5796.8, 5998.4 / 1.1, 2499.2 / 1.21])
     assert initiative["npv"] == pytest.approx(13315.345454)
+
+
+def test_the_tables_say_what_the_figures_assume(run, write):
+    data = _years(0.1)
+    data["initiatives"][0].pop("retention")
+    data["metrics"][0]["per"] = "month"
+    write("s.yaml", dump(data))
+    out = run("roi", "s.yaml", env={"COLUMNS": "200"}).stdout
+    assert "Total cost, fully loaded" in out  # 'Time' per participant: participants' time
+    assert "no retention given: this assumes no decay" in out
+    assert "NPV £" in out and "Net in today's money (10.0% a year)" in out
+    assert "Gap a year" in out and "£1,800" in out
+    data["initiatives"][0]["costs"] = [{"item": "Build", "amount": 6000, "kind": "one-off"}]
+    write("s.yaml", dump(data))
+    out = run("roi", "s.yaml", env={"COLUMNS": "200"}).stdout
+    assert "fully loaded" not in out.replace("not fully loaded", "")
+    assert "Pick Right: the cost is not fully loaded" in out
