@@ -63,6 +63,8 @@ class WorkingLine:
     scale_text: str | None
     rollout_annual_benefit_text: str | None
     source: str | None
+    has_trend: bool = False  # control_improvement_text is the pre-pilot trend's change
+    estimates: int = 0  # participants' estimates; isolation_text is then their mean
 
 
 @dataclass(frozen=True)
@@ -114,3 +116,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_cost_text: str
     horizon_roi_text: str
     years_state: str | None  # where its multi-year slide goes (only when horizon_years > 1)
+    fully_loaded: bool = True  # participants' time is among its costs
+    retention_given: bool = True  # else the years assume no decay
+    npv_text: str = ""
+    discount_rate_text: str = ""  # "" when no discount_rate is given
