@@ -10,16 +10,21 @@ A newcomer who wants "a new rule" finds review/checks/, "a new figure" figures/,
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
 
 import buyin_cli
+from buyin_cli.packaged import packaged_dir
 
 SRC = Path(buyin_cli.__file__).parent
 FOUNDATION = {"__init__", "errors", "codes", "words", "packaged", "translations"}
 STAGES = ["foundation", "load", "figures", "plan", "review", "present", "render", "commands"]
 MAX_LINES = 300
+TEMPLATES = packaged_dir("templates")
+MAX_TEMPLATE_LINES = 80  # a screen: one section of the story, overridden as one small file
+MAX_TEMPLATE_LINE_CHARS = 160
 
 # Which third-party libraries each part of the package may import.
 LIBRARIES = {
@@ -95,6 +100,35 @@ def test_modules_stay_small_and_say_what_lives_there(path):
     if text.strip():
         docstring = ast.get_docstring(ast.parse(text))
         assert docstring, f"{_name(path)} opens with a docstring saying what lives there"
+
+
+def _templates() -> list[Path]:
+    return sorted(TEMPLATES.rglob("*.j2"))
+
+
+@pytest.mark.parametrize("path", _templates(), ids=lambda p: p.relative_to(TEMPLATES).as_posix())
+def test_templates_stay_a_screen_long(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_TEMPLATE_LINES, \
+        "split the template: one partial per section, the macros they share in their own file"
+
+
+_LITERAL = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+
+
+@pytest.mark.parametrize("path", _templates(), ids=lambda p: p.relative_to(TEMPLATES).as_posix())
+def test_template_lines_stay_readable(path):
+    """No line over the cap, but for one made long by a single message: gettext needs it whole."""
+    long = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        message = max((len(m.group()) for m in _LITERAL.finditer(line)), default=0)
+        if len(line) > MAX_TEMPLATE_LINE_CHARS and len(line) - message > MAX_TEMPLATE_LINE_CHARS // 2:
+            long.append(f"line {number}: {len(line)} characters")
+    assert long == [], "break the line inside a {{ }} or {% %} (outside its strings), where it changes no output"
+
+
+def test_the_templates_were_found():
+    assert {"deck_base.yaml.j2", "deck/macros.j2", "talking_points_base.md.j2"} <= \
+        {p.relative_to(TEMPLATES).as_posix() for p in _templates()}
 
 
 def test_every_folder_is_a_known_stage():

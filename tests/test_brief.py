@@ -115,6 +115,28 @@ def test_user_template_overrides_one_block(run, strategy: Path) -> None:
     assert "Would going into peak with fewer returns help?" in titles
 
 
+def test_a_users_partial_overrides_one_section_by_name(run, strategy: Path) -> None:
+    # One small file per section: the user's deck/asks.yaml.j2 is found before the packaged one.
+    Path("mine/deck").mkdir(parents=True)
+    Path("mine/deck/asks.yaml.j2").write_text(
+        '  - layout: {{ layout.content | q }}\n'
+        '    title: {{ "Our requests" | q }}\n'
+        '    body: {{ view.asks | q }}\n'
+        '    notes: {{ decisions(view.asks | length) | q }}\n', encoding="utf-8")
+    Path("mine/talking_points").mkdir()
+    Path("mine/talking_points/checklist.md.j2").write_text("## Our checklist\n", encoding="utf-8")
+    assert run("brief", strategy, "--out", "out", "--templates", "mine").exit_code == 0
+    deck = read_deck(Path("out/warehouse-manager-briefing.pptx"))
+    titles = [s["title"] for s in deck]
+    assert "Our requests" in titles and "One decision today" not in titles
+    # The partial reads the base's layouts and macros by name, as the packaged partials do.
+    assert [s["notes"] for s in deck if s["title"] == "Our requests"][0].endswith("One decision")
+    assert "Would going into peak with fewer returns help?" in titles  # the other sections stay
+    talking = Path("out/warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    assert "## Our checklist" in talking and "Checklist for the day" not in talking
+    assert "## Opening" in talking
+
+
 def test_the_shared_phrasings_are_reworded_once_for_deck_and_talking_points(run, strategy: Path) -> None:
     from buyin_cli.packaged import packaged_dir
 

@@ -60,6 +60,17 @@ def test_a_template_file_linked_to_a_file_outside_is_refused(run, repo: Path) ->
     _nothing_leaked(result, Path("out"))
 
 
+def test_a_section_partial_linked_to_a_file_outside_is_refused(run, repo: Path) -> None:
+    # The packaged base includes its partials through the same confined, user-first lookup.
+    (repo / "templates" / "deck").mkdir(parents=True)
+    (repo / "templates" / "deck" / "heard.yaml.j2").symlink_to(Path("secret.txt").resolve())
+    result = run("brief", repo, "--out", "out")
+    assert result.exit_code == 1
+    assert "repo/templates/deck/heard.yaml.j2: template 'deck/heard.yaml.j2' is a link to a file " \
+        "outside" in result.stderr
+    _nothing_leaked(result, Path("out"))
+
+
 def test_a_templates_folder_that_links_out_of_the_strategy_is_refused(run, repo: Path) -> None:
     Path("elsewhere").mkdir()
     (Path("elsewhere") / "talking-points.md.j2").write_text(SECRET, encoding="utf-8")
@@ -165,7 +176,7 @@ def test_check_github_escapes_messages_and_file_names_as_github_reads_them(run, 
     assert result.stdout.splitlines() == [
         "::error file=d/%3A%3Aerror file=x%2Cline=1%3A%3AForged.yaml,line=2,col=1::E201 x: "
         "unknown key (expected one of: accept, buyin, organisation, title, presenter, currency, "
-        "locale, language, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
+        "locale, language, discount_rate, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
         "sponsor, objections, briefings)"]
 
 

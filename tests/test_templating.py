@@ -105,6 +105,33 @@ def test_compiled_templates_are_kept_but_never_served_stale(tmp_path: Path) -> N
     assert render(make_environment(tmp_path), name) == "mine"
 
 
+def test_a_changed_partial_is_never_served_stale(tmp_path: Path, monkeypatch) -> None:
+    # A template includes partials; each compiles (and is cached) on its own, by its own source.
+    monkeypatch.setenv("BUYIN_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "t" / "part").mkdir(parents=True)
+    (tmp_path / "t" / "page.j2").write_text('[{% include "part/body.j2" %}]', encoding="utf-8")
+    (tmp_path / "t" / "part" / "body.j2").write_text("one {{ n }}", encoding="utf-8")
+    env = make_environment(tmp_path / "t")
+    assert render(env, "page.j2", n=1) == "[one 1]"
+    # The same environment (what `buyin watch` keeps between saves) reloads the edited partial...
+    (tmp_path / "t" / "part" / "body.j2").write_text("two {{ n }}", encoding="utf-8")
+    os.utime(tmp_path / "t" / "part" / "body.j2", (1, 1))  # a different mtime, however fast the edit
+    assert render(env, "page.j2", n=2) == "[two 2]"
+    # ...and the next run, with nothing in memory, does not take the old code from disk.
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path / "t"), "page.j2", n=3) == "[two 3]"
+    (tmp_path / "t" / "part" / "body.j2").write_text("three {{ n }}", encoding="utf-8")
+    compiled._CACHES.clear()
+    assert render(make_environment(tmp_path / "t"), "page.j2", n=4) == "[three 4]"
+
+
+def test_a_packaged_partial_is_overridden_by_a_new_file_of_its_name(tmp_path: Path) -> None:
+    make_environment(tmp_path).get_template("deck/macros.j2")  # compiled and kept
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "macros.j2").write_text("mine", encoding="utf-8")
+    assert render(make_environment(tmp_path), "deck/macros.j2") == "mine"
+
+
 def _compiling_refused(env):
     """`env`, made unable to compile: a template it renders must come from the cache."""
     def refuse(*args, **kwargs):

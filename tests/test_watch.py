@@ -15,6 +15,7 @@ import pytest
 
 from buyin_cli.watch import Session, file_changes, run
 from conftest import VALID_YAML, replace_line
+from deck_helpers import read_deck
 
 MD = Path("out/warehouse-manager-briefing.md")
 PPTX = Path("out/warehouse-manager-briefing.pptx")
@@ -79,6 +80,31 @@ def test_a_new_template_override_is_picked_up(write) -> None:
     assert "OUR CHECKLIST" in MD.read_text(encoding="utf-8")  # the failed template wrote nothing
     assert lines[-2].startswith("error: ") and "nope" in lines[-2]
     assert lines[-1] == "✗ not rendered; the last good outputs stay"
+
+
+def test_an_override_of_one_partial_is_picked_up_and_rendered_again_when_edited(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    partial = Path("strategy/templates/talking_points/checklist.md.j2")
+    slide = Path("strategy/templates/deck/asks.yaml.j2")
+    asks = "  - layout: {{ layout.content | q }}\n    title: {{ %r | q }}\n    notes: Ask.\n"
+
+    def saves():
+        write(str(partial), "OUR CHECKLIST\n")
+        write(str(slide), asks % "Our requests")
+        yield {partial, slide}
+        assert "OUR CHECKLIST" in MD.read_text(encoding="utf-8")
+        assert "Our requests" in [s["title"] for s in read_deck(PPTX)]
+        write(str(partial), "OUR NEW CHECKLIST\n")
+        write(str(slide), asks % "Our new requests")  # the slides kept from the last save are keyed
+        yield {partial, slide}                         # by their outline: this one is built again
+
+    run(session, saves())
+    assert "OUR NEW CHECKLIST" in MD.read_text(encoding="utf-8")
+    titles = [s["title"] for s in read_deck(PPTX)]
+    assert "Our new requests" in titles and "Our requests" not in titles
+    assert session.relevant(partial) and session.relevant(slide)
 
 
 def test_only_strategy_files_and_templates_matter(write) -> None:
