@@ -12,14 +12,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, save_deck, to_pdf
+from pptx.enum.chart import XL_CHART_TYPE
 
+from buyin_cli.errors import TemplateError
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.deck import build_deck, default_template
 from buyin_cli.render.pptx.layout import EMU_PER_PT, INSET_X, INSET_Y
-from buyin_cli.errors import TemplateError
-from pptx.enum.chart import XL_CHART_TYPE
-
+from deck_helpers import SAMPLE, STEPS, outline_from, read_deck, save_deck, to_pdf
 
 
 @pytest.fixture
@@ -333,7 +332,7 @@ def test_count_axes_step_in_whole_numbers(values: list[float], step: float) -> N
     whole = all(float(v).is_integer() for v in values)
     spec = Chart(kind="column", categories=[str(i) for i in range(len(values))],
                  series=[Series(name="n", values=values)])
-    low, high, got = value_range(spec)
+    low, _, got = value_range(spec)
     assert got == step or not whole
     assert float(got).is_integer() or not whole
     assert low == 0

@@ -37,10 +37,10 @@ def _brief(run, write, text: str) -> tuple[str, str]:
 
 
 def test_a_total_without_participants_time_is_not_called_fully_loaded(run, write):
-    notes, deck = _brief(run, write, VALID_YAML)
+    _, deck = _brief(run, write, VALID_YAML)
     assert "fully loaded" not in deck and "Year one" in deck
     assert "Participants' time is not in these costs" in deck
-    notes, deck = _brief(run, write, replace_line(VALID_YAML, GUIDE, TIME))
+    _, deck = _brief(run, write, replace_line(VALID_YAML, GUIDE, TIME))
     assert "fully loaded" in deck
 
 

@@ -32,10 +32,11 @@ Decisions where the format is silent:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
-from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.figures.loading import is_fully_loaded
+from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.figures.years import YearFigures, fsum as _sum, net_present_value, year_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
@@ -194,12 +195,14 @@ def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
                    headcount: int | None) -> ResultFigures:
     """The figures of one pilot result; `headcount` is the roll-out audience (None: unknown)."""
     improvement = _change(metric, result.before, result.after)
-    has_control = result.control_before is not None and result.control_after is not None
-    has_trend = not has_control and result.trend_after is not None
-    if has_control:
-        control = _change(metric, result.control_before, result.control_after)
-    elif has_trend:
-        control = _change(metric, result.before, result.trend_after)
+    c_before, c_after = result.control_before, result.control_after
+    has_control = c_before is not None and c_after is not None
+    trend = result.trend_after
+    has_trend = not has_control and trend is not None
+    if c_before is not None and c_after is not None:
+        control = _change(metric, c_before, c_after)
+    elif trend is not None:
+        control = _change(metric, result.before, trend)
     else:
         control = 0.0
     estimates = tuple((float(e.share), float(e.confidence)) for e in result.estimates or ())
@@ -235,7 +238,7 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
 def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
                         pilots: dict[str, PilotFigures], order: dict[str, int],
                         discount_rate: float = 0.0) -> InitiativeFigures:
-    latest: dict[str, tuple[tuple, ResultFigures]] = {}
+    latest: dict[str, tuple[tuple[date, int], ResultFigures]] = {}
     for pilot in own:
         for metric_id, result in pilots[pilot.id].results.items():
             if result.rollout_annual_benefit is None:
@@ -247,7 +250,7 @@ def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot]
     one_off = _costs(initiative, "one-off")
     per_year = _costs(initiative, "per-year")
     per_participant = _costs(initiative, "per-participant")
-    benefit = _sum(r.rollout_annual_benefit for r in used)
+    benefit = _sum(b for r in used if (b := r.rollout_annual_benefit) is not None)  # all, as chosen
     cost = one_off + per_year + per_participant * headcount
     years = year_figures(benefit, cost, per_year, initiative.horizon_years,
                          float(initiative.retention), discount_rate)

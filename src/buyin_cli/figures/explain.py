@@ -17,6 +17,7 @@ from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
 
+
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
     """The working of every figure of a loaded strategy (computed unless given)."""
     strategy = loaded.strategy
@@ -177,7 +178,7 @@ class _Explainer(InitiativeSteps):
             return "the pre-pilot trend predicts the whole change: nothing is attributable"
         return None
 
-    def _estimates(self, r: ResultFigures, res: tuple) -> Step:
+    def _estimates(self, r: ResultFigures, res: tuple[str | int, ...]) -> Step:
         """Phillips' estimate method: the mean of each participant's share × confidence."""
         ops: list[Operand] = []
         for n, (share, confidence) in enumerate(r.estimates):
@@ -202,7 +203,7 @@ class _Explainer(InitiativeSteps):
         return Step(figure, f"{before.label} − {after.label} (lower is better)",
                     "{0} − {1}", (before, after), Operand(value, "number", figure))
 
-    def _fraction(self, name: str, value: float, given: bool, res: tuple) -> Operand:
+    def _fraction(self, name: str, value: float, given: bool, res: tuple[str | int, ...]) -> Operand:
         if given:
             return Operand(value, "number", name, self.at(*res, name))
         return Operand(value, "number", f"{name} (default 1)")
@@ -225,7 +226,7 @@ class _Explainer(InitiativeSteps):
                      f"{total} ÷ {{{len(heads)}}}", heads + (participants,),
                      Operand(r.scale, "number", "R"),
                      f"scales the pilot's {pilot.participants} people up to the "
-                     f"{sum(int(h.value) for h in heads)} in the audiences of initiative "
+                     f"{sum(int(h.value or 0) for h in heads)} in the audiences of initiative "
                      f"{pilot.initiative}", explains=True)
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),

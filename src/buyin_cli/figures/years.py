@@ -9,6 +9,7 @@ money, so with one year (or r = 0) the NPV is the first year's net.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -41,7 +42,7 @@ def net_present_value(years: tuple[YearFigures, ...]) -> float:
     return fsum(y.discounted_net for y in years)
 
 
-def fsum(values) -> float:
+def fsum(values: Iterable[float]) -> float:
     """An exact sum; a plain one when the exact one overflows (infinite readings)."""
     values = list(values)
     try:

@@ -16,12 +16,17 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import (NumberPattern, format_compact_currency, get_currency_precision,
-                           get_currency_symbol, parse_pattern)
+from babel.numbers import (
+    NumberPattern,
+    format_compact_currency,
+    get_currency_precision,
+    get_currency_symbol,
+    parse_pattern,
+)
 
 from buyin_cli.errors import BuyinError
 from buyin_cli.figures.periods import parse_period, period_kind
@@ -67,7 +72,7 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
                  places: tuple[int, int] = (0, 0)) -> str:
     """`amount` rounded to whole units of `currency` (or to `places`, min and max decimal
     places), as the locale writes money: £123,984."""
-    if finite(amount) is None:
+    if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.currency_formats["standard"].pattern, places)
@@ -78,7 +83,7 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
 def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
     """A money amount per unit (e.g. value_per_unit) as written, with the currency's cents when it
     has a fraction: £12.50, $0.098 (a margin is never rounded to $0.10), ¥0.098."""
-    if finite(amount) is None:
+    if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
     places = decimals_of(amount, 6)
     if places == 0:
@@ -96,7 +101,7 @@ def decimals_of(value: float, most: int = 10) -> int:
 def format_pct(value: float | None, locale: str | Locale | None = None,
                currency: str = "USD") -> str:
     """A percentage (already × 100) to one decimal place, as the locale writes it: 70.6%."""
-    if finite(value) is None:
+    if (value := finite(value)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.percent_formats[None].pattern, (1, 1))
@@ -107,7 +112,7 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
 def format_number(value: float | None, locale: str | Locale | None = None,
                   currency: str = "USD", decimals: int | None = None, most: int = 4) -> str:
     """A number as the locale writes it: with `decimals` places, or as written (up to `most`)."""
-    if finite(value) is None:
+    if (value := finite(value)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     frac = (decimals, decimals) if decimals is not None else (0, most)
@@ -138,14 +143,14 @@ class Formatter:
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
         """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000."""
-        if finite(amount) is None or amount == 0:
+        if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
         return self.money(round(amount, significant - 1 - magnitude))
 
     def money_short(self, amount: float | None) -> str:
         """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
-        if finite(amount) is None or abs(amount) < 10_000:
+        if (amount := finite(amount)) is None or abs(amount) < 10_000:
             return self.money(amount)
         digits = 1 if abs(amount) >= 1_000_000 else 0
         short = format_compact_currency(amount, self.currency, locale=self.locale,
@@ -162,7 +167,7 @@ class Formatter:
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
-        if decimals == 1 or finite(value) is None:
+        if decimals == 1 or (value := finite(value)) is None:
             return self._signed(format_pct(value, self.locale, self.currency))
         rounded = _rounded(value, decimals)  # half away from zero, as every other figure
         pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
@@ -172,11 +177,10 @@ class Formatter:
         """A number of the working (explain.Operand), written as its kind asks; `extra` more
         decimal places where a working must show them to multiply out (working.py)."""
         value, places = op.value, operand_places(op, extra)
-        if op.kind == "money":
+        if op.kind == "rate" and not extra:
+            return self.rate(value)  # as written
+        if op.kind in ("money", "rate"):
             return self._signed(format_money(value, self.currency, self.locale, (places, places)))
-        if op.kind == "rate":
-            return (self.rate(value) if not extra else self._signed(format_money(
-                value, self.currency, self.locale, (places, places))))
         if op.kind in ("pct", "share"):
             return self.percent(value if op.kind == "pct" or value is None else value * 100,
                                 places)
@@ -247,9 +251,8 @@ def operand_places(op: Operand, extra: int = 0) -> int:
     if op.kind == "rate":
         return (decimals_of(op.value, 6) if op.value is not None else 0) + extra
     base = {"pct": 1, "share": 1, "ratio": 2, "months": 1, "count": 0}.get(op.kind)
-    if base is None:  # a number
-        written = op.source is not None and op.value is not None
-        base = max(4, decimals_of(op.value)) if written else 4
+    if base is None:  # a number; one written in the strategy, in full
+        base = max(4, decimals_of(op.value)) if op.source and op.value is not None else 4
     return base + extra
 
 
@@ -273,10 +276,11 @@ def _pattern(text: str, frac: tuple[int, int] | None = None) -> NumberPattern:
     return pattern
 
 
-def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options) -> str:
+def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options: Any) -> str:
     # Decimal's default 28 digits cannot hold the largest floats; 400 can.
     with localcontext(_WIDE):
-        return pattern.apply(value, loc, **options)
+        text: str = pattern.apply(value, loc, **options)
+        return text
 
 
 def shown(value: float, places: int) -> float:

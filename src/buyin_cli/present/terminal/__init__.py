@@ -6,22 +6,29 @@ working) and is written by numbers.py in the strategy's locale.
 
 from __future__ import annotations
 
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
+from buyin_cli.figures.compute import Figures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
-from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
-from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.terminal.tables import (add_column, add_row, heading, months, new_table, observed_table,
-                                     plain, years_table)
-from buyin_cli.present.working import exact_working
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.terminal.tables import (
+    add_column,
+    add_row,
+    heading,
+    months,
+    new_table,
+    observed_table,
+    plain,
+    years_table,
+)
+from buyin_cli.present.working import exact_working
 from buyin_cli.words import printable
 
 
@@ -214,8 +221,8 @@ def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
     One line, each file named once ('from before a.yaml:12, after :13') when it is
     short; otherwise the file, then a line number and label per operand.
     """
-    places = [(display_path(op.source.file), op.source.line, op.label)  # type: ignore[union-attr]
-              for op in operands]
+    places = [(display_path(where.file), where.line, op.label)
+              for op in operands if (where := op.source)]  # each has one: they are the sources
     parts, last = [], None
     for name, line, label in places:
         parts.append(f"{label} {name if name != last else ''}:{line}")

@@ -3,6 +3,8 @@ actual against forecast."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Group
 from rich.table import Table
@@ -24,7 +26,7 @@ def plain(words: str, style: str = "") -> Text:
     return Text(printable(words), style=style)
 
 
-def add_column(grid: Table, header: str, **options) -> None:
+def add_column(grid: Table, header: str, **options: Any) -> None:
     grid.add_column(plain(header), **options)
 
 

@@ -1,4 +1,4 @@
-"""The Years and Sensitivity sheets: an initiative's horizon in money of each year and of today, and how much of the pilot effect must hold."""
+"""The Years and Sensitivity sheets: each year's money and today's, and how much of the effect must hold."""
 
 from __future__ import annotations
 

@@ -9,9 +9,16 @@ Fractions are percentages, formatted as such, throughout the workbook.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from buyin_cli.errors import display_path
 from buyin_cli.figures.compute import PERIODS_PER_YEAR
+from buyin_cli.load.models import Result
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.present.workbook.cells import Book, Cell, Key, Sheet, Style, headers, text
+
+# How the sheet writes one input: its key, label, value, unit, style and where it was written.
+Put = Callable[[Key, str, float, str, Style, "Path_ | None"], None]
 
 HALF = 0.5  # the share of the pilot effect the sensitivity assumes holds at roll-out
 
@@ -24,7 +31,7 @@ def inputs_sheet(book: Book) -> Sheet:
     sheet.line(*headers("Input", "Value", "Unit", "Source"))
 
     def put(key: Key, label: str, value: float, unit: str, style: Style,
-            path: tuple | None) -> None:
+            path: Path_ | None) -> None:
         where = book.sources.at(path) if path is not None else None
         source = f"{display_path(where.file)}:{where.line}" if where else "default"
         row = sheet.row
@@ -76,7 +83,7 @@ def inputs_sheet(book: Book) -> Sheet:
     return sheet
 
 
-def _result_inputs(book: Book, put, pid: str, name: str, res, at: tuple) -> None:  # noqa: ANN001
+def _result_inputs(book: Book, put: Put, pid: str, name: str, res: Result, at: Path_) -> None:
     """A result's readings, how its effect is isolated, and how many readings make a year."""
     for reading in ("before", "after", "control_before", "control_after", "trend_after"):
         if getattr(res, reading) is not None:

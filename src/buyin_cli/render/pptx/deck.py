@@ -11,6 +11,7 @@ the table uses both halves.
 from __future__ import annotations
 
 import io
+from functools import partial
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pptx.util import Inches, Pt
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, reuse, textfit
+from buyin_cli.render.pptx import oxml, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
@@ -60,7 +61,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
             _add_slides(prs, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
-                     lambda spec=spec, number=number: _add_slides(prs, outline, spec, number))
+                     partial(_add_slides, prs, outline, spec, number))
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
@@ -97,7 +98,7 @@ def _open(path: Path | None) -> tuple[Any, bytes]:
     blob = read_presentation(path)
     try:
         return Presentation(io.BytesIO(blob)), blob
-    except Exception as exc:  # XML or part trouble: all mean "not a usable deck"
+    except Exception as exc:  # noqa: BLE001 - XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 
 
@@ -153,9 +154,9 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
             bold_last=spec.table.total is not None)
         if charts:  # the chart takes what the table's first page leaves
-            rows = body_rows(spec.table)
+            all_rows = body_rows(spec.table)
             height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
-                textfit.row_height(rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
+                textfit.row_height(all_rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
             x, y, w, h = places["visual"].box
             top = y + int(height * EMU_PER_PT) + gap
             chart_area = (x, top, w, y + h - top)
@@ -189,7 +190,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
                 add_flow(slide, places["flow"].box, spec.flow)
         if spec.footnote and page == pages - 1:
             add_line(slide, places["footnote"].box, spec.footnote)
-        if rows is not None:
+        if rows is not None and spec.table is not None:
             box = places["visual"].box if body or whole is None else whole.box
             add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], table_box(box).width,
                       spec.table, rows, t_size, t_widths, t_font)

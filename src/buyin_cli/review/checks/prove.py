@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from buyin_cli.figures.loading import is_fully_loaded
 from buyin_cli.load.models import Result
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_learning_number
 from buyin_cli.words import dotted
@@ -61,7 +62,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                         "loaded wage, per participant)")
 
 
-def _isolated(ctx: Context, owner: tuple, path: tuple, result: Result) -> Iterator[Check]:
+def _isolated(ctx: Context, owner: Path_, path: Path_, result: Result) -> Iterator[Check]:
     """W301 and W303: what isolates a result's effect, and whether the estimate is discounted.
 
     Writing isolation: 1 or confidence: 1 does not make a figure conservative: a result
