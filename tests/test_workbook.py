@@ -31,7 +31,7 @@ READINGS = {"before", "after", "control_before", "control_after", "trend_after",
 
 def is_input(key: tuple[str, ...]) -> bool:
     kind, *rest = key
-    return (kind in ("audience", "cost", "strategy")
+    return (kind in ("audience", "cost", "strategy", "reading", "tracking")
             or (kind == "result" and (rest[-1] in READINGS or rest[-1].startswith("estimate_")))
             or (kind == "pilot" and rest[-1] in ("participants", "cost"))
             or (kind == "metric" and rest[-1] not in ("progress_pct", "gap_annual_cost"))

@@ -14,12 +14,10 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError
-from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
-from buyin_cli.load.git import resolve_revision
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.language import translations
@@ -32,6 +30,9 @@ from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
+
+if TYPE_CHECKING:  # the comparison's modules (git, diff) load only for --since
+    from buyin_cli.figures.changes import Comparison
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -84,6 +85,10 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     loaded = load_strategy(path, need_briefings=True)
     changes = None
     if since is not None:
+        # git and the comparison: only for --since
+        from buyin_cli.diff import changes_between
+        from buyin_cli.load.git import resolve_revision
+
         # The slide's title names the day of the version it compares with, which the room
         # knows, never the git expression ("HEAD~2") it was asked by.
         _, when = resolve_revision(path, since)

@@ -9,10 +9,9 @@ presents, so one meeting's gaps never appear in another's talking points.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
 from buyin_cli.codes import CODES
-from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import since_last_met
 from buyin_cli.figures.rollout import rollout, trend_marks
@@ -30,6 +29,9 @@ from buyin_cli.present.build.proposal import audience_view, initiative_view
 from buyin_cli.present.numbers import Formatter, deck_formatter
 from buyin_cli.present.view import Accepted, BriefingView, NotReady, QuoteView
 from buyin_cli.review.score import Readiness
+
+if TYPE_CHECKING:  # what changed is built only for brief --since
+    from buyin_cli.figures.changes import Comparison
 
 ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endorsement", "showcase", "quotes", "asks")
 
@@ -55,7 +57,9 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
                                               planner.answers, groups)
     objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
-    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
+    position = {m.id: k for k, m in enumerate(strategy.metrics)}
+    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
+                              loaded.sources.tables.get(("metrics", position[m], "history")))
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),

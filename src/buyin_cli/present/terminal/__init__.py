@@ -29,7 +29,7 @@ from buyin_cli.present.terminal.tables import (
     years_table,
 )
 from buyin_cli.present.working import exact_working
-from buyin_cli.words import printable
+from buyin_cli.words import plural, printable
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
@@ -59,6 +59,9 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
         for section in sections:
             console.print()
             console.print(explain_section(section, writer))
+        if loaded.sources.tables:
+            console.print()
+            console.print(data_files_section(loaded))
 
 
 def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
@@ -195,6 +198,18 @@ def _operand(w: Formatter, op: Operand, extra: int = 0) -> str:
         return "never" if op.value is None else f"{w.operand(op, extra)} months"
     return w.operand(op, extra)
 
+
+
+def data_files_section(loaded: LoadedStrategy) -> Group:
+    """Which readings were read from which data file, and from which of its rows."""
+    lines: list[RenderableType] = [plain("Readings from data files", style="bold")]
+    for (section, k, key), table in loaded.sources.tables.items():
+        item = getattr(loaded.strategy, str(section))[int(k)]
+        readings = getattr(item, str(key))  # never empty: a data file without rows is an error
+        span = " to ".join(dict.fromkeys((readings[0].period, readings[-1].period)))
+        lines.append(Padding(plain(f"{item.id}: {key}, {plural(len(readings), 'reading')} "
+                                   f"({span}) from {table}"), (0, 0, 0, 2), expand=False))
+    return Group(*lines)
 
 
 def explain_section(section: Section, w: Formatter) -> Group:
