@@ -41,6 +41,12 @@ def workbook_bytes(plan: Plan) -> bytes:
         for col, width in enumerate(sheet.widths):
             ws.set_column(col, col, width)
         ws.freeze_panes(2, 0)
+        # Printed, each sheet fits the page's width (as many pages down as it needs), its
+        # headings repeated on each page.
+        ws.set_landscape()
+        ws.set_paper(9)  # A4; Letter readers' printers scale it
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0, 1)
         for (row, col), cell in sorted(sheet.cells.items()):
             literal_input = cell.formula is None and cell.style in _NUMERIC
             style = styles[(cell.style, literal_input)]
@@ -52,6 +58,8 @@ def workbook_bytes(plan: Plan) -> bytes:
                 ws.write_string(row, col, cell.value, style)
             elif cell.value is not None:
                 ws.write_number(row, col, cell.value, style)
+    for name, ref in sorted(plan.names.items()):
+        book.define_name(name, f"={ref}")
     book.close()
     return out.getvalue()
 
