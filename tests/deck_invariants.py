@@ -157,6 +157,34 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
     return found
 
 
+# A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
+CONTINUED = re.compile(r" \((?:cont\.|Forts\.)\)$")
+TIMING = re.compile(r"^\[(\d*)(½?)\s?(min|Min\.|s)\]")
+
+
+def _minutes(notes: str) -> float:
+    found = TIMING.match(notes)
+    if not found:
+        return 0.0
+    whole, half, unit = found.groups()
+    amount = int(whole or 0) + (0.5 if half else 0)
+    return amount / 60 if unit == "s" else amount
+
+
+def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[str]:
+    """A decision that continues, a continuation timed as a new slide, time past the meeting."""
+    found = []
+    later = [i for i, s in enumerate(slides, 1) if CONTINUED.search(s["title"] or "")]
+    if 3 in later:
+        found.append(f"the decision continues on slide 3: {slides[2]['title']!r}")
+    found += [f"slide {i} continues a slide but is timed as one of its own" for i in later
+              if TIMING.match(slides[i - 1]["notes"])]
+    spoken = sum(_minutes(s["notes"]) for s in slides if not s["hidden"])
+    if spoken > briefing["minutes"]:
+        found.append(f"the notes time {spoken:g} min for a {briefing['minutes']}-minute meeting")
+    return found
+
+
 def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
                  briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
     """Every invariant's findings for one deck, each line naming its invariant."""
@@ -168,5 +196,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
+        "continued": continued(slides, briefing),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -18,6 +18,7 @@ from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.deck import build_deck, default_template
 from buyin_cli.render.pptx.layout import EMU_PER_PT, INSET_X, INSET_Y
 from buyin_cli.errors import TemplateError
+from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 
@@ -341,3 +342,26 @@ def test_count_axes_step_in_whole_numbers(values: list[float], step: float) -> N
     assert got == step or not whole
     assert float(got).is_integer() or not whole
     assert low == 0
+
+
+def test_a_whole_slide_leaves_out_its_details_and_never_continues(tmp_path):
+    long = [{"text": f"Ask {i}: " + "approve the roll-out to every plant " * 4, "level": 1}
+            for i in range(9)]
+    detail = {"text": "Evidence: " + "the pilot line cut scrap by a fifth " * 4, "detail": True}
+    slide = {"layout": "Title and Content", "title": "The decision", "whole": True,
+             "body": long + [detail], "notes": "Say the ask."}
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))  # python-pptx's own 4:3 deck
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "whole.pptx", template)
+    slides = read_deck(tmp_path / "whole.pptx")
+    assert len(slides) == 1
+    assert "Evidence:" not in " ".join(t for _, t in slides[0]["body"])
+    assert slides[0]["notes"].startswith("Say the ask.") and "Evidence:" in slides[0]["notes"]
+
+
+def test_a_continuation_slide_has_no_notes_or_time_of_its_own(tmp_path):
+    outline = outline_from({**SAMPLE, "continued_notes": "Continued: no time of its own."})
+    save_deck(outline, tmp_path / "deck.pptx")
+    slides = read_deck(tmp_path / "deck.pptx")
+    continued = [s for s in slides if s["title"].endswith("(cont.)")]
+    assert continued and all(s["notes"] == "Continued: no time of its own." for s in continued)

@@ -133,3 +133,11 @@ def test_pilots_come_in_the_order_of_the_asks_they_support(valid_data, write, ru
     day = next(n for n, t in enumerate(titles) if t.startswith("Day shift"))
     night = next(n for n, t in enumerate(titles) if t.startswith("Night shift"))
     assert day < night, titles
+
+
+def test_a_decision_with_long_asks_stays_one_slide_on_four_three(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = [
+        f"Agree that every one of the {n} shift leaders releases two pickers a week for coaching "
+        f"on the new scanners, starting in the week after the peak season ends" for n in range(4, 8)]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
