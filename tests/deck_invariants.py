@@ -157,6 +157,21 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
     return found
 
 
+def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
+    """A title stating the total of several initiatives that does not name the one at a loss."""
+    funded = presented_initiatives(strategy, briefing)
+    money = [figures["initiatives"][i["id"]] for i in funded]
+    losing = [i["title"] for i, f in zip(funded, money) if (f["roi_pct"] or 0) < 0]
+    if len(funded) < 2 or not losing:
+        return []
+    total = [_money_digits(sum(f[key] for f in money)) for key in ("rollout_benefit", "rollout_cost")]
+    return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
+            for i, s in enumerate(slides, 1) if s["title"] and all(
+                t in _digits(s["title"]) for t in total) and not all(
+                name in s["title"] for name in losing)]
+
+
 # A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
 CONTINUED = re.compile(r" \((?:cont\.|Forts\.)\)$")
 TIMING = re.compile(r"^\[(\d*)(½?)\s?(min|Min\.|s)\]")
@@ -197,5 +212,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
         "continued": continued(slides, briefing),
+        "hidden loss": hidden_losses(slides, strategy, briefing, figures),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

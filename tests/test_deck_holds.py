@@ -141,3 +141,16 @@ def test_a_decision_with_long_asks_stays_one_slide_on_four_three(valid_data, tmp
         f"on the new scanners, starting in the week after the peak season ends" for n in range(4, 8)]
     valid_data["briefings"][0]["minutes"] = 60
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+
+
+def test_a_total_names_the_initiative_that_loses_money(valid_data, tmp_path):
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Label Check",
+              "costs": [{"item": "Scanners", "amount": 900000, "kind": "one-off"}]}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-check-pilot",
+                                 "initiative": "label-check", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve the roll-out of Pick Right", "initiative": "pick-right"},
+        {"decision": "Fund Label Check", "initiative": "label-check"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []

@@ -36,6 +36,9 @@ class TotalsView:
     cost_short: str
     breaks_even: bool = True  # the whole pilot effect, or less, pays the year-one cost back
     weakest_break_even_text: str | None = None  # the share the most exposed initiative needs
+    # Titles of the initiatives that lose money in year one, when a total sums more than one:
+    # the total must not hide them.
+    losing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
