@@ -23,7 +23,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
-
 from words import CONCERNS, FIRST, FORMATS, LAST, QUOTES, ROLES, SEASONS, UNITS
 
 SHARES = {"objectives": 4, "metrics": 10, "audiences": 4, "initiatives": 6, "pilots": 45,

@@ -22,12 +22,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-import yaml
-
 import make_strategy
 import pandoc_deck
-from timing import (Failed, Series, exponent, fitted_exponent, interleave, machine, paired_ratio,
-                    seconds)
+import yaml
+from timing import Failed, Series, exponent, fitted_exponent, interleave, machine, paired_ratio, seconds
 
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable

@@ -28,7 +28,6 @@ import tempfile
 import time
 from pathlib import Path
 
-
 # --- the only use of buyin's internal API in bench/ -------------------------------------
 # buyin's modules are being reorganised into folders (buyin_cli/load/, buyin_cli/render/…):
 # each name is looked up at its newer homes first, then at the old one. Update only here.

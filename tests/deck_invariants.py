@@ -91,7 +91,7 @@ def presented_initiatives(strategy: dict[str, Any], briefing: dict[str, Any]) ->
     found = []
     for initiative in strategy["initiatives"]:
         for ask in briefing["asks"]:
-            if isinstance(ask, dict) and ask.get("initiative") == initiative["id"] or (
+            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
                     isinstance(ask, str) and initiative["title"].lower() in ask.lower()):
                 found.append(initiative)
                 break
@@ -165,7 +165,10 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
     losing = [i["title"] for i, f in zip(funded, money) if (f["roi_pct"] or 0) < 0]
     if len(funded) < 2 or not losing:
         return []
-    total = [_money_digits(sum(f[key] for f in money)) for key in ("rollout_benefit", "rollout_cost")]
+    sums = [sum(f[key] for f in money) for key in ("rollout_benefit", "rollout_cost")]
+    if not all(sums):
+        return []  # a title can state a total of both only when both are there
+    total = [_money_digits(amount) for amount in sums]
     return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
             for i, s in enumerate(slides, 1) if s["title"] and all(
                 t in _digits(s["title"]) for t in total) and not all(

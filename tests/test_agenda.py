@@ -5,8 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy

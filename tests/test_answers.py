@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from buyin_cli.plan.answers import Answers, answer_for, content_words
 from buyin_cli.load.models import Objection
+from buyin_cli.plan.answers import Answers, answer_for, content_words
 
 
 def objection(text: str) -> Objection:

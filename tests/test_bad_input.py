@@ -1,4 +1,4 @@
-"""Every bad input gets one located line, never "internal error": check is the gate, and what it accepts roi and brief render."""
+"""Every bad input gets one located line, never "internal error"; what check accepts, roi and brief render."""
 
 from __future__ import annotations
 

@@ -130,7 +130,7 @@ def test_a_users_partial_overrides_one_section_by_name(run, strategy: Path) -> N
     titles = [s["title"] for s in deck]
     assert "Our requests" in titles and "One decision today" not in titles
     # The partial reads the base's layouts and macros by name, as the packaged partials do.
-    assert [s["notes"] for s in deck if s["title"] == "Our requests"][0].endswith("One decision")
+    assert next(s["notes"] for s in deck if s["title"] == "Our requests").endswith("One decision")
     assert "Would going into peak with fewer returns help?" in titles  # the other sections stay
     talking = Path("out/warehouse-manager-briefing.md").read_text(encoding="utf-8")
     assert "## Our checklist" in talking and "Checklist for the day" not in talking

@@ -264,3 +264,10 @@ def test_readme_documents_the_hook_and_the_action() -> None:
 @pytest.mark.parametrize("command", ["init", "watch", "brief . --pdf", "--install-completion"])
 def test_readme_documents_the_workflow_commands(command: str) -> None:
     assert f"buyin {command}" in README.read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_readme_test_command_verbatim() -> None:
+    """The README's second line is what a contributor copies; CI must run exactly it."""
+    test_line = re.findall(r"^python3 -m venv .*$", README.read_text(encoding="utf-8"), re.M)[1]
+    assert "ruff check" in test_line and "mypy" in test_line and "pytest" in test_line
+    assert test_line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()

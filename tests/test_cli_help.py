@@ -146,9 +146,8 @@ def test_plain_when_piped(tmp_path):
 
 
 def test_a_bug_is_one_line_and_the_traceback_is_there_on_request(run, write, monkeypatch):
-    from conftest import VALID_YAML
-
     import buyin_cli.load.strategy
+    from conftest import VALID_YAML
 
     write("s.yaml", VALID_YAML)
 

@@ -11,7 +11,6 @@ from buyin_cli.figures.compare import compare
 from buyin_cli.load.models import Strategy
 from buyin_cli.present.changes import change_sections, diff_report
 from buyin_cli.present.numbers import Formatter
-
 from test_figures import BASE
 
 

@@ -17,8 +17,7 @@ from pptx import Presentation
 from conftest import dump, invoke
 from deck_helpers import read_deck
 from deck_invariants import all_findings, texts_of
-from strategy_maker import UNITS, SUMMED, UNIT, make_strategy
-
+from strategy_maker import SUMMED, UNIT, UNITS, make_strategy
 
 
 def _seeds() -> list[int]:
@@ -133,6 +132,92 @@ def test_pilots_come_in_the_order_of_the_asks_they_support(valid_data, write, ru
     day = next(n for n, t in enumerate(titles) if t.startswith("Day shift"))
     night = next(n for n, t in enumerate(titles) if t.startswith("Night shift"))
     assert day < night, titles
+
+
+def _deck(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
+    """The slides of the strategy's one briefing, briefed after its invariants held."""
+    assert brief_and_read(data, folder) == []
+    return read_deck(folder / "out" / "warehouse-manager-briefing.pptx")
+
+
+def test_a_group_with_commas_is_never_cut_at_one(valid_data, tmp_path):
+    valid_data["pilots"][0]["group"] = "Wards 3A, 3B and 6C"
+    slides = _deck(valid_data, tmp_path)
+    assert any(s["title"].startswith("Wards 3A, 3B and 6C cut picking errors") for s in slides)
+
+
+def test_a_zero_cost_initiative_costs_nothing_in_cash(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"] = [{"item": "Team leaders' own time", "amount": 0,
+                                              "kind": "one-off"}]
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
+                                           "initiative": "pick-right"}]
+    slides = _deck(valid_data, tmp_path)
+    assert slides[1]["title"].startswith("It costs nothing in cash and brings ")
+    assert any("costs nothing in cash and brings" in text for _, text in slides[1]["body"])
+
+
+def test_two_initiatives_each_state_their_own_break_even_share(valid_data, tmp_path):
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Label Check",
+              "costs": [{"item": "Scanners", "amount": 8000, "kind": "one-off"}]}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-pilot",
+                                 "initiative": "label-check", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = ["Fund Pick Right", "Fund Label Check"]
+    body = [text for _, text in _deck(valid_data, tmp_path)[1]["body"]]
+    shares = [line for line in body if "it breaks even if" in line]
+    assert [line.split(":")[0] for line in shares] == ["Pick Right", "Label Check"]
+
+
+@pytest.mark.parametrize(("unit", "per"), [("% of lines picked right", "quarter"),
+                                           ("seconds per pick", "quarter"),
+                                           ("points", "month")])
+def test_a_level_is_never_said_per_a_period(valid_data, tmp_path, unit, per):
+    valid_data["metrics"][0].update(unit=unit, baseline=42, target=25)
+    valid_data["pilots"][0]["results"][0]["per"] = per
+    slides = _deck(valid_data, tmp_path)  # the invariants look for "% per quarter" and the like
+    notes = " ".join(s["notes"] for s in slides)
+    assert f"{unit} per {per}" not in notes and f"{unit} a {per}" not in notes
+
+
+def test_a_german_need_keeps_its_nouns(valid_data, tmp_path):
+    valid_data["locale"] = "de_DE"
+    valid_data["stakeholders"][0]["needs"] = ["Kurze Formate"]
+    valid_data["briefings"][0]["minutes"] = 60
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    assert "Was Ihre Teams brauchen: Kurze Formate" in titles
+
+
+def test_a_group_stakeholder_reads_as_a_group(valid_data, tmp_path):
+    valid_data["stakeholders"][0].update(name="Station managers",
+                                         role="The nine UK station managers")
+    subtitle = _deck(valid_data, tmp_path)[0]["subtitle"]
+    assert subtitle.startswith("Briefing for the Station managers (the nine UK station managers) · ")
+
+
+def test_no_confidence_is_claimed_where_none_was_given(valid_data, tmp_path):
+    result = valid_data["pilots"][0]["results"][0]
+    for key in ("confidence", "control_before", "control_after"):
+        del result[key]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)  # the invariants look for "100% confidence"
+    said = " ".join(t for s in slides for t in texts_of(s) + [s["notes"]])
+    assert "80% isolation" in said and "comparison group held" not in said
+
+
+def test_a_payback_of_days_never_reads_zero_months(valid_data, tmp_path):
+    valid_data["metrics"][0]["value_per_unit"] = 300000
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
+                                           "initiative": "pick-right"}]
+    slides = _deck(valid_data, tmp_path)
+    assert "< 0.1 months" in slides[1]["title"]
+
+
+def test_a_long_initiative_title_takes_the_shorter_form_within_two_lines(valid_data, tmp_path):
+    valid_data["initiatives"][0]["title"] = ("Pick Right, with look-alike items, labels, a one-page "
+                                             "guide and coaching by the shift leads on every line")
+    valid_data["briefings"][0]["minutes"] = 60
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]  # the invariants count lines
+    assert any(t.startswith("$6,000 in year one, fully loaded") for t in titles)
 
 
 def test_a_decision_with_long_asks_stays_one_slide_on_four_three(valid_data, tmp_path):

@@ -169,7 +169,7 @@ def test_nothing_on_a_slide_is_set_under_12_points(decks, key):
 
 
 def test_a_15_minute_briefing_on_one_objective_presents_9_slides(decks):
-    slides, talking, _, briefing, deck = decks["riverside-hospital/num-forum-briefing"]
+    slides, _, _, briefing, deck = decks["riverside-hospital/num-forum-briefing"]
     assert briefing.minutes == 15 and briefing.focus == ["fewer-falls"]
     presented = [s for s in slides if not s["hidden"]]
     assert len(presented) == 9

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from buyin_cli.figures.explain import explain_figures
-from buyin_cli.figures.steps import Operand, Section, Step
 from buyin_cli.figures.export import explanation_json
+from buyin_cli.figures.steps import Operand, Section, Step
 from buyin_cli.load.strategy import load_strategy
 
 # Line numbers matter below: keep the layout.
@@ -155,7 +155,7 @@ def test_target_equal_to_baseline_is_explained(sections):
     assert s.figure == "progress of speed"
     assert s.result.value is None
     assert s.note == "the target equals the baseline, so there is no distance to make progress on"
-    assert [op.label for op in s.operands][0] == "actual (none given: the baseline)"
+    assert s.operands[0].label == "actual (none given: the baseline)"
 
 
 def test_roll_out_cost_and_sensitivity(sections):

@@ -9,9 +9,8 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+from hypothesis import given, settings, strategies as st
 from pydantic import ValidationError
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from buyin_cli.figures.compute import compute_figures, payback_months, roi_pct
 from buyin_cli.figures.export import figures_json

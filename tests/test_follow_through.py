@@ -16,7 +16,6 @@ import pytest
 
 from buyin_cli.figures.followup import since_last_met
 from buyin_cli.load.strategy import load_strategy
-
 from conftest import VALID_YAML, replace_line
 from git_repo import commit, git, init
 

@@ -8,7 +8,6 @@ from typing import Any
 
 from buyin_cli.figures.followup import follow_up_state, previous_meeting, since_last_met
 from buyin_cli.load.models import FollowUp, Strategy
-
 from test_figures import BASE
 
 

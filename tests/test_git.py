@@ -9,7 +9,6 @@ import pytest
 
 from buyin_cli.errors import StrategyInvalid
 from buyin_cli.load.git import GitError, load_revision, read_revision
-
 from conftest import VALID_YAML, replace_line
 from git_repo import commit, git, init
 

@@ -11,7 +11,6 @@ import pytest
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.models import Strategy
-
 from conftest import dump
 from test_figures import BASE
 

@@ -6,8 +6,8 @@ import math
 
 import pytest
 import yaml
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
+from pydantic import ValidationError
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.render.outline import Bullet, Outline, parse_outline
@@ -71,7 +71,7 @@ def test_defaults() -> None:
 
 def test_models_are_frozen() -> None:
     outline = parse_outline(VALID, "deck.yaml.j2")
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         outline.continued = "x"  # type: ignore[misc]
 
 

@@ -12,10 +12,9 @@ import time
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
-from conftest import PROBLEM_LINE, VALID_YAML, _VALID_DATA, dump, invoke
+from conftest import _VALID_DATA, PROBLEM_LINE, VALID_YAML, dump, invoke
 
 SETTINGS = settings(max_examples=120, deadline=None, derandomize=True, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
@@ -168,6 +167,6 @@ def test_every_node_retyped_gives_problems_not_crashes(workdir):
                 continue
             parent[path[-1]] = value
             Path("s.yaml").write_text(dump(data), encoding="utf-8")
-            loaded, problems = check_strategy(Path("s.yaml"))
+            _, problems = check_strategy(Path("s.yaml"))
             for problem in problems:
                 assert PROBLEM_LINE.match(str(problem)), (path, value, str(problem))

@@ -9,11 +9,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from pptx import Presentation
 
-from conftest import ERROR_LINE, PROBLEM_LINE, _VALID_DATA, dump, invoke
+from conftest import _VALID_DATA, ERROR_LINE, PROBLEM_LINE, dump, invoke
 
 # Few examples: each runs check, roi and brief (a deck written and read back).
 SETTINGS = settings(max_examples=12, deadline=None, derandomize=True, database=None,

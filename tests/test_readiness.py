@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli.review.heuristics import decision_problem, is_learning_number
 from buyin_cli.codes import RULES, WARNINGS
-from buyin_cli.review.score import _points, review
 from buyin_cli.load.strategy import load_strategy
+from buyin_cli.review.heuristics import decision_problem, is_learning_number
+from buyin_cli.review.score import _points, review
 
 # A complete strategy that is ready in every respect: no warning fires on it.
 BASE = {

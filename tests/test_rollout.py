@@ -10,7 +10,6 @@ import pytest
 
 from buyin_cli.figures.rollout import rollout, rollouts, trend_marks
 from buyin_cli.load.models import Strategy
-
 from test_figures import BASE
 
 

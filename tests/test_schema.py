@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Iterator
-
+from collections.abc import Iterator
+from typing import Any
 
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.schema import strategy_schema

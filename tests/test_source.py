@@ -7,12 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from buyin_cli.load import files
 from buyin_cli.errors import Location
+from buyin_cli.load import files
 from buyin_cli.load.files import find_files
 from buyin_cli.load.merge import load
 from buyin_cli.load.sourcemap import is_yaml11_bool
-
 from conftest import _VALID_DATA
 
 

@@ -75,6 +75,39 @@ def test_the_sandbox_refuses_to_mutate_the_view(tmp_path: Path) -> None:
         _render_text(tmp_path, "{{ items.append(1) }}", items=[])
 
 
+@pytest.mark.parametrize(("source", "error"), [
+    ("{{ 1 }}\n{{ 1 / n }}\n", "ZeroDivisionError"),
+    ("{{ 1 }}\n{{ 'a' + n }}\n", "TypeError"),
+    ("{{ 1 }}\n{{ '%(b)s' % {'a': n} }}\n", "KeyError"),
+])
+def test_a_templates_own_failing_expression_is_its_fault_located(tmp_path: Path, source: str,
+                                                                  error: str) -> None:
+    with pytest.raises(TemplateError) as caught:
+        _render_text(tmp_path, source, n=0)
+    assert str(caught.value).startswith(f"{tmp_path / 't.j2'}:2: {error}")
+
+
+class _BrokenView:
+    """A view whose own code has a bug: its failure is buyin's, whatever template reads it."""
+
+    @property
+    def title(self) -> str:
+        return "x" + 1  # type: ignore[operator]  # the bug, on purpose
+
+    def label(self, key: str) -> str:
+        return {"a": "A"}[key]
+
+
+@pytest.mark.parametrize(("source", "error"), [
+    ("{{ view.title }}", TypeError),
+    ("{{ view.label('b') }}", KeyError),
+])
+def test_a_bug_in_the_view_is_not_reported_as_the_templates_fault(tmp_path: Path, source: str,
+                                                                   error: type[Exception]) -> None:
+    with pytest.raises(error):
+        _render_text(tmp_path, source, view=_BrokenView())
+
+
 def test_a_missing_template_lists_where_it_looked(tmp_path: Path) -> None:
     with pytest.raises(TemplateError) as caught:
         render(make_environment(tmp_path), "nope.j2")
@@ -204,7 +237,7 @@ def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "note.j2").write_text("one {{ n }}", encoding="utf-8")
     compiled._CACHES.clear()
     render(make_environment(tmp_path), "note.j2", n=1)
-    assert [p.name for p in (tmp_path / "xdg" / "buyin").iterdir()][0].startswith("templates-")
+    assert next((tmp_path / "xdg" / "buyin").iterdir()).name.startswith("templates-")
 
 
 def test_no_home_means_no_cache_folder_rather_than_one_named_tilde(tmp_path: Path, monkeypatch) -> None:

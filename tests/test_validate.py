@@ -8,7 +8,6 @@ import pytest
 
 from buyin_cli.errors import Location, Problem, StrategyInvalid
 from buyin_cli.load.strategy import LoadedStrategy, check_strategy, load_strategy
-
 from conftest import VALID_YAML, dump, replace_line
 
 

@@ -104,7 +104,7 @@ def test_every_figure_is_a_formula_and_every_input_a_value(example, tmp_path):
 
 
 def test_inputs_name_their_source_line(tmp_path):
-    plan, out = written(NORTHWIND, tmp_path)
+    _, out = written(NORTHWIND, tmp_path)
     sheet = openpyxl.load_workbook(out)["Inputs"]
     rows = {r[0].value: (r[1].value, r[3].value) for r in sheet.iter_rows(min_row=3)}
     lines = NORTHWIND.read_text(encoding="utf-8").splitlines()
@@ -145,7 +145,7 @@ RECALCULATE = """<?xml version="1.0" encoding="UTF-8"?>
            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-"""
+"""  # noqa: E501 - LibreOffice's own setting, verbatim
 
 
 def recalculated(xlsx: Path, workdir: Path) -> Path:

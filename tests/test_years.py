@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import copy
+from itertools import pairwise
 from typing import Any
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures, year_figures
 from buyin_cli.figures.explain import explain_figures
@@ -96,7 +96,7 @@ def test_out_of_bounds_horizons_are_refused(field, value, why):
 def test_years_add_up(benefit, cost, per_year, horizon, retention):
     years = year_figures(benefit, cost, per_year, horizon, retention)
     assert len(years) == horizon and years[0].benefit == benefit and years[0].cost == cost
-    assert all(later.benefit <= earlier.benefit for earlier, later in zip(years, years[1:]))
+    assert all(later.benefit <= earlier.benefit for earlier, later in pairwise(years))
     assert years[-1].cumulative_net == pytest.approx(
         sum(y.benefit for y in years) - sum(y.cost for y in years), abs=1e-6)
 

@@ -124,12 +124,13 @@ def style_master(master) -> None:
     bullets = ["\u2022", "\u2013", "\u2022", "\u2013", "\u2022", "\u2013", "\u2022", "\u2013", "\u2022"]
     body = "".join(level(n + 1, sizes[n], Inches(0.28) + n * Inches(0.4), bullets[n], 1000 if n == 0 else 500)
                    for n in range(9))
-    title = (f'<a:lvl1pPr algn="l" defTabSz="914400"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
-             f'<a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/><a:defRPr sz="3000" b="1" kern="1200">'
-             f'<a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mj-lt"/>'
-             f'<a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr>')
+    title = ('<a:lvl1pPr algn="l" defTabSz="914400"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc>'
+             '<a:spcBef><a:spcPct val="0"/></a:spcBef><a:buNone/><a:defRPr sz="3000" b="1" kern="1200">'
+             '<a:solidFill><a:schemeClr val="tx1"/></a:solidFill><a:latin typeface="+mj-lt"/>'
+             '<a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr>')
     styles = master._element.find(qn("p:txStyles"))
-    styles.replace(styles.find(qn("p:titleStyle")), parse_xml(f'<p:titleStyle {nsdecls("p", "a")}>{title}</p:titleStyle>'))
+    styles.replace(styles.find(qn("p:titleStyle")),
+                   parse_xml(f'<p:titleStyle {nsdecls("p", "a")}>{title}</p:titleStyle>'))
     styles.replace(styles.find(qn("p:bodyStyle")), parse_xml(f'<p:bodyStyle {nsdecls("p", "a")}>{body}</p:bodyStyle>'))
 
 

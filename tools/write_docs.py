@@ -22,7 +22,7 @@ _BLOCK = re.compile(r"(<!-- codes:(?P<name>[\w-]+) -->\n).*?(?=<!-- /codes -->)"
 def tables() -> dict[str, str]:
     """Each named table's Markdown, from the registry."""
     out = {}
-    for digit, group in ERROR_GROUPS.items():
+    for digit in ERROR_GROUPS:
         rows = [c for c in CODES.values() if c.severity == "error" and c.code[1] == digit]
         out[f"errors-{digit}"] = ("| code | meaning | what to do |\n|---|---|---|\n"
                                   + "".join(f"| {c.code} | {c.title} | {c.fix} |\n" for c in rows))

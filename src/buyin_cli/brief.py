@@ -11,24 +11,25 @@ command line imports this module only when it briefs, so the heavy libraries
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError, ImpossibleFigures
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.language import translations
 from buyin_cli.present.build.doubts import impossible
+from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
-from buyin_cli.render.outputs import Pending, write_outputs_together
-from buyin_cli.render.outline import parse_outline
+from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
-from buyin_cli.render.pptx.deck import build_deck as _build_deck
-from buyin_cli.render.pptx.deck import verify_deck
+from buyin_cli.render.outputs import Pending, write_outputs_together
+from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
+from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
 
@@ -97,7 +98,8 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None, progress: Progress | None = None,
-                     env=None, build_deck: Callable | None = None,
+                     env: BoundedSandbox | None = None,
+                     build_deck: Callable[[Outline, Path | None], bytes] | None = None,
                      changes: Comparison | None = None, draft: bool = False) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
@@ -117,7 +119,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     if env is None:
         env = make_environment(templates, strategy.wording_language)
     build_deck = build_deck or _build_deck
-    results = []
+    results: list[Rendered] = []
     for briefing in briefings:
         if progress is not None:
             progress(briefing.id, len(results), len(briefings))
@@ -154,7 +156,7 @@ def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = Fals
     return [Output(f.path, c) for f, c in zip(files, changed)]
 
 
-def _select(loaded: LoadedStrategy, briefing_id: str | None):
+def _select(loaded: LoadedStrategy, briefing_id: str | None) -> list[Briefing]:
     briefings = loaded.strategy.briefings
     if briefing_id is None:
         return briefings

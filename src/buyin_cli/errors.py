@@ -62,7 +62,7 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.location}: {self.code} {self.message}"
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[bool, str, int, int, str]:
         return (self.severity != "error", str(self.location.file), self.location.line,
                 self.location.col, self.code)
 

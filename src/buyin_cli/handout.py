@@ -13,9 +13,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from buyin_cli.render.atomic import write_atomic
 from buyin_cli.brief import Output
 from buyin_cli.errors import BuyinError, display_path
+from buyin_cli.render.atomic import write_atomic
 
 INSTALL_HINT = ("install LibreOffice to write PDFs (Debian/Ubuntu: apt-get install "
                 "libreoffice-impress; macOS: brew install --cask libreoffice)")

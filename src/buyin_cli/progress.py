@@ -17,8 +17,7 @@ def progress_bar(stream: IO[str]) -> Iterator[Progress]:
     output line follows soon enough, and a bar of one step tells nothing.
     """
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
-    from rich.progress import Progress as Bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeElapsedColumn
 
     bar = Bar(TextColumn("rendering"), BarColumn(), MofNCompleteColumn(),
               TextColumn("{task.description}", markup=False), TimeElapsedColumn(),

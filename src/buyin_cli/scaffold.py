@@ -13,8 +13,8 @@ from importlib import resources
 from pathlib import Path
 
 from buyin_cli import __version__
-from buyin_cli.render.atomic import write_atomic
 from buyin_cli.errors import BuyinError
+from buyin_cli.render.atomic import write_atomic
 
 # Where buyin's GitHub action, pre-commit hook and source live. A placeholder until
 # the project has its public home; the README tells users to put theirs.

@@ -10,14 +10,22 @@ nothing: the last good outputs stay, and the session waits for the next save.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from buyin_cli.brief import render_briefings, write_outputs
 from buyin_cli.errors import BuyinError, Problem
 from buyin_cli.load.strategy import check_strategy
 from buyin_cli.render.templating import own_templates
 from buyin_cli.words import printable
+
+if TYPE_CHECKING:
+    import threading
+
+    from buyin_cli.render.outline import Outline
+    from buyin_cli.render.pptx.reuse import SlideMemo
+    from buyin_cli.render.sandbox import BoundedSandbox
 
 STRATEGY_SUFFIXES = (".yaml", ".yml")
 
@@ -30,9 +38,9 @@ class Session:
                  say: Callable[[str], None] = print) -> None:
         self.path, self.out, self.briefing_id = path, out, briefing_id
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
-        self._env = None
+        self._env: BoundedSandbox | None = None
         self._env_dir: Path | None = None
-        self._slides = None  # the SlideMemo of every slide built, made on the first render
+        self._slides: SlideMemo | None = None  # every slide built, made on the first render
         self._shown: set[str] = set()  # the warnings already printed
 
     def templates(self) -> Path | None:
@@ -114,7 +122,7 @@ class Session:
         if templates != self._env_dir:  # a templates/ folder appeared or went
             self._env = None
 
-    def _environment(self, language: str):
+    def _environment(self, language: str) -> BoundedSandbox:
         from buyin_cli.render.templating import make_environment
 
         if self._env is None or self._env.globals.get("language") != language:
@@ -122,7 +130,7 @@ class Session:
             self._env = make_environment(self._env_dir, language)
         return self._env
 
-    def _build(self, outline, pptx_template: Path | None) -> bytes:
+    def _build(self, outline: Outline, pptx_template: Path | None) -> bytes:
         """The deck, built from the slides kept from earlier saves where they did not change."""
         from buyin_cli.render.pptx.deck import build_deck
         from buyin_cli.render.pptx.reuse import SlideMemo
@@ -141,11 +149,12 @@ def run(session: Session, changes: Iterable[set[Path]]) -> None:
             session.render(relevant)
 
 
-def file_changes(session: Session, *, stop_event=None, debounce_ms: int = 300):
+def file_changes(session: Session, *, stop_event: threading.Event | None = None,
+                 debounce_ms: int = 300) -> Iterator[set[Path]]:
     """The changed paths that matter, a set per save, from the file system (watchfiles)."""
-    from watchfiles import watch
+    from watchfiles import Change, watch
 
-    def keep(change, name: str) -> bool:
+    def keep(change: Change, name: str) -> bool:
         return session.relevant(Path(name))
 
     for batch in watch(*session.watched(), watch_filter=keep, debounce=debounce_ms, step=50,

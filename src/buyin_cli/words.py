@@ -49,7 +49,7 @@ def plural(n: int, word: str) -> str:
 
 def number(value: float | None) -> str:
     """A figure in a message, as precise as it needs to be: 0.37, 78.4, 5,200, 13,030."""
-    if finite(value) is None:
+    if (value := finite(value)) is None:
         return "n/a"
     places = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
     text = f"{value:,.{places}f}"

@@ -3,7 +3,7 @@
 import os
 import re
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperCommand
@@ -42,7 +42,7 @@ class Command(TyperCommand):
     which reads like a set of choices or a shell brace expansion.
     """
 
-    def collect_usage_pieces(self, ctx: typer.Context) -> list[str]:
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:  # click's Context, which typer does not export
         return [re.sub(r"^\{(.+)\}", r"\1", piece)
                 for piece in super().collect_usage_pieces(ctx)]
 
@@ -66,6 +66,6 @@ def _root(
     """
 
 
-def is_terminal(stream) -> bool:
+def is_terminal(stream: TextIO) -> bool:
     """A progress bar only for a person at a terminal: not in a pipe, a log or a dumb terminal."""
     return stream.isatty() and os.environ.get("TERM") != "dumb"

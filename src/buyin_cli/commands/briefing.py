@@ -2,12 +2,23 @@
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from buyin_cli.commands.app import (BriefingId, Command, OutDir, PptxTemplate, StrategyPath,
-                                    TemplatesDir, app, is_terminal)
+from buyin_cli.commands.app import (
+    BriefingId,
+    Command,
+    OutDir,
+    PptxTemplate,
+    StrategyPath,
+    TemplatesDir,
+    app,
+    is_terminal,
+)
+
+if TYPE_CHECKING:
+    from buyin_cli.brief import Output
 
 
 @app.command(cls=Command)
@@ -49,9 +60,9 @@ def brief(
       buyin brief strategy/ --since v1
     """
     import time
-    from contextlib import nullcontext
+    from contextlib import AbstractContextManager, nullcontext
 
-    from buyin_cli.brief import brief as render_briefs
+    from buyin_cli.brief import Progress, brief as render_briefs
     from buyin_cli.errors import display_path
 
     start = time.perf_counter()
@@ -63,7 +74,7 @@ def brief(
     if not quiet and is_terminal(sys.stderr):
         from buyin_cli.progress import progress_bar
 
-        bar = progress_bar(sys.stderr)
+        bar: AbstractContextManager[Progress | None] = progress_bar(sys.stderr)
     else:
         bar = nullcontext(None)
     with bar as progress:
@@ -129,7 +140,7 @@ def watch(
         print("stopped watching", file=sys.stderr)
 
 
-def _written(output) -> str:
+def _written(output: "Output") -> str:
     from buyin_cli.errors import display_path
 
     return f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}"

@@ -52,7 +52,7 @@ def roi(
     with collector_paused():  # as in `check`: one run, little cyclic garbage
         loaded = load_strategy(path)
         figures = compute_figures(loaded.strategy)
-    if output is RoiFormat.xlsx:
+    if output is RoiFormat.xlsx and out is not None:
         from buyin_cli.errors import display_path
         from buyin_cli.present.workbook import workbook_plan
         from buyin_cli.render.xlsx import write_workbook

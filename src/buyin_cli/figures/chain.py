@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from buyin_cli.figures.compute import PilotFigures, ResultFigures
-    from buyin_cli.load.models import Pilot
+    from buyin_cli.load.models import Behaviour, Pilot
 
 LEVELS = ("reaction", "learning", "application", "impact", "roi")
 REACTION_FLOOR = 0.7  # of the scale: 3.5 of 5
@@ -127,10 +127,10 @@ def weakest_link(chain: ChainFigures) -> Level:
             if level.status == status:
                 return level
     rated = [level for level in chain.levels if level.strength is not None]
-    return min(rated, key=lambda level: level.strength) if rated else chain.levels[-1]
+    return min(rated, key=lambda level: level.strength or 0.0) if rated else chain.levels[-1]  # all rated
 
 
-def _behaviour(b) -> BehaviourFigures:
+def _behaviour(b: Behaviour) -> BehaviourFigures:
     change = None if b.before is None else float(b.after - b.before)
     span = None if b.before is None else max(abs(b.before), abs(b.after))
     relative = abs(change) / span if change is not None and span else None
@@ -146,14 +146,14 @@ def _reaction(r: ReactionFigures | None) -> Level:
                  r.share)
 
 
-def _learning(l: LearningFigures | None) -> Level:
-    if l is None:
+def _learning(gains: LearningFigures | None) -> Level:
+    if gains is None:
         return Level("learning", "missing", "not-recorded")
-    if l.gain <= 0 or l.normalised_gain is None:
+    if gains.gain <= 0 or gains.normalised_gain is None:
         return Level("learning", "weak", "no-gain", 0.0)
-    weak = l.normalised_gain < LEARNING_FLOOR
+    weak = gains.normalised_gain < LEARNING_FLOOR
     return Level("learning", "weak" if weak else "holds", "low-gain" if weak else None,
-                 l.normalised_gain)
+                 gains.normalised_gain)
 
 
 def _application(behaviours: tuple[BehaviourFigures, ...]) -> Level:

@@ -19,9 +19,23 @@ The records are in changes.py.
 
 from __future__ import annotations
 
-from buyin_cli.figures.changes import (AskChange, Comparison, DecisionChange, Direction,
-                                      FigureChange, FollowUpChange, ItemChange, Launched,
-                                      MeetingHeld, MetricMoved, ResultAdded, UptakeAdded)
+from collections.abc import Iterator
+from typing import Any, Literal
+
+from buyin_cli.figures.changes import (
+    AskChange,
+    Comparison,
+    DecisionChange,
+    Direction,
+    FigureChange,
+    FollowUpChange,
+    ItemChange,
+    Launched,
+    MeetingHeld,
+    MetricMoved,
+    ResultAdded,
+    UptakeAdded,
+)
 from buyin_cli.figures.compute import Figures, compute_figures
 from buyin_cli.load.models import Briefing, Metric, Strategy
 
@@ -56,7 +70,7 @@ def latest_reading(metric: Metric) -> float | None:
     return float(metric.history[-1].value) if metric.history else None
 
 
-def _pairs(old: Strategy, new: Strategy, section: str) -> list[tuple]:
+def _pairs(old: Strategy, new: Strategy, section: str) -> list[tuple[Any, Any]]:
     """(item in the later version, the same id's item in the earlier) for ids in both."""
     before = {item.id: item for item in getattr(old, section)}
     return [(item, before[item.id]) for item in getattr(new, section) if item.id in before]
@@ -66,7 +80,7 @@ def _direction(gain: float) -> Direction:
     return "good" if gain > 0 else "bad" if gain < 0 else "flat"
 
 
-def _metrics(old: Strategy, new: Strategy):
+def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
     for metric, was in _pairs(old, new, "metrics"):
         before, after = latest_reading(was), latest_reading(metric)
         if before is None and after is not None:  # the first reading: a move from the baseline
@@ -84,7 +98,7 @@ def _metrics(old: Strategy, new: Strategy):
 _LABELS = {"metrics": "name", "initiatives": "title", "pilots": "group", "briefings": "id"}
 
 
-def _items(old: Strategy, new: Strategy):
+def _items(old: Strategy, new: Strategy) -> Iterator[ItemChange]:
     for section, label in _LABELS.items():
         before = {item.id for item in getattr(old, section)}
         after = {item.id for item in getattr(new, section)}
@@ -97,7 +111,7 @@ def _items(old: Strategy, new: Strategy):
                 yield ItemChange(section, item.id, getattr(item, label), "removed")
 
 
-def _results(old: Strategy, new: Strategy):
+def _results(old: Strategy, new: Strategy) -> Iterator[ResultAdded]:
     names = {m.id: m.name for m in new.metrics}
     for pilot, was in _pairs(old, new, "pilots"):
         measured = {r.metric for r in was.results}
@@ -107,7 +121,7 @@ def _results(old: Strategy, new: Strategy):
                                   names.get(result.metric, result.metric))
 
 
-def _figures(old: Figures, new: Figures, strategy: Strategy):
+def _figures(old: Figures, new: Figures, strategy: Strategy) -> Iterator[FigureChange]:
     for initiative in strategy.initiatives:
         if initiative.id not in old.initiatives:
             continue
@@ -127,13 +141,14 @@ def _figures(old: Figures, new: Figures, strategy: Strategy):
                                _direction(gain))
 
 
-def _asks(old: Strategy, new: Strategy):
+def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
     for briefing, was in _pairs(old, new, "briefings"):
         for n in range(max(len(briefing.asks), len(was.asks))):
             before = was.asks[n].decision if n < len(was.asks) else None
             after = briefing.asks[n].decision if n < len(briefing.asks) else None
             if before != after:
-                change = "added" if before is None else "removed" if after is None else "reworded"
+                change: Literal["added", "removed", "reworded"] = (
+                    "added" if before is None else "removed" if after is None else "reworded")
                 yield AskChange(briefing.id, n + 1, before, after, change)
 
 
@@ -142,7 +157,7 @@ def _decided(briefing: Briefing) -> dict[int, tuple[str, str | None]]:
     return {d.ask: (d.decision, d.note) for d in outcome.decisions} if outcome else {}
 
 
-def _decisions(old: Strategy, new: Strategy):
+def _decisions(old: Strategy, new: Strategy) -> Iterator[DecisionChange]:
     before_ids = {b.id: b for b in old.briefings}
     for briefing in new.briefings:
         was = _decided(before_ids[briefing.id]) if briefing.id in before_ids else {}
@@ -154,7 +169,7 @@ def _decisions(old: Strategy, new: Strategy):
                 yield DecisionChange(briefing.id, number, ask, before[0], after[0], after[1])
 
 
-def _follow_ups(old: Strategy, new: Strategy):
+def _follow_ups(old: Strategy, new: Strategy) -> Iterator[FollowUpChange]:
     before_ids = {b.id: b for b in old.briefings}
     for briefing in new.briefings:
         was = before_ids.get(briefing.id)
@@ -162,8 +177,9 @@ def _follow_ups(old: Strategy, new: Strategy):
         later = briefing.outcome.follow_ups if briefing.outcome else []
         for f in later:
             prior = earlier.get(f.action)
-            change = ("added" if prior is None else "done" if f.done and not prior.done
-                      else "reopened" if prior.done and not f.done else None)
+            change: Literal["added", "done", "reopened"] | None = (
+                "added" if prior is None else "done" if f.done and not prior.done
+                else "reopened" if prior.done and not f.done else None)
             if change:
                 yield FollowUpChange(briefing.id, f.action, f.owner, f.due, f.done, change)
         for action, f in earlier.items():
@@ -171,7 +187,7 @@ def _follow_ups(old: Strategy, new: Strategy):
                 yield FollowUpChange(briefing.id, action, f.owner, f.due, f.done, "removed")
 
 
-def _uptake(old: Strategy, new: Strategy):
+def _uptake(old: Strategy, new: Strategy) -> Iterator[UptakeAdded]:
     sizes = {a.id: a.headcount for a in new.audiences}
     for initiative, was in _pairs(old, new, "initiatives"):
         known = {(r.period, r.enrolled, r.completed) for r in was.tracking}

@@ -28,7 +28,9 @@ Decisions where the format is silent:
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
 from buyin_cli.figures.observed import Observed, observed_figures
@@ -171,9 +173,9 @@ def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
                    headcount: int | None) -> ResultFigures:
     """The figures of one pilot result; `headcount` is the roll-out audience (None: unknown)."""
     improvement = _change(metric, result.before, result.after)
-    has_control = result.control_before is not None and result.control_after is not None
-    control = (_change(metric, result.control_before, result.control_after) if has_control
-               else 0.0)
+    c_before, c_after = result.control_before, result.control_after
+    has_control = c_before is not None and c_after is not None
+    control = _change(metric, c_before, c_after) if c_before is not None and c_after is not None else 0.0
     isolation = 1.0 if result.isolation is None else float(result.isolation)
     confidence = 1.0 if result.confidence is None else float(result.confidence)
     attributable = (improvement - control) * isolation * confidence
@@ -201,7 +203,7 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
 def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
                         pilots: dict[str, PilotFigures], order: dict[str, int]
                         ) -> InitiativeFigures:
-    latest: dict[str, tuple[tuple, ResultFigures]] = {}
+    latest: dict[str, tuple[tuple[date, int], ResultFigures]] = {}
     for pilot in own:
         for metric_id, result in pilots[pilot.id].results.items():
             if result.rollout_annual_benefit is None:
@@ -213,7 +215,7 @@ def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot]
     one_off = _costs(initiative, "one-off")
     per_year = _costs(initiative, "per-year")
     per_participant = _costs(initiative, "per-participant")
-    benefit = _sum(r.rollout_annual_benefit for r in used)
+    benefit = _sum(b for r in used if (b := r.rollout_annual_benefit) is not None)  # all, as chosen
     cost = one_off + per_year + per_participant * headcount
     years = year_figures(benefit, cost, per_year, initiative.horizon_years,
                          float(initiative.retention))
@@ -258,7 +260,7 @@ def _change(metric: Metric, before: float, after: float) -> float:
     return float(after - before) if metric.better == "higher" else float(before - after)
 
 
-def _sum(values) -> float:
+def _sum(values: Iterable[float]) -> float:
     """An exact sum; a plain one when the exact one overflows (infinite readings)."""
     values = list(values)
     try:

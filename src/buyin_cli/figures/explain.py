@@ -137,7 +137,7 @@ class _Explainer:
         return Step(figure, f"{before.label} − {after.label} (lower is better)",
                     "{0} − {1}", (before, after), Operand(value, "number", figure))
 
-    def _fraction(self, name: str, value: float, given: bool, res: tuple) -> Operand:
+    def _fraction(self, name: str, value: float, given: bool, res: tuple[str | int, ...]) -> Operand:
         if given:
             return Operand(value, "number", name, self.at(*res, name))
         return Operand(value, "number", f"{name} (default 1)")
@@ -160,7 +160,7 @@ class _Explainer:
                      f"{total} ÷ {{{len(heads)}}}", heads + (participants,),
                      Operand(r.scale, "number", "R"),
                      f"scales the pilot's {pilot.participants} people up to the "
-                     f"{sum(int(h.value) for h in heads)} in the audiences of initiative "
+                     f"{sum(int(h.value or 0) for h in heads)} in the audiences of initiative "
                      f"{pilot.initiative}", explains=True)
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),

@@ -81,8 +81,8 @@ def explanation_json(sections: list[Section]) -> list[dict[str, Any]]:
     return [{"title": s.title,
              "steps": [{"figure": st.figure, "formula": st.formula, "working": st.fill(plain),
                         "value": finite(st.result.value), "note": st.note,
-                        "sources": [{"what": op.label, "file": display_path(op.source.file),
-                                     "line": op.source.line, "col": op.source.col}
-                                    for op in st.sources]}
+                        "sources": [{"what": op.label, "file": display_path(where.file),
+                                     "line": where.line, "col": where.col}
+                                    for op in st.sources if (where := op.source)]}
                        for st in s.steps]}
             for s in sections]

@@ -134,8 +134,8 @@ def metrics_moved(strategy: Strategy, held: date, until: date,
 
 
 def _move(metric: Metric, held: date, until: date, in_focus: bool) -> MetricMove | None:
-    spans = [parse_period(r.period) for r in metric.history]
-    if not spans or any(s is None for s in spans):
+    spans = [s for r in metric.history if (s := parse_period(r.period)) is not None]
+    if not spans or len(spans) < len(metric.history):
         return None
     dated = [(span, n, r) for n, (span, r) in enumerate(zip(spans, metric.history))]
     after = [x for x in dated if x[0].end > held and x[0].start <= until]

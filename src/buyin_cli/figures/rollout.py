@@ -24,6 +24,7 @@ sponsor's `usage_targets` is set against the reading of its period:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -161,7 +162,7 @@ def _progress(target: UsageTarget, readings: list[tuple[Uptake, Span | None]],
                           shortfall, over)
 
 
-def _latest(found: list[tuple[Uptake, Span | None]]) -> list[tuple[Uptake, Span | None]]:
+def _latest(found: Sequence[tuple[Uptake, Span | None]]) -> list[tuple[Uptake, Span | None]]:
     """The reading that ends last (the later written on a tie), as a list of at most one."""
     if not found:
         return []

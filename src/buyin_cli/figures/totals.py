@@ -32,8 +32,8 @@ def combine(initiatives: Iterable[InitiativeFigures]) -> TotalFigures:
     items = list(initiatives)
     benefit = math.fsum(i.rollout_benefit for i in items)
     cost = math.fsum(i.rollout_cost for i in items)
-    paybacks = [i.payback_months for i in items]
-    longest = max(paybacks) if items and None not in paybacks else None
+    paybacks = [i.payback_months for i in items if i.payback_months is not None]
+    longest = max(paybacks) if items and len(paybacks) == len(items) else None
     return TotalFigures(
         count=len(items), benefit=benefit, cost=cost, roi_pct=roi_pct(benefit, cost),
         bcr=benefit / cost if cost else None, payback_months=payback_months(benefit, cost),

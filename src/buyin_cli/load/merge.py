@@ -16,7 +16,8 @@ from yaml.nodes import MappingNode, SequenceNode
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.files import find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
-from buyin_cli.load.tree import Converter, Stop, compose_document, deref, mark_location
+from buyin_cli.load.syntax import mark_location
+from buyin_cli.load.tree import Converter, Stop, compose_document, deref
 
 LIST_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
                  "stakeholders", "objections", "briefings")

@@ -16,15 +16,16 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel
+from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import Problem
 from buyin_cli.load.currencies import ISO_4217
 from buyin_cli.load.models import Strategy
-from buyin_cli.load.sourcemap import Source, SourceMap, is_yaml11_bool
+from buyin_cli.load.sourcemap import Path_, Source, SourceMap, is_yaml11_bool
 from buyin_cli.words import clip, dotted
 
 
-def without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
     """Drop 'missing baseline' when 'baselin' is reported as an unknown key that means it."""
     meant = set()
     for error in errors:
@@ -36,7 +37,7 @@ def without_typo_echoes(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [e for e in errors if not (e["type"] == "missing" and tuple(e["loc"]) in meant)]
 
 
-def problem_for(error: dict[str, Any], sources: SourceMap) -> Problem:
+def problem_for(error: ErrorDetails, sources: SourceMap) -> Problem:
     loc = tuple(error["loc"])
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -54,7 +55,7 @@ def problem_for(error: dict[str, Any], sources: SourceMap) -> Problem:
         where = f"{dotted(parent)}: " if parent else ""
         return Problem(sources.at(parent), "E202",
                        f"{where}missing required key '{loc[-1]}'{described}")
-    value = error.get("input")
+    value = error["input"]
     shown = _shown(value, found)
     message = _TYPE_MESSAGES.get(kind)
     if message is not None:
@@ -159,7 +160,7 @@ def _number(value: Any) -> str:
     return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
-def _model_at(path: tuple) -> type[BaseModel] | None:
+def _model_at(path: Path_) -> type[BaseModel] | None:
     """The model class that validates the mapping at `path`, following field annotations."""
     model: Any = Strategy
     for part in path:
@@ -188,12 +189,12 @@ def _is_model(obj: Any) -> bool:
     return isinstance(obj, type) and issubclass(obj, BaseModel)
 
 
-def _fields_at(path: tuple) -> list[str]:
+def _fields_at(path: Path_) -> list[str]:
     model = _model_at(path)
     return list(model.model_fields) if model else []
 
 
-def _description(path: tuple, key: str) -> str:
+def _description(path: Path_, key: str) -> str:
     model = _model_at(path)
     field = model.model_fields.get(key) if model else None
     if field is None or not field.description:

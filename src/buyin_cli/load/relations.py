@@ -16,7 +16,7 @@ from typing import Any
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.models import LOCALE_PATTERN, SLUG_PATTERN
-from buyin_cli.load.sourcemap import SourceMap
+from buyin_cli.load.sourcemap import Path_, SourceMap
 from buyin_cli.words import dotted
 
 # Which id each reference points at: (section, field path inside an item) → target section.
@@ -129,7 +129,7 @@ def _locale(data: dict[str, Any], sources: SourceMap) -> Iterator[Problem]:
 
 def _ids(data: dict[str, Any], section: str, sources: SourceMap,
          problems: list[Problem]) -> set[str]:
-    seen: dict[str, tuple] = {}
+    seen: dict[str, Path_] = {}
     for i, item in _items(data, section):
         value = item.get("id")
         if not isinstance(value, str):
@@ -145,10 +145,10 @@ def _ids(data: dict[str, Any], section: str, sources: SourceMap,
     return set(seen)
 
 
-def _pilot_rules(pilot: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+def _pilot_rules(pilot: dict[str, Any], path: Path_, sources: SourceMap) -> list[Problem]:
     problems: list[Problem] = []
 
-    def add(where: tuple, message: str) -> None:
+    def add(where: Path_, message: str) -> None:
         problems.append(Problem(sources.at(path + where), "E304", f"{dotted(path + where)}: {message}"))
 
     start, end = _date(pilot.get("start")), _date(pilot.get("end"))
@@ -198,7 +198,7 @@ _CLASHES = (
 )
 
 
-def _method_clashes(result: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+def _method_clashes(result: dict[str, Any], path: Path_, sources: SourceMap) -> list[Problem]:
     """E304, once at the newer method's field, for a result that isolates its effect two ways."""
     problems = []
     for field, excluded, why in _CLASHES:
@@ -211,7 +211,7 @@ def _method_clashes(result: dict[str, Any], path: tuple, sources: SourceMap) -> 
     return problems
 
 
-def _tracking_rules(initiative: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+def _tracking_rules(initiative: dict[str, Any], path: Path_, sources: SourceMap) -> list[Problem]:
     """E304 for a tracking reading with more completed than enrolled, as a pilot's usage."""
     problems = []
     tracking = initiative.get("tracking")
@@ -226,13 +226,14 @@ def _tracking_rules(initiative: dict[str, Any], path: tuple, sources: SourceMap)
     return problems
 
 
-def _outcome_rules(briefing: dict[str, Any], path: tuple, sources: SourceMap) -> list[Problem]:
+def _outcome_rules(briefing: dict[str, Any], path: Path_, sources: SourceMap) -> list[Problem]:
     """E306 for a decision on an ask the briefing does not have, or on an ask decided already."""
     outcome = briefing.get("outcome")
     decisions = outcome.get("decisions") if isinstance(outcome, dict) else None
     asks = briefing.get("asks")
     count = len(asks) if isinstance(asks, list) else 0
-    problems, first = [], {}
+    problems: list[Problem] = []
+    first: dict[int, Path_] = {}
     for k, decision in enumerate(decisions if isinstance(decisions, list) else []):
         number = decision.get("ask") if isinstance(decision, dict) else None
         if not _numbers(number) or not isinstance(number, int) or number < 1:
@@ -253,7 +254,7 @@ def _outcome_rules(briefing: dict[str, Any], path: tuple, sources: SourceMap) ->
     return problems
 
 
-def _items(data: dict[str, Any], section: str):
+def _items(data: dict[str, Any], section: str) -> Iterator[tuple[int, dict[str, Any]]]:
     items = data.get(section)
     if isinstance(items, list):
         for i, item in enumerate(items):
@@ -261,7 +262,7 @@ def _items(data: dict[str, Any], section: str):
                 yield i, item
 
 
-def _walk(node: Any, pattern: tuple, path: tuple = ()):
+def _walk(node: Any, pattern: tuple[str, ...], path: Path_ = ()) -> Iterator[tuple[Path_, Any]]:
     """Values matching a path pattern in which '*' stands for every list index."""
     if not pattern:
         yield path, node

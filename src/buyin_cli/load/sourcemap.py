@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeGuard
 
 from buyin_cli.errors import Location
 
@@ -24,7 +25,7 @@ class Source:
     positions are kept as plain (line, col) pairs and become Locations on demand.
     """
 
-    __slots__ = ("file", "_value", "_key", "raw", "quoted")
+    __slots__ = ("_key", "_value", "file", "quoted", "raw")
 
     def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
                  raw: str | None = None, quoted: bool = False):
@@ -73,7 +74,7 @@ class SourceMap:
         return self.at(path)
 
 
-def is_yaml11_bool(source: Source | None) -> bool:
+def is_yaml11_bool(source: Source | None) -> TypeGuard[Source]:
     """Whether a value was an unquoted yes/no/on/off that YAML reads as true or false."""
     return bool(source and not source.quoted and source.raw
                 and source.raw.lower() in _YAML11_BOOLS)

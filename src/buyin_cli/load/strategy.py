@@ -72,7 +72,7 @@ def validated(loaded: Loaded, path: Path, *, need_briefings: bool = False
         errors = without_typo_echoes(exc.errors(include_url=False))
         problems.extend(problem_for(error, sources) for error in errors)
     problems.extend(relation_problems(data, sources, need_briefings=need_briefings))
-    if problems:
+    if problems or strategy is None:  # no strategy without a problem that says why
         return None, problems
     return LoadedStrategy(strategy, sources, path), []
 

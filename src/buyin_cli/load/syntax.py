@@ -43,7 +43,7 @@ def syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
                    "or put the text in quotes")
     elif "single document" in context:
         message = "the file holds more than one YAML document ('---'); keep one per file"
-    elif any(kind in context for kind in _OPENED) and problem.startswith("expected ','"):
+    elif opened and any(kind in context for kind in _OPENED) and problem.startswith("expected ','"):
         noun, bracket = next(v for k, v in _OPENED.items() if k in context)
         close = "]" if bracket == "[" else "}"
         message = (f"the {noun} opened with '{bracket}' at line {opened.line + 1} is not closed: "

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.files import CONTROL, control_problem
+from buyin_cli.load.files import control_problem
 from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
-from buyin_cli.words import clip, dotted
+from buyin_cli.words import CONTROL, clip, dotted
 
 MAX_VALUES = 100_000
 MAX_DEPTH = 64
@@ -41,11 +41,13 @@ class _Alias(NamedTuple):
 class _Loader(yaml.SafeLoader):
     """SafeLoader whose composer remembers where each alias was written."""
 
-    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
             node = super().compose_node(parent, index)
-            return _Alias(node, event.start_mark, event.anchor)
+            assert node is not None  # an alias names an anchored node, or composing raised
+            # An _Alias stands in for the node in the tree; deref() hands over the node.
+            return _Alias(node, event.start_mark, event.anchor)  # type: ignore[return-value]
         return super().compose_node(parent, index)
 
 
@@ -107,7 +109,7 @@ def _compose(text: str) -> Node | _Alias | None:
         loader.dispose()
 
 
-_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+_FAST_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 # Anything that may be an anchor (&name) or alias (*name); "R & D" or "5 * 3" is not.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 
@@ -125,7 +127,7 @@ class Converter:
         self.merge_mark: yaml.Mark | None = None  # the outermost merge key being applied
         self.constructor = yaml.SafeLoader("")  # for YAML's int and float rules
 
-    def fail(self, location: Location, code: str, message: str) -> None:
+    def fail(self, location: Location, code: str, message: str) -> NoReturn:
         self.problems.append(Problem(location, code, message))
         raise Stop
 
@@ -197,10 +199,9 @@ class Converter:
                     self.fail(mark_location(self.file, key_node.start_mark), "E105",
                               f"the merge key '<<' merges '*{name}' into itself: it is inside "
                               f"the anchor '&{name}' it names; repeat the values instead")
-            return [deref(source) for source in written]
+            return [m for m in map(deref, written) if isinstance(m, MappingNode)]  # all, as checked
         self.fail(mark_location(self.file, target.start_mark), "E203",
                   "a merge key '<<' takes an alias of a mapping or a list of them")
-        return []
 
     def spend(self, values: int, mark: yaml.Mark, *, aliased: bool = False,
               merged: bool = False) -> None:
@@ -239,6 +240,7 @@ class Converter:
                     self.record(path + (i,), None, item)
                     items.append(self.convert(item, path + (i,), depth + 1, alias))
                 return items
+            assert isinstance(node, MappingNode)  # neither scalar nor sequence, by the tag checked
             result = {}
             for key, key_node, value_node in self.pairs(node, path):
                 self.record(path + (key,), key_node.start_mark, value_node)
@@ -278,7 +280,7 @@ class Converter:
             return node.value  # the models parse dates, and report impossible ones in place
         self._unsupported_tag(node)
 
-    def _unsupported_tag(self, node: Node) -> None:
+    def _unsupported_tag(self, node: Node) -> NoReturn:
         self.fail(mark_location(self.file, node.start_mark), "E203",
                   f"unsupported YAML tag '{clip(short_tag(node.tag))}'; write plain text, "
                   "numbers, lists and mappings")

@@ -109,8 +109,8 @@ class Planner:
         self.stakeholders = {s.id: s for s in reversed(strategy.stakeholders)}  # the first of an id
         self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order
         for i in strategy.initiatives:
-            for o in dict.fromkeys(i.objectives):
-                self.initiatives_of.setdefault(o, []).append(i)
+            for objective in dict.fromkeys(i.objectives):
+                self.initiatives_of.setdefault(objective, []).append(i)
         self.initiative_at = {i.id: n for n, i in enumerate(strategy.initiatives)}
         self.pilots_of: dict[str, list[Pilot]] = {}  # by initiative, in file order
         for p in strategy.pilots:

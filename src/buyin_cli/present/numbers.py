@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
@@ -64,7 +64,7 @@ def _locale(name: str) -> Locale:
 
 def format_money(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
     """`amount` rounded to whole units of `currency`, as the locale writes money: £123,984."""
-    if finite(amount) is None:
+    if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
@@ -73,7 +73,7 @@ def format_money(amount: float | None, currency: str, locale: str | Locale | Non
 
 def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
     """A money amount per unit (e.g. value_per_unit), with its cents when it has any: £12.50."""
-    if finite(amount) is None:
+    if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     if float(amount).is_integer():
@@ -86,7 +86,7 @@ def format_rate(amount: float | None, currency: str, locale: str | Locale | None
 def format_pct(value: float | None, locale: str | Locale | None = None,
                currency: str = "USD") -> str:
     """A percentage (already × 100) to one decimal place, as the locale writes it: 70.6%."""
-    if finite(value) is None:
+    if (value := finite(value)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     pattern = _pattern(loc.percent_formats[None].pattern, (1, 1))
@@ -97,7 +97,7 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
 def format_number(value: float | None, locale: str | Locale | None = None,
                   currency: str = "USD", decimals: int | None = None) -> str:
     """A number as the locale writes it: with `decimals` places, or as written (up to 4)."""
-    if finite(value) is None:
+    if (value := finite(value)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
     frac = (decimals, decimals) if decimals is not None else (0, 4)
@@ -128,14 +128,14 @@ class Formatter:
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
         """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000."""
-        if finite(amount) is None or amount == 0:
+        if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
         return self.money(round(amount, significant - 1 - magnitude))
 
     def money_short(self, amount: float | None) -> str:
         """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
-        if finite(amount) is None or abs(amount) < 10_000:
+        if (amount := finite(amount)) is None or abs(amount) < 10_000:
             return self.money(amount)
         digits = 1 if abs(amount) >= 1_000_000 else 0
         short = format_compact_currency(amount, self.currency, locale=self.locale,
@@ -159,7 +159,7 @@ class Formatter:
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
-        if decimals == 1 or finite(value) is None:
+        if decimals == 1 or (value := finite(value)) is None:
             return self._signed(format_pct(value, self.locale, self.currency))
         rounded = _rounded(value, decimals)  # half away from zero, as every other figure
         pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
@@ -257,10 +257,11 @@ def _pattern(text: str, frac: tuple[int, int] | None = None) -> NumberPattern:
     return pattern
 
 
-def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options) -> str:
+def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options: Any) -> str:
     # Decimal's default 28 digits cannot hold the largest floats; 400 can.
     with localcontext(_WIDE):
-        return pattern.apply(value, loc, **options)
+        text: str = pattern.apply(value, loc, **options)
+        return text
 
 
 def _whole(amount: float) -> Decimal:

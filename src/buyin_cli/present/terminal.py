@@ -6,6 +6,8 @@ working) and is written by numbers.py in the strategy's locale.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -13,12 +15,12 @@ from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
+from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
-from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.load.models import Pilot
-from buyin_cli.present.numbers import Formatter
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.present.numbers import Formatter
 from buyin_cli.words import printable
 
 
@@ -98,7 +100,7 @@ def _text(text: str, style: str = "") -> Text:
     return Text(printable(text), style=style)
 
 
-def _column(table: Table, header: str, **options) -> None:
+def _column(table: Table, header: str, **options: Any) -> None:
     table.add_column(_text(header), **options)
 
 
@@ -258,8 +260,8 @@ def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
     One line, each file named once ('from before a.yaml:12, after :13') when it is
     short; otherwise the file, then a line number and label per operand.
     """
-    places = [(display_path(op.source.file), op.source.line, op.label)  # type: ignore[union-attr]
-              for op in operands]
+    places = [(display_path(where.file), where.line, op.label)
+              for op in operands if (where := op.source)]  # each has one: they are the sources
     parts, last = [], None
     for name, line, label in places:
         parts.append(f"{label} {name if name != last else ''}:{line}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TypedDict
 
 from buyin_cli.codes import CODES
 from buyin_cli.figures.changes import Comparison
@@ -17,6 +18,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import since_last_met
 from buyin_cli.figures.rollout import rollout, trend_marks
 from buyin_cli.load.models import Briefing
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.present.build.business import metric_view, objective_view
@@ -119,15 +121,15 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     )
 
 
-def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Briefing) -> set[tuple]:
+def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Briefing) -> set[Path_]:
     """The items whose readiness matters to this briefing: what it presents, and the strategy's own."""
     strategy = loaded.strategy
 
-    def positions(section: str, ids: tuple[str, ...]) -> set[tuple]:
+    def positions(section: str, ids: tuple[str, ...]) -> set[Path_]:
         wanted = set(ids)
         return {(section, n) for n, item in enumerate(getattr(strategy, section)) if item.id in wanted}
 
-    own = {(), ("sponsor",)}
+    own: set[Path_] = {(), ("sponsor",)}
     own |= {("briefings", n) for n, b in enumerate(strategy.briefings) if b.id == briefing.id}
     own |= positions("stakeholders", (briefing.stakeholder,))
     for section, ids in (("objectives", agenda.objectives), ("metrics", agenda.metrics),
@@ -137,7 +139,12 @@ def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Brie
     return own
 
 
-def _readiness(readiness: Readiness | None, relevant: set[tuple]) -> dict[str, list]:
+class _ReadinessFields(TypedDict):
+    not_ready: list[NotReady]
+    accepted: list[Accepted]
+
+
+def _readiness(readiness: Readiness | None, relevant: set[Path_]) -> _ReadinessFields:
     if readiness is None:
         return {"not_ready": [], "accepted": []}
     not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location))

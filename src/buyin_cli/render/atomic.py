@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 
 def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | None = None) -> None:

@@ -25,8 +25,8 @@ import os
 import sys
 from pathlib import Path
 
-from jinja2 import BytecodeCache
-from jinja2 import __version__ as jinja_version
+from jinja2 import BytecodeCache, Environment, __version__ as jinja_version
+from jinja2.bccache import Bucket
 
 from buyin_cli import __version__
 from buyin_cli.render.atomic import write_atomic
@@ -52,7 +52,7 @@ class Compiled(BytecodeCache):
         self.folder = folder
         self._code: dict[str, bytes] = {}
 
-    def load_bytecode(self, bucket) -> None:  # noqa: ANN001 - Jinja's signature
+    def load_bytecode(self, bucket: Bucket) -> None:
         code = self._code.get(bucket.key)
         if code is None and self.folder is not None:
             try:
@@ -66,7 +66,7 @@ class Compiled(BytecodeCache):
         except Exception:  # noqa: BLE001 - a damaged file: compile again and replace it
             bucket.reset()
 
-    def dump_bytecode(self, bucket) -> None:  # noqa: ANN001
+    def dump_bytecode(self, bucket: Bucket) -> None:
         code = bucket.bytecode_to_string()
         self._code[bucket.key] = code
         if self.folder is not None:
@@ -76,7 +76,7 @@ class Compiled(BytecodeCache):
 _CACHES: dict[tuple[Path | None, str], Compiled] = {}
 
 
-def compiled_for(env) -> Compiled:  # noqa: ANN001 - a Jinja environment
+def compiled_for(env: Environment) -> Compiled:
     """The cache for environments made with `env`'s options (shared by all such environments)."""
     options = repr((
         type(env).__qualname__, sorted(env.extensions), getattr(env, "newstyle_gettext", None),

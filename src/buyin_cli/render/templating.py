@@ -9,23 +9,34 @@ from __future__ import annotations
 import json
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
-from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError
-from jinja2 import TemplateError as JinjaError
-from jinja2 import UndefinedError
+import jinja2
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError as JinjaError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
-from jinja2.sandbox import SecurityError
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
+from buyin_cli.render import sandbox
 from buyin_cli.render.compiled import compiled_for
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
-
 NOUNS_CAPITALISED = {"de", "lb"}
+_JINJA = Path(jinja2.__file__).resolve().parent
+_SANDBOX = sandbox.__file__
 
 
 def search_path(user_dir: Path | None) -> list[Path]:
@@ -56,7 +67,7 @@ class ConfinedLoader(FileSystemLoader):
     machine rendering them into the deck. The check runs before the file is read.
     """
 
-    def get_source(self, environment, template):  # noqa: ANN001 - Jinja's signature
+    def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
         pieces = split_template_path(template)
         for root in self.searchpath:
             candidate = Path(root, *pieces)
@@ -70,7 +81,7 @@ class ConfinedLoader(FileSystemLoader):
         return super().get_source(environment, template)
 
 
-def make_environment(user_dir: Path | None = None, language: str = "en"):
+def make_environment(user_dir: Path | None = None, language: str = "en") -> BoundedSandbox:
     """A sandboxed Jinja environment over the template search path, speaking `language`.
 
     Jinja's i18n extension gives every template, the user's own too, `_()`,
@@ -86,7 +97,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
         extensions=["jinja2.ext.i18n"],
     )
     words = translations(language)
-    env.install_gettext_translations(words, newstyle=True)
+    env.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]  # added by jinja2.ext.i18n
     env.bytecode_cache = compiled_for(env)  # after every option that changes the compiled code
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
@@ -99,7 +110,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en"):
     return env
 
 
-def render(env, name: str, **context: Any) -> str:
+def render(env: Environment, name: str, **context: Any) -> str:
     """Render template `name`, turning any template failure into one located line."""
     try:
         return render_bounded(env, env.get_template(name), context)
@@ -124,6 +135,8 @@ def render(env, name: str, **context: Any) -> str:
         raise TemplateError(f"{_where(name, own_first=True)}: templates include, extend or call each other "
                             "without end; break the cycle") from None
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
+        if not _raised_by_template(exc):
+            raise  # from a view or a filter: buyin's bug, reported as one, not the template's fault
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None
 
 
@@ -162,8 +175,21 @@ def lower_first(text: str) -> str:
     return text
 
 
-def _dirs(env) -> list[str]:
-    return [path for loader in env.loader.loaders for path in loader.searchpath]
+def _dirs(env: Environment) -> list[str]:
+    loaders = env.loader.loaders if isinstance(env.loader, ChoiceLoader) else [env.loader]
+    return [path for loader in loaders if isinstance(loader, FileSystemLoader) for path in loader.searchpath]
+
+
+def _raised_by_template(exc: BaseException) -> bool:
+    """Whether `exc` came from a template's own expression (`{{ 1 / 0 }}`, `{{ 'a' + 1 }}`).
+
+    Past the innermost template line only Jinja's runtime and the sandbox may run;
+    a frame of any other Python code there means that code failed, not the template.
+    """
+    frames = traceback.extract_tb(exc.__traceback__)
+    lines = [i for i, f in enumerate(frames) if f.filename.endswith(".j2")]
+    return bool(lines) and all(Path(f.filename).resolve().is_relative_to(_JINJA) or f.filename == _SANDBOX
+                               for f in frames[lines[-1] + 1:])
 
 
 def _where(name: str, own_first: bool = False) -> str:

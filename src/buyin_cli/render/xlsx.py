@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import xlsxwriter
 
@@ -69,12 +70,12 @@ def write_workbook(plan: Plan, path: Path) -> None:
 _NUMERIC = frozenset({"money", "rate", "number", "count", "pct", "share", "ratio", "months"})
 
 
-def _styles(book: xlsxwriter.Workbook, plan: Plan) -> dict:
+def _styles(book: xlsxwriter.Workbook, plan: Plan) -> dict[tuple[str, bool], Any]:
     formats = {**_FORMATS, **plan.formats}
-    out = {}
+    out: dict[tuple[str, bool], Any] = {}  # xlsxwriter Formats
     for style in ("title", "header", "label", "source", *sorted(_NUMERIC)):
         for is_input in (False, True):
-            spec: dict = {}
+            spec: dict[str, Any] = {}
             if style == "title":
                 spec = {"bold": True, "font_size": 12}
             elif style == "header":

@@ -1,10 +1,12 @@
-"""What every readiness check works from: the strategy, its figures, where its values were written, one check's outcome."""
+"""What each readiness check works from: the strategy, its figures, where values were written, a check's outcome."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.figures.compute import Figures, compute_figures
@@ -83,7 +85,7 @@ class Context:
         return min(keys) if keys else Location(home)
 
 
-def _positions(items) -> dict[str, int]:
+def _positions(items: Iterable[Any]) -> dict[str, int]:
     """Each id's position in `items`, the first when an id repeats."""
     at: dict[str, int] = {}
     for n, item in enumerate(items):

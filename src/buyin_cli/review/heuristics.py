@@ -1,4 +1,4 @@
-"""Reading a strategy's words: an ask a decision? a metric a learning number? how a unit adds up; a stakeholder a group?"""
+"""Reading a strategy's words: an ask a decision? a metric a learning number? a unit's sum? a stakeholder a group?"""
 
 from __future__ import annotations
 

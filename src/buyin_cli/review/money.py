@@ -67,11 +67,13 @@ def amounts_in(text: str, currency: str) -> list[Amount]:
     return found
 
 
-def written(amount: float, currency: str, *, exact: bool = False) -> str:
-    """`amount` in whole units with the currency's symbol: £93,680, or 93,680 XYZ.
+def written(amount: float | None, currency: str, *, exact: bool = False) -> str:
+    """`amount` in whole units with the currency's symbol: £93,680, or 93,680 XYZ; n/a for none.
 
     `exact`: keep the cents of an amount that has them (a value per unit: £6.80).
     """
+    if amount is None:
+        return "n/a"  # as words.number() writes a figure that is not defined
     symbols = SYMBOLS.get(currency)
     places = 2 if exact and not float(amount).is_integer() else 0
     whole = f"{abs(amount):,.{places}f}"

@@ -96,6 +96,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     fired: dict[str, Counter[str]] = {name: Counter() for name in METHODS}
     for check in checks:
         method = RULES[check.code].method
+        assert method is not None  # RULES holds the warnings that belong to a method
         applicable[method] += 1
         if check.problem is None:
             passed[method] += 1

@@ -7,11 +7,20 @@ load/relations.py, which can locate each problem precisely. The JSON Schema
 comes from these models.
 """
 
-from buyin_cli.load.models.base import (LOCALE_PATTERN, SLUG_PATTERN, Accepting, Fraction, IsoDate,
-                                        Model, Money, Percent, Slug, Text)
+from buyin_cli.load.models.base import (
+    LOCALE_PATTERN,
+    SLUG_PATTERN,
+    Accepting,
+    Fraction,
+    IsoDate,
+    Model,
+    Money,
+    Percent,
+    Slug,
+    Text,
+)
 from buyin_cli.load.models.business import Metric, Objective, Reading
-from buyin_cli.load.models.evidence import (Behaviour, Estimate, Learning, Pilot, Quote, Reaction,
-                                            Result, Usage)
+from buyin_cli.load.models.evidence import Behaviour, Estimate, Learning, Pilot, Quote, Reaction, Result, Usage
 from buyin_cli.load.models.learners import Audience, Gap, Gaps
 from buyin_cli.load.models.meetings import Ask, Briefing, Decision, FollowUp, Outcome, Showcase
 from buyin_cli.load.models.people import Objection, Presenter, Sponsor, Stakeholder, UsageTarget

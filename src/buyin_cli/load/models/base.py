@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator
 
-
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}([-_][A-Z]{2}|[-_][0-9]{3})?")
 LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")

@@ -36,8 +36,9 @@ MAX_ASKS = 30
 AskItem = Annotated[Ask, BeforeValidator(_ask_from_text)]
 
 
-def _text_or(items: dict[str, Any]) -> None:
+def _text_or(schema: dict[str, Any]) -> None:
     """A plain string is an ask too: say so to editors, as the validator reads it."""
+    items = schema["items"]
     alternative = dict(items)
     items.clear()
     items["anyOf"] = [{"type": "string", "minLength": 1}, alternative]
@@ -81,7 +82,7 @@ class Briefing(Accepting):
         min_length=1, max_length=MAX_ASKS,
         description="The decisions wanted: each the decision as text, or {decision, initiative} "
                     "for an ask that funds an initiative.",
-        json_schema_extra=lambda schema: _text_or(schema["items"]))
+        json_schema_extra=_text_or)
     focus: list[Slug] = Field(default_factory=list,
                               description="Ids of objectives to lead with (default: all).")
     showcase: Showcase | None = Field(default=None, description="The course to demo.")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from buyin_cli.figures.compute import Figures
+from buyin_cli.figures.periods import Mark
 from buyin_cli.load.models import Metric, Objective
 from buyin_cli.present.build.words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.figures.periods import Mark
 from buyin_cli.present.view import MarkView, MetricView, ObjectiveView, Reading
 
 
@@ -15,7 +17,8 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
     f = figures.metrics[metric.id]
     now = f.actual
     moved = direction(metric.baseline, now)
-    better = (lambda a, b: a < b) if metric.better == "lower" else (lambda a, b: a > b)
+    better: Callable[[float, float], bool] = (lambda a, b: a < b) if metric.better == "lower" else (
+        lambda a, b: a > b)
     return MetricView(
         id=metric.id, name=metric.name, unit=metric.unit, better=metric.better,
         is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),

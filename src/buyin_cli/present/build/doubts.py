@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from buyin_cli.errors import Problem
 from buyin_cli.figures.compute import Figures
 from buyin_cli.load.models import Strategy
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.present.view import DoubtView
 from buyin_cli.review.score import Readiness
 
@@ -21,10 +23,11 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
     if readiness is None:
         return found
 
-    def add(owner: tuple, code: str, reason: str | None) -> None:
+    def add(owner: Path_, code: str, reason: str | None) -> None:
         if len(owner) < 2 or owner[0] not in ("pilots", "initiatives") or code not in DOUBTED:
             return
-        key = (owner[0], getattr(strategy, owner[0])[owner[1]].id)
+        section, n = str(owner[0]), int(owner[1])
+        key = (section, getattr(strategy, section)[n].id)
         if all(d.code != code for d in found.setdefault(key, [])):
             found[key].append(DoubtView(code, reason))
 
@@ -40,6 +43,6 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
     return found
 
 
-def impossible(readiness: Readiness) -> list:
+def impossible(readiness: Readiness) -> list[Problem]:
     """The impossible figures (W307) no one accepted: they stop `brief` but with --draft."""
     return [w for w in readiness.warnings if w.code == "W307"]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
 from buyin_cli.present.build.words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.figures.chain import Level
-from buyin_cli.present.view import (BehaviourView, LevelView, ObjectionView, PilotPage, PilotView,
-                                    QuoteView, ResultView)
+from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
@@ -19,7 +18,9 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     def pct(before: float, after: float) -> str | None:
         return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
 
-    control = f.has_control
+    c_before, c_after = result.control_before, result.control_after
+    # The comparison group's two readings, when the figures used them.
+    control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return ResultView(
         metric_id=metric.id, metric=metric.name, unit=metric.unit,
         is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
@@ -28,14 +29,13 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before), after_text=fmt.number(result.after),
         control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
-        has_control=control,
+        has_control=f.has_control,
         direction=direction(result.before, result.after), improved=f.improvement > 0,
         change_text=fmt.number(abs(result.after - result.before)),
         change_pct_text=pct(result.before, result.after),
-        control_direction=direction(result.control_before, result.control_after) if control else None,
-        control_change_text=(fmt.number(abs(result.control_after - result.control_before))
-                             if control else None),
-        control_change_pct_text=pct(result.control_before, result.control_after) if control else None,
+        control_direction=direction(*control) if control else None,
+        control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
+        control_change_pct_text=pct(*control) if control else None,
         improvement_text=fmt.number(f.improvement),
         control_improvement_text=fmt.number(f.control_improvement),
         beyond_control_text=fmt.number(f.improvement - f.control_improvement),

@@ -7,9 +7,18 @@ from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
 from buyin_cli.present.build.words import direction as moved, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import (ChangesView, DecisionTakenView, FigureChangeView, FollowUpView,
-                                    LaunchView, MoveView, RolloutView, SinceView, TargetStatusView,
-                                    UptakeView)
+from buyin_cli.present.view import (
+    ChangesView,
+    DecisionTakenView,
+    FigureChangeView,
+    FollowUpView,
+    LaunchView,
+    MoveView,
+    RolloutView,
+    SinceView,
+    TargetStatusView,
+    UptakeView,
+)
 
 
 def since_view(since: SinceLastMet, fmt: Formatter, state: str) -> SinceView:
@@ -28,7 +37,7 @@ def rollout_view(r: Rollout, fmt: Formatter) -> RolloutView:
     def share(value: float | None) -> str | None:
         return fmt.percent(value * 100, 0) if value is not None else None
 
-    targets = [TargetStatusView(t.period, fmt.period(t.period), t.target, share(t.target),
+    targets = [TargetStatusView(t.period, fmt.period(t.period), t.target, fmt.percent(t.target * 100, 0),
                                 t.reading.completion if t.reading else None,
                                 share(t.reading.completion) if t.reading else None, t.status,
                                 t.reading.completion if t.reading and t.status != "not due yet"
@@ -64,7 +73,7 @@ def changes_view(c: Comparison, fmt: Formatter) -> ChangesView:
         figures=[FigureChangeView(f.title, f.figure, money_or_number(f.figure, f.before),
                                   money_or_number(f.figure, f.after), f.direction) for f in c.figures],
         decisions=[DecisionTakenView(d.number, d.ask, d.after, d.note) for d in c.decisions if d.after],
-        launches=[LaunchView(l.title, fmt.date(l.after)) for l in c.launches if l.after is not None],
+        launches=[LaunchView(x.title, fmt.date(x.after)) for x in c.launches if x.after is not None],
         uptake=[UptakeView(u.title, fmt.percent(u.completion * 100, 0), fmt.number(u.headcount),
                            fmt.period(u.period)) for u in c.uptake])
 

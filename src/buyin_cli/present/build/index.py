@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from buyin_cli.load.models import (Audience, Initiative, Metric, Objective, Pilot, Stakeholder,
-                                   Strategy)
+from buyin_cli.load.models import Audience, Initiative, Metric, Objective, Pilot, Stakeholder, Strategy
 
 
 @dataclass(frozen=True)

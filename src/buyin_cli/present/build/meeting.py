@@ -9,7 +9,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.asks import ask_initiative
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import (AskView, DecisionView, InitiativeView, PilotView, TotalsView)
+from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
 
 
 def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Formatter) -> TotalsView:

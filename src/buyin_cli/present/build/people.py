@@ -5,8 +5,7 @@ from __future__ import annotations
 from buyin_cli.load.models import Objection, Sponsor, Stakeholder
 from buyin_cli.plan.answers import Answers
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import (ConcernView, ObjectionView, SponsorView, StakeholderView,
-                                    TargetView)
+from buyin_cli.present.view import ConcernView, ObjectionView, SponsorView, StakeholderView, TargetView
 from buyin_cli.review.heuristics import is_group
 
 

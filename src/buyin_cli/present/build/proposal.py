@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.load.models import Audience, Initiative
+from buyin_cli.load.models import Audience, Gap, Initiative
 from buyin_cli.present.build.index import Index
 from buyin_cli.present.build.words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import (AudienceView, CostView, GapView, InitiativeView,
-                                    WorkingLine, YearView)
+from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
 def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt: Formatter,
@@ -85,7 +84,7 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: str) -> AudienceView:
-    def gaps(items):
+    def gaps(items: list[Gap]) -> list[GapView]:
         return [GapView(g.need, g.evidence, g.response) for g in items]
 
     return AudienceView(state, audience.id, audience.name, audience.headcount,

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
-from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
-from buyin_cli.present.view.people import ObjectionView, SponsorView, StakeholderView
+from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
+from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
 
 
@@ -137,7 +137,7 @@ class BriefingView:
         return self.stakeholder.benefits
 
     @property
-    def concerns(self) -> list:
+    def concerns(self) -> list[ConcernView]:
         return self.stakeholder.concerns
 
     @property

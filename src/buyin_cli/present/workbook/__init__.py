@@ -20,8 +20,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.workbook.cells import NA, Book, Cell, Plan, Sheet
 from buyin_cli.present.workbook.inputs import inputs_sheet
-from buyin_cli.present.workbook.sheets import (metrics_sheet, pilots_sheet, rollout_sheet,
-                                               sensitivity_sheet, years_sheet)
+from buyin_cli.present.workbook.sheets import metrics_sheet, pilots_sheet, rollout_sheet, sensitivity_sheet, years_sheet
 
 __all__ = ["NA", "Cell", "Plan", "Sheet", "workbook_plan"]
 

@@ -7,6 +7,7 @@ is an input too, marked "default", so a finance reader can change it like any ot
 from __future__ import annotations
 
 from buyin_cli.errors import display_path
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.present.workbook.cells import Book, Cell, Key, Sheet, Style, headers, text
 
 
@@ -18,7 +19,7 @@ def inputs_sheet(book: Book) -> Sheet:
     sheet.line(*headers("Input", "Value", "Unit", "Source"))
 
     def put(key: Key, label: str, value: float, unit: str, style: Style,
-            path: tuple | None) -> None:
+            path: Path_ | None) -> None:
         where = book.sources.at(path) if path is not None else None
         source = f"{display_path(where.file)}:{where.line}" if where else "default"
         row = sheet.row

@@ -6,6 +6,8 @@ formula gives (an IF on a zero cost or a benefit that is not positive).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from buyin_cli.figures.compute import ResultFigures
 from buyin_cli.present.workbook.cells import NA, Book, Cell, Sheet, headers, text
 
@@ -65,8 +67,8 @@ def pilots_sheet(book: Book) -> Sheet:
 def _result_row(book: Book, sheet: Sheet, pid: str, mid: str, r: ResultFigures, higher: bool,
                 heads: str) -> None:
     row = sheet.row
-    ref = lambda name: book.where.get(("result", pid, mid, name))  # noqa: E731
-    at = lambda col: sheet.ref(row, col)  # noqa: E731
+    ref: Callable[[str], str] = lambda name: book.r("result", pid, mid, name)  # noqa: E731
+    at: Callable[[int], str] = lambda col: sheet.ref(row, col)  # noqa: E731
     key = ("result", pid, mid)
 
     def change(before: str, after: str) -> str:
@@ -110,10 +112,10 @@ def rollout_sheet(book: Book) -> Sheet:
     for x in book.s.initiatives:
         f = book.f.initiatives[x.id]
         row = sheet.row
-        at = lambda col: sheet.ref(row, col)  # noqa: E731
+        at: Callable[[int], str] = lambda col: sheet.ref(row, col)  # noqa: E731, B023 - used in this iteration
 
         def total(kind: str) -> str:
-            refs = [book.r("cost", x.id, str(n)) for n, c in enumerate(x.costs)
+            refs = [book.r("cost", x.id, str(n)) for n, c in enumerate(x.costs)  # noqa: B023 - as above
                     if c.kind == kind]
             return f"=SUM({','.join(refs)})" if refs else "=0"
 

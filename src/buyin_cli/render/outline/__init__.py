@@ -6,8 +6,7 @@ mistake, and schedule.py shares the meeting's minutes among the presented slides
 The renderer in pptx/ only lays it out.
 """
 
-from buyin_cli.render.outline.model import (Bullet, Chart, Link, Meta, Outline, Series, Slide,
-                                            Table)
+from buyin_cli.render.outline.model import Bullet, Chart, Link, Meta, Outline, Series, Slide, Table
 from buyin_cli.render.outline.parse import parse_outline
 
 __all__ = ["Bullet", "Chart", "Link", "Meta", "Outline", "Series", "Slide", "Table",

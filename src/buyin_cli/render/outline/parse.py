@@ -7,12 +7,11 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.render.outline.model import (Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series,
-                                            Slide, Step, Table)
+from buyin_cli.render.outline.model import Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series, Slide, Step, Table
 from buyin_cli.words import dotted
-
 
 _KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Callout, Step, Mark, Slide, Outline)
                 for name in m.model_fields})
@@ -67,7 +66,7 @@ def parse_outline(text: str, template_name: str) -> Outline:
         raise TemplateError(f"{template_name}: {first}{more}") from None
 
 
-def _describe(error: dict[str, Any], data: dict[str, Any]) -> str:
+def _describe(error: ErrorDetails, data: dict[str, Any]) -> str:
     """One pydantic error as `slide 3 (“Title”): chart.series[0].values: expected ...`."""
     loc = list(error["loc"])
     kind = error["type"]

@@ -14,6 +14,7 @@ Where the chart goes is layout.py's decision; this module draws it in the box it
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
@@ -89,7 +90,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         _marks(slide, chart, (x, y, w, h), spec)
 
 
-def _bars(plot: Any, roles: list[str], number_format: str, count: int) -> None:
+def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int) -> None:
     plot.gap_width = 60
     plot.overlap = -10 if count > 1 else 0
     plot.has_data_labels = True
@@ -108,7 +109,7 @@ def _bars(plot: Any, roles: list[str], number_format: str, count: int) -> None:
         series.invert_if_negative = False
 
 
-def _lines(plot: Any, spec: Chart, roles: list[str], number_format: str) -> None:
+def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> None:
     """Each line in its colour, labelled once, at its last value, with its name."""
     for series, source, role in zip(plot.series, spec.series, roles):
         series.smooth = False

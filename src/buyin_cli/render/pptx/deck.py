@@ -11,6 +11,7 @@ the table uses both halves.
 from __future__ import annotations
 
 import io
+from functools import partial
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -23,7 +24,7 @@ from pptx.util import Pt
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, reuse, textfit
+from buyin_cli.render.pptx import oxml, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
@@ -36,11 +37,9 @@ from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.words import clip
 
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
-TITLE_LINES = 2  # a title a reader can quote: at most two lines
+# A title stands in two lines at most; a continued list reads at 20 pt at most (32 leaves a bullet a slide).
+TITLE_LINES, BODY_SPLIT = 2, 20
 WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
-# A list too long for one slide continues at a body size that still reads (16–20 pt), not at
-# a template's 32 pt, which would leave one bullet a slide.
-BODY_SPLIT = 20
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -65,7 +64,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
             _add_slides(prs, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
-                     lambda spec=spec, number=number: _add_slides(prs, outline, spec, number))
+                     partial(_add_slides, prs, outline, spec, number))
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
@@ -102,7 +101,7 @@ def _open(path: Path | None) -> tuple[Any, bytes]:
     blob = read_presentation(path)
     try:
         return Presentation(io.BytesIO(blob)), blob
-    except Exception as exc:  # XML or part trouble: all mean "not a usable deck"
+    except Exception as exc:  # noqa: BLE001 - XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 
 
@@ -166,9 +165,9 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
             bold_last=spec.table.total is not None)
         if charts:  # the chart takes what the table's first page leaves
-            rows = body_rows(spec.table)
+            all_rows = body_rows(spec.table)
             height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
-                textfit.row_height(rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
+                textfit.row_height(all_rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
             x, y, w, h = places["visual"].box
             top = y + int(height * EMU_PER_PT) + gap
             chart_area = (x, top, w, y + h - top)
@@ -178,9 +177,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     for page in range(pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
-        suffix = outline.continued if page else ""
-        forms = [spec.title + suffix] + ([spec.short_title + suffix] if spec.short_title else [])
-        _fill_title(prs, slide, layout, places["title"], forms)
+        _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter form
+                    [form + (outline.continued if page else "") for form in (spec.title, spec.short_title) if form])
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
             used.add(places["subtitle"].idx)
@@ -203,7 +201,7 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
                 add_flow(slide, places["flow"].box, spec.flow)
         if spec.footnote and page == pages - 1:
             add_line(slide, places["footnote"].box, spec.footnote)
-        if rows is not None:
+        if rows is not None and spec.table is not None:
             box = places["visual"].box if body or whole is None else whole.box
             add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], table_box(box).width,
                       spec.table, rows, t_size, t_widths, t_font)
@@ -237,8 +235,7 @@ def _placeholder(slide: Any, place: Place) -> Any:
 
 def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, forms: list[str]) -> None:
     start = inherited_size(prs, layout_placeholder(layout, place.idx), "title", 32)
-    # A title too long for its box even at the floor takes its shorter form rather than
-    # shrinking unreadably; it is never cut, since a cut title can say something false.
+    # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
     text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
                                    bold=True, max_lines=TITLE_LINES)
     frame = _placeholder(slide, place).text_frame

@@ -163,7 +163,7 @@ def inherited_size(prs: Any, layout_ph: Any, style: str, default: float) -> floa
 def inherited_align(prs: Any, layout_ph: Any, style: str) -> Any:
     """The paragraph alignment a placeholder's first level inherits; left when nothing says."""
     names = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}
-    return names.get(oxml.inherited(prs, layout_ph, style, None, "algn"), PP_ALIGN.LEFT)
+    return names.get(oxml.inherited(prs, layout_ph, style, None, "algn") or "", PP_ALIGN.LEFT)
 
 
 def indents(prs: Any, layout_ph: Any) -> tuple[float, ...]:

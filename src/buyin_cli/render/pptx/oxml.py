@@ -107,11 +107,11 @@ def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str
     for element in candidates:
         for found in element.iterfind(f".//{qn('a:lstStyle')}/{qn('a:lvl1pPr')}{tail}"):
             if found.get(attr):
-                return found.get(attr)
+                return str(found.get(attr))
     tag = {"title": "p:titleStyle", "body": "p:bodyStyle"}[style]
     for found in master.iterfind(f".//{qn(tag)}/{qn('a:lvl1pPr')}{tail}"):
         if found.get(attr):
-            return found.get(attr)
+            return str(found.get(attr))
     return None
 
 
@@ -187,7 +187,7 @@ def hide_slide(slide: Any) -> None:
 
 
 def is_hidden(slide: Any) -> bool:
-    return slide._element.get("show") == "0"
+    return bool(slide._element.get("show") == "0")
 
 
 _NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all

@@ -6,7 +6,7 @@ import io
 import os
 import re
 import zipfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -80,7 +80,7 @@ def build_time() -> datetime:
     if raw is None:
         return FIXED_DATE
     try:
-        return datetime.fromtimestamp(int(raw), tz=timezone.utc).replace(tzinfo=None)
+        return datetime.fromtimestamp(int(raw), tz=UTC).replace(tzinfo=None)
     except (ValueError, OverflowError, OSError):
         raise BuyinError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, not {raw!r}") from None
 

@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from pptx.opc.constants import CONTENT_TYPE as CT
-from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from pptx.parts.chart import ChartPart
 from pptx.parts.embeddedpackage import EmbeddedXlsxPart
 from pptx.parts.slide import NotesSlidePart, SlidePart
@@ -38,7 +37,7 @@ class _Page:
 
     layout: int
     xml: bytes
-    rels: tuple[tuple, ...]
+    rels: tuple[tuple[Any, ...], ...]
 
 
 class SlideMemo:
@@ -96,7 +95,7 @@ def record(prs: Any, first: int) -> tuple[_Page, ...] | None:
         (_, layout_rel), *others = rels
         if layout_rel.reltype != RT.SLIDE_LAYOUT or layout_rel.target_part not in layouts:
             return None
-        kept = []
+        kept: list[tuple[Any, ...]] = []
         for n, (_, rel) in enumerate(others):
             if rel.is_external:
                 if rel.reltype != RT.HYPERLINK:

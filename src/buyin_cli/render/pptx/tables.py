@@ -56,7 +56,7 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     table = shape.table
     table.first_row, table.horz_banding = True, False
     oxml.unstyled(table)
-    emu_widths = [Pt(v) for v in widths]
+    emu_widths: list[int] = [Pt(v) for v in widths]
     emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
     for column, width in zip(table.columns, emu_widths):
         column.width = width

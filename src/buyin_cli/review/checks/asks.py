@@ -20,7 +20,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                 continue  # no amount, nothing to disagree with
             path = owner + ("asks", j)
             named = ask.initiative is not None
-            against = [figures[ask.initiative]] if named else list(figures.values())
+            against = [figures[ask.initiative]] if ask.initiative is not None else list(figures.values())
             wrong = [a for a in stated if not any(a.matches(c) for f in against
                                                   for c in costs(f))]
             yield ctx.check("W504", owner, bool(wrong), ctx.sources.at(path + ("decision",)),

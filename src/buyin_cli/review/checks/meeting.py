@@ -12,7 +12,6 @@ from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import decision_problem
 from buyin_cli.words import clip, dotted, plural
 
-
 DECISION_EXAMPLES = {"en": "'Approve…', 'Agree to…', 'Release…', 'Nominate…'",
                      "de": "'Freigabe von…', 'Genehmigen Sie…', '… freigeben', '… benennen'"}
 

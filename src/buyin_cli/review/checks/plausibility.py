@@ -77,7 +77,7 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
         if metric.better != "lower" or r.scale is None:
             return  # a count that rises has no ceiling
         period = metric.per or unit_period(metric.unit)
-        removed = r.attributable * r.scale * r.periods / PERIODS_PER_YEAR.get(period, r.periods)
+        removed = r.attributable * r.scale * r.periods / PERIODS_PER_YEAR.get(period or "", r.periods)
         if removed <= metric.baseline:
             yield ctx.check("W307", owner, False)
             return
@@ -154,7 +154,7 @@ def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
     if p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
         return ctx.check("W310", owner, False)
     top = max((r for r in p.results.values() if r.pilot_annual_benefit is not None),
-              key=lambda r: r.pilot_annual_benefit)
+              key=lambda r: r.pilot_annual_benefit or 0.0)
     drivers = [_change(ctx, top), _value(ctx, top),
                (f"its cost of {written(p.cost, ctx.s.currency)}", ctx.at(owner + ("cost",)))]
     share = (f"'{top.metric_id}' brings {written(top.pilot_annual_benefit, ctx.s.currency)} "

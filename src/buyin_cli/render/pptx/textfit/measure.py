@@ -141,7 +141,7 @@ def balanced(heights: list[float], capacity: float) -> list[int]:
 def pack(heights: list[float], capacity: float) -> list[int]:
     """Greedy packing: how many consecutive items go on each page."""
     pages: list[int] = []
-    used = count = 0
+    used, count = 0.0, 0
     for h in heights:
         if count and used + h > capacity:
             pages.append(count)
