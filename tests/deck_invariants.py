@@ -175,6 +175,16 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
                 name in s["title"] for name in losing)]
 
 
+def past_a_hundred(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A chart of a percentage result whose axis runs past 100%."""
+    percent = {m["id"] for m in strategy["metrics"] if m["unit"].startswith("%")}
+    readings = [[float(r["before"]), float(r["after"])] for p in strategy["pilots"]
+                for r in p["results"] if r["metric"] in percent]
+    return [f"slide {i}: a % chart's axis runs to {c['axis'][1]:g}" for i, s in enumerate(slides, 1)
+            for c in s["charts"] if c["axis"] and c["axis"][1] and c["axis"][1] > 100
+            and any([float(v) for v in values] in readings for _, values in c["series"])]
+
+
 # A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
 CONTINUED = re.compile(r" \((?:cont\.|Forts\.)\)$")
 TIMING = re.compile(r"^\[(\d*)(½?)\s?(min|Min\.|s)\]")
@@ -216,5 +226,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "unit": level_periods(slides, talking_points, strategy, levels),
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
+        "past 100%": past_a_hundred(slides, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -239,3 +239,14 @@ def test_a_total_names_the_initiative_that_loses_money(valid_data, tmp_path):
         {"decision": "Fund Label Check", "initiative": "label-check"}]
     valid_data["briefings"][0]["minutes"] = 60
     assert brief_and_read(valid_data, tmp_path) == []
+
+
+def test_a_percentage_chart_never_runs_past_a_hundred(valid_data, tmp_path):
+    valid_data["metrics"][0].update(unit="% of lines picked right", better="higher", baseline=88,
+                                    target=97)
+    valid_data["pilots"][0]["results"][0].update(before=90.5, after=94, control_before=90,
+                                                 control_after=90.5)
+    slides = _deck(valid_data, tmp_path)  # the invariants read every chart's axis
+    axes = [c["axis"] for s in slides for c in s["charts"] if [90.5, 94.0] in [
+        list(v) for _, v in c["series"]]]
+    assert axes and all(top == 100 for _, top in axes)

@@ -110,6 +110,8 @@ class Chart(_Model):
         None, description="Lowest value on the value axis. Default: 0 for bars and columns; for a "
                           "line, a range that shows every value and the target without magnifying noise.")
     axis_max: Number | None = Field(None, description="Highest value on the value axis.")
+    ceiling: Number | None = Field(None, description="The highest value the measure can take "
+                                                     "(100 for a percentage): the axis never runs past it.")
     marks: list[Mark] | None = Field(None, max_length=6,
                                      description="Events on a line chart's time axis, drawn as "
                                                  "vertical rules with their label.")

@@ -252,6 +252,8 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
     top = math.ceil((high + pad) / step - 1e-9) * step
     if spec.axis_max is not None:
         top = spec.axis_max
+    elif spec.ceiling is not None and high <= spec.ceiling < top:
+        top = spec.ceiling  # a percentage's axis stops at 100%, whatever the padding wanted
     return bottom, top, step
 
 
