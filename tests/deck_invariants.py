@@ -175,6 +175,18 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
                 name in s["title"] for name in losing)]
 
 
+# The format's keys, which a presenter must never read out.
+YAML_KEYS = re.compile(r"\b(?:value_per_unit|control_before|control_after|usage_targets|"
+                       r"opening_question|per_participant|horizon_years)\b")
+
+
+def yaml_keys(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """A key of the strategy format in what is shown or said."""
+    said = [(f"slide {i}", t) for i, s in enumerate(slides, 1) for t in texts_of(s) + [s["notes"]]]
+    return [f"{where}: {m.group()!r}" for where, text in said + [("talking points", talking_points)]
+            for m in [YAML_KEYS.search(text)] if m]
+
+
 def past_a_hundred(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
     """A chart of a percentage result whose axis runs past 100%."""
     percent = {m["id"] for m in strategy["metrics"] if m["unit"].startswith("%")}
@@ -227,5 +239,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),
+        "format key": yaml_keys(slides, talking_points),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

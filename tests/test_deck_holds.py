@@ -250,3 +250,16 @@ def test_a_percentage_chart_never_runs_past_a_hundred(valid_data, tmp_path):
     axes = [c["axis"] for s in slides for c in s["charts"] if [90.5, 94.0] in [
         list(v) for _, v in c["series"]]]
     assert axes and all(top == 100 for _, top in axes)
+
+
+def test_an_accepted_warning_is_said_with_its_item_and_no_format_key(valid_data, tmp_path):
+    valid_data["metrics"].append({"id": "near-misses", "name": "Near misses reported",
+                                  "unit": "reports per month", "better": "higher",
+                                  "baseline": 4, "target": 12, "actual": 6,
+                                  "accept": {"W103": "A leading indicator; its money is in injuries"}})
+    valid_data["objectives"][0]["metrics"].append("near-misses")
+    valid_data["pilots"][0]["results"].append({"metric": "near-misses", "per": "month",
+                                               "before": 4, "after": 9})
+    _deck(valid_data, tmp_path)  # the invariants look for the format's keys
+    points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    assert "(Near misses reported): A leading indicator; its money is in injuries" in points

@@ -105,7 +105,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         METHODS[0],
         ("W101", "an objective no initiative serves"),
         ("W102", "an initiative with no monetisable metric"),
-        ("W103", "a pilot measures a metric without value_per_unit"),
+        ("W103", "a metric a pilot measures has no value in money"),
         ("W104", "a metric without an actual reading"),
     ),
     *_warnings(
@@ -118,7 +118,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W301", "a pilot result that isolates nothing"),
         ("W302", "an initiative without a pilot"),
         ("W303", "an isolation estimate without a confidence adjustment"),
-        ("W304", "a pilot that does not report reaction, learning or usage"),
+        ("W304", "a pilot missing one of reaction, learning and usage"),
         ("W305", "a pilot whose results are learning numbers only"),
         ("W306", "a pilot with no results"),
         ("W307", "a roll-out that would remove more than there is, or take a % past 100"),

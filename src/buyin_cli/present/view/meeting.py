@@ -68,6 +68,7 @@ class NotReady:
     title: str  # what the code means, in a line (translated in the templates)
     message: str  # the review's own words about this item, in English
     where: str
+    subject: str | None = None  # the item it is about, as the strategy names it
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class Accepted:
     message: str
     reason: str
     where: str
+    subject: str | None = None  # the item it is about, as the strategy names it
 
 
 @dataclass(frozen=True)
