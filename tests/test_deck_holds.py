@@ -220,6 +220,14 @@ def test_a_long_initiative_title_takes_the_shorter_form_within_two_lines(valid_d
     assert any(t.startswith("$6,000 in year one, fully loaded") for t in titles)
 
 
+def test_one_gap_alone_is_said_in_bullets_not_a_one_row_table(valid_data, tmp_path):
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)
+    learners = next(s for s in slides if "what stands in their way" in s["title"])
+    assert learners["table"] is None
+    assert (1, "A one-page guide to them") in learners["body"]
+
+
 def test_a_decision_with_long_asks_stays_one_slide_on_four_three(valid_data, tmp_path):
     valid_data["briefings"][0]["asks"] = [
         f"Agree that every one of the {n} shift leaders releases two pickers a week for coaching "

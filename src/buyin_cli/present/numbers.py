@@ -157,6 +157,11 @@ class Formatter:
             return "< " + self.number(0.1, 1)
         return self.number(value, 1)
 
+    def share(self, value: float) -> str:
+        """A share of an effect (a fraction) as a whole percentage; past all of it, "> 100%",
+        since no more than the whole effect can hold."""
+        return "> " + self.percent(100, 0) if value > 1 else self.percent(value * 100, 0)
+
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
         if decimals == 1 or (value := finite(value)) is None:

@@ -26,7 +26,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
         at_risk=t.roi_pct_at_half is not None and t.roi_pct_at_half < 0,
-        break_even_text=(pct(t.break_even_share * 100, 0) if t.break_even_share is not None
+        break_even_text=(fmt.share(t.break_even_share) if t.break_even_share is not None
                          else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
@@ -48,7 +48,7 @@ def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
     """The break-even share of the initiative that needs the most of its pilot effect, when
     more than one is funded: one combined share would hide it."""
     shares = [i.break_even_share for i in initiatives if i.break_even_share is not None]
-    return fmt.percent(max(shares) * 100, 0) if len(shares) > 1 else None
+    return fmt.share(max(shares)) if len(shares) > 1 else None
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],

@@ -38,7 +38,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
                       and f.rollout_cost > 0 else fmt.not_available),
         pays_back=f.payback_months is not None and f.rollout_benefit >= f.rollout_cost,
         break_even_share=f.break_even_share,
-        break_even_text=(fmt.percent(f.break_even_share * 100, 0)
+        break_even_text=(fmt.share(f.break_even_share)
                          if f.break_even_share is not None and f.rollout_cost > 0
                          else fmt.not_available),
         roi_at_half_text=(fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None
