@@ -268,6 +268,10 @@ def test_an_accepted_warning_is_said_with_its_item_and_no_format_key(valid_data,
     valid_data["objectives"][0]["metrics"].append("near-misses")
     valid_data["pilots"][0]["results"].append({"metric": "near-misses", "per": "month",
                                                "before": 4, "after": 9})
-    _deck(valid_data, tmp_path)  # the invariants look for the format's keys
+    slides = _deck(valid_data, tmp_path)  # the invariants look for the format's keys
     points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
     assert "(Near misses reported): A leading indicator; its money is in injuries" in points
+    # ... and the deck's appendix lists it, as the README says, on a hidden slide.
+    appendix = [s for s in slides if s["hidden"] and s["table"] and any(
+        "A leading indicator; its money is in injuries" in row for row in s["table"])]
+    assert appendix and appendix[0]["table"][1][1] == "Near misses reported"
