@@ -175,6 +175,14 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
                 name in s["title"] for name in losing)]
 
 
+def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A quote's attribution that opens a slide's body, its quote left in the title."""
+    speakers = {q["by"] for p in strategy["pilots"] for q in p.get("quotes", [])
+                if isinstance(q, dict) and q.get("by")}
+    return [f"slide {i}: the body opens with {s['body'][0][1]!r}" for i, s in enumerate(slides, 1)
+            if s["body"] and s["body"][0][1] in speakers]
+
+
 # The format's keys, which a presenter must never read out.
 YAML_KEYS = re.compile(r"\b(?:value_per_unit|control_before|control_after|usage_targets|"
                        r"opening_question|per_participant|horizon_years)\b")
@@ -240,5 +248,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
+        "orphan": orphans(slides, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

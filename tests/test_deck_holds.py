@@ -275,3 +275,12 @@ def test_an_accepted_warning_is_said_with_its_item_and_no_format_key(valid_data,
     appendix = [s for s in slides if s["hidden"] and s["table"] and any(
         "A leading indicator; its money is in injuries" in row for row in s["table"])]
     assert appendix and appendix[0]["table"][1][1] == "Near misses reported"
+
+
+def test_a_quote_in_the_title_keeps_its_speaker(valid_data, tmp_path):
+    valid_data["pilots"][0]["quotes"] = [{"text": "I stopped guessing at the shelf.",
+                                          "by": "Picker, night shift"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)  # the invariants look for an orphaned attribution
+    assert any(s["title"] == "“I stopped guessing at the shelf.” – Picker, night shift"
+               for s in slides)
