@@ -10,7 +10,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from buyin_cli import cli
+from buyin_cli import __version__, cli
+from buyin_cli.codes import CODES
 from test_readiness import base, line_of
 
 
@@ -86,10 +87,15 @@ def test_json_lists_every_problem(here):
     text = write(unready())
     result = check("s.yaml", "--format", "json")
     assert result.exit_code == 0
-    problems = json.loads(result.output)
+    report = json.loads(result.output)
+    assert report["tool"] == {"name": "buyin", "version": __version__}
+    assert report["valid"] is True
+    assert report["score"] == sum(m["points"] for m in report["methods"]) < 100
+    problems = report["problems"]
     assert problems[1] == {
-        "file": "s.yaml", "line": line_of(text, "- id: b1"), "col": 3, "code": "W501",
-        "severity": "warning",
+        "file": "s.yaml", "line": line_of(text, "- id: b1"), "col": 3,
+        "end_line": line_of(text, "- id: b1"), "end_col": 8,  # "id: b1" ends at column 8
+        "code": "W501", "severity": "warning", "title": CODES["W501"].title,
         "message": "briefings[0]: 'b1' has no showcase: add showcase {title, url}: the course "
                    "to demo, so they see the learning, not just hear about it"}
     assert [p["code"] for p in problems] == ["W304", "W501"]
@@ -99,10 +105,15 @@ def test_github_annotations(here):
     text = write(unready())
     result = check("s.yaml", "--format", "github", "--strict")
     assert result.exit_code == 1
-    assert result.output.splitlines()[0] == (
-        f"::warning file=s.yaml,line={line_of(text, '- id: p1')},col=3::W304 pilots[0]: 'p1' "
-        "does not report usage: add usage {enrolled, completed}")
+    assert (f"::warning file=s.yaml,line={line_of(text, '- id: p1')},col=3,"
+            f"title=buyin W304%3A {CODES['W304'].title.replace(',', '%2C')}::W304 pilots[0]: 'p1' "
+            "does not report usage: add usage {enrolled, completed}") in result.output.splitlines()
     assert len(result.output.splitlines()) == 2
+    # GitHub shows ten of each kind: the method that lost the most points comes first
+    report = json.loads(check("s.yaml", "--format", "json").output)
+    lost = {m["name"]: m["out_of"] - m["points"] for m in report["methods"]}
+    first = result.output.splitlines()[0].split("::")[2].split()[0]
+    assert lost[CODES[first].method] == max(lost[CODES[c].method] for c in ("W304", "W501"))
 
 
 def test_an_invalid_strategy_has_errors_and_no_review(here):
@@ -112,7 +123,8 @@ def test_an_invalid_strategy_has_errors_and_no_review(here):
     result = check("s.yaml", "--format", "github")
     assert result.exit_code == 1
     [line] = result.output.splitlines()  # warnings need a valid strategy
-    assert line.startswith(f"::error file=s.yaml,line={line_of(text, 'headcount: 3')},col=3"
+    assert line.startswith(f"::error file=s.yaml,line={line_of(text, 'headcount: 3')},col=3,"
+                           f"title=buyin E201%3A {CODES['E201'].title.replace(':', '%3A').replace(',', '%2C')}"
                            "::E201 metrics[0].headcount: unknown key")
     assert "Readiness" not in check("s.yaml").output
 

@@ -96,7 +96,8 @@ def test_brief_since_hands_the_comparison_to_the_decks(run, workdir, monkeypatch
     assert result.exit_code == 0, result.output
     assert Path("build/warehouse-manager-briefing.pptx").is_file()
     [changes] = seen
-    assert (changes.since, changes.until) == ("HEAD", "the working tree")
+    # the deck names the day HEAD was committed (git_repo's fixed date), never "HEAD"
+    assert (changes.since, changes.until) == ("January 5, 2026", "the working tree")
     assert [(m.metric_id, m.direction) for m in changes.metrics] == [("pick-errors", "good")]
 
 

@@ -57,8 +57,8 @@ def test_usage_names_arguments_without_braces(run, command):
 
 
 def test_check_usage_line(run):
-    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check", "--help").stdout
-    assert "Usage: buyin check [OPTIONS] PATH\n" in run("check").output
+    assert "Usage: buyin check [OPTIONS] [PATH]\n" in run("check", "--help").stdout
+    assert "Usage: buyin check [OPTIONS] [PATH]\n" in run("check").output
 
 
 @pytest.mark.parametrize("command", _commands())

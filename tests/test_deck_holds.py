@@ -19,13 +19,17 @@ from deck_helpers import read_deck
 from deck_invariants import all_findings, texts_of
 from strategy_maker import SUMMED, UNIT, UNITS, make_strategy
 
+# Seeds that once failed, kept in every run: German evidence titles on a 4:3 deck that
+# needed a third, shorter form to stand in two lines.
+FOUND = [68, 74]
+
 
 def _seeds() -> list[int]:
     wanted = os.environ.get("BUYIN_DECK_SEEDS", "4")
     if ".." in wanted:
         low, high = wanted.split("..")
         return list(range(int(low), int(high)))
-    return list(range(int(wanted)))
+    return sorted(set(range(int(wanted))) | set(FOUND))
 
 
 def _levels(strategy: dict[str, Any]) -> set[str]:

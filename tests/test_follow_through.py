@@ -9,6 +9,7 @@ direction → brief --since hands the comparison to the decks.
 
 from __future__ import annotations
 
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -157,7 +158,8 @@ def test_brief_since_hands_the_changes_to_the_decks(repo, run, monkeypatch):
     assert result.exit_code == 0, result.output
     assert Path("build/warehouse-manager-december.pptx").is_file()
     [changes] = seen
-    assert changes.since == "before"
+    made = date.fromisoformat(git(repo, "show", "-s", "--format=%cs", "before").strip())
+    assert changes.since == f"{made:%B} {made.day}, {made.year}"  # the day, not the git name
     assert [(d.briefing_id, d.number, d.after) for d in changes.decisions] == [
         ("warehouse-manager-briefing", 1, "approved")]
     assert git(repo, "status", "--porcelain", "--untracked-files=no") == ""
@@ -206,7 +208,12 @@ def test_brief_since_adds_the_slide_of_what_has_changed(repo, run):
 
     assert run("brief", "s.yaml", "--since", "before", "--out", "since").exit_code == 0
     slides = read_deck(Path("since/warehouse-manager-december.pptx"))
-    [changed] = [s for s in slides if s["title"] == "What has changed since before"]
+    # titled by the day of the version it compares with, never by the git name asked for
+    made = subprocess.run(["git", "show", "-s", "--format=%cs", "before"], capture_output=True,
+                          text=True, check=True).stdout.strip()
+    when = date.fromisoformat(made)
+    [changed] = [s for s in slides
+                 if s["title"] == f"What has changed since {when:%B} {when.day}, {when.year}"]
     body = [text for _, text in changed["body"]]
     assert "Picking errors fell from 41 to 34 errors per 10,000 lines (better)" in body
     assert "Approved: Approve the roll-out to all 120 pickers" in body

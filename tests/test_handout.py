@@ -88,3 +88,24 @@ def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
     result = run("brief", strategy_file, "--out", "out", "--pdf", env=env)
     assert f"unchanged {DECK}" in result.lines and f"wrote {PDF}" in result.lines
     assert Path("soffice-runs").read_text() == "run\nrun\n"
+
+
+def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_file: Path) -> None:
+    soffice()
+    result = run("brief", strategy_file, "--out", "out", "--pre-read")
+    assert result.exit_code == 0, result.output
+    assert "wrote out/warehouse-manager-briefing.pre-read.pdf" in result.stdout.splitlines()
+    # LibreOffice is silent for seconds: brief says what it is doing, on stderr
+    assert result.stderr.startswith("LibreOffice is making 1 PDF "
+                                    "(out/warehouse-manager-briefing.pre-read.pdf)")
+    pdf = Path("out/warehouse-manager-briefing.pre-read.pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True, timeout=60).stdout
+    pages = text.split("\f")[:-1]
+    half = len(pages) // 2
+    assert len(pages) == 2 * half > 10  # every slide, then every slide with its notes
+    opening = next(line for line in Path("out/warehouse-manager-briefing.md").read_text(
+        encoding="utf-8").splitlines() if "wait for the answer" in line)
+    assert "wait for the answer" not in "".join(pages[:half])  # the slides carry no notes
+    assert "wait for the answer" in "".join(pages[half:]), opening
+    assert not Path(PDF).exists()  # the pre-read is its own file, beside any hand-out

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from buyin_cli import __version__, scaffold
+from buyin_cli import scaffold
 
 EXPECTED = [".github/workflows/briefings.yml", ".gitignore", ".pre-commit-config.yaml", "README.md",
-            "strategy/audiences.yaml", "strategy/briefings.yaml", "strategy/initiatives.yaml",
+            "buyin.schema.json", "buyin.toml", "strategy/audiences.yaml", "strategy/briefings.yaml",
+            "strategy/initiatives.yaml",
             "strategy/objectives.yaml", "strategy/pilots.yaml", "strategy/stakeholders.yaml",
             "strategy/strategy.yaml"]
 
@@ -21,10 +22,10 @@ def _tree(root: Path) -> list[str]:
 
 
 def test_init_writes_the_starter_and_says_what_it_created(run, workdir: Path) -> None:
-    result = run("init", "team")
+    result = run("init", "team", "--source", "buyin==0.1.0")
     assert result.exit_code == 0, result.output
     assert result.lines == [f"created team/{name}" for name in EXPECTED] + [
-        "next: cd team && buyin check . && buyin brief .   (then git init, commit and push)"]
+        "next: cd team && buyin check && buyin brief   (then git init, commit and push)"]
     assert _tree(workdir / "team") == EXPECTED
     text = "".join((workdir / "team" / name).read_text(encoding="utf-8") for name in EXPECTED)
     assert "%BUYIN" not in text  # every placeholder filled
@@ -36,7 +37,7 @@ def test_init_keeps_existing_files_unless_forced(run, workdir: Path) -> None:
     assert result.exit_code == 0
     assert "kept README.md (it exists; --force overwrites it)" in result.lines
     assert "created strategy/strategy.yaml" in result.lines
-    assert result.lines[-1] == "next: buyin check . && buyin brief .   (then git init, commit and push)"
+    assert result.lines[-1] == "next: buyin check && buyin brief   (then git init, commit and push)"
     assert (workdir / "README.md").read_text(encoding="utf-8") == "ours\n"
     assert run("init", ".", "--force").exit_code == 0
     assert (workdir / "README.md").read_text(encoding="utf-8").startswith("# Our learning strategy")
@@ -64,7 +65,9 @@ def test_every_starter_file_says_it_is_an_example_and_teaches_its_step() -> None
     starter = {rel.as_posix(): data.decode() for rel, data in scaffold.starter_files().items()}
     for name, text in starter.items():
         if name.startswith("strategy/"):
-            assert text.startswith("# EXAMPLE: "), name
+            schema_line, example = text.split("\n", 2)[:2]
+            assert schema_line == "# yaml-language-server: $schema=../buyin.schema.json", name
+            assert example.startswith("# EXAMPLE: "), name
     teaching = {  # the method, where a learning team meets it
         "strategy/objectives.yaml": ["business results leadership already tracks", "pain", "gain"],
         "strategy/audiences.yaml": ["knowledge", "skills", "motivation"],
@@ -154,19 +157,65 @@ def test_init_check_brief_then_only_what_changed_is_written(run, workdir: Path,
 
 
 def test_the_generated_workflow_checks_pull_requests_and_briefs_main(tmp_path: Path) -> None:
-    scaffold.init_repository(tmp_path)
+    scaffold.init_repository(tmp_path, source="buyin==0.1.0")
     workflow = yaml.safe_load((tmp_path / ".github/workflows/briefings.yml").read_text())
     triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as true
     assert set(triggers) == {"pull_request", "push", "workflow_dispatch"}
     assert triggers["push"] == {"branches": ["main"]}
+    assert set(triggers["workflow_dispatch"]["inputs"]) == {"today"}
+    assert workflow["env"]["BUYIN_SOURCE"] == "${{ vars.BUYIN_SOURCE || 'buyin==0.1.0' }}"
     jobs = workflow["jobs"]
     assert jobs["check"]["if"] == "github.event_name == 'pull_request'"
     assert jobs["brief"]["if"] == "github.event_name != 'pull_request'"
     for job in jobs.values():
         assert job["runs-on"] == "ubuntu-latest"
-        checkout, buyin = job["steps"]
+        assert 0 < job["timeout-minutes"] <= 30
+        checkout, python = job["steps"][:2]
         assert checkout["uses"].startswith("actions/checkout@")
-        assert buyin["uses"] == f"{scaffold.HOME}@v{__version__}"
-    assert jobs["check"]["steps"][1]["with"] == {"path": ".", "brief": False}
-    assert jobs["brief"]["steps"][1]["with"] == {"path": ".", "out": "build", "pdf": True,
-                                                 "artifact": "briefings"}
+        assert python["with"]["cache"] == "pip"
+    assert jobs["check"]["steps"][0]["with"] == {"fetch-depth": 0}  # the base, to compare
+    names = [step.get("name") for step in jobs["brief"]["steps"]]
+    # LibreOffice only for the PDFs, after the decks are written
+    assert names.index("Install LibreOffice") == names.index("buyin brief") + 1
+
+
+def test_no_placeholder_is_left_in_what_init_writes(tmp_path: Path) -> None:
+    for source in ("buyin @ git+https://github.com/acme/buyin@0123abcd", None):
+        scaffold.init_repository(tmp_path, source=source, force=True)
+        text = "".join(p.read_text(encoding="utf-8") for p in tmp_path.rglob("*") if p.is_file())
+        assert "%BUYIN" not in text and "OWNER" not in text
+        assert ("acme/buyin@0123abcd" in text) == (source is not None)
+
+
+# --- an existing repository: what it lacks is appended, never rewritten -------------------
+
+def test_init_appends_what_gitignore_and_pre_commit_config_lack(run, workdir: Path) -> None:
+    (workdir / ".gitignore").write_text("*.pyc\nbuild/\n", encoding="utf-8")
+    ours = ("repos:\n    - repo: https://github.com/pre-commit/pre-commit-hooks\n"
+            "      rev: v4.6.0\n      hooks:\n        - id: trailing-whitespace\n")
+    (workdir / ".pre-commit-config.yaml").write_text(ours, encoding="utf-8")
+    result = run("init", ".", "--source", "buyin==0.1.0")
+    assert result.exit_code == 0, result.output
+    assert "added to .gitignore: ~$*.pptx, .~lock.*#, .venv/" in result.lines
+    assert "added to .pre-commit-config.yaml: the buyin-check hook" in result.lines
+    gitignore = (workdir / ".gitignore").read_text(encoding="utf-8")
+    assert gitignore.startswith("*.pyc\nbuild/\n") and gitignore.count("build/") == 1
+    config_text = (workdir / ".pre-commit-config.yaml").read_text(encoding="utf-8")
+    assert config_text.startswith(ours)
+    config = yaml.safe_load(config_text)
+    assert [repo["repo"] for repo in config["repos"]] == [
+        "https://github.com/pre-commit/pre-commit-hooks", "local"]
+    assert config["repos"][1]["hooks"][0]["id"] == "buyin-check"
+    # once there, nothing more is added
+    again = run("init", ".", "--source", "buyin==0.1.0")
+    assert not [line for line in again.lines if line.startswith("added")]
+    assert (workdir / ".pre-commit-config.yaml").read_text(encoding="utf-8") == config_text
+
+
+def test_a_pre_commit_config_init_cannot_safely_extend_is_kept_and_said(run, workdir) -> None:
+    ours = "repos: [{repo: meta, hooks: [{id: identity}]}]\nfail_fast: true\n"
+    (workdir / ".pre-commit-config.yaml").write_text(ours, encoding="utf-8")
+    result = run("init", ".", "--source", "buyin==0.1.0")
+    assert any(line.startswith("added to .pre-commit-config.yaml: nothing: its `repos:` is not")
+               for line in result.lines), result.lines
+    assert (workdir / ".pre-commit-config.yaml").read_text(encoding="utf-8") == ours

@@ -69,3 +69,49 @@ def test_value_rules_reach_the_schema():
 
 def test_schema_comes_from_the_models():
     assert strategy_schema()["$defs"] == Strategy.model_json_schema()["$defs"]
+
+
+# --- each file of a split strategy, against the schema editors use -----------------------
+
+def _yaml_as_editors_read_it(text: str):
+    """YAML as check-jsonschema and the YAML language server read it: dates stay strings."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        key: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader
+
+
+def test_every_file_init_writes_validates_against_the_schema_its_first_line_names(tmp_path):
+    import jsonschema
+
+    from buyin_cli import scaffold
+
+    scaffold.init_repository(tmp_path, source="buyin==0.1.0")
+    files = sorted((tmp_path / "strategy").glob("*.yaml"))
+    assert len(files) > 3
+    for file in files:
+        text = file.read_text(encoding="utf-8")
+        first = text.splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema=")
+        schema = json.loads((file.parent / first.split("=", 1)[1]).read_text(encoding="utf-8"))
+        validator = jsonschema.Draft202012Validator(schema)
+        assert [e.message for e in validator.iter_errors(_yaml_as_editors_read_it(text))] == [], file
+        # the whole strategy's schema requires `buyin:`, which only strategy.yaml holds
+        whole = jsonschema.Draft202012Validator(strategy_schema())
+        assert any(whole.iter_errors(_yaml_as_editors_read_it(text))) == (
+            file.name != "strategy.yaml"), file
+
+
+def test_the_part_schema_still_refuses_what_the_format_refuses(run):
+    import jsonschema
+
+    part = json.loads(run("schema", "--part").stdout)
+    validator = jsonschema.Draft202012Validator(part)
+    assert not list(validator.iter_errors({"pilots": []}))
+    assert list(validator.iter_errors({"site_name": "docs"}))  # mkdocs.yml is not a part
+    assert list(validator.iter_errors({"pilots": [{"id": "x"}]}))  # a pilot needs its fields

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from buyin_cli.codes import CODES
 from conftest import VALID_YAML
 
 SECRET = "TOKEN-0123456789abcdef"
@@ -174,7 +175,9 @@ def test_check_github_escapes_messages_and_file_names_as_github_reads_them(run, 
     write("d/::error file=x,line=1::Forged.yaml", VALID_YAML.replace("buyin: 1", "buyin: 1\nx: 1"))
     result = run("check", "d", "--format", "github")
     assert result.stdout.splitlines() == [
-        "::error file=d/%3A%3Aerror file=x%2Cline=1%3A%3AForged.yaml,line=2,col=1::E201 x: "
+        "::error file=d/%3A%3Aerror file=x%2Cline=1%3A%3AForged.yaml,line=2,col=1,"
+        f"title=buyin E201%3A {CODES['E201'].title.replace(':', '%3A').replace(',', '%2C')}"
+        "::E201 x: "
         "unknown key (expected one of: accept, buyin, organisation, title, presenter, currency, "
         "locale, language, discount_rate, objectives, metrics, audiences, initiatives, pilots, stakeholders, "
         "sponsor, objections, briefings)"]

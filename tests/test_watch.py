@@ -207,3 +207,31 @@ def test_ctrl_c_stops_watching_cleanly(workdir: Path) -> None:
     assert proc.returncode == 0
     assert err == "stopped watching\n"
     assert "Traceback" not in out + err
+
+
+def test_a_deck_open_in_powerpoint_is_not_replaced_and_watching_goes_on(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    previewed: list[list[str]] = []
+    session = _session(lines, on_render=lambda rendered, warnings: previewed.append(
+        [item.briefing_id for item in rendered]))
+
+    def saves():
+        first = PPTX.read_bytes()
+        lock = PPTX.with_name("~$" + PPTX.name)
+        lock.write_bytes(b"owner")  # PowerPoint has the deck open
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 25"))
+        yield {Path("strategy/s.yaml")}
+        assert PPTX.read_bytes() == first  # not replaced under PowerPoint
+        lock.unlink()  # closed: the next save writes it
+        write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 30"))
+        yield {Path("strategy/s.yaml")}
+        assert PPTX.read_bytes() != first
+
+    run(session, saves())
+    [refused] = [line for line in lines if line.startswith("not replaced: ")]
+    assert refused == ("not replaced: out/warehouse-manager-briefing.pptx is open in PowerPoint "
+                       "(out/~$warehouse-manager-briefing.pptx is its lock file): close it; "
+                       "watching goes on, and the next save writes it")
+    assert "--force" not in "\n".join(lines)  # watch has no --force to offer
+    assert previewed == [["warehouse-manager-briefing"]] * 3  # the preview rendered every save

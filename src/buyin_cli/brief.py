@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from buyin_cli.diff import changes_between
 from buyin_cli.errors import BuyinError, ImpossibleFigures
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.git import resolve_revision
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
 from buyin_cli.present.build.doubts import impossible
@@ -84,7 +85,13 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     would; with `draft`, it renders anyway and marks the slides that show such a figure.
     """
     loaded = load_strategy(path, need_briefings=True)
-    changes = changes_between(path, since, current=loaded) if since is not None else None
+    changes = None
+    if since is not None:
+        # The slide's title names the day of the version it compares with, which the room
+        # knows, never the git expression ("HEAD~2") it was asked by.
+        _, when = resolve_revision(path, since)
+        changes = replace(changes_between(path, since, current=loaded), since=deck_formatter(
+            loaded.strategy.currency, loaded.strategy.locale).date(when))
     readiness = review(loaded)
     stopping = impossible(readiness)
     if stopping and not draft:

@@ -50,6 +50,9 @@ CODES: dict[str, Code] = {c.code: c for c in (
          "give the path of a strategy `.yaml` file or of a folder of them"),
         ("E002", "a folder with no `.yaml` or `.yml` files",
          "put the strategy's YAML files in it"),
+        ("E003", "a `buyin.toml` that is not valid TOML, or holds a key or value buyin "
+                 "does not know",
+         "write the keys the message lists, each `key = value` on a line of its own"),
         ("E101", "YAML syntax error (including tabs for indentation, or more than one "
                  "document per file)",
          "fix the YAML at the place shown; indent with spaces"),

@@ -12,9 +12,9 @@ from pathlib import Path
 from buyin_cli.errors import display_path
 from buyin_cli.figures.changes import Comparison, comparison_json
 from buyin_cli.figures.compare import compare
-from buyin_cli.load.git import load_revision
+from buyin_cli.load.git import load_revision, resolve_revision
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.changes import diff_report
+from buyin_cli.present.changes import diff_markdown, diff_report
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.words import printable
 
@@ -44,3 +44,25 @@ def diff_output(changes: Comparison, path: Path, as_json: bool = False) -> str:
     writer = Formatter(changes.currency, changes.locale)
     # Each line holds names and values from the strategy: one line each, escaped.
     return "\n".join(printable(line) for line in diff_report(changes, display_path(path), writer))
+
+
+def diff_json(changes: Comparison, path: Path, since: str, until: str | None) -> str:
+    """`buyin diff --format json`: the changes, each version resolved to its commit, and
+    whether the later one is the working tree (then `until` and its commit are null)."""
+    data = comparison_json(changes)
+    data["since_commit"] = resolve_revision(path, since)[0]
+    data["until"] = until
+    data["until_commit"] = resolve_revision(path, until)[0] if until is not None else None
+    data["working_tree"] = until is None
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def diff_markdown_text(changes: Comparison, path: Path, since: str, until: str | None) -> str:
+    """`buyin diff --format markdown`: each version named by its revision, commit and day."""
+    def named(rev: str) -> str:
+        commit, day = resolve_revision(path, rev)
+        return f"{rev} ({commit[:7]}, {day.isoformat()})"
+
+    writer = Formatter(changes.currency, changes.locale)
+    return "\n".join(diff_markdown(changes, display_path(path), named(since),
+                                   WORKING_TREE if until is None else named(until), writer))

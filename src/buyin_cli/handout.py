@@ -11,6 +11,8 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from buyin_cli.brief import Output
@@ -32,16 +34,28 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def export_pdfs(decks: list[Output]) -> list[Output]:
-    """Write ID.pdf beside each deck that changed or has no PDF as new as itself."""
-    pdfs = {deck.path: deck.path.with_suffix(".pdf") for deck in decks}
+# A pre-read: LibreOffice's notes pages (each slide with its talking points) after the slides.
+NOTES_FILTER = 'pdf:impress_pdf_Export:{"ExportNotesPages":{"type":"boolean","value":"true"}}'
+HEARTBEAT_SECONDS = 5
+
+
+def export_pdfs(decks: list[Output], *, notes: bool = False,
+                say: Callable[[str], None] | None = None) -> list[Output]:
+    """Write ID.pdf (with `notes`, ID.pre-read.pdf: the slides, then each slide's talking
+    points) beside each deck that changed or has no PDF as new as itself. `say` hears
+    what LibreOffice is doing while it works, which takes seconds a deck."""
+    suffix = ".pre-read.pdf" if notes else ".pdf"
+    pdfs = {deck.path: deck.path.with_name(deck.path.stem + suffix) for deck in decks}
     stale = [deck.path for deck in decks if deck.changed or not _fresh(pdfs[deck.path], deck.path)]
     if stale:
         soffice = find_soffice()
         if soffice is None:
             raise LibreOfficeMissing(f"--pdf: LibreOffice (soffice) was not found; {INSTALL_HINT}; "
                                      "the decks were written, the PDFs were not")
-        _convert(soffice, stale, pdfs)
+        if say is not None:
+            say(f"LibreOffice is making {len(stale)} PDF{'s' if len(stale) > 1 else ''} "
+                f"({', '.join(display_path(pdfs[d]) for d in stale)}); a few seconds a deck")
+        _convert(soffice, stale, pdfs, NOTES_FILTER if notes else "pdf", say)
     return [Output(pdfs[deck.path], deck.path in stale) for deck in decks]
 
 
@@ -52,7 +66,8 @@ def _fresh(pdf: Path, deck: Path) -> bool:
         return False
 
 
-def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path]) -> None:
+def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path], target: str = "pdf",
+             say: Callable[[str], None] | None = None) -> None:
     """Convert every deck in one LibreOffice run (it starts slowly), then move each PDF in place.
 
     A private profile, so a LibreOffice the user has open (or a parallel job) neither
@@ -61,12 +76,11 @@ def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path]) -> None:
     with tempfile.TemporaryDirectory(prefix="buyin-pdf-") as scratch:
         folder = Path(scratch)
         command = [soffice, f"-env:UserInstallation={(folder / 'profile').as_uri()}",
-                   "--headless", "--norestore", "--convert-to", "pdf", "--outdir",
+                   "--headless", "--norestore", "--convert-to", target, "--outdir",
                    str(folder / "out"), *map(str, decks)]
         timeout = STARTUP_SECONDS + SECONDS_PER_DECK * len(decks)
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
-                                  stdin=subprocess.DEVNULL)
+            done = _run(command, timeout, say)
         except subprocess.TimeoutExpired:
             raise BuyinError(f"--pdf: LibreOffice did not finish converting the decks in "
                              f"{timeout} s; the decks were written, the PDFs were not") from None
@@ -83,6 +97,27 @@ def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path]) -> None:
                 write_atomic(pdfs[deck], made.read_bytes())
             except OSError as exc:
                 raise BuyinError(f"{display_path(pdfs[deck])}: cannot write: {exc.strerror}") from None
+
+
+def _run(command: list[str], timeout: float,
+         say: Callable[[str], None] | None) -> subprocess.CompletedProcess[str]:
+    """Run LibreOffice, saying every few seconds that it still works (it is silent itself)."""
+    started = time.monotonic()
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          stdin=subprocess.DEVNULL) as process:
+        while True:
+            try:
+                out, err = process.communicate(timeout=HEARTBEAT_SECONDS)
+                break
+            except subprocess.TimeoutExpired:
+                elapsed = time.monotonic() - started
+                if elapsed > timeout:
+                    process.kill()
+                    process.communicate()
+                    raise
+                if say is not None:
+                    say(f"  … still converting ({elapsed:.0f} s)")
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 def _last_line(text: str) -> str:

@@ -3,22 +3,25 @@
 The starter is a working repository: a strategy that checks clean and briefs,
 CI that checks pull requests and briefs the main branch, a pre-commit hook and
 a README for the team. Files are copied as they are, except that the
-placeholders below become where buyin comes from and which release made them.
+placeholders below become where CI installs buyin from (provenance.py), and
+`buyin.schema.json` is written from the format itself. In an existing
+repository, `.gitignore` and `.pre-commit-config.yaml` get what they lack
+appended (scaffold_merge.py).
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from buyin_cli import __version__
 from buyin_cli.errors import BuyinError
+from buyin_cli.load.schema import part_schema
 from buyin_cli.render.atomic import write_atomic
+from buyin_cli.scaffold_merge import MERGED
 
-# Where buyin's GitHub action, pre-commit hook and source live. A placeholder until
-# the project has its public home; the README tells users to put theirs.
-HOME = "OWNER/buyin"
+SCHEMA = Path("buyin.schema.json")
 
 # A file whose name starts with a dot is stored without it: a `.gitignore` inside
 # the package would apply to buyin's own checkout.
@@ -31,10 +34,12 @@ class Created:
 
     path: Path
     written: bool
+    added: tuple[str, ...] = ()  # kept, with these lines or hooks appended
 
 
-def starter_files() -> dict[Path, bytes]:
-    """The starter repository: each file's path inside it, and its contents."""
+def starter_files(source: str | None = None) -> dict[Path, bytes]:
+    """The starter repository: each file's path inside it, and its contents; CI installs
+    buyin from pip requirement `source` (None: from a repository variable it names)."""
     root = resources.files("buyin_cli") / "starter"
     files: dict[Path, bytes] = {}
     stack = [(root, Path())]
@@ -47,29 +52,50 @@ def starter_files() -> dict[Path, bytes]:
                 stack.append((entry, rel / entry.name))
             else:
                 name = _STORED_AS.get(entry.name, entry.name) if rel == Path() else entry.name
-                files[rel / name] = _fill(entry.read_bytes())
+                files[rel / name] = _fill(entry.read_bytes(), source)
+    files[SCHEMA] = (json.dumps(part_schema(), indent=2, ensure_ascii=False) + "\n").encode()
     return dict(sorted(files.items()))
 
 
-def init_repository(target: Path, *, force: bool = False) -> list[Created]:
+def init_repository(target: Path, *, force: bool = False,
+                    source: str | None = None) -> list[Created]:
     """Write the starter repository into `target`, keeping every file already there
-    unless `force`; the files, in order, each written or kept."""
+    unless `force` (the ones CI needs get what they lack appended); the files, in order,
+    each written, kept or added to."""
     if target.exists() and not target.is_dir():
         raise BuyinError(f"{target}: is a file; give a folder to make the strategy repository in")
     created = []
-    for rel, data in starter_files().items():
+    for rel, data in starter_files(source).items():
         path = target / rel
         keep = path.exists() and not force
-        if not keep:
+        added: tuple[str, ...] = ()
+        if keep and rel.as_posix() in MERGED:
+            merged, added = MERGED[rel.as_posix()](path.read_text(encoding="utf-8"),
+                                                   data.decode())
+            data = merged.encode()
+        if not keep or added:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 write_atomic(path, data)
             except OSError as exc:
                 raise BuyinError(f"{exc.filename or path}: cannot write: {exc.strerror}") from None
-        created.append(Created(path, not keep))
+        created.append(Created(path, not keep, added))
     return created
 
 
-def _fill(data: bytes) -> bytes:
-    return (data.replace(b"%BUYIN_REPO%", HOME.encode())
-                .replace(b"%BUYIN_VERSION%", __version__.encode()))
+def _fill(data: bytes, source: str | None) -> bytes:
+    if source:
+        fills = {"SOURCE_EXPR": f"${{{{ vars.BUYIN_SOURCE || '{source}' }}}}",
+                 "SOURCE_NOTE": source, "README_INSTALL": source,
+                 "WHERE": f"`{source}`, the buyin this repository was made with, pinned."}
+    else:
+        fills = {"SOURCE_EXPR": "${{ vars.BUYIN_SOURCE }}",
+                 "SOURCE_NOTE": "the buyin that made it came from a folder CI cannot reach, "
+                                "so set BUYIN_SOURCE (below).",
+                 "README_INSTALL": "$BUYIN_SOURCE",
+                 "WHERE": "the pip requirement in the repository variable `BUYIN_SOURCE`, "
+                          "which you set: the buyin that made this repository came from a "
+                          "folder CI cannot reach."}
+    for key, value in fills.items():
+        data = data.replace(f"%BUYIN_{key}%".encode(), value.encode())
+    return data

@@ -10,11 +10,12 @@ nothing: the last good outputs stay, and the session waits for the next save.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from buyin_cli.brief import render_briefings, write_outputs
+from buyin_cli.brief import Rendered, render_briefings, write_outputs
 from buyin_cli.errors import BuyinError, Problem
 from buyin_cli.load.strategy import check_strategy
 from buyin_cli.render.templating import own_templates
@@ -35,8 +36,13 @@ class Session:
 
     def __init__(self, path: Path, out: Path, *, briefing_id: str | None = None,
                  templates: Path | None = None, pptx_template: Path | None = None,
-                 say: Callable[[str], None] = print) -> None:
+                 say: Callable[[str], None] = print,
+                 on_render: Callable[[list[Rendered], list[str]], None] | None = None,
+                 on_invalid: Callable[[list[str]], None] | None = None) -> None:
         self.path, self.out, self.briefing_id = path, out, briefing_id
+        # A preview (preview.py) is told each render's briefings and warnings, and each
+        # invalid save's errors.
+        self.on_render, self.on_invalid = on_render, on_invalid
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
         self._env: BoundedSandbox | None = None
         self._env_dir: Path | None = None
@@ -83,8 +89,11 @@ class Session:
         self._forget(changed)
         loaded, problems = check_strategy(self.path)
         if loaded is None:
-            for problem in sorted(problems, key=Problem.sort_key):
-                self.say(str(problem))
+            errors_shown = [str(p) for p in sorted(problems, key=Problem.sort_key)]
+            if self.on_invalid is not None:
+                self.on_invalid(errors_shown)
+            for line in errors_shown:
+                self.say(line)
             errors = len(problems)
             self.say(f"✗ {errors} error{'' if errors == 1 else 's'}: not rendered; "
                      "the last good outputs stay")
@@ -101,15 +110,30 @@ class Session:
                                         templates=self.templates(), pptx_template=self.pptx_template,
                                         env=self._environment(loaded.strategy.wording_language),
                                         build_deck=self._build)
-            outputs = write_outputs(rendered, self.out)
         except BuyinError as error:
             self.say(f"error: {printable(str(error))}")
             self.say("✗ not rendered; the last good outputs stay")
             return False
-        for item, files in zip(rendered, zip(outputs[::2], outputs[1::2])):
-            same = "" if any(f.changed for f in files) else " (unchanged)"
-            self.say(f"rendered {item.briefing_id} in {item.seconds:.2f} s{same}")
+        if self.on_render is not None:
+            self.on_render(rendered, warnings)
+        for item in rendered:
+            self._write(item)
         return True
+
+    def _write(self, item: Rendered) -> None:
+        """One briefing's files; a deck open in PowerPoint or edited by hand is not replaced,
+        and watching goes on: the next save that finds it closed writes it."""
+        try:
+            files = write_outputs([item], self.out)
+        except BuyinError as error:
+            # brief's advice (--force) is not watch's: here the next save tries again.
+            reason = re.sub(r",? or pass --force to write over (it|them)", "", str(error)).replace(
+                "close it and run again", "close it")
+            self.say(f"not replaced: {printable(reason)}; watching goes on, and the next save "
+                     "writes it")
+            return
+        same = "" if any(f.changed for f in files) else " (unchanged)"
+        self.say(f"rendered {item.briefing_id} in {item.seconds:.2f} s{same}")
 
     def _forget(self, changed: Iterable[Path]) -> None:
         """Drop what a change made stale: the environment, for templates. (Slides kept are keyed

@@ -1,5 +1,6 @@
 """`buyin brief` and `buyin watch`: each briefing's deck and talking points, once or on every save."""
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +16,8 @@ from buyin_cli.commands.app import (
     TemplatesDir,
     app,
     is_terminal,
+    settings,
+    step_summary,
 )
 
 if TYPE_CHECKING:
@@ -23,14 +26,19 @@ if TYPE_CHECKING:
 
 @app.command(cls=Command)
 def brief(
-    path: StrategyPath,
-    out: OutDir = Path("build"),
+    path: StrategyPath = None,
+    out: OutDir = None,
     briefing: BriefingId = None,
     templates: TemplatesDir = None,
     pptx_template: PptxTemplate = None,
-    pdf: Annotated[bool, typer.Option(
-        "--pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
-                      "(needs LibreOffice).")] = False,
+    pdf: Annotated[bool | None, typer.Option(
+        "--pdf/--no-pdf", help="Also write DIR/ID.pdf, a hand-out of the presented slides "
+                               "(needs LibreOffice; default: buyin.toml's pdf, else no).",
+        show_default=False)] = None,
+    pre_read: Annotated[bool, typer.Option(
+        "--pre-read", help="Also write DIR/ID.pre-read.pdf: the slides, then each slide with "
+                           "its talking points, to send the day before (needs LibreOffice).")
+    ] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="Write over outputs that were edited by hand or are open in PowerPoint.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -57,6 +65,7 @@ def brief(
       buyin brief examples/northwind-manufacturing.yaml --out build
       buyin brief strategy/ --briefing coo-q3 --pptx-template corporate.potx
       buyin brief . --out build --pdf -q
+      buyin brief --pre-read
       buyin brief strategy/ --since v1
     """
     import time
@@ -66,6 +75,7 @@ def brief(
     from buyin_cli.errors import display_path
 
     start = time.perf_counter()
+    path, out, templates, pptx_template, pdf = _configured(path, out, templates, pptx_template, pdf)
     if templates is None:
         from buyin_cli.render.templating import own_templates
 
@@ -87,10 +97,15 @@ def brief(
         for output in result.outputs[2 * number:2 * number + 2]:  # its deck and talking points
             say(_written(output))
     outputs = result.outputs
-    if pdf:
+    decks = [o for o in result.outputs if o.path.suffix == ".pptx"]
+    for wanted, notes in ((pdf, False), (pre_read, True)):
+        if not wanted:
+            continue
         from buyin_cli.handout import export_pdfs
 
-        pdfs = export_pdfs([o for o in result.outputs if o.path.suffix == ".pptx"])
+        # LibreOffice is slow and silent: say what it does, on stderr (stdout lists the files).
+        pdfs = export_pdfs(decks, notes=notes, say=None if quiet else (
+            lambda line: print(line, file=sys.stderr, flush=True)))
         for output in pdfs:
             say(_written(output))
         outputs = outputs + pdfs
@@ -100,6 +115,11 @@ def brief(
         changed = sum(o.changed for o in outputs)
         say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
             f"in {time.perf_counter() - start:.2f} s")
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from buyin_cli.present.summary import brief_summary
+
+        step_summary("\n".join(brief_summary(
+            [(display_path(o.path), o.changed) for o in outputs], result.not_ready)))
     if result.not_ready:
         say(f"{plural(result.not_ready, 'readiness warning')} listed in the talking points; "
             f"`buyin check {display_path(path)}` shows where to fix them")
@@ -107,37 +127,77 @@ def brief(
 
 @app.command(cls=Command)
 def watch(
-    path: StrategyPath,
-    out: OutDir = Path("build"),
+    path: StrategyPath = None,
+    out: OutDir = None,
     briefing: BriefingId = None,
     templates: TemplatesDir = None,
     pptx_template: PptxTemplate = None,
+    serve: Annotated[bool, typer.Option(
+        "--serve", help="Also show a page on 127.0.0.1 with each briefing's slides (drawn by "
+                        "LibreOffice after each save), talking points and problems; it "
+                        "updates itself.")] = False,
+    port: Annotated[int, typer.Option(
+        "--port", metavar="N", min=0, max=65535,
+        help="The page's port with --serve (0: any free one).")] = 8765,
 ) -> None:
     """Check and render the briefings, then again on every save, while you write.
 
     Prints each problem as `buyin check` does, as it appears, and how long each
     briefing took to render. An invalid save renders nothing, so the last good decks
-    stay open beside you. Ctrl-C stops it.
+    stay open beside you. A deck open in PowerPoint is not replaced (watch says which)
+    and watching goes on. Ctrl-C stops it.
 
     \b
     Example:
       buyin watch strategy/
       buyin watch . --briefing coo-q3 --out build
+      buyin watch --serve        # then open http://127.0.0.1:8765/
     """
-    from buyin_cli.errors import Interrupted, display_path
+    from buyin_cli.errors import BuyinError, Interrupted, display_path
     from buyin_cli.watch import Session, file_changes, run
 
+    path, out, templates, pptx_template, _ = _configured(path, out, templates, pptx_template, None)
+    preview = None
+    if serve:
+        from buyin_cli.preview import Preview
+
+        preview = Preview()
     session = Session(path, out, briefing_id=briefing, templates=templates,
-                      pptx_template=pptx_template, say=lambda line: print(line, flush=True))
+                      pptx_template=pptx_template, say=lambda line: print(line, flush=True),
+                      on_render=preview.rendered if preview else None,
+                      on_invalid=preview.invalid if preview else None)
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
         raise typer.Exit(1)
+    if preview is not None:
+        from buyin_cli.preview_server import serve as start_server
+
+        try:
+            server = start_server(preview, port)
+        except OSError as exc:
+            raise BuyinError(f"--serve: cannot listen on 127.0.0.1:{port}: {exc.strerror}; "
+                             "pass --port with a free port, or --port 0 for any") from None
+        print(f"preview at http://127.0.0.1:{server.server_address[1]}/", flush=True)
     print(f"watching {', '.join(display_path(p) for p in session.watched())}; Ctrl-C stops",
           flush=True)
     try:
         run(session, file_changes(session))
     except (KeyboardInterrupt, Interrupted):
         print("stopped watching", file=sys.stderr)
+    finally:
+        if preview is not None:
+            preview.close()
+
+
+def _configured(path: Path | None, out: Path | None, templates: Path | None,
+                pptx_template: Path | None, pdf: bool | None
+                ) -> tuple[Path, Path, Path | None, Path | None, bool]:
+    """The command line's values, each one it leaves out taken from buyin.toml, then the default."""
+    found = settings()
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
+    return (path, out or found.out or Path("build"),
+            templates or found.templates, pptx_template or found.pptx_template,
+            bool(found.pdf) if pdf is None else pdf)
 
 
 def _written(output: "Output") -> str:

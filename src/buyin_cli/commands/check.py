@@ -1,6 +1,7 @@
 """`buyin check` and `buyin schema`: is the strategy valid and ready, and what is its format."""
 
 import contextlib
+import os
 import re
 import sys
 from datetime import date
@@ -9,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from buyin_cli.commands.app import Command, StrategyPath, app
+from buyin_cli.commands.app import Command, StrategyPath, app, step_summary
 
 
 class CheckFormat(str, Enum):
@@ -28,7 +29,7 @@ def day(value: str) -> date:
 
 @app.command(cls=Command)
 def check(
-    path: StrategyPath,
+    path: StrategyPath = None,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 on warnings too.")] = False,
     output: Annotated[CheckFormat, typer.Option(
         "--format", help="text for people, json for tools, github for workflow annotations.",
@@ -60,12 +61,13 @@ def check(
     """
     from buyin_cli.errors import Problem
     from buyin_cli.load.strategy import check_strategy, collector_paused
-    from buyin_cli.present.report import github_annotation, painter, problems_json, text_report
+    from buyin_cli.present.report import annotation_order, check_json, github_annotation, painter, text_report
     from buyin_cli.review.score import review
 
     # One run, then the process ends: the cycle collector, back on between reading and
     # reviewing, would walk every object of the strategy again to find little garbage
     # (a fifth of checking 50k records).
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
     with collector_paused():
         loaded, problems = check_strategy(path)
         readiness = None
@@ -76,10 +78,14 @@ def check(
     problems = sorted(problems, key=Problem.sort_key)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
+    if os.environ.get("GITHUB_STEP_SUMMARY"):
+        from buyin_cli.present.summary import check_summary
+
+        step_summary("\n".join(check_summary(path, problems, readiness)))
     if output is CheckFormat.json:
-        print(problems_json(problems))
+        print(check_json(problems, readiness))
     elif output is CheckFormat.github:
-        for problem in problems:
+        for problem in annotation_order(problems, readiness):
             print(github_annotation(problem))
     else:
         print("\n".join(text_report(path, problems, readiness, painter(sys.stdout))))
@@ -88,17 +94,22 @@ def check(
 
 
 @app.command(cls=Command)
-def schema() -> None:
+def schema(
+    part: Annotated[bool, typer.Option(
+        "--part", help="The schema of one file of a strategy split across files: any "
+                       "sections, none required.")] = False,
+) -> None:
     """Print the JSON Schema of the strategy format, for editors and other tools.
 
     \b
     Example:
       buyin schema > buyin.schema.json
+      buyin schema --part > buyin.schema.json   # a folder of files, one section or more each
       # then, first line of a strategy file:
       # yaml-language-server: $schema=buyin.schema.json
     """
     import json
 
-    from buyin_cli.load.schema import strategy_schema
+    from buyin_cli.load.schema import part_schema, strategy_schema
 
-    print(json.dumps(strategy_schema(), indent=2, ensure_ascii=False))
+    print(json.dumps(part_schema() if part else strategy_schema(), indent=2, ensure_ascii=False))

@@ -18,7 +18,7 @@ class RoiFormat(str, Enum):
 
 @app.command(cls=Command)
 def roi(
-    path: StrategyPath,
+    path: StrategyPath = None,
     output: Annotated[RoiFormat, typer.Option(
         "--format", help="table for people, json for tools (the fixed object of the "
                          "command contract), xlsx for finance: a workbook whose every figure "
@@ -49,6 +49,7 @@ def roi(
         _usage("--format xlsx needs --out FILE, the workbook to write (e.g. --out "
                "figures.xlsx)" if out is None else
                "--out writes a workbook: use it with --format xlsx")
+    assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
     with collector_paused():  # as in `check`: one run, little cyclic garbage
         loaded = load_strategy(path)
         figures = compute_figures(loaded.strategy)

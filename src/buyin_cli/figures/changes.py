@@ -46,6 +46,18 @@ class ResultAdded:
 
 
 @dataclass(frozen=True)
+class InputChange:
+    """A number behind an initiative's figures that changed (causes.py finds them)."""
+
+    kind: str  # initiative | pilot | audience
+    id: str
+    label: str  # the pilot's group, the initiative's title, the audience's name
+    field: tuple[str, ...]  # where in it: ("participants",), ("costs", "Build the guide", "amount")
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
 class FigureChange:
     initiative_id: str
     title: str
@@ -53,6 +65,7 @@ class FigureChange:
     before: float | None  # None: undefined (no cost, never pays back)
     after: float | None
     direction: Direction
+    causes: tuple[InputChange, ...] = ()  # the inputs that changed, why it moved
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, Literal
 
+from buyin_cli.figures.causes import causes
 from buyin_cli.figures.changes import (
     AskChange,
     Comparison,
@@ -51,7 +52,7 @@ def compare(old: Strategy, new: Strategy, since: str, until: str) -> Comparison:
         metrics=tuple(_metrics(old, new)),
         items=tuple(_items(old, new)),
         results=tuple(_results(old, new)),
-        figures=tuple(_figures(compute_figures(old), compute_figures(new), new)),
+        figures=tuple(_figures(compute_figures(old), compute_figures(new), old, new)),
         asks=tuple(_asks(old, new)),
         decisions=tuple(_decisions(old, new)),
         held=tuple(MeetingHeld(b.id, b.outcome.held) for b, was in _pairs(old, new, "briefings")
@@ -121,11 +122,13 @@ def _results(old: Strategy, new: Strategy) -> Iterator[ResultAdded]:
                                   names.get(result.metric, result.metric))
 
 
-def _figures(old: Figures, new: Figures, strategy: Strategy) -> Iterator[FigureChange]:
+def _figures(old: Figures, new: Figures, old_strategy: Strategy,
+             strategy: Strategy) -> Iterator[FigureChange]:
     for initiative in strategy.initiatives:
         if initiative.id not in old.initiatives:
             continue
         was, now = old.initiatives[initiative.id], new.initiatives[initiative.id]
+        why = None  # found once per initiative, and only when a figure moved
         for name, (places, more_is_better) in FIGURES.items():
             before, after = getattr(was, name), getattr(now, name)
             shown = [None if v is None else round(v, places) for v in (before, after)]
@@ -137,8 +140,10 @@ def _figures(old: Figures, new: Figures, strategy: Strategy) -> Iterator[FigureC
                 gain = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
             else:
                 gain = shown[1] - shown[0] if more_is_better else shown[0] - shown[1]
+            if why is None:
+                why = causes(old_strategy, strategy, initiative.id)
             yield FigureChange(initiative.id, initiative.title, name, before, after,
-                               _direction(gain))
+                               _direction(gain), why)
 
 
 def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:

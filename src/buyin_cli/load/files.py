@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.settings import find_settings
 from buyin_cli.words import CONTROL
 
 # Bounds that keep hostile input cheap: a file's size, and all of a strategy's files together.
@@ -36,7 +37,10 @@ def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
     problems: list[Problem] = []
-    files = sorted(_yaml_files(path, problems, set()))
+    # The repository's buyin.toml may leave files out (`exclude`); found from the current
+    # folder, as every command finds it. A file named on its own is read whatever it says.
+    settings = find_settings()
+    files = sorted(f for f in _yaml_files(path, problems, set()) if not settings.excluded(f))
     if not files and not problems:
         problems.append(Problem(Location(path), "E002", "folder has no .yaml or .yml files; "
                                 "put the strategy's YAML files in it"))

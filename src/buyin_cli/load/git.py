@@ -10,10 +10,12 @@ own way of naming a file at a revision.
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from buyin_cli.errors import BuyinError, StrategyInvalid, display_path
 from buyin_cli.load.merge import load_contents
+from buyin_cli.load.settings import find_settings
 from buyin_cli.load.strategy import LoadedStrategy, validated
 
 
@@ -42,16 +44,26 @@ def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
     listed = _git(root, "ls-tree", "-r", "--name-only", "--full-name", "-z", commit, "--",
                   inside).decode("utf-8", "surrogateescape").split("\0")
     base = PurePosixPath(inside)
+    settings = find_settings()
     files = []
     for name in filter(None, listed):
         within = PurePosixPath(name).relative_to(base) if inside != "." else PurePosixPath(name)
         # As for a folder on disk (files.find_files): YAML files, hidden folders left out.
-        if within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts):
+        if (within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts)
+                and not settings.excluded(root / name)):
             files.append((within, name))
     if not files:
         raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
     return [(Path(f"{rev}:{name}"), _git(root, "show", f"{commit}:{name}"))
             for _, name in sorted(files)]
+
+
+def resolve_revision(path: Path, rev: str) -> tuple[str, date]:
+    """The commit `rev` names in the repository holding `path`, and the day it was committed."""
+    root, _ = _locate(path)
+    commit = _commit(root, rev)
+    when = _git(root, "show", "-s", "--format=%cs", commit).decode().strip()
+    return commit, date.fromisoformat(when)
 
 
 def _locate(path: Path) -> tuple[Path, str]:

@@ -8,7 +8,8 @@ number is written by numbers.py in the strategy's locale.
 
 from __future__ import annotations
 
-from buyin_cli.figures.changes import Comparison, FigureChange, MetricMoved
+from buyin_cli.figures.changes import Comparison, FigureChange, InputChange, MetricMoved
+from buyin_cli.present.markdown import escape
 from buyin_cli.present.numbers import Formatter
 
 VERDICT = {"good": " (better)", "bad": " (worse)", "flat": ""}
@@ -16,8 +17,10 @@ FIGURE_NAMES = {"roi_pct": "ROI", "payback_months": "Payback",
                 "rollout_benefit": "Annual benefit", "rollout_cost": "Cost"}
 
 
-def change_sections(c: Comparison, w: Formatter) -> list[tuple[str, list[str]]]:
-    """The changes as (heading, lines), leaving out the headings with nothing under them."""
+def change_sections(c: Comparison, w: Formatter, *, why: bool = False
+                    ) -> list[tuple[str, list[str]]]:
+    """The changes as (heading, lines), leaving out the headings with nothing under them;
+    `why`: each figure written as before → after, with the inputs that moved it."""
     items = {section: [i for i in c.items if i.section == section]
              for section in ("metrics", "pilots", "initiatives", "briefings")}
     metrics = [_metric(m, w) for m in c.metrics]
@@ -27,7 +30,9 @@ def change_sections(c: Comparison, w: Formatter) -> list[tuple[str, list[str]]]:
               for i in items["pilots"]]
     pilots += [f"Pilot {r.group} now measures {r.metric_name}" for r in c.results]
     figures = [f"Initiative {i.label} {i.change}" for i in items["initiatives"]]
-    figures += [_figure(f, w) for f in c.figures]
+    # The causes once per initiative, on its first figure: they are the same for each.
+    figures += [_figure_why(f, w, first=n == 0 or c.figures[n - 1].initiative_id != f.initiative_id)
+                if why else _figure(f, w) for n, f in enumerate(c.figures)]
     asks = [f"Briefing {i.id} {i.change}" for i in items["briefings"]]
     asks += [f"{h.briefing_id} held on {w.date(h.held)}" for h in c.held]
     for a in c.asks:
@@ -68,6 +73,42 @@ def diff_report(c: Comparison, name: str, w: Formatter) -> list[str]:
     return lines
 
 
+def diff_markdown(c: Comparison, name: str, since: str, until: str, w: Formatter) -> list[str]:
+    """`buyin diff --format markdown`: a pull request comment, or a job summary's section.
+
+    `since` and `until` name the versions for the reader (a commit and its day). The
+    strategy's text is escaped: a name can neither format the comment nor mention anyone.
+    """
+    head = f"### What changed in {escape(name)}"
+    versions = f"From {escape(since)} to {escape(until)}."
+    if c.empty:
+        return [head, "", versions, "", "No changes to its figures, asks, decisions or metrics."]
+    lines = [head, "", versions]
+    for heading, items in change_sections(c, w, why=True):
+        lines += ["", f"**{heading}**", "", *(f"- {escape(item)}" for item in items)]
+    return lines
+
+
+def _figure_why(f: FigureChange, w: Formatter, first: bool) -> str:
+    """ROI of Safe Hands 232.0% → 198.0% (worse), because the pilot's participants went from 24 to 40."""
+    name = f"{FIGURE_NAMES[f.figure]} of {f.title}"
+    text = f"{name} {_value(f, f.before, w)} → {_value(f, f.after, w)}{VERDICT[f.direction]}"
+    if not f.causes or not first:
+        return text
+    pilots = {cause.id for cause in f.causes if cause.kind == "pilot"}
+    shown = [_cause(cause, w, len(pilots) == 1) for cause in f.causes[:3]]
+    more = len(f.causes) - len(shown)
+    return (f"{text}, because {', '.join(shown[:-1]) + ' and ' if len(shown) > 1 else ''}"
+            f"{shown[-1]}" + (f" (and {more} more)" if more else ""))
+
+
+def _cause(cause: InputChange, w: Formatter, one_pilot: bool) -> str:
+    where = " › ".join(part.replace("_", " ") for part in cause.field)
+    owner = {"pilot": "the pilot's " if one_pilot else f"pilot {cause.label}'s ",
+             "audience": f"{cause.label}'s "}.get(cause.kind, "its ")
+    return f"{owner}{where} went from {w.number(cause.before)} to {w.number(cause.after)}"
+
+
 def _metric(m: MetricMoved, w: Formatter) -> str:
     new = f"; new readings for {', '.join(m.new_readings)}" if m.new_readings else ""
     if m.after is None or m.before is None:
@@ -79,13 +120,17 @@ def _metric(m: MetricMoved, w: Formatter) -> str:
             f"{VERDICT[m.direction]}{new}")
 
 
+def _value(f: FigureChange, value: float | None, w: Formatter) -> str:
+    if f.figure == "roi_pct":
+        return w.percent(value)
+    if f.figure == "payback_months":
+        return "never" if value is None else f"{w.number(value, 1)} months"
+    return w.money(value)
+
+
 def _figure(f: FigureChange, w: Formatter) -> str:
     def write(value: float | None) -> str:
-        if f.figure == "roi_pct":
-            return w.percent(value)
-        if f.figure == "payback_months":
-            return "never" if value is None else f"{w.number(value, 1)} months"
-        return w.money(value)
+        return _value(f, value, w)
 
     name = f"{FIGURE_NAMES[f.figure]} of {f.title}"
     if f.before is None or f.after is None:

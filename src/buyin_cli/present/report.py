@@ -58,22 +58,70 @@ def _readiness_lines(readiness: Readiness, paint: Paint) -> list[str]:
     return lines
 
 
-def problems_json(problems: list[Problem]) -> str:
-    """The problems as a JSON list of {file, line, col, code, severity, message}."""
-    return json.dumps([{"file": display_path(p.location.file), "line": p.location.line,
-                        "col": p.location.col, "code": p.code, "severity": p.severity,
-                        "message": p.message} for p in problems], indent=2, ensure_ascii=False)
+def check_json(problems: list[Problem], readiness: Readiness | None) -> str:
+    """`check --format json`: the tool and its version, the score by method (null for an
+    invalid strategy), and each problem from where it starts to where its text ends."""
+    from buyin_cli import __version__
+    from buyin_cli.codes import CODES
+
+    ends = _Ends()
+    return json.dumps({
+        "tool": {"name": "buyin", "version": __version__},
+        "valid": not any(p.severity == "error" for p in problems),
+        "score": readiness.score if readiness else None,
+        "methods": [{"name": m.name, "points": m.points, "out_of": m.out_of}
+                    for m in readiness.methods] if readiness else None,
+        "problems": [{"file": display_path(p.location.file), "line": p.location.line,
+                      "col": p.location.col, "end_line": p.location.line,
+                      "end_col": ends.end_col(p), "code": p.code, "severity": p.severity,
+                      "title": CODES[p.code].title, "message": p.message} for p in problems],
+    }, indent=2, ensure_ascii=False)
+
+
+class _Ends:
+    """Where a problem's text ends on its line: the value or key it points at, up to a
+    comment; its own column when the file cannot be read (a git revision's, a folder)."""
+
+    def __init__(self) -> None:
+        self._lines: dict[Path, list[str]] = {}
+
+    def end_col(self, problem: Problem) -> int:
+        where = problem.location
+        if where.file not in self._lines:
+            try:
+                self._lines[where.file] = where.file.read_text(encoding="utf-8-sig").splitlines()
+            except (OSError, UnicodeDecodeError, ValueError):
+                self._lines[where.file] = []
+        lines = self._lines[where.file]
+        if not 0 < where.line <= len(lines):
+            return where.col
+        rest = lines[where.line - 1][where.col - 1:]
+        text = rest.split(" #", 1)[0].rstrip()
+        return where.col + max(len(text) - 1, 0)
+
+
+def annotation_order(problems: list[Problem], readiness: Readiness | None) -> list[Problem]:
+    """Errors first, then the warnings of the methods that lost the most points: GitHub shows
+    only the first ten of each kind on a pull request's lines (the job summary lists all)."""
+    from buyin_cli.codes import CODES
+
+    lost = {m.name: m.out_of - m.points for m in readiness.methods} if readiness else {}
+    return sorted(problems, key=lambda p: (p.severity != "error",
+                                           -lost.get(CODES[p.code].method or "", 0)))
 
 
 def github_annotation(problem: Problem) -> str:
-    """A problem as a GitHub workflow command: `::error file=…,line=…,col=…::CODE message`.
+    """A problem as a GitHub workflow command: `::error file=…,line=…,col=…,title=…::CODE message`.
 
     The file name and the message are the user's text, escaped as GitHub reads a
     command's properties and data, so neither can end the command or start another.
     """
+    from buyin_cli.codes import CODES
+
     where = problem.location
+    title = f"buyin {problem.code}: {CODES[problem.code].title}"
     return (f"::{problem.severity} file={_property(display_path(where.file))},line={where.line},"
-            f"col={where.col}::{problem.code} {_data(problem.message)}")
+            f"col={where.col},title={_property(title)}::{problem.code} {_data(problem.message)}")
 
 
 def _data(text: str) -> str:

@@ -187,9 +187,9 @@ class Slide(_Model):
 
     layout: Text = Field(min_length=1, description="Layout name in the PowerPoint template.")
     title: Text = Field(min_length=1, description="Slide title.")
-    short_title: Text | None = Field(
-        None, description="A shorter form of the title, shown when the title does not fit its "
-                          "box in two lines: a title is rephrased, never cut.")
+    short_title: Text | list[Text] | None = Field(
+        None, description="A shorter form of the title (or shorter forms, longest first), shown "
+                          "when the title does not fit its box in two lines: rephrased, never cut.")
     subtitle: Text | None = Field(None, description="Subtitle (subtitle placeholder, else a body one).")
     section: Text | None = Field(
         None, description="Which part of the story the slide tells, e.g. 'evidence'; the talking "
@@ -223,6 +223,12 @@ class Slide(_Model):
             raise PydanticCustomError("outline", "a slide with a table and a chart has no room "
                                                  "for a body", {"where": "body"})
         return self
+
+    @property
+    def title_forms(self) -> list[str]:
+        """The title, then its shorter forms."""
+        short = self.short_title
+        return [self.title] + ([short] if isinstance(short, str) else list(short or []))
 
     @property
     def all_charts(self) -> list[Chart]:

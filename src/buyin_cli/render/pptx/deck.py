@@ -177,8 +177,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     for page in range(pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
-        _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter form
-                    [form + (outline.continued if page else "") for form in (spec.title, spec.short_title) if form])
+        _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter forms
+                    [form + (outline.continued if page else "") for form in spec.title_forms])
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
             used.add(places["subtitle"].idx)
