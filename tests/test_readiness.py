@@ -239,6 +239,15 @@ def _free_item_rollout(d):
     d["briefings"][0]["asks"] = ["Approve the roll-out"]
 
 
+def _level_per_period(d):
+    d["metrics"][1].update(unit="% per quarter", baseline=20, target=10, actual=18)
+    d["pilots"][0]["results"][1].update(before=20, after=16)
+
+
+def _count_per_period(d):
+    d["metrics"][1]["unit"] = "hours lost per week"
+
+
 def _no_application(d):
     del d["pilots"][0]["application"]
 
@@ -320,6 +329,7 @@ FAILING = [
     ("W102", _no_money, "objectives:\n  - o3"),
     ("W103", _pilot_metric_without_value, "- id: m2"),
     ("W104", _no_actual, "- id: m2"),
+    ("W105", _level_per_period, "unit: '% per quarter'"),
     ("W201", _empty_gap_kind, "motivation: []"),
     ("W201", _missing_gap_kind, "knowledge:"),
     ("W202", _gap_without_evidence, "need: Set up the press"),
@@ -518,6 +528,7 @@ PASSING = [
     ("W312", _approved_and_tracked),
     ("W312", _approved_recently_launched),
     ("W312", _approved_as_plain_text),
+    ("W105", _count_per_period),
     ("W313", _same_people_other_metrics),
     ("W314", _rollout_that_needs_most_of_its_effect),
 ]

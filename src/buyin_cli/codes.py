@@ -110,6 +110,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W102", "an initiative with no monetisable metric"),
         ("W103", "a metric a pilot measures has no value in money"),
         ("W104", "a metric without an actual reading"),
+        ("W105", "a level's unit that names a period, such as '% per quarter'"),
     ),
     *_warnings(
         METHODS[1],
