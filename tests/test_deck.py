@@ -365,3 +365,13 @@ def test_a_continuation_slide_has_no_notes_or_time_of_its_own(tmp_path):
     slides = read_deck(tmp_path / "deck.pptx")
     continued = [s for s in slides if s["title"].endswith("(cont.)")]
     assert continued and all(s["notes"] == "Continued: no time of its own." for s in continued)
+
+
+def test_a_chart_title_keeps_a_range_of_numbers_together(tmp_path):
+    chart = {"kind": "clustered_column", "title": "Passenger satisfaction, points (0–100)",
+             "categories": ["Before", "After"], "series": [{"name": "Pilot", "values": [76, 83]}]}
+    slide = {"layout": "Title and Content", "title": "Satisfaction", "chart": chart, "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    shape = next(s for s in Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes
+                 if s.has_chart)
+    assert shape.chart.chart_title.text_frame.text == "Passenger satisfaction, points (0–\u2060100)"

@@ -14,6 +14,7 @@ Where the chart goes is layout.py's decision; this module draws it in the box it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -66,7 +67,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     chart.font.size = Pt(CHART_FONT)
     chart.has_title = spec.title is not None
     if spec.title is not None:
-        chart.chart_title.text_frame.text = spec.title
+        chart.chart_title.text_frame.text = unbroken_ranges(spec.title)
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
     if spec.kind == "doughnut":
@@ -147,6 +148,7 @@ def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> 
         label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
 
 
+RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
 # The plot's inner area, as fractions of the chart frame, when marks must line up with it.
 PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14}
 
@@ -187,13 +189,17 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
         run.font.color.rgb = DARK
 
 
+def unbroken_ranges(text: str) -> str:
+    """A range ("0–100") held together after its dash, not wrapped as "points (0– / 100)"."""
+    return RANGE.sub("\\1\u2060", text)
+
+
 def _tick_format(number_format: str, step: float) -> str:
     """The value axis's labels show as many decimals as its step has, never rounding a tick."""
     if "%" in number_format or '"' in number_format:
         return number_format
     decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
     return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
-
 
 
 def _number_format(spec: Chart) -> str:
