@@ -6,7 +6,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
-from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.present.build.words import direction, has_period, is_level, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 
@@ -24,6 +24,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     return ResultView(
         metric_id=metric.id, metric=metric.name, unit=metric.unit,
         is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
+        is_level=is_level(metric.unit),
         per=result.per, source=metric.source,
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,

@@ -1,11 +1,9 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
-- The series the title talks about is in the theme's accent colour, the rest grey,
-  a target a dashed line (DECK.md).
-- Bars and columns start at zero; a line's axis shows every value and the target,
-  without magnifying noise into a zigzag.
-- Values are labelled on the bars; a line is labelled at its end, with its name, so
-  a legend is needed only for columns of several series, and sits above the plot.
+- The series the title talks about is in the accent colour, the rest grey, a target dashed.
+- Bars start at zero; a line's axis shows every value and the target, noise not magnified.
+- Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
+  a legend only for columns of several series, above the plot.
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
@@ -146,6 +144,9 @@ def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> 
             labels.show_value = False
             label.show_value = True
         label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
+        if len(spec.categories) == 2 and role == "focus" and source.values[0] is not None:
+            first = series.points[0].data_label  # a before-and-after line says where it began
+            first.font.size, first.show_value, first.position = Pt(CHART_LABEL_FONT), True, XL_LABEL_POSITION.LEFT
 
 
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
