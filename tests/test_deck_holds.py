@@ -292,3 +292,21 @@ def test_a_quote_in_the_title_keeps_its_speaker(valid_data, tmp_path):
     slides = _deck(valid_data, tmp_path)  # the invariants look for an orphaned attribution
     assert any(s["title"] == "“I stopped guessing at the shelf.” – Picker, night shift"
                for s in slides)
+
+
+def test_a_result_outside_the_meetings_focus_waits_in_the_backup(valid_data, tmp_path):
+    valid_data["objectives"].append({"id": "on-time", "title": "Ship on time", "owner": "COO",
+                                     "driver": "gain", "metrics": ["late-orders", "re-picks"]})
+    valid_data["initiatives"][0]["objectives"].append("on-time")
+    for name in ("late-orders", "re-picks"):
+        valid_data["metrics"].append({"id": name, "name": name.replace("-", " ").capitalize(),
+                                      "unit": "orders per week", "better": "lower",
+                                      "baseline": 40, "target": 20, "actual": 35})
+    valid_data["pilots"][0]["results"][:0] = [
+        {"metric": name, "per": "week", "before": 40, "after": 30, "control_before": 40,
+         "control_after": 39} for name in ("late-orders", "re-picks")]
+    valid_data["briefings"][0].update(focus=["fewer-errors"], minutes=60)
+    slides = _deck(valid_data, tmp_path)
+    evidence = [s for s in slides if any(c["series"][0][0] == "Night shift" for c in s["charts"])]
+    assert [s["hidden"] for s in evidence] == [False, True]
+    assert "picking errors" in evidence[0]["title"].lower()

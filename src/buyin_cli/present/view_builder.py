@@ -72,8 +72,12 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                    for i in agenda.initiatives]
     backing = {p: [o for n, o in zip(agenda.objections, objections)
                    if strategy.objections[n].evidence == p] for p in agenda.pilots}
+    # The metrics of the objectives the meeting is about, when it names them.
+    focus = (tuple(m for o in agenda.objectives for m in idx.objectives[o].metrics)
+             if briefing.focus else None)
     pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
-                                 figures, idx.metrics, fmt, state("evidence", p), backing[p]),
+                                 figures, idx.metrics, fmt, state("evidence", p), backing[p],
+                                 focus),
                       doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]

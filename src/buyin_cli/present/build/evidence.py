@@ -56,12 +56,18 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
-               fmt: Formatter, state: str, objections: list[ObjectionView]) -> PilotView:
+               fmt: Formatter, state: str, objections: list[ObjectionView],
+               focus: tuple[str, ...] | None = None) -> PilotView:
+    """`focus`: the metrics the meeting is about; the results on others come last, and a
+    later page holding only those is a backup slide, ready for the question."""
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
-    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in pilot.results]
-    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE])
+    ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in ordered]
+    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE],
+                       backup=n > 0 and focus is not None and not any(
+                           r.metric_id in focus for r in results[n:n + CHARTS_PER_SLIDE]))
              for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,

@@ -83,6 +83,7 @@ class PilotPage:
 
     number: int
     results: list[ResultView]
+    backup: bool = False  # only results outside the meeting's focus: hidden, for the question
 
 
 @dataclass(frozen=True)
