@@ -21,7 +21,7 @@ TEMPLATES = ["default.pptx", "deck.yaml.j2", "deck_base.yaml.j2",
              "talking-points.md.j2", "talking_points_base.md.j2", "units.j2"]
 
 # Imported inside the commands that need them; `check` needs none of them.
-HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter")
+HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter", "openpyxl")
 
 
 @pytest.fixture(scope="module")

@@ -29,14 +29,37 @@ class TemplateError(BuyinError):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; line and col count from 1."""
+    """A place in a source file; line and col count from 1.
+
+    In a workbook (`sheet` given) line and col are the cell's row and column, written
+    as a spreadsheet names a cell: `data/lms.xlsx:Completions!C14`.
+    """
 
     file: Path
     line: int = 1
     col: int = 1
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{display_path(self.file)}:{sheet_name(self.sheet)}!{column_letters(self.col)}{self.line}"
         return f"{display_path(self.file)}:{self.line}:{self.col}"
+
+
+def column_letters(col: int) -> str:
+    """A spreadsheet's name for a column counted from 1: 1 → A, 27 → AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def sheet_name(name: str) -> str:
+    """A sheet's name as a cell reference writes it: quoted when it holds more than letters."""
+    if name.replace("_", "").isalnum():
+        return name
+    return "'" + printable(name).replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """A strategy loaded for use: read, validated against the models and related, every problem found in one pass.
 
 `load_strategy` is the entry point of every command: it reads the YAML
-(merge.py), validates it against the models (models.py, phrased by phrasing.py)
-and checks what relates several values (relations.py), collecting every problem
-so that a user can fix them all in one round.
+(merge.py) and the data files it names (datafiles.py), validates it against the
+models (models.py, phrased by phrasing.py) and checks what relates several values
+(relations.py), collecting every problem so that a user can fix them all in one round.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from buyin_cli.errors import Problem, StrategyInvalid
+from buyin_cli.load.datafiles import read_data_files
 from buyin_cli.load.merge import Loaded, load
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.phrasing import problem_for, without_typo_echoes
@@ -65,6 +66,7 @@ def validated(loaded: Loaded, path: Path, *, need_briefings: bool = False
         return None, loaded.problems
     data, sources = loaded.data, loaded.sources
     problems: list[Problem] = []
+    read_data_files(data, sources, loaded.reader, problems)
     strategy = None
     try:
         strategy = Strategy.model_validate(data)

@@ -58,7 +58,9 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
                                               planner.answers, groups)
     objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
-    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
+    position = {m.id: k for k, m in enumerate(strategy.metrics)}
+    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
+                              loaded.sources.tables.get(("metrics", position[m], "history")))
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),

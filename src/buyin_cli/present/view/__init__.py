@@ -9,7 +9,7 @@ fields are documented in templates/README.md.
 """
 
 from buyin_cli.present.view.base import DoubtView
-from buyin_cli.present.view.business import MarkView, MetricView, ObjectiveView, Reading
+from buyin_cli.present.view.business import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.present.view.evidence import BehaviourView, LevelView, PilotPage, PilotView, QuoteView, ResultView
 from buyin_cli.present.view.followup import (
     ChangesView,
@@ -28,42 +28,11 @@ from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorVie
 from buyin_cli.present.view.proposal import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 __all__ = [
-    "Accepted",
-    "AskView",
-    "AudienceView",
-    "BehaviourView",
-    "BriefingView",
-    "ChangesView",
-    "ConcernView",
-    "CostView",
-    "DecisionTakenView",
-    "DecisionView",
-    "DoubtView",
-    "FigureChangeView",
-    "FollowUpView",
-    "GapView",
-    "InitiativeView",
-    "LaunchView",
-    "LevelView",
-    "MarkView",
-    "MetricView",
-    "MoveView",
-    "NotReady",
-    "ObjectionView",
-    "ObjectiveView",
-    "PilotPage",
-    "PilotView",
-    "QuoteView",
-    "Reading",
-    "ResultView",
-    "RolloutView",
-    "SinceView",
-    "SponsorView",
-    "StakeholderView",
-    "TargetStatusView",
-    "TargetView",
-    "TotalsView",
-    "UptakeView",
-    "WorkingLine",
+    "Accepted", "AskView", "AudienceView", "BehaviourView", "BriefingView", "ChangesView",
+    "ConcernView", "CostView", "DataSourceView", "DecisionTakenView", "DecisionView", "DoubtView",
+    "FigureChangeView", "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
+    "MetricView", "MoveView", "NotReady", "ObjectionView", "ObjectiveView", "PilotPage",
+    "PilotView", "QuoteView", "Reading", "ResultView", "RolloutView", "SinceView", "SponsorView",
+    "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkingLine",
     "YearView",
 ]
