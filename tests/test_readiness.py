@@ -329,7 +329,7 @@ FAILING = [
     ("W102", _no_money, "objectives:\n  - o3"),
     ("W103", _pilot_metric_without_value, "- id: m2"),
     ("W104", _no_actual, "- id: m2"),
-    ("W105", _level_per_period, "unit: '% per quarter'"),
+    ("W106", _level_per_period, "unit: '% per quarter'"),
     ("W201", _empty_gap_kind, "motivation: []"),
     ("W201", _missing_gap_kind, "knowledge:"),
     ("W202", _gap_without_evidence, "need: Set up the press"),
@@ -348,8 +348,8 @@ FAILING = [
     ("W310", _free_rollout, "costs: []"),
     ("W311", _no_application, "- id: p1"),
     ("W312", _approved_untracked, "- id: i1"),
-    ("W313", _same_change_twice, "- id: i2"),
-    ("W314", _rollout_at_a_loss, "costs:"),
+    ("W315", _same_change_twice, "- id: i2"),
+    ("W316", _rollout_at_a_loss, "costs:"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -528,9 +528,9 @@ PASSING = [
     ("W312", _approved_and_tracked),
     ("W312", _approved_recently_launched),
     ("W312", _approved_as_plain_text),
-    ("W105", _count_per_period),
-    ("W313", _same_people_other_metrics),
-    ("W314", _rollout_that_needs_most_of_its_effect),
+    ("W106", _count_per_period),
+    ("W315", _same_people_other_metrics),
+    ("W316", _rollout_that_needs_most_of_its_effect),
 ]
 
 

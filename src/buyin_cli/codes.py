@@ -128,7 +128,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W102", "an initiative with no monetisable metric"),
         ("W103", "a metric a pilot measures has no value in money"),
         ("W104", "a metric without an actual reading"),
-        ("W105", "a level's unit that names a period, such as '% per quarter'"),
+        ("W106", "a level's unit that names a period, such as '% per quarter'"),
     ),
     *_warnings(
         METHODS[1],
@@ -149,8 +149,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W310", "an ROI above 1,000% or a payback under a month"),
         ("W311", "a pilot that shows results but no application on the job"),
         ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
-        ("W313", "two initiatives crediting the same change to the same people, added up"),
-        ("W314", "a roll-out that needs more than its whole pilot effect to break even"),
+        ("W315", "two initiatives crediting the same change to the same people, added up"),
+        ("W316", "a roll-out that needs more than its whole pilot effect to break even"),
     ),
     *_warnings(
         METHODS[3],

@@ -42,7 +42,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                                     "earns nothing in the ROI: add value_per_unit (money "
                                     "gained per unit of improvement)")
         unit = read_unit(metric.unit)
-        yield ctx.check("W105", ("metrics", k), unit.kind in LEVELS and unit.period is not None,
+        yield ctx.check("W106", ("metrics", k), unit.kind in LEVELS and unit.period is not None,
                         ctx.at(("metrics", k, "unit")),
                         f"metrics[{k}].unit: '{metric.unit}' names a period, but a "
                         f"{unit.kind} is read at a moment, not summed over a {unit.period}: "

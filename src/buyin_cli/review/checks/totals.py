@@ -1,11 +1,11 @@
-"""W313–W314: totals that hide something: one change counted twice, a loss summed into a gain.
+"""W315–W316: totals that hide something: one change counted twice, a loss summed into a gain.
 
 They belong to "Prove it" and read the figures computed once for the review
 (`Context.figures`), as the deck's totals do:
 
-- W313 double count: two initiatives credit their roll-outs with the same metric for
+- W315 double count: two initiatives credit their roll-outs with the same metric for
   an audience they share, and the totals add both benefits as if independent;
-- W314 hidden loss: a roll-out that needs more than its whole pilot effect to break
+- W316 hidden loss: a roll-out that needs more than its whole pilot effect to break
   even in year one, which a total with a profitable one would hide.
 """
 
@@ -28,7 +28,7 @@ def checks(ctx: Context) -> Iterator[Check]:
 
 def _double_count(ctx: Context, owner: Path_, initiative: Initiative,
                   earlier: list[Initiative]) -> Check:
-    """W313 on the later of two initiatives that both credit a metric to the same people."""
+    """W315 on the later of two initiatives that both credit a metric to the same people."""
     mine = {r.metric_id: r for r in ctx.figures.initiatives[initiative.id].results_used}
     for other in earlier:
         shared = [a for a in initiative.audiences if a in other.audiences]
@@ -40,22 +40,22 @@ def _double_count(ctx: Context, owner: Path_, initiative: Initiative,
         amounts = (written(theirs[metric].rollout_annual_benefit or 0.0, ctx.s.currency),
                    written(mine[metric].rollout_annual_benefit or 0.0, ctx.s.currency))
         return ctx.check(
-            "W313", owner, True, None,
+            "W315", owner, True, None,
             f"{dotted(owner)}: '{initiative.id}' and '{other.id}' both credit their roll-outs "
             f"with '{metric}' for audience '{shared[0]}', and the totals add {amounts[0]} and "
             f"{amounts[1]} a year as if the effects were independent, though the same change "
             "can be avoided only once: credit the overlap to one of them (lower the other's "
             "isolation share), or accept it with the reason the effects add up")
-    return ctx.check("W313", owner, False)
+    return ctx.check("W315", owner, False)
 
 
 def _hidden_loss(ctx: Context, owner: Path_, initiative: Initiative) -> Check:
-    """W314 on a roll-out whose year-one cost is more than its whole benefit."""
+    """W316 on a roll-out whose year-one cost is more than its whole benefit."""
     f = ctx.figures.initiatives[initiative.id]
     if not f.results_used or f.break_even_share is None or f.break_even_share <= 1:
-        return ctx.check("W314", owner, False)
+        return ctx.check("W316", owner, False)
     return ctx.check(
-        "W314", owner, True, ctx.at(owner + ("costs",)),
+        "W316", owner, True, ctx.at(owner + ("costs",)),
         f"{dotted(owner)}: '{initiative.id}' costs {written(f.rollout_cost, ctx.s.currency)} "
         f"in year one for {written(f.rollout_benefit, ctx.s.currency)} a year, an ROI of "
         f"{number(f.roi_pct or 0.0)}%: it breaks even only if "
