@@ -21,7 +21,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from buyin_cli.brief import brief
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.language import translations
-from buyin_cli.present.numbers import resolve_locale
+from buyin_cli.present.locales import resolve_locale
 from deck_helpers import read_deck
 
 ROOT = Path(__file__).resolve().parents[1]

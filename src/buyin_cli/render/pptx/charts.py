@@ -1,7 +1,6 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
-- The series the title talks about is in the accent colour, the rest grey, a target dashed
-  (docs/deck.md).
+- The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
 - Bars start at zero; a line's axis shows every value and the target, noise not magnified.
 - Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
   a legend only for columns of several series, above the plot.
