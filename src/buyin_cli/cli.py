@@ -29,7 +29,7 @@ def _fail(error: BuyinError) -> NoReturn:
     if isinstance(error, StrategyInvalid):
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"✗ {plural(len(error.problems), 'error')}; nothing was written", file=sys.stderr)
+        print(f"✗ {plural(len(error.problems), 'error', 'errors')}; nothing was written", file=sys.stderr)
     else:
         print(f"error: {printable(str(error))}", file=sys.stderr)  # it may quote input
     raise SystemExit(1)

@@ -110,7 +110,7 @@ def brief(
 
     if verbose:
         changed = sum(o.changed for o in outputs)
-        say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
+        say(f"{plural(changed, 'file', 'files')} written, {len(outputs) - changed} unchanged, "
             f"in {time.perf_counter() - start:.2f} s")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from buyin_cli.present.summary import brief_summary
@@ -118,7 +118,7 @@ def brief(
         step_summary("\n".join(brief_summary(
             [(display_path(o.path), o.changed) for o in outputs], result.not_ready)))
     if result.not_ready:
-        say(f"{plural(result.not_ready, 'readiness warning')} listed in the talking points; "
+        say(f"{plural(result.not_ready, 'readiness warning', 'readiness warnings')} listed in the talking points; "
             f"`buyin check {display_path(path)}` shows where to fix them")
 
 

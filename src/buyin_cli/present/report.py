@@ -34,7 +34,7 @@ def text_report(path: Path, problems: list[Problem], readiness: Readiness | None
     if readiness is not None:
         lines += ([""] if problems else []) + _readiness_lines(readiness, paint)
     errors = sum(p.severity == "error" for p in problems)
-    counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+    counts = f"{plural(errors, 'error', 'errors')}, {plural(len(problems) - errors, 'warning', 'warnings')}"
     if errors:
         lines.append(paint(f"✗ {display_path(path)}: {counts}", "bold red"))
     else:
@@ -53,7 +53,7 @@ def _readiness_lines(readiness: Readiness, paint: Paint) -> list[str]:
                      + (f" ({fired})" if fired else "" if full or method.applicable
                         else " (nothing to review yet)"))
     if readiness.accepted:
-        lines.append(f"  {plural(len(readiness.accepted), 'warning')} accepted with a reason")
+        lines.append(f"  {plural(len(readiness.accepted), 'warning', 'warnings')} accepted with a reason")
     return lines
 
 

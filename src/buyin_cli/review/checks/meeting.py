@@ -33,7 +33,7 @@ def checks(ctx: Context) -> Iterator[Check]:
         agenda = ctx.agenda(briefing)
         yield ctx.check("W503", owner, not agenda.fits, ctx.at(owner + ("minutes",)),
                         f"{dotted(owner)}.minutes: {briefing.minutes} minutes present at most "
-                        f"{plural(agenda.budget, 'slide')} and keep a third for questions, but "
+                        f"{plural(agenda.budget, 'slide', 'slides')} and keep a third for questions, but "
                         f"{_essentials(agenda)} take {agenda.essential_slides}: book at least "
                         f"{agenda.minutes_needed} minutes, or focus on fewer objectives")
     yield from _follow_ups(ctx)
@@ -82,9 +82,9 @@ def _comes_back(briefing: Briefing, follow_up: FollowUp) -> bool:
 
 def _essentials(agenda: Agenda) -> str:
     """What a briefing must present, in words: 'the decision, 2 objectives, 3 pilots and the asks'."""
-    parts = ["the decision", plural(len(agenda.objectives), "objective")]
+    parts = ["the decision", plural(len(agenda.objectives), "objective", "objectives")]
     if agenda.pilots:
-        parts.append(f"the evidence of {plural(len(agenda.pilots), 'pilot')}")
+        parts.append(f"the evidence of {plural(len(agenda.pilots), 'pilot', 'pilots')}")
     if agenda.state("numbers") is not None:
         parts.append("the numbers")
     return ", ".join(parts) + " and the asks"
