@@ -268,6 +268,7 @@ def test_default_template_is_what_the_script_makes(tmp_path: Path) -> None:
     assert (copy_root / "templates" / "default.pptx").read_bytes() == (root / "templates" / "default.pptx").read_bytes()
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     save_deck(outline_from(SAMPLE), out)

@@ -7,6 +7,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from buyin_cli.brief import Output
 from buyin_cli.handout import export_pdfs
 from deck_helpers import soffice
@@ -21,6 +23,7 @@ def _pages(pdf: Path) -> int:
     return text.count("\f")  # one form feed per page
 
 
+@pytest.mark.libreoffice
 def test_pdf_has_a_page_per_presented_slide(run, strategy_file: Path) -> None:
     from pptx import Presentation
 
@@ -90,6 +93,7 @@ def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
     assert Path("soffice-runs").read_text() == "run\nrun\n"
 
 
+@pytest.mark.libreoffice
 def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_file: Path) -> None:
     soffice()
     result = run("brief", strategy_file, "--out", "out", "--pre-read")

@@ -162,6 +162,7 @@ def recalculated(xlsx: Path, workdir: Path) -> Path:
     return out / xlsx.name
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         soffice()  # skips locally, fails in CI
