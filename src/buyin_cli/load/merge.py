@@ -38,7 +38,8 @@ def load(path: Path) -> Loaded:
     too_much = total_problem(path, files)
     if too_much:
         return Loaded({}, SourceMap(files=files), [*problems, too_much])
-    return _merged(files, lambda file: read_text(file, problems), problems)
+    loaded = _merged(files, read_text)
+    return Loaded(loaded.data, loaded.sources, problems + loaded.problems)
 
 
 def load_contents(contents: list[tuple[Path, bytes]]) -> Loaded:
@@ -46,30 +47,31 @@ def load_contents(contents: list[tuple[Path, bytes]]) -> Loaded:
 
     The names are what problems are located at; nothing is read from disk.
     """
-    problems: list[Problem] = []
     raw = dict(contents)
-    return _merged(list(raw), lambda file: screen_text(file, raw[file], problems), problems)
+    return _merged(list(raw), lambda file: screen_text(file, raw[file]))
 
 
-def _merged(files: list[Path], text_of: Callable[[Path], str | None],
-            problems: list[Problem]) -> Loaded:
+def _merged(files: list[Path], text_of: Callable[[Path], str | Problem]) -> Loaded:
     sources = SourceMap(files=files)
     merged: dict[str, Any] = {}
     first_seen: dict[str, Location] = {}
+    problems: list[Problem] = []
     for file in files:
         text = text_of(file)
-        doc = compose_document(file, text, problems) if text is not None else None
-        if doc is None:
-            continue
-        _merge(file, doc, merged, first_seen, sources, problems)
+        doc = compose_document(file, text) if isinstance(text, str) else text
+        if isinstance(doc, Problem):
+            problems.append(doc)
+        else:
+            problems += _merge(file, doc, merged, first_seen, sources)
     return Loaded(merged, sources, problems)
 
 
 def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
-           first_seen: dict[str, Location], sources: SourceMap,
-           problems: list[Problem]) -> None:
-    """Add one file's sections: list sections concatenate, others may appear once."""
-    converter = Converter(file, sources, problems)
+           first_seen: dict[str, Location], sources: SourceMap) -> list[Problem]:
+    """Add one file's sections: list sections concatenate, others may appear once. Returns
+    the problems found in the file."""
+    converter = Converter(file, sources)
+    problems = converter.problems
     try:
         for key, key_node, value_node in converter.pairs(doc, ()):
             key_loc = mark_location(file, key_node.start_mark)
@@ -101,7 +103,8 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                 converter.record((key,), key_node.start_mark, value_node)
                 merged[key] = converter.convert(value_node, (key,))
     except Stop:
-        return
+        pass
+    return problems
 
 
 def _not_a_list(key: str, where: Location, other: Location) -> Problem:
