@@ -5,7 +5,7 @@ from __future__ import annotations
 from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
+from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
@@ -55,7 +55,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
-               fmt: Formatter, state: str, objections: list[ObjectionView]) -> PilotView:
+               fmt: Formatter, state: State, objections: list[ObjectionView]) -> PilotView:
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage

@@ -5,6 +5,7 @@ from __future__ import annotations
 from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
+from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.words import direction as moved, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (
@@ -21,7 +22,7 @@ from buyin_cli.present.view import (
 )
 
 
-def since_view(since: SinceLastMet, fmt: Formatter, state: str) -> SinceView:
+def since_view(since: SinceLastMet, fmt: Formatter, state: State) -> SinceView:
     return SinceView(
         held_text=fmt.date(since.held),
         decisions=[_decision(d) for d in since.decisions],

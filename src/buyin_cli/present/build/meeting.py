@@ -5,6 +5,7 @@ from __future__ import annotations
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing
+from buyin_cli.plan.agenda import State
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
 
@@ -34,7 +35,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
-                  figures: Figures, fmt: Formatter, state: str) -> DecisionView:
+                  figures: Figures, fmt: Formatter, state: State) -> DecisionView:
     """The asks with what each funds; the totals of what they fund, or of what is presented."""
     by_id = {i.id: i for i in initiatives}
     asks = [AskView(a.decision, by_id.get(a.initiative) if a.initiative else None)

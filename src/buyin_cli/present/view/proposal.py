@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.plan.agenda import State
 from buyin_cli.present.view.base import Placed
 
 
@@ -106,11 +107,11 @@ class InitiativeView(Placed):  # the state of its cost slide
     cost_spoken: str
     pilots: list[str]  # the groups of its pilots
     working: list[WorkingLine]
-    working_state: str | None  # where its "how it is worked out" slide goes
+    working_state: State | None  # where its "how it is worked out" slide goes
     horizon_years: int
     retention_text: str
     years: list[YearView]
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
-    years_state: str | None  # where its multi-year slide goes (only when horizon_years > 1)
+    years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
