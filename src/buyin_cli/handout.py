@@ -57,7 +57,7 @@ def export_pdfs(decks: list[Output], *, notes: bool = False,
             say(f"LibreOffice is making {plural(len(stale), 'PDF', 'PDFs')} "
                 f"({', '.join(display_path(pdfs[d]) for d in stale)}); a few seconds a deck")
         _convert(soffice, stale, pdfs, NOTES_FILTER if notes else "pdf", say)
-    return [Output(pdfs[deck.path], deck.path in stale) for deck in decks]
+    return [Output(pdfs[deck.path], deck.path in stale, deck.briefing_id) for deck in decks]
 
 
 def _fresh(pdf: Path, deck: Path) -> bool:

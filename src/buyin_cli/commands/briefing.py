@@ -88,11 +88,12 @@ def brief(
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress, force=force,
                                since=since)
-    for number, item in enumerate(result.rendered):
+    for item in result.rendered:
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
-        for output in result.outputs[2 * number:2 * number + 2]:  # its deck and talking points
-            say(_written(output))
+        for output in result.outputs:  # its deck and talking points
+            if output.briefing_id == item.briefing_id:
+                say(_written(output))
     outputs = result.outputs
     decks = [o for o in result.outputs if o.path.suffix == ".pptx"]
     for wanted, notes in ((pdf, False), (pre_read, True)):
