@@ -116,18 +116,7 @@ def test_verbose_lists_each_briefings_own_files_whatever_their_order(run, write,
     assert verbose.exit_code == 0, verbose.output
     assert [line.split(" ")[1] for line in verbose.lines[:6]] == [
         "warehouse-manager-briefing", "out/warehouse-manager-briefing.pptx", "out/warehouse-manager-briefing.md",
-        "warehouse-manager-december", "out/warehouse-manager-december.pptx", "out/warehouse-manager-december.md"]
-
-
-SECOND_BRIEFING = """\
-  - id: warehouse-manager-december
-    stakeholder: warehouse-manager
-    date: 2025-12-02
-    minutes: 20
-    opening_question: Would a quieter January returns desk help?
-    asks: [Approve a second wave for the day shift]
-    focus: [fewer-errors]
-"""
+        "night-shift-briefing", "out/night-shift-briefing.pptx", "out/night-shift-briefing.md"]
 
 
 def test_quiet_still_prints_errors(run, write) -> None:
