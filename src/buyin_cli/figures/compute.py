@@ -272,7 +272,7 @@ def _sum(values: Iterable[float]) -> float:
 def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int:
     if initiative is None:
         return 0
-    return sum(headcounts.get(a, 0) for a in dict.fromkeys(initiative.audiences))
+    return sum(headcounts.get(a, 0) for a in initiative.each_audience)
 
 
 def _costs(initiative: Initiative, kind: str) -> float:

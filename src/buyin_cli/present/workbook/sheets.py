@@ -43,7 +43,7 @@ def pilots_sheet(book: Book) -> Sheet:
     initiatives = {x.id: x for x in book.s.initiatives}
     for p in book.s.pilots:
         heads = "+".join(book.r("audience", a, "headcount")
-                         for a in dict.fromkeys(initiatives[p.initiative].audiences)
+                         for a in initiatives[p.initiative].each_audience
                          if ("audience", a, "headcount") in book.where) or "0"
         for mid, r in book.f.pilots[p.id].results.items():
             _result_row(book, sheet, p.id, mid, r, metrics[mid].better == "higher", heads)
@@ -119,7 +119,7 @@ def rollout_sheet(book: Book) -> Sheet:
                     if c.kind == kind]
             return f"=SUM({','.join(refs)})" if refs else "=0"
 
-        heads = [book.r("audience", a, "headcount") for a in dict.fromkeys(x.audiences)
+        heads = [book.r("audience", a, "headcount") for a in x.each_audience
                  if ("audience", a, "headcount") in book.where]
         used = [book.r("result", u.pilot_id, u.metric_id, "rollout_annual_benefit")
                 for u in f.results_used]
