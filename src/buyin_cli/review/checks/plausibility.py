@@ -36,7 +36,7 @@ def checks(ctx: Context) -> Iterator[Check]:
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
         headcount = ctx.figures.initiatives[pilot.initiative].headcount
-        yield _thin(ctx, owner, pilot, headcount)
+        yield _thin(ctx, owner, pilot, headcount, ctx.figures.pilots[pilot.id].scale)
         for j, result in enumerate(pilot.results):
             path = owner + ("results", j)
             yield from _impossible(ctx, owner, path, ctx.metrics[result.metric],
@@ -50,8 +50,7 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield _extraordinary_rollout(ctx, ("initiatives", k), initiative)
 
 
-def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int) -> Check:
-    scale = headcount / pilot.participants if headcount else None
+def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float | None) -> Check:
     few = pilot.participants < THIN_PEOPLE
     far = scale is not None and scale > THIN_SCALE
     why = " and ".join(reason for reason, fails in (
