@@ -1,8 +1,9 @@
-"""The Markdown deck pandoc converts as a baseline for `buyin brief`: 13 slides, a table, notes.
+"""The Markdown decks pandoc and Marp convert as baselines for `buyin brief`: 13 slides, a table, notes.
 
 It has the shape of a buyin deck (title, business case, gaps, proposal, pilot
 evidence, figures as a table, asks, questions, appendix) with speaker notes on
-every slide, but no charts, which pandoc cannot draw from data.
+every slide, but no charts, which pandoc cannot draw from data. Marp's copy is
+the same story in Marp's syntax: slides split by `---`, notes in HTML comments.
 """
 
 from __future__ import annotations
@@ -62,4 +63,23 @@ def deck_markdown() -> str:
 def write_deck(folder: Path) -> Path:
     path = folder / "deck.md"
     path.write_text(deck_markdown(), encoding="utf-8")
+    return path
+
+
+def marp_markdown() -> str:
+    """The same deck for Marp: a title slide, then the 12 slides, notes as HTML comments."""
+    parts = ["---\nmarp: true\n---\n\n# Safer lines, less scrap, more capacity for the EV bid\n\n"
+             "Briefing for Helen Marsh, Chief Operating Officer\n\n"
+             "Sam Carter, Learning & Development Manager, 2025-09-16\n"]
+    for number, (title, bullets) in enumerate(SLIDES, start=2):
+        body = TABLE if bullets is None else "".join(f"- {b}\n" for b in bullets)
+        notes = (f"Slide {number}, about two minutes. Lead with what {title.lower()} means "
+                 "for the audit, then pause for a reaction before moving on.")
+        parts.append(f"# {title}\n\n{body}\n<!-- {notes} -->\n")
+    return "\n---\n\n".join(parts)
+
+
+def write_marp_deck(folder: Path) -> Path:
+    path = folder / "marp.md"
+    path.write_text(marp_markdown(), encoding="utf-8")
     return path

@@ -36,7 +36,7 @@ LIBRARIES = {
              "present/report"},  # check's colours, only when a terminal or FORCE_COLOR can show them
     "watchfiles": {"watch"},
     "xlsxwriter": {"render/xlsx"},
-    "openpyxl": set(),  # the tests read workbooks back; buyin only writes them
+    "openpyxl": {"load/workbook"},  # .xlsx exports a strategy names, read-only
 }
 
 

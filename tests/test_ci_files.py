@@ -50,6 +50,7 @@ def test_pre_commit_hook_is_valid_and_runs_buyin_check() -> None:
     assert hook["pass_filenames"] is False  # one check of the whole strategy, not file by file
     files, exclude = re.compile(hook["files"]), re.compile(hook["exclude"])
     assert files.search("strategy/pilots.yaml") and files.search("objectives.yml")
+    assert files.search("strategy/data/incidents.csv") and files.search("data/lms.xlsx")
     assert not files.search("build/deck.pptx")
     assert exclude.search(".github/workflows/briefings.yml")
     assert exclude.search(".pre-commit-config.yaml")

@@ -132,7 +132,8 @@ def test_json_for_tools():
     assert (data["since"], data["until"], data["currency"]) == ("HEAD", "the working tree", "GBP")
     assert data["metrics"] == [{"metric_id": "errors", "name": "Errors", "unit": "per 10k",
                                 "better": "lower", "before": 30.0, "after": 28.0,
-                                "direction": "good", "new_readings": []}]
+                                "direction": "good", "new_readings": [],
+                                "revised_readings": []}]
     assert data["launches"] == [{"initiative_id": "pick", "title": "Pick Right", "before": None,
                                  "after": "2025-10-06"}]
     assert {"items", "results", "figures", "asks", "decisions", "held", "follow_ups",

@@ -173,13 +173,17 @@ def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
     save_deck(outline_from(data), tmp_path / "deck.pptx")
     size = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0].font.size
     assert 20 <= size.pt < 30
-    # Too long even at the floor: cut at a word, ended with an ellipsis, at the floor size.
+    # Too long even at the floor: its shorter form, at the largest size that fits.
     data["slides"][0]["title"] = title * 4
+    data["slides"][0]["short_title"] = "A short form of it"
     save_deck(outline_from(data), tmp_path / "deck.pptx")
     run = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
-    assert run.font.size.pt == 20
-    assert run.text.endswith("…") and (title * 4).startswith(run.text[:-1])
-    assert len(run.text) < len(title * 4)
+    assert run.text == "A short form of it" and run.font.size.pt > 20
+    # With no shorter form, the whole title at the floor: never a cut sentence.
+    del data["slides"][0]["short_title"]
+    save_deck(outline_from(data), tmp_path / "deck.pptx")
+    run = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
+    assert run.text == title * 4 and run.font.size.pt == 20
 
 
 def test_slides_are_built_in_the_outlines_order_which_schedule_decides(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ def _each(decks):
     return sorted(decks)
 
 
+EXAMPLES_BY_NAME = {_name(e): e for e in EXAMPLES}
 BRIEFINGS = [f"{_name(e)}/{b.id}" for e in EXAMPLES for b in load_strategy(e).strategy.briefings]
 
 
@@ -76,7 +77,11 @@ def test_the_decision_comes_right_after_the_title(decks, key):
     opening = 2 if slides[1]["title"].startswith("Since we last met on ") else 1
     decision = slides[opening]
     asks = [a.decision for a in briefing.asks]
-    assert [text for level, text in decision["body"] if level == 1] == asks
+    listed = [text for level, text in decision["body"] if level == 1]
+    assert listed[:len(asks)] == asks
+    # After the asks, what else the decision funds, each with its money.
+    titles = [i.title for i in load_strategy(EXAMPLES_BY_NAME[key.split("/")[0]]).strategy.initiatives]
+    assert all(any(line.startswith(t + ": ") for t in titles) for line in listed[len(asks):])
     if any(a.initiative for a in briefing.asks):
         assert len(decision["texts"]) >= 4, "big-number callouts: cost, benefit, payback, risk"
 

@@ -11,6 +11,7 @@ import pytest
 
 from buyin_cli.brief import Output
 from buyin_cli.handout import export_pdfs
+from buyin_cli.libreoffice import convert
 from deck_helpers import soffice
 
 DECK = "out/warehouse-manager-briefing.pptx"
@@ -113,3 +114,16 @@ def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_
     assert "wait for the answer" not in "".join(pages[:half])  # the slides carry no notes
     assert "wait for the answer" in "".join(pages[half:]), opening
     assert not Path(PDF).exists()  # the pre-read is its own file, beside any hand-out
+
+
+def test_several_documents_are_converted_by_one_libreoffice_run(workdir: Path) -> None:
+    """LibreOffice takes seconds to start, so a call's documents share one run of it."""
+    runs = workdir / "soffice-runs"
+    _fake_soffice(workdir / "bin", (
+        f'echo run >> "{runs}"\n'
+        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
+        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    decks = [workdir / f"{name}.pptx" for name in ("coo", "cfo", "ops")]
+    made = convert(str(workdir / "bin" / "soffice"), decks, "pdf")
+    assert made == {deck: f"%PDF {deck.stem}\n".encode() for deck in decks}
+    assert runs.read_text() == "run\n"

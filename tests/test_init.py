@@ -12,6 +12,7 @@ from buyin_cli import scaffold
 
 EXPECTED = [".github/workflows/briefings.yml", ".gitignore", ".pre-commit-config.yaml", "README.md",
             "buyin.schema.json", "buyin.toml", "strategy/audiences.yaml", "strategy/briefings.yaml",
+            "strategy/data/repeat-visits.csv",
             "strategy/initiatives.yaml",
             "strategy/objectives.yaml", "strategy/pilots.yaml", "strategy/stakeholders.yaml",
             "strategy/strategy.yaml"]
@@ -64,7 +65,7 @@ def test_the_starter_is_not_a_bundled_example() -> None:
 def test_every_starter_file_says_it_is_an_example_and_teaches_its_step() -> None:
     starter = {rel.as_posix(): data.decode() for rel, data in scaffold.starter_files().items()}
     for name, text in starter.items():
-        if name.startswith("strategy/"):
+        if name.startswith("strategy/") and name.endswith(".yaml"):  # not the exports in data/
             schema_line, example = text.split("\n", 2)[:2]
             assert schema_line == "# yaml-language-server: $schema=../buyin.schema.json", name
             assert example.startswith("# EXAMPLE: "), name

@@ -21,7 +21,7 @@ TEMPLATES = ["default.pptx", "deck.yaml.j2", "deck_base.yaml.j2",
              "talking-points.md.j2", "talking_points_base.md.j2", "units.j2"]
 
 # Imported inside the commands that need them; `check` needs none of them.
-HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter")
+HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter", "openpyxl")
 
 
 @pytest.fixture(scope="module")
@@ -73,6 +73,9 @@ NOT_LOADED = {
     "--help": HEAVY + ("pydantic", "yaml", "buyin_cli.errors", "buyin_cli.load"),
     "check": HEAVY,
     "roi --format json": HEAVY + ("buyin_cli.review", "buyin_cli.present"),
+    # Comparing with an earlier version (git, the comparison) is for `brief --since` alone.
+    "brief": ("buyin_cli.diff", "buyin_cli.load.git", "buyin_cli.figures.compare",
+              "buyin_cli.figures.changes", "buyin_cli.present.changes"),
 }
 
 

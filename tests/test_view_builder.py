@@ -135,9 +135,13 @@ def test_excel_money_format_follows_the_locale() -> None:
 @pytest.mark.parametrize("unit, period", [
     ("injuries per quarter", True), ("parts a week", True), ("hours/week", True),
     ("Teile pro Woche", True), ("Stunden je Schicht", True), ("reports per month", True),
-    # A rate's base or a window is not the period of a reading.
-    ("complaints per 1,000 calls", False), ("falls per 1,000 bed days", False),
-    ("% of calls with no repeat call in 7 days", False), ("errors per 10,000 lines picked", False),
+    # A rate, a percentage or a duration is a level, read and never summed over a period:
+    # no period follows it ("% per quarter" reads wrong), whatever window its text names.
+    ("complaints per 1,000 calls", True), ("falls per 1,000 bed days", True),
+    ("% of calls with no repeat call in 7 days", True), ("errors per 10,000 lines picked", True),
+    ("seconds", True),
+    # A count or money that does not name its period is said per the result's period.
+    ("injuries", False), ("hours of rework", False), ("€ of write-offs", False),
 ])
-def test_a_unit_says_its_period_only_when_it_names_one(unit: str, period: bool) -> None:
+def test_a_unit_needs_a_period_only_when_it_adds_up_and_names_none(unit: str, period: bool) -> None:
     assert has_period(unit) is period

@@ -120,6 +120,16 @@ def test_only_strategy_files_and_templates_matter(write) -> None:
     assert session.relevant(Path("strategy/templates/deck.yaml.j2"))
 
 
+def test_a_new_export_saved_over_the_old_one_matters(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    for path in (Path("strategy"), Path("strategy/s.yaml")):  # a folder, or one file in it
+        session = Session(path, Path("strategy/build"), say=lambda line: None)
+        assert session.relevant(Path("strategy/data/incidents.csv"))
+        assert session.relevant(Path("strategy/data/LMS.XLSX"))
+        assert not session.relevant(Path("elsewhere/incidents.csv"))
+        assert not session.relevant(Path("strategy/build/incidents.csv"))
+
+
 def test_an_unchanged_slide_is_not_built_again(write, monkeypatch: pytest.MonkeyPatch) -> None:
     import buyin_cli.render.pptx.deck
 

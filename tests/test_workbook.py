@@ -29,7 +29,7 @@ READINGS = {"before", "after", "control_before", "control_after", "isolation", "
 
 def is_input(key: tuple[str, ...]) -> bool:
     kind, *rest = key
-    return (kind in ("audience", "cost") or (kind == "result" and rest[-1] in READINGS)
+    return (kind in ("audience", "cost", "reading", "tracking") or (kind == "result" and rest[-1] in READINGS)
             or (kind == "pilot" and rest[-1] in ("participants", "cost"))
             or (kind == "metric" and rest[-1] != "progress_pct")
             or (kind == "initiative" and rest[-1] == "retention"))

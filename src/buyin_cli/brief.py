@@ -14,14 +14,13 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from buyin_cli.diff import changes_between
-from buyin_cli.errors import BuyinError
-from buyin_cli.figures.changes import Comparison
+from buyin_cli.errors import BuyinError, ImpossibleFigures
 from buyin_cli.figures.compute import compute_figures
-from buyin_cli.load.git import resolve_revision
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
+from buyin_cli.present.build.doubts import impossible
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
@@ -32,6 +31,9 @@ from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
+
+if TYPE_CHECKING:  # the comparison's modules (git, diff) load only for --since
+    from buyin_cli.figures.changes import Comparison
 
 DECK_TEMPLATE = "deck.yaml.j2"
 TALKING_POINTS_TEMPLATE = "talking-points.md.j2"
@@ -77,23 +79,32 @@ Progress = Callable[[str | None, int, int], None]
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
           progress: Progress | None = None, since: str | None = None,
-          force: bool = False) -> Briefed:
+          force: bool = False, draft: bool = False) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`.
 
     `since`: a git revision; the decks are given what has changed since it (diff.py).
+    A figure the review calls impossible (W307) and no one accepted stops it, as an error
+    would; with `draft`, it renders anyway and marks the slides that show such a figure.
     """
     loaded = load_strategy(path, need_briefings=True)
     changes = None
     if since is not None:
+        # git and the comparison: only for --since
+        from buyin_cli.diff import changes_between
+        from buyin_cli.load.git import resolve_revision
+
         # The slide's title names the day of the version it compares with, which the room
         # knows, never the git expression ("HEAD~2") it was asked by.
         _, when = resolve_revision(path, since)
         changes = replace(changes_between(path, since, current=loaded), since=deck_formatter(
             loaded.strategy.currency, loaded.strategy.locale).date(when))
     readiness = review(loaded)
+    stopping = impossible(readiness)
+    if stopping and not draft:
+        raise ImpossibleFigures(stopping)
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress,
-                                changes=changes)
+                                changes=changes, draft=bool(stopping))
     return Briefed(write_outputs(rendered, out_dir, force=force), rendered, len(readiness.warnings))
 
 
@@ -102,7 +113,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      pptx_template: Path | None = None, progress: Progress | None = None,
                      env: BoundedSandbox | None = None,
                      build_deck: Callable[[Outline, Path | None], bytes] | None = None,
-                     changes: Comparison | None = None) -> list[Rendered]:
+                     changes: Comparison | None = None, draft: bool = False) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
     `env` (a Jinja environment over `templates`) and `build_deck` (outline, template →
@@ -126,7 +137,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         if progress is not None:
             progress(briefing.id, len(results), len(briefings))
         start = time.perf_counter()
-        view = build_view(loaded, figures, readiness, briefing, fmt, changes)
+        view = build_view(loaded, figures, readiness, briefing, fmt, changes, draft)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])

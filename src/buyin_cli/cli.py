@@ -23,13 +23,19 @@ __all__ = ["app", "main"]
 
 def _fail(error: BuyinError) -> NoReturn:
     """The one place a user-facing error becomes output and an exit code."""
-    from buyin_cli.errors import StrategyInvalid
+    from buyin_cli.errors import ImpossibleFigures, StrategyInvalid
     from buyin_cli.words import plural, printable
 
     if isinstance(error, StrategyInvalid):
         for problem in error.problems:
             print(problem, file=sys.stderr)
-        print(f"✗ {plural(len(error.problems), 'error', 'errors')}; nothing was written", file=sys.stderr)
+        if isinstance(error, ImpossibleFigures):
+            print(f"✗ {plural(len(error.problems), 'impossible figure', 'impossible figures')}; nothing was written: "
+                  "correct it, accept it with its reason, or render a draft with --draft",
+                  file=sys.stderr)
+        else:
+            print(f"✗ {plural(len(error.problems), 'error', 'errors')}; nothing was written",
+                  file=sys.stderr)
     else:
         print(f"error: {printable(str(error))}", file=sys.stderr)  # it may quote input
     raise SystemExit(1)

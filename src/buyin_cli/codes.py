@@ -18,7 +18,8 @@ METHODS = ("Tie to business results", "Knowledge, skills and motivation", "Prove
            "Bring managers along", "The meeting")
 
 # Errors by the hundreds digit, as docs/errors.md groups them.
-ERROR_GROUPS = {"0": "Files", "1": "YAML", "2": "The format", "3": "Relations between values"}
+ERROR_GROUPS = {"0": "Files", "1": "YAML", "2": "The format", "3": "Relations between values",
+                "4": "Data files"}
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E103", "a control character in the text", "remove it (it would corrupt the deck)"),
         ("E104", "the same key twice in one mapping", "keep one and delete the other"),
         ("E105", "too large: a file over 1 MB, files over 64 MB in all, more than 100,000 "
-                 "values (often through nested aliases or merge keys), or nesting over 64 levels",
+                 "values (often through nested aliases or merge keys), nesting over 64 levels, "
+                 "or a data file of more than 10,000 rows",
          "split the strategy or remove repetition"),
         ("E106", "an empty file (or only comments)",
          "add the strategy's sections, starting with `buyin: 1`"),
@@ -96,6 +98,22 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("E306", "a briefing's outcome decides an ask the briefing does not have, or one ask "
                  "twice",
          "number the asks from 1 as the briefing lists them; one decision per ask"),
+        ("E401", "a data file's cell that is not the number its column needs: text such as "
+                 "`n/a`, an empty cell, a fraction where a count belongs, a number whose "
+                 "decimal mark contradicts the column's others",
+         "correct the cell in the system it was exported from, or in the file"),
+        ("E402", "a data file has no column with the header the strategy names (the message "
+                 "lists the headers it has)",
+         "name one of its headers, as written, in the strategy"),
+        ("E403", "a data file's periods out of time order, or one period in two rows",
+         "sort the export by period; keep one row per period"),
+        ("E404", "a data file with no header row, or a header and no rows",
+         "export the report again, with its header row and its rows"),
+        ("E405", "a workbook that has no sheet of the name the strategy gives",
+         "name one of its sheets (the message lists them), or leave `sheet` out for the first"),
+        ("E406", "a data file that cannot be read as one: not CSV text, not an .xlsx workbook, "
+                 "a workbook with macros, or one that expands to too much",
+         "export it again as .csv or as a plain .xlsx workbook"),
     ),
     *_warnings(
         None,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from buyin_cli.codes import CODES, Severity
@@ -29,14 +30,37 @@ class TemplateError(BuyinError):
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a source file; line and col count from 1."""
+    """A place in a source file; line and col count from 1.
+
+    In a workbook (`sheet` given) line and col are the cell's row and column, written
+    as a spreadsheet names a cell: `data/lms.xlsx:Completions!C14`.
+    """
 
     file: Path
     line: int = 1
     col: int = 1
+    sheet: str | None = None
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            return f"{display_path(self.file)}:{sheet_name(self.sheet)}!{column_letters(self.col)}{self.line}"
         return f"{display_path(self.file)}:{self.line}:{self.col}"
+
+
+def column_letters(col: int) -> str:
+    """A spreadsheet's name for a column counted from 1: 1 → A, 27 → AA."""
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def sheet_name(name: str) -> str:
+    """A sheet's name as a cell reference writes it: quoted when it holds more than letters."""
+    if name.replace("_", "").isalnum():
+        return name
+    return "'" + printable(name).replace("'", "''") + "'"
 
 
 @dataclass(frozen=True)
@@ -75,6 +99,11 @@ class StrategyInvalid(BuyinError):
         super().__init__(str(self.problems[0]) if self.problems else "invalid strategy")
 
 
+class ImpossibleFigures(StrategyInvalid):
+    """Figures the review calls impossible (W307) that no one accepted: `brief` stops on them
+    as on an error, unless told to render a draft."""
+
+
 def display_path(path: Path) -> str:
     """The path as the user should read it: relative to the current folder when below it.
 
@@ -82,9 +111,15 @@ def display_path(path: Path) -> str:
     escaped, and one that starts like a CI workflow command (`::error::…`) is led by './'
     so a line it starts is not read as one.
     """
+    return _shown(os.fspath(path), os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _shown(path: str, cwd: str) -> str:
+    """display_path's work, once per file and folder: a check can print 20k lines of a few files."""
     try:
-        rel = os.path.relpath(path)
+        rel = os.path.relpath(path, cwd)
     except ValueError:  # another drive on Windows
-        rel = str(path)
-    shown = printable(str(path) if rel.startswith("..") else rel)
+        rel = path
+    shown = printable(path if rel.startswith("..") else rel)
     return "./" + shown if shown.lstrip().startswith(("::", "##")) else shown

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from buyin_cli.handout import find_soffice
+from buyin_cli.libreoffice import find_soffice
 
 if TYPE_CHECKING:
     from buyin_cli.brief import Rendered

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from buyin_cli.render.sandbox import BoundedSandbox
 
 STRATEGY_SUFFIXES = (".yaml", ".yml")
+DATA_SUFFIXES = (".csv", ".xlsx")  # the exports a metric's history or a tracking may name
 
 
 class Session:
@@ -76,9 +77,12 @@ class Session:
         templates = self.templates()
         if templates is not None and _inside(path, templates.resolve()):
             return True
+        folder = self.path.parent if self.path.is_file() else self.path
+        rel = path.relative_to(folder.resolve()) if _inside(path, folder.resolve()) else None
+        if rel is not None and path.suffix.lower() in DATA_SUFFIXES:
+            return True  # a new export saved over the old one
         if self.path.is_file():
             return path == self.path.resolve()
-        rel = path.relative_to(self.path.resolve()) if _inside(path, self.path.resolve()) else None
         return (rel is not None and path.suffix in STRATEGY_SUFFIXES
                 and not any(part.startswith(".") for part in rel.parts))
 

@@ -48,6 +48,9 @@ def brief(
         "--since", metavar="REV",
         help="Give the decks what has changed since this git revision (as buyin diff "
              "says it), for strategies that keep their history in git.")] = None,
+    draft: Annotated[bool, typer.Option(
+        "--draft", help="Render even with a figure check calls impossible (W307), marking "
+                        "each slide that shows it DRAFT.")] = False,
 ) -> None:
     """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
     and talking points (DIR/ID.md).
@@ -87,7 +90,7 @@ def brief(
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress, force=force,
-                               since=since)
+                               since=since, draft=draft)
     for item in result.rendered:
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")

@@ -68,7 +68,7 @@ def check(
     # reviewing, would walk every object of the strategy again to find little garbage
     # (a fifth of checking 50k records).
     assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
-    with collector_paused():
+    with collector_paused(kept=True):
         loaded, problems = check_strategy(path)
         readiness = None
         if loaded is not None:

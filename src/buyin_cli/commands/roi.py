@@ -50,7 +50,7 @@ def roi(
                "figures.xlsx)" if out is None else
                "--out writes a workbook: use it with --format xlsx")
     assert path is not None  # Command.parse_args takes it from buyin.toml, or stops
-    with collector_paused():  # as in `check`: one run, little cyclic garbage
+    with collector_paused(kept=True):  # as in `check`: one run, little cyclic garbage
         loaded = load_strategy(path)
         figures = compute_figures(loaded.strategy)
     if output is RoiFormat.xlsx and out is not None:
@@ -78,7 +78,7 @@ def roi(
     from buyin_cli.present.terminal import print_roi
 
     # rich makes many objects and little cyclic garbage
-    with workflow_commands_stopped(sys.stdout), collector_paused():
+    with workflow_commands_stopped(sys.stdout), collector_paused(kept=True):
         print_roi(loaded, figures, Console(highlight=False), explain=explain)
 
 

@@ -26,6 +26,7 @@ class MetricMoved:
     after: float | None  # None: the later version has no reading any more
     direction: Direction  # flat also when the reading went: there is nothing to compare
     new_readings: tuple[str, ...]  # history periods added
+    revised_readings: tuple[str, ...] = ()  # periods in both whose value changed: a re-export
 
 
 @dataclass(frozen=True)

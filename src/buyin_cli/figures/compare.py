@@ -5,7 +5,7 @@ one and lists, each in file order of the later version:
 
 - metrics whose latest reading moved (`actual`, else the last history reading;
   a first reading moves from the baseline), good or bad by `better`, with the
-  history periods added;
+  history periods added, and those whose reading was revised;
 - metrics, initiatives, pilots and briefings added or removed; results added to
   a pilot that was there before;
 - each initiative's ROI, payback, benefit and cost that changed as the outputs
@@ -86,14 +86,17 @@ def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
         before, after = latest_reading(was), latest_reading(metric)
         if before is None and after is not None:  # the first reading: a move from the baseline
             before = float(was.baseline)
-        known = {r.period for r in was.history}
+        known = {r.period: r.value for r in was.history}
         added = tuple(r.period for r in metric.history if r.period not in known)
-        if before == after and not added:
+        # A system's export may correct a past month (an incident reported late).
+        revised = tuple(r.period for r in metric.history
+                        if r.period in known and known[r.period] != r.value)
+        if before == after and not added and not revised:
             continue
         gain = 0.0 if before is None or after is None else (
             after - before if metric.better == "higher" else before - after)
         yield MetricMoved(metric.id, metric.name, metric.unit, metric.better, before, after,
-                          _direction(gain), added)
+                          _direction(gain), added, revised)
 
 
 _LABELS = {"metrics": "name", "initiatives": "title", "pilots": "group", "briefings": "id"}

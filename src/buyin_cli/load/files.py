@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.settings import find_settings
 from buyin_cli.words import CONTROL
+
+if TYPE_CHECKING:
+    from buyin_cli.load.datafiles import DataReader
 
 # Bounds that keep hostile input cheap: a file's size, and all of a strategy's files together.
 # The largest file of a generated 50,000-record strategy is a quarter of MAX_FILE_BYTES, and
@@ -143,12 +147,12 @@ def screen_text(file: Path, raw: bytes) -> str | Problem:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"))
+        line, col = line_col(raw[: exc.start].decode("utf-8", "replace"))
         return Problem(Location(file, line, col), "E102",
                        f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
     bad = CONTROL.search(text)
     if bad:
-        line, col = _line_col(text[: bad.start()])
+        line, col = line_col(text[: bad.start()])
         return control_problem(Location(file, line, col), bad.group())
     if not text.strip() or _only_comments(text):
         return Problem(Location(file), "E106", "file is empty; expected a mapping such as "
@@ -162,7 +166,8 @@ def control_problem(location: Location, char: str) -> Problem:
                    "(it would corrupt the deck)")
 
 
-def _line_col(prefix: str) -> tuple[int, int]:
+def line_col(prefix: str) -> tuple[int, int]:
+    """The line and column, from 1, just after `prefix`."""
     line = prefix.count("\n") + 1
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
@@ -170,3 +175,54 @@ def _line_col(prefix: str) -> tuple[int, int]:
 def _only_comments(text: str) -> bool:
     return all(not line.strip() or line.lstrip().startswith("#") or line.strip() in ("---", "...")
                for line in text.splitlines())
+
+
+def data_file_reader(path: Path) -> DataReader:
+    """Reads the data files a strategy at `path` names, with a YAML file's bounds and refusals.
+
+    A data file is named relative to the YAML file that names it and must be inside the
+    strategy's folder (a single file's folder), reached through no link at all: a link
+    inside the folder may be repointed by a pull request at any time.
+    """
+
+    def read(named_by: Path, written: str, where: Location) -> tuple[Path, bytes] | Problem:
+        # Asked here, not before: a path that cannot be read is reported by find_files.
+        root = Path(os.path.abspath(path if path.is_dir() else path.parent))
+        relative = written.replace("\\", "/")
+        if PurePosixPath(relative).is_absolute() or PureWindowsPath(written).drive:
+            return Problem(where, "E001", "a data file is named relative to the YAML file that "
+                                          "names it, such as data/incidents.csv")
+        target = Path(os.path.normpath(os.path.abspath(named_by.parent / relative)))
+        shown = named_by.parent / relative
+        if not target.is_relative_to(root) or target == root:
+            return Problem(where, "E001", "the data file is outside the strategy's folder; buyin "
+                                          "reads only the strategy's own files (copy it in)")
+        step = root
+        for part in target.relative_to(root).parts:
+            step = step / part
+            if step.is_symlink():
+                return Problem(where, "E001", f"{step.relative_to(root).as_posix()} is a link; "
+                                              "buyin reads data files only as files of the "
+                                              "strategy's folder (copy the file in)")
+        try:
+            info = target.stat()
+            if not stat.S_ISREG(info.st_mode):
+                return Problem(where, "E001", "the data file is not a file")
+            if info.st_size <= MAX_FILE_BYTES:
+                with target.open("rb") as stream:
+                    raw = stream.read(MAX_FILE_BYTES + 1)
+            else:
+                raw = b""
+            size = max(info.st_size, len(raw))
+        except FileNotFoundError:
+            return Problem(where, "E001", f"no such data file: {os.path.normpath(shown)}; name a "
+                                          "file relative to the YAML file that names it")
+        except OSError as exc:
+            return Problem(where, "E001", f"cannot read the data file: {exc.strerror or exc}")
+        name = Path(os.path.normpath(shown))
+        if size > MAX_FILE_BYTES:
+            return Problem(Location(name), "E105", f"file is {size:,} bytes; a data file may be "
+                                                   f"at most {MAX_FILE_BYTES:,} bytes")
+        return name, raw
+
+    return read

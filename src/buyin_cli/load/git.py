@@ -9,11 +9,14 @@ own way of naming a file at a revision.
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 from datetime import date
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from buyin_cli.errors import BuyinError, StrategyInvalid, display_path
+from buyin_cli.errors import BuyinError, Location, Problem, StrategyInvalid, display_path
+from buyin_cli.load.datafiles import DataReader
+from buyin_cli.load.files import MAX_FILE_BYTES
 from buyin_cli.load.merge import load_contents
 from buyin_cli.load.settings import find_settings
 from buyin_cli.load.strategy import LoadedStrategy, validated
@@ -25,7 +28,8 @@ class GitError(BuyinError):
 
 def load_revision(path: Path, rev: str) -> LoadedStrategy:
     """The valid strategy at `path` as it was at revision `rev`; raises StrategyInvalid otherwise."""
-    loaded, problems = validated(load_contents(read_revision(path, rev)), path)
+    loaded, problems = validated(load_contents(read_revision(path, rev),
+                                               revision_reader(path, rev)), path)
     if loaded is None:
         raise StrategyInvalid(problems)
     return loaded
@@ -79,6 +83,43 @@ def _blobs(root: Path, objects: list[str]) -> list[bytes]:
         contents.append(out[header_end + 1:header_end + 1 + size])
         at = header_end + 1 + size + 1
     return contents
+
+
+def revision_reader(path: Path, rev: str) -> DataReader:
+    """Reads the data files a strategy at `path` names as they were in `rev`, as on disk:
+    inside the strategy's folder, never a link, at most MAX_FILE_BYTES."""
+    root, inside = _locate(path)
+    commit = _commit(root, rev)
+    is_file = _git(root, "cat-file", "-t", f"{commit}:{inside}" if inside != "." else f"{commit}:",
+                   fail=b"").strip() == b"blob"
+    base = posixpath.dirname(inside) if is_file else inside
+    base = "" if base in (".", "") else base
+
+    def read(named_by: Path, written: str, where: Location) -> tuple[Path, bytes] | Problem:
+        relative = written.replace("\\", "/")
+        if relative.startswith("/") or PureWindowsPath(written).drive:
+            return Problem(where, "E001", "a data file is named relative to the YAML file that "
+                                          "names it, such as data/incidents.csv")
+        yaml_name = str(named_by)[len(rev) + 1:]  # named 'REV:path' by read_revision
+        name = posixpath.normpath(posixpath.join(posixpath.dirname(yaml_name), relative))
+        if name.startswith("../") or name == ".." or (base and not name.startswith(base + "/")):
+            return Problem(where, "E001", "the data file is outside the strategy's folder; buyin "
+                                          "reads only the strategy's own files (copy it in)")
+        listed = _git(root, "ls-tree", "-z", "--full-tree", commit, "--", name).split(b"\0")[0]
+        shown = Path(f"{rev}:{name}")
+        if not listed:
+            return Problem(where, "E001", f"no such data file in {rev}: {name}")
+        mode, kind, blob = listed.split(b"\t")[0].decode().split()
+        if mode == "120000" or kind != "blob":
+            return Problem(where, "E001", f"{name} is a link, or no file, in {rev}; buyin reads "
+                                          "data files only as files of the strategy's folder")
+        size = int(_git(root, "cat-file", "-s", blob))
+        if size > MAX_FILE_BYTES:
+            return Problem(Location(shown), "E105", f"file is {size:,} bytes; a data file may be "
+                                                    f"at most {MAX_FILE_BYTES:,} bytes")
+        return shown, _git(root, "cat-file", "blob", blob)
+
+    return read
 
 
 def resolve_revision(path: Path, rev: str) -> tuple[str, date]:

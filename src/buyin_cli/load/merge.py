@@ -9,15 +9,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
-from buyin_cli.load.files import find_files, read_text, screen_text, total_problem
+from buyin_cli.load.files import data_file_reader, find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.syntax import mark_location
 from buyin_cli.load.tree import Converter, Stop, compose_document, deref
+
+if TYPE_CHECKING:
+    from buyin_cli.load.datafiles import DataReader
 
 LIST_SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots",
                  "stakeholders", "objections", "briefings")
@@ -30,6 +33,7 @@ class Loaded:
     data: dict[str, Any]
     sources: SourceMap
     problems: list[Problem]
+    reader: DataReader | None = None  # reads the data files it names, from the same place
 
 
 def load(path: Path) -> Loaded:
@@ -39,16 +43,19 @@ def load(path: Path) -> Loaded:
     if too_much:
         return Loaded({}, SourceMap(files=files), [*problems, too_much])
     loaded = _merged(files, read_text)
-    return Loaded(loaded.data, loaded.sources, problems + loaded.problems)
+    return Loaded(loaded.data, loaded.sources, problems + loaded.problems, data_file_reader(path))
 
 
-def load_contents(contents: list[tuple[Path, bytes]]) -> Loaded:
+def load_contents(contents: list[tuple[Path, bytes]], reader: DataReader | None = None) -> Loaded:
     """Merge a strategy's files given as (name, bytes) in path order, such as git read them.
 
-    The names are what problems are located at; nothing is read from disk.
+    The names are what problems are located at; nothing is read from disk. `reader`
+    gives the data files the strategy names, from the same place.
     """
     raw = dict(contents)
-    return _merged(list(raw), lambda file: screen_text(file, raw[file]))
+    loaded = _merged(list(raw), lambda file: screen_text(file, raw[file]))
+    loaded.reader = reader
+    return loaded
 
 
 def _merged(files: list[Path], text_of: Callable[[Path], str | Problem]) -> Loaded:

@@ -25,23 +25,38 @@ class Source:
     positions are kept as plain (line, col) pairs and become Locations on demand.
     """
 
-    __slots__ = ("_key", "_value", "file", "quoted", "raw")
+    __slots__ = ("_key", "_value", "file", "quoted", "raw", "sheet")
 
     def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
-                 raw: str | None = None, quoted: bool = False):
+                 raw: str | None = None, quoted: bool = False, sheet: str | None = None):
         self.file = file
         self._value = value
         self._key = key
         self.raw = raw  # the scalar as written, for messages
         self.quoted = quoted
+        self.sheet = sheet  # a workbook's sheet, for a value read from a data file's cell
 
     @property
     def value(self) -> Location:
-        return Location(self.file, *self._value)
+        return Location(self.file, *self._value, sheet=self.sheet)
 
     @property
     def key(self) -> Location | None:
-        return Location(self.file, *self._key) if self._key else None
+        return Location(self.file, *self._key, sheet=self.sheet) if self._key else None
+
+
+@dataclass(frozen=True)
+class TableSource:
+    """Where the rows of a list read from a data file came from, for provenance in the outputs."""
+
+    file: str  # as the strategy names it, relative to the YAML file: 'data/incidents.csv'
+    sheet: str | None  # the workbook's sheet, None for a CSV
+    first_row: int  # the file's rows (1 is the header row), both ends included
+    last_row: int
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.sheet}" if self.sheet is not None else self.file
+        return f"{where}, rows {self.first_row}–{self.last_row}"
 
 
 @dataclass
@@ -50,6 +65,8 @@ class SourceMap:
 
     entries: dict[Path_, Source] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)
+    # A history or tracking list read from a data file: its path → where its rows came from.
+    tables: dict[Path_, TableSource] = field(default_factory=dict)
 
     def get(self, path: Path_) -> Source | None:
         """The source of `path`, or of its nearest ancestor that was written."""

@@ -27,6 +27,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
+from buyin_cli.plan.asks import asked_initiatives
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3
@@ -144,9 +145,19 @@ def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
 def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     strategy, figures = plan.strategy, plan.figures
     focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
-    by_objective = {o: [i.id for i in plan.initiatives_of.get(o, [])] for o in focus}
-    initiatives = sorted({i for o in focus for i in by_objective[o]}, key=plan.initiative_at.__getitem__)
-    pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])), key=lambda p: plan.pilot_at[id(p)])
+    # What the asks fund leads, even outside the focus: its pilots first, in the asks' order.
+    asked = asked_initiatives(briefing, strategy.initiatives)
+    rank = {i: n for n, i in enumerate(asked)}
+
+    def by_asks(initiative: str) -> tuple[int, int]:
+        return rank.get(initiative, len(rank)), plan.initiative_at[initiative]
+
+    by_objective = {o: sorted((i.id for i in plan.initiatives_of.get(o, [])), key=by_asks)
+                    for o in focus}
+    initiatives = sorted({i for o in focus for i in by_objective[o]} | set(asked),
+                         key=plan.initiative_at.__getitem__)
+    pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
+                    key=lambda p: (by_asks(p.initiative), plan.pilot_at[id(p)]))
     pilot_ids = [p.id for p in pilots]
     audiences = list(dict.fromkeys(a for i in initiatives
                                    for a in strategy.initiatives[plan.initiative_at[i]].audiences))
@@ -159,9 +170,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     with_gaps, costed = plan.with_gaps, plan.costed
     pilots_of = {i: plan.pilots_of.get(i, []) for i in initiatives}
 
-    def evidence(objective: str, placed: set[str]) -> list[Unit]:
+    def evidence(objective: str | None, placed: set[str]) -> list[Unit]:
+        """The pilots of an objective's initiatives, or with None those of what is asked."""
         units = []
-        for initiative in by_objective[objective]:
+        for initiative in by_objective[objective] if objective else asked:
             for pilot in pilots_of[initiative]:
                 if pilot.id not in placed:
                     placed.add(pilot.id)
@@ -178,6 +190,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
         priority.insert(0, Unit("changes", essential=True))
     for objective in first:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
+    priority += evidence(None, placed)
     if monetised:
         priority.append(Unit("numbers", essential=True))
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:

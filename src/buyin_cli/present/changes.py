@@ -111,6 +111,8 @@ def _cause(cause: InputChange, w: Formatter, one_pilot: bool) -> str:
 
 def _metric(m: MetricMoved, w: Formatter) -> str:
     new = f"; new readings for {', '.join(m.new_readings)}" if m.new_readings else ""
+    if m.revised_readings:
+        new += f"; revised readings for {', '.join(m.revised_readings)}"
     if m.after is None or m.before is None:
         return f"{m.name} has no reading any more{new}"
     if m.before == m.after:

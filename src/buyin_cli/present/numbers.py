@@ -150,6 +150,18 @@ class Formatter:
     def number(self, value: float | None, decimals: int | None = None) -> str:
         return self._signed(format_number(value, self.locale, self.currency, decimals))
 
+    def months(self, value: float) -> str:
+        """A payback in months, to one decimal; one that rounds to nothing reads "< 0.1",
+        since "0.0 months" says it pays back before it is paid for."""
+        if 0 < value < 0.05:
+            return "< " + self.number(0.1, 1)
+        return self.number(value, 1)
+
+    def share(self, value: float) -> str:
+        """A share of an effect (a fraction) as a whole percentage; past all of it, "> 100%",
+        since no more than the whole effect can hold."""
+        return "> " + self.percent(100, 0) if value > 1 else self.percent(value * 100, 0)
+
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""
         if decimals == 1 or (value := finite(value)) is None:

@@ -73,7 +73,10 @@ def check_json(problems: list[Problem], readiness: Readiness | None) -> str:
         "problems": [{"file": display_path(p.location.file), "line": p.location.line,
                       "col": p.location.col, "end_line": p.location.line,
                       "end_col": ends.end_col(p), "code": p.code, "severity": p.severity,
-                      "title": CODES[p.code].title, "message": p.message} for p in problems],
+                      "title": CODES[p.code].title, "message": p.message,
+                      # A workbook's cell: line and col are its row and column.
+                      **({"sheet": p.location.sheet} if p.location.sheet is not None else {})}
+                     for p in problems],
     }, indent=2, ensure_ascii=False)
 
 
@@ -86,6 +89,8 @@ class _Ends:
 
     def end_col(self, problem: Problem) -> int:
         where = problem.location
+        if where.file.suffix.lower() in (".csv", ".xlsx"):  # col counts a data file's columns
+            return where.col
         if where.file not in self._lines:
             try:
                 self._lines[where.file] = where.file.read_text(encoding="utf-8-sig").splitlines()

@@ -21,7 +21,7 @@ from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.load.models import Pilot
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.words import printable
+from buyin_cli.words import plural, printable
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
@@ -51,6 +51,9 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
         for section in sections:
             console.print()
             console.print(explain_section(section, writer))
+        if loaded.sources.tables:
+            console.print()
+            console.print(data_files_section(loaded))
 
 
 def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
@@ -235,6 +238,18 @@ def _operand(w: Formatter, op: Operand) -> str:
     # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
     return _months(w, op.value) if op.kind == "months" else w.operand(op)
 
+
+
+def data_files_section(loaded: LoadedStrategy) -> Group:
+    """Which readings were read from which data file, and from which of its rows."""
+    lines: list[RenderableType] = [_text("Readings from data files", style="bold")]
+    for (section, k, key), table in loaded.sources.tables.items():
+        item = getattr(loaded.strategy, str(section))[int(k)]
+        readings = getattr(item, str(key))  # never empty: a data file without rows is an error
+        span = " to ".join(dict.fromkeys((readings[0].period, readings[-1].period)))
+        lines.append(Padding(_text(f"{item.id}: {key}, {plural(len(readings), 'reading', 'readings')} "
+                                   f"({span}) from {table}"), (0, 0, 0, 2), expand=False))
+    return Group(*lines)
 
 
 def explain_section(section: Section, w: Formatter) -> Group:

@@ -9,10 +9,10 @@ presents, so one meeting's gaps never appear in another's talking points.
 from __future__ import annotations
 
 import re
-from typing import TypedDict
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypedDict
 
 from buyin_cli.codes import CODES
-from buyin_cli.figures.changes import Comparison
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import since_last_met
 from buyin_cli.figures.rollout import rollout, trend_marks
@@ -21,6 +21,7 @@ from buyin_cli.load.sourcemap import Path_
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner, State
 from buyin_cli.present.build.business import metric_view, objective_view
+from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
 from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
@@ -31,15 +32,19 @@ from buyin_cli.present.numbers import Formatter, deck_formatter
 from buyin_cli.present.view import Accepted, BriefingView, NotReady, QuoteView
 from buyin_cli.review.score import Readiness
 
+if TYPE_CHECKING:  # what changed is built only for brief --since
+    from buyin_cli.figures.changes import Comparison
+
 ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endorsement", "showcase", "quotes", "asks")
 
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
                briefing: Briefing, fmt: Formatter | None = None,
-               changes: Comparison | None = None) -> BriefingView:
+               changes: Comparison | None = None, draft: bool = False) -> BriefingView:
     """The view of one briefing, tailored to its stakeholder, its focus and its minutes.
 
     `changes`: what has changed since an earlier version (brief --since), for its slide.
+    `draft`: rendered anyway despite an impossible figure (brief --draft).
     """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
@@ -55,22 +60,29 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
                                               planner.answers, groups)
     objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
-    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]))
+    position = {m.id: k for k, m in enumerate(strategy.metrics)}
+    metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
+                              loaded.sources.tables.get(("metrics", position[m], "history")))
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),
                                  (person.name, person.role))
                   for o in agenda.objectives]
-    initiatives = [initiative_view(idx.initiatives[i], idx, figures, fmt, state("costs", i),
-                                   agenda.state("working", i), agenda.state("years", i))
+    doubts = doubts_by_item(readiness, strategy, figures)
+    initiatives = [replace(initiative_view(idx.initiatives[i], idx, figures, fmt,
+                                           state("costs", i), agenda.state("working", i),
+                                           agenda.state("years", i)),
+                           doubts=doubts.get(("initiatives", i), []))
                    for i in agenda.initiatives]
     backing = {p: [o for n, o in zip(agenda.objections, objections)
                    if strategy.objections[n].evidence == p] for p in agenda.pilots}
-    pilots = [pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title, figures,
-                         idx.metrics, fmt, state("evidence", p), backing[p])
+    pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
+                                 figures, idx.metrics, fmt, state("evidence", p), backing[p]),
+                      doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
-    decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"))
+    decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"),
+                             strategy.initiatives)
     showcase = briefing.showcase
     return BriefingView(
         id=briefing.id,
@@ -109,6 +121,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                   for i in agenda.initiatives
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
         **_readiness(readiness, _relevant(loaded, idx, agenda, briefing)),
+        draft=draft,
     )
 
 

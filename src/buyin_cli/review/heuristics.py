@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Literal
+
+from buyin_cli.load.units import read_unit
 
 # An ask is a decision when its first word (after a courtesy such as "please") is one of
 # these; a discussion word names what makes it a conversation instead.
@@ -85,36 +86,21 @@ def is_learning_number(name: str, unit: str) -> bool:
     return bool(_LEARNING.search(name) or _LEARNING.search(unit))
 
 
-# Words after "per" (or "/", "a", "each") that name a period: "parts per week" counts parts.
-_PERIOD = re.compile(r"(?:\bper|/|\ba|\beach|\bevery)\s*(week|month|quarter|year)\b"
-                     r"|\b(week|month|quarter|year)ly\b|\b(annual)(?:ly)?\b", re.IGNORECASE)
-_PER_SOMETHING = re.compile(r"\bper\b|/", re.IGNORECASE)
-
-
-@lru_cache(maxsize=256)
 def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:
-    """How a metric's unit adds up over people.
+    """How a metric's unit adds up over people, as the one unit model reads it.
 
-    A `percent` ('%', 'percent') and a `rate` ('complaints per 1,000 calls', 'minutes per
-    call') are the same for a group of any size: a roll-out moves them by the pilot's
-    change. A `count` (anything else: 'injuries per quarter', 'hours per week',
-    'incidents') adds up: a roll-out moves it by the change × the scale-up R.
+    A `percent` ('%', 'Prozent der Anrufe') and a `rate` (any other level: 'complaints per
+    1,000 calls', 'seconds', points on a scale) are the same for a group of any size: a
+    roll-out moves them by the pilot's change. A `count` ('injuries per quarter', 'hours of
+    rework', '€ of write-offs') adds up: a roll-out moves it by the change × the scale-up R.
     """
-    lowered = unit.lower()
-    if "%" in lowered or "percent" in lowered:
-        return "percent"
-    rest = _PERIOD.sub("", lowered)
-    return "rate" if _PER_SOMETHING.search(rest) else "count"
+    read = read_unit(unit)
+    return "percent" if read.is_percent else "count" if read.adds_up else "rate"
 
 
-@lru_cache(maxsize=256)
 def unit_period(unit: str) -> str | None:
     """The period a unit names (week, month, quarter, year), or None."""
-    match = _PERIOD.search(unit)
-    if not match:
-        return None
-    word = next(g for g in match.groups() if g).lower()
-    return "year" if word == "annual" else word
+    return read_unit(unit).period
 
 
 # Words that make a stakeholder a body of people rather than one person ("the Nurse Unit

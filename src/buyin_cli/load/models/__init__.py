@@ -20,6 +20,7 @@ from buyin_cli.load.models.base import (
     Text,
 )
 from buyin_cli.load.models.business import Metric, Objective, Reading
+from buyin_cli.load.models.datafile import DataFile, HistoryFile, TrackingFile
 from buyin_cli.load.models.evidence import Behaviour, Estimate, Learning, Pilot, Quote, Reaction, Result, Usage
 from buyin_cli.load.models.learners import Audience, Gap, Gaps
 from buyin_cli.load.models.meetings import Ask, Briefing, Decision, FollowUp, Outcome, Showcase
@@ -28,8 +29,9 @@ from buyin_cli.load.models.proposal import Cost, Initiative, Tracking
 from buyin_cli.load.models.strategy import Strategy
 
 __all__ = ["LOCALE_PATTERN", "SLUG_PATTERN", "Accepting", "Ask", "Audience", "Behaviour",
-           "Briefing", "Cost", "Decision", "Estimate", "FollowUp", "Fraction", "Gap", "Gaps",
-           "Initiative", "IsoDate", "Learning", "Metric", "Model", "Money", "Objection", "Objective",
+           "Briefing", "Cost", "DataFile", "Decision", "Estimate", "FollowUp", "Fraction", "Gap",
+           "Gaps", "HistoryFile", "Initiative", "IsoDate", "Learning", "Metric", "Model", "Money",
+           "Objection", "Objective",
            "Outcome", "Percent", "Pilot", "Presenter", "Quote", "Reaction", "Reading", "Result",
-           "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking", "Usage",
-           "UsageTarget"]
+           "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking",
+           "TrackingFile", "Usage", "UsageTarget"]

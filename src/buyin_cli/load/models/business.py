@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from buyin_cli.load.models.base import Accepting, Model, Slug, Text
+from buyin_cli.load.models.datafile import HistoryFile, or_data_file
 
 
 class Objective(Accepting):
@@ -41,5 +42,7 @@ class Metric(Accepting):
         description="The period one reading of a count covers, as in 'errors per month' "
                     "(needed for the yearly cost of the gap to target); absent for levels such "
                     "as % or scores, which are read, not summed, over a period.")
-    history: list[Reading] = Field(default_factory=list,
-                                   description="Past readings, in time order.")
+    history: list[Reading] = Field(
+        default_factory=list, json_schema_extra=or_data_file(HistoryFile),
+        description="Past readings, in time order; or a data file {file, period, value, sheet} "
+                    "whose rows are the readings.")

@@ -7,14 +7,16 @@ from collections.abc import Callable
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.periods import Mark
 from buyin_cli.load.models import Metric, Objective
+from buyin_cli.load.sourcemap import TableSource
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import MarkView, MetricView, ObjectiveView, Reading
+from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 
 
 def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
-                marks: list[Mark] | None = None) -> MetricView:
+                marks: list[Mark] | None = None, history_from: TableSource | None = None
+                ) -> MetricView:
     f = figures.metrics[metric.id]
     now = f.actual
     moved = direction(metric.baseline, now)
@@ -41,6 +43,9 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
                  zip(metric.history, fmt.period_axis([r.period for r in metric.history]))],
         marks=[MarkView(m.kind, m.label, m.start_position, m.end_position) for m in marks or []
                if m.start_position is not None],
+        history_from=(DataSourceView(history_from.file, history_from.sheet,
+                                     history_from.first_row, history_from.last_row)
+                      if history_from is not None else None),
     )
 
 

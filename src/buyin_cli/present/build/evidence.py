@@ -64,7 +64,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
              for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,
-        group=pilot.group, participants=pilot.participants,
+        group=pilot.group, control_group=pilot.control_group, participants=pilot.participants,
         participants_text=fmt.number(pilot.participants),
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
         cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from buyin_cli.figures.changes import Comparison
+from typing import TYPE_CHECKING
+
 from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
 from buyin_cli.plan.agenda import State
@@ -20,6 +21,9 @@ from buyin_cli.present.view import (
     TargetStatusView,
     UptakeView,
 )
+
+if TYPE_CHECKING:  # what changed is built only for brief --since
+    from buyin_cli.figures.changes import Comparison
 
 
 def since_view(since: SinceLastMet, fmt: Formatter, state: State) -> SinceView:

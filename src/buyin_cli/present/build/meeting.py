@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
-from buyin_cli.load.models import Briefing
+from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.agenda import State
+from buyin_cli.plan.asks import ask_initiative
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
 
@@ -20,25 +23,36 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
         headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
-        payback_text=(fmt.number(t.payback_months, 1) if t.payback_months is not None
+        payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
         at_risk=t.roi_pct_at_half is not None and t.roi_pct_at_half < 0,
-        break_even_text=(pct(t.break_even_share * 100, 0) if t.break_even_share is not None
+        break_even_text=(fmt.share(t.break_even_share) if t.break_even_share is not None
                          else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
-        longest_payback_text=(fmt.number(t.longest_payback_months, 1)
+        longest_payback_text=(fmt.months(t.longest_payback_months)
                               if t.longest_payback_months is not None else None),
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
-        benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost))
+        benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
+        breaks_even=t.break_even_share is None or t.break_even_share <= 1,
+        weakest_break_even_text=_weakest(initiatives, fmt))
+
+
+def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
+    """The break-even share of the initiative that needs the most of its pilot effect, when
+    more than one is funded: one combined share would hide it."""
+    shares = [i.break_even_share for i in initiatives if i.break_even_share is not None]
+    return fmt.share(max(shares)) if len(shares) > 1 else None
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
-                  figures: Figures, fmt: Formatter, state: State) -> DecisionView:
-    """The asks with what each funds; the totals of what they fund, or of what is presented."""
+                  figures: Figures, fmt: Formatter, state: State,
+                  named: Sequence[Initiative] = ()) -> DecisionView:
+    """The asks with what each funds (linked, or `named` by title or id in their text); the
+    totals of what they fund, or of what is presented."""
     by_id = {i.id: i for i in initiatives}
-    asks = [AskView(a.decision, by_id.get(a.initiative) if a.initiative else None)
+    asks = [AskView(a.decision, by_id.get(ask_initiative(a.decision, a.initiative, named) or ""))
             for a in briefing.asks]
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
     priced = bool(funded)

@@ -34,12 +34,14 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
         bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else fmt.not_available,
         payback_months=f.payback_months,
-        payback_text=(fmt.number(f.payback_months, 1) if f.payback_months is not None
-                      else fmt.not_available),
+        # Nothing spent pays back at once: no payback to state, nor a share to break even.
+        payback_text=(fmt.months(f.payback_months) if f.payback_months is not None
+                      and f.rollout_cost > 0 else fmt.not_available),
         pays_back=f.payback_months is not None and f.rollout_benefit >= f.rollout_cost,
         break_even_share=f.break_even_share,
-        break_even_text=(fmt.percent(f.break_even_share * 100, 0)
-                         if f.break_even_share is not None else fmt.not_available),
+        break_even_text=(fmt.share(f.break_even_share)
+                         if f.break_even_share is not None and f.rollout_cost > 0
+                         else fmt.not_available),
         roi_at_half_text=(fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None
                           else fmt.not_available),
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),
@@ -61,6 +63,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
 
 def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
     pilot, metric = index.pilots[r.pilot_id], index.metrics[r.metric_id]
+    result = next(x for x in pilot.results if x.metric == r.metric_id)
     return WorkingLine(
         metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=r.per, group=pilot.group,
@@ -77,7 +80,8 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
         scale_text=fmt.number(r.scale, 1) if r.scale is not None else None,
         rollout_annual_benefit_text=(fmt.money(r.rollout_annual_benefit)
                                      if r.rollout_annual_benefit is not None else None),
-        source=metric.source)
+        source=metric.source, isolation_given=result.isolation is not None,
+        confidence_given=result.confidence is not None)
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:

@@ -6,24 +6,19 @@ templates choose the words ("points", "per week"); these only say which applies.
 
 from __future__ import annotations
 
-import re
-
-_PERCENT = re.compile(r"%|\bper ?cent\b|\bprozent\b", re.IGNORECASE)
-# "injuries per quarter", "parts a week", "hours/week", "Teile pro Woche", "je Monat"; not
-# a rate's base ("complaints per 1,000 calls") or a window ("no repeat call in 7 days").
-_PERIOD = re.compile(r"(?:\b(?:per|a|an|every|pro|je|im|in)\s+|/\s*)"
-                     r"(?:day|week|fortnight|month|quarter|year|annum|shift|"
-                     r"tag|woche|monat|quartal|jahr|schicht)\b", re.IGNORECASE)
+from buyin_cli.load.units import read_unit
 
 
 def is_percent(unit: str) -> bool:
     """Whether a metric's unit is a percentage, so that a change is in percentage points."""
-    return bool(_PERCENT.search(unit))
+    return read_unit(unit).is_percent
 
 
 def has_period(unit: str) -> bool:
-    """Whether a unit already says the period of a reading ("injuries per quarter")."""
-    return bool(_PERIOD.search(unit))
+    """Whether a reading needs no period said after its unit: the unit names its own
+    ("injuries per quarter"), or it is a level, read and never summed over a period
+    ("%", "seconds", "points")."""
+    return not read_unit(unit).takes_period
 
 
 def direction(before: float, after: float) -> str:

@@ -8,7 +8,8 @@ left to the talking points (`state`). The builders in present/build/ make it; th
 fields are documented in templates/README.md.
 """
 
-from buyin_cli.present.view.business import MarkView, MetricView, ObjectiveView, Reading
+from buyin_cli.present.view.base import DoubtView
+from buyin_cli.present.view.business import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.present.view.evidence import BehaviourView, LevelView, PilotPage, PilotView, QuoteView, ResultView
 from buyin_cli.present.view.followup import (
     ChangesView,
@@ -28,8 +29,8 @@ from buyin_cli.present.view.proposal import AudienceView, CostView, GapView, Ini
 
 __all__ = [
     "Accepted", "AskView", "AudienceView", "BehaviourView", "BriefingView", "ChangesView",
-    "ConcernView", "CostView", "DecisionTakenView", "DecisionView", "FigureChangeView",
-    "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
+    "ConcernView", "CostView", "DataSourceView", "DecisionTakenView", "DecisionView", "DoubtView",
+    "FigureChangeView", "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
     "MetricView", "MoveView", "NotReady", "ObjectionView", "ObjectiveView", "PilotPage",
     "PilotView", "QuoteView", "Reading", "ResultView", "RolloutView", "SinceView", "SponsorView",
     "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkingLine",

@@ -26,3 +26,19 @@ class Placed:
     def shown(self) -> bool:
         """Whether the deck has a slide for it at all, presented or hidden."""
         return self.state in ("presented", "backup")
+
+
+@dataclass(frozen=True)
+class DoubtView:
+    """A figure the review doubts, on the item that shows it: a caveat under that figure.
+
+    `code`: W301 (nothing isolated), W307 (impossible), W308 (too thin a pilot) or W310
+    (extraordinary); `reason` the written reason when the strategy accepts it, else None.
+    """
+
+    code: str
+    reason: str | None
+
+    @property
+    def accepted(self) -> bool:
+        return self.reason is not None

@@ -16,6 +16,16 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class DataSourceView:
+    """The data file a metric's readings were read from: the chart's source line names it."""
+
+    file: str  # as the strategy names it: 'data/incidents.csv'
+    sheet: str | None  # a workbook's sheet; None for a CSV
+    first_row: int
+    last_row: int
+
+
+@dataclass(frozen=True)
 class MarkView:
     """When something happened, placed among a metric's readings (in category units)."""
 
@@ -52,6 +62,7 @@ class MetricView:
     source: str | None
     history: list[Reading]
     marks: list[MarkView]  # pilots and launches on its trend chart; empty when not placeable
+    history_from: DataSourceView | None = None  # the export its history was read from
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from buyin_cli.present.view.base import Placed
+from buyin_cli.present.view.base import DoubtView, Placed
 from buyin_cli.present.view.people import ObjectionView
 
 
@@ -113,6 +113,8 @@ class PilotView(Placed):
     intangibles: list[str]  # seen, never priced
     chain: list[LevelView]  # reaction, learning, application, impact, roi
     weakest: LevelView  # where the case is weakest
+    doubts: list[DoubtView] = field(default_factory=list)  # what the review doubts of its figures
+    control_group: str | None = None  # who the comparison group was, when the strategy names it
 
     @property
     def levels(self) -> dict[str, LevelView]:

@@ -34,6 +34,8 @@ class TotalsView:
     cost_spoken: str
     benefit_short: str  # for a big-number callout: £427k
     cost_short: str
+    breaks_even: bool = True  # the whole pilot effect, or less, pays the year-one cost back
+    weakest_break_even_text: str | None = None  # the share the most exposed initiative needs
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class BriefingView:
     rollouts: list[RolloutView] = field(default_factory=list)  # the presented initiatives' uptake
     not_ready: list[NotReady] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)
+    draft: bool = False  # rendered with --draft: slides showing an impossible figure say DRAFT
 
     # Kept for templates written before the stakeholder had its own view.
     @property

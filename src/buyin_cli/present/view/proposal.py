@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.view.base import Placed
+from buyin_cli.present.view.base import DoubtView, Placed
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,8 @@ class WorkingLine:
     scale_text: str | None
     rollout_annual_benefit_text: str | None
     source: str | None
+    isolation_given: bool = True  # the strategy gave it (else 100% is a default, never said)
+    confidence_given: bool = True
 
 
 @dataclass(frozen=True)
@@ -115,3 +117,4 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_cost_text: str
     horizon_roi_text: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
+    doubts: list[DoubtView] = field(default_factory=list)  # its own, and its pilots' W307

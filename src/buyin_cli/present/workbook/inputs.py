@@ -21,7 +21,9 @@ def inputs_sheet(book: Book) -> Sheet:
     def put(key: Key, label: str, value: float, unit: str, style: Style,
             path: Path_ | None) -> None:
         where = book.sources.at(path) if path is not None else None
-        source = f"{display_path(where.file)}:{where.line}" if where else "default"
+        # A workbook's cell is named as a spreadsheet names it; a text file's by its line (row).
+        source = ("default" if where is None else str(where) if where.sheet is not None
+                  else f"{display_path(where.file)}:{where.line}")
         row = sheet.row
         book.where[key] = sheet.ref(row, 1)
         sheet.line(text(label), Cell(value, None, style), text(unit), text(source, "source"))
@@ -35,6 +37,9 @@ def inputs_sheet(book: Book) -> Sheet:
             put(("metric", m.id, "value_per_unit"), f"{m.id}: value per unit",
                 m.value_per_unit, f"{book.f.currency} per unit ({m.unit})", "rate",
                 ("metrics", k, "value_per_unit"))
+        for n, past in enumerate(m.history):  # what the trend and the observed change are made of
+            put(("reading", m.id, str(n)), f"{m.id}: reading {past.period}", past.value, m.unit,
+                "number", ("metrics", k, "history", n, "value"))
     for k, a in enumerate(book.s.audiences):
         put(("audience", a.id, "headcount"), f"{a.id}: headcount", a.headcount, "people",
             "count", ("audiences", k, "headcount"))
@@ -65,6 +70,10 @@ def inputs_sheet(book: Book) -> Sheet:
                 f"{book.f.currency}, {cost.kind}",
                 "rate" if cost.kind == "per-participant" else "money",
                 ("initiatives", j, "costs", n, "amount"))
+        for n, t in enumerate(x.tracking):
+            for name in ("enrolled", "completed"):
+                put(("tracking", x.id, str(n), name), f"{x.id}: {name} by {t.period}",
+                    getattr(t, name), "people", "count", ("initiatives", j, "tracking", n, name))
         put(("initiative", x.id, "retention"), f"{x.id}: retention", x.retention,
             "share of the benefit kept each later year", "number",
             ("initiatives", j, "retention") if "retention" in x.model_fields_set else None)

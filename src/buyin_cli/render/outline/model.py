@@ -171,6 +171,9 @@ class Step(_Model):
     """One step of a flow drawn as a row of boxes: the chain of impact, say."""
 
     label: Text = Field(description="What the step is, e.g. 'Reaction'.")
+    short_label: Text | None = Field(
+        None, description="A shorter label, shown when the label does not fit its box, e.g. "
+                          "'Application' for 'Application: uses the checklist'.")
     value: Text = Field(description="What was found, e.g. '4.4 / 5'.")
     weak: bool = Field(False, description="Draw this step as the weak link.")
 
@@ -180,6 +183,9 @@ class Slide(_Model):
 
     layout: Text = Field(min_length=1, description="Layout name in the PowerPoint template.")
     title: Text = Field(min_length=1, description="Slide title.")
+    short_title: Text | list[Text] | None = Field(
+        None, description="A shorter form of the title (or shorter forms, longest first), shown "
+                          "when the title does not fit its box in two lines: rephrased, never cut.")
     subtitle: Text | None = Field(None, description="Subtitle (subtitle placeholder, else a body one).")
     section: Text | None = Field(
         None, description="Which part of the story the slide tells, e.g. 'evidence'; the talking "
@@ -211,6 +217,12 @@ class Slide(_Model):
             raise PydanticCustomError("outline", "a slide with a table and a chart has no room "
                                                  "for a body", {"where": "body"})
         return self
+
+    @property
+    def title_forms(self) -> list[str]:
+        """The title, then its shorter forms."""
+        short = self.short_title
+        return [self.title] + ([short] if isinstance(short, str) else list(short or []))
 
     @property
     def all_charts(self) -> list[Chart]:

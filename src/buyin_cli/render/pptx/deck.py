@@ -37,6 +37,8 @@ from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.words import clip
 
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
+# A title stands in two lines at most; a continued list reads at 20 pt at most (32 leaves a bullet a slide).
+TITLE_LINES, BODY_SPLIT = 2, 20
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -137,8 +139,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     if paras:
         ph = layout_placeholder(layout, places["text"].idx)
         size = inherited_size(prs, ph, "body", 20)
-        body_size, body_pages = textfit.fit_body(
-            paras, inner(places["text"].box), indents(prs, ph), size, BODY_FLOOR, max(BODY_FLOOR, size - 2))
+        body_size, body_pages = textfit.fit_body(paras, inner(places["text"].box), indents(prs, ph), size,
+                                                 BODY_FLOOR, max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
     table_pages: list[list[int]] = [[]]
     charts = spec.all_charts
     chart_area = places.get("visual", places["area"]).box
@@ -166,8 +168,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     for page in range(pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
-        title = spec.title + (outline.continued if page else "")
-        _fill_title(prs, slide, layout, places["title"], title)
+        _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter forms
+                    [form + (outline.continued if page else "") for form in spec.title_forms])
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
             used.add(places["subtitle"].idx)
@@ -219,12 +221,11 @@ def _placeholder(slide: Any, place: Place) -> Any:
     return ph
 
 
-def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> None:
+def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, forms: list[str]) -> None:
     start = inherited_size(prs, layout_placeholder(layout, place.idx), "title", 32)
-    # A title too long for its box even at the floor is cut rather than shrunk unreadably
-    # or left to spill over the content below.
-    text, size = textfit.fit_or_shorten(text, inner(place.box), start, min(start, TITLE_FLOOR),
-                                        bold=True)
+    # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
+    text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
+                                   bold=True, max_lines=TITLE_LINES)
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     paragraph = frame.paragraphs[0]
@@ -236,7 +237,7 @@ def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> N
 
 def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> None:
     start = inherited_size(prs, layout_placeholder(layout, place.idx), "body", 22)
-    subtitle, size = textfit.fit_or_shorten(text, inner(place.box), start, min(start, BODY_FLOOR))
+    subtitle, size = textfit.fit_first([text], inner(place.box), start, min(start, BODY_FLOOR))
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     # One paragraph per line, each aligned as the placeholder is: a line break inside
@@ -279,11 +280,12 @@ def _margin(prs: Any) -> int:
 
 
 def _footer_box(prs: Any, layout: Any, left: int) -> tuple[int, int, int, int]:
-    """A line at the bottom left, in line with the title, at the height of the layout's footer."""
+    """A line at the bottom left, in line with the title, at the height of the layout's footer,
+    as wide as the room left of the slide number (a long organisation's name fits whole)."""
     source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
     top, height = ((source.top, source.height) if source is not None and source.height
                    else (prs.slide_height - Inches(0.55), Inches(0.35)))
-    return (left, top, int(prs.slide_width * 0.62) - left, height)
+    return (left, top, prs.slide_width - Inches(1.7) - 2 * left, height)
 
 
 def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:

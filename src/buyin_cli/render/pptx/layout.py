@@ -23,13 +23,14 @@ from pptx.enum.text import PP_ALIGN
 from buyin_cli.errors import TemplateError
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import oxml
-from buyin_cli.render.pptx.textfit import Box
+from buyin_cli.render.pptx.textfit import Box, line_height, lines_at
 
 EMU_PER_PT = 12700
 INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
 # Bands carved from the content area, in points: big-number callouts, a flow of steps, a footnote.
 CALLOUT_HEIGHT, FLOW_HEIGHT, FOOTNOTE_HEIGHT, BAND_GAP = 1.45 * 72, 1.0 * 72, 0.55 * 72, 0.18 * 72
+FOOTNOTE_SIZE = 12  # points: a footnote's text, as shapes.add_line writes it
 
 
 @dataclass(frozen=True)
@@ -116,7 +117,9 @@ def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
             out[key] = Place(None, (x, top, w, band))
             top += band + gap
     if spec.footnote:
-        band = int(FOOTNOTE_HEIGHT * EMU_PER_PT)
+        # As tall as the footnote's lines need, so that a long caveat never overlaps the chart.
+        lines = lines_at(spec.footnote, w / EMU_PER_PT - 2 * INSET_X, FOOTNOTE_SIZE)
+        band = int(max(FOOTNOTE_HEIGHT, lines * line_height(FOOTNOTE_SIZE) + 4 * INSET_Y) * EMU_PER_PT)
         bottom -= band
         out["footnote"] = Place(None, (x, bottom, w, band))
         bottom -= gap // 2

@@ -72,7 +72,7 @@ def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Call
         value.paragraphs[0].line_spacing = 1.0
         _text(value.paragraphs[0], callout.value, size, bold=True, accent=True)
         label_box = textfit.Box(inner_w, max((h - value_h) / EMU_PER_PT - 4, SMALL * 1.25))
-        text, label_size = textfit.fit_or_shorten(callout.label, label_box, LABEL_SIZE, SMALL)
+        text, label_size = textfit.fit_first([callout.label], label_box, LABEL_SIZE, SMALL)
         label = _frame(slide.shapes.add_textbox(left, y + value_h, width, h - value_h))
         label.vertical_anchor = MSO_ANCHOR.TOP
         label.paragraphs[0].line_spacing = 1.0
@@ -103,7 +103,8 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.CENTER
         room = textfit.Box(inner_w, h / EMU_PER_PT - 4 - textfit.line_height(value_size))
-        label, _ = textfit.fit_or_shorten(step.label, room, SMALL, SMALL)
+        forms = [step.label] + ([step.short_label] if step.short_label else [])
+        label, _ = textfit.fit_first(forms, room, SMALL, SMALL)
         _text(head, label, SMALL, colour=LABEL)
         value = frame.add_paragraph()
         value.alignment = PP_ALIGN.CENTER
@@ -122,13 +123,17 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
 
 def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
              align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
-    """One small line of text (a footnote, a footer), shortened to its box if it must be."""
+    """A small line of text (a footnote, a footer); one too long for its box wraps, the box
+    growing upward, so that it is said whole."""
+    width = box[2] / EMU_PER_PT - 14.4
+    lines = textfit.lines_at(text, width, SMALL)
+    missing = lines * textfit.line_height(SMALL) + 8 - box[3] / EMU_PER_PT
+    if missing > 0:  # the layout gave a footnote its lines; a footer may still need more
+        grown = int(missing * EMU_PER_PT)
+        box = (box[0], box[1] - grown, box[2], box[3] + grown)
     shape = slide.shapes.add_textbox(*box)
     frame = _frame(shape, 7.2)
     frame.vertical_anchor = MSO_ANCHOR.MIDDLE
     paragraph = frame.paragraphs[0]
     paragraph.alignment = align
-    width, height = box[2] / EMU_PER_PT - 14.4, box[3] / EMU_PER_PT - 4
-    fitted, size = textfit.fit_or_shorten(text, textfit.Box(width, max(height, SMALL * 1.25)),
-                                          SMALL, SMALL)
-    _text(paragraph, fitted, size, colour=LABEL)
+    _text(paragraph, text, SMALL, colour=LABEL)

@@ -75,7 +75,7 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
         # in the period the unit names (else the result's own).
         if metric.better != "lower" or r.scale is None:
             return  # a count that rises has no ceiling
-        period = unit_period(metric.unit)
+        period = metric.per or unit_period(metric.unit)
         removed = r.attributable * r.scale * r.periods / PERIODS_PER_YEAR.get(period or "", r.periods)
         if removed <= metric.baseline:
             yield ctx.check("W307", owner, False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
@@ -83,74 +83,46 @@ class Box:
     height: float
 
 
-def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False) -> float | None:
-    """The largest size from `start` down to `floor` (1 pt steps) at which `text` fits `box`."""
+def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False,
+             max_lines: int | None = None) -> float | None:
+    """The largest size from `start` down to `floor` (1 pt steps) at which `text` fits `box`
+    (in at most `max_lines` lines, when given)."""
     size = start
     while size >= floor:
-        if _fits(text, box, size, bold):
+        if _fits(text, box, size, bold, max_lines):
             return size
         size -= 1
     return None
 
 
-def _fits(text: str, box: Box, size: float, bold: bool) -> bool:
-    """Whether `text` wrapped at `size` stands no taller than `box`."""
+def _fits(text: str, box: Box, size: float, bold: bool, max_lines: int | None = None) -> bool:
+    """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`."""
     most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
-    return len(wrap(text, box.width, size, bold, max_lines=most)) * line_height(size) <= box.height
+    if max_lines is not None:
+        most = min(most, max_lines + 1)
+    lines = len(wrap(text, box.width, size, bold, max_lines=most))
+    return lines * line_height(size) <= box.height and (max_lines is None or lines <= max_lines)
 
 
-def fit_or_shorten(text: str, box: Box, start: float, floor: float,
-                   bold: bool = False) -> tuple[str, float]:
-    """`text` at the largest size that fits `box`; when even `floor` is too large, the
-    text cut at a word (or, for one endless word, a character) and ended with "…"."""
-    size = fit_size(text, box, start, floor, bold)
-    if size is not None:
-        return text, size
+def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,
+              bold: bool = False, max_lines: int | None = None) -> tuple[str, float]:
+    """The first of `forms` (the fullest first) that fits `box` (in at most `max_lines`
+    lines, when given), at the largest size from `start` down to `floor` at which it fits.
 
-    def fits(candidate: str) -> bool:
-        return _fits(candidate, box, floor, bold)
-
-    # Greedy wrapping never takes back a line, so no cut longer than the first prefix
-    # that overflows can fit: the search starts there, not at the end of an endless text.
-    words = text.split()
-    overflow = _first_overflow(len(words), lambda n: " ".join(words[:n]), fits)
-    # A cut drops the punctuation-only words before it ("a - -" ends "a…"), so it may
-    # keep fewer words than it cuts at: those past the overflow are cuts worth trying.
-    while overflow < len(words) and not words[overflow].strip(_TRAILING):
-        overflow += 1
-    del words[overflow + 1:]
-    while len(words) > 1:
-        words.pop()
-        shortened = " ".join(words).rstrip(_TRAILING) + "…"
-        if fits(shortened):
-            return shortened, floor
-    word = words[0] if words else ""
-    word = word[:_first_overflow(len(word), lambda n: word[:n], fits) + 1]
-    while word:
-        word = word[:-1]
-        if fits(word + "…"):
-            return word + "…", floor
-    return "…", floor
-
-
-_TRAILING = " ,;:·–—-"  # what a cut text does not end with before its "…"
-
-
-def _first_overflow(count: int, prefix: Callable[[int], str], fits: Callable[[str], bool]) -> int:
-    """The fewest of `count` parts whose `prefix` does not fit (`count` when all of them fit).
-
-    A prefix stands at least as tall as a shorter one, so a binary search finds it.
+    When none fits even at `floor`, the last form, whole, at `floor`: a text that does
+    not fit is said by a shorter form or wraps past its box, but is never cut, since a
+    cut sentence can say something false ("…on Wards 3A").
     """
-    low, high = 0, count
-    if fits(prefix(count)):
-        return count
-    while low < high:  # prefix(high) does not fit
-        mid = (low + high) // 2
-        if fits(prefix(mid)):
-            low = mid + 1
-        else:
-            high = mid
-    return high
+    for form in forms:
+        size = fit_size(form, box, start, floor, bold, max_lines)
+        if size is not None:
+            return form, size
+    return forms[-1], floor
+
+
+def lines_at(text: str, width: float, size: float, bold: bool = False) -> int:
+    """How many lines `text` takes at `size` in a box `width` points wide."""
+    return len(wrap(text, width, size, bold))
 
 
 def balanced(heights: list[float], capacity: float) -> list[int]:

@@ -1,0 +1,87 @@
+"""What a metric's unit is: a count, rate, level, percentage, points, duration or money, and whether a period applies.
+
+One reading of the unit text, in English and German, for the review (how a roll-out
+moves it), the figures' wording, the charts and the notes, so that no two of them read
+"Prozent der Anrufe" or "seconds" two ways. A count or money adds up over people and
+over time ("injuries", "€ of write-offs"): it is read per period. The rest are levels,
+the same for a group of any size and read, never summed, over a period: a percentage
+("% of calls", "Prozent"), points on a scale, a duration ("seconds", "days to hire") or
+a rate ("complaints per 1,000 calls").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+Kind = Literal["count", "rate", "level", "percentage", "points", "duration", "money"]
+
+_PERCENT = re.compile(r"%|\bper ?cent\b|\bprozent", re.IGNORECASE)
+_POINTS = re.compile(r"\b(?:points?|score|rating|index|nps|scale|punkte?|skala|note|bewertung)\b",
+                     re.IGNORECASE)
+_DURATION = re.compile(r"^\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
+                       r"sekunden|minuten|stunden|tage?n?|wochen)\b", re.IGNORECASE)
+# A duration that counts what was spent ("hours of rework", "Stunden Nacharbeit", "days lost")
+# adds up like any count; a bare one ("seconds", "days to hire") is a level.
+_SPENT = re.compile(r"^\s*\S+\s+(?:of|lost|spent|overtime|nacharbeit|ausfall|verloren|"
+                    r"überstunden)\b", re.IGNORECASE)
+_MONEY = re.compile(r"[€$£¥]|\b(?:eur|euro|usd|gbp|chf|dollars?|pounds?|franken)\b",
+                    re.IGNORECASE)
+# A period the unit names: "injuries per quarter", "parts a week", "hours/week", "Teile pro
+# Woche", "je Monat"; not a rate's base ("per 1,000 calls") or a window ("in 7 days").
+_PERIOD = re.compile(r"(?:\b(?:per|a|an|each|every|pro|je|im)\s+|/\s*)"
+                     r"(week|month|quarter|year|annum|woche|monat|quartal|jahr)\b"
+                     r"|\b(week|month|quarter|year)ly\b|\b(annual)(?:ly)?\b", re.IGNORECASE)
+_BASE = re.compile(r"\bper\b|\bpro\b|\bje\b|/", re.IGNORECASE)
+_PERIODS = {"woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
+            "annum": "year", "annual": "year"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as the deck, the notes and the review all read it."""
+
+    kind: Kind
+    period: str | None  # the period the unit's own text names (week, month, quarter, year)
+
+    @property
+    def adds_up(self) -> bool:
+        """Whether readings add up over people (a roll-out moves it by the change × scale-up)."""
+        return self.kind in ("count", "money")
+
+    @property
+    def takes_period(self) -> bool:
+        """Whether a reading is said per a period ("12 injuries a quarter"): a count or money
+        whose text does not already say its period. A level never is ("% per quarter")."""
+        return self.adds_up and self.period is None
+
+    @property
+    def is_percent(self) -> bool:
+        """Whether a change is in percentage points."""
+        return self.kind == "percentage"
+
+
+@lru_cache(maxsize=512)
+def read_unit(text: str) -> Unit:
+    """The kind of the unit written as `text`, and the period it names."""
+    match = _PERIOD.search(text)
+    period = None
+    if match:
+        word = next(g for g in match.groups() if g).lower()
+        period = _PERIODS.get(word, word)
+    rest = _PERIOD.sub("", text)
+    if _PERCENT.search(text):
+        kind: Kind = "percentage"
+    elif _POINTS.search(text):
+        kind = "points"
+    elif _BASE.search(rest):
+        kind = "rate"
+    elif _DURATION.search(text) and not _SPENT.search(text) and period is None:
+        kind = "duration"
+    elif _MONEY.search(text):
+        kind = "money"
+    else:
+        kind = "count"
+    return Unit(kind, period)

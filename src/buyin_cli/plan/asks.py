@@ -1,0 +1,31 @@
+"""Which initiative each ask funds: the one it links, or the one its text names by title or id."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from buyin_cli.load.models import Briefing, Initiative
+
+
+def _names(text: str, words: str) -> bool:
+    """Whether `text` holds `words` as whole words, whatever their case."""
+    return re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, re.IGNORECASE) is not None
+
+
+def ask_initiative(ask_text: str, linked: str | None,
+                   initiatives: Sequence[Initiative]) -> str | None:
+    """The id of the initiative an ask funds: its link, else the initiative whose title (the
+    longest, when several match) or id the ask's text names, else None."""
+    if linked:
+        return linked
+    named = [i for i in initiatives if _names(ask_text, i.title)]
+    if named:
+        return max(named, key=lambda i: len(i.title)).id
+    return next((i.id for i in initiatives if _names(ask_text, i.id)), None)
+
+
+def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
+    """The initiatives a briefing's asks fund, in the order of the asks."""
+    found = (ask_initiative(a.decision, a.initiative, initiatives) for a in briefing.asks)
+    return list(dict.fromkeys(i for i in found if i is not None))

@@ -1,0 +1,48 @@
+"""What the review doubts of the figures an item shows: W301, W307, W308 and W310, accepted or not."""
+
+from __future__ import annotations
+
+from buyin_cli.errors import Problem
+from buyin_cli.figures.compute import Figures
+from buyin_cli.load.models import Strategy
+from buyin_cli.load.sourcemap import Path_
+from buyin_cli.present.view import DoubtView
+from buyin_cli.review.score import Readiness
+
+DOUBTED = ("W301", "W307", "W308", "W310")
+
+
+def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
+                   figures: Figures) -> dict[tuple[str, str], list[DoubtView]]:
+    """The doubts of each pilot and initiative, keyed ("pilots", id) or ("initiatives", id).
+
+    An initiative also carries the impossible figures (W307) of the pilots whose results
+    make its benefit, since its return shows them.
+    """
+    found: dict[tuple[str, str], list[DoubtView]] = {}
+    if readiness is None:
+        return found
+
+    def add(owner: Path_, code: str, reason: str | None) -> None:
+        if len(owner) < 2 or owner[0] not in ("pilots", "initiatives") or code not in DOUBTED:
+            return
+        section, n = str(owner[0]), int(owner[1])
+        key = (section, getattr(strategy, section)[n].id)
+        if all(d.code != code for d in found.setdefault(key, [])):
+            found[key].append(DoubtView(code, reason))
+
+    for warning in readiness.warnings:
+        add(readiness.owner_of(warning) or (), warning.code, None)
+    for accepted in readiness.accepted:
+        add(accepted.owner, accepted.warning.code, accepted.reason)
+    for n, initiative in enumerate(strategy.initiatives):
+        for used in figures.initiatives[initiative.id].results_used:
+            for doubt in found.get(("pilots", used.pilot_id), []):
+                if doubt.code == "W307":
+                    add(("initiatives", n), "W307", doubt.reason)
+    return found
+
+
+def impossible(readiness: Readiness) -> list[Problem]:
+    """The impossible figures (W307) no one accepted: they stop `brief` but with --draft."""
+    return [w for w in readiness.warnings if w.code == "W307"]

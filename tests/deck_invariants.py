@@ -1,0 +1,172 @@
+"""What every deck must hold, whatever strategy `check` accepted: each check returns its findings."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Emu
+
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx.layout import INSET_X
+from deck_helpers import read_deck
+
+# Words a title must never show: a figure that is not one.
+NOT_A_FIGURE = re.compile(r"\bn/a\b|\bnan\b|\bNone\b|(?<![\d.,])0[.,]0(?!\d)", re.IGNORECASE)
+# A level (a %, a score, a duration, a rate) read as if it added up over a period.
+PERIODS = r"(?:week|month|quarter|year|Woche|Monat|Quartal|Jahr)"
+PER = r"(?:per|a|an|each|pro|je|im|in einem|in einer)"
+
+
+def texts_of(slide: dict[str, Any]) -> list[str]:
+    """Every text a reader sees on a slide (title, subtitle, body, boxes, tables, charts)."""
+    out = [slide["title"] or "", slide["subtitle"] or ""]
+    out += [text for _, text in slide["body"]] + slide["texts"]
+    out += [cell for row in slide["table"] or [] for cell in row]
+    for chart in slide["charts"]:
+        out += [str(c) for c in chart["categories"]] + [name for name, _ in chart["series"]]
+    return out
+
+
+def cuts(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """Text ended with "…" by buyin (no strategy the maker writes has one)."""
+    found = [f"slide {i}: {text!r}" for i, s in enumerate(slides, 1)
+             for text in texts_of(s) + [s["notes"]] if "…" in text]
+    return found + (["talking points: …"] if "…" in talking_points else [])
+
+
+def long_titles(path: Path) -> list[str]:
+    """Titles that wrap to more than two lines at the size and width they were given."""
+    found = []
+    for i, slide in enumerate(Presentation(str(path)).slides, 1):
+        for shape in slide.placeholders:
+            if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE,
+                                                     PP_PLACEHOLDER.CENTER_TITLE):
+                continue
+            runs = [r for p in shape.text_frame.paragraphs for r in p.runs]
+            if not runs or runs[0].font.size is None:
+                continue
+            size = runs[0].font.size.pt
+            width = Emu(shape.width).pt - 2 * INSET_X
+            lines = textfit.wrap(shape.text_frame.text, width, size, bold=True)
+            if len(lines) > 2:
+                found.append(f"slide {i}: {len(lines)} lines at {size}pt: {lines}")
+    return found
+
+
+def non_figures(slides: list[dict[str, Any]]) -> list[str]:
+    """Titles showing n/a, nan, None or 0.0."""
+    return [f"slide {i}: {s['title']!r}" for i, s in enumerate(slides, 1)
+            if s["title"] and NOT_A_FIGURE.search(s["title"])]
+
+
+def level_periods(slides: list[dict[str, Any]], talking_points: str,
+                  strategy: dict[str, Any], levels: set[str]) -> list[str]:
+    """A level's unit followed by a period ("% per quarter", "seconds a quarter")."""
+    units = sorted({m["unit"] for m in strategy["metrics"] if m["id"] in levels} | {"%"},
+                   key=len, reverse=True)
+    pattern = re.compile(r"(?:" + "|".join(re.escape(u) for u in units) + r")\s+" + PER + r"\s+"
+                         + PERIODS + r"\b")
+    everything = [(f"slide {i}", t) for i, s in enumerate(slides, 1) for t in
+                  texts_of(s) + [s["notes"]]] + [("talking points", talking_points)]
+    return [f"{where}: {m.group()!r} in {text[:80]!r}" for where, text in everything
+            for m in [pattern.search(text)] if m]
+
+
+def _money_digits(amount: float) -> str:
+    return str(round(amount))
+
+
+def _digits(text: str) -> str:
+    """Numbers with their group separators taken out (1,234 / 1.234 / 1 234 → 1234)."""
+    return re.sub(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)", "", text)
+
+
+def presented_initiatives(strategy: dict[str, Any], briefing: dict[str, Any]) -> list[dict]:
+    """The initiatives a meeting asks about: linked asks, and plain asks naming one."""
+    found = []
+    for initiative in strategy["initiatives"]:
+        for ask in briefing["asks"]:
+            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
+                    isinstance(ask, str) and initiative["title"].lower() in ask.lower()):
+                found.append(initiative)
+                break
+    return found
+
+
+def slide_two_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                    briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
+    """Slide 2 names each asked-for initiative with its cost and annual benefit."""
+    # The decision, with the pages its list continues on.
+    pages = [slides[1]] + list(itertools.takewhile(
+        lambda s: s["title"] and s["title"][:12] == slides[1]["title"][:12], slides[2:]))
+    decision = {**slides[1], "texts": [t for p in pages for t in texts_of(p)]}
+    text = _digits(" ".join(texts_of(decision)))
+    found = []
+    for initiative in presented_initiatives(strategy, briefing):
+        rollout = figures["initiatives"][initiative["id"]]
+        if initiative["title"] not in " ".join(texts_of(decision)):
+            found.append(f"slide 2 does not name {initiative['title']!r}")
+            continue
+        if rollout["rollout_benefit"] and _money_digits(rollout["rollout_benefit"]) not in text:
+            found.append(f"slide 2 lacks the benefit {rollout['rollout_benefit']:.0f} of "
+                         f"{initiative['title']!r}")
+        if rollout["rollout_cost"] and _money_digits(rollout["rollout_cost"]) not in text:
+            found.append(f"slide 2 lacks the cost {rollout['rollout_cost']:.0f} of "
+                         f"{initiative['title']!r}")
+    return found
+
+
+COMPARISON = re.compile(r"(?<!no )(?<!without )(?<!without a )(?<!keine )(?<!ohne )"
+                        r"(?:comparison group|Vergleichsgruppe)", re.IGNORECASE)
+NO_COMPARISON = re.compile(r"\bno comparison group|\bkeine Vergleichsgruppe|ohne Vergleichsgruppe",
+                           re.IGNORECASE)
+
+
+def false_claims(slides: list[dict[str, Any]], talking_points: str,
+                 strategy: dict[str, Any]) -> list[str]:
+    """Claims the data does not make: a comparison group, a confidence, a missing measure."""
+    found = []
+    results = [r for p in strategy["pilots"] for r in p["results"]]
+    if not any("control_before" in r for r in results):
+        for i, s in enumerate(slides, 1):
+            for text in texts_of(s) + [s["notes"]]:
+                if COMPARISON.search(text):
+                    found.append(f"slide {i} claims a comparison group: {text[:90]!r}")
+    if not any(r.get("confidence") == 1 for r in results):
+        for i, s in enumerate(slides, 1):
+            for text in texts_of(s) + [s["notes"]]:
+                if re.search(r"100\s?% (?:confidence|Konfidenz|Sicherheit)", text):
+                    found.append(f"slide {i} claims 100% confidence: {text[:90]!r}")
+    for i, s in enumerate(slides, 1):
+        has_control_chart = any(len(c["series"]) > 1 for c in s["charts"])
+        said = " ".join(s["texts"])
+        # "No comparison group for <metric>" names a result; a bare one claims them all.
+        if has_control_chart and NO_COMPARISON.search(said) and not re.search(
+                r"(?:no comparison group|keine Vergleichsgruppe)[^.:]*? (?:for|für|bei) ", said,
+                re.I):
+            found.append(f"slide {i} says 'no comparison group' under a chart with one")
+        measured = [b["behaviour"] for p in strategy["pilots"] for b in p.get("application", [])
+                    if p["group"] in " ".join(n for c in s["charts"] for n, _ in c["series"])]
+        if measured and re.search(r"Application\nnot measured|Anwendung\nnicht gemessen", said):
+            found.append(f"slide {i} says application not measured beside a pilot that has it")
+    return found
+
+
+def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
+                 briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
+    """Every invariant's findings for one deck, each line naming its invariant."""
+    slides = read_deck(pptx)
+    checks = {
+        "cut": cuts(slides, talking_points),
+        "title lines": long_titles(pptx),
+        "not a figure": non_figures(slides),
+        "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
+        "claim": false_claims(slides, talking_points, strategy),
+        "unit": level_periods(slides, talking_points, strategy, levels),
+    }
+    return [f"{name}: {line}" for name, lines in checks.items() for line in lines]
