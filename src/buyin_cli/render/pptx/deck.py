@@ -26,20 +26,19 @@ from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
+from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, INSET_Y, Place, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
                                           table_box)
 from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
+from buyin_cli.render.pptx.paging import BODY_FLOOR, page_slide
 from buyin_cli.render.pptx.reuse import SlideMemo
 from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
-from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
+from buyin_cli.render.pptx.tables import add_table
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.words import clip
 
-TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
-# A title stands in two lines at most; a continued list reads at 20 pt at most (32 leaves a bullet a slide).
-TITLE_LINES, BODY_SPLIT = 2, 20
-TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
+TITLE_FLOOR = 20
+TITLE_LINES = 2  # a title stands in two lines at most
 
 
 def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
@@ -125,47 +124,14 @@ def _quoted(name: str) -> str:
 
 
 def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
-    layout = prs.slide_layouts.get_by_name(spec.layout)
-    if layout is None:
-        names = ", ".join(_quoted(lay.name) for lay in prs.slide_layouts)
-        raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
-                            f'{_quoted(spec.layout)} (it has: {names})')
+    """The slide (or slides, when its list or table continues) of one outline slide."""
+    layout = _layout(prs, spec, number)
     places = plan(prs, layout, spec, number)
-    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
-    if spec.link is not None:
-        paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
-    body_pages: list[list[Para]] = [[]]
-    body_size = 0.0
-    if paras:
-        ph = layout_placeholder(layout, places["text"].idx)
-        size = inherited_size(prs, ph, "body", 20)
-        body_size, body_pages = textfit.fit_body(paras, inner(places["text"].box), indents(prs, ph), size,
-                                                 BODY_FLOOR, max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
-    table_pages: list[list[int]] = [[]]
-    charts = spec.all_charts
-    chart_area = places.get("visual", places["area"]).box
-    if spec.table is not None:
-        t_font = table_font(prs)
-        t_box = places["visual"].box
-        if charts:  # the table above, the chart under it
-            x, y, w, h = t_box
-            t_box = (x, y, w, int(h * TABLE_SHARE))
-            gap = int(GAP * EMU_PER_PT)
-            chart_area = (x, y + t_box[3] + gap, w, h - t_box[3] - gap)
-        t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
-            bold_last=spec.table.total is not None)
-        if charts:  # the chart takes what the table's first page leaves
-            all_rows = body_rows(spec.table)
-            height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
-                textfit.row_height(all_rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
-            x, y, w, h = places["visual"].box
-            top = y + int(height * EMU_PER_PT) + gap
-            chart_area = (x, top, w, y + h - top)
+    paging = page_slide(prs, layout, places, spec)
+    charts, table = spec.all_charts, paging.table
     numbered = outline.slide_numbers and not any(
         ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
-    pages = max(len(body_pages), len(table_pages))
-    for page in range(pages):
+    for page in range(paging.pages):
         slide = prs.slides.add_slide(layout)
         used = {places["title"].idx}
         _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter forms
@@ -173,39 +139,54 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if spec.subtitle is not None and page == 0:
             _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
             used.add(places["subtitle"].idx)
-        body = body_pages[page] if page < len(body_pages) else []
-        rows = table_pages[page] if spec.table is not None and page < len(table_pages) else None
+        body = paging.body_pages[page] if page < len(paging.body_pages) else []
+        rows = table.pages[page] if table is not None and page < len(table.pages) else None
         visual = (bool(charts) and page == 0) or rows is not None
         # A continuation page holding only the list or only the table spreads over both
         # halves: wider boxes only ever need fewer lines, so the page still fits.
         whole = places.get("whole")
         if body:
             text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
-            _fill_body(slide, text_place, body, body_size)
+            _fill_body(slide, text_place, body, paging.body_size)
             used.add(places["text"].idx)
         if page == 0:
-            for chart, box in zip(charts, chart_boxes(chart_area, len(charts))):
+            for chart, box in zip(charts, chart_boxes(paging.chart_area, len(charts))):
                 add_chart(slide, box, chart, outline.meta.language)
             if spec.callouts:
                 add_callouts(slide, places["callouts"].box, spec.callouts)
             if spec.flow:
                 add_flow(slide, places["flow"].box, spec.flow)
-        if spec.footnote and page == pages - 1:
+        if spec.footnote and page == paging.pages - 1:
             add_line(slide, places["footnote"].box, spec.footnote)
-        if rows is not None and spec.table is not None:
+        if rows is not None and table is not None and spec.table is not None:
             box = places["visual"].box if body or whole is None else whole.box
             add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], table_box(box).width,
-                      spec.table, rows, t_size, t_widths, t_font)
+                      spec.table, rows, table.size, table.widths, table.font)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 oxml.remove_shape(shape)
-        if numbered:
-            _add_slide_number(prs, slide, layout, len(prs.slides))
-            if outline.footer:
-                add_line(slide, _footer_box(prs, layout, _margin(prs)), outline.footer)
-        if spec.hidden:
-            oxml.hide_slide(slide)
-        slide.notes_slide.notes_text_frame.text = spec.notes
+        _finish(prs, slide, layout, outline, spec, numbered)
+
+
+def _layout(prs: Any, spec: Slide, number: int) -> Any:
+    """The template's layout the slide names; none by that name is the template's fault."""
+    layout = prs.slide_layouts.get_by_name(spec.layout)
+    if layout is None:
+        names = ", ".join(_quoted(lay.name) for lay in prs.slide_layouts)
+        raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
+                            f'{_quoted(spec.layout)} (it has: {names})')
+    return layout
+
+
+def _finish(prs: Any, slide: Any, layout: Any, outline: Outline, spec: Slide, numbered: bool) -> None:
+    """The slide's number and footer, whether it is hidden, and its speaker notes."""
+    if numbered:
+        _add_slide_number(prs, slide, layout, len(prs.slides))
+        if outline.footer:
+            add_line(slide, _footer_box(prs, layout, _margin(prs)), outline.footer)
+    if spec.hidden:
+        oxml.hide_slide(slide)
+    slide.notes_slide.notes_text_frame.text = spec.notes
 
 
 def _prepare(frame: Any) -> None:
