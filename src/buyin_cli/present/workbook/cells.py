@@ -59,9 +59,9 @@ class Book:
     """The strategy and its figures being laid out, and the cell of each input and figure so far."""
 
     def __init__(self, loaded: LoadedStrategy, figures: Figures):
-        self.s, self.sources, self.f = loaded.strategy, loaded.sources, figures
+        self.strategy, self.sources, self.f = loaded.strategy, loaded.sources, figures
         self.where: dict[Key, str] = {}
-        money = Formatter(figures.currency, self.s.locale).excel_money_format()
+        money = Formatter(figures.currency, self.strategy.locale).excel_money_format()
         self.formats = {"money": money, "rate": money.replace("#,##0", "#,##0.00", 1)}
 
     def figure(self, sheet: Sheet, row: int, col: int, key: Key, formula: str,

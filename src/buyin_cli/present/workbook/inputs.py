@@ -14,7 +14,7 @@ from buyin_cli.present.workbook.cells import Book, Cell, Key, Sheet, Style, head
 def inputs_sheet(book: Book) -> Sheet:
     """Every number the figures are made from, with the file and line it was written on."""
     sheet = Sheet("Inputs", (56, 14, 34, 44))
-    sheet.line(text(f"{book.s.organisation}: the inputs of every figure, in "
+    sheet.line(text(f"{book.strategy.organisation}: the inputs of every figure, in "
                      f"{book.f.currency}; change a value and the figures follow", "title"))
     sheet.line(*headers("Input", "Value", "Unit", "Source"))
 
@@ -28,7 +28,7 @@ def inputs_sheet(book: Book) -> Sheet:
         book.where[key] = sheet.ref(row, 1)
         sheet.line(text(label), Cell(value, None, style), text(unit), text(source, "source"))
 
-    for k, m in enumerate(book.s.metrics):
+    for k, m in enumerate(book.strategy.metrics):
         for name in ("baseline", "target", "actual"):
             if getattr(m, name) is not None:
                 put(("metric", m.id, name), f"{m.id}: {name}", getattr(m, name), m.unit,
@@ -40,10 +40,10 @@ def inputs_sheet(book: Book) -> Sheet:
         for n, past in enumerate(m.history):  # what the trend and the observed change are made of
             put(("reading", m.id, str(n)), f"{m.id}: reading {past.period}", past.value, m.unit,
                 "number", ("metrics", k, "history", n, "value"))
-    for k, a in enumerate(book.s.audiences):
+    for k, a in enumerate(book.strategy.audiences):
         put(("audience", a.id, "headcount"), f"{a.id}: headcount", a.headcount, "people",
             "count", ("audiences", k, "headcount"))
-    for i, p in enumerate(book.s.pilots):
+    for i, p in enumerate(book.strategy.pilots):
         put(("pilot", p.id, "participants"), f"{p.id}: participants", p.participants,
             "people", "count", ("pilots", i, "participants"))
         put(("pilot", p.id, "cost"), f"{p.id}: cost", p.cost, book.f.currency, "money",
@@ -64,7 +64,7 @@ def inputs_sheet(book: Book) -> Sheet:
             if r is not None:
                 put(("result", p.id, res.metric, "periods"), f"{name}: periods a year",
                     r.periods, f"readings per {res.per}", "count", at + ("per",))
-    for j, x in enumerate(book.s.initiatives):
+    for j, x in enumerate(book.strategy.initiatives):
         for n, cost in enumerate(x.costs):
             put(("cost", x.id, str(n)), f"{x.id}: {cost.item}", cost.amount,
                 f"{book.f.currency}, {cost.kind}",

@@ -17,7 +17,7 @@ def metrics_sheet(book: Book) -> Sheet:
     sheet.line(text("Progress toward target = (actual − baseline) ÷ (target − baseline) × 100",
                      "title"))
     sheet.line(*headers("Metric", "Baseline", "Target", "Actual", "Progress %"))
-    for m in book.s.metrics:
+    for m in book.strategy.metrics:
         b, t = book.r("metric", m.id, "baseline"), book.r("metric", m.id, "target")
         a = book.where.get(("metric", m.id, "actual"), b)
         row = sheet.row
@@ -39,9 +39,9 @@ def pilots_sheet(book: Book) -> Sheet:
                          "Isolation", "Confidence", "Attributable", "Periods a year",
                          "Value per unit", "Pilot annual benefit", "Scale-up R",
                          "Roll-out annual benefit"))
-    metrics = {m.id: m for m in book.s.metrics}
-    initiatives = {x.id: x for x in book.s.initiatives}
-    for p in book.s.pilots:
+    metrics = {m.id: m for m in book.strategy.metrics}
+    initiatives = {x.id: x for x in book.strategy.initiatives}
+    for p in book.strategy.pilots:
         heads = "+".join(book.r("audience", a, "headcount")
                          for a in initiatives[p.initiative].each_audience
                          if ("audience", a, "headcount") in book.where) or "0"
@@ -49,7 +49,7 @@ def pilots_sheet(book: Book) -> Sheet:
             _result_row(book, sheet, p.id, mid, r, metrics[mid].better == "higher", heads)
     sheet.line()
     sheet.line(*headers("Pilot", "Benefit", "Cost", "ROI %"))
-    for p in book.s.pilots:
+    for p in book.strategy.pilots:
         pf = book.f.pilots[p.id]
         row = sheet.row
         cells = [book.where[("result", p.id, mid, "pilot_annual_benefit")]
@@ -109,7 +109,7 @@ def rollout_sheet(book: Book) -> Sheet:
     sheet.line(*headers("Initiative", "Headcount", "One-off", "Per-year",
                          "Per participant", "Roll-out cost", "Roll-out benefit", "ROI %",
                          "BCR", "Payback (months)"))
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         row = sheet.row
         at: Callable[[int], str] = lambda col: sheet.ref(row, col)  # noqa: E731, B023 - used in this iteration
@@ -153,7 +153,7 @@ def years_sheet(book: Book) -> Sheet:
     sheet.line(text("Year y keeps the roll-out benefit × retention^(y − 1); year 1 costs "
                      "the roll-out, later years the per-year costs. The first year is the "
                      "headline.", "title"))
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         k = ("initiative", x.id)
         sheet.line()
@@ -191,7 +191,7 @@ def sensitivity_sheet(book: Book) -> Sheet:
     sheet = Sheet("Sensitivity", (26, 18, 18))
     sheet.line(text("How much of the pilot effect must hold at roll-out", "title"))
     sheet.line(*headers("Initiative", "Break-even share", "ROI if half holds %"))
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         k = ("initiative", x.id)
         b, c = book.r(*k, "rollout_benefit"), book.r(*k, "rollout_cost")

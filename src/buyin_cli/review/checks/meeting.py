@@ -17,19 +17,19 @@ DECISION_EXAMPLES = {"en": "'Approve…', 'Agree to…', 'Release…', 'Nominate
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    for i, briefing in enumerate(ctx.s.briefings):
+    for i, briefing in enumerate(ctx.strategy.briefings):
         owner = ("briefings", i)
         yield ctx.check("W501", owner, briefing.showcase is None,
                         message=f"{dotted(owner)}: '{briefing.id}' has no showcase: add "
                                 "showcase {title, url}: the course to demo, so they see "
                                 "the learning, not just hear about it")
         for j, ask in enumerate(briefing.asks):
-            why = decision_problem(ask.decision, ctx.s.wording_language)
+            why = decision_problem(ask.decision, ctx.strategy.wording_language)
             path = owner + ("asks", j)
             yield ctx.check("W502", owner, why is not None, ctx.sources.at(path + ("decision",)),
                             f"{dotted(path)}: '{ask.decision}' is not a decision ({why}): start "
                             "with what they decide, e.g. " + DECISION_EXAMPLES.get(
-                                ctx.s.wording_language, DECISION_EXAMPLES["en"]))
+                                ctx.strategy.wording_language, DECISION_EXAMPLES["en"]))
         agenda = ctx.agenda(briefing)
         yield ctx.check("W503", owner, not agenda.fits, ctx.at(owner + ("minutes",)),
                         f"{dotted(owner)}.minutes: {briefing.minutes} minutes present at most "
@@ -41,8 +41,8 @@ def checks(ctx: Context) -> Iterator[Check]:
 
 def _follow_ups(ctx: Context) -> Iterator[Check]:
     """W505 on each follow-up past due; W506 on the next meeting that does not come back to it."""
-    briefings = ctx.s.briefings
-    names = {s.id: s.name for s in ctx.s.stakeholders}
+    briefings = ctx.strategy.briefings
+    names = {s.id: s.name for s in ctx.strategy.stakeholders}
     for i, briefing in enumerate(briefings):
         if briefing.outcome is None:
             continue
