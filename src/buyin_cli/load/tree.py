@@ -17,9 +17,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.files import control_problem
-from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
+from buyin_cli.load.yaml_numbers import NumberProblem, read_number
 from buyin_cli.words import CONTROL, clip, dotted
 
 MAX_VALUES = 100_000

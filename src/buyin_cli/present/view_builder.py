@@ -23,7 +23,7 @@ from buyin_cli.plan.agenda import Agenda, Planner, State
 from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
-from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
+from buyin_cli.present.build.follow_through import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view

@@ -33,7 +33,7 @@ from buyin_cli.load.strategy import LoadedStrategy, collector_paused
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_
-from buyin_cli.review.language import language_problems
+from buyin_cli.review.wording_language import language_problems
 
 POINTS_PER_METHOD = 20
 

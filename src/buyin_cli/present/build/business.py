@@ -9,7 +9,7 @@ from buyin_cli.figures.periods import Mark
 from buyin_cli.load.models import Metric, Objective
 from buyin_cli.load.sourcemap import TableSource
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.present.build.own_words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 

@@ -6,7 +6,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
-from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.present.build.own_words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 

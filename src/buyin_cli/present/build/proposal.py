@@ -6,7 +6,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Audience, Gap, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.index import Index
-from buyin_cli.present.build.words import has_period, is_percent
+from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.words import direction as moved, is_percent
+from buyin_cli.present.build.own_words import direction as moved, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (
     ChangesView,
