@@ -82,6 +82,14 @@ def test_a_weak_level_beats_a_lower_strength_that_holds():
     assert (c.weakest.name, c.weakest.why) == ("reaction", "low-rating")
 
 
+@pytest.mark.parametrize("isolated_by", [{"trend_after": 38},
+                                         {"estimates": [{"share": 0.5, "confidence": 0.8}]}])
+def test_a_trend_line_or_estimates_isolate_the_impact(isolated_by):
+    c = chain(results=[{"metric": "errors", "per": "month", "before": 40, "after": 30,
+                        **isolated_by}])
+    assert statuses(c)["impact"] == ("holds", None)
+
+
 @pytest.mark.parametrize("pilot, level, why", [
     ({"reaction": {"score": 3.4, "scale": 5}}, "reaction", "low-rating"),
     ({"learning": {"pre": 60, "post": 60}}, "learning", "no-gain"),
@@ -96,6 +104,8 @@ def test_a_weak_level_beats_a_lower_strength_that_holds():
                    "isolation": 1, "confidence": 1}]}, "impact", "nothing-credited"),
     ({"results": [{"metric": "errors", "per": "month", "before": 40, "after": 30}]},
      "impact", "not-isolated"),
+    ({"results": [{"metric": "errors", "per": "month", "before": 40, "after": 30,
+                   "isolation": 1, "confidence": 0.9}]}, "impact", "not-isolated"),
     ({"results": []}, "impact", "missing"),
     ({"cost": 0}, "roi", "no-cost"),
     ({"cost": 1_000_000}, "roi", "negative"),

@@ -1,4 +1,4 @@
-"""`buyin roi`: the figures for a person, for tools (the contract's JSON), and their working."""
+"""`buyin roi`: the figures for a person, for tools (the JSON of docs/commands.md), and their working."""
 
 from __future__ import annotations
 
@@ -42,7 +42,7 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
         "Picking errors (errors per 10,000 lines,         42       25        –       0.0%",
         "Pilot pick-right-pilot: Night shift, 20 people, 2025-03-03 to 2025-05-30",
         "Improvement                              10",
-        "Control group's change                    1",
+        "Control or trend change                   1",
         "Isolation × confidence            0.8 × 0.9",
         "Attributable per period                6.48",     # (10 − 1) × 0.8 × 0.9
         "Annual benefit, pilot                $2,333",     # 6.48 × 12 × $30 = 2,332.8
@@ -51,7 +51,7 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
         "Pilot group's annual benefit $2,333  ·  pilot cost $2,500  ·  ROI -6.7%",
         "Roll-out: first year, whole audience",
         "People reached                         120",
-        "Total cost, fully loaded            $6,000",
+        "Total cost                          $6,000",  # no participants' time: not fully loaded
         "ROI                                 133.3%",      # (13,996.8 − 6,000) ÷ 6,000
         "Benefit-cost ratio                    2.33",
         "Payback                         5.1 months",      # 6,000 ÷ (13,996.8 ÷ 12)

@@ -1,4 +1,4 @@
-"""The figures of strategy-format.md: hand-worked examples and invariants."""
+"""The figures of docs/figures.md: hand-worked examples and invariants."""
 
 from __future__ import annotations
 

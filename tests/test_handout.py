@@ -94,6 +94,22 @@ def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
     assert Path("soffice-runs").read_text() == "run\nrun\n"
 
 
+def test_a_pdf_planted_with_the_decks_timestamp_is_made_again(
+        run, strategy_file: Path, workdir: Path) -> None:
+    env = _fake_soffice(workdir / "bin", (
+        'echo run >> "$PWD/soffice-runs"\n'
+        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
+        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    assert run("brief", strategy_file, "--out", "out").exit_code == 0
+    Path(PDF).write_text("%PDF planted by a pull request\n")
+    deck = os.stat(DECK)
+    os.utime(PDF, ns=(deck.st_atime_ns, deck.st_mtime_ns))
+    result = run("brief", strategy_file, "--out", "out", "--pdf", env=env)
+    assert result.exit_code == 0, result.output
+    assert f"wrote {PDF}" in result.lines
+    assert Path(PDF).read_text() == "%PDF warehouse-manager-briefing\n"
+
+
 @pytest.mark.libreoffice
 def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_file: Path) -> None:
     soffice()

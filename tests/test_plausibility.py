@@ -112,7 +112,8 @@ def test_an_ask_that_names_its_initiative_is_held_to_that_ones_figures(tmp_path)
     d["initiatives"].append({"id": "i2", "title": "Fitters' course", "format": "classroom",
                              "audiences": ["a2"], "objectives": ["o1"], "horizon_years": 3,
                              "costs": [{"item": "Course", "amount": 8000, "kind": "one-off"},
-                                       {"item": "Licence", "amount": 1000, "kind": "per-year"}]})
+                                       {"item": "Licence", "amount": 1000, "kind": "per-year"}],
+                             "accept": {"W313": "The course runs in paid training days."}})
     d["pilots"].append({**d["pilots"][0], "id": "p2", "initiative": "i2", "participants": 10})
     d["briefings"][0]["asks"] = [{"decision": "Approve £30,000 for the fitters", "initiative": "i2"},
                                  "Approve £11,000 over three years for the fitters",

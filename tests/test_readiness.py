@@ -162,6 +162,28 @@ def _learning_numbers_only(d):
                                   "after": 80, "control_before": 50, "control_after": 52}]
 
 
+def _credits_all_of_the_change(d):
+    d["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                                    "isolation": 1, "confidence": 0.9}
+
+
+def _fully_confident(d):
+    d["pilots"][0]["results"][1]["confidence"] = 1
+
+
+def _revenue_at_face_value(d):
+    d["metrics"].append({"id": "m3", "name": "Sales", "unit": "£ per week", "better": "higher",
+                         "baseline": 1000, "target": 1200, "actual": 1100,
+                         "value_per_unit": 1})
+    d["objectives"][0]["metrics"].append("m3")
+
+
+def _no_participants_time(d):
+    d["initiatives"][0]["costs"] = [{"item": "Build", "amount": 20000, "kind": "one-off"},
+                                    {"item": "Trainer", "amount": 100, "kind": "per-participant",
+                                     "category": "delivery"}]
+
+
 def _no_results(d):
     d["pilots"][0]["results"] = []
 
@@ -286,12 +308,15 @@ FAILING = [
     ("W102", _no_money, "objectives:\n  - o3"),
     ("W103", _pilot_metric_without_value, "- id: m2"),
     ("W104", _no_actual, "- id: m2"),
+    ("W105", _revenue_at_face_value, "value_per_unit: 1\n"),
     ("W201", _empty_gap_kind, "motivation: []"),
     ("W201", _missing_gap_kind, "knowledge:"),
     ("W202", _gap_without_evidence, "need: Set up the press"),
     ("W301", _isolates_nothing, "- metric: m2"),
+    ("W301", _credits_all_of_the_change, "isolation: 1"),
     ("W302", _no_pilot, "- id: i2"),
     ("W303", _no_confidence, "isolation: 0.5"),
+    ("W303", _fully_confident, "confidence: 1"),
     ("W304", _no_usage, "- id: p1"),
     ("W305", _learning_numbers_only, "  results:"),
     ("W306", _no_results, "results: []"),
@@ -304,6 +329,7 @@ FAILING = [
     ("W310", _free_rollout, "costs: []"),
     ("W311", _no_application, "- id: p1"),
     ("W312", _approved_untracked, "- id: i1"),
+    ("W313", _no_participants_time, "costs:"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -467,7 +493,41 @@ def _approved_as_plain_text(d):
     d["briefings"][0]["asks"] = ["Approve £30,000 for the roll-out"]  # no initiative known
 
 
+def _trend_line_only(d):
+    d["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                                    "trend_after": 19, "isolation": 1}
+
+
+def _estimates_only(d):
+    d["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                                    "estimates": [{"share": 0.6, "confidence": 0.7},
+                                                  {"share": 0.4, "confidence": 0.9}]}
+
+
+def _monetised_metric_named_training(d):
+    d["metrics"][1]["name"] = "Training-related downtime"
+    d["pilots"][0]["results"] = d["pilots"][0]["results"][1:]
+
+
+def _revenue_at_its_margin(d):
+    _revenue_at_face_value(d)
+    d["metrics"][2]["value_per_unit"] = 0.098
+
+
+def _participants_time_by_category(d):
+    d["initiatives"][0]["costs"] = [{"item": "Build", "amount": 20000, "kind": "one-off"},
+                                    {"item": "Release from the line", "amount": 100,
+                                     "kind": "per-participant",
+                                     "category": "participants-time"}]
+
+
 PASSING = [
+    ("W301", _trend_line_only),
+    ("W301", _estimates_only),
+    ("W303", _estimates_only),
+    ("W305", _monetised_metric_named_training),
+    ("W105", _revenue_at_its_margin),
+    ("W313", _participants_time_by_category),
     ("W101", _served_second_objective),
     ("W103", _unmeasured_metric_without_value),
     ("W301", _control_group_only),
@@ -572,10 +632,10 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311 → 14/15 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313 → 15/16 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (14, 15, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (15, 16, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 

@@ -10,7 +10,7 @@ from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.build.own_words import has_period
 from buyin_cli.present.numbers import deck_formatter
-from buyin_cli.present.view_builder import _link, build_view
+from buyin_cli.present.view_builder import build_view, web_link
 from buyin_cli.review.score import review
 from conftest import VALID_YAML
 
@@ -98,7 +98,7 @@ def test_readiness_shows_only_what_concerns_the_briefing(tmp_path: Path) -> None
     ("S:\\Training\\module.pptx", None),
 ])
 def test_showcase_links_only_to_web_addresses(url: str, link: str | None) -> None:
-    assert _link(url) == link
+    assert web_link(url) == link
 
 
 def test_negative_figures_use_a_true_minus_sign() -> None:

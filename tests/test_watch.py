@@ -219,6 +219,38 @@ def test_ctrl_c_stops_watching_cleanly(workdir: Path) -> None:
     assert "Traceback" not in out + err
 
 
+def test_a_save_made_during_the_first_render_is_rendered(write, monkeypatch) -> None:
+    # The watcher starts once the first render is done: a save made while it ran was lost.
+    write("strategy/s.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = _session(lines)
+    real = Session.render
+
+    def render_and_save_meanwhile(self, changed=()):
+        done = real(self, changed)
+        if len([line for line in lines if RENDERED.fullmatch(line)]) == 1:
+            write("strategy/s.yaml", replace_line(VALID_YAML, "    minutes: 20", "    minutes: 45"))
+            os.utime("strategy/s.yaml", ns=(1, 1))  # a stamp that differs however fast it was
+        return done
+
+    monkeypatch.setattr(Session, "render", render_and_save_meanwhile)
+    run(session, iter([set()]))  # the watcher's first answer: running, nothing seen
+    assert len([line for line in lines if RENDERED.fullmatch(line)]) == 2
+    assert "45" in MD.read_text(encoding="utf-8")
+
+
+def test_a_save_that_turns_the_strategy_into_a_link_outside_is_told(write) -> None:
+    write("strategy/s.yaml", VALID_YAML)
+    write("secret.yaml", VALID_YAML)
+    lines: list[str] = []
+    session = Session(Path("strategy/s.yaml"), Path("out"), say=lines.append)
+    Path("strategy/s.yaml").unlink()
+    Path("strategy/s.yaml").symlink_to(Path("secret.yaml").resolve())
+    assert session.relevant(Path("strategy/s.yaml").absolute())
+    run(session, iter([{Path("strategy/s.yaml").absolute()}]))
+    assert lines[0].startswith("strategy/s.yaml:1:1: E001 is a link to a file outside")
+
+
 def test_a_deck_open_in_powerpoint_is_not_replaced_and_watching_goes_on(write) -> None:
     write("strategy/s.yaml", VALID_YAML)
     lines: list[str] = []

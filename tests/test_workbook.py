@@ -21,22 +21,31 @@ from deck_helpers import soffice
 
 ROOT = Path(__file__).resolve().parents[1]
 NORTHWIND = ROOT / "examples" / "northwind-manufacturing.yaml"
-EXAMPLES = [NORTHWIND, ROOT / "examples" / "harbour-bank", ROOT / "examples" / "minimal"]
+LAKESHORE = ROOT / "examples" / "lakeshore-grocers.yaml"
+EXAMPLES = [NORTHWIND, LAKESHORE, ROOT / "examples" / "harbour-bank",
+            ROOT / "examples" / "minimal"]
 # The cells that hold what the strategy says, rather than a figure worked out from it.
-READINGS = {"before", "after", "control_before", "control_after", "isolation", "confidence",
-            "periods"}
+READINGS = {"before", "after", "control_before", "control_after", "trend_after", "isolation",
+            "confidence", "periods"}
 
 
 def is_input(key: tuple[str, ...]) -> bool:
     kind, *rest = key
-    return (kind in ("audience", "cost", "reading", "tracking") or (kind == "result" and rest[-1] in READINGS)
+    return (kind in ("audience", "cost", "strategy", "reading", "tracking")
+            or (kind == "result" and (rest[-1] in READINGS or rest[-1].startswith("estimate_")))
             or (kind == "pilot" and rest[-1] in ("participants", "cost"))
-            or (kind == "metric" and rest[-1] != "progress_pct")
+            or (kind == "metric" and rest[-1] not in ("progress_pct", "gap_annual_cost"))
             or (kind == "initiative" and rest[-1] == "retention"))
 
 
 def expected(data: dict[str, Any], key: tuple[str, ...]) -> Any:
-    """The JSON's value of the figure a workbook cell is named for."""
+    """The JSON's value of the figure a workbook cell is named for: a percentage as the
+    fraction the workbook formats as %."""
+    value = _json(data, key)
+    return value / 100 if "_pct" in key[-1] and value is not None else value
+
+
+def _json(data: dict[str, Any], key: tuple[str, ...]) -> Any:
     kind, *rest = key
     if kind == "result":
         pid, mid, name = rest
@@ -108,11 +117,46 @@ def test_inputs_name_their_source_line(tmp_path):
     sheet = openpyxl.load_workbook(out)["Inputs"]
     rows = {r[0].value: (r[1].value, r[3].value) for r in sheet.iter_rows(min_row=3)}
     lines = NORTHWIND.read_text(encoding="utf-8").splitlines()
-    value, source = rows["line-operators: headcount"]
+    value, source = rows["Line operators (press, weld and assembly): headcount"]
     file, line = source.rsplit(":", 1)
     assert value == 240 and file.endswith("northwind-manufacturing.yaml")
     assert lines[int(line) - 1].strip() == "headcount: 240"
-    assert rows["weld-hall-coaching · near-miss-reports: isolation"] == (1, "default")
+    assert rows["Weld and assembly hall supervisors, all shifts · Near misses reported: "
+                "isolation"] == (1, "default")
+    assert rows["Discount rate a year (for the NPV)"] == (0, "default")
+    assert rows["Share of the pilot effect that holds (sensitivity)"] == (0.5, "default")
+
+
+def test_every_input_has_a_name_the_formulas_use(tmp_path):
+    plan, out = written(LAKESHORE, tmp_path)
+    book = openpyxl.load_workbook(out)
+    names = {name: book.defined_names[name].attr_text for name in book.defined_names}
+    inputs = {ref for key, ref in plan.where.items() if is_input(key)}
+    assert set(names.values()) == {f"={ref}".lstrip("=") for ref in inputs}
+    formulas = " ".join(c.value for sheet in book.worksheets[1:] for row in sheet.iter_rows()
+                        for c in row if isinstance(c.value, str) and c.value.startswith("="))
+    assert "'Inputs'!" not in formulas
+    assert "result_six_stores_fresh_sales_estimate_6_confidence" in formulas
+    assert "strategy_effect_held" in formulas and "strategy_discount_rate" in formulas
+
+
+def test_percentages_are_fractions_formatted_as_percent(tmp_path):
+    plan, out = written(LAKESHORE, tmp_path)
+    book = openpyxl.load_workbook(out)
+    for key in (("initiative", "counter-coaching", "roi_pct"),
+                ("result", "six-stores", "fresh-waste", "isolation"),
+                ("strategy", "discount_rate"), ("initiative", "counter-coaching", "retention")):
+        sheet, address = plan.where[key].split("!")
+        assert book[sheet.strip("'")][address.replace("$", "")].number_format == "0.0%", key
+
+
+def test_every_sheet_prints_to_the_width_of_a_page(tmp_path):
+    _, out = written(LAKESHORE, tmp_path)
+    for sheet in openpyxl.load_workbook(out).worksheets:
+        # One page wide (1, which the file leaves unwritten as the default), any number tall.
+        assert sheet.page_setup.fitToWidth in (None, 1) and sheet.page_setup.fitToHeight == 0
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.page_setup.orientation == "landscape"
 
 
 @pytest.mark.parametrize("currency, locale, money", [
@@ -162,42 +206,89 @@ def recalculated(xlsx: Path, workdir: Path) -> Path:
     return out / xlsx.name
 
 
-@pytest.mark.libreoffice
-def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
-    if not shutil.which("soffice") and not shutil.which("libreoffice"):
-        soffice()  # skips locally, fails in CI
-    plan, out = written(NORTHWIND, tmp_path)
-    # A finance reader raises a headcount and lowers a confidence, in the workbook...
+def _round_trip(tmp_path: Path, example: Path, inputs: dict, edits: list[tuple[str, str]]):
+    """Change `inputs` in the workbook and `edits` in the strategy; recalculate the one with
+    LibreOffice and compute the other with buyin; the figures that differ (none, we hope)."""
+    plan, out = written(example, tmp_path)
     book = openpyxl.load_workbook(out)
-    for key, value in ((("audience", "line-operators", "headcount"), 300),
-                       (("result", "press-line-2-safe-hands", "scrap-rework", "confidence"), 0.6),
-                       (("initiative", "safe-hands", "retention"), 0.5)):
+    for key, value in inputs.items():
         sheet, address = plan.where[key].split("!")
         book[sheet.strip("'")][address.replace("$", "")] = value
     edited = tmp_path / "edited.xlsx"
     book.save(edited)
-    # ...and buyin computes the strategy with the same changes.
-    text = NORTHWIND.read_text(encoding="utf-8")
-    for old, new in (("    headcount: 240\n", "    headcount: 300\n"),
-                     ("        confidence: 0.8\n", "        confidence: 0.6\n"),
-                     ("    retention: 0.8 ", "    retention: 0.5 ")):
+    text = example.read_text(encoding="utf-8")
+    for old, new in edits:
         assert text.count(old) == 1, old
         text = text.replace(old, new)
     changed = tmp_path / "changed.yaml"
     changed.write_text(text, encoding="utf-8")
     data = figures_json(compute_figures(load_strategy(changed).strategy))
-    assert data["initiatives"]["safe-hands"]["rollout_cost"] == 47600 + 13200 + 137 * 300
-
     book = openpyxl.load_workbook(recalculated(edited, tmp_path), data_only=True)
     cells = figure_cells(plan)
     wrong = {key: (cell(book, ref), expected(data, key)) for key, ref in cells.items()
              if not (expected(data, key) is None and cell(book, ref) == NA)
              and not (isinstance(cell(book, ref), (int, float))
                       and cell(book, ref) == pytest.approx(expected(data, key), rel=1e-6))}
+    return plan, book, data, wrong
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
+    if not shutil.which("soffice") and not shutil.which("libreoffice"):
+        soffice()  # skips locally, fails in CI
+    # A finance reader raises a headcount and lowers a confidence, in the workbook...
+    # ...and buyin computes the strategy with the same changes.
+    plan, book, data, wrong = _round_trip(
+        tmp_path, NORTHWIND,
+        {("audience", "line-operators", "headcount"): 300,
+         ("result", "press-line-2-safe-hands", "scrap-rework", "confidence"): 0.6,
+         ("initiative", "safe-hands", "retention"): 0.5},
+        [("    headcount: 240\n", "    headcount: 300\n"),
+         ("        confidence: 0.8\n", "        confidence: 0.6\n"),
+         ("    retention: 0.8 ", "    retention: 0.5 ")])
+    assert data["initiatives"]["safe-hands"]["rollout_cost"] == 47600 + 13200 + 137 * 300
     assert wrong == {}
     assert cell(book, plan.where[("initiative", "safe-hands", "roi_pct")]) != pytest.approx(
         figures_json(compute_figures(load_strategy(NORTHWIND).strategy))
-        ["initiatives"]["safe-hands"]["roi_pct"])
+        ["initiatives"]["safe-hands"]["roi_pct"] / 100)
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_recalculates_the_estimates_trend_discount_and_gap(tmp_path):
+    if not shutil.which("soffice") and not shutil.which("libreoffice"):
+        soffice()  # skips locally, fails in CI
+    # The inputs of participants' estimates, a trend line, the discount rate, a metric's
+    # reading (the gap's cost) and the share of the effect the sensitivity assumes holds.
+    plan, book, data, wrong = _round_trip(
+        tmp_path, LAKESHORE,
+        {("result", "six-stores", "fresh-sales", "estimate_3_share"): 0.2,
+         ("result", "six-stores", "fresh-waste", "trend_after"): 9000,
+         ("strategy", "discount_rate"): 0.12,
+         ("metric", "fresh-sales", "actual"): 2460000},
+        [("          - {share: 0.5, confidence: 0.6}", "          - {share: 0.2, confidence: 0.6}"),
+         ("        trend_after: 9200 ", "        trend_after: 9000 "),
+         ("discount_rate: 0.08 ", "discount_rate: 0.12 "),
+         ("    actual: 2430000\n", "    actual: 2460000\n")])
+    assert wrong == {}
+    assert data["initiatives"]["counter-coaching"]["npv"] == pytest.approx(
+        cell(book, plan.where[("initiative", "counter-coaching", "npv")]))
+    assert data["metrics"]["fresh-sales"]["gap_annual_cost"] == pytest.approx(60000 * 52 * 0.098)
+
+
+@pytest.mark.libreoffice
+def test_the_sensitivity_share_is_an_input_the_workbook_follows(tmp_path):
+    if not shutil.which("soffice") and not shutil.which("libreoffice"):
+        soffice()  # skips locally, fails in CI
+    plan, out = written(LAKESHORE, tmp_path)
+    book = openpyxl.load_workbook(out)
+    sheet, address = plan.where[("strategy", "effect_held")].split("!")
+    book[sheet.strip("'")][address.replace("$", "")] = 0.25
+    edited = tmp_path / "edited.xlsx"
+    book.save(edited)
+    book = openpyxl.load_workbook(recalculated(edited, tmp_path), data_only=True)
+    f = compute_figures(load_strategy(LAKESHORE).strategy).initiatives["counter-coaching"]
+    assert cell(book, plan.where[("initiative", "counter-coaching", "roi_pct_at_half")]) == (
+        pytest.approx((f.rollout_benefit * 0.25 - f.rollout_cost) / f.rollout_cost))
 
 
 # --- the command -------------------------------------------------------------------------------

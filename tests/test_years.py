@@ -74,7 +74,8 @@ def test_a_horizon_with_no_cost_has_no_roi():
 
 def test_json_lists_the_years_as_the_contract_says():
     out = figures_json(compute_figures(strategy(2, 0.5, COSTS)))["initiatives"]["pick"]
-    assert [list(y) for y in out["years"]] == [["year", "benefit", "cost", "cumulative_net"]] * 2
+    assert [list(y) for y in out["years"]] == [["year", "benefit", "cost", "cumulative_net",
+                                               "discounted_net"]] * 2
     assert out["years"][1]["benefit"] == pytest.approx(6998.4)
     assert out["horizon_roi_pct"] == pytest.approx((20995.2 - 9200) / 9200 * 100)
 
@@ -136,5 +137,8 @@ def test_roi_table_shows_the_years_only_beyond_one(run, write):
     assert out[at + 3].split() == ["Benefit", "£13,997", "£6,998"]
     assert out[at + 4].split() == ["Cost", "£8,200", "£1,000"]
     assert out[at + 5].split() == ["Cumulative", "net", "£5,797", "£11,795"]
-    assert out[at + 6] == "ROI over 2 years 128.2%  ·  benefit kept each later year 50.0%"
-    assert out[at + 7] == "The first year's figures above are the headline."
+    # With no discount_rate, the NPV is the cumulative net.
+    assert out[at + 6] == ("ROI over 2 years 128.2%  ·  NPV £11,795  ·  benefit kept each later "
+                           "year 50.0%")
+    assert out[at + 7] == ("The first year's figures above are the headline. The NPV counts "
+                           "later years at")  # full value: no discount_rate is given

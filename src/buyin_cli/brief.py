@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from buyin_cli.errors import BuyinError, ImpossibleFigures
+from buyin_cli.errors import BuyinError, ImpossibleFigures, display_path
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
@@ -24,6 +24,7 @@ from buyin_cli.present.build.doubts import impossible
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
+from buyin_cli.render.markdown import as_markdown
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
@@ -79,12 +80,13 @@ Progress = Callable[[str | None, int, int], None]
 def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
           templates: Path | None = None, pptx_template: Path | None = None,
           progress: Progress | None = None, since: str | None = None,
-          force: bool = False, draft: bool = False) -> Briefed:
+          force: bool = False, draft: bool = False, out_named: bool = True) -> Briefed:
     """Render the briefings of the strategy at `path` into `out_dir`.
 
     `since`: a git revision; the decks are given what has changed since it (diff.py).
     A figure the review calls impossible (W307) and no one accepted stops it, as an error
     would; with `draft`, it renders anyway and marks the slides that show such a figure.
+    `out_named`: the user named `out_dir` on the command line, so it may be a link.
     """
     loaded = load_strategy(path, need_briefings=True)
     changes = None
@@ -105,7 +107,8 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
     rendered = render_briefings(loaded, readiness, briefing_id=briefing_id, templates=templates,
                                 pptx_template=pptx_template, progress=progress,
                                 changes=changes, draft=bool(stopping))
-    return Briefed(write_outputs(rendered, out_dir, force=force), rendered, len(readiness.warnings))
+    return Briefed(write_outputs(rendered, out_dir, force=force, named=out_named), rendered,
+                   len(readiness.warnings))
 
 
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
@@ -131,6 +134,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     fmt = deck_formatter(strategy.currency, strategy.locale, not_available=words.gettext("n/a"))
     if env is None:
         env = make_environment(templates, strategy.wording_language)
+    env.new_run()  # the templates' time budget is the run's, not each template's
     build_deck = build_deck or _build_deck
     results: list[Rendered] = []
     for briefing in briefings:
@@ -141,7 +145,8 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])
-        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=view, deck=plan)
+        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
+                                deck=as_markdown(plan))
         deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:
@@ -149,13 +154,19 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     return results
 
 
-def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False) -> list[Output]:
+def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False,
+                  named: bool = True) -> list[Output]:
     """Write every deck and its talking points as one change, all or nothing (render/outputs.py).
 
     A file that already holds exactly its new bytes is left untouched (same bytes, same
     mtime); one changed by hand since buyin wrote it, or open in PowerPoint, is not
-    written over without `force`.
+    written over without `force`. A default folder (not `named` by the user) that is a
+    link is refused: a pull request can commit `build -> /elsewhere`.
     """
+    if not named and out_dir.is_symlink():
+        raise BuyinError(f"{display_path(out_dir)}: the output folder is a link; buyin follows "
+                         "it only when you name the folder yourself (--out "
+                         f"{display_path(out_dir)}), or remove the link")
     if out_dir.exists() and not out_dir.is_dir():
         raise BuyinError(f"{out_dir}: is a file; --out takes a folder to write the decks into")
     try:

@@ -128,6 +128,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W102", "an initiative with no monetisable metric"),
         ("W103", "a pilot measures a metric without value_per_unit"),
         ("W104", "a metric without an actual reading"),
+        ("W105", "a revenue metric valued at 1 per unit: revenue, not margin"),
     ),
     *_warnings(
         METHODS[1],
@@ -136,9 +137,11 @@ CODES: dict[str, Code] = {c.code: c for c in (
     ),
     *_warnings(
         METHODS[2],
-        ("W301", "a pilot result that isolates nothing"),
+        ("W301", "a pilot result that isolates nothing, or credits all of the change to the "
+                 "learning"),
         ("W302", "an initiative without a pilot"),
-        ("W303", "an isolation estimate without a confidence adjustment"),
+        ("W303", "an isolation estimate without a confidence adjustment, or held with full "
+                 "confidence"),
         ("W304", "a pilot that does not report reaction, learning or usage"),
         ("W305", "a pilot whose results are learning numbers only"),
         ("W306", "a pilot with no results"),
@@ -148,6 +151,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W310", "an ROI above 1,000% or a payback under a month"),
         ("W311", "a pilot that shows results but no application on the job"),
         ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
+        ("W313", "an initiative's costs without participants' time: not fully loaded"),
     ),
     *_warnings(
         METHODS[3],

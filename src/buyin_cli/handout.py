@@ -14,7 +14,7 @@ from pathlib import Path
 from buyin_cli.brief import Output
 from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.libreoffice import ConversionTimedOut, convert, find_soffice
-from buyin_cli.render.atomic import write_atomic
+from buyin_cli.render.outputs import Pending, write_outputs_together, written_by_buyin
 from buyin_cli.words import plural
 
 INSTALL_HINT = ("install LibreOffice to write PDFs (Debian/Ubuntu: apt-get install "
@@ -50,8 +50,10 @@ def export_pdfs(decks: list[Output], *, notes: bool = False,
 
 
 def _fresh(pdf: Path, deck: Path) -> bool:
+    """A hand-out buyin made (by the out folder's record), no older than its deck: a PDF
+    planted with the deck's timestamp is made again."""
     try:
-        return pdf.stat().st_mtime_ns >= deck.stat().st_mtime_ns
+        return pdf.stat().st_mtime_ns >= deck.stat().st_mtime_ns and written_by_buyin(pdf)
     except FileNotFoundError:
         return False
 
@@ -65,7 +67,7 @@ def _convert(soffice: str, decks: list[Path], pdfs: dict[Path, Path], target: st
         raise BuyinError(f"--pdf: LibreOffice did not finish converting the decks in "
                          f"{exc.seconds} s; the decks were written, the PDFs were not") from None
     for deck in decks:
-        try:
-            write_atomic(pdfs[deck], made[deck])
+        try:  # recorded, as the decks are, so a PDF planted beside them is not taken for it
+            write_outputs_together(pdfs[deck].parent, [Pending(pdfs[deck], made[deck])], force=True)
         except OSError as exc:
             raise BuyinError(f"{display_path(pdfs[deck])}: cannot write: {exc.strerror}") from None

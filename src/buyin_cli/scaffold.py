@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from buyin_cli.errors import BuyinError
+from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.load.schema import part_schema
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.scaffold_merge import MERGED
@@ -65,7 +65,10 @@ def init_repository(target: Path, *, force: bool = False,
     if target.exists() and not target.is_dir():
         raise BuyinError(f"{target}: is a file; give a folder to make the strategy repository in")
     created = []
-    for rel, data in starter_files(source).items():
+    files = starter_files(source)
+    for rel in files:  # all refused before any is written
+        _refuse_linked_folders(target, rel)
+    for rel, data in files.items():
         path = target / rel
         keep = path.exists() and not force
         added: tuple[str, ...] = ()
@@ -81,6 +84,18 @@ def init_repository(target: Path, *, force: bool = False,
                 raise BuyinError(f"{exc.filename or path}: cannot write: {exc.strerror}") from None
         created.append(Created(path, not keep, added))
     return created
+
+
+def _refuse_linked_folders(target: Path, rel: Path) -> None:
+    """The folders between `target` (the user's) and a file are real folders: a `strategy`
+    link in a cloned repository would have init write wherever it points."""
+    folder = target
+    for part in rel.parts[:-1]:
+        folder = folder / part
+        if folder.is_symlink():
+            raise BuyinError(f"{display_path(folder)}: is a link; init writes only inside "
+                             f"{display_path(target)}: remove the link, or init the folder it "
+                             "points to")
 
 
 def _fill(data: bytes, source: str | None) -> bytes:

@@ -10,6 +10,8 @@ nothing: the last good outputs stay, and the session waits for the next save.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -39,11 +41,13 @@ class Session:
                  templates: Path | None = None, pptx_template: Path | None = None,
                  say: Callable[[str], None] = print,
                  on_render: Callable[[list[Rendered], list[str]], None] | None = None,
-                 on_invalid: Callable[[list[str]], None] | None = None) -> None:
+                 on_invalid: Callable[[list[str]], None] | None = None,
+                 out_named: bool = True) -> None:
         self.path, self.out, self.briefing_id = path, out, briefing_id
         # A preview (preview.py) is told each render's briefings and warnings, and each
         # invalid save's errors.
         self.on_render, self.on_invalid = on_render, on_invalid
+        self.out_named = out_named  # a default out folder is never followed through a link
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
         self._env: BoundedSandbox | None = None
         self._env_dir: Path | None = None
@@ -68,8 +72,12 @@ class Session:
         return [p.resolve() for p in paths]
 
     def relevant(self, path: Path) -> bool:
-        """Whether a change to `path` can change the outputs (never the outputs themselves)."""
-        path = path.resolve()
+        """Whether a change to `path` can change the outputs (never the outputs themselves).
+
+        The path's folder is resolved, never the path itself: a save that turns the
+        strategy into a link to somewhere else is a change to the strategy (and E001).
+        """
+        path = _unlinked(path)
         if _inside(path, self.out.resolve()):
             return False
         if self.pptx_template is not None and path == self.pptx_template.resolve():
@@ -77,12 +85,12 @@ class Session:
         templates = self.templates()
         if templates is not None and _inside(path, templates.resolve()):
             return True
-        folder = self.path.parent if self.path.is_file() else self.path
+        folder = self.path if self.path.is_dir() else self.path.parent
         rel = path.relative_to(folder.resolve()) if _inside(path, folder.resolve()) else None
         if rel is not None and path.suffix.lower() in DATA_SUFFIXES:
             return True  # a new export saved over the old one
-        if self.path.is_file():
-            return path == self.path.resolve()
+        if not self.path.is_dir():  # a file, a link or gone: the one path
+            return path == _unlinked(self.path)
         return (rel is not None and path.suffix in STRATEGY_SUFFIXES
                 and not any(part.startswith(".") for part in rel.parts))
 
@@ -128,7 +136,7 @@ class Session:
         """One briefing's files; a deck open in PowerPoint or edited by hand is not replaced,
         and watching goes on: the next save that finds it closed writes it."""
         try:
-            files = write_outputs([item], self.out)
+            files = write_outputs([item], self.out, named=self.out_named)
         except BuyinError as error:
             # brief's advice (--force) is not watch's: here the next save tries again.
             reason = re.sub(r",? or pass --force to write over (it|them)", "", str(error)).replace(
@@ -168,10 +176,37 @@ class Session:
         return build_deck(outline, pptx_template, self._slides)
 
 
+    def state(self) -> dict[Path, tuple[int, int, int]]:
+        """Each file that matters, as the file system stamps it: what a save changes."""
+        found: dict[Path, tuple[int, int, int]] = {}
+        for top in self.watched():
+            walked = os.walk(top) if top.is_dir() else iter([(str(top.parent), [], [top.name])])
+            for folder, dirs, files in walked:
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                for name in files:
+                    path = Path(folder, name)
+                    if self.relevant(path):
+                        with contextlib.suppress(OSError):
+                            info = path.lstat()
+                            found[path] = (info.st_mtime_ns, info.st_size, info.st_mode)
+        return found
+
+
 def run(session: Session, changes: Iterable[set[Path]]) -> None:
-    """Render once, then again after each set of changed paths that matters."""
+    """Render once, then again after each set of changed paths that matters.
+
+    The watcher starts only once the first render is done, so what was saved during it
+    is found by comparing the files' stamps from before it with those once `changes`
+    first answers (the watcher is running by then).
+    """
+    before: dict[Path, tuple[int, int, int]] | None = session.state()
     session.render()
     for changed in changes:
+        if before is not None:
+            after = session.state()
+            changed = set(changed) | {p for p in before.keys() | after.keys()
+                                      if before.get(p) != after.get(p)}
+            before = None
         relevant = {path for path in changed if session.relevant(path)}
         if relevant:
             session.render(relevant)
@@ -185,14 +220,21 @@ def file_changes(session: Session, *, stop_event: threading.Event | None = None,
     def keep(change: Change, name: str) -> bool:
         return session.relevant(Path(name))
 
+    # Answering on a timeout too (an empty set) tells run() the watcher is running.
     for batch in watch(*session.watched(), watch_filter=keep, debounce=debounce_ms, step=50,
-                       stop_event=stop_event):
+                       stop_event=stop_event, yield_on_timeout=True, rust_timeout=1000):
         yield {Path(name) for _, name in batch}
+
+
+def _unlinked(path: Path) -> Path:
+    """`path` made absolute through its folder's links, but not its own."""
+    path = Path(os.path.abspath(path))
+    return path.parent.resolve() / path.name
 
 
 def _inside(path: Path, folder: Path) -> bool:
     try:
-        path.resolve().relative_to(folder.resolve())
+        _unlinked(path).relative_to(folder.resolve())
     except ValueError:
         return False
     return True

@@ -17,7 +17,14 @@ ECHO_LIMIT = 40  # characters of the user's own text repeated in a message
 # noncharacters.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029"
                      "\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
-_UNPRINTABLE = re.compile(CONTROL.pattern[:-1] + "\t\n\r]")
+# Echoed, these are escaped too: zero-width characters and the byte-order mark, which
+# would make 'basel\u200bine' read as 'baseline', and lone surrogates, which no stream
+# can encode (a UTF-8 terminal or log would fail on them).
+_UNPRINTABLE = re.compile(CONTROL.pattern[:-1] + "\t\n\r\u180e\u200b-\u200f\u2060-\u2064"
+                          "\ufeff\ud800-\udfff]")
+# CI runners act on a command anywhere in a line, not only at its start: GitHub's legacy
+# `##[error]…` (its runner looks for '##[' in every line) and Azure Pipelines' `##vso[…]`.
+RUNNER_COMMAND = re.compile(r"##(?=\[|vso\[)", re.IGNORECASE)
 _ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -33,7 +40,14 @@ def printable(text: str) -> str:
     Whatever a user wrote (a name, a file name) cannot then start a line of its own,
     move the cursor, recolour the terminal or reorder what follows it.
     """
-    return _UNPRINTABLE.sub(_escape, text)
+    return inert(_UNPRINTABLE.sub(_escape, text))
+
+
+def inert(text: str) -> str:
+    """`text` with every CI runner command a runner finds inside a line (`##[error]`,
+    `##vso[`) broken by escaping its second '#' as `\\u0023`, which reads as printable()'s other
+    escapes do and which JSON decodes back to the '#': no runner acts on it."""
+    return RUNNER_COMMAND.sub(r"#\\u0023", text) if "##" in text else text
 
 
 def _escape(match: re.Match[str]) -> str:

@@ -75,6 +75,7 @@ def brief(
     from buyin_cli.errors import display_path
 
     start = time.perf_counter()
+    out_named = out is not None  # named on the command line: followed even as a link
     path, out, templates, pptx_template, pdf = _configured(path, out, templates, pptx_template, pdf)
     if templates is None:
         from buyin_cli.render.templating import own_templates
@@ -90,7 +91,7 @@ def brief(
     with bar as progress:
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress, force=force,
-                               since=since, draft=draft)
+                               since=since, draft=draft, out_named=out_named)
     for item in result.rendered:
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
@@ -157,6 +158,7 @@ def watch(
     from buyin_cli.errors import BuyinError, Interrupted, display_path
     from buyin_cli.watch import Session, file_changes, run
 
+    out_named = out is not None  # named on the command line: followed even as a link
     path, out, templates, pptx_template, _ = _configured(path, out, templates, pptx_template, None)
     preview = None
     if serve:
@@ -165,6 +167,7 @@ def watch(
         preview = Preview()
     session = Session(path, out, briefing_id=briefing, templates=templates,
                       pptx_template=pptx_template, say=lambda line: print(line, flush=True),
+                      out_named=out_named,
                       on_render=preview.rendered if preview else None,
                       on_invalid=preview.invalid if preview else None)
     if not path.exists():
@@ -205,3 +208,4 @@ def _written(output: "Output") -> str:
     from buyin_cli.errors import display_path
 
     return f"{'wrote' if output.changed else 'unchanged'} {display_path(output.path)}"
+

@@ -112,8 +112,10 @@ def chain_figures(pilot: Pilot, figures: PilotFigures) -> ChainFigures:
                                    (post - pre) / (100 - pre) if pre < 100 else None)
     application = tuple(_behaviour(b) for b in pilot.application)
     impact = tuple(figures.results.values())
-    isolated = any(r.control_before is not None or r.isolation is not None
-                   for r in pilot.results)
+    # A comparison group, a trend line, participants' estimates or an isolation estimate;
+    # isolation 1 alone credits the learning with everything, which isolates nothing.
+    isolated = any(r.control_before is not None or (r.isolation is not None and r.isolation < 1)
+                   or r.trend_after is not None or r.estimates for r in pilot.results)
     levels = (_reaction(reaction), _learning(learning), _application(application),
               _impact(impact, isolated), _roi(figures))
     return ChainFigures(pilot.id, reaction, learning, application, impact, figures.roi_pct,

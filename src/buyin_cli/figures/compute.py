@@ -1,4 +1,4 @@
-"""The figures every output agrees on (strategy-format.md), computed once, at full precision.
+"""The figures every output agrees on (docs/figures.md), computed once, at full precision.
 
 Pure: no I/O, no printing, no formatting. Every command, deck and readiness check
 reads its numbers from `compute_figures`, so a figure can never differ between
@@ -20,20 +20,24 @@ Decisions where the format is silent:
   None when the benefit is ≤ 0. `roi_pct_at_half` is the ROI with half the benefit.
 - Years (`horizon_years` H, `retention` r): year y's benefit is the roll-out benefit ×
   r^(y−1); year 1 costs the whole roll-out cost, each later year the per-year costs
-  only; `horizon_roi_pct` = (Σ benefit − Σ cost) ÷ Σ cost × 100, the ROI when H = 1.
+  only; `horizon_roi_pct` = (Σ benefit − Σ cost) ÷ Σ cost × 100, the ROI when H = 1;
+  `npv` discounts each year's net at `discount_rate` (years.py).
+- A trend line (`trend_after`) stands where a comparison group would: its change from
+  `before` is subtracted as the control's is. Participants' `estimates` replace
+  isolation × confidence by the mean of share × confidence.
 - A result whose metric or pilot's initiative is unknown (only possible for a
   strategy that was never validated) is skipped or left unscaled, not an error.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
+from buyin_cli.figures.loading import is_fully_loaded
 from buyin_cli.figures.observed import Observed, observed_figures
+from buyin_cli.figures.years import YearFigures, fsum as _sum, net_present_value, year_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
 
 PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
@@ -49,6 +53,10 @@ class MetricFigures:
     actual: float  # the latest reading, or the baseline when none is given
     actual_given: bool
     progress_pct: float | None  # None when target equals baseline
+    per: str | None = None  # the period one reading of a count covers
+    # |target − reading| × periods × value_per_unit a year while the gap is open; 0 once met;
+    # None without per or value_per_unit
+    gap_annual_cost: float | None = None
 
 
 @dataclass(frozen=True)
@@ -70,6 +78,15 @@ class ResultFigures:
     scale: float | None  # R = Σ headcount of the initiative's audiences ÷ participants
     pilot_annual_benefit: float | None
     rollout_annual_benefit: float | None
+    has_trend: bool = False  # control_improvement is the pre-pilot trend's, not a group's
+    trend_after: float | None = None
+    # With participants' estimates, `isolation` is the mean of share × confidence and
+    # `confidence` 1, so isolation × confidence stays the factor applied everywhere.
+    estimates: tuple[tuple[float, float], ...] = ()  # (share, confidence) each
+
+    @property
+    def estimated(self) -> bool:
+        return bool(self.estimates)
 
 
 @dataclass(frozen=True)
@@ -84,16 +101,6 @@ class PilotFigures:
     results: dict[str, ResultFigures]  # by metric id, in file order
     monetised: bool = False  # whether any result has a value_per_unit
     scale: float | None = None  # R = Σ headcount of the initiative's audiences ÷ participants
-
-
-@dataclass(frozen=True)
-class YearFigures:
-    """One year of an initiative's horizon: what it brings, what it costs, the running net."""
-
-    year: int  # 1 … horizon_years
-    benefit: float  # rollout_benefit × retention^(year − 1)
-    cost: float  # the roll-out cost in year 1, the per-year costs after
-    cumulative_net: float  # Σ (benefit − cost) up to and including this year
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,9 @@ class InitiativeFigures:
     horizon_benefit: float = 0.0  # Σ benefit over the years
     horizon_cost: float = 0.0  # Σ cost over the years
     horizon_roi_pct: float | None = None  # None when the horizon's cost is 0
+    discount_rate: float = 0.0
+    npv: float = 0.0  # Σ discounted net over the years (years.py)
+    fully_loaded: bool = False  # participants' time is among the costs (loading.py)
 
 
 @dataclass(frozen=True)
@@ -136,7 +146,7 @@ class Figures:
 
 
 def compute_figures(strategy: Strategy) -> Figures:
-    """Every figure of strategy-format.md for `strategy`."""
+    """Every figure of docs/figures.md for `strategy`."""
     metrics = {m.id: m for m in strategy.metrics}
     initiatives = {i.id: i for i in strategy.initiatives}
     headcounts = {a.id: a.headcount for a in strategy.audiences}
@@ -148,7 +158,7 @@ def compute_figures(strategy: Strategy) -> Figures:
     for p in strategy.pilots:
         own.setdefault(p.initiative, []).append(p)
     rollouts = {i.id: _initiative_figures(i, _headcount(i, headcounts), own.get(i.id, []),
-                                          pilots, order)
+                                          pilots, order, float(strategy.discount_rate))
                 for i in strategy.initiatives}
     return Figures(
         currency=strategy.currency,
@@ -167,7 +177,19 @@ def metric_figures(metric: Metric) -> MetricFigures:
     # + 0.0: no progress is 0, not the -0.0 a 'lower is better' span would give.
     progress = (actual - metric.baseline) / span * 100 + 0.0 if span != 0 else None
     return MetricFigures(metric.id, float(metric.baseline), float(metric.target), actual,
-                         metric.actual is not None, progress)
+                         metric.actual is not None, progress, metric.per,
+                         gap_annual_cost(metric, actual))
+
+
+def gap_annual_cost(metric: Metric, reading: float) -> float | None:
+    """|target − reading| × periods(per) × value_per_unit while the reading is worse than the
+    target; 0 once it is met; None without `per` or `value_per_unit`."""
+    if metric.per is None or metric.value_per_unit is None:
+        return None
+    gap = _change(metric, reading, metric.target)  # how far it still has to move, if positive
+    if gap <= 0:
+        return 0.0
+    return gap * PERIODS_PER_YEAR[metric.per] * float(metric.value_per_unit)
 
 
 def scale_up(pilot: Pilot, headcount: int | None) -> float | None:
@@ -181,9 +203,20 @@ def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
     improvement = _change(metric, result.before, result.after)
     c_before, c_after = result.control_before, result.control_after
     has_control = c_before is not None and c_after is not None
-    control = _change(metric, c_before, c_after) if c_before is not None and c_after is not None else 0.0
-    isolation = 1.0 if result.isolation is None else float(result.isolation)
-    confidence = 1.0 if result.confidence is None else float(result.confidence)
+    trend = result.trend_after
+    has_trend = not has_control and trend is not None
+    if c_before is not None and c_after is not None:
+        control = _change(metric, c_before, c_after)
+    elif trend is not None:
+        control = _change(metric, result.before, trend)
+    else:
+        control = 0.0
+    estimates = tuple((float(e.share), float(e.confidence)) for e in result.estimates or ())
+    if estimates:
+        isolation, confidence = _sum(s * c for s, c in estimates) / len(estimates), 1.0
+    else:
+        isolation = 1.0 if result.isolation is None else float(result.isolation)
+        confidence = 1.0 if result.confidence is None else float(result.confidence)
     attributable = (improvement - control) * isolation * confidence
     periods = PERIODS_PER_YEAR[result.per]
     value = None if metric.value_per_unit is None else float(metric.value_per_unit)
@@ -192,7 +225,9 @@ def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
     rollout = pilot_benefit * scale if pilot_benefit is not None and scale is not None else None
     return ResultFigures(pilot.id, metric.id, index, result.per, periods, improvement, control,
                          has_control, isolation, confidence, attributable, value, scale,
-                         pilot_benefit, rollout)
+                         pilot_benefit, rollout, has_trend,
+                         None if result.trend_after is None else float(result.trend_after),
+                         estimates)
 
 
 def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
@@ -208,8 +243,8 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
 
 
 def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
-                        pilots: dict[str, PilotFigures], order: dict[str, int]
-                        ) -> InitiativeFigures:
+                        pilots: dict[str, PilotFigures], order: dict[str, int],
+                        discount_rate: float = 0.0) -> InitiativeFigures:
     latest: dict[str, tuple[tuple[date, int], ResultFigures]] = {}
     for pilot in own:
         for metric_id, result in pilots[pilot.id].results.items():
@@ -225,7 +260,7 @@ def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot]
     benefit = _sum(b for r in used if (b := r.rollout_annual_benefit) is not None)  # all, as chosen
     cost = one_off + per_year + per_participant * headcount
     years = year_figures(benefit, cost, per_year, initiative.horizon_years,
-                         float(initiative.retention))
+                         float(initiative.retention), discount_rate)
     horizon_benefit = _sum(y.benefit for y in years)
     horizon_cost = _sum(y.cost for y in years)
     return InitiativeFigures(
@@ -237,19 +272,8 @@ def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot]
         roi_pct_at_half=roi_pct(benefit / 2, cost), pilot_ids=tuple(p.id for p in own),
         horizon_years=initiative.horizon_years, retention=float(initiative.retention),
         years=years, horizon_benefit=horizon_benefit, horizon_cost=horizon_cost,
-        horizon_roi_pct=roi_pct(horizon_benefit, horizon_cost))
-
-
-def year_figures(benefit: float, cost: float, per_year: float, horizon: int,
-                 retention: float) -> tuple[YearFigures, ...]:
-    """Years 1…horizon: benefit × retention^(y−1); year 1 costs `cost`, later years `per_year`."""
-    years, net = [], []
-    for year in range(1, horizon + 1):
-        brings = benefit * retention ** (year - 1)
-        costs = cost if year == 1 else per_year
-        net.append(brings - costs)
-        years.append(YearFigures(year, brings, costs, _sum(net)))
-    return tuple(years)
+        horizon_roi_pct=roi_pct(horizon_benefit, horizon_cost), discount_rate=discount_rate,
+        npv=net_present_value(years), fully_loaded=is_fully_loaded(initiative))
 
 
 def roi_pct(benefit: float, cost: float) -> float | None:
@@ -265,15 +289,6 @@ def payback_months(benefit: float, cost: float) -> float | None:
 def _change(metric: Metric, before: float, after: float) -> float:
     """The improvement from `before` to `after` in the metric's better direction."""
     return float(after - before) if metric.better == "higher" else float(before - after)
-
-
-def _sum(values: Iterable[float]) -> float:
-    """An exact sum; a plain one when the exact one overflows (infinite readings)."""
-    values = list(values)
-    try:
-        return math.fsum(values)
-    except (OverflowError, ValueError):
-        return sum(values, 0.0)
 
 
 def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int:

@@ -10,13 +10,12 @@ figure: the values come from compute.py, so the working always matches.
 from __future__ import annotations
 
 from buyin_cli.errors import Location
-from buyin_cli.figures.compute import Figures, InitiativeFigures, ResultFigures, compute_figures
+from buyin_cli.figures.compute import PERIODS_PER_YEAR, Figures, ResultFigures, compute_figures
+from buyin_cli.figures.initiative_steps import InitiativeSteps
 from buyin_cli.figures.steps import Operand, Section, Step
-from buyin_cli.load.models import Initiative, Strategy
+from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
-
-_SUPERSCRIPT = {2: "²", 3: "³", 4: "⁴"}
 
 
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
@@ -26,7 +25,7 @@ def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> l
                       figures if figures is not None else compute_figures(strategy)).sections()
 
 
-class _Explainer:
+class _Explainer(InitiativeSteps):
     def __init__(self, strategy: Strategy, sources: SourceMap, figures: Figures):
         self.strategy, self.sources, self.figures = strategy, sources, figures
         self.metric_at = {m.id: k for k, m in enumerate(strategy.metrics)}
@@ -41,7 +40,9 @@ class _Explainer:
         out = []
         if self.figures.metrics:
             out.append(Section("Metrics: progress toward target",
-                               tuple(self.progress(mid) for mid in self.figures.metrics),
+                               tuple(step for mid in self.figures.metrics
+                                     for step in (self.progress(mid), self.gap_cost(mid))
+                                     if step is not None),
                                ("metrics",)))
         for pid, pilot in self.figures.pilots.items():
             for mid, result in pilot.results.items():
@@ -74,6 +75,32 @@ class _Explainer:
                     "({0} − {1}) ÷ ({2} − {1}) × 100", (actual, baseline, target),
                     Operand(m.progress_pct, "pct", "progress"), note)
 
+    def gap_cost(self, metric_id: str) -> Step | None:
+        """The cost of standing still: what the gap to target costs a year while it is open."""
+        k = self.metric_at[metric_id]
+        metric, m = self.strategy.metrics[k], self.figures.metrics[metric_id]
+        if m.gap_annual_cost is None or metric.per is None:
+            return None
+        reading = Operand(m.actual, "number", "actual" if m.actual_given else "baseline",
+                          self.at("metrics", k, "actual" if m.actual_given else "baseline"))
+        target = Operand(m.target, "number", "target", self.at("metrics", k, "target"))
+        ops = (*((target, reading) if metric.better == "higher" else (reading, target)),
+               Operand(PERIODS_PER_YEAR[metric.per], "count", f"periods a year (per {metric.per})",
+                       self.at("metrics", k, "per")),
+               Operand(metric.value_per_unit, "rate", "value_per_unit",
+                       self.at("metrics", k, "value_per_unit")))
+        figure = f"yearly cost of the gap in {metric_id}"
+        if m.gap_annual_cost == 0:
+            return Step(figure, "0 once the target is met", "0", ops,
+                        Operand(0.0, "money", figure), "the target is met: the gap costs nothing",
+                        explains=True)
+        formula = (f"({ops[0].label} − {ops[1].label}) × periods × value_per_unit "
+                   f"({metric.better} is better)")
+        return Step(figure, formula, "({0} − {1}) × {2} × {3}", ops,
+                    Operand(m.gap_annual_cost, "money", figure),
+                    "what standing still costs a year while the gap to target stays open",
+                    explains=True)
+
     # --- pilot results ---------------------------------------------------------------------
 
     def result_steps(self, r: ResultFigures) -> tuple[Step, ...]:
@@ -88,27 +115,40 @@ class _Explainer:
                                       self.at(*res, "before")),
                               Operand(pilot.results[r.index].after, "number", "after",
                                       self.at(*res, "after")))]
+        result = pilot.results[r.index]
         if r.has_control:
             steps.append(self._change(
                 "control improvement", r.control_improvement, higher,
-                Operand(pilot.results[r.index].control_before, "number", "control_before",
+                Operand(result.control_before, "number", "control_before",
                         self.at(*res, "control_before")),
-                Operand(pilot.results[r.index].control_after, "number", "control_after",
+                Operand(result.control_after, "number", "control_after",
                         self.at(*res, "control_after"))))
+        elif r.has_trend:
+            steps.append(self._change(
+                "trend change", r.control_improvement, higher,
+                Operand(result.before, "number", "before", self.at(*res, "before")),
+                Operand(result.trend_after, "number", "trend_after",
+                        self.at(*res, "trend_after"))))
         control = Operand(r.control_improvement, "number",
-                          "control improvement" if r.has_control else "control (none: 0)")
-        result = pilot.results[r.index]
-        iso = self._fraction("isolation", r.isolation, result.isolation is not None, res)
-        conf = self._fraction("confidence", r.confidence, result.confidence is not None, res)
-        note = None
-        if r.attributable < 0:
-            note = "negative: the learning is credited with making this metric worse"
-        elif r.has_control and r.attributable == 0 and r.improvement == r.control_improvement:
-            note = "the control group moved as much as the pilot group: nothing is attributable"
-        steps.append(Step("attributable", "(improvement − control) × isolation × confidence",
-                          "({0} − {1}) × {2} × {3}",
-                          (Operand(r.improvement, "number", "improvement"), control, iso, conf),
-                          Operand(r.attributable, "number", "attributable"), note))
+                          "control improvement" if r.has_control else
+                          "trend change" if r.has_trend else "control (none: 0)")
+        improvement = Operand(r.improvement, "number", "improvement")
+        if r.estimated:
+            steps.append(self._estimates(r, res))
+            steps.append(Step("attributable", "(improvement − control) × participants' estimate",
+                              "({0} − {1}) × {2}",
+                              (improvement, control,
+                               Operand(r.isolation, "number", "participants' estimate")),
+                              Operand(r.attributable, "number", "attributable"),
+                              self._attributable_note(r)))
+        else:
+            iso = self._fraction("isolation", r.isolation, result.isolation is not None, res)
+            conf = self._fraction("confidence", r.confidence, result.confidence is not None,
+                                  res)
+            steps.append(Step("attributable", "(improvement − control) × isolation × confidence",
+                              "({0} − {1}) × {2} × {3}", (improvement, control, iso, conf),
+                              Operand(r.attributable, "number", "attributable"),
+                              self._attributable_note(r)))
         periods = Operand(r.periods, "count", f"periods a year (per {r.per})",
                           self.at(*res, "per"))
         if r.value_per_unit is None:
@@ -128,6 +168,32 @@ class _Explainer:
                           Operand(r.pilot_annual_benefit, "money", "pilot annual benefit")))
         steps.extend(self._rollout(r, i))
         return tuple(steps)
+
+    def _attributable_note(self, r: ResultFigures) -> str | None:
+        if r.attributable < 0:
+            return "negative: the learning is credited with making this metric worse"
+        if r.has_control and r.attributable == 0 and r.improvement == r.control_improvement:
+            return "the control group moved as much as the pilot group: nothing is attributable"
+        if r.has_trend and r.attributable == 0 and r.improvement == r.control_improvement:
+            return "the pre-pilot trend predicts the whole change: nothing is attributable"
+        return None
+
+    def _estimates(self, r: ResultFigures, res: tuple[str | int, ...]) -> Step:
+        """Phillips' estimate method: the mean of each participant's share × confidence."""
+        ops: list[Operand] = []
+        for n, (share, confidence) in enumerate(r.estimates):
+            at = res + ("estimates", n)
+            ops += [Operand(share, "number", f"estimate {n + 1} share", self.at(*at, "share")),
+                    Operand(confidence, "number", f"estimate {n + 1} confidence",
+                            self.at(*at, "confidence"))]
+        products = " + ".join(f"{{{2 * n}}} × {{{2 * n + 1}}}" for n in range(len(r.estimates)))
+        count = len(r.estimates)
+        working = f"({products}) ÷ {count}" if count > 1 else products
+        return Step("participants' estimate", "mean of share × confidence over the estimates",
+                    working, tuple(ops), Operand(r.isolation, "number", "participants' estimate"),
+                    f"{count} participant{'s' if count > 1 else ''}' estimates of the share of "
+                    "the change due to the learning, each discounted by their confidence",
+                    explains=True)
 
     def _change(self, figure: str, value: float, higher: bool, before: Operand,
                 after: Operand) -> Step:
@@ -190,97 +256,3 @@ class _Explainer:
                    Operand(p.roi_pct, "pct", "ROI"),
                    "the pilot cost 0, so its ROI is undefined" if p.roi_pct is None else None)
         return benefit, roi
-
-    # --- initiatives -----------------------------------------------------------------------
-
-    def initiative_steps(self, initiative_id: str) -> tuple[Step, ...]:
-        f = self.figures.initiatives[initiative_id]
-        j = self.initiative_at[initiative_id]
-        initiative = self.strategy.initiatives[j]
-        used = tuple(Operand(r.rollout_annual_benefit, "money",
-                             f"{r.metric_id}, pilot {r.pilot_id} ended",
-                             self.at("pilots", self.pilot_at[r.pilot_id], "end"))
-                     for r in f.results_used)
-        if used:
-            note = ("per metric, the pilot with the latest end counts (its end date is the "
-                    "source shown)")
-        elif f.pilot_ids:
-            note = ("none of its pilots measured a metric with a value_per_unit, so the "
-                    "roll-out benefit is 0")
-        else:
-            note = "no pilot of this initiative yet, so the roll-out benefit is 0"
-        benefit = Step("roll-out benefit", "Σ roll-out annual benefit, latest pilot per metric",
-                       " + ".join(f"{{{n}}}" for n in range(len(used))) or "0", used,
-                       Operand(f.rollout_benefit, "money", "roll-out benefit"), note,
-                       explains=bool(used))
-        steps = [benefit, self._cost(initiative, j, f.headcount, f.rollout_cost)]
-        b = Operand(f.rollout_benefit, "money", "benefit")
-        c = Operand(f.rollout_cost, "money", "cost")
-        free = "the roll-out costs 0, so this is undefined" if f.rollout_cost == 0 else None
-        steps.append(Step("ROI", "(benefit − cost) ÷ cost × 100", "({0} − {1}) ÷ {1} × 100",
-                          (b, c), Operand(f.roi_pct, "pct", "ROI"), free))
-        steps.append(Step("benefit-cost ratio", "benefit ÷ cost", "{0} ÷ {1}", (b, c),
-                          Operand(f.bcr, "ratio", "BCR"), free))
-        never = "the benefit is not positive, so it never pays back"
-        steps.append(Step("payback", "cost ÷ (benefit ÷ 12) months", "{1} ÷ ({0} ÷ 12)",
-                          (b, c), Operand(f.payback_months, "months", "payback"),
-                          never if f.payback_months is None else None))
-        share_note = (never if f.break_even_share is None else
-                      "even the full pilot effect does not pay back the cost"
-                      if f.break_even_share > 1 else
-                      "the share of the pilot effect that must hold at roll-out to break even")
-        steps.append(Step("break-even share", "cost ÷ benefit", "{1} ÷ {0}", (b, c),
-                          Operand(f.break_even_share, "share", "break-even share"), share_note,
-                          explains=f.break_even_share is not None and f.break_even_share <= 1))
-        steps.append(Step("ROI if half the effect holds", "(benefit × 0.5 − cost) ÷ cost × 100",
-                          "({0} × 0.5 − {1}) ÷ {1} × 100", (b, c),
-                          Operand(f.roi_pct_at_half, "pct", "ROI at half"), free))
-        if f.horizon_years > 1:
-            steps.extend(self._horizon(f, j))
-        return tuple(steps)
-
-    def _horizon(self, f: InitiativeFigures, j: int) -> list[Step]:
-        """The years after the first: benefit kept at `retention`, per-year costs only."""
-        h = f.horizon_years
-        years = Operand(h, "count", "horizon_years", self.at("initiatives", j, "horizon_years"))
-        kept = (Operand(f.retention, "number", "retention",
-                        self.at("initiatives", j, "retention"))
-                if "retention" in self.strategy.initiatives[j].model_fields_set
-                else Operand(f.retention, "number", "retention (default 1)"))
-        powers = " + ".join(["1", "{2}"] + [f"{{2}}{_SUPERSCRIPT[n]}" for n in range(2, h)])
-        benefit = Step(f"benefit over {h} years", "roll-out benefit × Σ retention^(year − 1)",
-                       f"{{0}} × ({powers})",
-                       (Operand(f.rollout_benefit, "money", "roll-out benefit"), years, kept),
-                       Operand(f.horizon_benefit, "money", f"benefit over {h} years"),
-                       "each later year keeps the retention share of the year before; the "
-                       "first year's figures stay the headline", explains=True)
-        cost = Step(f"cost over {h} years", "roll-out cost + per-year costs × (years − 1)",
-                    "{0} + {1} × ({2} − 1)",
-                    (Operand(f.rollout_cost, "money", "roll-out cost"),
-                     Operand(f.per_year, "money", "per-year costs"), years),
-                    Operand(f.horizon_cost, "money", f"cost over {h} years"))
-        roi = Step(f"ROI over {h} years", "(Σ benefit − Σ cost) ÷ Σ cost × 100",
-                   "({0} − {1}) ÷ {1} × 100",
-                   (Operand(f.horizon_benefit, "money", "benefit"),
-                    Operand(f.horizon_cost, "money", "cost")),
-                   Operand(f.horizon_roi_pct, "pct", f"ROI over {h} years"),
-                   "the horizon costs 0, so this is undefined" if f.horizon_cost == 0 else None)
-        return [benefit, cost, roi]
-
-    def _cost(self, initiative: Initiative, j: int, headcount: int, total: float) -> Step:
-        ops: list[Operand] = []
-        terms: list[str] = []
-        per_head: list[str] = []
-        for n, cost in enumerate(initiative.costs):
-            ops.append(Operand(cost.amount, "money" if cost.kind != "per-participant" else "rate",
-                               f"{cost.kind}: {cost.item}",
-                               self.at("initiatives", j, "costs", n, "amount")))
-            (per_head if cost.kind == "per-participant" else terms).append(f"{{{n}}}")
-        if per_head:
-            heads = f"({' + '.join(per_head)})" if len(per_head) > 1 else per_head[0]
-            ops.append(Operand(headcount, "count", "headcount of the audiences"))
-            terms.append(f"{heads} × {{{len(ops) - 1}}}")
-        return Step("roll-out cost", "Σ one-off + Σ per-year + Σ per-participant × headcount",
-                    " + ".join(terms) or "0", tuple(ops),
-                    Operand(total, "money", "roll-out cost"),
-                    None if initiative.costs else "no costs are listed; add them, fully loaded")

@@ -15,13 +15,15 @@ from buyin_cli.words import finite
 
 
 def figures_json(figures: Figures) -> dict[str, Any]:
-    """The object `buyin roi --format json` prints (cli-contract.md), plus extra keys.
+    """The object `buyin roi --format json` prints (docs/commands.md), plus extra keys.
 
     Full precision; an undefined figure (or one that overflowed) is None.
     """
     return {
         "currency": figures.currency,
-        "metrics": {mid: {"progress_pct": finite(m.progress_pct), "baseline": finite(m.baseline),
+        "metrics": {mid: {"progress_pct": finite(m.progress_pct),
+                          "gap_annual_cost": finite(m.gap_annual_cost), "per": m.per,
+                          "baseline": finite(m.baseline),
                           "target": finite(m.target), "actual": finite(m.actual),
                           "actual_given": m.actual_given}
                     for mid, m in figures.metrics.items()},
@@ -42,9 +44,11 @@ def figures_json(figures: Figures) -> dict[str, Any]:
                                                for r in i.results_used],
                               "years": [{"year": y.year, "benefit": finite(y.benefit),
                                          "cost": finite(y.cost),
-                                         "cumulative_net": finite(y.cumulative_net)}
+                                         "cumulative_net": finite(y.cumulative_net),
+                                         "discounted_net": finite(y.discounted_net)}
                                         for y in i.years],
                               "horizon_roi_pct": finite(i.horizon_roi_pct),
+                              "npv": finite(i.npv), "discount_rate": finite(i.discount_rate),
                               "horizon_years": i.horizon_years,
                               "retention": finite(i.retention),
                               "observed": [_observed_json(o)
@@ -68,7 +72,9 @@ def _result_json(r: ResultFigures) -> dict[str, Any]:
             "rollout_annual_benefit": finite(r.rollout_annual_benefit),
             "per": r.per, "periods": r.periods,
             "control_improvement": finite(r.control_improvement), "has_control": r.has_control,
+            "has_trend": r.has_trend, "trend_after": finite(r.trend_after),
             "isolation": finite(r.isolation), "confidence": finite(r.confidence),
+            "estimates": [{"share": s, "confidence": c} for s, c in r.estimates],
             "value_per_unit": finite(r.value_per_unit), "scale": finite(r.scale)}
 
 

@@ -45,8 +45,12 @@ class Span:
 
 
 def parse_period(label: str) -> Span | None:
-    """The span of an ISO period label, or None for any other label."""
+    """The span of an ISO period label, or None for any other label (and for a year
+    outside the strategy's dates, 1900 to 2999: '0000-01' is no date, and '9999-W52'
+    ends where the calendar does)."""
     text = label.strip()
+    if not text[:4].isdigit() or not 1900 <= int(text[:4]) <= 2999:
+        return None
     if m := _YEAR.fullmatch(text):
         year = int(m.group(1))
         return Span(date(year, 1, 1), date(year, 12, 31))

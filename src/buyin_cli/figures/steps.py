@@ -7,11 +7,16 @@ each output writes them in the strategy's locale; `Step.working` holds
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from buyin_cli.errors import Location
+
+# How the working's signs read as Python arithmetic, for checking that it multiplies out.
+_ARITHMETIC = (("×", "*"), ("÷", "/"), ("−", "-"), ("²", "**2"), ("³", "**3"), ("⁴", "**4"))
+_PLAIN = re.compile(r"[0-9eE.+\-*/() ]+")
 
 Kind = Literal["money", "rate", "number", "count", "pct", "share", "ratio", "months"]
 
@@ -46,6 +51,22 @@ class Step:
     def fill(self, write: Callable[[Operand], str]) -> str:
         """The working with each operand written by `write`."""
         return self.working.format(*(write(op) for op in self.operands))
+
+    def evaluate(self, values: Sequence[float | None]) -> float | None:
+        """The working computed with `values` in place of its operands (as a reader would by
+        hand); None where a value is missing or the working is not plain arithmetic."""
+        if any(v is None for v in values):
+            return None
+        expression = self.working.format(*(f"({float(v)!r})" for v in values))  # type: ignore[arg-type]
+        for sign, python in _ARITHMETIC:
+            expression = expression.replace(sign, python)
+        if not _PLAIN.fullmatch(expression):
+            return None
+        try:
+            # Only digits and operators reach here (checked above): nothing else can run.
+            return float(eval(expression, {"__builtins__": {}}))  # noqa: S307
+        except (ArithmeticError, SyntaxError, ValueError):
+            return None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.inputs import note_input
 from buyin_cli.load.settings import find_settings
 from buyin_cli.words import CONTROL
 
@@ -59,44 +60,59 @@ def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]
     would echo a secret of the machine running buyin into its log.
     """
     base = folder.resolve()
-    inside = [file for file in files if file.resolve().is_relative_to(base)]
+    inside: list[Path] = []
+    outside: list[Path] = []
+    for file in files:
+        (inside if file.resolve().is_relative_to(base) else outside).append(file)
     return inside, [Problem(Location(file), "E001",
                             "is a link to a file outside the strategy's folder; buyin reads only "
                             "the strategy's own files (copy the file in instead of linking to it)")
-                    for file in files if file not in inside]
+                    for file in outside]
 
 
-def _yaml_files(folder: Path, seen: set[tuple[int, int]]) -> tuple[list[Path], list[Problem]]:
-    """The YAML files (any case of .yaml or .yml) below `folder`, hidden ones left out, and
-    the folders that could not be read."""
-    try:
-        info = folder.stat()
-        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
-            return [], []
-        seen.add((info.st_dev, info.st_ino))
-        entries = list(os.scandir(folder))
-    except OSError as exc:
-        return [], [Problem(Location(folder), "E001",
-                            f"cannot read this folder: {exc.strerror or exc}; make it "
-                            "readable, or move it out of the strategy")]
+def _yaml_files(top: Path, seen: set[tuple[int, int]]) -> tuple[list[Path], list[Problem]]:
+    """The YAML files (any case of .yaml or .yml) below `top`, hidden ones left out, and
+    what could not be read.
+
+    Walked with a list of folders still to read, not by recursion: a folder 1,100
+    levels deep is read like any other. A YAML name that is not a file (a FIFO, a
+    device, a link to either) is a problem, not a silent gap: reading it could block.
+    """
     found: list[Path] = []
     problems: list[Problem] = []
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        child = folder / entry.name
+    pending = [top]
+    while pending:
+        folder = pending.pop()
         try:
-            # A linked folder is not followed (it may lead anywhere); a linked file is, and
-            # _inside refuses it when it leaves the strategy's folder.
-            is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file()
-        except OSError:
-            is_dir = is_file = False
-        if is_dir:
-            below, unreadable = _yaml_files(child, seen)
-            found.extend(below)
-            problems.extend(unreadable)
-        elif is_file and child.suffix.lower() in (".yaml", ".yml"):
-            found.append(child)
+            info = folder.stat()
+            if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            entries = list(os.scandir(folder))
+        except OSError as exc:
+            problems.append(Problem(Location(folder), "E001",
+                                    f"cannot read this folder: {exc.strerror or exc}; make it "
+                                    "readable, or move it out of the strategy"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = folder / entry.name
+            try:
+                # A linked folder is not followed (it may lead anywhere); a linked file is,
+                # and _inside refuses it when it leaves the strategy's folder.
+                is_dir, is_file = entry.is_dir(follow_symlinks=False), entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                pending.append(child)
+            elif child.suffix.lower() in (".yaml", ".yml"):
+                if is_file:
+                    found.append(child)
+                elif not entry.is_dir():  # a link to a folder is documented as not followed
+                    problems.append(Problem(Location(child), "E001", "is not a regular file (a FIFO, a "
+                                            "device, or a link to one or to nothing); a strategy file "
+                                            "is a plain file: replace it with one, or remove it"))
     return found, problems
 
 
@@ -122,6 +138,7 @@ def read_text(file: Path) -> str | Problem:
     The size is asked of the file system before anything is read (a sparse file may say
     8 GB), and no more than the limit is read whatever it says (a device says 0).
     """
+    note_input(file)
     try:
         size = file.stat().st_size
         if size <= MAX_FILE_BYTES:

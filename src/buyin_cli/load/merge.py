@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.budget import Budget
 from buyin_cli.load.files import data_file_reader, find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.syntax import mark_location
@@ -63,21 +64,24 @@ def _merged(files: list[Path], text_of: Callable[[Path], str | Problem]) -> Load
     merged: dict[str, Any] = {}
     first_seen: dict[str, Location] = {}
     problems: list[Problem] = []
+    budget = Budget()  # shared: many small files must not each spend a document's budget
     for file in files:
+        if budget.spent:
+            break
         text = text_of(file)
         doc = compose_document(file, text) if isinstance(text, str) else text
         if isinstance(doc, Problem):
             problems.append(doc)
         else:
-            problems += _merge(file, doc, merged, first_seen, sources)
+            problems += _merge(file, doc, merged, first_seen, sources, budget)
     return Loaded(merged, sources, problems)
 
 
 def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
-           first_seen: dict[str, Location], sources: SourceMap) -> list[Problem]:
+           first_seen: dict[str, Location], sources: SourceMap, budget: Budget) -> list[Problem]:
     """Add one file's sections: list sections concatenate, others may appear once. Returns
     the problems found in the file."""
-    converter = Converter(file, sources)
+    converter = Converter(file, sources, budget)
     problems = converter.problems
     try:
         for key, key_node, value_node in converter.pairs(doc, ()):

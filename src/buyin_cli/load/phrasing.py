@@ -107,6 +107,9 @@ def _value_message(kind: str, ctx: dict[str, Any], value: Any, shown: str) -> st
                 f"e.g. '{suggestion}'")
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long":
+        return (f"is {len(str(value)):,} characters, more than the {ctx.get('max_length')} "
+                "allowed; shorten it")
     if kind == "too_long":
         most = ctx.get("max_length")
         return (f"has {ctx.get('actual_length', 0):,} items, more than the {most} allowed; "

@@ -54,6 +54,10 @@ def syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
     elif problem.startswith("mapping values are not allowed"):
         message = ("unexpected ':' here; put text that contains ': ' in quotes, "
                    "or check this line's indentation")
+    elif problem.startswith("could not find expected ':'") and _long_key(opened):
+        mark = opened
+        message = (f"this key is longer than the {MAX_KEY:,} characters YAML allows before "
+                   "its ':'; shorten it")
     elif problem.startswith("could not find expected ':'"):
         mark = opened or mark
         message = ("expected 'key: value' on this line; add the ':' after the key, "
@@ -85,6 +89,18 @@ def syntax_problem(file: Path, exc: yaml.MarkedYAMLError) -> Problem:
         message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
     return Problem(where, "E101", message)
+
+
+MAX_KEY = 1024  # YAML's limit on a key written without '?'
+
+
+def _long_key(mark: yaml.Mark | None) -> bool:
+    """Whether the line at `mark` has its ':' past YAML's key length (the ':' is there)."""
+    if mark is None or not isinstance(mark.buffer, str):
+        return False
+    end = mark.buffer.find("\n", mark.pointer)
+    colon = mark.buffer.find(":", mark.pointer, None if end < 0 else end)
+    return colon - mark.pointer > MAX_KEY
 
 
 def _at_indentation(mark: yaml.Mark | None) -> bool:

@@ -16,13 +16,13 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load.budget import Budget
 from buyin_cli.load.files import control_problem
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
 from buyin_cli.load.yaml_numbers import NumberProblem, read_number
 from buyin_cli.words import CONTROL, clip, dotted
 
-MAX_VALUES = 100_000
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
@@ -112,8 +112,9 @@ _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 class Converter:
     """Turns composed nodes into plain data, recording sources and bounding expansion."""
 
-    def __init__(self, file: Path, sources: SourceMap):
+    def __init__(self, file: Path, sources: SourceMap, budget: Budget | None = None):
         self.file = file
+        self.budget = budget or Budget()
         self.sources = sources
         self.problems: list[Problem] = []  # what converting found; read once it is done
         self.count = 0
@@ -202,12 +203,9 @@ class Converter:
               merged: bool = False) -> None:
         """Count `values` against the document's budget; past it, stop at `mark`."""
         self.count += values
-        if self.count > MAX_VALUES:
-            how = ("; split the strategy or remove repetition" if not (aliased or merged) else
-                   " through merge keys ('<<'); do not merge mappings that merge others"
-                   if merged else " through aliases; do not nest aliases of aliases")
-            self.fail(mark_location(self.file, mark), "E105",
-                      f"this document expands to more than {MAX_VALUES:,} values" + how)
+        problem = self.budget.spend(values, self.count, aliased=aliased, merged=merged)
+        if problem:
+            self.fail(mark_location(self.file, mark), "E105", problem)
 
     def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:

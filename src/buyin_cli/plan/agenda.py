@@ -35,7 +35,7 @@ BACKUP_LIMIT = 15  # hidden slides at most: what the presented slides lead to
 CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide
 
 State = Literal["presented", "backup", "omitted"]
-# Sections in the order the story tells them (DECK.md): answer first, then the support.
+# Sections in the order the story tells them (docs/deck.md): answer first, then the support.
 STORY = ("since", "changes", "decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
          "numbers", "years", "endorsement", "showcase", "asks", "working")
 

@@ -20,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
-from babel.numbers import NumberPattern, format_compact_currency, get_currency_symbol, parse_pattern
+from babel.numbers import (
+    NumberPattern,
+    format_compact_currency,
+    get_currency_precision,
+    get_currency_symbol,
+    parse_pattern,
+)
 
 from buyin_cli.errors import BuyinError
 from buyin_cli.figures.periods import parse_period, period_kind
@@ -62,25 +68,34 @@ def _locale(name: str) -> Locale:
                           "en_GB, en_US, de_DE or fr_FR") from None
 
 
-def format_money(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
-    """`amount` rounded to whole units of `currency`, as the locale writes money: £123,984."""
+def format_money(amount: float | None, currency: str, locale: str | Locale | None = None,
+                 places: tuple[int, int] = (0, 0)) -> str:
+    """`amount` rounded to whole units of `currency` (or to `places`, min and max decimal
+    places), as the locale writes money: £123,984."""
     if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
-    return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False)
+    pattern = _pattern(loc.currency_formats["standard"].pattern, places)
+    return _apply(pattern, _rounded(amount, places[1]), loc, currency=currency,
+                  currency_digits=False)
 
 
 def format_rate(amount: float | None, currency: str, locale: str | Locale | None = None) -> str:
-    """A money amount per unit (e.g. value_per_unit), with its cents when it has any: £12.50."""
+    """A money amount per unit (e.g. value_per_unit) as written, with the currency's cents when it
+    has a fraction: £12.50, $0.098 (a margin is never rounded to $0.10), ¥0.098."""
     if (amount := finite(amount)) is None:
         return NOT_AVAILABLE
-    loc = _as_locale(locale, currency)
-    if float(amount).is_integer():
-        pattern = _pattern(loc.currency_formats["standard"].pattern, (0, 0))
-        return _apply(pattern, _whole(amount), loc, currency=currency, currency_digits=False)
-    pattern = _pattern(loc.currency_formats["standard"].pattern)
-    return _apply(pattern, amount, loc, currency=currency)
+    places = decimals_of(amount, 6)
+    if places == 0:
+        return format_money(amount, currency, locale)
+    low = min(get_currency_precision(currency), 2)
+    return format_money(amount, currency, locale, (low, max(low, places)))
+
+
+def decimals_of(value: float, most: int = 10) -> int:
+    """How many decimal places `value` has as written (its shortest form), at most `most`."""
+    text = f"{Decimal(repr(float(value))):f}"
+    return min(len(text.partition(".")[2].rstrip("0")), most)
 
 
 def format_pct(value: float | None, locale: str | Locale | None = None,
@@ -95,12 +110,12 @@ def format_pct(value: float | None, locale: str | Locale | None = None,
 
 
 def format_number(value: float | None, locale: str | Locale | None = None,
-                  currency: str = "USD", decimals: int | None = None) -> str:
-    """A number as the locale writes it: with `decimals` places, or as written (up to 4)."""
+                  currency: str = "USD", decimals: int | None = None, most: int = 4) -> str:
+    """A number as the locale writes it: with `decimals` places, or as written (up to `most`)."""
     if (value := finite(value)) is None:
         return NOT_AVAILABLE
     loc = _as_locale(locale, currency)
-    frac = (decimals, decimals) if decimals is not None else (0, 4)
+    frac = (decimals, decimals) if decimals is not None else (0, most)
     pattern = _pattern(loc.decimal_formats[None].pattern, frac)
     return _apply(pattern, _rounded(value, frac[1]), loc)
 
@@ -170,22 +185,20 @@ class Formatter:
         pattern = _pattern(self.locale.percent_formats[None].pattern, (decimals, decimals))
         return self._signed(_apply(pattern, rounded / 100, self.locale))
 
-    def operand(self, op: Operand) -> str:
-        """A number of the working (explain.Operand), written as its kind asks."""
-        value = op.value
-        if op.kind == "money":
-            return self.money(value)
-        if op.kind == "rate":
-            return self.rate(value)
-        if op.kind == "pct":
-            return self.percent(value)
-        if op.kind == "share":
-            return self.percent(None if value is None else value * 100)
-        if op.kind == "ratio":
-            return self.number(value, 2)
-        if op.kind == "months":
-            return self.number(value, 1)
-        return self.number(value)
+    def operand(self, op: Operand, extra: int = 0) -> str:
+        """A number of the working (explain.Operand), written as its kind asks; `extra` more
+        decimal places where a working must show them to multiply out (working.py)."""
+        value, places = op.value, operand_places(op, extra)
+        if op.kind == "rate" and not extra:
+            return self.rate(value)  # as written
+        if op.kind in ("money", "rate"):
+            return self._signed(format_money(value, self.currency, self.locale, (places, places)))
+        if op.kind in ("pct", "share"):
+            return self.percent(value if op.kind == "pct" or value is None else value * 100,
+                                places)
+        if op.kind in ("ratio", "months"):
+            return self.number(value, places)
+        return self._signed(format_number(value, self.locale, self.currency, most=places))
 
     def language_tag(self) -> str:
         """The locale as a language tag: de_DE → de-DE."""
@@ -242,6 +255,19 @@ class Formatter:
         return self.minus + text[1:] if text.startswith("-") else text
 
 
+def operand_places(op: Operand, extra: int = 0) -> int:
+    """The decimal places an operand is written to: money whole, percentages to one place, a
+    number as written up to 4 (a number written in the strategy in full), `extra` more."""
+    if op.kind == "money":
+        return 1 + extra if extra else 0
+    if op.kind == "rate":
+        return (decimals_of(op.value, 6) if op.value is not None else 0) + extra
+    base = {"pct": 1, "share": 1, "ratio": 2, "months": 1, "count": 0}.get(op.kind)
+    if base is None:  # a number; one written in the strategy, in full
+        base = max(4, decimals_of(op.value)) if op.source and op.value is not None else 4
+    return base + extra
+
+
 def deck_formatter(currency: str, locale: str | None,
                    not_available: str = NOT_AVAILABLE) -> Formatter:
     """The deck's figures: with a true minus sign (−), which never breaks from its number, and
@@ -269,8 +295,9 @@ def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **option
         return text
 
 
-def _whole(amount: float) -> Decimal:
-    return _rounded(amount, 0)
+def shown(value: float, places: int) -> float:
+    """`value` as it reads when written to `places` decimal places."""
+    return float(_rounded(value, places))
 
 
 def _rounded(value: float, places: int) -> Decimal:

@@ -112,7 +112,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         objections=objections,
         showcase_title=showcase.title if showcase else None,
         showcase_url=showcase.url if showcase else None,
-        showcase_link=_link(showcase.url) if showcase else None,
+        showcase_link=web_link(showcase.url) if showcase else None,
         states={section: state(section) for section in ONE_SLIDE_SECTIONS},
         omitted_slides=len(agenda.units("omitted")),
         since=since_view(since, fmt, state("since")) if since is not None else None,
@@ -159,7 +159,7 @@ def _readiness(readiness: Readiness | None, relevant: set[Path_]) -> _ReadinessF
     return {"not_ready": not_ready, "accepted": accepted}
 
 
-def _link(url: str) -> str | None:
+def web_link(url: str) -> str | None:
     """A web or mail address a deck can link to, or None for anything else (an intranet path)."""
     url = url.strip()
     if re.match(r"^(https?://|mailto:)\S+$", url):

@@ -8,6 +8,9 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from buyin_cli.errors import BuyinError, display_path
+from buyin_cli.load.inputs import is_input
+
 
 def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | None = None) -> None:
     """Write `data` to `path` through a temporary file in the same folder.
@@ -18,6 +21,7 @@ def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | No
     and an existing `path` is left as it was; the exception propagates.
     """
     path = Path(path)
+    refuse_input(path)
     # Same folder, so the final rename never crosses file systems.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
@@ -34,6 +38,14 @@ def write_atomic(path: Path, data: bytes, *, verify: Callable[[Path], None] | No
         tmp.unlink(missing_ok=True)
         raise
     fsync_dir(path.parent)
+
+
+def refuse_input(path: Path) -> None:
+    """Refuse to write `path` when it is one of the run's inputs: an output never replaces
+    what the run read (`roi --format xlsx --out s.yaml` would replace the strategy)."""
+    if is_input(path):
+        raise BuyinError(f"{display_path(path)}: is one of this run's inputs; buyin never writes "
+                         "over its input: name another file to write")
 
 
 def new_file_mode(path: Path) -> int:

@@ -87,7 +87,9 @@ def compiled_for(env: Environment) -> Compiled:
         env.variable_end_string, env.comment_start_string, env.comment_end_string,
         env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks,
         env.lstrip_blocks, env.newline_sequence, env.keep_trailing_newline,
-        env.autoescape, env.optimized, jinja_version, sys.version, __version__))
+        env.autoescape, env.optimized, jinja_version, sys.version, __version__,
+        # how each filter is called (what it is passed first) is compiled into the code
+        sorted((name, str(getattr(f, "jinja_pass_arg", None))) for name, f in env.filters.items())))
     fingerprint = hashlib.sha256(options.encode("utf-8")).hexdigest()[:16]
     home = cache_home()
     key = (home, fingerprint)

@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import signal
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -25,10 +26,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from buyin_cli.errors import BuyinError, display_path
-from buyin_cli.render.atomic import fsync_dir, new_file_mode
+from buyin_cli.render.atomic import fsync_dir, new_file_mode, refuse_input
 
 RECORD = ".buyin-outputs.json"
-
+MAX_RECORD_BYTES = 1024 * 1024  # a record of thousands of outputs is a few hundred KB
+MAX_OUTPUT_BYTES = 1024 ** 3  # larger than any deck buyin writes: not one of its outputs
 
 @dataclass(frozen=True)
 class Pending:
@@ -58,19 +60,28 @@ def write_outputs_together(folder: Path, files: list[Pending], *, force: bool = 
     return changed
 
 
+def written_by_buyin(path: Path) -> bool:
+    """Whether `path` holds what buyin last wrote there, by the folder's record: a file
+    planted in the folder (with any timestamp) is not."""
+    known = _read_record(path.parent).get(path.name)
+    return known is not None and not path.is_symlink() and _file_digest(path) == known
+
+
 def _refuse_to_lose_edits(path: Path, record: dict[str, str]) -> None:
     lock = path.with_name("~$" + path.name)
     if lock.exists():
         raise BuyinError(f"{display_path(path)} is open in PowerPoint ({display_path(lock)} is its "
                          "lock file): close it and run again, or pass --force to write over it")
     known = record.get(path.name)
-    if known is not None and path.is_file() and _file_digest(path) != known:
+    if known is not None and not path.is_symlink() and path.is_file() and _file_digest(path) != known:
         raise BuyinError(f"{display_path(path)} was changed since buyin wrote it: to keep those "
                          "edits, save the file under another name and run again, or pass --force "
                          "to write over them")
 
 
 def _commit(files: list[Pending]) -> None:
+    for f in files:
+        refuse_input(f.path)
     staged: list[tuple[Path, Path]] = []
     try:
         for f in files:
@@ -163,18 +174,37 @@ def _signals_held() -> Iterator[None]:
 
 def _read_record(folder: Path) -> dict[str, str]:
     try:
-        data = json.loads((folder / RECORD).read_text(encoding="utf-8"))
+        data = json.loads(_own_bytes(folder / RECORD, MAX_RECORD_BYTES) or b"{}")
         return {str(k): str(v) for k, v in data.get("sha256", {}).items()}
     except (OSError, ValueError, AttributeError):
         return {}
 
 
+def _own_bytes(path: Path, most: int) -> bytes | None:
+    """The bytes of `path` when it is a regular file of at most `most` bytes, else None.
+
+    Never through a link, never blocking: the out folder may hold what a pull request
+    planted (a link to /dev/zero, a FIFO in place of the record).
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as stream:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > most:
+            return None
+        return stream.read(most + 1)
+
+
 def _holds(path: Path, data: bytes) -> bool:
     """Whether `path` is a file holding exactly `data` (the size first, to read only candidates)."""
     try:
-        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+        info = path.lstat()
     except OSError:
         return False
+    return (stat.S_ISREG(info.st_mode) and info.st_size == len(data)
+            and _own_bytes(path, len(data)) == data)
 
 
 def _digest(data: bytes) -> str:
@@ -182,7 +212,5 @@ def _digest(data: bytes) -> str:
 
 
 def _file_digest(path: Path) -> str:
-    try:
-        return _digest(path.read_bytes())
-    except OSError:
-        return ""
+    data = _own_bytes(path, MAX_OUTPUT_BYTES)
+    return "" if data is None else _digest(data)

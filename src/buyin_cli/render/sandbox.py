@@ -18,9 +18,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from jinja2 import pass_context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-MAX_SECONDS = 20.0  # one template's rendering
+from buyin_cli.render.memory import memory_capped
+
+MAX_SECONDS = 20.0  # all of one run's renderings together (a run renders many templates)
 MAX_CHARS = 20_000_000  # one template's output, and any text or list it builds
 MAX_BITS = 10_000  # an integer a template computes (about 3,000 digits)
 MAX_RANGE = 100_000  # numbers in one range()
@@ -39,6 +42,15 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         super().__init__(*args, **kwargs)
         self.globals["range"] = bounded_range
         self.deadline: float | None = None
+        self.spent = 0.0  # seconds this run's renderings took so far
+        # Every filter runs bounded, at render time: one Jinja would fold when it compiles
+        # (`"x"|center(1500000000)` has constant arguments) ran outside every bound.
+        for name, function in list(self.filters.items()):
+            self.filters[name] = _bounded_filter(self, name, function)
+
+    def new_run(self) -> None:
+        """A new run (a `brief`, a save in `watch`) has the whole time budget again."""
+        self.spent = 0.0
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
         self.check_time()
@@ -47,7 +59,7 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
         elif operator == "*":
             _check_product(left, right)
         elif operator == "%":
-            _check_format(left)
+            _check_format(left, right)
         result = super().call_binop(context, operator, left, right)
         if operator == "+" and _size(result) > MAX_CHARS:
             raise TemplateLimit(f"this joins {_size(result):,} characters or items; "
@@ -60,7 +72,13 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         self.check_time()
-        return super().getattr(obj, attribute)
+        value = super().getattr(obj, attribute)
+        if isinstance(obj, str) and attribute in _WIDENING and callable(value):
+            def widening(*args: Any, **kwargs: Any) -> Any:
+                _check_widths(f"str.{attribute}", obj, args, kwargs)
+                return value(*args, **kwargs)
+            return widening
+        return value
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         self.check_time()
@@ -76,7 +94,7 @@ def render_bounded(env: Any, template: Any, context: dict[str, Any]) -> str:
     """`template` rendered with `context`, within the time and output bounds."""
     chunks: list[str] = []
     size = 0
-    with _deadline(env):
+    with _deadline(env), memory_capped():
         output = template.generate(**context)
         for chunk in output:
             size += len(chunk)
@@ -132,14 +150,18 @@ def _deadline(env: Any) -> Iterator[None]:
     alarms) the sandbox's calls, attribute look-ups, operators and ranges check the clock.
     """
     outer = getattr(env, "deadline", None)
+    # What is left of the run's budget: loops kept just under a per-template limit must
+    # not add up across the templates and briefings of one run.
+    left = max(MAX_SECONDS - getattr(env, "spent", 0.0), 0.001)
+    start = time.monotonic()
     if isinstance(env, BoundedSandbox):
-        env.deadline = time.monotonic() + MAX_SECONDS if outer is None else outer
+        env.deadline = start + left if outer is None else outer
         _active.append(env)
     alarm = (outer is None and hasattr(signal, "setitimer")
              and threading.current_thread() is threading.main_thread())
     previous = signal.signal(signal.SIGALRM, _on_alarm) if alarm else None
     if alarm:
-        signal.setitimer(signal.ITIMER_REAL, MAX_SECONDS)
+        signal.setitimer(signal.ITIMER_REAL, left)
     try:
         yield
     finally:
@@ -149,6 +171,8 @@ def _deadline(env: Any) -> Iterator[None]:
         if isinstance(env, BoundedSandbox):
             env.deadline = outer
             _active.remove(env)
+            if outer is None:
+                env.spent += time.monotonic() - start
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
@@ -190,12 +214,63 @@ def _check_product(left: Any, right: Any) -> None:
                                 f"{MAX_CHARS:,}")
 
 
-def _check_format(left: Any) -> None:
-    """'%999999999d' % 1 would make a gigabyte of spaces: widths are bounded like text."""
+def _check_format(left: Any, right: Any = ()) -> None:
+    """'%999999999d' % 1 would make a gigabyte of spaces: widths are bounded like text,
+    written in the format or given as an argument ('%*d')."""
     if isinstance(left, str):
         for width in re.findall(r"%[-+ #0]*(\d+)|%[-+ #0]*\d*\.(\d+)", left):
             if any(w and int(w) > MAX_CHARS for w in width):
                 raise TemplateLimit(f"a '%' format width is over {MAX_CHARS:,} characters")
+        if "*" in left:
+            _check_widths("a '%' format", left, right if isinstance(right, tuple) else (right,), {})
+
+
+# What makes text as wide as an argument says: str methods a template may call.
+_WIDENING = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "format",
+                       "format_map", "replace", "join"})
+_SPEC_WIDTH = re.compile(r"\{[^{}]*:[^{}]*?(\d{7,})")
+_NESTED_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\{")
+
+
+def _check_widths(what: str, text: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    """Refuse a width, a repeat or a result past MAX_CHARS before the text is made."""
+    numbers = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+    widths = [int(w) for w in _SPEC_WIDTH.findall(text)] if isinstance(text, str) else []
+    # An argument is a width for center() and the like, and for a format that takes its
+    # width from its arguments ('%*d', '{:>{}}'); otherwise it is a value (25,000,000 €).
+    kind = what.strip("'").rpartition(" ")[2].rpartition(".")[2].strip("'")
+    takes_width = kind not in ("format", "format_map", "replace", "join") or (
+        isinstance(text, str) and ("*" in text or _NESTED_WIDTH.search(text) is not None))
+    if any(n > MAX_CHARS for n in (numbers if takes_width else []) + widths):
+        raise TemplateLimit(f"{what} is given a width over {MAX_CHARS:,} characters; a "
+                            f"template's text holds at most {MAX_CHARS:,}")
+    size = _size(text) + sum(_size(a) for a in args if not isinstance(a, int))
+    if kind == "replace" and len(args) >= 2 and isinstance(text, str):
+        old, new = str(args[0]), str(args[1])
+        size = len(text) + (text.count(old) if old else len(text) + 1) * max(len(new) - len(old), 0)
+    elif kind == "join" and isinstance(text, (list, tuple)):
+        size = sum(_size(item) for item in text) + _size(args[0] if args else "") * len(text)
+    elif kind == "join" and args and isinstance(args[0], (list, tuple)):
+        size = sum(_size(item) for item in args[0]) + _size(text) * len(args[0])
+    if size > MAX_CHARS:
+        raise TemplateLimit(f"{what} would make {size:,} characters; a template's text "
+                            f"holds at most {MAX_CHARS:,}")
+
+
+def _bounded_filter(env: BoundedSandbox, name: str, function: Any) -> Any:
+    """`function` as a filter that runs only when rendering, against the clock and sizes."""
+    passes = getattr(function, "jinja_pass_arg", None)
+
+    @pass_context
+    def bounded(context: Any, value: Any, *args: Any, **kwargs: Any) -> Any:
+        env.check_time()
+        if name in ("center", "indent", "format", "replace", "join", "wordwrap", "truncate"):
+            _check_widths(f"the filter '{name}'", value, args, kwargs)
+        first = {"context": (context,), "eval_context": (context.eval_ctx,),
+                 "environment": (context.environment,)}.get(getattr(passes, "name", ""), ())
+        return function(*first, value, *args, **kwargs)
+
+    return bounded
 
 
 def _size(value: Any) -> int:

@@ -28,10 +28,12 @@ from jinja2.exceptions import SecurityError
 from jinja2.loaders import split_template_path
 
 from buyin_cli.errors import TemplateError, display_path
+from buyin_cli.load.inputs import note_input
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.present.language import translations
 from buyin_cli.render import sandbox
 from buyin_cli.render.compiled import compiled_for
+from buyin_cli.render.memory import over_memory
 from buyin_cli.render.sandbox import BoundedSandbox, TemplateLimit, render_bounded
 
 NOUNS_CAPITALISED = {"de", "lb"}
@@ -77,6 +79,7 @@ class ConfinedLoader(FileSystemLoader):
                         f"{display_path(candidate)}: template '{template}' is a link to a "
                         f"file outside the templates folder {display_path(Path(root))}; "
                         "copy the file into the folder instead of linking to it")
+                note_input(candidate)
                 break
         return super().get_source(environment, template)
 
@@ -134,7 +137,9 @@ def render(env: Environment, name: str, **context: Any) -> str:
         # where to break it.
         raise TemplateError(f"{_where(name, own_first=True)}: templates include, extend or call each other "
                             "without end; break the cycle") from None
-    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError, MemoryError) as exc:
+    except MemoryError:
+        raise TemplateError(f"{_where(name)}: {over_memory()}") from None
+    except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as exc:
         if not _raised_by_template(exc):
             raise  # from a view or a filter: buyin's bug, reported as one, not the template's fault
         raise TemplateError(f"{_where(name)}: {type(exc).__name__}: {exc}") from None

@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+import xlsxwriter.utility
 
 from buyin_cli.errors import BuyinError
 from buyin_cli.present.workbook import Plan
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.render.pptx.package import build_time
+from buyin_cli.words import clip, printable
 
 _FORMATS = {"number": "General", "count": "#,##0", "pct": '0.0"%"', "share": "0.0%",
             "ratio": "0.00", "months": "0.0"}
@@ -39,6 +41,12 @@ def workbook_bytes(plan: Plan) -> bytes:
         for col, width in enumerate(sheet.widths):
             ws.set_column(col, col, width)
         ws.freeze_panes(2, 0)
+        # Printed, each sheet fits the page's width (as many pages down as it needs), its
+        # headings repeated on each page.
+        ws.set_landscape()
+        ws.set_paper(9)  # A4; Letter readers' printers scale it
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0, 1)
         for (row, col), cell in sorted(sheet.cells.items()):
             literal_input = cell.formula is None and cell.style in _NUMERIC
             style = styles[(cell.style, literal_input)]
@@ -46,9 +54,12 @@ def workbook_bytes(plan: Plan) -> bytes:
                 ws.write_formula(row, col, cell.formula, style,
                                  cell.value if cell.value is not None else "")
             elif isinstance(cell.value, str):
+                _fits(sheet.name, row, col, cell.value)
                 ws.write_string(row, col, cell.value, style)
             elif cell.value is not None:
                 ws.write_number(row, col, cell.value, style)
+    for name, ref in sorted(plan.names.items()):
+        book.define_name(name, f"={ref}")
     book.close()
     return out.getvalue()
 
@@ -65,6 +76,19 @@ def write_workbook(plan: Plan, path: Path) -> None:
         write_atomic(path, workbook_bytes(plan), verify=_opens)
     except OSError as exc:
         raise BuyinError(f"{path}: cannot write the workbook ({exc.strerror})") from None
+
+
+MAX_CELL_CHARS = 32_767  # Excel's own limit; XlsxWriter would cut the text without a word
+
+
+def _fits(sheet: str, row: int, col: int, text: str) -> None:
+    """Refuse text longer than a cell holds: a cut figure's label would mislead finance."""
+    if len(text) > MAX_CELL_CHARS:
+        where = xlsxwriter.utility.xl_rowcol_to_cell(row, col)
+        raise BuyinError(f"the workbook's sheet '{printable(clip(sheet))}', cell {where}, would "
+                         f"hold {len(text):,} characters ('{printable(clip(text))}'), more than "
+                         f"the {MAX_CELL_CHARS:,} an Excel cell holds; shorten that text in the "
+                         "strategy (nothing was written)")
 
 
 _NUMERIC = frozenset({"money", "rate", "number", "count", "pct", "share", "ratio", "months"})

@@ -81,9 +81,32 @@ def _german_decision_problem(ask: str) -> str | None:
     return f"neither '{words[0]}' nor '{words[-1]}' is a decision word"
 
 
-def is_learning_number(name: str, unit: str) -> bool:
-    """Whether a metric's name or unit describe a learning number rather than a business one."""
-    return bool(_LEARNING.search(name) or _LEARNING.search(unit))
+# Words that also name business things ("training-related downtime", "modules assembled",
+# "job completion time"): alone, they do not make a metric put in money a learning number.
+SHARED_WORDS = ("training", "course", "courses", "module", "modules", "workshop",
+                "completion", "completions", "completed")
+_LEARNING_ONLY = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in LEARNING_WORDS
+                                              if w not in SHARED_WORDS) + r")\b", re.IGNORECASE)
+
+
+def is_learning_number(name: str, unit: str, monetised: bool = False) -> bool:
+    """Whether a metric's name or unit describe a learning number rather than a business one.
+
+    A metric put in money (`monetised`) is judged by the words only learning uses (quiz,
+    assessment, pass rate…): its money says the business counts it.
+    """
+    words = _LEARNING_ONLY if monetised else _LEARNING
+    return bool(words.search(name) or words.search(unit))
+
+
+# A metric counted in money taken rather than money kept (English, German).
+_REVENUE = re.compile(r"\b(revenue|sales|turnover|income|takings|bookings|gmv)\b|umsatz|erlös",
+                      re.IGNORECASE)
+
+
+def is_revenue(name: str, unit: str) -> bool:
+    """Whether a metric's name or unit say it counts revenue (sales, turnover…)."""
+    return bool(_REVENUE.search(name) or _REVENUE.search(unit))
 
 
 def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:

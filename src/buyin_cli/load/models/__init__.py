@@ -1,6 +1,6 @@
-"""The strategy format (contract version 1) as pydantic models: the one declaration of it.
+"""The strategy format (version 1, docs/format.md) as pydantic models: the one declaration of it.
 
-One module per part of the format, in the spec's order; a new field goes in its
+One module per part of the format, in the order of docs/format.md; a new field goes in its
 section's module. Field rules that concern one value live here; rules that relate
 several values (references, dates in order, control readings in pairs) live in
 load/relations.py, which can locate each problem precisely. The JSON Schema

@@ -12,7 +12,8 @@ SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 LANGUAGE_PATTERN = re.compile(r"[a-z]{2,3}([-_][A-Z]{2}|[-_][0-9]{3})?")
 LOCALE_PATTERN = re.compile(r"[a-z]{2,3}(_[A-Z][a-z]{3})?(_[A-Z]{2}|_[0-9]{3})?")
 
-Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+# An id names files (ID.pptx, and '~$ID.pptx' beside it): well inside a file name's 255 bytes.
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=100)]
 Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 Fraction = Annotated[float, Field(ge=0, le=1)]
 Money = Annotated[float, Field(ge=0)]
@@ -25,10 +26,17 @@ def _iso_date(value: Any) -> Any:
         if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             raise ValueError("expected a date written YYYY-MM-DD")
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError as exc:
             raise ValueError(f"not a real date ({exc}); write YYYY-MM-DD") from None
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # A day at the calendar's end (9999-12-31) has no day after it to count to.
+            raise ValueError(f"a date from {FIRST_YEAR} to {LAST_YEAR}, got {value}")
+        return day
     return value
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999  # a strategy's dates, and the years its periods name
 
 
 IsoDate = Annotated[date, BeforeValidator(_iso_date)]

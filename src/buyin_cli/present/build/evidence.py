@@ -7,7 +7,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.own_words import direction, has_period, is_percent
-from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 
 
@@ -41,8 +41,12 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         beyond_control_text=fmt.number(f.improvement - f.control_improvement),
         isolation_given=result.isolation is not None,
         confidence_given=result.confidence is not None,
-        isolation_text=fmt.percent(f.isolation * 100, 0),
-        confidence_text=fmt.percent(f.confidence * 100, 0),
+        isolation_text=fmt.percent(round(f.isolation * 100, 6),
+                                   decimals_of(round(f.isolation * 100, 6), 2)),
+        confidence_text=fmt.percent(round(f.confidence * 100, 6),
+                                    decimals_of(round(f.confidence * 100, 6), 2)),
+        trend_after_text=opt(result.trend_after) if f.has_trend else None,
+        estimates=len(f.estimates),
         attributable_text=fmt.number(f.attributable),
         periods=f.periods,
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,

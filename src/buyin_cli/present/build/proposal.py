@@ -7,7 +7,7 @@ from buyin_cli.load.models import Audience, Gap, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.index import Index
 from buyin_cli.present.build.own_words import has_period, is_percent
-from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
@@ -58,6 +58,10 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None
                           else fmt.not_available),
         years_state=years_state,
+        fully_loaded=f.fully_loaded,
+        retention_given="retention" in initiative.model_fields_set,
+        npv_text=fmt.money(f.npv),
+        discount_rate_text=_share(fmt, f.discount_rate) if f.discount_rate else "",
     )
 
 
@@ -71,8 +75,9 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
         improvement_text=fmt.number(r.improvement),
         control_improvement_text=fmt.number(r.control_improvement),
         beyond_control_text=fmt.number(r.improvement - r.control_improvement),
-        isolation_text=fmt.percent(r.isolation * 100, 0),
-        confidence_text=fmt.percent(r.confidence * 100, 0),
+        # As precise as the working needs to multiply out (27.5%, not 28%).
+        isolation_text=_share(fmt, r.isolation),
+        confidence_text=_share(fmt, r.confidence),
         attributable_text=fmt.number(r.attributable), periods=r.periods,
         value_per_unit_text=fmt.rate(r.value_per_unit) if r.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(r.pilot_annual_benefit)
@@ -81,7 +86,15 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
         rollout_annual_benefit_text=(fmt.money(r.rollout_annual_benefit)
                                      if r.rollout_annual_benefit is not None else None),
         source=metric.source, isolation_given=result.isolation is not None,
-        confidence_given=result.confidence is not None)
+        confidence_given=result.confidence is not None, has_trend=r.has_trend,
+        estimates=len(r.estimates))
+
+
+def _share(fmt: Formatter, fraction: float) -> str:
+    """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
+    28% (up to two places: 14.09% for 0.140868)."""
+    pct = round(fraction * 100, 6)
+    return fmt.percent(pct, decimals_of(pct, 2))
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:

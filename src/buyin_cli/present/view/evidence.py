@@ -46,6 +46,8 @@ class ResultView:
     pilot_annual_benefit_text: str | None
     scale_text: str | None  # R, the pilot scaled to the whole audience
     rollout_annual_benefit_text: str | None
+    trend_after_text: str | None = None  # what the pre-pilot trend projected for after
+    estimates: int = 0  # participants' estimates; isolation_text is then their mean
 
 
 @dataclass(frozen=True)

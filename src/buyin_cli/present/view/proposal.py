@@ -66,6 +66,8 @@ class WorkingLine:
     source: str | None
     isolation_given: bool = True  # the strategy gave it (else 100% is a default, never said)
     confidence_given: bool = True
+    has_trend: bool = False  # control_improvement_text is the pre-pilot trend's change
+    estimates: int = 0  # participants' estimates; isolation_text is then their mean
 
 
 @dataclass(frozen=True)
@@ -118,3 +120,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_roi_text: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
     doubts: list[DoubtView] = field(default_factory=list)  # its own, and its pilots' W307
+    fully_loaded: bool = True  # participants' time is among its costs
+    retention_given: bool = True  # else the years assume no decay
+    npv_text: str = ""
+    discount_rate_text: str = ""  # "" when no discount_rate is given

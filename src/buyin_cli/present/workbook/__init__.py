@@ -3,7 +3,7 @@
 `workbook_plan` lays out what render/xlsx.py writes for `buyin roi --format xlsx`:
 Inputs (every number the figures are made from, with the file and line it was
 written on), then Metrics, Pilots, Roll-out, Years and Sensitivity, whose cells
-are formulas over the inputs and over each other, following strategy-format.md.
+are formulas over the inputs and over each other, following docs/figures.md.
 Each formula's cached value is the figure compute.py gives, so the workbook reads
 right before any recalculation, and a finance reader who changes a headcount sees
 every figure follow. An undefined figure is the text "n/a", as the formula gives.
@@ -19,8 +19,9 @@ from __future__ import annotations
 from buyin_cli.figures.compute import Figures
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.workbook.cells import NA, Book, Cell, Plan, Sheet
+from buyin_cli.present.workbook.horizon import sensitivity_sheet, years_sheet
 from buyin_cli.present.workbook.inputs import inputs_sheet
-from buyin_cli.present.workbook.sheets import metrics_sheet, pilots_sheet, rollout_sheet, sensitivity_sheet, years_sheet
+from buyin_cli.present.workbook.sheets import metrics_sheet, pilots_sheet, rollout_sheet
 
 __all__ = ["NA", "Cell", "Plan", "Sheet", "workbook_plan"]
 
@@ -31,4 +32,4 @@ def workbook_plan(loaded: LoadedStrategy, figures: Figures) -> Plan:
     # In this order: each sheet refers to cells of the sheets before it.
     sheets = [inputs_sheet(book), metrics_sheet(book), pilots_sheet(book), rollout_sheet(book),
               years_sheet(book), sensitivity_sheet(book)]
-    return Plan(sheets, book.where, book.formats)
+    return Plan(sheets, book.where, book.formats, book.names)

@@ -53,6 +53,7 @@ class Plan:
     sheets: list[Sheet]
     where: dict[Key, str]  # e.g. ("initiative", "safe-hands", "roi_pct") → "'Roll-out'!$H$3"
     formats: dict[str, str]  # style → Excel number format, for the money styles
+    names: dict[str, str] = field(default_factory=dict)  # defined name → an input's cell
 
 
 class Book:
@@ -61,6 +62,8 @@ class Book:
     def __init__(self, loaded: LoadedStrategy, figures: Figures):
         self.strategy, self.sources, self.f = loaded.strategy, loaded.sources, figures
         self.where: dict[Key, str] = {}
+        self.names: dict[str, str] = {}  # each input's defined name → its cell
+        self.named: dict[Key, str] = {}  # each input's key → its defined name
         money = Formatter(figures.currency, self.strategy.locale).excel_money_format()
         self.formats = {"money": money, "rate": money.replace("#,##0", "#,##0.00", 1)}
 
@@ -70,9 +73,21 @@ class Book:
         self.where[key] = sheet.ref(row, col)
         return Cell(num(value), formula, style)
 
+    def name(self, key: Key, ref: str) -> None:
+        """Give the input `key` at `ref` a defined name, so formulas read as what they use:
+        metric_scrap_rework_value_per_unit rather than 'Inputs'!$B$14 (underscores only:
+        LibreOffice reads a period as a sheet's separator)."""
+        base = "_".join(part.replace("-", "_") for part in key)
+        name, n = base, 1
+        while name.lower() in self.names:  # defined names ignore case
+            n += 1
+            name = f"{base}_{n}"
+        self.names[name.lower()] = ref
+        self.named[key] = name.lower()
+
     def r(self, *key: str) -> str:
-        """The reference of a cell named earlier."""
-        return self.where[key]
+        """How a formula refers to a cell named earlier: an input by its defined name."""
+        return self.named.get(key) or self.where[key]
 
 
 def _column(col: int) -> str:
@@ -90,6 +105,11 @@ def text(value: str, style: Style = "label") -> Cell:
 
 def headers(*names: str) -> tuple[Cell, ...]:
     return tuple(text(n, "header") for n in names)
+
+
+def pct(value: float | None) -> float | None:
+    """A percentage (× 100, as the figures keep it) as the fraction the workbook formats as %."""
+    return None if value is None else value / 100
 
 
 def num(value: float | None) -> Value:

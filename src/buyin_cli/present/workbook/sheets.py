@@ -1,6 +1,6 @@
-"""The figure sheets: Metrics, Pilots, Roll-out, Years and Sensitivity, each cell a formula over earlier cells.
+"""The figure sheets: Metrics, Pilots and Roll-out, each cell a formula over earlier cells.
 
-Each formula follows strategy-format.md; an undefined figure is "n/a", as its
+Each formula follows docs/figures.md; an undefined figure is "n/a", as its
 formula gives (an IF on a zero cost or a benefit that is not positive).
 """
 
@@ -9,33 +9,43 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from buyin_cli.figures.compute import ResultFigures
-from buyin_cli.present.workbook.cells import NA, Book, Cell, Sheet, headers, text
+from buyin_cli.present.workbook.cells import NA, Book, Cell, Sheet, headers, pct, text
 
 
 def metrics_sheet(book: Book) -> Sheet:
-    sheet = Sheet("Metrics", (30, 14, 14, 14, 14))
-    sheet.line(text("Progress toward target = (actual − baseline) ÷ (target − baseline) × 100",
-                     "title"))
-    sheet.line(*headers("Metric", "Baseline", "Target", "Actual", "Progress %"))
+    sheet = Sheet("Metrics", (34, 13, 13, 13, 12, 16))
+    sheet.line(text("Progress toward target = (actual − baseline) ÷ (target − baseline); the "
+                     "gap's cost a year = |target − actual| × readings a year × value per unit "
+                     "while the target is not met", "title"))
+    sheet.line(*headers("Metric", "Baseline", "Target", "Actual", "Progress",
+                         "Gap's cost a year"))
     for m in book.strategy.metrics:
         b, t = book.r("metric", m.id, "baseline"), book.r("metric", m.id, "target")
-        a = book.where.get(("metric", m.id, "actual"), b)
+        a = book.r("metric", m.id, "actual") if m.actual is not None else b
         row = sheet.row
         mf = book.f.metrics[m.id]
-        sheet.line(text(m.id), Cell(mf.baseline, f"={b}", "number"),
+        gap = None
+        if mf.gap_annual_cost is not None:
+            worse = f"{a}<{t}" if m.better == "higher" else f"{a}>{t}"
+            gap = book.figure(sheet, row, 5, ("metric", m.id, "gap_annual_cost"),
+                              f"=IF({worse},ABS({t}-{a})*{book.r('metric', m.id, 'periods')}"
+                              f"*{book.r('metric', m.id, 'value_per_unit')},0)",
+                              mf.gap_annual_cost, "money")
+        sheet.line(text(m.name), Cell(mf.baseline, f"={b}", "number"),
                    Cell(mf.target, f"={t}", "number"), Cell(mf.actual, f"={a}", "number"),
                    book.figure(sheet, row, 4, ("metric", m.id, "progress_pct"),
-                               f'=IF({t}={b},"{NA}",({a}-{b})/({t}-{b})*100)',
-                               mf.progress_pct, "pct"))
+                               f'=IF({t}={b},"{NA}",({a}-{b})/({t}-{b}))',
+                               pct(mf.progress_pct), "share"), gap)
     return sheet
 
 
 def pilots_sheet(book: Book) -> Sheet:
     sheet = Sheet("Pilots", (30, 24, 9, 13, 13, 10, 11, 13, 10, 13, 16, 11, 18))
-    sheet.line(text("Each result: attributable = (improvement − control) × isolation × "
-                     "confidence; annual benefit = attributable × periods × value; roll-out "
-                     "= annual benefit × R", "title"))
-    sheet.line(*headers("Pilot", "Metric", "Per", "Improvement", "Control improvement",
+    sheet.line(text("Each result: attributable = (improvement − control or trend) × isolation "
+                     "× confidence (participants' estimates: the mean of share × confidence); "
+                     "annual benefit = attributable × periods × value; roll-out = annual "
+                     "benefit × R", "title"))
+    sheet.line(*headers("Pilot", "Metric", "Per", "Improvement", "Control or trend change",
                          "Isolation", "Confidence", "Attributable", "Periods a year",
                          "Value per unit", "Pilot annual benefit", "Scale-up R",
                          "Roll-out annual benefit"))
@@ -46,9 +56,10 @@ def pilots_sheet(book: Book) -> Sheet:
                          for a in initiatives[p.initiative].each_audience
                          if ("audience", a, "headcount") in book.where) or "0"
         for mid, r in book.f.pilots[p.id].results.items():
-            _result_row(book, sheet, p.id, mid, r, metrics[mid].better == "higher", heads)
+            _result_row(book, sheet, p.group, metrics[mid].name, r,
+                        metrics[mid].better == "higher", heads)
     sheet.line()
-    sheet.line(*headers("Pilot", "Benefit", "Cost", "ROI %"))
+    sheet.line(*headers("Pilot", "Benefit", "Cost", "ROI"))
     for p in book.strategy.pilots:
         pf = book.f.pilots[p.id]
         row = sheet.row
@@ -58,15 +69,16 @@ def pilots_sheet(book: Book) -> Sheet:
                               f"=SUM({','.join(cells)})" if cells else "=0", pf.benefit,
                               "money")
         b, c = sheet.ref(row, 1), book.r("pilot", p.id, "cost")
-        sheet.line(text(p.id), benefit, Cell(pf.cost, f"={c}", "money"),
+        sheet.line(text(p.group), benefit, Cell(pf.cost, f"={c}", "money"),
                    book.figure(sheet, row, 3, ("pilot", p.id, "roi_pct"),
-                               f'=IF({c}=0,"{NA}",({b}-{c})/{c}*100)', pf.roi_pct, "pct"))
+                               f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(pf.roi_pct), "share"))
     return sheet
 
 
-def _result_row(book: Book, sheet: Sheet, pid: str, mid: str, r: ResultFigures, higher: bool,
-                heads: str) -> None:
+def _result_row(book: Book, sheet: Sheet, group: str, metric: str, r: ResultFigures,
+                higher: bool, heads: str) -> None:
     row = sheet.row
+    pid, mid = r.pilot_id, r.metric_id
     ref: Callable[[str], str] = lambda name: book.r("result", pid, mid, name)  # noqa: E731
     at: Callable[[int], str] = lambda col: sheet.ref(row, col)  # noqa: E731
     key = ("result", pid, mid)
@@ -75,21 +87,29 @@ def _result_row(book: Book, sheet: Sheet, pid: str, mid: str, r: ResultFigures, 
         return f"={after}-{before}" if higher else f"={before}-{after}"
 
     control = (change(ref("control_before"), ref("control_after")) if r.has_control
-               else "=0")
+               else change(ref("before"), ref("trend_after")) if r.has_trend else "=0")
+    if r.estimated:  # the mean of each participant's share × confidence
+        products = "+".join(f"{ref(f'estimate_{n}_share')}*{ref(f'estimate_{n}_confidence')}"
+                            for n in range(1, len(r.estimates) + 1))
+        isolation = Cell(r.isolation, f"=({products})/{len(r.estimates)}", "share")
+        confidence = Cell(r.confidence, "=1", "share")
+    else:
+        isolation = Cell(r.isolation, f"={ref('isolation')}", "share")
+        confidence = Cell(r.confidence, f"={ref('confidence')}", "share")
     value = book.where.get(("metric", mid, "value_per_unit"))
     priced = value is not None
     cells = [
-        text(pid), text(mid), text(r.per),
+        text(group), text(metric), text(r.per),
         book.figure(sheet, row, 3, key + ("improvement",), change(ref("before"), ref("after")),
                     r.improvement, "number"),
         book.figure(sheet, row, 4, key + ("control_improvement",), control,
                     r.control_improvement, "number"),
-        Cell(r.isolation, f"={ref('isolation')}", "number"),
-        Cell(r.confidence, f"={ref('confidence')}", "number"),
+        isolation, confidence,
         book.figure(sheet, row, 7, key + ("attributable",),
                     f"=({at(3)}-{at(4)})*{at(5)}*{at(6)}", r.attributable, "number"),
         Cell(r.periods, f"={ref('periods')}", "count"),
-        Cell(r.value_per_unit, f"={value}", "rate") if priced else text("not priced"),
+        Cell(r.value_per_unit, f"={book.r('metric', mid, 'value_per_unit')}", "rate")
+        if priced else text("not priced"),
         book.figure(sheet, row, 10, key + ("pilot_annual_benefit",),
                     f"={at(7)}*{at(8)}*{at(9)}" if priced else f'="{NA}"',
                     r.pilot_annual_benefit, "money"),
@@ -107,7 +127,7 @@ def rollout_sheet(book: Book) -> Sheet:
     sheet.line(text("First year, whole audience: cost = one-off + per-year + "
                      "per-participant × headcount", "title"))
     sheet.line(*headers("Initiative", "Headcount", "One-off", "Per-year",
-                         "Per participant", "Roll-out cost", "Roll-out benefit", "ROI %",
+                         "Per participant", "Roll-out cost", "Roll-out benefit", "ROI",
                          "BCR", "Payback (months)"))
     for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
@@ -126,7 +146,7 @@ def rollout_sheet(book: Book) -> Sheet:
         k = ("initiative", x.id)
         b, c = at(6), at(5)
         sheet.line(
-            text(x.id),
+            text(x.title),
             book.figure(sheet, row, 1, k + ("headcount",),
                         f"=SUM({','.join(heads)})" if heads else "=0", f.headcount, "count"),
             book.figure(sheet, row, 2, k + ("one_off",), total("one-off"), f.one_off, "money"),
@@ -140,66 +160,9 @@ def rollout_sheet(book: Book) -> Sheet:
                         f"=SUM({','.join(used)})" if used else "=0", f.rollout_benefit,
                         "money"),
             book.figure(sheet, row, 7, k + ("roi_pct",),
-                        f'=IF({c}=0,"{NA}",({b}-{c})/{c}*100)', f.roi_pct, "pct"),
+                        f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(f.roi_pct), "share"),
             book.figure(sheet, row, 8, k + ("bcr",), f'=IF({c}=0,"{NA}",{b}/{c})', f.bcr,
                         "ratio"),
             book.figure(sheet, row, 9, k + ("payback_months",),
                         f'=IF({b}<=0,"{NA}",{c}/({b}/12))', f.payback_months, "months"))
-    return sheet
-
-
-def years_sheet(book: Book) -> Sheet:
-    sheet = Sheet("Years", (26, 16, 16, 16))
-    sheet.line(text("Year y keeps the roll-out benefit × retention^(y − 1); year 1 costs "
-                     "the roll-out, later years the per-year costs. The first year is the "
-                     "headline.", "title"))
-    for x in book.strategy.initiatives:
-        f = book.f.initiatives[x.id]
-        k = ("initiative", x.id)
-        sheet.line()
-        sheet.line(text(f"{x.id}: {f.horizon_years} "
-                         f"{'year' if f.horizon_years == 1 else 'years'}", "header"))
-        sheet.line(*headers("Year", "Benefit", "Cost", "Cumulative net"))
-        first = sheet.row
-        for y in f.years:
-            row = sheet.row
-            kept = book.r("initiative", x.id, "retention")
-            benefit = (f"={book.r(*k, 'rollout_benefit')}" if y.year == 1 else
-                       f"={book.r(*k, 'rollout_benefit')}*{kept}^{y.year - 1}")
-            cost = book.r(*k, "rollout_cost" if y.year == 1 else "per_year")
-            earlier = f"{sheet.ref(row - 1, 3)}+" if y.year > 1 else ""
-            yk = k + ("year", str(y.year))
-            sheet.line(Cell(y.year, None, "count"),
-                       book.figure(sheet, row, 1, yk + ("benefit",), benefit, y.benefit,
-                                   "money"),
-                       book.figure(sheet, row, 2, yk + ("cost",), f"={cost}", y.cost, "money"),
-                       book.figure(sheet, row, 3, yk + ("cumulative_net",),
-                                   f"={earlier}{sheet.ref(row, 1)}-{sheet.ref(row, 2)}",
-                                   y.cumulative_net, "money"))
-        last = sheet.row - 1
-        benefits = f"SUM({sheet.ref(first, 1)}:{sheet.ref(last, 1).split('!')[1]})"
-        costs = f"SUM({sheet.ref(first, 2)}:{sheet.ref(last, 2).split('!')[1]})"
-        row = sheet.row
-        sheet.line(text("ROI over the horizon %", "header"), None, None,
-                   book.figure(sheet, row, 3, k + ("horizon_roi_pct",),
-                               f'=IF({costs}=0,"{NA}",({benefits}-{costs})/{costs}*100)',
-                               f.horizon_roi_pct, "pct"))
-    return sheet
-
-
-def sensitivity_sheet(book: Book) -> Sheet:
-    sheet = Sheet("Sensitivity", (26, 18, 18))
-    sheet.line(text("How much of the pilot effect must hold at roll-out", "title"))
-    sheet.line(*headers("Initiative", "Break-even share", "ROI if half holds %"))
-    for x in book.strategy.initiatives:
-        f = book.f.initiatives[x.id]
-        k = ("initiative", x.id)
-        b, c = book.r(*k, "rollout_benefit"), book.r(*k, "rollout_cost")
-        row = sheet.row
-        sheet.line(text(x.id),
-                   book.figure(sheet, row, 1, k + ("break_even_share",),
-                               f'=IF({b}<=0,"{NA}",{c}/{b})', f.break_even_share, "share"),
-                   book.figure(sheet, row, 2, k + ("roi_pct_at_half",),
-                               f'=IF({c}=0,"{NA}",({b}*0.5-{c})/{c}*100)',
-                               f.roi_pct_at_half, "pct"))
     return sheet

@@ -11,7 +11,7 @@ from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.render.outline.model import Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series, Slide, Step, Table
-from buyin_cli.words import dotted
+from buyin_cli.words import CONTROL, dotted
 
 _KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Callout, Step, Mark, Slide, Outline)
                 for name in m.model_fields})
@@ -56,6 +56,7 @@ def parse_outline(text: str, template_name: str) -> Outline:
     if not isinstance(data, dict):
         raise TemplateError(f"{template_name}: expected a mapping with continued, slides, ... "
                             f"at the top level")
+    _screen(data, template_name, ())
     try:
         return Outline.model_validate(data)
     except ValidationError as exc:
@@ -64,6 +65,23 @@ def parse_outline(text: str, template_name: str) -> Outline:
         first = _describe(errors[0], data)
         more = f" (and {len(errors) - 1} more problem{'s' * (len(errors) > 2)})" if len(errors) > 1 else ""
         raise TemplateError(f"{template_name}: {first}{more}") from None
+
+
+def _screen(value: Any, template_name: str, path: tuple[str | int, ...]) -> None:
+    """A control character (a template's '\\x01', escaped or not) has no place in a deck:
+    PowerPoint's XML cannot hold it. Said where it is, not as a crash of the XML library."""
+    if isinstance(value, str):
+        found = CONTROL.search(value)
+        if found:
+            raise TemplateError(f"{template_name}: {dotted(path) or 'the outline'}: control "
+                                f"character U+{ord(found.group()):04X} in the rendered text; a "
+                                "template must not write control characters")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _screen(item, template_name, (*path, str(key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _screen(item, template_name, (*path, index))
 
 
 def _describe(error: ErrorDetails, data: dict[str, Any]) -> str:

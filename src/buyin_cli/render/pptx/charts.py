@@ -1,7 +1,7 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
 - The series the title talks about is in the theme's accent colour, the rest grey,
-  a target a dashed line (DECK.md).
+  a target a dashed line (docs/deck.md).
 - Bars and columns start at zero; a line's axis shows every value and the target,
   without magnifying noise into a zigzag.
 - Values are labelled on the bars; a line is labelled at its end, with its name, so

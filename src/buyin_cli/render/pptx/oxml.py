@@ -47,7 +47,25 @@ def template_payload(prs: Any) -> str | None:
     removing it would leave its shape pointing at nothing. Links people click to a
     web or mail address stay: they are the template's visible content.
     """
-    for part in prs.part.package.iter_parts():
+    package = prs.part.package
+    for rel in package._rels.values():  # _rels/.rels: the package's own relationships
+        if rel.is_external:
+            return (f"/_rels/.rels has an external {rel.reltype.rpartition('/')[2]} "
+                    f"('{clip(printable(rel.target_ref), 60)}'); a deck carries no link of the "
+                    "package itself: remove it")
+    for part in package.iter_parts():
+        if not _understood(part):
+            return (f"{part.partname} is a part buyin does not write into decks "
+                    f"({clip(printable(part.content_type), 80)}: an embedded object, an ActiveX "
+                    "control or a macro-enabled file, say); remove it from the masters and "
+                    "layouts, or save the template without it")
+        for rel in part.rels.values():
+            if (not rel.is_external and rel.reltype.endswith(_EMBEDDING)
+                    and not (rel.reltype.endswith("/package") and "drawingml.chart" in
+                             part.content_type and _understood(rel.target_part))):
+                return (f"{rel.target_part.partname} is a part buyin does not write into decks "
+                        f"(an embedded {rel.reltype.rpartition('/')[2]} of {part.partname}); "
+                        "remove it from the masters and layouts, or save the template without it")
         if part.content_type == _VBA_TYPE or any(rel.reltype == _VBA_PROJECT
                                                  for rel in part.rels.values()):
             return "it holds macros (a vbaProject part); save it as a .pptx without macros"
@@ -65,6 +83,35 @@ def template_payload(prs: Any) -> str | None:
                     "would fetch whenever a deck opens; embed it in the file instead of "
                     "linking to it")
     return None
+
+
+# The parts a deck buyin writes may carry from a template: the presentation's own parts,
+# masters, layouts, theme, document properties, pictures, fonts, charts and diagrams
+# with their (macro-free) workbooks. Anything else reachable from what every deck keeps
+# is refused: removing it would leave its shape pointing at nothing.
+_UNDERSTOOD = ("application/vnd.openxmlformats-officedocument.presentationml.",
+               "application/vnd.openxmlformats-officedocument.theme",
+               "application/vnd.openxmlformats-officedocument.drawingml.",
+               "application/vnd.ms-office.drawingml.", "application/vnd.ms-office.chart",
+               "application/vnd.openxmlformats-package.core-properties+xml",
+               "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+               "application/vnd.openxmlformats-officedocument.custom-properties+xml",
+               "application/vnd.openxmlformats-officedocument.customXmlProperties+xml",
+               "application/vnd.openxmlformats-officedocument.obfuscatedFont",
+               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+               "application/x-fontdata", "application/x-font", "application/xml", "image/")
+_MACRO_NAMES = (".xlsm", ".xlsb", ".xltm", ".docm", ".dotm", ".pptm", ".potm", ".ppsm")
+# Relationships that embed a program or a document PowerPoint would open: whatever their
+# target's content type claims. A chart's own workbook is the one package allowed.
+_EMBEDDING = ("/oleObject", "/control", "/activeXControlBinary", "/package")
+
+
+def _understood(part: Any) -> bool:
+    kind = part.content_type.lower()
+    name = str(part.partname).lower()
+    return (any(kind.startswith(prefix.lower()) for prefix in _UNDERSTOOD)
+            and not name.endswith(_MACRO_NAMES) and "macroenabled" not in kind
+            and "activex" not in kind and "oleobject" not in kind)
 
 
 def remove_shape(shape: Any) -> None:

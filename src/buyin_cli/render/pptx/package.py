@@ -11,12 +11,19 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from buyin_cli.errors import BuyinError, TemplateError
+from buyin_cli.load.inputs import note_input
+from buyin_cli.words import printable
 
 FIXED_DATE = datetime(2000, 1, 1)
 _MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 _MACRO_MAINS = {f"application/vnd.ms-powerpoint.{kind}.macroEnabled.main+xml"
                 for kind in ("presentation", "template", "slideshow")}
+# What a corporate template may cost to open: its file, and what its parts unpack to
+# (a 1.6 MB file held a 1.5 GiB picture). Branded templates are a few MB.
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+MAX_PARTS = 10_000
 _OFFICE_DOCUMENT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
 
 
@@ -27,12 +34,20 @@ def read_presentation(path: Path) -> bytes:
     never from its name or from text anywhere in that file (a comment, say): a .pptm
     renamed, or labelled in a comment, is still refused for its macros.
     """
+    note_input(path)
     try:
-        blob = path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_TEMPLATE_BYTES:
+            raise TemplateError(f"{path}: refused as a PowerPoint template: it is {size:,} bytes; "
+                                f"a template may be at most {MAX_TEMPLATE_BYTES:,} (compress its "
+                                "pictures)")
+        with path.open("rb") as stream:
+            blob = stream.read(MAX_TEMPLATE_BYTES + 1)
     except OSError as exc:
         raise TemplateError(f"{path}: cannot read the PowerPoint template ({exc.strerror})") from None
     try:
         with zipfile.ZipFile(io.BytesIO(blob)) as z:
+            _screen(path, z)
             kind = main_content_type(z)
             if kind == _TEMPLATE_MAIN:
                 types = z.read("[Content_Types].xml")
@@ -47,6 +62,27 @@ def read_presentation(path: Path) -> bytes:
     if kind != _MAIN:
         raise TemplateError(f"{path}: not a PowerPoint presentation or template (.pptx or .potx)")
     return blob
+
+
+def _screen(path: Path, z: zipfile.ZipFile) -> None:
+    """Refuse, before any part is unpacked, a package that unpacks to too much (a zip bomb),
+    and any XML with a document type: PowerPoint writes none, and its entities expand."""
+    members = z.infolist()
+    unpacked = sum(info.file_size for info in members)
+    if len(members) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+        raise TemplateError(f"{path}: refused as a PowerPoint template: it unpacks to "
+                            f"{len(members):,} parts of {unpacked:,} bytes; a template may "
+                            f"unpack to at most {MAX_PARTS:,} parts of {MAX_UNPACKED_BYTES:,} "
+                            "bytes")
+    for info in members:
+        if info.filename.lower().endswith((".xml", ".rels")):
+            with z.open(info) as part:  # sizes are checked as it is read, past the header too
+                head = part.read(4096)
+            if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
+                raise TemplateError(f"{path}: refused as a PowerPoint template: /"
+                                    f"{printable(info.filename)} declares a document type "
+                                    "(entities), which PowerPoint never writes; save the file "
+                                    "again from PowerPoint")
 
 
 def main_content_type(z: zipfile.ZipFile) -> str | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from buyin_cli.figures.loading import is_fully_loaded
+from buyin_cli.load.models import Result
+from buyin_cli.load.sourcemap import Path_
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_learning_number
 from buyin_cli.words import dotted
@@ -21,19 +24,7 @@ def checks(ctx: Context) -> Iterator[Check]:
         owner = ("pilots", i)
         for j, result in enumerate(pilot.results):
             path = owner + ("results", j)
-            yield ctx.check("W301", owner, result.control_before is None
-                            and result.isolation is None, ctx.sources.at(path),
-                            f"{dotted(path)}: '{result.metric}' isolates nothing: add "
-                            "control_before/control_after readings from a comparison "
-                            "group, or an isolation estimate (the share due to the "
-                            "learning, 0–1)")
-            if result.isolation is not None:
-                yield ctx.check("W303", owner, result.confidence is None,
-                                ctx.at(path + ("isolation",)),
-                                f"{dotted(path)}.isolation: the estimate {result.isolation:g} "
-                                "has no confidence adjustment: add confidence (how sure "
-                                "you are of the estimate, 0–1) so the figure is "
-                                "conservative")
+            yield from _isolated(ctx, owner, path, result)
         yield ctx.check("W311", owner, bool(pilot.results) and not pilot.application,
                         message=f"{dotted(owner)}: '{pilot.id}' shows results but no "
                                 "application: add application [{behaviour, before, after, "
@@ -52,7 +43,8 @@ def checks(ctx: Context) -> Iterator[Check]:
         if pilot.results:
             learning = [r.metric for r in pilot.results
                         if is_learning_number(ctx.metrics[r.metric].name,
-                                              ctx.metrics[r.metric].unit)]
+                                              ctx.metrics[r.metric].unit,
+                                              ctx.metrics[r.metric].value_per_unit is not None)]
             yield ctx.check("W305", owner, len(learning) == len(pilot.results),
                             ctx.at(owner + ("results",)),
                             f"{dotted(owner)}.results: every result ({', '.join(learning)}) "
@@ -60,6 +52,49 @@ def checks(ctx: Context) -> Iterator[Check]:
                             "the objective's owner tracks (errors, complaints, sales…) "
                             "and keep scores in reaction, learning and usage")
     yield from _tracked(ctx)
+    for i, initiative in enumerate(ctx.strategy.initiatives):
+        yield ctx.check("W313", ("initiatives", i),
+                        bool(initiative.costs) and not is_fully_loaded(initiative),
+                        ctx.at(("initiatives", i, "costs")),
+                        f"initiatives[{i}].costs: '{initiative.id}' leaves out participants' "
+                        "time, so its cost is not fully loaded: add the time participants "
+                        "spend learning as a cost with category: participants-time (hours × "
+                        "loaded wage, per participant)")
+
+
+def _isolated(ctx: Context, owner: Path_, path: Path_, result: Result) -> Iterator[Check]:
+    """W301 and W303: what isolates a result's effect, and whether the estimate is discounted.
+
+    Writing isolation: 1 or confidence: 1 does not make a figure conservative: a result
+    that credits the learning with the whole change needs a comparison group, a trend
+    line or participants' estimates; an isolation estimate held with full confidence
+    is not discounted at all.
+    """
+    # Participants' estimates are their own shares, each discounted by their confidence.
+    compared = (result.control_before is not None or result.trend_after is not None
+                or bool(result.estimates))
+    if not compared and result.isolation in (None, 1):
+        said = ("isolates nothing" if result.isolation is None else
+                "credits all of the change to the learning (isolation 1) with nothing that "
+                "isolates it")
+        yield ctx.check("W301", owner, True, ctx.sources.at(path) if result.isolation is None
+                        else ctx.at(path + ("isolation",)),
+                        f"{dotted(path)}: '{result.metric}' {said}: add control_before/"
+                        "control_after from a comparison group, trend_after (what the "
+                        "pre-pilot trend projects), participants' estimates [{share, "
+                        "confidence}], or an isolation estimate below 1 (the share due to the "
+                        "learning)")
+    else:
+        yield ctx.check("W301", owner, False)
+    if result.isolation is not None and result.isolation < 1:
+        weak = result.confidence is None or result.confidence == 1
+        had = "has no" if result.confidence is None else "is held with full confidence, no"
+        yield ctx.check("W303", owner, weak,
+                        ctx.at(path + ("isolation" if result.confidence is None
+                                       else "confidence",)),
+                        f"{dotted(path)}.isolation: the estimate {result.isolation:g} {had} "
+                        "confidence adjustment: add confidence (how sure you are of the "
+                        "estimate, below 1) so the figure is conservative")
 
 
 # How long after the decision (or the launch, if later) a roll-out should report its uptake.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.review.context import Check, Context
+from buyin_cli.review.heuristics import is_revenue
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -37,6 +38,13 @@ def checks(ctx: Context) -> Iterator[Check]:
                                     f"{', '.join(pilots)} but has no value_per_unit, so its result "
                                     "earns nothing in the ROI: add value_per_unit (money "
                                     "gained per unit of improvement)")
+        yield ctx.check("W105", ("metrics", k),
+                        metric.value_per_unit == 1 and is_revenue(metric.name, metric.unit),
+                        ctx.at(("metrics", k, "value_per_unit")),
+                        f"metrics[{k}].value_per_unit: '{metric.id}' is revenue valued at 1 "
+                        "per unit, so the benefit counts revenue, not margin: set "
+                        "value_per_unit to the margin each unit of revenue earns (e.g. 0.1 "
+                        "for a 10% margin)")
         yield ctx.check("W104", ("metrics", k), metric.actual is None,
                         message=f"metrics[{k}]: '{metric.id}' has no actual, so progress "
                                 "toward target shows 0%: add actual (the latest reading)")

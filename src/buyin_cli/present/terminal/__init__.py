@@ -6,21 +6,29 @@ working) and is written by numbers.py in the strategy's locale.
 
 from __future__ import annotations
 
-from typing import Any
-
-from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
-from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
+from buyin_cli.figures.compute import Figures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.load.models import Pilot
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.terminal.tables import (
+    add_column,
+    add_row,
+    heading,
+    months,
+    new_table,
+    observed_table,
+    plain,
+    years_table,
+)
+from buyin_cli.present.working import exact_working
 from buyin_cli.words import plural, printable
 
 
@@ -38,8 +46,8 @@ def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
 def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, writer: Formatter,
                explain: bool) -> None:
     strategy = loaded.strategy
-    console.print(_text(f"{strategy.organisation}: {strategy.title}", style="bold"))
-    console.print(_text(f"Money in {figures.currency}, rounded to whole units; each annual "
+    console.print(plain(f"{strategy.organisation}: {strategy.title}", style="bold"))
+    console.print(plain(f"Money in {figures.currency}, rounded to whole units; each annual "
                        "benefit is for a full year.", style="dim"))
     sections = explain_figures(loaded, figures)
     for renderable in roi_tables(loaded, figures, writer, sections):
@@ -81,12 +89,15 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                 based = "; ".join(f"{r.metric_id} as {r.pilot_id} measured it" for r in used)
                 notes.append(f"{i.title}: benefit from {based}.")
             notes += [f"{i.title}: {note}" for note in caveats.get(("initiative", i.id), [])]
+            if not figures.initiatives[i.id].fully_loaded:
+                notes.append(f"{i.title}: the cost is not fully loaded: participants' time is "
+                             "not among its costs.")
         out.append(_initiatives_table(loaded, figures, w, notes))
-        out.extend(_years_table(i.title, figures.initiatives[i.id], w)
+        out.extend(years_table(i, figures.initiatives[i.id], w)
                    for i in loaded.strategy.initiatives
                    if figures.initiatives[i.id].horizon_years > 1)
     if any(figures.observed.values()):
-        out.append(_observed_table(loaded, figures, w))
+        out.append(observed_table(loaded, figures, w))
     return out
 
 
@@ -94,57 +105,46 @@ def _sentence(note: str) -> str:
     return note[:1].upper() + note[1:]
 
 
-def _table() -> Table:
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
-
-
-def _text(text: str, style: str = "") -> Text:
-    """Text as written, never read as markup, on one line: names and notes come from the strategy."""
-    return Text(printable(text), style=style)
-
-
-def _column(table: Table, header: str, **options: Any) -> None:
-    table.add_column(_text(header), **options)
-
-
-def _row(table: Table, *cells: str) -> None:
-    table.add_row(*(_text(cell) for cell in cells))
-
-
-def _title(text: str) -> Text:
-    # A line of its own rather than the table's title, which would wrap at the table's width.
-    return _text(text, style="bold")
-
-
 def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
-    table = _table()
-    _column(table, "Metric")
-    for name in ("Baseline", "Target", "Actual", "Progress"):
-        _column(table, name, justify="right", no_wrap=True)
+    table = new_table()
+    add_column(table, "Metric")
+    gaps = any(m.gap_annual_cost is not None for m in figures.metrics.values())
+    for name in ("Baseline", "Target", "Actual", "Progress") + (("Gap a year",) if gaps else ()):
+        add_column(table, name, justify="right", no_wrap=True)
     for metric in loaded.strategy.metrics:
         m = figures.metrics[metric.id]
         actual = w.number(m.actual) if m.actual_given else "–"
-        _row(table, f"{metric.name} ({metric.unit}, {metric.better} is better)",
-                      w.number(m.baseline), w.number(m.target), actual, w.percent(m.progress_pct))
-    return Group(_title("Metrics: progress toward target"), table)
+        gap = ((w.money(m.gap_annual_cost) if m.gap_annual_cost is not None else "–",)
+               if gaps else ())
+        add_row(table, f"{metric.name} ({metric.unit}, {metric.better} is better)",
+                w.number(m.baseline), w.number(m.target), actual, w.percent(m.progress_pct),
+                *gap)
+    if gaps:
+        return Group(heading("Metrics: progress toward target"), table,
+                     plain("Gap a year: what the gap to target costs a year while it stays "
+                           "open (per-period metrics put in money).", style="dim"))
+    return Group(heading("Metrics: progress toward target"), table)
 
 
 def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Formatter,
                  notes: list[str]) -> Group:
-    title = _title(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
+    title = heading(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
-    table = _table()
-    _column(table, "", no_wrap=True)
+    table = new_table()
+    add_column(table, "", no_wrap=True)
     results = list(p.results.values())
     for r in results:
-        _column(table, names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
+        add_column(table, names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
     rows = [
         ("Readings per", [r.per for r in results]),
         ("Improvement", [w.number(r.improvement) for r in results]),
-        ("Control group's change",
-         [w.number(r.control_improvement) if r.has_control else "no control" for r in results]),
+        ("Control or trend change",
+         [w.number(r.control_improvement) if r.has_control else
+          f"{w.number(r.control_improvement)} (trend)" if r.has_trend else "no control"
+          for r in results]),
         ("Isolation × confidence",
-         [f"{w.number(r.isolation)} × {w.number(r.confidence)}" for r in results]),
+         [f"{len(r.estimates)} estimates: {w.number(r.isolation)}" if r.estimated else
+          f"{w.number(r.isolation)} × {w.number(r.confidence)}" for r in results]),
         ("Attributable per period", [w.number(r.attributable) for r in results]),
         ("Value per unit", [w.rate(r.value_per_unit) if r.value_per_unit is not None
                             else "not priced" for r in results]),
@@ -153,22 +153,22 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Format
         ("Annual benefit, roll-out", [w.money(r.rollout_annual_benefit) for r in results]),
     ]
     for label, cells in rows:
-        _row(table, label, *cells)
+        add_row(table, label, *cells)
     summary = Text.assemble(
         ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
         ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
-    return Group(title, table, summary, *(_text(n, style="dim") for n in notes))
+    return Group(title, table, summary, *(plain(n, style="dim") for n in notes))
 
 
 
 def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                        notes: list[str]) -> Group:
-    table = _table()
-    _column(table, "", no_wrap=True)
+    table = new_table()
+    add_column(table, "", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
     for initiative, _ in initiatives:
-        _column(table, initiative.title, justify="right", max_width=26)
+        add_column(table, initiative.title, justify="right", max_width=26)
     rows: list[tuple[str, list[str]]] = [
         ("People reached", [w.number(f.headcount) for _, f in initiatives]),
         ("Annual benefit", [w.money(f.rollout_benefit) for _, f in initiatives]),
@@ -176,94 +176,55 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
         ("Per-year cost", [w.money(f.per_year) for _, f in initiatives]),
         ("Per-participant cost",
          [f"{w.rate(f.per_participant)} × {w.number(f.headcount)}" for _, f in initiatives]),
-        ("Total cost, fully loaded", [w.money(f.rollout_cost) for _, f in initiatives]),
+        ("Total cost, fully loaded" if all(f.fully_loaded for _, f in initiatives) else
+         "Total cost", [w.money(f.rollout_cost) for _, f in initiatives]),
         ("ROI", [w.percent(f.roi_pct) for _, f in initiatives]),
         ("Benefit-cost ratio", [w.number(f.bcr, 2) for _, f in initiatives]),
-        ("Payback", [_months(w, f.payback_months) for _, f in initiatives]),
+        ("Payback", [months(w, f.payback_months) for _, f in initiatives]),
         ("Share of effect to break even",
          [w.percent(None if f.break_even_share is None else f.break_even_share * 100)
           for _, f in initiatives]),
         ("ROI if half the effect holds", [w.percent(f.roi_pct_at_half) for _, f in initiatives]),
     ]
     for label, cells in rows:
-        _row(table, label, *cells)
-    return Group(_title("Roll-out: first year, whole audience"), table,
-                 *(_text(n, style="dim") for n in notes))
+        add_row(table, label, *cells)
+    return Group(heading("Roll-out: first year, whole audience"), table,
+                 *(plain(n, style="dim") for n in notes))
 
 
-def _observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
-    """Each launched roll-out's forecast improvement beside the one seen since the launch."""
-    titles = {i.id: i.title for i in loaded.strategy.initiatives}
-    metrics = {m.id: m for m in loaded.strategy.metrics}
-    table = _table()
-    _column(table, "", max_width=30)
-    _column(table, "Forecast", justify="right")
-    _column(table, "Observed", justify="right")
-    _column(table, "Readings", max_width=28)
-    for initiative_id, observed in figures.observed.items():
-        for o in observed:
-            metric = metrics[o.metric_id]
-            before = o.before_period or "baseline"
-            _row(table, f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
-                          f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
-                          f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
-                          f"({o.after_period})")
-    return Group(_title("Actual against forecast, since each launch"), table,
-                 Text("Forecast: the roll-out improvement the figures assume (attributable × "
-                      "R). Observed: the change in the metric since the launch, in its better "
-                      "direction; observed, not isolated: everything that moved the metric.",
-                      style="dim"))
-def _years_table(title: str, f: InitiativeFigures, w: Formatter) -> Group:
-    """An initiative's horizon, year by year; the first year stays the headline."""
-    table = _table()
-    _column(table, "", no_wrap=True)
-    for y in f.years:
-        _column(table, f"Year {y.year}", justify="right", no_wrap=True)
-    for label, cells in (("Benefit", [w.money(y.benefit) for y in f.years]),
-                         ("Cost", [w.money(y.cost) for y in f.years]),
-                         ("Cumulative net", [w.money(y.cumulative_net) for y in f.years])):
-        _row(table, label, *cells)
-    summary = Text.assemble(
-        (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
-        ("  ·  benefit kept each later year ", "bold"), w.percent(f.retention * 100))
-    return Group(_title(f"{title}: {f.horizon_years} years"), table, summary,
-                 Text("The first year's figures above are the headline.", style="dim"))
-
-
-def _months(w: Formatter, months: float | None) -> str:
-    return "never" if months is None else f"{w.number(months, 1)} months"
-
-
-def _operand(w: Formatter, op: Operand) -> str:
+def _operand(w: Formatter, op: Operand, extra: int = 0) -> str:
     # A payback reads "5.2 months" (or "never") here; the deck's column already says months.
-    return _months(w, op.value) if op.kind == "months" else w.operand(op)
+    if op.kind == "months":
+        return "never" if op.value is None else f"{w.operand(op, extra)} months"
+    return w.operand(op, extra)
 
 
 
 def data_files_section(loaded: LoadedStrategy) -> Group:
     """Which readings were read from which data file, and from which of its rows."""
-    lines: list[RenderableType] = [_text("Readings from data files", style="bold")]
+    lines: list[RenderableType] = [plain("Readings from data files", style="bold")]
     for (section, k, key), table in loaded.sources.tables.items():
         item = getattr(loaded.strategy, str(section))[int(k)]
         readings = getattr(item, str(key))  # never empty: a data file without rows is an error
         span = " to ".join(dict.fromkeys((readings[0].period, readings[-1].period)))
-        lines.append(Padding(_text(f"{item.id}: {key}, {plural(len(readings), 'reading', 'readings')} "
+        lines.append(Padding(plain(f"{item.id}: {key}, {plural(len(readings), 'reading', 'readings')} "
                                    f"({span}) from {table}"), (0, 0, 0, 2), expand=False))
     return Group(*lines)
 
 
 def explain_section(section: Section, w: Formatter) -> Group:
     """One section of the working: each figure's formula, numbers, result and sources."""
-    lines: list[RenderableType] = [_text(section.title, style="bold")]
+    lines: list[RenderableType] = [plain(section.title, style="bold")]
     for step in section.steps:
         # Indented as blocks, so a line that wraps in a narrow terminal keeps its indent.
         heading = Text.assemble((printable(step.figure), "bold"), printable(f" = {step.formula}"))
         lines.append(Padding(heading, (0, 0, 0, 2), expand=False))
-        working = f"= {step.fill(lambda op: _operand(w, op))} = {_operand(w, step.result)}"
-        lines.append(Padding(_text(working),
+        filled = exact_working(step, w, lambda op, extra: _operand(w, op, extra))
+        working = f"= {filled} = {_operand(w, step.result)}"
+        lines.append(Padding(plain(working),
                              (0, 0, 0, 4), expand=False))
         if step.note:
-            lines.append(Padding(_text(step.note, style="italic"), (0, 0, 0, 4), expand=False))
+            lines.append(Padding(plain(step.note, style="italic"), (0, 0, 0, 4), expand=False))
         if step.sources:
             lines.extend(_sources(step.sources))
     return Group(*lines)
@@ -283,17 +244,17 @@ def _sources(operands: tuple[Operand, ...]) -> list[RenderableType]:
         last = name
     short = f"from {', '.join(parts)}"
     if len(short) <= 72:
-        return [Padding(_text(short, style="dim"), (0, 0, 0, 4), expand=False)]
+        return [Padding(plain(short, style="dim"), (0, 0, 0, 4), expand=False)]
     out: list[RenderableType] = []
     grid = None
     last = None
     for name, line, label in places:
         if name != last:
-            out.append(Padding(_text(f"from {name}:", style="dim"), (0, 0, 0, 4), expand=False))
+            out.append(Padding(plain(f"from {name}:", style="dim"), (0, 0, 0, 4), expand=False))
             grid = Table.grid(padding=(0, 2))
             grid.add_column(justify="right", style="dim")
             grid.add_column(style="dim")
             out.append(Padding(grid, (0, 0, 0, 6), expand=False))
             last = name
-        grid.add_row(str(line), _text(label))  # type: ignore[union-attr]
+        grid.add_row(str(line), plain(label))  # type: ignore[union-attr]
     return out

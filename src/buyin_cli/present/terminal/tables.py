@@ -1,0 +1,92 @@
+"""The pieces every `buyin roi` table is made of, and the tables of the years ahead and of
+actual against forecast."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich import box
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from buyin_cli.figures.compute import Figures, InitiativeFigures
+from buyin_cli.load.models import Initiative
+from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.words import printable
+
+
+def new_table() -> Table:
+    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+
+
+def plain(words: str, style: str = "") -> Text:
+    """Text as written, never read as markup, on one line: names and notes come from the strategy."""
+    return Text(printable(words), style=style)
+
+
+def add_column(grid: Table, header: str, **options: Any) -> None:
+    grid.add_column(plain(header), **options)
+
+
+def add_row(grid: Table, *cells: str) -> None:
+    grid.add_row(*(plain(cell) for cell in cells))
+
+
+def heading(words: str) -> Text:
+    # A line of its own rather than the table's title, which would wrap at the table's width.
+    return plain(words, style="bold")
+
+
+def months(w: Formatter, value: float | None) -> str:
+    return "never" if value is None else f"{w.number(value, 1)} months"
+
+
+def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
+    """Each launched roll-out's forecast improvement beside the one seen since the launch."""
+    titles = {i.id: i.title for i in loaded.strategy.initiatives}
+    metrics = {m.id: m for m in loaded.strategy.metrics}
+    table = new_table()
+    add_column(table, "", max_width=30)
+    add_column(table, "Forecast", justify="right")
+    add_column(table, "Observed", justify="right")
+    add_column(table, "Readings", max_width=28)
+    for initiative_id, observed in figures.observed.items():
+        for o in observed:
+            metric = metrics[o.metric_id]
+            before = o.before_period or "baseline"
+            add_row(table, f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
+                          f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
+                          f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
+                          f"({o.after_period})")
+    return Group(heading("Actual against forecast, since each launch"), table,
+                 Text("Forecast: the roll-out improvement the figures assume (attributable × "
+                      "R). Observed: the change in the metric since the launch, in its better "
+                      "direction; observed, not isolated: everything that moved the metric.",
+                      style="dim"))
+def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> Group:
+    """An initiative's horizon, year by year; the first year stays the headline."""
+    table = new_table()
+    add_column(table, "", no_wrap=True)
+    for y in f.years:
+        add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
+    rows = [("Benefit", [w.money(y.benefit) for y in f.years]),
+            ("Cost", [w.money(y.cost) for y in f.years]),
+            ("Cumulative net", [w.money(y.cumulative_net) for y in f.years])]
+    if f.discount_rate:
+        rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
+                     [w.money(y.discounted_net) for y in f.years]))
+    for label, cells in rows:
+        add_row(table, label, *cells)
+    kept = w.percent(f.retention * 100)
+    if "retention" not in initiative.model_fields_set:
+        kept += " (no retention given: this assumes no decay)"
+    summary = Text.assemble(
+        (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
+        ("  ·  NPV ", "bold"), w.money(f.npv),
+        ("  ·  benefit kept each later year ", "bold"), kept)
+    rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
+            "discount_rate is given.")
+    return Group(heading(f"{initiative.title}: {f.horizon_years} years"), table, summary,
+                 Text("The first year's figures above are the headline." + rate, style="dim"))

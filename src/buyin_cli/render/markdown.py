@@ -1,0 +1,56 @@
+"""The view as Markdown reads it: every text from the strategy shown as the text it is, never as markup.
+
+The talking points are Markdown, and a pull request writes their text: a name
+could carry `<script>`, an image that calls a server when the file is previewed
+(`![](https://tracker/pixel)`), a `[link](javascript:…)`, a line break that
+starts a heading, or a `|` that adds a table column. The templates' own markup
+is theirs; what the view brings is escaped once, here, before any template
+(the packaged one or a user's) sees it, so no template can forget it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+from urllib.parse import quote
+
+from buyin_cli.present.view_builder import web_link
+
+# Backslash escapes (CommonMark's, for any ASCII punctuation) for what would start markup
+# anywhere in a line: code, emphasis, links and images, raw HTML and autolinks, entities,
+# table cells, strikethrough. An underscore inside a word starts nothing, and stays.
+_INLINE = re.compile(r"[\\`*\[\]|~]|<(?=[A-Za-z/!?])|&(?=#?\w+;)"
+                     r"|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+# What starts a block when it opens a line: a heading, a quote, a list item, a rule.
+# (A number and a full stop, '14. Oktober', is left: a date starts no heading.)
+_BLOCK = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[+-](?=\s|$|-+\s*$)|=(?==*\s*$))")
+_BREAK = re.compile(r"\s*[\r\n\u2028\u2029\x85]+\s*")
+
+
+def markdown_text(text: str) -> str:
+    """`text` on one line, escaped so that Markdown shows it as written."""
+    text = _INLINE.sub(lambda m: "\\" + m.group(), _BREAK.sub(" ", text))
+    return _BLOCK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+
+
+def markdown_link(url: str) -> str:
+    """A link target for Markdown: a web or mail address, or nothing (a link to nowhere)."""
+    link = web_link(url)
+    return quote(link, safe=":/?#@!$&'*+,;=%~-._") if link else ""
+
+
+def as_markdown(value: Any, name: str = "") -> Any:
+    """A copy of a view (dataclasses, lists, dicts, text) with every text escaped for Markdown;
+    a field named '…url' becomes a link target."""
+    if isinstance(value, str):
+        return markdown_link(value) if name.endswith("url") else markdown_text(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: as_markdown(getattr(value, f.name), f.name)
+                   for f in dataclasses.fields(value) if f.init}
+        return dataclasses.replace(value, **changes)
+    if isinstance(value, (list, tuple)):
+        return type(value)(as_markdown(item, name) for item in value)
+    if isinstance(value, dict):
+        return {key: as_markdown(item, name) for key, item in value.items()}
+    return value
