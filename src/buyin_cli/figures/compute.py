@@ -238,8 +238,7 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
               if r.pilot_annual_benefit is not None]
     benefit = _sum(priced)
     return PilotFigures(pilot.id, pilot.initiative, benefit, float(pilot.cost),
-                        roi_pct(benefit, pilot.cost), results, monetised=bool(priced),
-                        scale=scale_up(pilot, headcount))
+                        roi_pct(benefit, pilot.cost), results, bool(priced), scale_up(pilot, headcount))
 
 
 def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
