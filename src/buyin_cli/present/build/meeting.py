@@ -36,7 +36,13 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
         benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
         breaks_even=t.break_even_share is None or t.break_even_share <= 1,
-        weakest_break_even_text=_weakest(initiatives, fmt))
+        weakest_break_even_text=_weakest(initiatives, fmt),
+        losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and _loses(
+            figures.initiatives[i.id].roi_pct)))
+
+
+def _loses(roi_pct: float | None) -> bool:
+    return roi_pct is not None and roi_pct < 0
 
 
 def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:

@@ -138,7 +138,10 @@ def _extraordinary_rollout(ctx: Context, owner: Path_, initiative: Initiative) -
                 f"{number(top.scale)}× to {f.headcount}",
                 ctx.at(("pilots", i, "participants")))]
     if f.rollout_cost == 0:
-        drivers.insert(0, ("no costs listed", ctx.at(owner + ("costs",))))
+        # A £0 item is a cost listed: say what the list adds up to, not that it is missing.
+        listed = (f"costs total {written(0, ctx.strategy.currency)}" if initiative.costs
+                  else "no costs listed")
+        drivers.insert(0, (listed, ctx.at(owner + ("costs",))))
     share = (f"'{top.metric_id}' as pilot '{top.pilot_id}' measured it brings "
              f"{written(top.rollout_annual_benefit, ctx.strategy.currency)} of the "
              f"{written(f.rollout_benefit, ctx.strategy.currency)} a year")

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from buyin_cli.load.units import read_unit
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_revenue
+
+# Kinds read at a moment, never summed over a period: "% per quarter" says nothing more than "%".
+LEVELS = ("percentage", "points", "duration", "level")
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -45,6 +49,13 @@ def checks(ctx: Context) -> Iterator[Check]:
                         "per unit, so the benefit counts revenue, not margin: set "
                         "value_per_unit to the margin each unit of revenue earns (e.g. 0.1 "
                         "for a 10% margin)")
+        unit = read_unit(metric.unit)
+        yield ctx.check("W106", ("metrics", k), unit.kind in LEVELS and unit.period is not None,
+                        ctx.at(("metrics", k, "unit")),
+                        f"metrics[{k}].unit: '{metric.unit}' names a period, but a "
+                        f"{unit.kind} is read at a moment, not summed over a {unit.period}: "
+                        "write the unit alone (say '%'), and give the period a reading "
+                        "covers in the metric's per or a result's per")
         yield ctx.check("W104", ("metrics", k), metric.actual is None,
                         message=f"metrics[{k}]: '{metric.id}' has no actual, so progress "
                                 "toward target shows 0%: add actual (the latest reading)")
