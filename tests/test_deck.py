@@ -188,6 +188,20 @@ def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
     assert run.text == title * 4 and run.font.size.pt == 20
 
 
+def test_slides_are_built_in_the_outlines_order_which_schedule_decides(tmp_path: Path) -> None:
+    from buyin_cli.render.outline.schedule import schedule
+
+    data = copy.deepcopy(SAMPLE)
+    data["slides"][1]["hidden"] = True
+    outline = outline_from(data)
+    save_deck(outline, tmp_path / "as-given.pptx")
+    assert [s["hidden"] for s in read_deck(tmp_path / "as-given.pptx")][:3] == [False, True, False]
+    scheduled, _ = schedule(outline, lambda minutes: f"{minutes:g} min")
+    save_deck(scheduled, tmp_path / "scheduled.pptx")
+    slides = read_deck(tmp_path / "scheduled.pptx")
+    assert [s["hidden"] for s in slides][-1] is True and slides[-1]["title"] == "Why now"
+
+
 def test_missing_layout_lists_the_names() -> None:
     data = {"continued": " (cont.)", "slides": [{"layout": "Agenda", "title": "Plan", "notes": "n"}]}
     with pytest.raises(TemplateError) as info:
@@ -274,6 +288,7 @@ def test_default_template_is_what_the_script_makes(tmp_path: Path) -> None:
     assert (copy_root / "templates" / "default.pptx").read_bytes() == (root / "templates" / "default.pptx").read_bytes()
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     save_deck(outline_from(SAMPLE), out)

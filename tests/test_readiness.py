@@ -411,6 +411,16 @@ def test_each_code_fires_at_the_exact_line(tmp_path, code, change, needle):
     assert warning.location.file.name == "strategy.yaml"
 
 
+def test_a_warning_is_owned_by_its_item_whichever_copy_asks(tmp_path):
+    data = base()
+    _unserved_objective(data)
+    readiness, _ = run(tmp_path, data)
+    [warning] = readiness.warnings
+    assert readiness.owner_of(warning) == ("objectives", 1)
+    # A copy (a view rebuilt, a warning passed through a queue) is the same warning.
+    assert readiness.owner_of(copy.copy(warning)) == ("objectives", 1)
+
+
 def test_every_method_code_has_a_failing_case():
     covered = {code for code, _, _ in FAILING}
     assert covered == {code for code, rule in RULES.items() if rule.method}

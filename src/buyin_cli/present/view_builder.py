@@ -19,11 +19,11 @@ from buyin_cli.figures.rollout import rollout, trend_marks
 from buyin_cli.load.models import Briefing, Strategy
 from buyin_cli.load.sourcemap import Path_
 from buyin_cli.load.strategy import LoadedStrategy
-from buyin_cli.plan.agenda import Agenda, Planner
+from buyin_cli.plan.agenda import Agenda, Planner, State
 from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
-from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
+from buyin_cli.present.build.follow_through import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
@@ -53,7 +53,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     agenda = planner.agenda(briefing, changes=changes is not None)
     since = since_last_met(strategy, briefing)
 
-    def state(section: str, key: str | None = None) -> str:
+    def state(section: str, key: str | None = None) -> State:
         return agenda.state(section, key) or "omitted"
 
     groups = {p.id: p.group for p in strategy.pilots}

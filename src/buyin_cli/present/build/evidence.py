@@ -5,8 +5,8 @@ from __future__ import annotations
 from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
-from buyin_cli.present.build.words import direction, has_period, is_level, is_percent
+from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
+from buyin_cli.present.build.own_words import direction, has_period, is_level, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 
@@ -60,7 +60,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
-               fmt: Formatter, state: str, objections: list[ObjectionView],
+               fmt: Formatter, state: State, objections: list[ObjectionView],
                focus: tuple[str, ...] | None = None) -> PilotView:
     """`focus`: the metrics the meeting is about; the results on others come last, and a
     later page holding only those is a backup slide, ready for the question."""

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
+from buyin_cli.plan.agenda import State
 from buyin_cli.plan.asks import ask_initiative
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
@@ -52,7 +53,7 @@ def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
-                  figures: Figures, fmt: Formatter, state: str,
+                  figures: Figures, fmt: Formatter, state: State,
                   named: Sequence[Initiative] = ()) -> DecisionView:
     """The asks with what each funds (linked, or `named` by title or id in their text); the
     totals of what they fund, or of what is presented."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.plan.agenda import State
+
 
 @dataclass(frozen=True)
 class Placed:
@@ -14,7 +16,7 @@ class Placed:
     only: the backup is full).
     """
 
-    state: str
+    state: State
 
     @property
     def hidden(self) -> bool:

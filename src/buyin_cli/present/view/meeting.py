@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
-from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
+from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
 

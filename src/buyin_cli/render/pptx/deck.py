@@ -56,8 +56,8 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     if refused is not None:
         shown = display_path(Path(pptx_template or default_template()))
         raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
-    # The backup goes after the presented slides, so the slideshow ends at the questions.
-    ordered = [s for s in outline.slides if not s.hidden] + [s for s in outline.slides if s.hidden]
+    # In the outline's order: schedule() has put the backup after the presented slides.
+    ordered = outline.slides
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     for number, spec in enumerate(ordered, start=1):
         if memo is None:

@@ -13,14 +13,14 @@ LEVELS = ("percentage", "points", "duration", "level")
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    served = {o for initiative in ctx.s.initiatives for o in initiative.objectives}
-    for i, objective in enumerate(ctx.s.objectives):
+    served = {o for initiative in ctx.strategy.initiatives for o in initiative.objectives}
+    for i, objective in enumerate(ctx.strategy.objectives):
         yield ctx.check("W101", ("objectives", i), objective.id not in served,
                         message=f"objectives[{i}]: no initiative serves '{objective.id}': "
                                 "add its id to an initiative's objectives, or drop the "
                                 "objective from the strategy")
-    objectives = {o.id: o for o in ctx.s.objectives}
-    for i, initiative in enumerate(ctx.s.initiatives):
+    objectives = {o.id: o for o in ctx.strategy.objectives}
+    for i, initiative in enumerate(ctx.strategy.initiatives):
         ids = [m for o in initiative.objectives for m in objectives[o].metrics]
         money = any(ctx.metrics[m].value_per_unit is not None for m in ids)
         yield ctx.check("W102", ("initiatives", i), not money,
@@ -30,10 +30,10 @@ def checks(ctx: Context) -> Iterator[Check]:
                         "value_per_unit (money gained per unit of improvement) to one, "
                         "so the case can be made in money")
     measured: dict[str, list[str]] = {}
-    for pilot in ctx.s.pilots:
+    for pilot in ctx.strategy.pilots:
         for result in pilot.results:
             measured.setdefault(result.metric, []).append(pilot.id)
-    for k, metric in enumerate(ctx.s.metrics):
+    for k, metric in enumerate(ctx.strategy.metrics):
         if metric.id in measured:
             pilots = list(dict.fromkeys(measured[metric.id]))
             yield ctx.check("W103", ("metrics", k), metric.value_per_unit is None,

@@ -20,9 +20,9 @@ from buyin_cli.words import dotted, number
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    for k, initiative in enumerate(ctx.s.initiatives):
+    for k, initiative in enumerate(ctx.strategy.initiatives):
         owner = ("initiatives", k)
-        yield _double_count(ctx, owner, initiative, ctx.s.initiatives[:k])
+        yield _double_count(ctx, owner, initiative, ctx.strategy.initiatives[:k])
         yield _hidden_loss(ctx, owner, initiative)
 
 
@@ -37,8 +37,8 @@ def _double_count(ctx: Context, owner: Path_, initiative: Initiative,
         if not (shared and both):
             continue
         metric = both[0]
-        amounts = (written(theirs[metric].rollout_annual_benefit or 0.0, ctx.s.currency),
-                   written(mine[metric].rollout_annual_benefit or 0.0, ctx.s.currency))
+        amounts = (written(theirs[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency),
+                   written(mine[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency))
         return ctx.check(
             "W315", owner, True, None,
             f"{dotted(owner)}: '{initiative.id}' and '{other.id}' both credit their roll-outs "
@@ -56,8 +56,8 @@ def _hidden_loss(ctx: Context, owner: Path_, initiative: Initiative) -> Check:
         return ctx.check("W316", owner, False)
     return ctx.check(
         "W316", owner, True, ctx.at(owner + ("costs",)),
-        f"{dotted(owner)}: '{initiative.id}' costs {written(f.rollout_cost, ctx.s.currency)} "
-        f"in year one for {written(f.rollout_benefit, ctx.s.currency)} a year, an ROI of "
+        f"{dotted(owner)}: '{initiative.id}' costs {written(f.rollout_cost, ctx.strategy.currency)} "
+        f"in year one for {written(f.rollout_benefit, ctx.strategy.currency)} a year, an ROI of "
         f"{number(f.roi_pct or 0.0)}%: it breaks even only if "
         f"{number(f.break_even_share * 100)}% of its pilot effect holds, more than the pilot "
         "showed, and a total with other initiatives hides the loss: present it on its own, "
