@@ -36,7 +36,8 @@ def test_a_metric_with_a_period_and_a_value_says_what_its_gap_costs(valid_data, 
     assert SENTENCE in _lines(_business_case(deck))
     assert SENTENCE in _lines(deck[1])  # the decision slide frames the ask with it
     assert len([s for s in deck if s["title"] == deck[1]["title"]]) == 1  # still one slide
-    assert "$6,120 a year" in deck[1]["notes"] and "$6,120 a year" in points
+    assert SENTENCE in deck[1]["notes"] and SENTENCE in _business_case(deck)["notes"]
+    assert f"- {SENTENCE}" in points
 
 
 @pytest.mark.parametrize("change", [{}, {"per": "month", "actual": 20}, {"per": "month", "actual": 25}],
@@ -48,3 +49,11 @@ def test_no_sentence_without_the_figure_or_once_the_target_is_met(change, valid_
     said = " ".join(" ".join(_lines(s) + [s["notes"]]) for s in deck) + points
     assert "gap to target costs" not in said and "standing still" not in said
     assert "costs $0" not in said
+
+
+def test_the_cost_of_standing_still_reads_in_german(valid_data, write, run, workdir):
+    valid_data["metrics"][0]["per"] = "month"
+    valid_data["locale"] = "de_DE"
+    deck, points = _brief(valid_data, write, run, workdir)
+    sentence = "Picking errors: Die heutige Lücke zum Ziel kostet 6.120\u00a0$ im Jahr"
+    assert sentence in _lines(deck[1]) and sentence in points

@@ -66,7 +66,6 @@ class MetricView:
     # What today's gap to target costs a year; None without `per` and `value_per_unit`, or
     # once the target is met: a deck never says a gap costs nothing.
     gap_cost_text: str | None = None
-    gap_cost_spoken: str | None = None  # rounded, for the notes
 
 
 @dataclass(frozen=True)
