@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from math import isfinite
 
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.periods import Mark
@@ -19,6 +20,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
                 ) -> MetricView:
     f = figures.metrics[metric.id]
     now = f.actual
+    gap_cost = f.gap_annual_cost if f.gap_annual_cost and isfinite(f.gap_annual_cost) else None  # 0 once met: unsaid
     moved = direction(metric.baseline, now)
     better: Callable[[float, float], bool] = (lambda a, b: a < b) if metric.better == "lower" else (
         lambda a, b: a > b)
@@ -46,6 +48,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         history_from=(DataSourceView(history_from.file, history_from.sheet,
                                      history_from.first_row, history_from.last_row)
                       if history_from is not None else None),
+        gap_cost_text=fmt.money(gap_cost) if gap_cost is not None else None,
     )
 
 

@@ -63,6 +63,9 @@ class MetricView:
     history: list[Reading]
     marks: list[MarkView]  # pilots and launches on its trend chart; empty when not placeable
     history_from: DataSourceView | None = None  # the export its history was read from
+    # What today's gap to target costs a year; None without `per` and `value_per_unit`, or
+    # once the target is met: a deck never says a gap costs nothing.
+    gap_cost_text: str | None = None
 
 
 @dataclass(frozen=True)
