@@ -232,3 +232,20 @@ def test_upper_case_yaml_files_are_read(write, run):
     result = run("check", "s")
     assert result.errors == ["s/more.Yml:2:57: E302 objectives[0].metrics[0]: unknown metric "
                              "'nope' (known: pick-errors)"]
+
+
+def test_an_ask_of_400_digits_is_echoed_abbreviated(write, run, valid_data):
+    valid_data["briefings"][0]["asks"] = ["Approve $" + "1" * 400 + " for the roll-out"]
+    result = run("check", write("s.yaml", dump(valid_data)))
+    w504 = [line for line in result.output.splitlines() if " W504 " in line]
+    assert len(w504) == 1 and len(w504[0]) < 300
+    assert "asks for $111111111111… (400 digits), which is none of the figures" in w504[0]
+
+
+@pytest.mark.parametrize("value, text", [(1e300, "1e+300"), (-2.5e16, "-2.5e+16"),
+                                         (123456789012345.0, "123,456,789,012,345")])
+def test_a_figure_past_any_sane_size_is_written_short(value, text):
+    from buyin_cli.review.money import written
+    from buyin_cli.words import number
+    assert number(value) == text
+    assert written(value, "USD") == ("-$" + text[1:] if text.startswith("-") else "$" + text)
