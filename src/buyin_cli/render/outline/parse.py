@@ -73,15 +73,19 @@ def _screen(value: Any, template_name: str, path: tuple[str | int, ...]) -> None
     if isinstance(value, str):
         found = CONTROL.search(value)
         if found:
-            raise TemplateError(f"{template_name}: {dotted(path) or 'the outline'}: control "
-                                f"character U+{ord(found.group()):04X} in the rendered text; a "
-                                "template must not write control characters")
+            raise control_written(template_name, dotted(path) or "the outline", found.group())
     elif isinstance(value, dict):
         for key, item in value.items():
             _screen(item, template_name, (*path, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _screen(item, template_name, (*path, index))
+
+
+def control_written(template_name: str, where: str, char: str) -> TemplateError:
+    """The one message for a control character a template wrote, in a deck or in Markdown."""
+    return TemplateError(f"{template_name}: {where}: control character U+{ord(char):04X} in the "
+                         "rendered text; a template must not write control characters")
 
 
 def _describe(error: ErrorDetails, data: dict[str, Any]) -> str:
