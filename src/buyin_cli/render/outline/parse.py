@@ -10,7 +10,20 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.render.outline.model import Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series, Slide, Step, Table
+from buyin_cli.render.outline.model import (
+    MAX_OUTLINE_CHARS,
+    Bullet,
+    Callout,
+    Chart,
+    Link,
+    Mark,
+    Meta,
+    Outline,
+    Series,
+    Slide,
+    Step,
+    Table,
+)
 from buyin_cli.words import CONTROL, dotted
 
 _KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Callout, Step, Mark, Slide, Outline)
@@ -46,6 +59,9 @@ def _parse(text: str) -> Any:
 
 def parse_outline(text: str, template_name: str) -> Outline:
     """Parse the YAML that `template_name` rendered into an Outline, or raise TemplateError."""
+    if len(text) > MAX_OUTLINE_CHARS:
+        raise TemplateError(f"{template_name}: the rendered outline is over {MAX_OUTLINE_CHARS:,} "
+                            "characters; a deck holds fewer slides and chart points")
     try:
         data = _parse(text)
     except yaml.YAMLError as exc:
