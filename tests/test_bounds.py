@@ -315,3 +315,25 @@ def test_a_chart_s_categories_are_placed_in_linear_time():
     finally:
         Category.leaf_count = leaf_count
     assert counted < 20_000  # python-pptx's own scan: about 2,000 × 2,000 / 2 per pass
+
+
+def test_a_folder_s_files_at_a_revision_are_read_by_a_constant_number_of_git_runs(
+        workdir, monkeypatch):
+    # One `git show` a file: `diff` over a strategy of 10,000 files took minutes.
+    from buyin_cli.load import git as revisions
+    from git_repo import commit, init
+
+    init(workdir)
+    Path("s").mkdir()
+    contents = {f"s/f{i:03}.yaml": f"k{i}: '{'x' * i}'\n" for i in range(200)}
+    contents["s/link.yaml"] = ""  # an empty file, its blob's length 0
+    for name, text in contents.items():
+        Path(name).write_text(text, encoding="utf-8")
+    commit(workdir, "many")
+    runs = []
+    real = revisions._git
+    monkeypatch.setattr(revisions, "_git", lambda *a, **k: runs.append(a[1]) or real(*a, **k))
+    files = revisions.read_revision(Path("s"), "HEAD")
+    assert len(runs) <= 6, runs
+    assert {str(name): data.decode() for name, data in files} == {
+        f"HEAD:{name}": text for name, text in contents.items()}

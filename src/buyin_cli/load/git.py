@@ -45,21 +45,38 @@ def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
         raise GitError(f"{display_path(path)} is not in {rev}; name a revision that has it")
     if kind.strip() == b"blob":
         return [(Path(f"{rev}:{inside}"), _git(root, "show", spec))]
-    listed = _git(root, "ls-tree", "-r", "--name-only", "--full-name", "-z", commit, "--",
+    listed = _git(root, "ls-tree", "-r", "--full-name", "-z", commit, "--",
                   inside).decode("utf-8", "surrogateescape").split("\0")
     base = PurePosixPath(inside)
     settings = find_settings()
     files = []
-    for name in filter(None, listed):
+    for entry in filter(None, listed):
+        about, name = entry.split("\t", 1)  # "<mode> <type> <object>\t<path>"
+        _, what, blob = about.split(" ")
         within = PurePosixPath(name).relative_to(base) if inside != "." else PurePosixPath(name)
         # As for a folder on disk (files.find_files): YAML files, hidden folders left out.
-        if (within.suffix in (".yaml", ".yml") and not any(p.startswith(".") for p in within.parts)
+        if (what == "blob" and within.suffix in (".yaml", ".yml")
+                and not any(p.startswith(".") for p in within.parts)
                 and not settings.excluded(root / name)):
-            files.append((within, name))
+            files.append((within, name, blob))
     if not files:
         raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
-    return [(Path(f"{rev}:{name}"), _git(root, "show", f"{commit}:{name}"))
-            for _, name in sorted(files)]
+    files.sort()
+    return [(Path(f"{rev}:{name}"), content)
+            for (_, name, _), content in zip(files, _blobs(root, [b for _, _, b in files]))]
+
+
+def _blobs(root: Path, objects: list[str]) -> list[bytes]:
+    """The contents of `objects`, read by one git process: one `git show` a file took 20 s
+    for a strategy of 10,000 files."""
+    out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
+    contents, at = [], 0
+    for _ in objects:
+        header_end = out.index(b"\n", at)
+        size = int(out[at:header_end].split(b" ")[2])  # "<object> blob <size>"
+        contents.append(out[header_end + 1:header_end + 1 + size])
+        at = header_end + 1 + size + 1  # the content, then a line feed
+    return contents
 
 
 def revision_reader(path: Path, rev: str) -> DataReader:
@@ -135,10 +152,11 @@ def _commit(root: Path, rev: str) -> str:
 _RAISE = object()
 
 
-def _git(cwd: Path, *args: str, fail: object = _RAISE) -> bytes:
+def _git(cwd: Path, *args: str, fail: object = _RAISE, stdin: bytes | None = None) -> bytes:
     """The output of `git ARGS` run in `cwd`; `fail` when it fails (raise if not given)."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
+                              check=False)
     except FileNotFoundError:
         raise GitError("git is not installed; buyin reads earlier versions of a strategy "
                        "through git") from None
