@@ -295,6 +295,7 @@ def test_a_chart_s_categories_are_placed_in_linear_time():
     # readings took minutes to chart. Counted here: each category's position is asked for once
     # or a few times, never by a scan of those before it.
     from pptx.chart.data import Category
+    from pptx.enum.chart import XL_CHART_TYPE
 
     from buyin_cli.render.pptx.chartdata import chart_data
 
@@ -310,8 +311,7 @@ def test_a_chart_s_categories_are_placed_in_linear_time():
     data.add_series("s", [1.0] * 2_000)
     try:
         Category.leaf_count = property(counting)
-        data.xml_bytes(__import__("pptx").enum.chart.XL_CHART_TYPE.LINE)
-        data.xlsx_blob
+        assert data.xml_bytes(XL_CHART_TYPE.LINE) and data.xlsx_blob
     finally:
         Category.leaf_count = leaf_count
     assert counted < 20_000  # python-pptx's own scan: about 2,000 × 2,000 / 2 per pass
