@@ -249,3 +249,18 @@ class _TextDates(yaml.SafeLoader):
 
 _TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_str)
 _VALID_DATA: dict[str, Any] = yaml.load(VALID_YAML, Loader=_TextDates)  # noqa: S506 - SafeLoader subclass
+
+
+SLOW_MARKS = {"libreoffice", "browser", "property"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each hypothesis test marked `property`, and every test that needs LibreOffice, a
+    browser or many generated inputs marked `slow`: `pytest -m "not slow"` is the quick run."""
+    from hypothesis import is_hypothesis_test
+
+    for item in items:
+        if is_hypothesis_test(getattr(item, "obj", None)):
+            item.add_marker(pytest.mark.property)
+        if SLOW_MARKS & {mark.name for mark in item.iter_markers()}:
+            item.add_marker(pytest.mark.slow)

@@ -157,6 +157,82 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
     return found
 
 
+def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
+    """A title stating the total of several initiatives that does not name the one at a loss."""
+    funded = presented_initiatives(strategy, briefing)
+    money = [figures["initiatives"][i["id"]] for i in funded]
+    losing = [i["title"] for i, f in zip(funded, money) if (f["roi_pct"] or 0) < 0]
+    if len(funded) < 2 or not losing:
+        return []
+    sums = [sum(f[key] for f in money) for key in ("rollout_benefit", "rollout_cost")]
+    if not all(sums):
+        return []  # a title can state a total of both only when both are there
+    total = [_money_digits(amount) for amount in sums]
+    return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
+            for i, s in enumerate(slides, 1) if s["title"] and all(
+                t in _digits(s["title"]) for t in total) and not all(
+                name in s["title"] for name in losing)]
+
+
+def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A quote's attribution that opens a slide's body, its quote left in the title."""
+    speakers = {q["by"] for p in strategy["pilots"] for q in p.get("quotes", [])
+                if isinstance(q, dict) and q.get("by")}
+    return [f"slide {i}: the body opens with {s['body'][0][1]!r}" for i, s in enumerate(slides, 1)
+            if s["body"] and s["body"][0][1] in speakers]
+
+
+# The format's keys, which a presenter must never read out.
+YAML_KEYS = re.compile(r"\b(?:value_per_unit|control_before|control_after|usage_targets|"
+                       r"opening_question|per_participant|horizon_years)\b")
+
+
+def yaml_keys(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """A key of the strategy format in what is shown or said."""
+    said = [(f"slide {i}", t) for i, s in enumerate(slides, 1) for t in texts_of(s) + [s["notes"]]]
+    return [f"{where}: {m.group()!r}" for where, text in said + [("talking points", talking_points)]
+            for m in [YAML_KEYS.search(text)] if m]
+
+
+def past_a_hundred(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A chart of a percentage result whose axis runs past 100%."""
+    percent = {m["id"] for m in strategy["metrics"] if m["unit"].startswith("%")}
+    readings = [[float(r["before"]), float(r["after"])] for p in strategy["pilots"]
+                for r in p["results"] if r["metric"] in percent]
+    return [f"slide {i}: a % chart's axis runs to {c['axis'][1]:g}" for i, s in enumerate(slides, 1)
+            for c in s["charts"] if c["axis"] and c["axis"][1] and c["axis"][1] > 100
+            and any([float(v) for v in values] in readings for _, values in c["series"])]
+
+
+# A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
+CONTINUED = re.compile(r" \((?:cont\.|Forts\.)\)$")
+TIMING = re.compile(r"^\[(\d*)(½?)\s?(min|Min\.|s)\]")
+
+
+def _minutes(notes: str) -> float:
+    found = TIMING.match(notes)
+    if not found:
+        return 0.0
+    whole, half, unit = found.groups()
+    amount = int(whole or 0) + (0.5 if half else 0)
+    return amount / 60 if unit == "s" else amount
+
+
+def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[str]:
+    """A decision that continues, a continuation timed as a new slide, time past the meeting."""
+    found = []
+    later = [i for i, s in enumerate(slides, 1) if CONTINUED.search(s["title"] or "")]
+    if 3 in later:
+        found.append(f"the decision continues on slide 3: {slides[2]['title']!r}")
+    found += [f"slide {i} continues a slide but is timed as one of its own" for i in later
+              if TIMING.match(slides[i - 1]["notes"])]
+    spoken = sum(_minutes(s["notes"]) for s in slides if not s["hidden"])
+    if spoken > briefing["minutes"]:
+        found.append(f"the notes time {spoken:g} min for a {briefing['minutes']}-minute meeting")
+    return found
+
+
 def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
                  briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
     """Every invariant's findings for one deck, each line naming its invariant."""
@@ -168,5 +244,10 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
+        "continued": continued(slides, briefing),
+        "hidden loss": hidden_losses(slides, strategy, briefing, figures),
+        "past 100%": past_a_hundred(slides, strategy),
+        "format key": yaml_keys(slides, talking_points),
+        "orphan": orphans(slides, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -32,7 +32,8 @@ LIBRARIES = {
     "pptx": {"render/pptx"},
     "jinja2": {"render/templating", "render/sandbox", "render/compiled"},  # templates, sandbox, code kept
     "typer": {"cli", "commands"},
-    "rich": {"commands", "present/terminal", "progress"},
+    "rich": {"commands", "present/terminal", "progress",
+             "present/report"},  # check's colours, only when a terminal or FORCE_COLOR can show them
     "watchfiles": {"watch"},
     "xlsxwriter": {"render/xlsx"},
     "openpyxl": {"load/workbook"},  # .xlsx exports a strategy names, read-only

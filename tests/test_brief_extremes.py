@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+import pytest
 import yaml
 
 from conftest import VALID_YAML
@@ -43,6 +44,7 @@ def _bare(data: dict) -> None:
     data["audiences"][0]["gaps"] = {}
 
 
+@pytest.mark.libreoffice
 def test_long_text_and_long_lists_still_brief_and_render(run, write, tmp_path: Path) -> None:
     write("s.yaml", _strategy(_long))
     result = run("brief", "s.yaml", "--out", "out")

@@ -102,6 +102,23 @@ def test_quiet_prints_nothing_and_verbose_says_how_long(run, strategy_file: Path
     assert verbose.lines[4].endswith("`buyin check s.yaml` shows where to fix them")
 
 
+def test_verbose_lists_each_briefings_own_files_whatever_their_order(run, write, monkeypatch) -> None:
+    import dataclasses
+
+    from buyin_cli import brief
+
+    write("s.yaml", VALID_YAML + SECOND_BRIEFING)
+    real = brief.brief
+    # The files in another order than the briefings: decks first, say.
+    monkeypatch.setattr(brief, "brief", lambda *a, **k: dataclasses.replace(
+        (done := real(*a, **k)), outputs=sorted(done.outputs, key=lambda o: o.path.suffix != ".pptx")))
+    verbose = run("brief", "s.yaml", "--out", "out", "--verbose")
+    assert verbose.exit_code == 0, verbose.output
+    assert [line.split(" ")[1] for line in verbose.lines[:6]] == [
+        "warehouse-manager-briefing", "out/warehouse-manager-briefing.pptx", "out/warehouse-manager-briefing.md",
+        "night-shift-briefing", "out/night-shift-briefing.pptx", "out/night-shift-briefing.md"]
+
+
 def test_quiet_still_prints_errors(run, write) -> None:
     write("s.yaml", replace_line(VALID_YAML, "    baseline: 42", "    baselin: 42"))
     result = run("brief", "s.yaml", "-q")

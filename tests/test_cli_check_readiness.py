@@ -169,6 +169,20 @@ def test_plain_output_without_a_terminal(here):
     assert "\033[" not in result.output
 
 
+def test_force_color_colours_check_as_it_does_roi(here):
+    write(unready())
+    env = {"FORCE_COLOR": "1", "NO_COLOR": None, "TERM": "xterm"}
+    result = CliRunner().invoke(cli.app, ["check", "s.yaml"], env=env)
+    assert "\033[1;33m" in result.output or "\033[33m" in result.output  # a warning, yellow
+    assert "\033[1m" in result.output  # its location, bold
+
+
+def test_no_color_wins_over_force_color(here):
+    write(unready())
+    result = CliRunner().invoke(cli.app, ["check", "s.yaml"], env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    assert "\033[" not in result.output
+
+
 def test_help_describes_ignore_and_accept():
     result = CliRunner().invoke(cli.app, ["check", "--help"], terminal_width=100)
     assert result.exit_code == 0

@@ -9,7 +9,7 @@ from typing import Any
 from buyin_cli.figures.changes import comparison_json
 from buyin_cli.figures.compare import compare
 from buyin_cli.load.models import Strategy
-from buyin_cli.present.changes import change_sections, diff_report
+from buyin_cli.present.diff_report import change_sections, diff_report
 from buyin_cli.present.numbers import Formatter
 from test_figures import BASE
 

@@ -68,8 +68,8 @@ def test_the_workbook_names_the_cell_of_each_reading(twins, monkeypatch, run):
               "f.xlsx")
     rows = {r[0]: (r[1], r[3]) for r in
             openpyxl.load_workbook("f.xlsx")["Inputs"].iter_rows(min_row=3, values_only=True)}
-    assert rows["pick-errors: reading 2025-03"] == (ERRORS[2], "data/errors.csv:4")
-    assert rows["pick-right: completed by 2025-11"] == (UPTAKE[1][2],
+    assert rows["Picking errors: reading 2025-03"] == (ERRORS[2], "data/errors.csv:4")
+    assert rows["Pick Right: completed by 2025-11"] == (UPTAKE[1][2],
                                                         "data/lms.xlsx:Completions!C3")
 
 

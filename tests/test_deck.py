@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from buyin_cli.errors import TemplateError
@@ -52,8 +53,9 @@ def test_every_slide_reads_back(sample: list[dict]) -> None:
     assert costs["table"][1:] == [[f"Cost item {i}", "one-off", f"£{i * 1000:,}"] for i in range(1, 6)]
     assert link["body"] == [(0, "Open the course")] and link["links"] == ["https://example.com/course"]
     assert questions["body"] == [] and questions["subtitle"] is None
+    # A continuation has no notes of its own: the outline's `continued_notes`, empty here.
     assert [s["notes"] for s in sample] == ["Open with the headline.", "Two minutes.\nThen move on.",
-                                            "Skim.", "Skim.", "Stress the control group.", "From finance.",
+                                            "Skim.", "", "Stress the control group.", "From finance.",
                                             "Share it.", "Ten minutes."]
 
 
@@ -112,7 +114,7 @@ def test_long_list_continues_and_fits(tmp_path: Path) -> None:
     assert len(deck) > 2
     assert [s["title"] for s in deck] == ["Many points"] + ["Many points (cont.)"] * (len(deck) - 1)
     assert [text for s in deck for _, text in s["body"]] == bullets
-    assert all(s["notes"] == "n" for s in deck)
+    assert [s["notes"] for s in deck] == ["n"] + [""] * (len(deck) - 1)  # no time of their own
     for n, slide in enumerate(Presentation(str(tmp_path / "deck.pptx")).slides, start=1):
         body = [s for s in slide.placeholders if s.placeholder_format.type == PP_PLACEHOLDER.OBJECT]
         _body_fits(body[0], n)
@@ -184,6 +186,20 @@ def test_long_title_shrinks_within_the_floor(tmp_path: Path) -> None:
     save_deck(outline_from(data), tmp_path / "deck.pptx")
     run = Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes.title.text_frame.paragraphs[0].runs[0]
     assert run.text == title * 4 and run.font.size.pt == 20
+
+
+def test_slides_are_built_in_the_outlines_order_which_schedule_decides(tmp_path: Path) -> None:
+    from buyin_cli.render.outline.schedule import schedule
+
+    data = copy.deepcopy(SAMPLE)
+    data["slides"][1]["hidden"] = True
+    outline = outline_from(data)
+    save_deck(outline, tmp_path / "as-given.pptx")
+    assert [s["hidden"] for s in read_deck(tmp_path / "as-given.pptx")][:3] == [False, True, False]
+    scheduled, _ = schedule(outline, lambda minutes: f"{minutes:g} min")
+    save_deck(scheduled, tmp_path / "scheduled.pptx")
+    slides = read_deck(tmp_path / "scheduled.pptx")
+    assert [s["hidden"] for s in slides][-1] is True and slides[-1]["title"] == "Why now"
 
 
 def test_missing_layout_lists_the_names() -> None:
@@ -272,6 +288,7 @@ def test_default_template_is_what_the_script_makes(tmp_path: Path) -> None:
     assert (copy_root / "templates" / "default.pptx").read_bytes() == (root / "templates" / "default.pptx").read_bytes()
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_renders_every_slide(tmp_path: Path) -> None:
     out = tmp_path / "deck.pptx"
     save_deck(outline_from(SAMPLE), out)
@@ -340,3 +357,36 @@ def test_count_axes_step_in_whole_numbers(values: list[float], step: float) -> N
     assert got == step or not whole
     assert float(got).is_integer() or not whole
     assert low == 0
+
+
+def test_a_whole_slide_leaves_out_its_details_and_never_continues(tmp_path):
+    long = [{"text": f"Ask {i}: " + "approve the roll-out to every plant " * 4, "level": 1}
+            for i in range(9)]
+    detail = {"text": "Evidence: " + "the pilot line cut scrap by a fifth " * 4, "detail": True}
+    slide = {"layout": "Title and Content", "title": "The decision", "whole": True,
+             "body": long + [detail], "notes": "Say the ask."}
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))  # python-pptx's own 4:3 deck
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "whole.pptx", template)
+    slides = read_deck(tmp_path / "whole.pptx")
+    assert len(slides) == 1
+    assert "Evidence:" not in " ".join(t for _, t in slides[0]["body"])
+    assert slides[0]["notes"].startswith("Say the ask.") and "Evidence:" in slides[0]["notes"]
+
+
+def test_a_continuation_slide_has_no_notes_or_time_of_its_own(tmp_path):
+    outline = outline_from({**SAMPLE, "continued_notes": "Continued: no time of its own."})
+    save_deck(outline, tmp_path / "deck.pptx")
+    slides = read_deck(tmp_path / "deck.pptx")
+    continued = [s for s in slides if s["title"].endswith("(cont.)")]
+    assert continued and all(s["notes"] == "Continued: no time of its own." for s in continued)
+
+
+def test_a_chart_title_keeps_a_range_of_numbers_together(tmp_path):
+    chart = {"kind": "clustered_column", "title": "Passenger satisfaction, points (0–100)",
+             "categories": ["Before", "After"], "series": [{"name": "Pilot", "values": [76, 83]}]}
+    slide = {"layout": "Title and Content", "title": "Satisfaction", "chart": chart, "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    shape = next(s for s in Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes
+                 if s.has_chart)
+    assert shape.chart.chart_title.text_frame.text == "Passenger satisfaction, points (0–\u2060100)"

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
 
 from conftest import dump, invoke
 from deck_helpers import read_deck
@@ -218,10 +219,12 @@ def test_a_payback_of_days_never_reads_zero_months(valid_data, tmp_path):
 
 def test_a_long_initiative_title_takes_the_shorter_form_within_two_lines(valid_data, tmp_path):
     valid_data["initiatives"][0]["title"] = ("Pick Right, with look-alike items, labels, a one-page "
-                                             "guide and coaching by the shift leads on every line")
+                                             "guide and coaching by the shift leads on every line "
+                                             "of the warehouse, on the day and the night shifts")
     valid_data["briefings"][0]["minutes"] = 60
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]  # the invariants count lines
-    assert any(t.startswith("$6,000 in year one, fully loaded") for t in titles)
+    # No participants' time among the costs, so the total is not called "fully loaded".
+    assert any(t.startswith("$6,000 in year one for 120 people") for t in titles)
 
 
 def test_one_gap_alone_is_said_in_bullets_not_a_one_row_table(valid_data, tmp_path):
@@ -230,3 +233,82 @@ def test_one_gap_alone_is_said_in_bullets_not_a_one_row_table(valid_data, tmp_pa
     learners = next(s for s in slides if "what stands in their way" in s["title"])
     assert learners["table"] is None
     assert (1, "A one-page guide to them") in learners["body"]
+
+
+def test_a_decision_with_long_asks_stays_one_slide_on_four_three(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = [
+        f"Agree that every one of the {n} shift leaders releases two pickers a week for coaching "
+        f"on the new scanners, starting in the week after the peak season ends" for n in range(4, 8)]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+
+
+def test_a_total_names_the_initiative_that_loses_money(valid_data, tmp_path):
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Label Check",
+              "costs": [{"item": "Scanners", "amount": 900000, "kind": "one-off"}]}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-check-pilot",
+                                 "initiative": "label-check", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve the roll-out of Pick Right", "initiative": "pick-right"},
+        {"decision": "Fund Label Check", "initiative": "label-check"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+
+
+def test_a_percentage_chart_never_runs_past_a_hundred(valid_data, tmp_path):
+    valid_data["metrics"][0].update(unit="% of lines picked right", better="higher", baseline=88,
+                                    target=97)
+    valid_data["pilots"][0]["results"][0].update(before=90.5, after=94, control_before=90,
+                                                 control_after=90.5)
+    slides = _deck(valid_data, tmp_path)  # the invariants read every chart's axis
+    charts = [c for s in slides for c in s["charts"] if [90.5, 94.0] in [
+        list(v) for _, v in c["series"]]]
+    assert charts and all(c["axis"][1] <= 100 for c in charts)
+    # A level's change of 3.5 points shows: a line on an axis around it, not bars from zero.
+    assert all(c["type"] == XL_CHART_TYPE.LINE_MARKERS or c["type"] == XL_CHART_TYPE.LINE
+               for c in charts) and all(c["axis"][0] > 50 for c in charts)
+
+
+def test_an_accepted_warning_is_said_with_its_item_and_no_format_key(valid_data, tmp_path):
+    valid_data["metrics"].append({"id": "near-misses", "name": "Near misses reported",
+                                  "unit": "reports per month", "better": "higher",
+                                  "baseline": 4, "target": 12, "actual": 6,
+                                  "accept": {"W103": "A leading indicator; its money is in injuries"}})
+    valid_data["objectives"][0]["metrics"].append("near-misses")
+    valid_data["pilots"][0]["results"].append({"metric": "near-misses", "per": "month",
+                                               "before": 4, "after": 9})
+    slides = _deck(valid_data, tmp_path)  # the invariants look for the format's keys
+    points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    assert "(Near misses reported): A leading indicator; its money is in injuries" in points
+    # ... and the deck's appendix lists it, as the README says, on a hidden slide.
+    appendix = [s for s in slides if s["hidden"] and s["table"] and any(
+        "A leading indicator; its money is in injuries" in row for row in s["table"])]
+    assert appendix and appendix[0]["table"][1][1] == "Near misses reported"
+
+
+def test_a_quote_in_the_title_keeps_its_speaker(valid_data, tmp_path):
+    valid_data["pilots"][0]["quotes"] = [{"text": "I stopped guessing at the shelf.",
+                                          "by": "Picker, night shift"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)  # the invariants look for an orphaned attribution
+    assert any(s["title"] == "“I stopped guessing at the shelf.” – Picker, night shift"
+               for s in slides)
+
+
+def test_a_result_outside_the_meetings_focus_waits_in_the_backup(valid_data, tmp_path):
+    valid_data["objectives"].append({"id": "on-time", "title": "Ship on time", "owner": "COO",
+                                     "driver": "gain", "metrics": ["late-orders", "re-picks"]})
+    valid_data["initiatives"][0]["objectives"].append("on-time")
+    for name in ("late-orders", "re-picks"):
+        valid_data["metrics"].append({"id": name, "name": name.replace("-", " ").capitalize(),
+                                      "unit": "orders per week", "better": "lower",
+                                      "baseline": 40, "target": 20, "actual": 35})
+    valid_data["pilots"][0]["results"][:0] = [
+        {"metric": name, "per": "week", "before": 40, "after": 30, "control_before": 40,
+         "control_after": 39} for name in ("late-orders", "re-picks")]
+    valid_data["briefings"][0].update(focus=["fewer-errors"], minutes=60)
+    slides = _deck(valid_data, tmp_path)
+    evidence = [s for s in slides if any(c["series"][0][0] == "Night shift" for c in s["charts"])]
+    assert [s["hidden"] for s in evidence] == [False, True]
+    assert "picking errors" in evidence[0]["title"].lower()

@@ -328,3 +328,18 @@ def test_the_commands_page_gives_every_command_and_option():
                     missing.append(f"buyin {name} {max(param.opts, key=len)}")
     assert len(group.commands) >= 7
     assert missing == []
+def test_the_architecture_walk_names_modules_and_functions_that_exist():
+    """docs/architecture.md follows one value through the code: each module and function
+    it names must still be there, so a rename cannot leave the tour pointing nowhere."""
+    text = (DOCS / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "buyin_cli"
+    rows = [line for line in text.splitlines() if re.match(r"\| \d+ \|", line)]
+    assert len(rows) < 14, "the walk from the YAML to the slide should stay short"
+    for row in rows:
+        where = row.split("|")[2]
+        for module, names in re.findall(r"`([\w/]+\.py)`((?: (?:\+ |→ )?`[\w.]+`)*)", where):
+            source = (package / module).read_text(encoding="utf-8")
+            for name in re.findall(r"`([\w.]+)`", names):
+                assert re.search(rf"\b(def|class) {name.split('.')[-1]}\b", source), (module, name)
+    for path in set(re.findall(r"`((?:templates|src|tests)/[\w./-]+|[\w/]+/[\w]+\.py)`", text)):
+        assert (ROOT / path).exists() or (package / path).exists(), path

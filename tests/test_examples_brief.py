@@ -102,6 +102,7 @@ def test_every_slide_has_notes_with_a_time_budget(example, briefed) -> None:
                 assert slide["notes"].startswith("["), f"{deck.name} slide {number}: no time budget"
 
 
+@pytest.mark.libreoffice
 @pytest.mark.parametrize("example", EXAMPLES, ids=example_name)
 def test_libreoffice_opens_every_example_deck(example, briefed, tmp_path: Path) -> None:
     for deck in (p for p in briefed[example_name(example)] if p.suffix == ".pptx"):

@@ -218,3 +218,46 @@ def test_brief_since_adds_the_slide_of_what_has_changed(repo, run):
     assert "Picking errors fell from 41 to 34 errors per 10,000 lines (better)" in body
     assert "Approved: Approve the roll-out to all 120 pickers" in body
     assert "Launched: Pick Right, October 1, 2025" in body
+
+
+SECOND_PILOT = """\
+stakeholders:"""
+DAY_SHIFT = """\
+  - id: day-shift-pilot
+    initiative: pick-right
+    group: Day shift
+    participants: 25
+    start: 2025-10-06
+    end: 2025-11-28
+    cost: 3000
+    results:
+      - {metric: pick-errors, per: month, before: 38, after: 31, isolation: 0.7, confidence: 0.8}
+stakeholders:"""
+
+
+def _changed_slide(folder: Path, when: str) -> list[str]:
+    """The body of the 'What has changed since' slide of the December deck in `folder`."""
+    from deck_helpers import read_deck
+
+    day = date.fromisoformat(git(Path.cwd(), "show", "-s", "--format=%cs", when).strip())
+    slides = read_deck(folder / "warehouse-manager-december.pptx")
+    [changed] = [s for s in slides
+                 if s["title"] == f"What has changed since {day:%B} {day.day}, {day.year}"]
+    return [text for _, text in changed["body"]]
+
+
+def test_the_changed_slide_says_when_nothing_the_figures_show_has_changed(repo, run):
+    assert run("brief", "s.yaml", "--since", "HEAD", "--out", "same").exit_code == 0
+    assert _changed_slide(Path("same"), "HEAD") == ["Nothing the figures show has changed."]
+
+
+def test_the_changed_slide_lists_a_new_pilot_and_the_figures_it_moves(repo, run):
+    text = Path("s.yaml").read_text(encoding="utf-8")
+    assert text.count(SECOND_PILOT) == 1
+    Path("s.yaml").write_text(text.replace(SECOND_PILOT, DAY_SHIFT), encoding="utf-8")
+    assert run("brief", "s.yaml", "--since", "HEAD", "--out", "more").exit_code == 0
+    body = _changed_slide(Path("more"), "HEAD")
+    assert body[:3] == ["New evidence", "A pilot with Day shift", "The figures"], body
+    # each figure of the initiative the pilot belongs to, from the old value to the new
+    assert [line.split(" ", 2)[2].split(" ")[0] for line in body[3:]] == ["return", "payback", "benefit"]
+    assert all(line.startswith("Pick Right: ") and " → " in line for line in body[3:]), body

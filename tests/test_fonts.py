@@ -39,3 +39,12 @@ def test_unknown_characters_count_as_a_full_em():
 def test_font_for_picks_arial_for_its_metric_twins_only():
     assert font_for("Liberation Sans") is ARIAL and font_for("Arial") is ARIAL
     assert font_for("Calibri") is WIDEST and font_for(None) is WIDEST
+
+
+def test_a_word_is_never_broken_inside_to_fit_a_box():
+    from buyin_cli.render.pptx.textfit import Box, fit_size, text_width
+
+    text = "Transportschäden durch Verladefehler"
+    size = fit_size(text, Box(90, 200), 20, 6)
+    assert size is not None and text_width("Transportschäden", size) <= 90
+    assert text_width("Transportschäden", size + 1) > 90  # and no smaller than it must be

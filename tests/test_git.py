@@ -85,3 +85,23 @@ def test_a_repository_with_no_commits(workdir):
     with pytest.raises(GitError, match=r"^unknown revision 'HEAD'"):
         read_revision(Path("s.yaml"), "HEAD")
     assert subprocess.run(["git", "status"], cwd=workdir, capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("count", [2, 6])
+def test_a_folder_is_read_by_one_git_process_however_many_files(workdir, monkeypatch, count):
+    init(workdir)
+    Path("strategy").mkdir()
+    head, _, tail = VALID_YAML.partition("objectives:\n")
+    Path("strategy/a.yaml").write_text(head, encoding="utf-8")
+    Path("strategy/b.yaml").write_text("objectives:\n" + tail, encoding="utf-8")
+    for n in range(count - 2):
+        Path(f"strategy/x{n}.yaml").write_text(f"# empty section {n}\n", encoding="utf-8")
+    commit(workdir, "folder")
+    runs = []
+    real = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: runs.append(args) or real(args, **kw))
+    files = read_revision(Path("strategy"), "HEAD")
+    assert [body for _, body in files] == [Path("strategy", n.name).read_bytes() for n, _ in files]
+    assert len(files) == count
+    # rev-parse twice, cat-file -t, ls-tree, cat-file --batch: the same for any number of files
+    assert len(runs) == 5

@@ -7,6 +7,8 @@ import stat
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from buyin_cli.brief import Output
 from buyin_cli.handout import export_pdfs
 from buyin_cli.libreoffice import convert
@@ -22,6 +24,7 @@ def _pages(pdf: Path) -> int:
     return text.count("\f")  # one form feed per page
 
 
+@pytest.mark.libreoffice
 def test_pdf_has_a_page_per_presented_slide(run, strategy_file: Path) -> None:
     from pptx import Presentation
 
@@ -107,6 +110,7 @@ def test_a_pdf_planted_with_the_decks_timestamp_is_made_again(
     assert Path(PDF).read_text() == "%PDF warehouse-manager-briefing\n"
 
 
+@pytest.mark.libreoffice
 def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_file: Path) -> None:
     soffice()
     result = run("brief", strategy_file, "--out", "out", "--pre-read")

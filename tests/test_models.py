@@ -152,3 +152,14 @@ def test_accepted_warnings_need_a_reason(valid_data):
     assert Strategy.model_validate(valid_data).pilots[0].accept == {"W301": "Every site took part."}
     valid_data["pilots"][0]["accept"] = {"W301": ""}
     assert _invalid(valid_data) == [(("pilots", 0, "accept", "W301"), "string_too_short")]
+
+
+def test_the_currency_list_has_every_currency_babel_knows_in_use():
+    """check starts without Babel, so the loader keeps its own list: Babel's data keeps it true."""
+    from babel.core import get_global
+
+    from buyin_cli.load.currencies import ISO_4217
+
+    in_use = {code for rows in get_global("territory_currencies").values()
+              for code, _start, end, tender in rows if end is None and tender}
+    assert sorted(in_use - ISO_4217) == []

@@ -7,14 +7,13 @@ from pydantic import ValidationError
 
 from buyin_cli.figures.steps import Operand
 from buyin_cli.load.models import Strategy
+from buyin_cli.present.locales import LocaleError, resolve_locale
 from buyin_cli.present.numbers import (
     Formatter,
-    LocaleError,
     format_money,
     format_number,
     format_pct,
     format_rate,
-    resolve_locale,
 )
 
 NBSP = "\xa0"  # babel separates the euro sign and the German percent sign with a no-break space

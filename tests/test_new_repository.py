@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+import pytest
 
 from browser import chromium
 from test_ci_files import _stand_ins, run_workflow
@@ -37,6 +38,7 @@ def _sh(cwd: Path, *command: str, check: bool = True) -> subprocess.CompletedPro
                           timeout=300, check=check)
 
 
+@pytest.mark.browser
 def test_a_new_strategy_repository_works_on_day_one(tmp_path: Path) -> None:
     _sh(tmp_path, str(BIN / "buyin"), "init", "team-strategy", "--source", SOURCE)
     repo = tmp_path / "team-strategy"

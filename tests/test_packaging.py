@@ -75,7 +75,7 @@ NOT_LOADED = {
     "roi --format json": HEAVY + ("buyin_cli.review", "buyin_cli.present"),
     # Comparing with an earlier version (git, the comparison) is for `brief --since` alone.
     "brief": ("buyin_cli.diff", "buyin_cli.load.git", "buyin_cli.figures.compare",
-              "buyin_cli.figures.changes", "buyin_cli.present.changes"),
+              "buyin_cli.figures.changes", "buyin_cli.present.diff_report"),
 }
 
 

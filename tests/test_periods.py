@@ -76,6 +76,14 @@ def test_events_are_placed_among_readings():
         ("pilot", 0.5, pytest.approx(2.5 - 1 / 31)), ("launch", None, None)]
 
 
+def test_a_pilot_begun_before_the_first_reading_starts_at_the_left_edge():
+    marks = place_events(["2025-04", "2025-05", "2025-06"],
+                         [("pilot", "Northgate", date(2025, 3, 3), date(2025, 5, 15)),
+                          ("pilot", "Earlier", date(2025, 1, 6), date(2025, 2, 28))])
+    assert [(m.start_position, m.end_position) for m in marks] == [
+        (-0.5, pytest.approx(1 - 0.5 + 14 / 31)), (None, None)]
+
+
 def test_events_on_a_category_axis_are_not_placed():
     assert place_events(["Jan", "Feb"], [("launch", "X", date(2025, 1, 1), None)]) is None
 

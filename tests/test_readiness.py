@@ -156,7 +156,7 @@ def _no_usage(d):
 def _learning_numbers_only(d):
     d["metrics"].append({"id": "quiz", "name": "Quiz score", "unit": "% correct",
                          "better": "higher", "baseline": 50, "target": 90, "actual": 70,
-                         "value_per_unit": 1})
+                         "value_per_unit": 10})
     d["objectives"][0]["metrics"].append("quiz")
     d["pilots"][0]["results"] = [{"metric": "quiz", "per": "month", "before": 50,
                                   "after": 80, "control_before": 50, "control_after": 52}]
@@ -225,6 +225,49 @@ def _extraordinary_pilot(d):
 def _free_rollout(d):
     d["initiatives"][0]["costs"] = []  # payback in 0 months
     d["briefings"][0]["asks"] = ["Approve the roll-out"]
+
+
+def _second_initiative(d, metrics=("m1", "m2")):
+    """A second initiative for the same audience, piloted as the first, on `metrics`."""
+    d["initiatives"].append({**copy.deepcopy(d["initiatives"][0]), "id": "i2", "title": "Buddy"})
+    pilot = copy.deepcopy(d["pilots"][0])
+    pilot.update(id="p2", initiative="i2",
+                 results=[r for r in pilot["results"] if r["metric"] in metrics])
+    d["pilots"].append(pilot)
+    d["briefings"][0]["asks"] = ["Approve £30,000 for each roll-out"]
+
+
+def _same_change_twice(d):
+    _second_initiative(d)
+
+
+def _same_people_other_metrics(d):
+    _second_initiative(d, metrics=("m2",))
+    d["pilots"][0]["results"] = d["pilots"][0]["results"][:1]  # p1 on m1, p2 on m2
+
+
+def _rollout_at_a_loss(d):
+    d["initiatives"][0]["costs"][0]["amount"] = 200000  # £210,000 for £83,200 a year
+    d["briefings"][0]["asks"] = ["Approve £210,000 for the roll-out"]
+
+
+def _rollout_that_needs_most_of_its_effect(d):
+    d["initiatives"][0]["costs"][0]["amount"] = 60000  # £70,000 for £83,200 a year
+    d["briefings"][0]["asks"] = ["Approve £70,000 for the roll-out"]
+
+
+def _free_item_rollout(d):
+    d["initiatives"][0]["costs"] = [{"item": "Coaches' time", "amount": 0, "kind": "one-off"}]
+    d["briefings"][0]["asks"] = ["Approve the roll-out"]
+
+
+def _level_per_period(d):
+    d["metrics"][1].update(unit="% per quarter", baseline=20, target=10, actual=18)
+    d["pilots"][0]["results"][1].update(before=20, after=16)
+
+
+def _count_per_period(d):
+    d["metrics"][1]["unit"] = "hours lost per week"
 
 
 def _no_application(d):
@@ -309,6 +352,7 @@ FAILING = [
     ("W103", _pilot_metric_without_value, "- id: m2"),
     ("W104", _no_actual, "- id: m2"),
     ("W105", _revenue_at_face_value, "value_per_unit: 1\n"),
+    ("W106", _level_per_period, "unit: '% per quarter'"),
     ("W201", _empty_gap_kind, "motivation: []"),
     ("W201", _missing_gap_kind, "knowledge:"),
     ("W202", _gap_without_evidence, "need: Set up the press"),
@@ -330,6 +374,8 @@ FAILING = [
     ("W311", _no_application, "- id: p1"),
     ("W312", _approved_untracked, "- id: i1"),
     ("W313", _no_participants_time, "costs:"),
+    ("W315", _same_change_twice, "- id: i2"),
+    ("W316", _rollout_at_a_loss, "costs:"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -363,6 +409,16 @@ def test_each_code_fires_at_the_exact_line(tmp_path, code, change, needle):
     assert warning.severity == "warning"
     assert warning.location.line == _line(text, needle)
     assert warning.location.file.name == "strategy.yaml"
+
+
+def test_a_warning_is_owned_by_its_item_whichever_copy_asks(tmp_path):
+    data = base()
+    _unserved_objective(data)
+    readiness, _ = run(tmp_path, data)
+    [warning] = readiness.warnings
+    assert readiness.owner_of(warning) == ("objectives", 1)
+    # A copy (a view rebuilt, a warning passed through a queue) is the same warning.
+    assert readiness.owner_of(copy.copy(warning)) == ("objectives", 1)
 
 
 def test_every_method_code_has_a_failing_case():
@@ -542,6 +598,9 @@ PASSING = [
     ("W312", _approved_and_tracked),
     ("W312", _approved_recently_launched),
     ("W312", _approved_as_plain_text),
+    ("W106", _count_per_period),
+    ("W315", _same_people_other_metrics),
+    ("W316", _rollout_that_needs_most_of_its_effect),
 ]
 
 
@@ -622,10 +681,10 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313 → 15/16 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313 → 17/18 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (15, 16, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (17, 18, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 
@@ -719,3 +778,11 @@ def test_sponsor_warning_points_at_the_file_with_the_top_level(tmp_path):
     [warning] = readiness.warnings
     assert (warning.code, warning.location.file.name, warning.location.line) == (
         "W404", "strategy.yaml", 3)
+
+
+def test_a_zero_cost_item_is_a_cost_listed_not_a_missing_one(tmp_path):
+    data = base()
+    _free_item_rollout(data)
+    readiness, _ = run(tmp_path, data)
+    message = next(str(w) for w in readiness.warnings if w.code == "W310")
+    assert "costs total £0" in message and "no costs listed" not in message

@@ -240,6 +240,15 @@ def test_the_cache_follows_xdg_cache_home(tmp_path: Path, monkeypatch) -> None:
     assert next((tmp_path / "xdg" / "buyin").iterdir()).name.startswith("templates-")
 
 
+def test_the_cache_is_where_the_platform_keeps_caches(monkeypatch) -> None:
+    import platformdirs
+    from platformdirs.macos import MacOS
+
+    monkeypatch.delenv("BUYIN_CACHE_DIR")
+    monkeypatch.setattr(platformdirs, "PlatformDirs", MacOS)  # as on a Mac
+    assert compiled.cache_home() == Path.home() / "Library" / "Caches" / "buyin"
+
+
 def test_no_home_means_no_cache_folder_rather_than_one_named_tilde(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.delenv("BUYIN_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG rule says

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from buyin_cli.load.units import read_unit
-from buyin_cli.present.build.words import has_period, is_percent
+from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.review.heuristics import unit_kind
 
 

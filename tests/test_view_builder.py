@@ -8,7 +8,7 @@ import pytest
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy
-from buyin_cli.present.build.words import has_period
+from buyin_cli.present.build.own_words import has_period
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view, web_link
 from buyin_cli.review.score import review

@@ -22,7 +22,11 @@ def test_clip_keeps_short_text_and_cuts_long_text_with_an_ellipsis():
 
 
 def test_plural():
-    assert [plural(n, "error") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+    assert [plural(n, "error", "errors") for n in (0, 1, 2)] == ["0 errors", "1 error", "2 errors"]
+
+
+def test_plural_of_an_irregular_word_is_the_form_given():
+    assert [plural(n, "analysis", "analyses") for n in (1, 2)] == ["1 analysis", "2 analyses"]
 
 
 def test_finite_turns_what_is_not_a_number_into_none_and_minus_zero_into_zero():

@@ -232,6 +232,7 @@ def _round_trip(tmp_path: Path, example: Path, inputs: dict, edits: list[tuple[s
     return plan, book, data, wrong
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         soffice()  # skips locally, fails in CI
@@ -252,6 +253,7 @@ def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path
         ["initiatives"]["safe-hands"]["roi_pct"] / 100)
 
 
+@pytest.mark.libreoffice
 def test_libreoffice_recalculates_the_estimates_trend_discount_and_gap(tmp_path):
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         soffice()  # skips locally, fails in CI
@@ -273,6 +275,7 @@ def test_libreoffice_recalculates_the_estimates_trend_discount_and_gap(tmp_path)
     assert data["metrics"]["fresh-sales"]["gap_annual_cost"] == pytest.approx(60000 * 52 * 0.098)
 
 
+@pytest.mark.libreoffice
 def test_the_sensitivity_share_is_an_input_the_workbook_follows(tmp_path):
     if not shutil.which("soffice") and not shutil.which("libreoffice"):
         soffice()  # skips locally, fails in CI

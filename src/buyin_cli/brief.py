@@ -56,6 +56,7 @@ class Output:
 
     path: Path
     changed: bool
+    briefing_id: str | None = None  # the briefing it is an output of
 
 
 @dataclass(frozen=True)
@@ -172,11 +173,11 @@ def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = Fals
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise BuyinError(f"{out_dir}: cannot create the output folder: {exc.strerror}") from None
-    files = [f for item in rendered for f in (
+    owned = [(item.briefing_id, f) for item in rendered for f in (
         Pending(out_dir / f"{item.briefing_id}.pptx", item.deck, verify_deck),
         Pending(out_dir / f"{item.briefing_id}.md", item.talking_points.encode("utf-8")))]
-    changed = write_outputs_together(out_dir, files, force=force)
-    return [Output(f.path, c) for f, c in zip(files, changed)]
+    changed = write_outputs_together(out_dir, [f for _, f in owned], force=force)
+    return [Output(f.path, c, briefing_id) for (briefing_id, f), c in zip(owned, changed)]
 
 
 def _select(loaded: LoadedStrategy, briefing_id: str | None) -> list[Briefing]:

@@ -30,11 +30,11 @@ def _fail(error: BuyinError) -> NoReturn:
         for problem in error.problems:
             print(problem, file=sys.stderr)
         if isinstance(error, ImpossibleFigures):
-            print(f"✗ {plural(len(error.problems), 'impossible figure')}; nothing was written: "
+            print(f"✗ {plural(len(error.problems), 'impossible figure', 'impossible figures')}; nothing was written: "
                   "correct it, accept it with its reason, or render a draft with --draft",
                   file=sys.stderr)
         else:
-            print(f"✗ {plural(len(error.problems), 'error')}; nothing was written",
+            print(f"✗ {plural(len(error.problems), 'error', 'errors')}; nothing was written",
                   file=sys.stderr)
     else:
         print(f"error: {printable(str(error))}", file=sys.stderr)  # it may quote input

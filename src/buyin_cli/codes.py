@@ -126,9 +126,10 @@ CODES: dict[str, Code] = {c.code: c for c in (
         METHODS[0],
         ("W101", "an objective no initiative serves"),
         ("W102", "an initiative with no monetisable metric"),
-        ("W103", "a pilot measures a metric without value_per_unit"),
+        ("W103", "a metric a pilot measures has no value in money"),
         ("W104", "a metric without an actual reading"),
         ("W105", "a revenue metric valued at 1 per unit: revenue, not margin"),
+        ("W106", "a level's unit that names a period, such as '% per quarter'"),
     ),
     *_warnings(
         METHODS[1],
@@ -142,7 +143,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W302", "an initiative without a pilot"),
         ("W303", "an isolation estimate without a confidence adjustment, or held with full "
                  "confidence"),
-        ("W304", "a pilot that does not report reaction, learning or usage"),
+        ("W304", "a pilot missing one of reaction, learning and usage"),
         ("W305", "a pilot whose results are learning numbers only"),
         ("W306", "a pilot with no results"),
         ("W307", "a roll-out that would remove more than there is, or take a % past 100"),
@@ -152,6 +153,8 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W311", "a pilot that shows results but no application on the job"),
         ("W312", "an approved roll-out with no tracking 90 days after the meeting"),
         ("W313", "an initiative's costs without participants' time: not fully loaded"),
+        ("W315", "two initiatives crediting the same change to the same people, added up"),
+        ("W316", "a roll-out that needs more than its whole pilot effect to break even"),
     ),
     *_warnings(
         METHODS[3],

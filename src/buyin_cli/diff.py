@@ -14,7 +14,7 @@ from buyin_cli.figures.changes import Comparison, comparison_json
 from buyin_cli.figures.compare import compare
 from buyin_cli.load.git import load_revision, resolve_revision
 from buyin_cli.load.strategy import LoadedStrategy, load_strategy
-from buyin_cli.present.changes import diff_markdown, diff_report
+from buyin_cli.present.diff_report import diff_markdown, diff_report
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.words import printable
 

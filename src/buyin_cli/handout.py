@@ -15,6 +15,7 @@ from buyin_cli.brief import Output
 from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.libreoffice import ConversionTimedOut, convert, find_soffice
 from buyin_cli.render.outputs import Pending, write_outputs_together, written_by_buyin
+from buyin_cli.words import plural
 
 INSTALL_HINT = ("install LibreOffice to write PDFs (Debian/Ubuntu: apt-get install "
                 "libreoffice-impress; macOS: brew install --cask libreoffice)")
@@ -42,10 +43,10 @@ def export_pdfs(decks: list[Output], *, notes: bool = False,
             raise LibreOfficeMissing(f"--pdf: LibreOffice (soffice) was not found; {INSTALL_HINT}; "
                                      "the decks were written, the PDFs were not")
         if say is not None:
-            say(f"LibreOffice is making {len(stale)} PDF{'s' if len(stale) > 1 else ''} "
+            say(f"LibreOffice is making {plural(len(stale), 'PDF', 'PDFs')} "
                 f"({', '.join(display_path(pdfs[d]) for d in stale)}); a few seconds a deck")
         _convert(soffice, stale, pdfs, NOTES_FILTER if notes else "pdf", say)
-    return [Output(pdfs[deck.path], deck.path in stale) for deck in decks]
+    return [Output(pdfs[deck.path], deck.path in stale, deck.briefing_id) for deck in decks]
 
 
 def _fresh(pdf: Path, deck: Path) -> bool:

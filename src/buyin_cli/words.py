@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import math
 import re
 from collections.abc import Iterable
@@ -75,9 +76,13 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}"
 
 
-def plural(n: int, word: str) -> str:
-    """'1 error', '2 errors'."""
-    return f"{n} {word}{'' if n == 1 else 's'}"
+def plural(n: int, one: str, many: str) -> str:
+    """'1 error', '2 errors', '2 analyses': the count with the word's form for it.
+
+    Both forms are written out, as gettext's ngettext takes them, so an irregular plural
+    is never an 's' glued on, and a catalogue can give a language's own forms later.
+    """
+    return f"{n} {gettext.ngettext(one, many, n)}"
 
 
 def number(value: float | None) -> str:

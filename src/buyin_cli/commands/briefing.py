@@ -92,11 +92,12 @@ def brief(
         result = render_briefs(path, out, briefing_id=briefing, templates=templates,
                                pptx_template=pptx_template, progress=progress, force=force,
                                since=since, draft=draft, out_named=out_named)
-    for number, item in enumerate(result.rendered):
+    for item in result.rendered:
         if verbose:
             say(f"rendered {item.briefing_id} in {item.seconds:.2f} s")
-        for output in result.outputs[2 * number:2 * number + 2]:  # its deck and talking points
-            say(_written(output))
+        for output in result.outputs:  # its deck and talking points
+            if output.briefing_id == item.briefing_id:
+                say(_written(output))
     outputs = result.outputs
     decks = [o for o in result.outputs if o.path.suffix == ".pptx"]
     for wanted, notes in ((pdf, False), (pre_read, True)):
@@ -114,7 +115,7 @@ def brief(
 
     if verbose:
         changed = sum(o.changed for o in outputs)
-        say(f"{plural(changed, 'file')} written, {len(outputs) - changed} unchanged, "
+        say(f"{plural(changed, 'file', 'files')} written, {len(outputs) - changed} unchanged, "
             f"in {time.perf_counter() - start:.2f} s")
     if os.environ.get("GITHUB_STEP_SUMMARY"):
         from buyin_cli.present.summary import brief_summary
@@ -122,7 +123,7 @@ def brief(
         step_summary("\n".join(brief_summary(
             [(display_path(o.path), o.changed) for o in outputs], result.not_ready)))
     if result.not_ready:
-        say(f"{plural(result.not_ready, 'readiness warning')} listed in the talking points; "
+        say(f"{plural(result.not_ready, 'readiness warning', 'readiness warnings')} listed in the talking points; "
             f"`buyin check {display_path(path)}` shows where to fix them")
 
 

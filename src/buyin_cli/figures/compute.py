@@ -100,6 +100,7 @@ class PilotFigures:
     roi_pct: float | None
     results: dict[str, ResultFigures]  # by metric id, in file order
     monetised: bool = False  # whether any result has a value_per_unit
+    scale: float | None = None  # R = Σ headcount of the initiative's audiences ÷ participants
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,11 @@ def gap_annual_cost(metric: Metric, reading: float) -> float | None:
     return gap * PERIODS_PER_YEAR[metric.per] * float(metric.value_per_unit)
 
 
+def scale_up(pilot: Pilot, headcount: int | None) -> float | None:
+    """R: how many times the roll-out's people (`headcount`; None or 0: unknown) are the pilot's."""
+    return headcount / pilot.participants if headcount else None
+
+
 def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
                    headcount: int | None) -> ResultFigures:
     """The figures of one pilot result; `headcount` is the roll-out audience (None: unknown)."""
@@ -214,7 +220,7 @@ def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
     attributable = (improvement - control) * isolation * confidence
     periods = PERIODS_PER_YEAR[result.per]
     value = None if metric.value_per_unit is None else float(metric.value_per_unit)
-    scale = headcount / pilot.participants if headcount else None
+    scale = scale_up(pilot, headcount)
     pilot_benefit = attributable * periods * value if value is not None else None
     rollout = pilot_benefit * scale if pilot_benefit is not None and scale is not None else None
     return ResultFigures(pilot.id, metric.id, index, result.per, periods, improvement, control,
@@ -232,7 +238,7 @@ def _pilot_figures(pilot: Pilot, metrics: dict[str, Metric],
               if r.pilot_annual_benefit is not None]
     benefit = _sum(priced)
     return PilotFigures(pilot.id, pilot.initiative, benefit, float(pilot.cost),
-                        roi_pct(benefit, pilot.cost), results, monetised=bool(priced))
+                        roi_pct(benefit, pilot.cost), results, bool(priced), scale_up(pilot, headcount))
 
 
 def _initiative_figures(initiative: Initiative, headcount: int, own: list[Pilot],
@@ -287,7 +293,7 @@ def _change(metric: Metric, before: float, after: float) -> float:
 def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int:
     if initiative is None:
         return 0
-    return sum(headcounts.get(a, 0) for a in dict.fromkeys(initiative.audiences))
+    return sum(headcounts.get(a, 0) for a in initiative.each_audience)
 
 
 def _costs(initiative: Initiative, kind: str) -> float:

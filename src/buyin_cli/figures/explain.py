@@ -213,7 +213,7 @@ class _Explainer(InitiativeSteps):
         j = self.initiative_at.get(pilot.initiative)
         if j is None or r.scale is None:
             return []
-        audiences = list(dict.fromkeys(self.strategy.initiatives[j].audiences))
+        audiences = self.strategy.initiatives[j].each_audience
         heads = tuple(Operand(self.strategy.audiences[self.audience_at[a]].headcount, "count",
                               f"headcount of {a}", self.at("audiences", self.audience_at[a],
                                                            "headcount"))

@@ -158,9 +158,19 @@ def place_events(labels: Sequence[str], events: Sequence[tuple[str, str, date, d
     line = timeline(labels)
     if line is None:
         return None
-    return [Mark(kind, label, start, end, line.position(start),
+    return [Mark(kind, label, start, end, _start(line, start, end),
                  line.position(end) if end is not None else None)
             for kind, label, start, end in events]
+
+
+def _start(line: Timeline, start: date, end: date | None) -> float | None:
+    """Where an event starts on the axis: a pilot that began before the first reading but
+    ran into the readings starts at the axis's left edge, not nowhere."""
+    placed = line.position(start)
+    if placed is None and end is not None and line.position(end) is not None and start < end:
+        first = min(s.start for s in line.spans)
+        return -0.5 if start < first else None
+    return placed
 
 
 def _month_end(year: int, month: int) -> date:

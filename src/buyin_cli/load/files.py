@@ -41,11 +41,11 @@ def find_files(path: Path) -> tuple[list[Path], list[Problem]]:
     if not stat.S_ISDIR(info.st_mode):
         return [], [Problem(Location(path), "E001",
                             "not a file or folder; give a strategy .yaml file or a folder of them")]
-    problems: list[Problem] = []
     # The repository's buyin.toml may leave files out (`exclude`); found from the current
     # folder, as every command finds it. A file named on its own is read whatever it says.
     settings = find_settings()
-    files = sorted(f for f in _yaml_files(path, problems, set()) if not settings.excluded(f))
+    found, problems = _yaml_files(path, set())
+    files = sorted(f for f in found if not settings.excluded(f))
     if not files and not problems:
         problems.append(Problem(Location(path), "E002", "folder has no .yaml or .yml files; "
                                 "put the strategy's YAML files in it"))
@@ -70,14 +70,16 @@ def _inside(files: list[Path], folder: Path) -> tuple[list[Path], list[Problem]]
                     for file in outside]
 
 
-def _yaml_files(top: Path, problems: list[Problem], seen: set[tuple[int, int]]) -> list[Path]:
-    """The YAML files (any case of .yaml or .yml) below `top`, hidden ones left out.
+def _yaml_files(top: Path, seen: set[tuple[int, int]]) -> tuple[list[Path], list[Problem]]:
+    """The YAML files (any case of .yaml or .yml) below `top`, hidden ones left out, and
+    what could not be read.
 
     Walked with a list of folders still to read, not by recursion: a folder 1,100
     levels deep is read like any other. A YAML name that is not a file (a FIFO, a
     device, a link to either) is a problem, not a silent gap: reading it could block.
     """
     found: list[Path] = []
+    problems: list[Problem] = []
     pending = [top]
     while pending:
         folder = pending.pop()
@@ -111,7 +113,7 @@ def _yaml_files(top: Path, problems: list[Problem], seen: set[tuple[int, int]]) 
                     problems.append(Problem(Location(child), "E001", "is not a regular file (a FIFO, a "
                                             "device, or a link to one or to nothing); a strategy file "
                                             "is a plain file: replace it with one, or remove it"))
-    return found
+    return found, problems
 
 
 def total_problem(folder: Path, files: list[Path]) -> Problem | None:
@@ -130,8 +132,8 @@ def total_problem(folder: Path, files: list[Path]) -> Problem | None:
                    f"{total:,} bytes; a strategy may total at most {MAX_TOTAL_BYTES:,} bytes")
 
 
-def read_text(file: Path, problems: list[Problem]) -> str | None:
-    """A strategy file's text, decoded and screened; None (with the problem recorded) when unusable.
+def read_text(file: Path) -> str | Problem:
+    """A strategy file's text, decoded and screened; the problem when it is unusable.
 
     The size is asked of the file system before anything is read (a sparse file may say
     8 GB), and no more than the limit is read whatever it says (a device says 0).
@@ -144,12 +146,10 @@ def read_text(file: Path, problems: list[Problem]) -> str | None:
                 raw = stream.read(MAX_FILE_BYTES + 1)
             size = len(raw)
     except OSError as exc:
-        problems.append(Problem(Location(file), "E001", f"cannot read file: {exc.strerror or exc}"))
-        return None
+        return Problem(Location(file), "E001", f"cannot read file: {exc.strerror or exc}")
     if size > MAX_FILE_BYTES:
-        problems.append(_too_large(file, size))
-        return None
-    return screen_text(file, raw, problems)
+        return _too_large(file, size)
+    return screen_text(file, raw)
 
 
 def _too_large(file: Path, size: int) -> Problem:
@@ -157,29 +157,23 @@ def _too_large(file: Path, size: int) -> Problem:
                                            f"most {MAX_FILE_BYTES:,} bytes")
 
 
-def screen_text(file: Path, raw: bytes, problems: list[Problem]) -> str | None:
+def screen_text(file: Path, raw: bytes) -> str | Problem:
     """A strategy file's bytes decoded and screened, however they were read (from disk, from git)."""
     if len(raw) > MAX_FILE_BYTES:
-        problems.append(_too_large(file, len(raw)))
-        return None
+        return _too_large(file, len(raw))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line, col = line_col(raw[: exc.start].decode("utf-8", "replace"))
-        problems.append(Problem(Location(file, line, col), "E102",
-                                f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; "
-                                "save the file as UTF-8"))
-        return None
+        return Problem(Location(file, line, col), "E102",
+                       f"byte 0x{raw[exc.start]:02x} is not valid UTF-8; save the file as UTF-8")
     bad = CONTROL.search(text)
     if bad:
         line, col = line_col(text[: bad.start()])
-        problems.append(control_problem(Location(file, line, col), bad.group()))
-        return None
+        return control_problem(Location(file, line, col), bad.group())
     if not text.strip() or _only_comments(text):
-        problems.append(Problem(Location(file), "E106",
-                                "file is empty; expected a mapping such as 'buyin: 1' "
-                                "with the strategy's sections"))
-        return None
+        return Problem(Location(file), "E106", "file is empty; expected a mapping such as "
+                                               "'buyin: 1' with the strategy's sections")
     return text
 
 

@@ -1,7 +1,7 @@
 """An earlier version of a strategy, read through git itself: no checkout, no worktree, no files written.
 
-`git show REV:path` gives each file's bytes and `git ls-tree` a folder's files
-at that revision; they are merged and validated by the same loader as the
+`git ls-tree` gives a folder's files at that revision and one `git cat-file
+--batch` process all their bytes (not a process per file); they are merged and validated by the same loader as the
 working tree (merge.load_contents), so an old version is read exactly as it
 would have been then. Its problems are located at `REV:path:line:col`, git's
 own way of naming a file at a revision.
@@ -44,38 +44,44 @@ def read_revision(path: Path, rev: str) -> list[tuple[Path, bytes]]:
     if kind is None:
         raise GitError(f"{display_path(path)} is not in {rev}; name a revision that has it")
     if kind.strip() == b"blob":
-        return [(Path(f"{rev}:{inside}"), _git(root, "show", spec))]
+        return [(Path(f"{rev}:{inside}"), _blobs(root, [spec])[0])]
+    # Each entry `MODE TYPE OBJECT\tPATH`: the object ids, not the names, go to cat-file,
+    # so a name with a line break in it cannot split a request.
     listed = _git(root, "ls-tree", "-r", "--full-name", "-z", commit, "--",
                   inside).decode("utf-8", "surrogateescape").split("\0")
     base = PurePosixPath(inside)
     settings = find_settings()
     files = []
     for entry in filter(None, listed):
-        about, name = entry.split("\t", 1)  # "<mode> <type> <object>\t<path>"
-        _, what, blob = about.split(" ")
+        meta, name = entry.split("\t", 1)
         within = PurePosixPath(name).relative_to(base) if inside != "." else PurePosixPath(name)
         # As for a folder on disk (files.find_files): YAML files, hidden folders left out.
-        if (what == "blob" and within.suffix in (".yaml", ".yml")
+        if (meta.split()[1] == "blob" and within.suffix in (".yaml", ".yml")
                 and not any(p.startswith(".") for p in within.parts)
                 and not settings.excluded(root / name)):
-            files.append((within, name, blob))
+            files.append((within, name, meta.split()[2]))
     if not files:
         raise GitError(f"{display_path(path)} has no .yaml or .yml files in {rev}")
     files.sort()
-    return [(Path(f"{rev}:{name}"), content)
-            for (_, name, _), content in zip(files, _blobs(root, [b for _, _, b in files]))]
+    return list(zip([Path(f"{rev}:{name}") for _, name, _ in files],
+                    _blobs(root, [obj for _, _, obj in files])))
 
 
 def _blobs(root: Path, objects: list[str]) -> list[bytes]:
-    """The contents of `objects`, read by one git process: one `git show` a file took 20 s
-    for a strategy of 10,000 files."""
-    out = _git(root, "cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
+    """The bytes of each object, in order, from one `git cat-file --batch` process.
+
+    Its answer to each request is `OBJECT TYPE SIZE\n`, then SIZE bytes and a line feed.
+    """
+    out = _git(root, "cat-file", "--batch", given="".join(f"{o}\n" for o in objects).encode())
     contents, at = [], 0
     for _ in objects:
         header_end = out.index(b"\n", at)
-        size = int(out[at:header_end].split(b" ")[2])  # "<object> blob <size>"
+        header = out[at:header_end].split()
+        if len(header) != 3:  # `OBJECT missing`: gone between ls-tree and now
+            raise GitError(f"git cat-file failed: {header[0].decode(errors='replace')} missing")
+        size = int(header[2])
         contents.append(out[header_end + 1:header_end + 1 + size])
-        at = header_end + 1 + size + 1  # the content, then a line feed
+        at = header_end + 1 + size + 1
     return contents
 
 
@@ -152,11 +158,11 @@ def _commit(root: Path, rev: str) -> str:
 _RAISE = object()
 
 
-def _git(cwd: Path, *args: str, fail: object = _RAISE, stdin: bytes | None = None) -> bytes:
-    """The output of `git ARGS` run in `cwd`; `fail` when it fails (raise if not given)."""
+def _git(cwd: Path, *args: str, fail: object = _RAISE, given: bytes | None = None) -> bytes:
+    """The output of `git ARGS` run in `cwd` with `given` as its input; `fail` when it fails
+    (raise if not given)."""
     try:
-        done = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True,
-                              check=False)
+        done = subprocess.run(["git", *args], cwd=cwd, input=given, capture_output=True, check=False)
     except FileNotFoundError:
         raise GitError("git is not installed; buyin reads earlier versions of a strategy "
                        "through git") from None

@@ -43,9 +43,8 @@ def load(path: Path) -> Loaded:
     too_much = total_problem(path, files)
     if too_much:
         return Loaded({}, SourceMap(files=files), [*problems, too_much])
-    loaded = _merged(files, lambda file: read_text(file, problems), problems)
-    loaded.reader = data_file_reader(path)
-    return loaded
+    loaded = _merged(files, read_text)
+    return Loaded(loaded.data, loaded.sources, problems + loaded.problems, data_file_reader(path))
 
 
 def load_contents(contents: list[tuple[Path, bytes]], reader: DataReader | None = None) -> Loaded:
@@ -54,35 +53,36 @@ def load_contents(contents: list[tuple[Path, bytes]], reader: DataReader | None 
     The names are what problems are located at; nothing is read from disk. `reader`
     gives the data files the strategy names, from the same place.
     """
-    problems: list[Problem] = []
     raw = dict(contents)
-    loaded = _merged(list(raw), lambda file: screen_text(file, raw[file], problems), problems)
+    loaded = _merged(list(raw), lambda file: screen_text(file, raw[file]))
     loaded.reader = reader
     return loaded
 
 
-def _merged(files: list[Path], text_of: Callable[[Path], str | None],
-            problems: list[Problem]) -> Loaded:
+def _merged(files: list[Path], text_of: Callable[[Path], str | Problem]) -> Loaded:
     sources = SourceMap(files=files)
     merged: dict[str, Any] = {}
     first_seen: dict[str, Location] = {}
+    problems: list[Problem] = []
     budget = Budget()  # shared: many small files must not each spend a document's budget
     for file in files:
         if budget.spent:
             break
         text = text_of(file)
-        doc = compose_document(file, text, problems) if text is not None else None
-        if doc is None:
-            continue
-        _merge(file, doc, merged, first_seen, sources, problems, budget)
+        doc = compose_document(file, text) if isinstance(text, str) else text
+        if isinstance(doc, Problem):
+            problems.append(doc)
+        else:
+            problems += _merge(file, doc, merged, first_seen, sources, budget)
     return Loaded(merged, sources, problems)
 
 
 def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
-           first_seen: dict[str, Location], sources: SourceMap,
-           problems: list[Problem], budget: Budget) -> None:
-    """Add one file's sections: list sections concatenate, others may appear once."""
-    converter = Converter(file, sources, problems, budget)
+           first_seen: dict[str, Location], sources: SourceMap, budget: Budget) -> list[Problem]:
+    """Add one file's sections: list sections concatenate, others may appear once. Returns
+    the problems found in the file."""
+    converter = Converter(file, sources, budget)
+    problems = converter.problems
     try:
         for key, key_node, value_node in converter.pairs(doc, ()):
             key_loc = mark_location(file, key_node.start_mark)
@@ -114,7 +114,8 @@ def _merge(file: Path, doc: MappingNode, merged: dict[str, Any],
                 converter.record((key,), key_node.start_mark, value_node)
                 merged[key] = converter.convert(value_node, (key,))
     except Stop:
-        return
+        pass
+    return problems
 
 
 def _not_a_list(key: str, where: Location, other: Location) -> Problem:

@@ -22,7 +22,7 @@ from buyin_cli.errors import Problem
 from buyin_cli.load.currencies import ISO_4217
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap, is_yaml11_bool
-from buyin_cli.words import clip, dotted
+from buyin_cli.words import clip, dotted, plural
 
 
 def without_typo_echoes(errors: list[ErrorDetails]) -> list[ErrorDetails]:
@@ -116,7 +116,7 @@ def _value_message(kind: str, ctx: dict[str, Any], value: Any, shown: str) -> st
                 "keep the ones that matter most")
     if kind == "too_short":
         least = ctx.get("min_length", 1)
-        return f"needs at least {least} item{'s' if least != 1 else ''}"
+        return f"needs at least {plural(least, 'item', 'items')}"
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
         bound = {"greater_than": ("greater than", "gt"), "greater_than_equal": ("at least", "ge"),
                  "less_than": ("less than", "lt"), "less_than_equal": ("at most", "le")}[kind]

@@ -51,7 +51,10 @@ def relation_problems(data: dict[str, Any], sources: SourceMap, *,
         problems.append(Problem(where, "E305", "there are no briefings to render; add a "
                                 "meeting under 'briefings' (id, stakeholder, date, minutes, "
                                 "opening_question, asks)"))
-    ids = {section: _ids(data, section, sources, problems) for section in ID_SECTIONS}
+    ids: dict[str, set[str]] = {}
+    for section in ID_SECTIONS:
+        ids[section], duplicates = _ids(data, section, sources)
+        problems += duplicates
     # Suggest only ids that are themselves valid: the invalid ones are reported already.
     valid_ids = {target: sorted(i for i in found if re.fullmatch(SLUG_PATTERN, i))
                  for target, found in ids.items()}
@@ -127,9 +130,10 @@ def _locale(data: dict[str, Any], sources: SourceMap) -> Iterator[Problem]:
                       "such as en_GB, en_US, de_DE or fr_FR")
 
 
-def _ids(data: dict[str, Any], section: str, sources: SourceMap,
-         problems: list[Problem]) -> set[str]:
+def _ids(data: dict[str, Any], section: str, sources: SourceMap) -> tuple[set[str], list[Problem]]:
+    """The ids of a section's items, and a problem for each id given twice."""
     seen: dict[str, Path_] = {}
+    problems: list[Problem] = []
     for i, item in _items(data, section):
         value = item.get("id")
         if not isinstance(value, str):
@@ -142,7 +146,7 @@ def _ids(data: dict[str, Any], section: str, sources: SourceMap,
                                     f"unique within '{section}'"))
         else:
             seen[value] = path
-    return set(seen)
+    return set(seen), problems
 
 
 def _pilot_rules(pilot: dict[str, Any], path: Path_, sources: SourceMap) -> list[Problem]:

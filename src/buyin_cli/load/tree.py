@@ -18,9 +18,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.budget import Budget
 from buyin_cli.load.files import control_problem
-from buyin_cli.load.numbers import NumberProblem, read_number
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
+from buyin_cli.load.yaml_numbers import NumberProblem, read_number
 from buyin_cli.words import CONTROL, clip, dotted
 
 MAX_DEPTH = 64
@@ -55,33 +55,28 @@ class Stop(Exception):
     """Abandon a document: its problem is already recorded."""
 
 
-def compose_document(file: Path, text: str, problems: list[Problem]) -> MappingNode | None:
-    """The node tree of one file's text; None (with the problem recorded) when it is not a mapping."""
+def compose_document(file: Path, text: str) -> MappingNode | Problem:
+    """The node tree of one file's text; the problem when it is not a mapping."""
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        problems.append(syntax_problem(file, exc))
-        return None
+        return syntax_problem(file, exc)
     except yaml.YAMLError as exc:
-        problems.append(Problem(Location(file), "E101", f"YAML syntax error: {exc}"))
-        return None
+        return Problem(Location(file), "E101", f"YAML syntax error: {exc}")
     except RecursionError:
-        problems.append(Problem(Location(file), "E105",
-                                f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels"))
-        return None
+        return Problem(Location(file), "E105",
+                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
     if node is None:
-        problems.append(Problem(Location(file), "E106",
-                                "file is empty; expected a mapping such as 'buyin: 1' "
-                                "with the strategy's sections"))
-        return None
+        return Problem(Location(file), "E106",
+                       "file is empty; expected a mapping such as 'buyin: 1' "
+                       "with the strategy's sections")
     if isinstance(node, _Alias) or not isinstance(node, MappingNode):
         where = mark_location(file, node.mark if isinstance(node, _Alias) else node.start_mark)
         # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
         kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
-        problems.append(Problem(where, "E107",
-                                f"the top level is {kind}; expected a mapping of "
-                                "sections such as 'buyin: 1', 'organisation: ...'"))
-        return None
+        return Problem(where, "E107",
+                       f"the top level is {kind}; expected a mapping of "
+                       "sections such as 'buyin: 1', 'organisation: ...'")
     return node
 
 
@@ -117,12 +112,11 @@ _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 class Converter:
     """Turns composed nodes into plain data, recording sources and bounding expansion."""
 
-    def __init__(self, file: Path, sources: SourceMap, problems: list[Problem],
-                 budget: Budget | None = None):
+    def __init__(self, file: Path, sources: SourceMap, budget: Budget | None = None):
         self.file = file
         self.budget = budget or Budget()
         self.sources = sources
-        self.problems = problems
+        self.problems: list[Problem] = []  # what converting found; read once it is done
         self.count = 0
         self.open: set[int] = set()  # ids of the collections being converted, to spot cycles
         self.merging: set[int] = set()  # ids of the mappings whose merge keys are being applied

@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import (
     NumberPattern,
@@ -28,8 +28,8 @@ from babel.numbers import (
     parse_pattern,
 )
 
-from buyin_cli.errors import BuyinError
 from buyin_cli.figures.periods import parse_period, period_kind
+from buyin_cli.present.locales import resolve_locale
 from buyin_cli.words import finite
 
 if TYPE_CHECKING:
@@ -37,35 +37,7 @@ if TYPE_CHECKING:
 
 NOT_AVAILABLE = "n/a"
 
-# When a strategy names no locale: an English-language locale where the currency is at home,
-# so a team writing in English sees its own conventions (£ before the amount for GBP,
-# € before it in Ireland). A German team writes `locale: de_DE` to get `1.234 €`.
-DEFAULT_LOCALES = {
-    "GBP": "en_GB", "USD": "en_US", "EUR": "en_IE", "AUD": "en_AU", "CAD": "en_CA",
-    "NZD": "en_NZ", "INR": "en_IN", "ZAR": "en_ZA", "SGD": "en_SG", "HKD": "en_HK",
-    "CHF": "de_CH", "SEK": "sv_SE", "NOK": "nb_NO", "DKK": "da_DK",
-}
-FALLBACK_LOCALE = "en_US"
 _WIDE = Context(prec=400)  # enough digits for the largest float (about 1.8e308)
-
-
-class LocaleError(BuyinError):
-    """The strategy names a locale that is not known."""
-
-
-def resolve_locale(locale: str | None, currency: str) -> Locale:
-    """The babel Locale for a strategy's `locale` (or the currency's default)."""
-    name = locale or DEFAULT_LOCALES.get(currency, FALLBACK_LOCALE)
-    return _locale(name)
-
-
-@lru_cache(maxsize=32)
-def _locale(name: str) -> Locale:
-    try:
-        return Locale.parse(name)
-    except (UnknownLocaleError, ValueError):
-        raise LocaleError(f"unknown locale '{name}'; use a language and country code such as "
-                          "en_GB, en_US, de_DE or fr_FR") from None
 
 
 def format_money(amount: float | None, currency: str, locale: str | Locale | None = None,

@@ -1,8 +1,7 @@
 """What `buyin check` prints: each problem as a line, the readiness score, for people, tools and CI.
 
-Three forms of the same list: text for people (colour on a terminal only),
-JSON for tools, and GitHub workflow annotations for CI. Imports nothing heavy,
-so `check` stays quick.
+Three forms of the same list: text for people (colour on a terminal only, as rich
+decides it), JSON for tools, and GitHub workflow annotations for CI.
 """
 
 from __future__ import annotations
@@ -29,32 +28,32 @@ def text_report(path: Path, problems: list[Problem], readiness: Readiness | None
     """One line per problem, then the readiness score by method, then the verdict."""
     lines = []
     for problem in problems:
-        colour = "31" if problem.severity == "error" else "33"
-        lines.append(f"{paint(str(problem.location), '1')}: {paint(problem.code, colour)} "
+        colour = "red" if problem.severity == "error" else "yellow"
+        lines.append(f"{paint(str(problem.location), 'bold')}: {paint(problem.code, colour)} "
                      f"{problem.message}")
     if readiness is not None:
         lines += ([""] if problems else []) + _readiness_lines(readiness, paint)
     errors = sum(p.severity == "error" for p in problems)
-    counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+    counts = f"{plural(errors, 'error', 'errors')}, {plural(len(problems) - errors, 'warning', 'warnings')}"
     if errors:
-        lines.append(paint(f"✗ {display_path(path)}: {counts}", "1;31"))
+        lines.append(paint(f"✗ {display_path(path)}: {counts}", "bold red"))
     else:
-        lines.append(paint(f"✓ {display_path(path)}: valid ({counts})", "1;32"))
+        lines.append(paint(f"✓ {display_path(path)}: valid ({counts})", "bold green"))
     return lines
 
 
 def _readiness_lines(readiness: Readiness, paint: Paint) -> list[str]:
     """The score, then one line per method: ✓ when full marks, ! with the codes that fired."""
-    lines = [paint(f"Readiness {readiness.score}/100", "1")]
+    lines = [paint(f"Readiness {readiness.score}/100", "bold")]
     for method in readiness.methods:
         fired = ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in method.fired.items())
         full = method.points == method.out_of
-        mark = paint("✓", "32") if full else paint("!", "33")
+        mark = paint("✓", "green") if full else paint("!", "yellow")
         lines.append(f"  {mark} {method.name} {method.points}/{method.out_of}"
                      + (f" ({fired})" if fired else "" if full or method.applicable
                         else " (nothing to review yet)"))
     if readiness.accepted:
-        lines.append(f"  {plural(len(readiness.accepted), 'warning')} accepted with a reason")
+        lines.append(f"  {plural(len(readiness.accepted), 'warning', 'warnings')} accepted with a reason")
     return lines
 
 
@@ -157,11 +156,22 @@ def workflow_commands_stopped(stream: IO[str]) -> Iterator[None]:
 
 
 def painter(stream: IO[str]) -> Paint:
-    """ANSI colour for a terminal; plain text when piped, with NO_COLOR, or on a dumb terminal."""
-    use = (stream.isatty() and "NO_COLOR" not in os.environ
-           and os.environ.get("TERM") != "dumb")
+    """Colour as rich decides it for `stream`, as for `roi`'s tables: on a terminal, or with
+    FORCE_COLOR; plain text when piped, on a dumb terminal, or with NO_COLOR.
 
-    def paint(text: str, code: str) -> str:
-        return f"\033[{code}m{text}\033[0m" if use else text
+    NO_COLOR drops bold as well (rich would keep it): the report stays plain text,
+    which is what a user setting it most often wants to grep or paste. Rich is imported
+    only when colour is possible, so a piped `check` (CI, editors) starts without it.
+    """
+    if not (stream.isatty() or {"FORCE_COLOR", "TTY_COMPATIBLE"} & os.environ.keys()):
+        return lambda text, style: text
+    from rich.console import COLOR_SYSTEMS, Console
+    from rich.style import Style
+
+    console = Console(file=stream)
+    system = None if console.no_color else COLOR_SYSTEMS.get(console.color_system or "")
+
+    def paint(text: str, style: str) -> str:
+        return Style.parse(style).render(text, color_system=system) if system else text
 
     return paint

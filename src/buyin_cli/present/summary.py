@@ -23,7 +23,7 @@ MARK = {"error": "❌", "warning": "⚠️"}
 def check_summary(path: Path, problems: list[Problem], readiness: Readiness | None) -> list[str]:
     """`buyin check`'s verdict, its score by method, then every problem under its file."""
     errors = sum(p.severity == "error" for p in problems)
-    counts = f"{plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')}"
+    counts = f"{plural(errors, 'error', 'errors')}, {plural(len(problems) - errors, 'warning', 'warnings')}"
     verdict = f"✗ invalid ({counts})" if errors else f"✓ valid ({counts})"
     lines = [f"### buyin check {escape(display_path(path))}: {verdict}"]
     if readiness is not None:
@@ -46,11 +46,11 @@ def check_summary(path: Path, problems: list[Problem], readiness: Readiness | No
 def brief_summary(written: list[tuple[str, bool]], warnings: int) -> list[str]:
     """`buyin brief`'s files: each written or unchanged, and the readiness warnings left."""
     changed = sum(fresh for _, fresh in written)
-    lines = [f"### buyin brief: {plural(changed, 'file')} written, "
+    lines = [f"### buyin brief: {plural(changed, 'file', 'files')} written, "
              f"{len(written) - changed} unchanged", ""]
     lines += [f"- {'wrote' if fresh else 'unchanged'} `{name.replace('`', '')}`"
               for name, fresh in written]
     if warnings:
-        lines += ["", f"{plural(warnings, 'readiness warning')} listed in the talking points; "
+        lines += ["", f"{plural(warnings, 'readiness warning', 'readiness warnings')} listed in the talking points; "
                       "`buyin check` shows where to fix them."]
     return lines

@@ -16,14 +16,14 @@ from buyin_cli.codes import CODES
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import since_last_met
 from buyin_cli.figures.rollout import rollout, trend_marks
-from buyin_cli.load.models import Briefing
+from buyin_cli.load.models import Briefing, Strategy
 from buyin_cli.load.sourcemap import Path_
 from buyin_cli.load.strategy import LoadedStrategy
-from buyin_cli.plan.agenda import Agenda, Planner
+from buyin_cli.plan.agenda import Agenda, Planner, State
 from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
-from buyin_cli.present.build.followup import changes_view, rollout_view, since_view
+from buyin_cli.present.build.follow_through import changes_view, rollout_view, since_view
 from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
@@ -53,7 +53,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     agenda = planner.agenda(briefing, changes=changes is not None)
     since = since_last_met(strategy, briefing)
 
-    def state(section: str, key: str | None = None) -> str:
+    def state(section: str, key: str | None = None) -> State:
         return agenda.state(section, key) or "omitted"
 
     groups = {p.id: p.group for p in strategy.pilots}
@@ -76,8 +76,12 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                    for i in agenda.initiatives]
     backing = {p: [o for n, o in zip(agenda.objections, objections)
                    if strategy.objections[n].evidence == p] for p in agenda.pilots}
+    # The metrics of the objectives the meeting is about, when it names them.
+    focus = (tuple(m for o in agenda.objectives for m in idx.objectives[o].metrics)
+             if briefing.focus else None)
     pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
-                                 figures, idx.metrics, fmt, state("evidence", p), backing[p]),
+                                 figures, idx.metrics, fmt, state("evidence", p), backing[p],
+                                 focus),
                       doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
@@ -120,7 +124,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         rollouts=[rollout_view(rollout(strategy, idx.initiatives[i], briefing.date), fmt)
                   for i in agenda.initiatives
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
-        **_readiness(readiness, _relevant(loaded, idx, agenda, briefing)),
+        **_readiness(readiness, _relevant(loaded, idx, agenda, briefing), strategy),
         draft=draft,
     )
 
@@ -148,15 +152,30 @@ class _ReadinessFields(TypedDict):
     accepted: list[Accepted]
 
 
-def _readiness(readiness: Readiness | None, relevant: set[Path_]) -> _ReadinessFields:
+def _readiness(readiness: Readiness | None, relevant: set[Path_], strategy: Strategy,
+               ) -> _ReadinessFields:
     if readiness is None:
         return {"not_ready": [], "accepted": []}
-    not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location))
+    not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location),
+                          _subject(strategy, readiness.owner_of(w)))
                  for w in readiness.warnings if readiness.owner_of(w) in relevant]
     accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
-                         str(a.location))
+                         str(a.location), _subject(strategy, a.owner))
                 for a in readiness.accepted if a.owner in relevant]
     return {"not_ready": not_ready, "accepted": accepted}
+
+
+# The field that names an item to a reader, by the section it is in.
+_NAMES = {"metrics": "name", "pilots": "group", "initiatives": "title", "objectives": "title",
+          "audiences": "name", "stakeholders": "name"}
+
+
+def _subject(strategy: Strategy, owner: Path_ | None) -> str | None:
+    """What a warning is about, in the strategy's own words: a metric's name, a pilot's group."""
+    if not owner or len(owner) < 2 or owner[0] not in _NAMES:
+        return None
+    name: str = getattr(getattr(strategy, owner[0])[owner[1]], _NAMES[owner[0]])
+    return name
 
 
 def web_link(url: str) -> str | None:

@@ -3,7 +3,7 @@
 Compiling the packaged templates is about a quarter of a first `buyin brief`; Jinja's
 compiled code is kept, as Python keeps `.pyc` files, in memory for the life of the
 process (what `buyin watch` re-renders with) and in a private folder of the user's
-cache (`$BUYIN_CACHE_DIR`, else `$XDG_CACHE_HOME/buyin`, else `~/.cache/buyin`), so
+cache (`$BUYIN_CACHE_DIR`, else the platform's cache folder, as platformdirs knows it), so
 the next run starts with it. `BUYIN_CACHE_DIR=` (empty), or no home folder, keeps
 nothing on disk.
 
@@ -25,6 +25,7 @@ import os
 import sys
 from pathlib import Path
 
+import platformdirs
 from jinja2 import BytecodeCache, Environment, __version__ as jinja_version
 from jinja2.bccache import Bucket
 
@@ -37,12 +38,14 @@ def cache_home() -> Path | None:
     configured = os.environ.get("BUYIN_CACHE_DIR")
     if configured is not None:
         return Path(configured) if configured else None
-    xdg = os.environ.get("XDG_CACHE_HOME", "")
-    if os.path.isabs(xdg):  # the XDG rule: a relative setting is ignored
-        return Path(xdg) / "buyin"
-    home = os.path.expanduser("~")
-    # No home (no HOME, no user entry): no cache, rather than a folder named '~' here.
-    return Path(home) / ".cache" / "buyin" if os.path.isabs(home) else None
+    # The platform's own place: $XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on
+    # macOS, %LOCALAPPDATA% on Windows (rather than a ~/.cache Windows users never look in).
+    try:
+        folder = platformdirs.user_cache_path("buyin", appauthor=False)
+    except RuntimeError:  # no home (no HOME, no user entry): platformdirs will not guess one
+        return None
+    # No cache, rather than a folder named '~' here (older platformdirs return the '~').
+    return folder if folder.is_absolute() else None
 
 
 class Compiled(BytecodeCache):

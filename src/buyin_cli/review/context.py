@@ -31,31 +31,31 @@ class Context:
     """A valid strategy under review, with the helpers every family of checks uses."""
 
     def __init__(self, loaded: LoadedStrategy, today: date | None = None):
-        self.s = loaded.strategy
+        self.strategy = loaded.strategy
         self.sources = loaded.sources
-        self.metrics = {m.id: m for m in self.s.metrics}
-        self.objectives = {o.id: o for o in self.s.objectives}
+        self.metrics = {m.id: m for m in self.strategy.metrics}
+        self.objectives = {o.id: o for o in self.strategy.objectives}
         # Where each pilot and metric is in its list, and which objectives track each metric:
         # looked up per result, so found once here rather than searched for each.
-        self.pilot_at = _positions(self.s.pilots)
-        self.metric_at = _positions(self.s.metrics)
+        self.pilot_at = _positions(self.strategy.pilots)
+        self.metric_at = _positions(self.strategy.metrics)
         self.tracking: dict[str, list[str]] = {}
-        for o in self.s.objectives:
+        for o in self.strategy.objectives:
             for m in dict.fromkeys(o.metrics):
                 self.tracking.setdefault(m, []).append(o.id)
         # What "past due" is measured against: a given day, else the latest briefing's date,
         # never the clock, so the same strategy always gets the same review.
-        self.today = today or max((b.date for b in self.s.briefings), default=date.min)
+        self.today = today or max((b.date for b in self.strategy.briefings), default=date.min)
 
     @cached_property
     def figures(self) -> Figures:
         """The strategy's figures, computed once for every check that needs them."""
-        return compute_figures(self.s)
+        return compute_figures(self.strategy)
 
     @cached_property
     def planner(self) -> Planner:
         """Plans each briefing's meeting, from lookups built once for the whole review."""
-        return Planner(self.s, self.figures)
+        return Planner(self.strategy, self.figures)
 
     @property
     def answers(self) -> Answers:

@@ -33,7 +33,7 @@ from buyin_cli.load.strategy import LoadedStrategy, collector_paused
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_
-from buyin_cli.review.language import language_problems
+from buyin_cli.review.wording_language import language_problems
 
 POINTS_PER_METHOD = 20
 
@@ -70,10 +70,11 @@ class Readiness:
     methods: list[MethodScore]
     # The item each rule's warning is about (e.g. ("pilots", 2)), so that a briefing can
     # show only the warnings about what it presents; the review's own (W0xx) have none.
-    owners: dict[int, Path_] = field(default_factory=dict)  # id(warning) → owner
+    # Keyed by the warning itself (a frozen value): an equal copy finds its owner too.
+    owners: dict[Problem, Path_] = field(default_factory=dict)
 
     def owner_of(self, warning: Problem) -> Path_ | None:
-        return self.owners.get(id(warning))
+        return self.owners.get(warning)
 
 
 def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
@@ -88,7 +89,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     meta = list(unknown_codes(loaded, ignore)) + list(language_problems(loaded))
 
     warnings: list[Problem] = []
-    owners: dict[int, Path_] = {}
+    owners: dict[Problem, Path_] = {}
     accepted: list[Accepted] = []
     used: set[tuple[Path_, str]] = set()
     passed: Counter[str] = Counter()
@@ -104,7 +105,7 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
         holder = acceptor(loaded, check.owner, check.code)
         if holder is None:
             warnings.append(check.problem)
-            owners[id(check.problem)] = check.owner
+            owners[check.problem] = check.owner
             fired[method][check.code] += 1
             continue
         passed[method] += 1

@@ -53,3 +53,9 @@ class Initiative(Accepting):
         description="The roll-out's uptake by period, in time order: set against the "
                     "sponsor's usage_targets of the same period; or a data file {file, period, "
                     "enrolled, completed, sheet}, such as an LMS export.")
+
+    @property
+    def each_audience(self) -> list[str]:
+        """Its audiences, each once, in the order given: an audience listed twice is not
+        twice the people. Every headcount of an initiative counts these."""
+        return list(dict.fromkeys(self.audiences))

@@ -8,7 +8,8 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.periods import Mark
 from buyin_cli.load.models import Metric, Objective
 from buyin_cli.load.sourcemap import TableSource
-from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.plan.agenda import State
+from buyin_cli.present.build.own_words import direction, has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 
@@ -48,7 +49,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
     )
 
 
-def objective_view(objective: Objective, metrics: dict[str, MetricView], state: str,
+def objective_view(objective: Objective, metrics: dict[str, MetricView], state: State,
                    audience: tuple[str, ...] = ()) -> ObjectiveView:
     """`audience`: the stakeholder's name and role, to tell a goal they own themselves."""
     own = [metrics[m] for m in objective.metrics]

@@ -1,4 +1,4 @@
-"""What the review doubts of the figures an item shows: W301, W307, W308 and W310, accepted or not."""
+"""What the review doubts of the figures an item shows: W301, W307, W308, W310, W315 and W316, accepted or not."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from buyin_cli.load.sourcemap import Path_
 from buyin_cli.present.view import DoubtView
 from buyin_cli.review.score import Readiness
 
-DOUBTED = ("W301", "W307", "W308", "W310")
+DOUBTED = ("W301", "W307", "W308", "W310", "W315", "W316")
 
 
 def doubts_by_item(readiness: Readiness | None, strategy: Strategy,

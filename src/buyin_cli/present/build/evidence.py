@@ -5,8 +5,8 @@ from __future__ import annotations
 from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.plan.agenda import CHARTS_PER_SLIDE
-from buyin_cli.present.build.words import direction, has_period, is_percent
+from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
+from buyin_cli.present.build.own_words import direction, has_period, is_level, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
 
@@ -24,6 +24,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     return ResultView(
         metric_id=metric.id, metric=metric.name, unit=metric.unit,
         is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
+        is_level=is_level(metric.unit),
         per=result.per, source=metric.source,
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
@@ -59,12 +60,18 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
-               fmt: Formatter, state: str, objections: list[ObjectionView]) -> PilotView:
+               fmt: Formatter, state: State, objections: list[ObjectionView],
+               focus: tuple[str, ...] | None = None) -> PilotView:
+    """`focus`: the metrics the meeting is about; the results on others come last, and a
+    later page holding only those is a backup slide, ready for the question."""
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
-    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in pilot.results]
-    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE])
+    ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in ordered]
+    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE],
+                       backup=n > 0 and focus is not None and not any(
+                           r.metric_id in focus for r in results[n:n + CHARTS_PER_SLIDE]))
              for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
+from buyin_cli.plan.agenda import State
 from buyin_cli.plan.asks import ask_initiative
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
@@ -35,7 +36,13 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
         benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
         breaks_even=t.break_even_share is None or t.break_even_share <= 1,
-        weakest_break_even_text=_weakest(initiatives, fmt))
+        weakest_break_even_text=_weakest(initiatives, fmt),
+        losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and _loses(
+            figures.initiatives[i.id].roi_pct)))
+
+
+def _loses(roi_pct: float | None) -> bool:
+    return roi_pct is not None and roi_pct < 0
 
 
 def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
@@ -46,7 +53,7 @@ def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
-                  figures: Figures, fmt: Formatter, state: str,
+                  figures: Figures, fmt: Formatter, state: State,
                   named: Sequence[Initiative] = ()) -> DecisionView:
     """The asks with what each funds (linked, or `named` by title or id in their text); the
     totals of what they fund, or of what is presented."""

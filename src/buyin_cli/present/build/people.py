@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from buyin_cli.load.models import Objection, Sponsor, Stakeholder
+from buyin_cli.plan.agenda import State
 from buyin_cli.plan.answers import Answers
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import ConcernView, ObjectionView, SponsorView, StakeholderView, TargetView
@@ -30,7 +31,7 @@ def objection_view(objection: Objection, groups: dict[str, str], answers: set[in
                          id(objection) in answers)
 
 
-def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: str) -> SponsorView:
+def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: State) -> SponsorView:
     return SponsorView(state, sponsor.name, sponsor.role, sponsor.quote,
                        [TargetView(t.period, fmt.period(t.period), t.completion,
                                    fmt.percent(t.completion * 100, 0))

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Audience, Gap, Initiative
+from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.index import Index
-from buyin_cli.present.build.words import has_period, is_percent
+from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
 def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt: Formatter,
-                    state: str, working_state: str | None,
-                    years_state: str | None = None) -> InitiativeView:
+                    state: State, working_state: State | None,
+                    years_state: State | None = None) -> InitiativeView:
     f = figures.initiatives[initiative.id]
     costs = []
     for c in initiative.costs:
@@ -96,7 +97,7 @@ def _share(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
-def audience_view(audience: Audience, fmt: Formatter, state: str) -> AudienceView:
+def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:
     def gaps(items: list[Gap]) -> list[GapView]:
         return [GapView(g.need, g.evidence, g.response) for g in items]
 

@@ -207,7 +207,7 @@ def data_files_section(loaded: LoadedStrategy) -> Group:
         item = getattr(loaded.strategy, str(section))[int(k)]
         readings = getattr(item, str(key))  # never empty: a data file without rows is an error
         span = " to ".join(dict.fromkeys((readings[0].period, readings[-1].period)))
-        lines.append(Padding(plain(f"{item.id}: {key}, {plural(len(readings), 'reading')} "
+        lines.append(Padding(plain(f"{item.id}: {key}, {plural(len(readings), 'reading', 'readings')} "
                                    f"({span}) from {table}"), (0, 0, 0, 2), expand=False))
     return Group(*lines)
 

@@ -11,7 +11,7 @@ fields are documented in templates/README.md.
 from buyin_cli.present.view.base import DoubtView
 from buyin_cli.present.view.business import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.present.view.evidence import BehaviourView, LevelView, PilotPage, PilotView, QuoteView, ResultView
-from buyin_cli.present.view.followup import (
+from buyin_cli.present.view.follow_through import (
     ChangesView,
     DecisionTakenView,
     FigureChangeView,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.plan.agenda import State
+
 
 @dataclass(frozen=True)
 class Placed:
@@ -14,7 +16,7 @@ class Placed:
     only: the backup is full).
     """
 
-    state: str
+    state: State
 
     @property
     def hidden(self) -> bool:
@@ -31,7 +33,8 @@ class DoubtView:
     """A figure the review doubts, on the item that shows it: a caveat under that figure.
 
     `code`: W301 (nothing isolated), W307 (impossible), W308 (too thin a pilot) or W310
-    (extraordinary); `reason` the written reason when the strategy accepts it, else None.
+    (extraordinary), W315 (one change counted twice) or W316 (a loss inside a total); `reason`
+    the written reason when the strategy accepts it, else None.
     """
 
     code: str

@@ -15,6 +15,7 @@ class ResultView:
     unit: str
     is_percent: bool
     unit_has_period: bool
+    is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
     per: str  # week, month, quarter, year: the period one reading covers
     source: str | None
     before: float
@@ -84,6 +85,7 @@ class PilotPage:
 
     number: int
     results: list[ResultView]
+    backup: bool = False  # only results outside the meeting's focus: hidden, for the question
 
 
 @dataclass(frozen=True)

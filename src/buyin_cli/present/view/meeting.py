@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
-from buyin_cli.present.view.followup import ChangesView, RolloutView, SinceView
+from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
 
@@ -36,6 +36,9 @@ class TotalsView:
     cost_short: str
     breaks_even: bool = True  # the whole pilot effect, or less, pays the year-one cost back
     weakest_break_even_text: str | None = None  # the share the most exposed initiative needs
+    # Titles of the initiatives that lose money in year one, when a total sums more than one:
+    # the total must not hide them.
+    losing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class NotReady:
     title: str  # what the code means, in a line (translated in the templates)
     message: str  # the review's own words about this item, in English
     where: str
+    subject: str | None = None  # the item it is about, as the strategy names it
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,7 @@ class Accepted:
     message: str
     reason: str
     where: str
+    subject: str | None = None  # the item it is about, as the strategy names it
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from buyin_cli.plan.agenda import State
 from buyin_cli.present.view.base import DoubtView, Placed
 
 
@@ -110,14 +111,14 @@ class InitiativeView(Placed):  # the state of its cost slide
     cost_spoken: str
     pilots: list[str]  # the groups of its pilots
     working: list[WorkingLine]
-    working_state: str | None  # where its "how it is worked out" slide goes
+    working_state: State | None  # where its "how it is worked out" slide goes
     horizon_years: int
     retention_text: str
     years: list[YearView]
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
-    years_state: str | None  # where its multi-year slide goes (only when horizon_years > 1)
+    years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
     doubts: list[DoubtView] = field(default_factory=list)  # its own, and its pilots' W307
     fully_loaded: bool = True  # participants' time is among its costs
     retention_given: bool = True  # else the years assume no decay

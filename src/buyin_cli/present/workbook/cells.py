@@ -60,11 +60,11 @@ class Book:
     """The strategy and its figures being laid out, and the cell of each input and figure so far."""
 
     def __init__(self, loaded: LoadedStrategy, figures: Figures):
-        self.s, self.sources, self.f = loaded.strategy, loaded.sources, figures
+        self.strategy, self.sources, self.f = loaded.strategy, loaded.sources, figures
         self.where: dict[Key, str] = {}
         self.names: dict[str, str] = {}  # each input's defined name → its cell
         self.named: dict[Key, str] = {}  # each input's key → its defined name
-        money = Formatter(figures.currency, self.s.locale).excel_money_format()
+        money = Formatter(figures.currency, self.strategy.locale).excel_money_format()
         self.formats = {"money": money, "rate": money.replace("#,##0", "#,##0.00", 1)}
 
     def figure(self, sheet: Sheet, row: int, col: int, key: Key, formula: str,

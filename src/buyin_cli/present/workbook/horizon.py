@@ -12,7 +12,7 @@ def years_sheet(book: Book) -> Sheet:
                      "is (benefit − cost) ÷ (1 + discount rate)^(y − 1). The first year is "
                      "the headline.", "title"))
     rate = book.r("strategy", "discount_rate")
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         k = ("initiative", x.id)
         sheet.line()
@@ -62,7 +62,7 @@ def sensitivity_sheet(book: Book) -> Sheet:
     sheet.line(text("How much of the pilot effect must hold at roll-out; the share assumed to "
                      "hold is an input", "title"))
     sheet.line(*headers("Initiative", "Break-even share", "ROI if that share holds"))
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         k = ("initiative", x.id)
         b, c = book.r(*k, "rollout_benefit"), book.r(*k, "rollout_cost")

@@ -26,7 +26,7 @@ HALF = 0.5  # the share of the pilot effect the sensitivity assumes holds at rol
 def inputs_sheet(book: Book) -> Sheet:
     """Every number the figures are made from, with the file and line it was written on."""
     sheet = Sheet("Inputs", (56, 14, 34, 44))
-    sheet.line(text(f"{book.s.organisation}: the inputs of every figure, in "
+    sheet.line(text(f"{book.strategy.organisation}: the inputs of every figure, in "
                      f"{book.f.currency}; change a value and the figures follow", "title"))
     sheet.line(*headers("Input", "Value", "Unit", "Source"))
 
@@ -41,13 +41,13 @@ def inputs_sheet(book: Book) -> Sheet:
         book.name(key, sheet.ref(row, 1))
         sheet.line(text(label), Cell(value, None, style), text(unit), text(source, "source"))
 
-    given = book.s.model_fields_set
+    given = book.strategy.model_fields_set
     put(("strategy", "discount_rate"), "Discount rate a year (for the NPV)",
-        book.s.discount_rate, "a year", "share",
+        book.strategy.discount_rate, "a year", "share",
         ("discount_rate",) if "discount_rate" in given else None)
     put(("strategy", "effect_held"), "Share of the pilot effect that holds (sensitivity)",
         HALF, "of the pilot effect, at roll-out", "share", None)
-    for k, m in enumerate(book.s.metrics):
+    for k, m in enumerate(book.strategy.metrics):
         for name in ("baseline", "target", "actual"):
             if getattr(m, name) is not None:
                 put(("metric", m.id, name), f"{m.name}: {name}", getattr(m, name), m.unit,
@@ -63,11 +63,11 @@ def inputs_sheet(book: Book) -> Sheet:
         for n, past in enumerate(m.history):  # what the trend and the observed change are made of
             put(("reading", m.id, str(n)), f"{m.name}: reading {past.period}", past.value, m.unit,
                 "number", ("metrics", k, "history", n, "value"))
-    for k, a in enumerate(book.s.audiences):
+    for k, a in enumerate(book.strategy.audiences):
         put(("audience", a.id, "headcount"), f"{a.name}: headcount", a.headcount, "people",
             "count", ("audiences", k, "headcount"))
-    names = {m.id: m.name for m in book.s.metrics}
-    for i, p in enumerate(book.s.pilots):
+    names = {m.id: m.name for m in book.strategy.metrics}
+    for i, p in enumerate(book.strategy.pilots):
         put(("pilot", p.id, "participants"), f"Pilot {p.group}: participants", p.participants,
             "people", "count", ("pilots", i, "participants"))
         put(("pilot", p.id, "cost"), f"Pilot {p.group}: cost", p.cost, book.f.currency, "money",
@@ -75,7 +75,7 @@ def inputs_sheet(book: Book) -> Sheet:
         for j, res in enumerate(p.results):
             _result_inputs(book, put, p.id, f"{p.group} · {names.get(res.metric, res.metric)}",
                            res, ("pilots", i, "results", j))
-    for j, x in enumerate(book.s.initiatives):
+    for j, x in enumerate(book.strategy.initiatives):
         for n, cost in enumerate(x.costs):
             put(("cost", x.id, str(n)), f"{x.title}: {cost.item}", cost.amount,
                 f"{book.f.currency}, {cost.kind}"

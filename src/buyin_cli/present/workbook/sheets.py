@@ -19,7 +19,7 @@ def metrics_sheet(book: Book) -> Sheet:
                      "while the target is not met", "title"))
     sheet.line(*headers("Metric", "Baseline", "Target", "Actual", "Progress",
                          "Gap's cost a year"))
-    for m in book.s.metrics:
+    for m in book.strategy.metrics:
         b, t = book.r("metric", m.id, "baseline"), book.r("metric", m.id, "target")
         a = book.r("metric", m.id, "actual") if m.actual is not None else b
         row = sheet.row
@@ -49,18 +49,18 @@ def pilots_sheet(book: Book) -> Sheet:
                          "Isolation", "Confidence", "Attributable", "Periods a year",
                          "Value per unit", "Pilot annual benefit", "Scale-up R",
                          "Roll-out annual benefit"))
-    metrics = {m.id: m for m in book.s.metrics}
-    initiatives = {x.id: x for x in book.s.initiatives}
-    for p in book.s.pilots:
+    metrics = {m.id: m for m in book.strategy.metrics}
+    initiatives = {x.id: x for x in book.strategy.initiatives}
+    for p in book.strategy.pilots:
         heads = "+".join(book.r("audience", a, "headcount")
-                         for a in dict.fromkeys(initiatives[p.initiative].audiences)
+                         for a in initiatives[p.initiative].each_audience
                          if ("audience", a, "headcount") in book.where) or "0"
         for mid, r in book.f.pilots[p.id].results.items():
             _result_row(book, sheet, p.group, metrics[mid].name, r,
                         metrics[mid].better == "higher", heads)
     sheet.line()
     sheet.line(*headers("Pilot", "Benefit", "Cost", "ROI"))
-    for p in book.s.pilots:
+    for p in book.strategy.pilots:
         pf = book.f.pilots[p.id]
         row = sheet.row
         cells = [book.where[("result", p.id, mid, "pilot_annual_benefit")]
@@ -129,7 +129,7 @@ def rollout_sheet(book: Book) -> Sheet:
     sheet.line(*headers("Initiative", "Headcount", "One-off", "Per-year",
                          "Per participant", "Roll-out cost", "Roll-out benefit", "ROI",
                          "BCR", "Payback (months)"))
-    for x in book.s.initiatives:
+    for x in book.strategy.initiatives:
         f = book.f.initiatives[x.id]
         row = sheet.row
         at: Callable[[int], str] = lambda col: sheet.ref(row, col)  # noqa: E731, B023 - used in this iteration
@@ -139,7 +139,7 @@ def rollout_sheet(book: Book) -> Sheet:
                     if c.kind == kind]
             return f"=SUM({','.join(refs)})" if refs else "=0"
 
-        heads = [book.r("audience", a, "headcount") for a in dict.fromkeys(x.audiences)
+        heads = [book.r("audience", a, "headcount") for a in x.each_audience
                  if ("audience", a, "headcount") in book.where]
         used = [book.r("result", u.pilot_id, u.metric_id, "rollout_annual_benefit")
                 for u in f.results_used]

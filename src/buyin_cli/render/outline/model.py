@@ -65,6 +65,8 @@ class Bullet(_Model):
     text: Text = Field(description="The words of the bullet.")
     level: int = Field(0, ge=0, le=4, description="Indent level, 0 (top) to 4.")
     bold: bool = Field(False, description="Whether the whole bullet is bold.")
+    detail: bool = Field(False, description="On a slide that stays whole: left out (and said from "
+                                            "the notes) before the list reads smaller.")
 
     @model_validator(mode="before")
     @classmethod
@@ -120,6 +122,8 @@ class Chart(_Model):
         None, description="Lowest value on the value axis. Default: 0 for bars and columns; for a "
                           "line, a range that shows every value and the target without magnifying noise.")
     axis_max: Number | None = Field(None, description="Highest value on the value axis.")
+    ceiling: Number | None = Field(None, description="The highest value the measure can take "
+                                                     "(100 for a percentage): the axis never runs past it.")
     marks: list[Mark] | None = Field(None, max_length=6,
                                      description="Events on a line chart's time axis, drawn as "
                                                  "vertical rules with their label.")
@@ -204,6 +208,8 @@ class Slide(_Model):
                           "points read it, and a slide of section 'questions' gets the discussion time.")
     hidden: bool = Field(False, description="A backup slide: hidden in the slideshow and placed "
                                             "after the presented ones.")
+    whole: bool = Field(False, description="Never continued (the decision): its list leaves out "
+                                           "its details, then reads as small as 12 pt, to fit.")
     weight: Number = Field(1, ge=0, description="Its share of the presenting time, relative to the "
                                                  "other presented slides (a demo takes more).")
     callouts: list[Callout] | None = Field(None, max_length=4,
@@ -219,7 +225,7 @@ class Slide(_Model):
     link: Link | None = Field(None, description="A hyperlink after the body text.")
     footnote: Text | None = Field(None, description="A small line at the foot of the slide's content: "
                                                     "a source, a caveat.")
-    notes: Text = Field(description="Speaker notes; continuation slides repeat them.")
+    notes: Text = Field(description="Speaker notes, on the slide's first page.")
 
     @model_validator(mode="after")
     def _one_visual(self) -> Slide:
@@ -245,6 +251,8 @@ class Outline(_Model):
     """The whole deck."""
 
     continued: Text = Field(description="Suffix added to the title of a continuation slide.")
+    continued_notes: Text = Field("", description="The notes of a continuation slide: it is no "
+                                                  "new slide to present, and has no time of its own.")
     slide_numbers: bool = Field(True, description="Number the content slides (not title slides).")
     footer: Text | None = Field(None, description="A footer line on the content slides, e.g. the "
                                                   "organisation and the date.")

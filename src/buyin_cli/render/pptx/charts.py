@@ -1,11 +1,9 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
-- The series the title talks about is in the theme's accent colour, the rest grey,
-  a target a dashed line (docs/deck.md).
-- Bars and columns start at zero; a line's axis shows every value and the target,
-  without magnifying noise into a zigzag.
-- Values are labelled on the bars; a line is labelled at its end, with its name, so
-  a legend is needed only for columns of several series, and sits above the plot.
+- The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
+- Bars start at zero; a line's axis shows every value and the target, noise not magnified.
+- Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
+  a legend only for columns of several series, above the plot.
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
@@ -14,6 +12,7 @@ Where the chart goes is layout.py's decision; this module draws it in the box it
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -65,7 +64,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     chart.font.size = Pt(CHART_FONT)
     chart.has_title = spec.title is not None
     if spec.title is not None:
-        chart.chart_title.text_frame.text = spec.title
+        chart.chart_title.text_frame.text = unbroken_ranges(spec.title)
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.size = Pt(CHART_FONT)
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
     if spec.kind == "doughnut":
@@ -144,8 +143,12 @@ def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> 
             labels.show_value = False
             label.show_value = True
         label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
+        if len(spec.categories) == 2 and role == "focus" and source.values[0] is not None:
+            first = series.points[0].data_label  # a before-and-after line says where it began
+            first.font.size, first.show_value, first.position = Pt(CHART_LABEL_FONT), True, XL_LABEL_POSITION.LEFT
 
 
+RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
 # The plot's inner area, as fractions of the chart frame, when marks must line up with it.
 PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14}
 
@@ -186,13 +189,17 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
         run.font.color.rgb = DARK
 
 
+def unbroken_ranges(text: str) -> str:
+    """A range ("0–100") held together after its dash, not wrapped as "points (0– / 100)"."""
+    return RANGE.sub("\\1\u2060", text)
+
+
 def _tick_format(number_format: str, step: float) -> str:
     """The value axis's labels show as many decimals as its step has, never rounding a tick."""
     if "%" in number_format or '"' in number_format:
         return number_format
     decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
     return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
-
 
 
 def _number_format(spec: Chart) -> str:
@@ -251,6 +258,8 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
     top = math.ceil((high + pad) / step - 1e-9) * step
     if spec.axis_max is not None:
         top = spec.axis_max
+    elif spec.ceiling is not None and high <= spec.ceiling < top:
+        top = spec.ceiling  # a percentage's axis stops at 100%, whatever the padding wanted
     return bottom, top, step
 
 

@@ -18,8 +18,8 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
-from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Inches, Pt
+from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.util import Pt
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
@@ -31,7 +31,7 @@ from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Pla
                                           table_box)
 from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
 from buyin_cli.render.pptx.reuse import SlideMemo
-from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line
+from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line, add_slide_number, footer_box
 from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.words import clip
@@ -39,6 +39,7 @@ from buyin_cli.words import clip
 TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
 # A title stands in two lines at most; a continued list reads at 20 pt at most (32 leaves a bullet a slide).
 TITLE_LINES, BODY_SPLIT = 2, 20
+WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 
 
@@ -55,8 +56,8 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     if refused is not None:
         shown = display_path(Path(pptx_template or default_template()))
         raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
-    # The backup goes after the presented slides, so the slideshow ends at the questions.
-    ordered = [s for s in outline.slides if not s.hidden] + [s for s in outline.slides if s.hidden]
+    # In the outline's order: schedule() has put the backup after the presented slides.
+    ordered = outline.slides
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     for number, spec in enumerate(ordered, start=1):
         if memo is None:
@@ -123,7 +124,6 @@ def _quoted(name: str) -> str:
     return f'"{shown}"'
 
 
-
 def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     layout = prs.slide_layouts.get_by_name(spec.layout)
     if layout is None:
@@ -135,12 +135,20 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
     if spec.link is not None:
         paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
     body_pages: list[list[Para]] = [[]]
-    body_size = 0.0
+    body_size, floor, left_out = 0.0, float(BODY_FLOOR), list[Para]()
     if paras:
         ph = layout_placeholder(layout, places["text"].idx)
         size = inherited_size(prs, ph, "body", 20)
-        body_size, body_pages = textfit.fit_body(paras, inner(places["text"].box), indents(prs, ph), size,
-                                                 BODY_FLOOR, max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
+        box, steps = inner(places["text"].box), indents(prs, ph)
+        # A slide that must not continue (the decision) leaves out its details, then reads smaller.
+        fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
+            b.detail for b in spec.body or []] + [False] * (spec.link is not None))
+        if fitted:
+            body_size, kept, left_out = fitted
+            body_pages, floor = [kept], min(BODY_FLOOR, body_size)
+        else:
+            body_size, body_pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
+                                                     max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
     table_pages: list[list[int]] = [[]]
     charts = spec.all_charts
     chart_area = places.get("visual", places["area"]).box
@@ -181,11 +189,11 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         whole = places.get("whole")
         if body:
             text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
-            _fill_body(slide, text_place, body, body_size)
+            _fill_body(slide, text_place, body, body_size, floor)
             used.add(places["text"].idx)
         if page == 0:
-            for chart, box in zip(charts, chart_boxes(chart_area, len(charts))):
-                add_chart(slide, box, chart, outline.meta.language)
+            for chart, chart_box in zip(charts, chart_boxes(chart_area, len(charts))):
+                add_chart(slide, chart_box, chart, outline.meta.language)
             if spec.callouts:
                 add_callouts(slide, places["callouts"].box, spec.callouts)
             if spec.flow:
@@ -193,19 +201,22 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if spec.footnote and page == pages - 1:
             add_line(slide, places["footnote"].box, spec.footnote)
         if rows is not None and spec.table is not None:
-            box = places["visual"].box if body or whole is None else whole.box
-            add_table(slide, box[0] + int(INSET_X * EMU_PER_PT), box[1], table_box(box).width,
+            t_at = places["visual"].box if body or whole is None else whole.box
+            add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
                       spec.table, rows, t_size, t_widths, t_font)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 oxml.remove_shape(shape)
         if numbered:
-            _add_slide_number(prs, slide, layout, len(prs.slides))
+            add_slide_number(prs, slide, layout, len(prs.slides))
             if outline.footer:
-                add_line(slide, _footer_box(prs, layout, _margin(prs)), outline.footer)
+                add_line(slide, footer_box(prs, layout), outline.footer)
         if spec.hidden:
             oxml.hide_slide(slide)
-        slide.notes_slide.notes_text_frame.text = spec.notes
+        # A continuation is not a new slide to present: it has no time and no notes of its own;
+        # what the whole slide left out is said from the notes.
+        slide.notes_slide.notes_text_frame.text = ("\n".join([spec.notes] + [p.text for p in left_out])
+                                                   if page == 0 else outline.continued_notes)
 
 
 def _prepare(frame: Any) -> None:
@@ -252,13 +263,13 @@ def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: Place, text: str) -
         run.font.size = Pt(size)
 
 
-def _fill_body(slide: Any, place: Place, paras: list[Para], size: float) -> None:
+def _fill_body(slide: Any, place: Place, paras: list[Para], size: float, floor: float) -> None:
     frame = _placeholder(slide, place).text_frame
     _prepare(frame)
     for i, para in enumerate(paras):
         paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         paragraph.level = para.level
-        psize = textfit.level_size(size, para.level, BODY_FLOOR)
+        psize = textfit.level_size(size, para.level, floor)
         paragraph.line_spacing = 1.0
         paragraph.space_before = Pt(textfit.space_before(psize, para.level))
         if not para.bullet:  # a link, or the tail of a bullet split across slides
@@ -270,31 +281,3 @@ def _fill_body(slide: Any, place: Place, paras: list[Para], size: float) -> None
             run.font.bold = True
         if para.link:
             run.hyperlink.address = para.link
-
-
-def _margin(prs: Any) -> int:
-    """The left margin of the master's title: where every slide's content lines up."""
-    title = next((ph for ph in prs.slide_master.placeholders
-                  if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)), None)
-    return title.left if title is not None and title.left is not None else Inches(0.6)
-
-
-def _footer_box(prs: Any, layout: Any, left: int) -> tuple[int, int, int, int]:
-    """A line at the bottom left, in line with the title, at the height of the layout's footer,
-    as wide as the room left of the slide number (a long organisation's name fits whole)."""
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
-    top, height = ((source.top, source.height) if source is not None and source.height
-                   else (prs.slide_height - Inches(0.55), Inches(0.35)))
-    return (left, top, prs.slide_width - Inches(1.7) - 2 * left, height)
-
-
-def _add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:
-    """The layout's slide-number placeholder (or a small box bottom right) showing the number field."""
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.SLIDE_NUMBER), None)
-    if source is not None:
-        frame = oxml.clone_placeholder(slide, source)
-    else:
-        frame = slide.shapes.add_textbox(prs.slide_width - Inches(1.6), prs.slide_height - Inches(0.55),
-                                         Inches(1.0), Inches(0.35)).text_frame
-        frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    oxml.slide_number_field(frame, number)

@@ -12,10 +12,10 @@ from buyin_cli.words import dotted
 
 def checks(ctx: Context) -> Iterator[Check]:
     figures = ctx.figures.initiatives
-    for i, briefing in enumerate(ctx.s.briefings):
+    for i, briefing in enumerate(ctx.strategy.briefings):
         owner = ("briefings", i)
         for j, ask in enumerate(briefing.asks):
-            stated = amounts_in(ask.decision, ctx.s.currency)
+            stated = amounts_in(ask.decision, ctx.strategy.currency)
             if not stated:
                 continue  # no amount, nothing to disagree with
             path = owner + ("asks", j)
@@ -24,7 +24,7 @@ def checks(ctx: Context) -> Iterator[Check]:
             wrong = [a for a in stated if not any(a.matches(c) for f in against
                                                   for c in costs(f))]
             yield ctx.check("W504", owner, bool(wrong), ctx.sources.at(path + ("decision",)),
-                            _message(dotted(path), wrong, against, named, ctx.s.currency))
+                            _message(dotted(path), wrong, against, named, ctx.strategy.currency))
 
 
 def costs(f: InitiativeFigures) -> list[float]:

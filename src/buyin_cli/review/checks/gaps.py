@@ -12,7 +12,7 @@ def checks(ctx: Context) -> Iterator[Check]:
     hints = {"knowledge": "what is specific to the organisation that they do not know",
              "skills": "what they need to practise",
              "motivation": "what is in it for the learner"}
-    for i, audience in enumerate(ctx.s.audiences):
+    for i, audience in enumerate(ctx.strategy.audiences):
         for kind, hint in hints.items():
             path = ("audiences", i, "gaps", kind)
             gaps = getattr(audience.gaps, kind)

@@ -9,8 +9,8 @@ from buyin_cli.words import dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    briefed = {b.stakeholder for b in ctx.s.briefings}
-    for k, person in enumerate(ctx.s.stakeholders):
+    briefed = {b.stakeholder for b in ctx.strategy.briefings}
+    for k, person in enumerate(ctx.strategy.stakeholders):
         owner = ("stakeholders", k)
         if person.id in briefed:
             yield ctx.check("W401", owner, not person.needs, ctx.at(owner + ("needs",)),
@@ -27,7 +27,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                             ctx.sources.at(path),
                             f"{dotted(path)}: no prepared answer to '{concern}': add "
                             "an objection that states it, with a prepared response")
-    sponsor = ctx.s.sponsor
+    sponsor = ctx.strategy.sponsor
     yield ctx.check("W404", (), sponsor is None, ctx.top(),
                     "no sponsor: add a sponsor (name, role, quote): a senior leader "
                     "whose endorsement managers will hear")

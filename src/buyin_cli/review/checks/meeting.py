@@ -17,23 +17,23 @@ DECISION_EXAMPLES = {"en": "'Approve…', 'Agree to…', 'Release…', 'Nominate
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    for i, briefing in enumerate(ctx.s.briefings):
+    for i, briefing in enumerate(ctx.strategy.briefings):
         owner = ("briefings", i)
         yield ctx.check("W501", owner, briefing.showcase is None,
                         message=f"{dotted(owner)}: '{briefing.id}' has no showcase: add "
                                 "showcase {title, url}: the course to demo, so they see "
                                 "the learning, not just hear about it")
         for j, ask in enumerate(briefing.asks):
-            why = decision_problem(ask.decision, ctx.s.wording_language)
+            why = decision_problem(ask.decision, ctx.strategy.wording_language)
             path = owner + ("asks", j)
             yield ctx.check("W502", owner, why is not None, ctx.sources.at(path + ("decision",)),
                             f"{dotted(path)}: '{ask.decision}' is not a decision ({why}): start "
                             "with what they decide, e.g. " + DECISION_EXAMPLES.get(
-                                ctx.s.wording_language, DECISION_EXAMPLES["en"]))
+                                ctx.strategy.wording_language, DECISION_EXAMPLES["en"]))
         agenda = ctx.agenda(briefing)
         yield ctx.check("W503", owner, not agenda.fits, ctx.at(owner + ("minutes",)),
                         f"{dotted(owner)}.minutes: {briefing.minutes} minutes present at most "
-                        f"{plural(agenda.budget, 'slide')} and keep a third for questions, but "
+                        f"{plural(agenda.budget, 'slide', 'slides')} and keep a third for questions, but "
                         f"{_essentials(agenda)} take {agenda.essential_slides}: book at least "
                         f"{agenda.minutes_needed} minutes, or focus on fewer objectives")
     yield from _follow_ups(ctx)
@@ -41,8 +41,8 @@ def checks(ctx: Context) -> Iterator[Check]:
 
 def _follow_ups(ctx: Context) -> Iterator[Check]:
     """W505 on each follow-up past due; W506 on the next meeting that does not come back to it."""
-    briefings = ctx.s.briefings
-    names = {s.id: s.name for s in ctx.s.stakeholders}
+    briefings = ctx.strategy.briefings
+    names = {s.id: s.name for s in ctx.strategy.stakeholders}
     for i, briefing in enumerate(briefings):
         if briefing.outcome is None:
             continue
@@ -82,9 +82,9 @@ def _comes_back(briefing: Briefing, follow_up: FollowUp) -> bool:
 
 def _essentials(agenda: Agenda) -> str:
     """What a briefing must present, in words: 'the decision, 2 objectives, 3 pilots and the asks'."""
-    parts = ["the decision", plural(len(agenda.objectives), "objective")]
+    parts = ["the decision", plural(len(agenda.objectives), "objective", "objectives")]
     if agenda.pilots:
-        parts.append(f"the evidence of {plural(len(agenda.pilots), 'pilot')}")
+        parts.append(f"the evidence of {plural(len(agenda.pilots), 'pilot', 'pilots')}")
     if agenda.state("numbers") is not None:
         parts.append("the numbers")
     return ", ".join(parts) + " and the asks"

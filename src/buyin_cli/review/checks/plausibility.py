@@ -31,12 +31,12 @@ EXTRAORDINARY_PAYBACK_MONTHS = 1
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    initiatives = {x.id: x for x in ctx.s.initiatives}
-    for i, pilot in enumerate(ctx.s.pilots):
+    initiatives = {x.id: x for x in ctx.strategy.initiatives}
+    for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
         headcount = ctx.figures.initiatives[pilot.initiative].headcount
-        yield _thin(ctx, owner, pilot, headcount)
+        yield _thin(ctx, owner, pilot, headcount, ctx.figures.pilots[pilot.id].scale)
         for j, result in enumerate(pilot.results):
             path = owner + ("results", j)
             yield from _impossible(ctx, owner, path, ctx.metrics[result.metric],
@@ -44,14 +44,13 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield _unclaimed(ctx, owner, path, result.metric, initiatives[pilot.initiative])
         if ctx.figures.pilots[pilot.id].monetised:
             yield _extraordinary_pilot(ctx, owner, pilot)
-    for k, initiative in enumerate(ctx.s.initiatives):
+    for k, initiative in enumerate(ctx.strategy.initiatives):
         # Only a roll-out with a benefit makes a claim to check.
         if ctx.figures.initiatives[initiative.id].results_used:
             yield _extraordinary_rollout(ctx, ("initiatives", k), initiative)
 
 
-def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int) -> Check:
-    scale = headcount / pilot.participants if headcount else None
+def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float | None) -> Check:
     few = pilot.participants < THIN_PEOPLE
     far = scale is not None and scale > THIN_SCALE
     why = " and ".join(reason for reason, fails in (
@@ -135,14 +134,17 @@ def _extraordinary_rollout(ctx: Context, owner: Path_, initiative: Initiative) -
     top = max(f.results_used, key=lambda r: r.rollout_annual_benefit or 0.0)
     i = _pilot_index(ctx, top.pilot_id)
     drivers = [_change(ctx, top), _value(ctx, top),
-               (f"its {ctx.s.pilots[i].participants} participants scaled up "
+               (f"its {ctx.strategy.pilots[i].participants} participants scaled up "
                 f"{number(top.scale)}× to {f.headcount}",
                 ctx.at(("pilots", i, "participants")))]
     if f.rollout_cost == 0:
-        drivers.insert(0, ("no costs listed", ctx.at(owner + ("costs",))))
+        # A £0 item is a cost listed: say what the list adds up to, not that it is missing.
+        listed = (f"costs total {written(0, ctx.strategy.currency)}" if initiative.costs
+                  else "no costs listed")
+        drivers.insert(0, (listed, ctx.at(owner + ("costs",))))
     share = (f"'{top.metric_id}' as pilot '{top.pilot_id}' measured it brings "
-             f"{written(top.rollout_annual_benefit, ctx.s.currency)} of the "
-             f"{written(f.rollout_benefit, ctx.s.currency)} a year")
+             f"{written(top.rollout_annual_benefit, ctx.strategy.currency)} of the "
+             f"{written(f.rollout_benefit, ctx.strategy.currency)} a year")
     return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers)
 
 
@@ -153,9 +155,9 @@ def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
     top = max((r for r in p.results.values() if r.pilot_annual_benefit is not None),
               key=lambda r: r.pilot_annual_benefit or 0.0)
     drivers = [_change(ctx, top), _value(ctx, top),
-               (f"its cost of {written(p.cost, ctx.s.currency)}", ctx.at(owner + ("cost",)))]
-    share = (f"'{top.metric_id}' brings {written(top.pilot_annual_benefit, ctx.s.currency)} "
-             f"of the pilot's {written(p.benefit, ctx.s.currency)} a year")
+               (f"its cost of {written(p.cost, ctx.strategy.currency)}", ctx.at(owner + ("cost",)))]
+    share = (f"'{top.metric_id}' brings {written(top.pilot_annual_benefit, ctx.strategy.currency)} "
+             f"of the pilot's {written(p.benefit, ctx.strategy.currency)} a year")
     return _claim(ctx, owner, f"'{pilot.id}'", claims=[f"an ROI of {number(p.roi_pct)}%"],
                   share=share, drivers=drivers)
 
@@ -171,7 +173,7 @@ def _claim(ctx: Context, owner: Path_, what: str, claims: list[str], share: str,
 
 def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
     i = _pilot_index(ctx, r.pilot_id)
-    result = ctx.s.pilots[i].results[r.index]
+    result = ctx.strategy.pilots[i].results[r.index]
     return (f"the change in '{r.metric_id}' from {number(result.before)} to "
             f"{number(result.after)} a {r.per}, {number(r.attributable)} of it attributable",
             ctx.sources.at(("pilots", i, "results", r.index)))
@@ -179,7 +181,7 @@ def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
 
 def _value(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
     k = ctx.metric_at[r.metric_id]
-    return (f"its value_per_unit of {written(r.value_per_unit, ctx.s.currency, exact=True)}",
+    return (f"its value_per_unit of {written(r.value_per_unit, ctx.strategy.currency, exact=True)}",
             ctx.at(("metrics", k, "value_per_unit")))
 
 

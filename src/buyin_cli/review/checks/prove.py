@@ -14,13 +14,13 @@ from buyin_cli.words import dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    piloted = {p.initiative for p in ctx.s.pilots}
-    for i, initiative in enumerate(ctx.s.initiatives):
+    piloted = {p.initiative for p in ctx.strategy.pilots}
+    for i, initiative in enumerate(ctx.strategy.initiatives):
         yield ctx.check("W302", ("initiatives", i), initiative.id not in piloted,
                         message=f"initiatives[{i}]: '{initiative.id}' has no pilot: run "
                                 "one with a small group and add it to pilots, with "
                                 "before/after readings of a business metric")
-    for i, pilot in enumerate(ctx.s.pilots):
+    for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         for j, result in enumerate(pilot.results):
             path = owner + ("results", j)
@@ -52,7 +52,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                             "the objective's owner tracks (errors, complaints, sales…) "
                             "and keep scores in reaction, learning and usage")
     yield from _tracked(ctx)
-    for i, initiative in enumerate(ctx.s.initiatives):
+    for i, initiative in enumerate(ctx.strategy.initiatives):
         yield ctx.check("W313", ("initiatives", i),
                         bool(initiative.costs) and not is_fully_loaded(initiative),
                         ctx.at(("initiatives", i, "costs")),
@@ -104,13 +104,13 @@ TRACKING_GRACE = timedelta(days=90)
 def _tracked(ctx: Context) -> Iterator[Check]:
     """W312 on an initiative approved in a meeting that has no tracking 90 days on."""
     approved: dict[str, tuple[date, str]] = {}
-    for briefing in ctx.s.briefings:
+    for briefing in ctx.strategy.briefings:
         for d in briefing.outcome.decisions if briefing.outcome else ():
             ask = briefing.asks[d.ask - 1]
             if d.decision == "approved" and ask.initiative is not None:
                 first = (briefing.outcome.held, briefing.id)  # type: ignore[union-attr]
                 approved[ask.initiative] = min(approved.get(ask.initiative, first), first)
-    for i, initiative in enumerate(ctx.s.initiatives):
+    for i, initiative in enumerate(ctx.strategy.initiatives):
         if initiative.id not in approved:
             continue
         held, briefing_id = approved[initiative.id]

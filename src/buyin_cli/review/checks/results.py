@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from buyin_cli.load.units import read_unit
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_revenue
 
+# Kinds read at a moment, never summed over a period: "% per quarter" says nothing more than "%".
+LEVELS = ("percentage", "points", "duration", "level")
+
 
 def checks(ctx: Context) -> Iterator[Check]:
-    served = {o for initiative in ctx.s.initiatives for o in initiative.objectives}
-    for i, objective in enumerate(ctx.s.objectives):
+    served = {o for initiative in ctx.strategy.initiatives for o in initiative.objectives}
+    for i, objective in enumerate(ctx.strategy.objectives):
         yield ctx.check("W101", ("objectives", i), objective.id not in served,
                         message=f"objectives[{i}]: no initiative serves '{objective.id}': "
                                 "add its id to an initiative's objectives, or drop the "
                                 "objective from the strategy")
-    objectives = {o.id: o for o in ctx.s.objectives}
-    for i, initiative in enumerate(ctx.s.initiatives):
+    objectives = {o.id: o for o in ctx.strategy.objectives}
+    for i, initiative in enumerate(ctx.strategy.initiatives):
         ids = [m for o in initiative.objectives for m in objectives[o].metrics]
         money = any(ctx.metrics[m].value_per_unit is not None for m in ids)
         yield ctx.check("W102", ("initiatives", i), not money,
@@ -26,10 +30,10 @@ def checks(ctx: Context) -> Iterator[Check]:
                         "value_per_unit (money gained per unit of improvement) to one, "
                         "so the case can be made in money")
     measured: dict[str, list[str]] = {}
-    for pilot in ctx.s.pilots:
+    for pilot in ctx.strategy.pilots:
         for result in pilot.results:
             measured.setdefault(result.metric, []).append(pilot.id)
-    for k, metric in enumerate(ctx.s.metrics):
+    for k, metric in enumerate(ctx.strategy.metrics):
         if metric.id in measured:
             pilots = list(dict.fromkeys(measured[metric.id]))
             yield ctx.check("W103", ("metrics", k), metric.value_per_unit is None,
@@ -45,6 +49,13 @@ def checks(ctx: Context) -> Iterator[Check]:
                         "per unit, so the benefit counts revenue, not margin: set "
                         "value_per_unit to the margin each unit of revenue earns (e.g. 0.1 "
                         "for a 10% margin)")
+        unit = read_unit(metric.unit)
+        yield ctx.check("W106", ("metrics", k), unit.kind in LEVELS and unit.period is not None,
+                        ctx.at(("metrics", k, "unit")),
+                        f"metrics[{k}].unit: '{metric.unit}' names a period, but a "
+                        f"{unit.kind} is read at a moment, not summed over a {unit.period}: "
+                        "write the unit alone (say '%'), and give the period a reading "
+                        "covers in the metric's per or a result's per")
         yield ctx.check("W104", ("metrics", k), metric.actual is None,
                         message=f"metrics[{k}]: '{metric.id}' has no actual, so progress "
                                 "toward target shows 0%: add actual (the latest reading)")

@@ -78,3 +78,32 @@ def _split_tall(para: Para, box: Box, indents: tuple[float, ...], size: float, f
     lines = para_lines(para, box, indents, size, floor)
     chunks = [" ".join(lines[i:i + per_page]) for i in range(0, len(lines), per_page)]
     return [replace(para, text=chunk, bullet=para.bullet and i == 0) for i, chunk in enumerate(chunks)]
+
+
+def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: float, floor: float,
+              last_floor: float, details: list[bool]) -> tuple[float, list[Para], list[Para]] | None:
+    """A list that must stay on one slide: its size, the bullets kept and the details left out.
+
+    Shrink from `start` to `floor`; then leave out the bullets marked as details, the
+    last first, each time trying again down to `floor`; then shrink on to `last_floor`.
+    None when even that does not fit: only then may the list continue.
+    """
+    kept = list(zip(paras, details))
+    dropped: list[Para] = []
+    while True:
+        for size in _sizes(start, floor):
+            if fits([p for p, _ in kept], box, indents, size, floor):
+                return size, [p for p, _ in kept], dropped
+        last = max((i for i, (_, detail) in enumerate(kept) if detail), default=None)
+        if last is None:
+            break
+        dropped.insert(0, kept.pop(last)[0])
+    for size in _sizes(floor - 1, last_floor):
+        if fits([p for p, _ in kept], box, indents, size, last_floor):
+            return size, [p for p, _ in kept], dropped
+    return None
+
+
+def _sizes(start: float, floor: float) -> list[float]:
+    """Whole-point sizes from `start` down to `floor`."""
+    return [start - i for i in range(int(start - floor) + 1)]

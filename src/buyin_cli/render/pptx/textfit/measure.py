@@ -96,7 +96,11 @@ def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False
 
 
 def _fits(text: str, box: Box, size: float, bold: bool, max_lines: int | None = None) -> bool:
-    """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`."""
+    """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`,
+    with no word broken inside ("Transportschäde / n"): each word must fit the width alone."""
+    font = WIDEST[bold]
+    if any(points(units(word, font), size) > box.width for word in words(text)):
+        return False
     most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
     if max_lines is not None:
         most = min(most, max_lines + 1)

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
-from buyin_cli.present.build.words import direction as moved, is_percent
+from buyin_cli.plan.agenda import State
+from buyin_cli.present.build.own_words import direction as moved, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (
     ChangesView,
@@ -25,7 +26,7 @@ if TYPE_CHECKING:  # what changed is built only for brief --since
     from buyin_cli.figures.changes import Comparison
 
 
-def since_view(since: SinceLastMet, fmt: Formatter, state: str) -> SinceView:
+def since_view(since: SinceLastMet, fmt: Formatter, state: State) -> SinceView:
     return SinceView(
         held_text=fmt.date(since.held),
         decisions=[_decision(d) for d in since.decisions],

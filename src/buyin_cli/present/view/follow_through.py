@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.figures.followup import State as FollowUpState
+from buyin_cli.plan.agenda import State
+
 
 @dataclass(frozen=True)
 class DecisionTakenView:
@@ -18,7 +21,7 @@ class FollowUpView:
     action: str
     owner: str
     due_text: str
-    state: str  # done, open, overdue
+    state: FollowUpState
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ class SinceView:
     follow_ups: list[FollowUpView]
     rollouts: list[RolloutView]
     moved: list[MoveView]
-    state: str
+    state: State
 
     @property
     def approved(self) -> int:

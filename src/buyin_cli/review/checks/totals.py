@@ -1,0 +1,64 @@
+"""W315–W316: totals that hide something: one change counted twice, a loss summed into a gain.
+
+They belong to "Prove it" and read the figures computed once for the review
+(`Context.figures`), as the deck's totals do:
+
+- W315 double count: two initiatives credit their roll-outs with the same metric for
+  an audience they share, and the totals add both benefits as if independent;
+- W316 hidden loss: a roll-out that needs more than its whole pilot effect to break
+  even in year one, which a total with a profitable one would hide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from buyin_cli.load.models import Initiative
+from buyin_cli.review.context import Check, Context, Path_
+from buyin_cli.review.money import written
+from buyin_cli.words import dotted, number
+
+
+def checks(ctx: Context) -> Iterator[Check]:
+    for k, initiative in enumerate(ctx.strategy.initiatives):
+        owner = ("initiatives", k)
+        yield _double_count(ctx, owner, initiative, ctx.strategy.initiatives[:k])
+        yield _hidden_loss(ctx, owner, initiative)
+
+
+def _double_count(ctx: Context, owner: Path_, initiative: Initiative,
+                  earlier: list[Initiative]) -> Check:
+    """W315 on the later of two initiatives that both credit a metric to the same people."""
+    mine = {r.metric_id: r for r in ctx.figures.initiatives[initiative.id].results_used}
+    for other in earlier:
+        shared = [a for a in initiative.audiences if a in other.audiences]
+        theirs = {r.metric_id: r for r in ctx.figures.initiatives[other.id].results_used}
+        both = [m for m in mine if m in theirs]
+        if not (shared and both):
+            continue
+        metric = both[0]
+        amounts = (written(theirs[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency),
+                   written(mine[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency))
+        return ctx.check(
+            "W315", owner, True, None,
+            f"{dotted(owner)}: '{initiative.id}' and '{other.id}' both credit their roll-outs "
+            f"with '{metric}' for audience '{shared[0]}', and the totals add {amounts[0]} and "
+            f"{amounts[1]} a year as if the effects were independent, though the same change "
+            "can be avoided only once: credit the overlap to one of them (lower the other's "
+            "isolation share), or accept it with the reason the effects add up")
+    return ctx.check("W315", owner, False)
+
+
+def _hidden_loss(ctx: Context, owner: Path_, initiative: Initiative) -> Check:
+    """W316 on a roll-out whose year-one cost is more than its whole benefit."""
+    f = ctx.figures.initiatives[initiative.id]
+    if not f.results_used or f.break_even_share is None or f.break_even_share <= 1:
+        return ctx.check("W316", owner, False)
+    return ctx.check(
+        "W316", owner, True, ctx.at(owner + ("costs",)),
+        f"{dotted(owner)}: '{initiative.id}' costs {written(f.rollout_cost, ctx.strategy.currency)} "
+        f"in year one for {written(f.rollout_benefit, ctx.strategy.currency)} a year, an ROI of "
+        f"{number(f.roi_pct or 0.0)}%: it breaks even only if "
+        f"{number(f.break_even_share * 100)}% of its pilot effect holds, more than the pilot "
+        "showed, and a total with other initiatives hides the loss: present it on its own, "
+        "lower its costs, or accept it with the reason it is worth funding anyway")
