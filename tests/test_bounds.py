@@ -232,3 +232,108 @@ def test_upper_case_yaml_files_are_read(write, run):
     result = run("check", "s")
     assert result.errors == ["s/more.Yml:2:57: E302 objectives[0].metrics[0]: unknown metric "
                              "'nope' (known: pick-errors)"]
+
+
+def test_an_ask_of_400_digits_is_echoed_abbreviated(write, run, valid_data):
+    valid_data["briefings"][0]["asks"] = ["Approve $" + "1" * 400 + " for the roll-out"]
+    result = run("check", write("s.yaml", dump(valid_data)))
+    w504 = [line for line in result.output.splitlines() if " W504 " in line]
+    assert len(w504) == 1 and len(w504[0]) < 300
+    assert "asks for $111111111111… (400 digits), which is none of the figures" in w504[0]
+
+
+@pytest.mark.parametrize("value, text", [(1e300, "1e+300"), (-2.5e16, "-2.5e+16"),
+                                         (123456789012345.0, "123,456,789,012,345")])
+def test_a_figure_past_any_sane_size_is_written_short(value, text):
+    from buyin_cli.review.money import written
+    from buyin_cli.words import number
+    assert number(value) == text
+    assert written(value, "USD") == ("-$" + text[1:] if text.startswith("-") else "$" + text)
+
+
+_SLIDE = "- {layout: Title and Content, title: T, notes: n}\n"
+
+
+def _chart_outline(categories: int, series: int = 1) -> str:
+    values = ", ".join(["1"] * categories)
+    return ("continued: c\nslides:\n- layout: Title and Content\n  title: T\n  notes: n\n"
+            "  chart:\n    kind: line\n    categories: [" + ", ".join(["a"] * categories) + "]\n"
+            "    series:\n" + "".join(f"    - {{name: s{i}, values: [{values}]}}\n"
+                                      for i in range(series)))
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("continued: c\nslides:\n" + _SLIDE * 501, "slides: takes at most 500 items"),
+    (_chart_outline(20_001), "slide 1 (\u201cT\u201d): chart.categories: takes at most 20000 items"),
+    (_chart_outline(1, series=51), "slide 1 (\u201cT\u201d): chart.series: takes at most 50 items"),
+    ("continued: c\nslides:\n" + _SLIDE + "#" * 2_000_000,
+     "the rendered outline is over 2,000,000 characters; a deck holds fewer slides and chart "
+     "points"),
+])
+def test_an_outline_past_a_cap_is_refused_before_any_slide_is_made(text, message, monkeypatch):
+    # 20,000 slides, or a chart of 1M categories, kept python-pptx busy without end.
+    from buyin_cli.errors import TemplateError
+    from buyin_cli.render.outline import parse_outline
+    from buyin_cli.render.pptx import deck
+
+    monkeypatch.setattr(deck, "build_deck", lambda *a: pytest.fail("a slide was made"))
+    with pytest.raises(TemplateError) as caught:
+        parse_outline(text, "deck.yaml.j2")
+    assert str(caught.value) == "deck.yaml.j2: " + message
+
+
+def test_at_the_caps_an_outline_is_read():
+    from buyin_cli.render.outline import parse_outline
+
+    assert len(parse_outline("continued: c\nslides:\n" + _SLIDE * 500, "d").slides) == 500
+    [slide] = parse_outline(_chart_outline(20_000), "d").slides
+    assert slide.chart is not None and len(slide.chart.categories) == 20_000
+
+
+def test_a_chart_s_categories_are_placed_in_linear_time():
+    # python-pptx counted the categories before each one, for each: a history of 20,000
+    # readings took minutes to chart. Counted here: each category's position is asked for once
+    # or a few times, never by a scan of those before it.
+    from pptx.chart.data import Category
+    from pptx.enum.chart import XL_CHART_TYPE
+
+    from buyin_cli.render.pptx.chartdata import chart_data
+
+    counted = 0
+    leaf_count = Category.leaf_count
+
+    def counting(self):
+        nonlocal counted
+        counted += 1
+        return leaf_count.fget(self)
+
+    data = chart_data([f"c{i}" for i in range(2_000)], "General")
+    data.add_series("s", [1.0] * 2_000)
+    try:
+        Category.leaf_count = property(counting)
+        assert data.xml_bytes(XL_CHART_TYPE.LINE) and data.xlsx_blob
+    finally:
+        Category.leaf_count = leaf_count
+    assert counted < 20_000  # python-pptx's own scan: about 2,000 × 2,000 / 2 per pass
+
+
+def test_a_folder_s_files_at_a_revision_are_read_by_a_constant_number_of_git_runs(
+        workdir, monkeypatch):
+    # One `git show` a file: `diff` over a strategy of 10,000 files took minutes.
+    from buyin_cli.load import git as revisions
+    from git_repo import commit, init
+
+    init(workdir)
+    Path("s").mkdir()
+    contents = {f"s/f{i:03}.yaml": f"k{i}: '{'x' * i}'\n" for i in range(200)}
+    contents["s/link.yaml"] = ""  # an empty file, its blob's length 0
+    for name, text in contents.items():
+        Path(name).write_text(text, encoding="utf-8")
+    commit(workdir, "many")
+    runs = []
+    real = revisions._git
+    monkeypatch.setattr(revisions, "_git", lambda *a, **k: runs.append(a[1]) or real(*a, **k))
+    files = revisions.read_revision(Path("s"), "HEAD")
+    assert len(runs) <= 6, runs
+    assert {str(name): data.decode() for name, data in files} == {
+        f"HEAD:{name}": text for name, text in contents.items()}

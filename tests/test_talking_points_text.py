@@ -86,3 +86,24 @@ def test_plain_text_reads_as_written(run, write) -> None:
     assert markdown_text("14. Oktober, 3.7 months, R&D, snake_case, 5 < 6, -5%") == \
         "14. Oktober, 3.7 months, R&D, snake_case, 5 < 6, -5%"
     assert markdown_text("a\n# b | c") == "a # b \\| c"
+
+
+@pytest.mark.parametrize("template, where", [
+    ("talking-points.md.j2", r"its output's line \d+, column 3"), ("deck.yaml.j2", "continued"),
+])
+def test_a_template_that_writes_a_control_character_is_refused_where_it_wrote_it(
+        run, write, template, where) -> None:
+    # The deck's XML cannot hold '\x01'; the talking points are screened the same way, so a
+    # template cannot plant a control character in a file a previewer or terminal shows.
+    if template == "deck.yaml.j2":
+        write("mine/deck.yaml.j2", '{% extends "deck_base.yaml.j2" %}\n'
+                                   '{% block continued %}"a\\x01"{% endblock %}\n')
+    else:
+        write("mine/talking-points.md.j2", '{% extends "talking_points_base.md.j2" %}\n'
+                                           '{% block asks %}\nab{{ "\\x01" }}{% endblock %}\n')
+    result = run("brief", write("s.yaml", VALID_YAML), "--out", "out", "--templates", "mine")
+    assert result.exit_code == 1, result.output
+    [line] = result.lines
+    assert re.fullmatch(f"error: {template}: {where}: control character U\\+0001 in the "
+                        "rendered text; a template must not write control characters", line), line
+    assert not Path("out").exists()

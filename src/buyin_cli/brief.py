@@ -24,7 +24,7 @@ from buyin_cli.present.build.doubts import impossible
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
-from buyin_cli.render.markdown import as_markdown
+from buyin_cli.render.markdown import as_markdown, screened
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
@@ -145,8 +145,8 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])
-        talking_points = render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
-                                deck=as_markdown(plan))
+        talking_points = screened(render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
+                                         deck=as_markdown(plan)), TALKING_POINTS_TEMPLATE)
         deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:

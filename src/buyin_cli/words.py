@@ -8,6 +8,10 @@ import re
 from collections.abc import Iterable
 
 ECHO_LIMIT = 40  # characters of the user's own text repeated in a message
+# A figure this large is written in short scientific form (1.11e+20), so an absurd value from
+# the input (a cost of 1e300, an ask of 400 digits) cannot flood a message line.
+LARGE = 1e15
+_DIGITS_SHOWN = 12  # digits of an over-long written number echoed before its length
 
 # Characters that never belong in a strategy's text, wherever they were written: C0 and C1
 # controls but tab and line feed (ESC starts terminal escapes, NUL ends strings), NEL and
@@ -31,6 +35,21 @@ _ESCAPES = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 def clip(text: str, limit: int = ECHO_LIMIT) -> str:
     """`text`, cut to `limit` characters with an ellipsis when longer."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def abbreviated(written: str) -> str:
+    """A number as the user wrote it ('$1,200', '€95k'), or, when it runs past a message's
+    room, its start and how many digits it has: '$111111111111… (400 digits)'."""
+    digits = sum(c.isdigit() for c in written)
+    if digits <= _DIGITS_SHOWN + 3:
+        return clip(written)
+    kept, seen = "", 0
+    for char in written:
+        if seen == _DIGITS_SHOWN:
+            break
+        kept += char
+        seen += char.isdigit()
+    return f"{clip(kept)}… ({digits:,} digits)"
 
 
 def printable(text: str) -> str:
@@ -70,6 +89,8 @@ def number(value: float | None) -> str:
     """A figure in a message, as precise as it needs to be: 0.37, 78.4, 5,200, 13,030."""
     if (value := finite(value)) is None:
         return "n/a"
+    if abs(value) >= LARGE:
+        return f"{value:.3g}"
     places = 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
     text = f"{value:,.{places}f}"
     if places:

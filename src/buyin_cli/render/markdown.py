@@ -16,6 +16,8 @@ from typing import Any
 from urllib.parse import quote
 
 from buyin_cli.present.view_builder import web_link
+from buyin_cli.render.outline.parse import control_written
+from buyin_cli.words import CONTROL
 
 # Backslash escapes (CommonMark's, for any ASCII punctuation) for what would start markup
 # anywhere in a line: code, emphasis, links and images, raw HTML and autolinks, entities,
@@ -38,6 +40,18 @@ def markdown_link(url: str) -> str:
     """A link target for Markdown: a web or mail address, or nothing (a link to nowhere)."""
     link = web_link(url)
     return quote(link, safe=":/?#@!$&'*+,;=%~-._") if link else ""
+
+
+def screened(text: str, template_name: str) -> str:
+    """Rendered Markdown, refused when it holds a control character (a template's '\\x01'),
+    as the deck's outline is: said at its line and column, never written into the file."""
+    found = CONTROL.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        raise control_written(template_name, f"its output's line {line}, column {col}",
+                              found.group())
+    return text
 
 
 def as_markdown(value: Any, name: str = "") -> Any:

@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from buyin_cli.words import LARGE, abbreviated, finite
+
 # The symbols people write for each currency; the first is the one warnings write.
 SYMBOLS: dict[str, tuple[str, ...]] = {
     "GBP": ("£",), "USD": ("$", "US$"), "EUR": ("€",), "JPY": ("¥", "￥"), "CNY": ("¥", "CN¥", "元"),
@@ -44,7 +46,7 @@ _SCALE = r"(?:\s?(?P<{0}>k|K|m|M|mn|bn|Mio\.?|Mrd\.?|thousand|million|billion)(?
 class Amount:
     """A money amount written in text."""
 
-    text: str  # as written, e.g. "£95k"
+    text: str  # as written, e.g. "£95k"; abbreviated when it runs past a message's room
     value: float
     precision: float  # how far from `value` the writer may have rounded: 500 for "£95k", else 0
 
@@ -63,7 +65,7 @@ def amounts_in(text: str, currency: str) -> list[Amount]:
         value, decimals = _read(number, scaled=bool(scale))
         factor = SCALES[scale.lower().rstrip(".")] if scale else 1.0
         precision = 0.5 * 10 ** -decimals * factor if scale else 0.0
-        found.append(Amount(match.group(0).strip(), value * factor, precision))
+        found.append(Amount(abbreviated(match.group(0).strip()), value * factor, precision))
     return found
 
 
@@ -72,11 +74,11 @@ def written(amount: float | None, currency: str, *, exact: bool = False) -> str:
 
     `exact`: keep the cents of an amount that has them (a value per unit: £6.80).
     """
-    if amount is None:
+    if (amount := finite(amount)) is None:
         return "n/a"  # as words.number() writes a figure that is not defined
     symbols = SYMBOLS.get(currency)
     places = 2 if exact and not float(amount).is_integer() else 0
-    whole = f"{abs(amount):,.{places}f}"
+    whole = f"{abs(amount):.3g}" if abs(amount) >= LARGE else f"{abs(amount):,.{places}f}"
     sign = "-" if round(amount, places) < 0 else ""
     symbol = symbols[0] if symbols else ""
     if symbol and (symbol.endswith("$") or not any(c.isalpha() for c in symbol)):

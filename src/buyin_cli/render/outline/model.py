@@ -8,6 +8,16 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+# What one deck may hold, checked before any slide is made: python-pptx's time grows with
+# each slide and chart point, and no room reads more. A chart's categories fit a history of
+# 20,000 readings (a data file holds at most 10,000 rows).
+MAX_SLIDES = 500
+MAX_CATEGORIES = 20_000
+MAX_SERIES = 50
+# Its YAML, before it is parsed: a deck's outline is tens of kilobytes, a 20,000-reading chart's
+# about 500 KB; parsing takes seconds a megabyte.
+MAX_OUTLINE_CHARS = 2_000_000
+
 
 def _scalar_text(value: Any) -> Any:
     """Numbers become text (a year, a count); YAML's yes/no/true/false booleans do not."""
@@ -100,8 +110,10 @@ class Chart(_Model):
     kind: ChartKind = Field(description="column and clustered_column draw the same clustered columns; "
                                         "likewise bar and clustered_bar.")
     title: Text | None = Field(None, description="Chart title; none by default.")
-    categories: list[Text] = Field(min_length=1, description="Category labels, in order.")
-    series: list[Series] = Field(min_length=1, description="The series, each with one value per category.")
+    categories: list[Text] = Field(min_length=1, max_length=MAX_CATEGORIES,
+                                   description="Category labels, in order.")
+    series: list[Series] = Field(min_length=1, max_length=MAX_SERIES,
+                                 description="The series, each with one value per category.")
     number_format: str | None = Field(
         None, description='Excel number format for data labels and the value axis, e.g. 0.0"%".')
     unit: Text | None = Field(None, description="Unit of the values; informational only.")
@@ -249,4 +261,4 @@ class Outline(_Model):
     timing: Text | None = Field(None, description="How each slide's time opens its notes, with {} "
                                                   "for the time, e.g. '[{}] '; none when unset.")
     meta: Meta = Field(default_factory=Meta, description="Document properties.")
-    slides: list[Slide] = Field(min_length=1, description="The slides, in order.")
+    slides: list[Slide] = Field(min_length=1, max_length=MAX_SLIDES, description="The slides, in order.")

@@ -10,7 +10,20 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.render.outline.model import Bullet, Callout, Chart, Link, Mark, Meta, Outline, Series, Slide, Step, Table
+from buyin_cli.render.outline.model import (
+    MAX_OUTLINE_CHARS,
+    Bullet,
+    Callout,
+    Chart,
+    Link,
+    Mark,
+    Meta,
+    Outline,
+    Series,
+    Slide,
+    Step,
+    Table,
+)
 from buyin_cli.words import CONTROL, dotted
 
 _KEYS = sorted({name for m in (Meta, Bullet, Series, Chart, Table, Link, Callout, Step, Mark, Slide, Outline)
@@ -46,6 +59,9 @@ def _parse(text: str) -> Any:
 
 def parse_outline(text: str, template_name: str) -> Outline:
     """Parse the YAML that `template_name` rendered into an Outline, or raise TemplateError."""
+    if len(text) > MAX_OUTLINE_CHARS:
+        raise TemplateError(f"{template_name}: the rendered outline is over {MAX_OUTLINE_CHARS:,} "
+                            "characters; a deck holds fewer slides and chart points")
     try:
         data = _parse(text)
     except yaml.YAMLError as exc:
@@ -73,15 +89,19 @@ def _screen(value: Any, template_name: str, path: tuple[str | int, ...]) -> None
     if isinstance(value, str):
         found = CONTROL.search(value)
         if found:
-            raise TemplateError(f"{template_name}: {dotted(path) or 'the outline'}: control "
-                                f"character U+{ord(found.group()):04X} in the rendered text; a "
-                                "template must not write control characters")
+            raise control_written(template_name, dotted(path) or "the outline", found.group())
     elif isinstance(value, dict):
         for key, item in value.items():
             _screen(item, template_name, (*path, str(key)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _screen(item, template_name, (*path, index))
+
+
+def control_written(template_name: str, where: str, char: str) -> TemplateError:
+    """The one message for a control character a template wrote, in a deck or in Markdown."""
+    return TemplateError(f"{template_name}: {where}: control character U+{ord(char):04X} in the "
+                         "rendered text; a template must not write control characters")
 
 
 def _describe(error: ErrorDetails, data: dict[str, Any]) -> str:

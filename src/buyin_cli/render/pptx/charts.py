@@ -16,7 +16,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
@@ -26,6 +25,7 @@ from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx.chartdata import chart_data
 from buyin_cli.render.pptx.locales import locale_prefix, localised
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
@@ -57,8 +57,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         h -= int(SOURCE_HEIGHT)
         _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
     number_format = localised(spec.number_format or _number_format(spec), language)
-    data = CategoryChartData(number_format=number_format)
-    data.categories = spec.categories
+    data = chart_data(spec.categories, number_format)
     for series in spec.series:
         data.add_series(series.name, series.values)
     chart = slide.shapes.add_chart(_KINDS[spec.kind], x, y, w, h, data).chart
