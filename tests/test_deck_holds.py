@@ -119,6 +119,15 @@ def test_a_plain_ask_naming_an_initiative_is_linked_to_its_money(valid_data, tmp
     assert brief_and_read(valid_data, tmp_path) == []
 
 
+def test_an_initiative_asked_for_twice_has_its_money_said_once(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
+                                           "initiative": "pick-right"},
+                                          "Agree that shift leads coach Pick Right on the floor"]
+    decision = _deck(valid_data, tmp_path)[1]
+    money = [text for _, text in decision["body"] if "in year one brings" in text]
+    assert len(money) == 1, decision["body"]
+
+
 def test_pilots_come_in_the_order_of_the_asks_they_support(valid_data, write, run, workdir):
     second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Label Check"}
     valid_data["initiatives"].append(second)

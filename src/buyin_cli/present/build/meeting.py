@@ -58,8 +58,11 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     """The asks with what each funds (linked, or `named` by title or id in their text); the
     totals of what they fund, or of what is presented."""
     by_id = {i.id: i for i in initiatives}
-    asks = [AskView(a.decision, by_id.get(ask_initiative(a.decision, a.initiative, named) or ""))
-            for a in briefing.asks]
+    asks, said = [], set()
+    for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
+        view = by_id.get(ask_initiative(a.decision, a.initiative, named) or "")
+        asks.append(AskView(a.decision, view if view is None or view.id not in said else None))
+        said.add(view.id if view else "")
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
     priced = bool(funded)
     if not funded:  # what the meeting presents, priced if it can be
