@@ -133,3 +133,25 @@ def to_pdf(pptx: Path, workdir: Path) -> Path:
     assert "Error" not in result.stderr, result.stderr
     assert pdf.is_file(), result.stdout + result.stderr
     return pdf
+
+
+def deck_text(path: Path) -> str:
+    """Every word a reader of the saved deck sees: shapes, tables, notes and charts."""
+    from pptx import Presentation
+
+    texts: list[str] = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+            if shape.has_chart:
+                chart = shape.chart
+                if chart.has_title:
+                    texts.append(chart.chart_title.text_frame.text)
+                texts += [str(c) for c in chart.plots[0].categories]
+                texts += [s.name for plot in chart.plots for s in plot.series]
+        if slide.has_notes_slide:
+            texts.append(slide.notes_slide.notes_text_frame.text)
+    return "\n".join(texts)

@@ -6,23 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pptx import Presentation
-
 from conftest import VALID_YAML, replace_line
-
-
-def deck_text(path: Path) -> str:
-    """The words of a deck: its shapes, tables and speaker notes."""
-    texts: list[str] = []
-    for slide in Presentation(str(path)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            if shape.has_table:
-                texts += [cell.text for row in shape.table.rows for cell in row.cells]
-        if slide.has_notes_slide:
-            texts.append(slide.notes_slide.notes_text_frame.text)
-    return "\n".join(texts)
+from deck_helpers import deck_text
 
 GUIDE = "      - {item: Build the guide, amount: 6000, kind: one-off}"
 TIME = GUIDE + "\n      - {item: Pickers' paid hour, amount: 22, kind: per-participant, category: participants-time}"

@@ -14,6 +14,7 @@ from pptx import Presentation
 from buyin_cli import translations
 from buyin_cli.render.templating import make_environment
 from conftest import VALID_YAML
+from deck_helpers import deck_text
 from test_packaging import wheel  # noqa: F401  (the module's wheel fixture)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,26 +26,6 @@ PLACEHOLDER = re.compile(r"%\([a-z_]+\)s|%%")
 def _catalogue(language: str):
     with translations.catalogue_path(language).open("rb") as f:
         return read_po(f, locale=language)
-
-
-def _deck_text(path: Path) -> str:
-    """Every word a reader of the saved deck sees: shapes, tables, notes and charts."""
-    texts: list[str] = []
-    for slide in Presentation(str(path)).slides:
-        for shape in slide.shapes:
-            if shape.has_text_frame:
-                texts.append(shape.text_frame.text)
-            if shape.has_table:
-                texts += [cell.text for row in shape.table.rows for cell in row.cells]
-            if shape.has_chart:
-                chart = shape.chart
-                if chart.has_title:
-                    texts.append(chart.chart_title.text_frame.text)
-                texts += [str(c) for c in chart.plots[0].categories]
-                texts += [s.name for plot in chart.plots for s in plot.series]
-        if slide.has_notes_slide:
-            texts.append(slide.notes_slide.notes_text_frame.text)
-    return "\n".join(texts)
 
 
 def _english_fragments() -> set[str]:
@@ -121,7 +102,7 @@ def german_outputs(tmp_path_factory) -> tuple[Path, str]:
 
 def test_the_german_example_deck_has_no_english_word_of_ours(german_outputs):
     deck, _ = german_outputs
-    text = _deck_text(deck)
+    text = deck_text(deck)
     found = sorted(f for f in _english_fragments() if f in text)
     assert found == []
     assert "n/a" not in text
