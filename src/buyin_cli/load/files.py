@@ -88,7 +88,8 @@ def _yaml_files(top: Path, seen: set[tuple[int, int]]) -> tuple[list[Path], list
             if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
                 continue
             seen.add((info.st_dev, info.st_ino))
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as listing:  # closed even when reading it fails
+                entries = list(listing)
         except OSError as exc:
             problems.append(Problem(Location(folder), "E001",
                                     f"cannot read this folder: {exc.strerror or exc}; make it "
