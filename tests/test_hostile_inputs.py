@@ -57,11 +57,30 @@ def test_a_folder_thousands_of_levels_deep_is_read(run, workdir, depth) -> None:
         os.chdir("a")
     Path("strategy.yaml").write_text(VALID_YAML.replace("buyin: 1", "buyin: 1\nx: 1"))
     os.chdir(workdir)
-    result = run("check", "s")
+    try:
+        result = run("check", "s")
+    finally:
+        _remove_chain(workdir / "s", depth)
     assert "internal error" not in result.output
     assert result.exit_code == 1
     assert (len(result.errors) == 1 and ": E201 x: unknown key" in result.errors[0]) \
         or "E001" in result.errors[0]
+
+
+def _remove_chain(folder: Path, depth: int) -> None:
+    """Remove folder/a/a/…/strategy.yaml bottom up, one relative step at a time: Python 3.11's
+    rmtree recurses once a level and fails past 1,000 of them — pytest's own clean-up included."""
+    here = os.getcwd()
+    try:
+        os.chdir(folder)
+        for _ in range(depth):
+            os.chdir("a")
+        os.remove("strategy.yaml")
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("a")
+    finally:
+        os.chdir(here)
 
 
 def test_a_folder_of_20000_files_is_listed_in_linear_time(workdir) -> None:
