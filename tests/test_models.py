@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -163,3 +164,21 @@ def test_the_currency_list_has_every_currency_babel_knows_in_use():
     in_use = {code for rows in get_global("territory_currencies").values()
               for code, _start, end, tender in rows if end is None and tender}
     assert sorted(in_use - ISO_4217) == []
+
+
+def test_the_index_is_built_once_and_a_copy_builds_its_own(valid_data):
+    valid_data["metrics"].append(dict(valid_data["metrics"][0], id="second-metric"))
+    strategy = Strategy.model_validate(valid_data)
+    index = strategy.index
+    assert strategy.index is index  # kept, not rebuilt on each use
+    assert list(index.metrics) == [valid_data["metrics"][0]["id"], "second-metric"]
+    assert index.at("metrics")["second-metric"] == 1
+    assert index.metrics["second-metric"] is strategy.metrics[1]
+    # A copy given other lists must not read the original's index (pydantic copies __dict__).
+    fewer = strategy.model_copy(update={"metrics": strategy.metrics[1:]})
+    assert list(fewer.index.metrics) == ["second-metric"]
+    assert fewer.index.at("metrics")["second-metric"] == 0
+    assert list(strategy.index.metrics) == list(index.metrics)  # the original keeps its own
+    whole = copy.deepcopy(strategy)
+    assert whole.index is not index and whole.index.metrics["second-metric"] is whole.metrics[1]
+    assert whole == strategy  # the index is no field: equality is the fields'

@@ -73,7 +73,7 @@ def latest_reading(metric: Metric) -> float | None:
 
 def _pairs(old: Strategy, new: Strategy, section: str) -> list[tuple[Any, Any]]:
     """(item in the later version, the same id's item in the earlier) for ids in both."""
-    before = {item.id: item for item in getattr(old, section)}
+    before = getattr(old.index, section)
     return [(item, before[item.id]) for item in getattr(new, section) if item.id in before]
 
 
@@ -166,7 +166,7 @@ def _decided(briefing: Briefing) -> dict[int, tuple[str, str | None]]:
 
 
 def _decisions(old: Strategy, new: Strategy) -> Iterator[DecisionChange]:
-    before_ids = {b.id: b for b in old.briefings}
+    before_ids = old.index.briefings
     for briefing in new.briefings:
         was = _decided(before_ids[briefing.id]) if briefing.id in before_ids else {}
         now = _decided(briefing)
@@ -178,7 +178,7 @@ def _decisions(old: Strategy, new: Strategy) -> Iterator[DecisionChange]:
 
 
 def _follow_ups(old: Strategy, new: Strategy) -> Iterator[FollowUpChange]:
-    before_ids = {b.id: b for b in old.briefings}
+    before_ids = old.index.briefings
     for briefing in new.briefings:
         was = before_ids.get(briefing.id)
         earlier = {f.action: f for f in (was.outcome.follow_ups if was and was.outcome else [])}

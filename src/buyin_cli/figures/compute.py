@@ -147,13 +147,12 @@ class Figures:
 
 def compute_figures(strategy: Strategy) -> Figures:
     """Every figure of docs/figures.md for `strategy`."""
-    metrics = {m.id: m for m in strategy.metrics}
-    initiatives = {i.id: i for i in strategy.initiatives}
+    metrics, initiatives = strategy.index.metrics, strategy.index.initiatives
     headcounts = {a.id: a.headcount for a in strategy.audiences}
     pilots = {p.id: _pilot_figures(p, metrics, _headcount(initiatives.get(p.initiative),
                                                               headcounts))
               for p in strategy.pilots}
-    order = {p.id: n for n, p in enumerate(strategy.pilots)}
+    order = strategy.index.at("pilots")
     own: dict[str, list[Pilot]] = {}  # each initiative's pilots, in file order
     for p in strategy.pilots:
         own.setdefault(p.initiative, []).append(p)

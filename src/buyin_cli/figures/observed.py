@@ -52,7 +52,7 @@ def observed_figures(strategy: Strategy, used: dict[str, Iterable[ResultFigures]
 
     `used`: each initiative's results that count (InitiativeFigures.results_used).
     """
-    metrics = {m.id: m for m in strategy.metrics}
+    metrics = strategy.index.metrics
     out: dict[str, tuple[Observed, ...]] = {}
     for initiative in strategy.initiatives:
         if initiative.launch is None:

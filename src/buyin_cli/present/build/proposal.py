@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.load.models import Audience, Gap, Initiative
+from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.index import Index
 from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView

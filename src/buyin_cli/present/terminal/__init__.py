@@ -71,7 +71,7 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
     Under each table, the caveats that the working (`sections`) attaches to its figures.
     """
     caveats: dict[tuple[str, ...], list[str]] = {s.subject: s.caveats for s in sections}
-    pilots = {p.id: p for p in loaded.strategy.pilots}
+    pilots = loaded.strategy.index.pilots
     names = {m.id: m.name for m in loaded.strategy.metrics}
     out: list[RenderableType] = []
     if figures.metrics:

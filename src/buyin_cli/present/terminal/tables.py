@@ -46,7 +46,7 @@ def months(w: Formatter, value: float | None) -> str:
 def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
     """Each launched roll-out's forecast improvement beside the one seen since the launch."""
     titles = {i.id: i.title for i in loaded.strategy.initiatives}
-    metrics = {m.id: m for m in loaded.strategy.metrics}
+    metrics = loaded.strategy.index.metrics
     table = new_table()
     add_column(table, "", max_width=30)
     add_column(table, "Forecast", justify="right")
