@@ -27,7 +27,6 @@ from buyin_cli.figures.changes import (
     AskChange,
     Comparison,
     DecisionChange,
-    Direction,
     FigureChange,
     FollowUpChange,
     ItemChange,
@@ -38,7 +37,8 @@ from buyin_cli.figures.changes import (
     UptakeAdded,
 )
 from buyin_cli.figures.compute import Figures, compute_figures
-from buyin_cli.load.models import Briefing, Metric, Strategy
+from buyin_cli.figures.direction import direction, gain
+from buyin_cli.load.models import Briefing, Metric, Strategy, Verdict
 
 # How each figure is rounded when shown, and whether more of it is better.
 FIGURES = {"roi_pct": (1, True), "payback_months": (1, False), "rollout_benefit": (0, True),
@@ -77,10 +77,6 @@ def _pairs(old: Strategy, new: Strategy, section: str) -> list[tuple[Any, Any]]:
     return [(item, before[item.id]) for item in getattr(new, section) if item.id in before]
 
 
-def _direction(gain: float) -> Direction:
-    return "good" if gain > 0 else "bad" if gain < 0 else "flat"
-
-
 def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
     for metric, was in _pairs(old, new, "metrics"):
         before, after = latest_reading(was), latest_reading(metric)
@@ -93,10 +89,9 @@ def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
                         if r.period in known and known[r.period] != r.value)
         if before == after and not added and not revised:
             continue
-        gain = 0.0 if before is None or after is None else (
-            after - before if metric.better == "higher" else before - after)
+        gained = 0.0 if before is None or after is None else gain(before, after, metric.better)
         yield MetricMoved(metric.id, metric.name, metric.unit, metric.better, before, after,
-                          _direction(gain), added, revised)
+                          direction(gained), added, revised)
 
 
 _LABELS = {"metrics": "name", "initiatives": "title", "pilots": "group", "briefings": "id"}
@@ -140,13 +135,13 @@ def _figures(old: Figures, new: Figures, old_strategy: Strategy,
             if shown[0] is None or shown[1] is None:
                 # A payback that appears is good, one that never comes bad; an ROI that
                 # appears or goes (a cost of 0) has no direction.
-                gain = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
+                gained = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
             else:
-                gain = shown[1] - shown[0] if more_is_better else shown[0] - shown[1]
+                gained = gain(shown[0], shown[1], "higher" if more_is_better else "lower")
             if why is None:
                 why = causes(old_strategy, strategy, initiative.id)
             yield FigureChange(initiative.id, initiative.title, name, before, after,
-                               _direction(gain), why)
+                               direction(gained), why)
 
 
 def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
@@ -160,7 +155,10 @@ def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
                 yield AskChange(briefing.id, n + 1, before, after, change)
 
 
-def _decided(briefing: Briefing) -> dict[int, tuple[str, str | None]]:
+_UNDECIDED: tuple[None, None] = (None, None)  # no decision recorded on an ask, nor a note
+
+
+def _decided(briefing: Briefing) -> dict[int, tuple[Verdict, str | None]]:
     outcome = briefing.outcome
     return {d.ask: (d.decision, d.note) for d in outcome.decisions} if outcome else {}
 
@@ -171,7 +169,7 @@ def _decisions(old: Strategy, new: Strategy) -> Iterator[DecisionChange]:
         was = _decided(before_ids[briefing.id]) if briefing.id in before_ids else {}
         now = _decided(briefing)
         for number in sorted(set(was) | set(now)):
-            before, after = was.get(number, (None, None)), now.get(number, (None, None))
+            before, after = was.get(number, _UNDECIDED), now.get(number, _UNDECIDED)
             if before[0] != after[0]:
                 ask = briefing.asks[number - 1].decision if number <= len(briefing.asks) else ""
                 yield DecisionChange(briefing.id, number, ask, before[0], after[0], after[1])

@@ -6,9 +6,10 @@ from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
-from buyin_cli.present.build.own_words import direction, has_period, is_level, is_percent
+from buyin_cli.present.build.own_words import has_period, is_level, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import (
     BehaviourView,
@@ -72,10 +73,10 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before), after_text=fmt.number(result.after),
         control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
-        direction=direction(result.before, result.after), improved=f.improvement > 0,
+        direction=moved(result.before, result.after), improved=f.improvement > 0,
         change_text=fmt.number(abs(result.after - result.before)),
         change_pct_text=pct(result.before, result.after),
-        control_direction=direction(*control) if control else None,
+        control_direction=moved(*control) if control else None,
         control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
         control_change_pct_text=pct(*control) if control else None,
         trend_after_text=opt(result.trend_after) if f.has_trend else None)

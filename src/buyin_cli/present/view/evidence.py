@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from buyin_cli.figures.direction import Moved
 from buyin_cli.present.view.base import DoubtView, Placed
 from buyin_cli.present.view.people import ObjectionView
 
@@ -52,11 +53,11 @@ class ResultView(WorkedResult):
     after_text: str
     control_before_text: str | None
     control_after_text: str | None
-    direction: str  # the pilot group's change: "down", "up" or "flat"
+    direction: Moved  # the pilot group's change
     improved: bool
     change_text: str  # unsigned, in the metric's unit (points for a % metric)
     change_pct_text: str | None  # unsigned, relative to before; None when before is 0
-    control_direction: str | None
+    control_direction: Moved | None
     control_change_text: str | None
     control_change_pct_text: str | None
     trend_after_text: str | None  # what the pre-pilot trend projected for after
