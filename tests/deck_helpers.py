@@ -16,7 +16,7 @@ from buyin_cli.render.outline import Outline, parse_outline
 STEPS = [f"Step {i}: agree the scope of the pilot with the plant managers and the works council"
          for i in range(1, 21)]
 
-SAMPLE = {
+SAMPLE: dict[str, Any] = {
     "continued": " (cont.)",
     "slide_numbers": True,
     "meta": {"title": "Line-leader programme", "author": "L&D team", "subject": "Pilot results"},

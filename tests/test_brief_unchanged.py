@@ -81,7 +81,7 @@ def test_a_file_removed_by_hand_is_written_again(run, strategy_file: Path) -> No
 
 
 def test_write_outputs_says_which_files_changed(tmp_path: Path) -> None:
-    from buyin_cli.render.templating import packaged_dir
+    from buyin_cli.packaged import packaged_dir
 
     deck = (packaged_dir("templates") / "default.pptx").read_bytes()  # any deck that opens
     (tmp_path / "m.md").write_text("talking points\n", encoding="utf-8")

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.core import TyperGroup
 
 from buyin_cli import __version__, cli
 
 
 def _commands() -> list[str]:
-    return sorted(name for name, _ in typer.main.get_command(cli.app).commands.items())
+    group = typer.main.get_command(cli.app)
+    assert isinstance(group, TyperGroup)
+    return sorted(group.commands)
 
 
 def test_version(run):

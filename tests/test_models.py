@@ -33,7 +33,7 @@ def test_defaults_of_a_minimal_strategy():
     strategy = Strategy.model_validate(
         {"buyin": 1, "organisation": "O", "title": "T", "presenter": {"name": "N", "role": "R"}})
     assert strategy.currency == "USD"
-    assert strategy.objectives == strategy.pilots == strategy.briefings == []
+    assert strategy.objectives == [] and strategy.pilots == [] and strategy.briefings == []
     assert strategy.sponsor is None
     assert strategy.discount_rate == 0
 
@@ -60,7 +60,7 @@ def test_the_fields_that_say_how_an_effect_was_isolated_and_what_a_cost_is(valid
 def test_models_are_frozen(valid_data):
     strategy = Strategy.model_validate(valid_data)
     with pytest.raises(ValidationError):
-        strategy.title = "Changed"
+        strategy.title = "Changed"  # type: ignore[misc]  # the point: a frozen model refuses it
 
 
 def _all_models() -> list[type[BaseModel]]:
