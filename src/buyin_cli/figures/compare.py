@@ -194,10 +194,9 @@ def _follow_ups(old: Strategy, new: Strategy) -> Iterator[FollowUpChange]:
 
 
 def _uptake(old: Strategy, new: Strategy) -> Iterator[UptakeAdded]:
-    sizes = {a.id: a.headcount for a in new.audiences}
     for initiative, was in _pairs(old, new, "initiatives"):
         known = {(r.period, r.enrolled, r.completed) for r in was.tracking}
-        headcount = sum(sizes.get(a, 0) for a in initiative.each_audience)
+        headcount = new.index.headcount(initiative)
         for r in initiative.tracking:
             if (r.period, r.enrolled, r.completed) not in known:
                 yield UptakeAdded(initiative.id, initiative.title, r.period, r.enrolled,

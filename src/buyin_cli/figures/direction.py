@@ -20,7 +20,7 @@ def moved(before: float, after: float) -> Moved:
 
 def gain(before: float, after: float, better: str) -> float:
     """The change the better way positive: after − before for a metric better `higher`."""
-    return after - before if better == "higher" else before - after
+    return float(after - before) if better == "higher" else float(before - after)
 
 
 def direction(gained: float) -> Direction:

@@ -52,6 +52,14 @@ class Index:
         """Where each item of `section` (e.g. "metrics") stands in its list, by id."""
         return self.positions[section]
 
+    def headcount(self, initiative: Initiative | None) -> int:
+        """The people `initiative` serves: the headcount of each of its audiences, counted once.
+        Figures are computed on models validated alone too, so an unknown audience (which the
+        loader refuses, E302) or initiative counts no one."""
+        if initiative is None:
+            return 0
+        return sum(self.audiences[a].headcount for a in initiative.each_audience if a in self.audiences)
+
 
 SECTIONS = ("objectives", "metrics", "audiences", "initiatives", "pilots", "stakeholders", "briefings")
 
