@@ -111,13 +111,13 @@ def _items(old: Strategy, new: Strategy) -> Iterator[ItemChange]:
 
 
 def _results(old: Strategy, new: Strategy) -> Iterator[ResultAdded]:
-    names = {m.id: m.name for m in new.metrics}
+    metrics = new.index.metrics
     for pilot, was in _pairs(old, new, "pilots"):
         measured = {r.metric for r in was.results}
         for result in pilot.results:
             if result.metric not in measured:
                 yield ResultAdded(pilot.id, pilot.group, result.metric,
-                                  names.get(result.metric, result.metric))
+                                  metrics[result.metric].name)
 
 
 def _figures(old: Figures, new: Figures, old_strategy: Strategy,

@@ -55,10 +55,9 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     def state(section: str, key: str | None = None) -> State:
         return agenda.state(section, key) or "omitted"
 
-    groups = {p.id: p.group for p in strategy.pilots}
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
-                                              planner.answers, groups)
-    objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
+                                              planner.answers, idx.pilots)
+    objections = [objection_view(strategy.objections[n], idx.pilots, answering) for n in agenda.objections]
     position = idx.at("metrics")
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
                               loaded.sources.tables.get(("metrics", position[m], "history")))
