@@ -22,7 +22,7 @@ NAMED_CONTROL = "control_group" in Pilot.model_fields
 # A metric as a strategy writes it, per language, with how its readings behave:
 # (English name, English unit, German name, German unit, baseline range, better,
 # summed over a period, decimals, values of one unit).
-UNITS = [
+UNITS: list[tuple[Any, ...]] = [
     ("Lost-time incidents", "incidents", "Arbeitsunfälle mit Ausfallzeit", "Unfälle",
      (20, 60), "lower", True, 0, [4200, 12800]),
     ("Customer complaints, written and by phone", "complaints", "Beschwerden", "Beschwerden",
@@ -51,7 +51,7 @@ UNITS = [
 # Index into a UNITS row.
 NAME, UNIT, BASE, BETTER, SUMMED, DECIMALS, VALUES = (0, 2), (1, 3), 4, 5, 6, 7, 8
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "orgs": ["Skyline Regional Airways", "Harbour Care Trust, North", "Kestrel Logistics"],
         "objective": ["Move {m} to target before the winter schedule",

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from buyin_cli.figures.compute import compute_figures
 from buyin_cli.review import context
 from buyin_cli.review.heuristics import unit_kind, unit_period
 from buyin_cli.review.money import amounts_in, written
@@ -139,8 +140,7 @@ def test_results_without_application_say_what_to_add(tmp_path):
 
 def test_the_review_computes_the_figures_once(tmp_path, monkeypatch):
     calls = []
-    real = context.compute_figures
-    monkeypatch.setattr(context, "compute_figures", lambda s: calls.append(s) or real(s))
+    monkeypatch.setattr(context, "compute_figures", lambda s: calls.append(s) or compute_figures(s))
     d = base()
     d["pilots"].append({**d["pilots"][0], "id": "p2"})
     run(tmp_path, d)

@@ -28,10 +28,9 @@ def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> l
 class _Explainer(InitiativeSteps):
     def __init__(self, strategy: Strategy, sources: SourceMap, figures: Figures):
         self.strategy, self.sources, self.figures = strategy, sources, figures
-        self.metric_at = {m.id: k for k, m in enumerate(strategy.metrics)}
-        self.pilot_at = {p.id: k for k, p in enumerate(strategy.pilots)}
-        self.audience_at = {a.id: k for k, a in enumerate(strategy.audiences)}
-        self.initiative_at = {i.id: k for k, i in enumerate(strategy.initiatives)}
+        at = strategy.index.at
+        self.metric_at, self.pilot_at = at("metrics"), at("pilots")
+        self.audience_at, self.initiative_at = at("audiences"), at("initiatives")
 
     def at(self, *path: str | int) -> Location:
         return self.sources.at(path)

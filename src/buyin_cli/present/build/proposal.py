@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.load.models import Audience, Gap, Initiative
+from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.index import Index
-from buyin_cli.present.build.own_words import has_period, is_percent
-from buyin_cli.present.numbers import Formatter, decimals_of
+from buyin_cli.present.build.evidence import share_text, worked
+from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
@@ -61,40 +60,14 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         fully_loaded=f.fully_loaded,
         retention_given="retention" in initiative.model_fields_set,
         npv_text=fmt.money(f.npv),
-        discount_rate_text=_share(fmt, f.discount_rate) if f.discount_rate else "",
+        discount_rate_text=share_text(fmt, f.discount_rate) if f.discount_rate else "",
     )
 
 
 def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
-    pilot, metric = index.pilots[r.pilot_id], index.metrics[r.metric_id]
-    result = next(x for x in pilot.results if x.metric == r.metric_id)
-    return WorkingLine(
-        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
-        unit_has_period=has_period(metric.unit), per=r.per, group=pilot.group,
-        participants_text=fmt.number(pilot.participants), has_control=r.has_control,
-        improvement_text=fmt.number(r.improvement),
-        control_improvement_text=fmt.number(r.control_improvement),
-        beyond_control_text=fmt.number(r.improvement - r.control_improvement),
-        # As precise as the working needs to multiply out (27.5%, not 28%).
-        isolation_text=_share(fmt, r.isolation),
-        confidence_text=_share(fmt, r.confidence),
-        attributable_text=fmt.number(r.attributable), periods=r.periods,
-        value_per_unit_text=fmt.rate(r.value_per_unit) if r.value_per_unit is not None else None,
-        pilot_annual_benefit_text=(fmt.money(r.pilot_annual_benefit)
-                                   if r.pilot_annual_benefit is not None else None),
-        scale_text=fmt.number(r.scale, 1) if r.scale is not None else None,
-        rollout_annual_benefit_text=(fmt.money(r.rollout_annual_benefit)
-                                     if r.rollout_annual_benefit is not None else None),
-        source=metric.source, isolation_given=result.isolation is not None,
-        confidence_given=result.confidence is not None, has_trend=r.has_trend,
-        estimates=len(r.estimates))
-
-
-def _share(fmt: Formatter, fraction: float) -> str:
-    """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
-    28% (up to two places: 14.09% for 0.140868)."""
-    pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, 2))
+    pilot = index.pilots[r.pilot_id]
+    return worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
+                  group=pilot.group, participants_text=fmt.number(pilot.participants))
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:

@@ -10,7 +10,15 @@ fields are documented in templates/README.md.
 
 from buyin_cli.present.view.base import DoubtView
 from buyin_cli.present.view.business import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
-from buyin_cli.present.view.evidence import BehaviourView, LevelView, PilotPage, PilotView, QuoteView, ResultView
+from buyin_cli.present.view.evidence import (
+    BehaviourView,
+    LevelView,
+    PilotPage,
+    PilotView,
+    QuoteView,
+    ResultView,
+    WorkedResult,
+)
 from buyin_cli.present.view.follow_through import (
     ChangesView,
     DecisionTakenView,
@@ -33,6 +41,7 @@ __all__ = [
     "FigureChangeView", "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
     "MetricView", "MoveView", "NotReady", "ObjectionView", "ObjectiveView", "PilotPage",
     "PilotView", "QuoteView", "Reading", "ResultView", "RolloutView", "SinceView", "SponsorView",
-    "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkingLine",
+    "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkedResult",
+    "WorkingLine",
     "YearView",
 ]

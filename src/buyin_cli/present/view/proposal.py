@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.view.base import DoubtView, Placed
+from buyin_cli.present.view.evidence import WorkedResult
 
 
 @dataclass(frozen=True)
@@ -40,34 +41,12 @@ class CostView:
     total_text: str
 
 
-@dataclass(frozen=True)
-class WorkingLine:
-    """How one result becomes part of an initiative's benefit, in the business's own terms."""
+@dataclass(frozen=True, kw_only=True)
+class WorkingLine(WorkedResult):
+    """How one result becomes part of an initiative's benefit: its working, and whose pilot it is."""
 
-    metric: str
-    unit: str
-    is_percent: bool  # a % metric: what is credited is percentage points
-    unit_has_period: bool  # the unit already says its period ("leavers per quarter")
-    per: str
     group: str  # the pilot's group
     participants_text: str
-    has_control: bool
-    improvement_text: str
-    control_improvement_text: str
-    beyond_control_text: str
-    isolation_text: str
-    confidence_text: str
-    attributable_text: str
-    periods: int
-    value_per_unit_text: str | None
-    pilot_annual_benefit_text: str | None
-    scale_text: str | None
-    rollout_annual_benefit_text: str | None
-    source: str | None
-    isolation_given: bool = True  # the strategy gave it (else 100% is a default, never said)
-    confidence_given: bool = True
-    has_trend: bool = False  # control_improvement_text is the pre-pilot trend's change
-    estimates: int = 0  # participants' estimates; isolation_text is then their mean
 
 
 @dataclass(frozen=True)

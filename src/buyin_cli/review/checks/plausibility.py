@@ -31,7 +31,7 @@ EXTRAORDINARY_PAYBACK_MONTHS = 1
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    initiatives = {x.id: x for x in ctx.strategy.initiatives}
+    initiatives = ctx.strategy.index.initiatives
     for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
