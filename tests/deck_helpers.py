@@ -102,7 +102,9 @@ def read_deck(path: Path) -> list[dict[str, Any]]:
                 info["charts"].append({
                     "type": chart.chart_type, "categories": list(chart.plots[0].categories),
                     "series": [(s.name, list(s.values)) for s in chart.series],
-                    "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None})
+                    "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None,
+                    "title": chart.chart_title.text_frame.text if chart.has_title else None,
+                    "legend": chart.has_legend})
                 info["chart"] = info["chart"] or info["charts"][-1]
             if shape.has_table:
                 info["table"] = [[cell.text for cell in row.cells] for row in shape.table.rows]

@@ -7,7 +7,7 @@ from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.evidence import share_text, worked
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
+from buyin_cli.present.view import AudienceView, CategoryView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
 def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt: Formatter,
@@ -19,12 +19,13 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         quantity = float(f.headcount) if c.kind == "per-participant" else 1.0
         costs.append(CostView(c.item, c.kind, c.amount, fmt.rate(c.amount), quantity,
                               fmt.number(quantity), quantity * c.amount,
-                              fmt.money(quantity * c.amount)))
+                              fmt.money(quantity * c.amount), c.category))
     return InitiativeView(
         state, id=initiative.id, title=initiative.title, format=initiative.format,
         audiences=[index.audiences[a].name for a in initiative.audiences],
         objectives=[index.objectives[o].title for o in initiative.objectives],
         headcount=f.headcount, headcount_text=fmt.number(f.headcount), costs=costs,
+        categories=_categories(costs, fmt),
         one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),
         per_participant_text=fmt.rate(f.per_participant),
         rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
@@ -77,3 +78,16 @@ def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceV
     return AudienceView(state, audience.id, audience.name, audience.headcount,
                         fmt.number(audience.headcount), gaps(audience.gaps.knowledge),
                         gaps(audience.gaps.skills), gaps(audience.gaps.motivation))
+
+
+# Phillips' fully loaded cost categories, in the order a cost is incurred; uncategorised last.
+CATEGORIES = ("needs", "design", "delivery", "participants-time", "evaluation", "overhead", "other", None)
+
+
+def _categories(costs: list[CostView], fmt: Formatter) -> list[CategoryView]:
+    """Year one's cost by category, when any line names one: the totals add up to the year's."""
+    if all(c.category is None for c in costs):
+        return []
+    totals = {k: sum(c.total for c in costs if c.category == k) for k in CATEGORIES
+              if any(c.category == k for c in costs)}
+    return [CategoryView(k, total, fmt.money(total)) for k, total in totals.items()]

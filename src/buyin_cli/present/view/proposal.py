@@ -39,6 +39,16 @@ class CostView:
     quantity_text: str
     total: float
     total_text: str
+    category: str | None = None  # Phillips' fully loaded cost category, when given
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    """What one cost category adds up to in year one; the categories add up to the year's cost."""
+
+    category: str | None  # None: the lines no category was given for
+    total: float
+    total_text: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -103,3 +113,5 @@ class InitiativeView(Placed):  # the state of its cost slide
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
     discount_rate_text: str = ""  # "" when no discount_rate is given
+    # Year one's cost by category, in Phillips' order; empty when no cost line has a category.
+    categories: list[CategoryView] = field(default_factory=list)
