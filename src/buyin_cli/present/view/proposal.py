@@ -124,3 +124,6 @@ class InitiativeView(Placed):  # the state of its cost slide
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
     discount_rate_text: str = ""  # "" when no discount_rate is given
+    name: str = ""  # what people call it in a label: its title up to its description
+    metric_ids: tuple[str, ...] = ()  # what it moves: what its pilots measured, else its objectives' metrics
+    objective_ids: tuple[str, ...] = ()
