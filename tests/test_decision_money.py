@@ -110,8 +110,7 @@ def test_a_total_resting_mostly_on_a_small_pilot_says_so_beside_the_figure(valid
                                         "upper bound")
     assert "benefit a year, 95% of it an upper bound: Label Check" in decision["texts"]
     line = next(text for _, text in decision["body"] if text.startswith("Label Check:"))
-    assert line.endswith("(an estimate from a small pilot; an upper bound until the roll-out "
-                         "confirms it)")
+    assert line.endswith("(from a small pilot; an upper bound)")
     # The well-evidenced one carries no caveat.
     assert "(" not in next(text for _, text in decision["body"] if text.startswith("Pick Right:"))
     # The numbers do not call an upper bound conservative.
