@@ -2,7 +2,8 @@
 
 Each seed gives one strategy: 1–4 objectives, initiatives and pilots; pilots with and
 without a comparison group, isolation, confidence and application; zero-cost
-initiatives and pilots; plain, named and linked asks; asks outside the focus; group
+initiatives and pilots; plain, named and linked asks; asks for a pilot of an initiative
+or for support, which price nothing; asks outside the focus; group
 stakeholders; long names with commas; counts, rates, percentages, scores, durations
 and money as units; cost categories; monthly histories that pilots are marked on;
 English and German; meetings of 10 to 60 minutes with and without focus. `check` is
@@ -116,6 +117,13 @@ WORDS: dict[str, dict[str, Any]] = {
         "objection": ("Haben wir die Zeit?", "Zwei Stunden je Person, in einem Monat zurück."),
     },
 }
+
+# Asks that name an initiative but ask for no money of its roll-out: a pilot, or support.
+# Drawn from their own generator, so the seeds' other choices stay as they were.
+NOT_FUNDING = {"en": ["Agree a three-month pilot of {i} at one site from May",
+                      "Support the roll-out of {i} at the Operations Board"],
+               "de": ["Einen dreimonatigen Piloten von {i} an einem Standort vereinbaren",
+                      "Die Einführung von {i} im Vorstand unterstützen"]}
 
 LOCALES = {"en": [("en_GB", "GBP"), ("en_US", "USD"), ("en_IE", "EUR")],
            "de": [("de_DE", "EUR")]}
@@ -234,6 +242,9 @@ def make_strategy(seed: int) -> dict[str, Any]:
             initiative = rng.choice(initiatives)
             staff = sum(a["headcount"] for a in audiences if a["id"] in initiative["audiences"])
             text = rng.choice(w["ask"]).format(i=initiative["title"], n=staff)
+            aside = random.Random(f"{seed}-{b}-{len(asks)}")
+            if aside.random() < 0.25:
+                text = aside.choice(NOT_FUNDING[lang]).format(i=initiative["title"])
             if text in asks or any(isinstance(a, dict) and a["decision"] == text for a in asks):
                 continue
             if shape < 0.35:

@@ -5,7 +5,9 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 - Focus narrows the content: the objectives in focus (all when none is named), the
   initiatives that serve them, those initiatives' pilots and audiences, the metrics of
   the objectives and of the pilots' results, and the objections that matter (the
-  answers to the stakeholder's concerns, and those backed by a pilot presented).
+  answers to the stakeholder's concerns, and those backed by a pilot presented). An
+  initiative an ask funds comes too, even outside the focus, with its pilots and, after
+  the essentials, the objectives it serves: the room sees the metric the money moves.
 - A third of the meeting stays for questions; the rest is presented at about 1.5
   minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
   besides the title and the questions.
@@ -27,7 +29,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import asked_initiatives
+from buyin_cli.plan.asks import ask_funds, asked_initiatives
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3
@@ -65,6 +67,9 @@ class Agenda:
     states: dict[tuple[str, str | None], State] = field(default_factory=dict)
     essential_slides: int = 0
     presented_slides: int = 0
+    # Outside the focus, the objectives of what an ask funds: the metric the money moves has
+    # its slide too, after the essentials.
+    also: tuple[str, ...] = ()
 
     def state(self, section: str, key: str | None = None) -> State | None:
         """Where a section's slides about `key` go; None when the briefing has no such slides."""
@@ -157,9 +162,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
                     key=lambda p: (by_asks(p.initiative), plan.pilot_at[p.id]))
     pilot_ids = [p.id for p in pilots]
+    also = _also(plan, briefing, focus)
     audiences = list(dict.fromkeys(a for i in initiatives
                                    for a in strategy.index.initiatives[i].audiences))
-    metrics = list(dict.fromkeys([m for o in focus for m in plan.objectives[o].metrics]
+    metrics = list(dict.fromkeys([m for o in focus + also for m in plan.objectives[o].metrics]
                                  + [r.metric for p in pilots for r in p.results]))
     stakeholder = plan.stakeholders[briefing.stakeholder]
     objections = _objections_that_matter(plan, stakeholder.concerns, pilot_ids)
@@ -191,6 +197,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     priority += evidence(None, placed)
     if monetised:
         priority.append(Unit("numbers", essential=True))
+    priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
     if briefing.showcase is not None:
@@ -223,7 +230,17 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
         minutes=briefing.minutes, budget=budget, objectives=tuple(focus),
         initiatives=tuple(initiatives), pilots=tuple(pilot_ids), audiences=tuple(audiences),
         metrics=tuple(metrics), objections=objections, states=states,
-        essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used)
+        essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
+        also=tuple(also))
+
+
+def _also(plan: Planner, briefing: Briefing, focus: list[str]) -> list[str]:
+    """The objectives of the initiatives an ask funds that serve none of the objectives in focus."""
+    funded = (ask_funds(a.decision, a.initiative, plan.strategy.initiatives) for a in briefing.asks)
+    initiatives = [plan.strategy.initiatives[plan.initiative_at[i]]
+                   for i in dict.fromkeys(i for i in funded if i is not None)]
+    return list(dict.fromkeys(o for i in initiatives if not set(i.objectives) & set(focus)
+                              for o in i.objectives if o in plan.objectives))
 
 
 def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str]) -> tuple[int, ...]:

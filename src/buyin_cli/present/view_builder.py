@@ -65,7 +65,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),
                                  (person.name, person.role))
-                  for o in agenda.objectives]
+                  for o in agenda.objectives + agenda.also]
     doubts = doubts_by_item(readiness, strategy, figures)
     initiatives = [replace(initiative_view(idx.initiatives[i], idx, figures, fmt,
                                            state("costs", i), agenda.state("working", i),
@@ -84,7 +84,10 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
     decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"),
-                             strategy.initiatives)
+                             strategy.initiatives, briefing.focus)
+    # The numbers total what slide 2 asks money for, so the two reconcile; else what is priced.
+    numbered = ([i for i in decision.initiatives if i.monetised or (decision.priced and i.rollout_cost > 0)]
+                if any(i.monetised for i in decision.initiatives) else monetised)
     showcase = briefing.showcase
     return BriefingView(
         id=briefing.id,
@@ -108,7 +111,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         initiatives=initiatives,
         pilots=pilots,
         quotes=[QuoteView(q.text, q.by) for p in pilots for q in p.quotes],
-        numbers=totals_view([i for i in decision.initiatives if i.monetised] or monetised, figures, fmt),
+        numbers=totals_view(numbered, figures, fmt), numbered=numbered,
         sponsor=(sponsor_view(strategy.sponsor, fmt, state("endorsement"))
                  if strategy.sponsor else None),
         objections=objections,
@@ -136,7 +139,7 @@ def _relevant(strategy: Strategy, agenda: Agenda, briefing: Briefing) -> set[Pat
     own: set[Path_] = {(), ("sponsor",)}
     own |= positions("briefings", (briefing.id,))
     own |= positions("stakeholders", (briefing.stakeholder,))
-    for section, ids in (("objectives", agenda.objectives), ("metrics", agenda.metrics),
+    for section, ids in (("objectives", agenda.objectives + agenda.also), ("metrics", agenda.metrics),
                          ("initiatives", agenda.initiatives), ("pilots", agenda.pilots),
                          ("audiences", agenda.audiences)):
         own |= positions(section, ids)
@@ -153,12 +156,26 @@ def _readiness(readiness: Readiness | None, relevant: set[Path_], strategy: Stra
     if readiness is None:
         return {"not_ready": [], "accepted": []}
     not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location),
-                          _subject(strategy, readiness.owner_of(w)))
+                          _ask(strategy, w.message) or _subject(strategy, readiness.owner_of(w)))
                  for w in readiness.warnings if readiness.owner_of(w) in relevant]
     accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
-                         str(a.location), _subject(strategy, a.owner))
+                         str(a.location), _ask(strategy, a.warning.message) or _subject(strategy, a.owner))
                 for a in readiness.accepted if a.owner in relevant]
     return {"not_ready": not_ready, "accepted": accepted}
+
+
+# A warning about one ask says where it is first: "briefings[1].asks[3]: …".
+_ASK_AT = re.compile(r"^briefings\[(\d+)\]\.asks\[(\d+)\]")
+
+
+def _ask(strategy: Strategy, message: str) -> str | None:
+    """The ask a warning is about, in its own words (W502 "not a decision", W504), else None."""
+    at = _ASK_AT.match(message)
+    if at is None:
+        return None
+    briefing, ask = int(at.group(1)), int(at.group(2))
+    asks = strategy.briefings[briefing].asks if briefing < len(strategy.briefings) else []
+    return asks[ask].decision if ask < len(asks) else None
 
 
 # The field that names an item to a reader, by the section it is in.

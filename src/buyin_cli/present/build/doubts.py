@@ -17,8 +17,11 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
                    figures: Figures) -> dict[tuple[str, str], list[DoubtView]]:
     """The doubts of each pilot and initiative, keyed ("pilots", id) or ("initiatives", id).
 
-    An initiative also carries the impossible figures (W307) and the levels scaled as counts
-    (W317) of the pilots whose results make its benefit, since its return shows them.
+    An initiative also carries the doubts of the pilots whose results make its benefit, since
+    its return shows them: an impossible figure (W307), a pilot too thin to stand for it (W308),
+    a result it prices that isolates nothing (W301: neither a comparison group nor an
+    isolation estimate, nor a trend or participants' estimates) and a level it scales up as
+    if it were a count (W317).
     """
     found: dict[tuple[str, str], list[DoubtView]] = {}
     if readiness is None:
@@ -37,10 +40,16 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
     for accepted in readiness.accepted:
         add(accepted.owner, accepted.warning.code, accepted.reason)
     adds_up = {m.id: read_unit(m.unit).adds_up for m in strategy.metrics}
+    # The results W301 doubts: nothing compares them, and no isolation below 1 discounts them.
+    bare = {(p.id, r.metric) for p in strategy.pilots for r in p.results
+            if r.control_before is None and r.trend_after is None and not r.estimates
+            and r.isolation in (None, 1)}
     for n, initiative in enumerate(strategy.initiatives):
         for used in figures.initiatives[initiative.id].results_used:
             for doubt in found.get(("pilots", used.pilot_id), []):
-                if doubt.code == "W307" or (doubt.code == "W317" and not adds_up[used.metric_id]):
+                if doubt.code in ("W307", "W308") or (
+                        doubt.code == "W301" and (used.pilot_id, used.metric_id) in bare) or (
+                        doubt.code == "W317" and not adds_up[used.metric_id]):
                     add(("initiatives", n), doubt.code, doubt.reason)
     return found
 

@@ -6,6 +6,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.evidence import share_text, worked
+from buyin_cli.present.build.own_words import short_name
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AudienceView, CategoryView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
@@ -62,7 +63,19 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         retention_given="retention" in initiative.model_fields_set,
         npv_text=fmt.money(f.npv),
         discount_rate_text=share_text(fmt, f.discount_rate) if f.discount_rate else "",
+        name=short_name(initiative.title),
+        metric_ids=_moves(initiative, index),
+        objective_ids=tuple(initiative.objectives),
     )
+
+
+def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
+    """The metrics an initiative moves: those its pilots measured, else its objectives' metrics."""
+    measured = [r.metric for p in index.pilots.values() if p.initiative == initiative.id
+                for r in p.results]
+    return tuple(dict.fromkeys(measured or [m for o in initiative.objectives
+                                            if o in index.objectives
+                                            for m in index.objectives[o].metrics]))
 
 
 def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:

@@ -115,3 +115,6 @@ class InitiativeView(Placed):  # the state of its cost slide
     discount_rate_text: str = ""  # "" when no discount_rate is given
     # Year one's cost by category, in Phillips' order; empty when no cost line has a category.
     categories: list[CategoryView] = field(default_factory=list)
+    name: str = ""  # what people call it in a label: its title up to its description
+    metric_ids: tuple[str, ...] = ()  # what it moves: what its pilots measured, else its objectives' metrics
+    objective_ids: tuple[str, ...] = ()
