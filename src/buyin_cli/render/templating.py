@@ -107,6 +107,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en") -> Boun
     # German capitalises every noun: a name inside a sentence keeps its capital there.
     env.filters["lowerfirst"] = str if language in NOUNS_CAPITALISED else lower_first
     env.filters["upperfirst"] = upper_first
+    env.filters["plural_n"] = plural_n
     # A message chosen at run time (a readiness warning's title), unlike _(), never %-formatted.
     env.filters["translated"] = words.gettext
     env.globals["language"] = language
@@ -159,6 +160,12 @@ def minutes(value: float, gettext: Callable[[str], str] = str) -> str:
         return gettext("%(seconds)s s") % {"seconds": round(value * 60)}
     whole, half = int(value), value - int(value) >= 0.5
     return gettext("%(minutes)s min") % {"minutes": f"{whole}{'½' if half else ''}"}
+
+
+def plural_n(text: str) -> int:
+    """The count a figure as written picks its plural by, for `ngettext`: 1 for "1" ("1 point"),
+    else 2, the other form ("0.5 points", "11 points", "1,000 points")."""
+    return 1 if str(text).strip().lstrip("\u2212-") == "1" else 2
 
 
 def upper_first(text: str) -> str:

@@ -7,6 +7,7 @@ from buyin_cli.load.models import Audience, Gap, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.index import Index
 from buyin_cli.present.build.own_words import has_period, is_percent
+from buyin_cli.present.build.units import unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
@@ -87,7 +88,8 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
                                      if r.rollout_annual_benefit is not None else None),
         source=metric.source, isolation_given=result.isolation is not None,
         confidence_given=result.confidence is not None, has_trend=r.has_trend,
-        estimates=len(r.estimates))
+        estimates=len(r.estimates),
+        at_face_value=r.value_per_unit == 1 and unit_view(metric.unit, fmt).is_money)
 
 
 def _share(fmt: Formatter, fraction: float) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from buyin_cli.present.view.base import Placed
@@ -10,6 +11,7 @@ from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
 from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
+from buyin_cli.present.view.units import UnitView
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,8 @@ class BriefingView:
     not_ready: list[NotReady] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)
     draft: bool = False  # rendered with --draft: slides showing an impossible figure say DRAFT
+    # Each unit text, read by the one unit model: units["£"].before is "£" in a GBP deck.
+    units: Mapping[str, UnitView] = field(default_factory=dict)
 
     # Kept for templates written before the stakeholder had its own view.
     @property

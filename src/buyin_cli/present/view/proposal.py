@@ -68,6 +68,8 @@ class WorkingLine:
     confidence_given: bool = True
     has_trend: bool = False  # control_improvement_text is the pre-pilot trend's change
     estimates: int = 0  # participants' estimates; isolation_text is then their mean
+    # Money in the strategy's own currency, priced at 1 a unit: the working says no "× £1 each".
+    at_face_value: bool = False
 
 
 @dataclass(frozen=True)
