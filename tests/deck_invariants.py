@@ -77,6 +77,28 @@ def level_periods(slides: list[dict[str, Any]], talking_points: str,
             for m in [pattern.search(text)] if m]
 
 
+# A change of one written as if it were several: "1 points", "1 Prozentpunkte".
+ONE_POINTS = re.compile(r"(?<![\d.,])1 (?:points|Prozentpunkte)\b")
+# Money in the strategy's currency written the other way round for English ("20,250 £"), or
+# multiplied by one of itself ("× £1 each", "× je 1 €").
+SIGN_AFTER = re.compile(r"\d[\u00a0 ]?[£$€](?!\d)")
+AT_ONE = re.compile(r"× (?:je )?(?:[£$€]1|1[\u00a0 ]?[£$€])(?![\d.,])")
+# How far a metric has come, glued after a bare unit: "repeat excavations; 16.7% of the way".
+GLUED = re.compile(r"[^\s\d]; [\d.,]+[\u00a0 ]?% (?:of the way|der Lücke)")
+
+
+def unit_words(slides: list[dict[str, Any]], talking_points: str,
+               strategy: dict[str, Any]) -> list[str]:
+    """Figures and units that read wrong: "1 points", "20,250 £" in English, "× £1 each", a
+    progress share glued after a unit."""
+    said = [(f"slide {i}", t) for i, s in enumerate(slides, 1) for t in texts_of(s) + [s["notes"]]]
+    said.append(("talking points", talking_points))
+    english = not str(strategy.get("locale") or "en").startswith("de")
+    checks = [ONE_POINTS, AT_ONE, GLUED] + ([SIGN_AFTER] if english else [])
+    return [f"{where}: {m.group()!r} in {text[max(0, m.start() - 40):m.end() + 20]!r}"
+            for where, text in said for check in checks for m in [check.search(text)] if m]
+
+
 def _money_digits(amount: float) -> str:
     return str(round(amount))
 
@@ -244,6 +266,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
+        "unit words": unit_words(slides, talking_points, strategy),
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),

@@ -18,7 +18,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from conftest import dump, invoke
 from deck_helpers import read_deck
 from deck_invariants import all_findings, texts_of
-from strategy_maker import SUMMED, UNIT, UNITS, make_strategy
+from strategy_maker import SUMMED, UNITS, make_strategy, unit_text
 
 # Seeds that once failed, kept in every run: German evidence titles on a 4:3 deck that
 # needed a third, shorter form to stand in two lines.
@@ -35,8 +35,8 @@ def _seeds() -> list[int]:
 
 def _levels(strategy: dict[str, Any]) -> set[str]:
     """The metrics whose unit is a level (read, not summed, over a period)."""
-    summed = {row[UNIT[0]] for row in UNITS if row[SUMMED]} | {row[UNIT[1]] for row in UNITS
-                                                                if row[SUMMED]}
+    summed = {unit_text(row, lang, strategy["currency"]) for row in UNITS if row[SUMMED]
+              for lang in ("en", "de")}
     return {m["id"] for m in strategy["metrics"] if m["unit"] not in summed}
 
 
