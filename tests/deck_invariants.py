@@ -99,6 +99,34 @@ def unit_words(slides: list[dict[str, Any]], talking_points: str,
             for where, text in said for check in checks for m in [check.search(text)] if m]
 
 
+MONEY = re.compile(r"[£$€][\u00a0 ]?(\d[\d,.]*)|(\d[\d.,\u00a0]*)[\u00a0 ]€")
+PERCENT = re.compile(r"(\d[\d,.\u00a0]*)[\u00a0 ]?%")
+
+
+def _significant(number: str) -> int:
+    """How many significant digits a written number has: 2,310,000 → 3, 1,541.9 → 5."""
+    return len(re.sub(r"\D", "", number).strip("0"))
+
+
+def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000)
+    or a percentage to more than 4 (1,541.9%, not 1,542%). A metric's own readings, which a
+    title quotes as the business records them, are not buyin's to round."""
+    metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
+    found = []
+    for i, s in enumerate(slides, 1):
+        title = s["title"] or ""
+        if not title or title.startswith(metrics):
+            continue
+        for m in MONEY.finditer(title):
+            if _significant(m.group(1) or m.group(2)) > 3:
+                found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
+        for m in PERCENT.finditer(title):
+            if _significant(m.group(1)) > 4:
+                found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
+    return found
+
+
 def _money_digits(amount: float) -> str:
     return str(round(amount))
 
@@ -190,7 +218,8 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
     sums = [sum(f[key] for f in money) for key in ("rollout_benefit", "rollout_cost")]
     if not all(sums):
         return []  # a title can state a total of both only when both are there
-    total = [_money_digits(amount) for amount in sums]
+    # As a title says them: rounded to three significant figures (£2,310,000).
+    total = [_money_digits(float(f"{amount:.3g}")) for amount in sums]
     return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
             for i, s in enumerate(slides, 1) if s["title"] and all(
                 t in _digits(s["title"]) for t in total) and not all(
@@ -267,6 +296,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
         "unit words": unit_words(slides, talking_points, strategy),
+        "false precision": false_precision(slides, strategy),
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),

@@ -80,6 +80,8 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
         cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
+        roi_rounded=(fmt.percent_rounded(f.roi_pct) if f.roi_pct is not None
+                     else fmt.not_available),
         monetised=f.monetised, has_control=any(r.has_control for r in results),
         reaction_text=(f"{fmt.number(pilot.reaction.score, 1)} / {fmt.number(pilot.reaction.scale)}"
                        if pilot.reaction else None),

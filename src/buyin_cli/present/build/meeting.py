@@ -23,6 +23,8 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
         headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
+        roi_rounded=(fmt.percent_rounded(t.roi_pct) if t.roi_pct is not None
+                     else fmt.not_available),
         payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,

@@ -101,6 +101,7 @@ class PilotView(Placed):
     cost_text: str
     benefit_text: str
     roi_text: str
+    roi_rounded: str  # as a title or a chain box says it: 3,015%, not 3,015.4%
     monetised: bool
     has_control: bool  # any result has a comparison group
     reaction_text: str | None

@@ -25,6 +25,7 @@ class TotalsView:
     benefit_text: str
     cost_text: str
     roi_text: str
+    roi_rounded: str  # as a title says it: 1,542%, not 1,541.9%
     payback_text: str  # months, without the unit
     break_even_text: str
     roi_at_half_text: str

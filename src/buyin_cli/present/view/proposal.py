@@ -102,6 +102,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     rollout_benefit_text: str
     monetised: bool
     roi_text: str
+    roi_rounded: str  # as a title says it: 1,542%, not 1,541.9%
     bcr_text: str
     payback_months: float | None
     payback_text: str  # months, without the unit
@@ -120,6 +121,8 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
+    horizon_benefit_spoken: str  # as a title says it: £1,130,000
+    horizon_cost_spoken: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
     doubts: list[DoubtView] = field(default_factory=list)  # its own, and its pilots' W307
     fully_loaded: bool = True  # participants' time is among its costs
