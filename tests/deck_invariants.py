@@ -127,6 +127,21 @@ def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
     return found
 
 
+def evidence_who(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A pilot's evidence slide that does not say, beside its charts, how many took part and
+    in which group (its title may call them "the pilot group")."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        series = {name for c in s["charts"] for name, _ in c["series"]}
+        for pilot in strategy["pilots"]:
+            if pilot["group"] not in series:
+                continue
+            said = _digits(" ".join(s["texts"]))
+            if pilot["group"] not in " ".join(s["texts"]) or str(pilot["participants"]) not in said:
+                found.append(f"slide {i}: no group and headcount of {pilot['group']!r} beside its charts")
+    return found
+
+
 def _money_digits(amount: float) -> str:
     return str(round(amount))
 
@@ -297,6 +312,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "unit": level_periods(slides, talking_points, strategy, levels),
         "unit words": unit_words(slides, talking_points, strategy),
         "false precision": false_precision(slides, strategy),
+        "evidence who": evidence_who(slides, strategy),
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),
