@@ -75,3 +75,33 @@ def test_german_declines_the_pilot():
     assert "einem kleinen Piloten" in words.gettext(
         "Scaled up from a small pilot: an estimate until the roll-out confirms it.")
     assert words.gettext("A year, in the pilot") == "Pro Jahr im Piloten"
+
+
+def _titled(deck: list[dict[str, Any]], start: str) -> str:
+    return next(s["title"] for s in deck if (s["title"] or "").startswith(start))
+
+
+def test_what_we_heard_says_its_point_not_its_first_line(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)
+    # A need, and a concern no prepared answer restates.
+    assert "We heard what your teams need, and will come back with answers to your concerns" in [
+        s["title"] for s in deck]
+    valid_data["objections"][0]["objection"] = "Peak season starts in six weeks"
+    deck = _brief(valid_data, write, run, workdir)
+    assert "We heard what your teams need, and have an answer to each of your concerns" in [
+        s["title"] for s in deck]
+    assert not any((s["title"] or "").startswith("What your teams need:") for s in deck)
+
+
+def test_a_sponsors_target_says_whose_completion(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)
+    assert _titled(deck, "Ana Silva").endswith(
+        "expects 80% of the 120 people in the roll-out to have completed it by Q4 2025")
+    # Two initiatives for the same 120 pickers reach 120 people between them, not 240.
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "pick-fast",
+                                      "title": "Pick Fast"})
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve Pick Right", "initiative": "pick-right"},
+                                          {"decision": "Approve Pick Fast", "initiative": "pick-fast"}]
+    deck = _brief(valid_data, write, run, workdir)
+    assert _titled(deck, "Ana Silva").endswith(
+        "expects 80% of the 120 people in the roll-out to have completed it by Q4 2025")

@@ -21,7 +21,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
 
     return TotalsView(
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
-        headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
+        headcount_text=fmt.number(_reach(initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
         roi_rounded=(fmt.percent_rounded(t.roi_pct) if t.roi_pct is not None
                      else fmt.not_available),
@@ -80,3 +80,10 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
                 evidence_pilot, evidence = results[(used.pilot_id, used.metric_id)]
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
                         evidence_pilot, priced)
+
+
+def _reach(initiatives: list[InitiativeView]) -> int:
+    """The people the initiatives reach between them: an audience two of them share counts once."""
+    if not all(i.reach for i in initiatives):
+        return sum(i.headcount for i in initiatives)
+    return sum(dict(pair for i in initiatives for pair in i.reach).values())

@@ -25,6 +25,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
     return InitiativeView(
         state, id=initiative.id, title=initiative.title, format=initiative.format,
         audiences=[index.audiences[a].name for a in initiative.audiences],
+        reach=tuple((a, index.audiences[a].headcount) for a in initiative.each_audience),
         objectives=[index.objectives[o].title for o in initiative.objectives],
         headcount=f.headcount, headcount_text=fmt.number(f.headcount), costs=costs,
         one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),

@@ -129,3 +129,6 @@ class InitiativeView(Placed):  # the state of its cost slide
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
     discount_rate_text: str = ""  # "" when no discount_rate is given
+    # Each audience it reaches, by id, with its headcount: initiatives for the same people count
+    # them once between them.
+    reach: tuple[tuple[str, int], ...] = ()
