@@ -21,8 +21,9 @@ from deck_invariants import all_findings, texts_of
 from strategy_maker import SUMMED, UNITS, make_strategy, unit_text
 
 # Seeds that once failed, kept in every run: German evidence titles on a 4:3 deck that
-# needed a third, shorter form to stand in two lines.
-FOUND = [68, 74]
+# needed a third, shorter form to stand in two lines; a metric with no reading yet whose
+# title, its period said, needed a shorter form (50).
+FOUND = [50, 68, 74]
 
 
 def _seeds() -> list[int]:
