@@ -13,6 +13,7 @@ from pptx.util import Emu
 
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
+from chart_invariants import chart_findings
 from deck_helpers import read_deck
 
 # Words a title must never show: a figure that is not one.
@@ -318,5 +319,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        **chart_findings(slides, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

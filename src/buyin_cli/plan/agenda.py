@@ -105,17 +105,15 @@ class Planner:
     def __init__(self, strategy: Strategy, figures: Figures):
         self.strategy, self.figures = strategy, figures
         self.answers = Answers(strategy.objections)
-        self.objectives = {o.id: o for o in strategy.objectives}
-        self.stakeholders = {s.id: s for s in reversed(strategy.stakeholders)}  # the first of an id
+        self.objectives, self.stakeholders = strategy.index.objectives, strategy.index.stakeholders
         self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order
         for i in strategy.initiatives:
             for objective in dict.fromkeys(i.objectives):
                 self.initiatives_of.setdefault(objective, []).append(i)
-        self.initiative_at = {i.id: n for n, i in enumerate(strategy.initiatives)}
+        self.initiative_at, self.pilot_at = strategy.index.at("initiatives"), strategy.index.at("pilots")
         self.pilots_of: dict[str, list[Pilot]] = {}  # by initiative, in file order
         for p in strategy.pilots:
             self.pilots_of.setdefault(p.initiative, []).append(p)
-        self.pilot_at = {id(p): n for n, p in enumerate(strategy.pilots)}
         self.backed_by: dict[str | None, list[int]] = {}  # objections by the pilot they cite
         for n, o in enumerate(strategy.objections):
             self.backed_by.setdefault(o.evidence, []).append(n)
@@ -157,10 +155,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     initiatives = sorted({i for o in focus for i in by_objective[o]} | set(asked),
                          key=plan.initiative_at.__getitem__)
     pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
-                    key=lambda p: (by_asks(p.initiative), plan.pilot_at[id(p)]))
+                    key=lambda p: (by_asks(p.initiative), plan.pilot_at[p.id]))
     pilot_ids = [p.id for p in pilots]
     audiences = list(dict.fromkeys(a for i in initiatives
-                                   for a in strategy.initiatives[plan.initiative_at[i]].audiences))
+                                   for a in strategy.index.initiatives[i].audiences))
     metrics = list(dict.fromkeys([m for o in focus for m in plan.objectives[o].metrics]
                                  + [r.metric for p in pilots for r in p.results]))
     stakeholder = plan.stakeholders[briefing.stakeholder]
@@ -232,5 +230,5 @@ def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str
     """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
     chosen = {n for n in map(plan.answers.find, concerns) if n is not None}
     chosen.update(plan.backed_by.get(None, []))
-    chosen.update(n for p in dict.fromkeys(pilots) for n in plan.backed_by.get(p, []))
+    chosen.update(n for p in pilots for n in plan.backed_by.get(p, []))
     return tuple(sorted(chosen))

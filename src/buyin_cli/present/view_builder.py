@@ -24,7 +24,6 @@ from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
 from buyin_cli.present.build.follow_through import changes_view, rollout_view, since_view
-from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
 from buyin_cli.present.build.proposal import audience_view, initiative_view
@@ -49,7 +48,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
-    idx = index(strategy)
+    idx = strategy.index
     planner = Planner(strategy, figures)
     agenda = planner.agenda(briefing, changes=changes is not None)
     since = since_last_met(strategy, briefing)
@@ -57,11 +56,10 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     def state(section: str, key: str | None = None) -> State:
         return agenda.state(section, key) or "omitted"
 
-    groups = {p.id: p.group for p in strategy.pilots}
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
-                                              planner.answers, groups)
-    objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
-    position = {m.id: k for k, m in enumerate(strategy.metrics)}
+                                              planner.answers, idx.pilots)
+    objections = [objection_view(strategy.objections[n], idx.pilots, answering) for n in agenda.objections]
+    position = idx.at("metrics")
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
                               loaded.sources.tables.get(("metrics", position[m], "history")))
                for m in agenda.metrics}
@@ -125,22 +123,20 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         rollouts=[rollout_view(rollout(strategy, idx.initiatives[i], briefing.date), fmt)
                   for i in agenda.initiatives
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
-        **_readiness(readiness, _relevant(loaded, idx, agenda, briefing), strategy),
+        **_readiness(readiness, _relevant(strategy, agenda, briefing), strategy),
         draft=draft,
         units=Units(fmt),
     )
 
 
-def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Briefing) -> set[Path_]:
+def _relevant(strategy: Strategy, agenda: Agenda, briefing: Briefing) -> set[Path_]:
     """The items whose readiness matters to this briefing: what it presents, and the strategy's own."""
-    strategy = loaded.strategy
-
     def positions(section: str, ids: tuple[str, ...]) -> set[Path_]:
-        wanted = set(ids)
-        return {(section, n) for n, item in enumerate(getattr(strategy, section)) if item.id in wanted}
+        at = strategy.index.at(section)
+        return {(section, at[i]) for i in ids}
 
     own: set[Path_] = {(), ("sponsor",)}
-    own |= {("briefings", n) for n, b in enumerate(strategy.briefings) if b.id == briefing.id}
+    own |= positions("briefings", (briefing.id,))
     own |= positions("stakeholders", (briefing.stakeholder,))
     for section, ids in (("objectives", agenda.objectives), ("metrics", agenda.metrics),
                          ("initiatives", agenda.initiatives), ("pilots", agenda.pilots),

@@ -21,11 +21,6 @@ def has_period(unit: str) -> bool:
     return not read_unit(unit).takes_period
 
 
-def direction(before: float, after: float) -> str:
-    """'down', 'up' or 'flat'."""
-    return "down" if after < before else "up" if after > before else "flat"
-
-
 def is_level(unit: str) -> bool:
     """Whether a unit is a level, the same for a group of any size (a %, a score, a duration),
     rather than a count or money that adds up over people."""
