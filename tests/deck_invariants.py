@@ -80,6 +80,71 @@ def level_periods(slides: list[dict[str, Any]], talking_points: str,
             for m in [pattern.search(text)] if m]
 
 
+# A change of one written as if it were several: "1 points", "1 Prozentpunkte".
+ONE_POINTS = re.compile(r"(?<![\d.,])1 (?:points|Prozentpunkte)\b")
+# Money in the strategy's currency written the other way round for English ("20,250 £"), or
+# multiplied by one of itself ("× £1 each", "× je 1 €").
+SIGN_AFTER = re.compile(r"\d[\u00a0 ]?[£$€](?!\d)")
+AT_ONE = re.compile(r"× (?:je )?(?:[£$€]1|1[\u00a0 ]?[£$€])(?![\d.,])")
+# How far a metric has come, glued after a bare unit: "repeat excavations; 16.7% of the way".
+GLUED = re.compile(r"[^\s\d]; [\d.,]+[\u00a0 ]?% (?:of the way|der Lücke)")
+
+
+def unit_words(slides: list[dict[str, Any]], talking_points: str,
+               strategy: dict[str, Any]) -> list[str]:
+    """Figures and units that read wrong: "1 points", "20,250 £" in English, "× £1 each", a
+    progress share glued after a unit."""
+    said = [(f"slide {i}", t) for i, s in enumerate(slides, 1) for t in texts_of(s) + [s["notes"]]]
+    said.append(("talking points", talking_points))
+    english = not str(strategy.get("locale") or "en").startswith("de")
+    checks = [ONE_POINTS, AT_ONE, GLUED] + ([SIGN_AFTER] if english else [])
+    return [f"{where}: {m.group()!r} in {text[max(0, m.start() - 40):m.end() + 20]!r}"
+            for where, text in said for check in checks for m in [check.search(text)] if m]
+
+
+MONEY = re.compile(r"[£$€][\u00a0 ]?(\d[\d,.]*)|(\d[\d.,\u00a0]*)[\u00a0 ]€")
+PERCENT = re.compile(r"(\d[\d,.\u00a0]*)[\u00a0 ]?%")
+
+
+def _significant(number: str) -> int:
+    """How many significant digits a written number has: 2,310,000 → 3, 1,541.9 → 5."""
+    return len(re.sub(r"\D", "", number).strip("0"))
+
+
+def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000)
+    or a percentage to more than 4 (1,541.9%, not 1,542%). A metric's own readings, which a
+    title quotes as the business records them, are not buyin's to round."""
+    metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
+    found = []
+    for i, s in enumerate(slides, 1):
+        title = s["title"] or ""
+        if not title or title.startswith(metrics):
+            continue
+        for m in MONEY.finditer(title):
+            if _significant(m.group(1) or m.group(2)) > 3:
+                found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
+        for m in PERCENT.finditer(title):
+            if _significant(m.group(1)) > 4:
+                found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
+    return found
+
+
+def evidence_who(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A pilot's evidence slide that does not say, beside its charts, how many took part and
+    in which group (its title may call them "the pilot group")."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        series = {name for c in s["charts"] for name, _ in c["series"]}
+        for pilot in strategy["pilots"]:
+            if pilot["group"] not in series:
+                continue
+            said = _digits(" ".join(s["texts"]))
+            if pilot["group"] not in " ".join(s["texts"]) or str(pilot["participants"]) not in said:
+                found.append(f"slide {i}: no group and headcount of {pilot['group']!r} beside its charts")
+    return found
+
+
 def _money_digits(amount: float) -> str:
     return str(round(amount))
 
@@ -167,7 +232,8 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
     sums = [sum(f[key] for f in money) for key in ("rollout_benefit", "rollout_cost")]
     if not all(sums):
         return []  # a title can state a total of both only when both are there
-    total = [_money_digits(amount) for amount in sums]
+    # As a title says them: rounded to three significant figures (£2,310,000).
+    total = [_money_digits(float(f"{amount:.3g}")) for amount in sums]
     return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
             for i, s in enumerate(slides, 1) if s["title"] and all(
                 t in _digits(s["title"]) for t in total) and not all(
@@ -243,6 +309,9 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
         "claim": false_claims(slides, talking_points, strategy),
         "unit": level_periods(slides, talking_points, strategy, levels),
+        "unit words": unit_words(slides, talking_points, strategy),
+        "false precision": false_precision(slides, strategy),
+        "evidence who": evidence_who(slides, strategy),
         "continued": continued(slides, briefing),
         "hidden loss": hidden_losses(slides, strategy, briefing, figures),
         "past 100%": past_a_hundred(slides, strategy),

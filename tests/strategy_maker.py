@@ -43,13 +43,23 @@ UNITS: list[tuple[Any, ...]] = [
      [800, 2000]),
     ("Rework", "hours of rework", "Nacharbeit", "Stunden Nacharbeit", (200, 400), "lower", True,
      0, [38, 55]),
-    ("Write-offs", "EUR of write-offs", "Abschreibungen", "Euro Abschreibungen",
+    # Money written as the strategy's own currency sign: its figures read "£20,250", "20.250 €".
+    ("Write-offs", "{sign} of write-offs", "Abschreibungen", "{sign}",
      (20000, 40000), "lower", True, 0, [1]),
     ("Staff turnover", "leavers", "Fluktuation", "Abgänge", (10, 30), "lower", True, 0,
      [9000, 25000]),
     ("Orders booked", "orders", "Aufträge", "Aufträge", (400, 900), "higher", True, 0,
      [12, 60]),
 ]
+SIGNS = {"GBP": "£", "USD": "$", "EUR": "€"}
+
+
+def unit_text(row: tuple[Any, ...], lang: str, currency: str) -> str:
+    """A UNITS row's unit as a strategy in `lang` and `currency` writes it."""
+    text: str = row[UNIT[lang == "de"]]
+    return text.format(sign=SIGNS[currency])
+
+
 # Index into a UNITS row.
 NAME, UNIT, BASE, BETTER, SUMMED, DECIMALS, VALUES = (0, 2), (1, 3), 4, 5, 6, 7, 8
 
@@ -151,7 +161,7 @@ def make_strategy(seed: int) -> dict[str, Any]:
                 target = min(target, 99)
             mid = f"m{i}-{j}"
             metric: dict[str, Any] = {
-                "id": mid, "name": unit[NAME[lang == "de"]], "unit": unit[UNIT[lang == "de"]],
+                "id": mid, "name": unit[NAME[lang == "de"]], "unit": unit_text(unit, lang, currency),
                 "better": unit[BETTER], "baseline": baseline, "target": target}
             if rng.random() < 0.8:
                 metric["value_per_unit"] = rng.choice(unit[VALUES])
@@ -167,7 +177,8 @@ def make_strategy(seed: int) -> dict[str, Any]:
             "id": f"o{i}", "title": rng.choice(w["objective"]).format(m=metrics[-1]["name"]),
             "owner": rng.choice(["Mark Ellis, VP Operations", "Dr. Katrin Vogel, Werksleiterin"]),
             "driver": rng.choice(["pain", "gain"]), "metrics": [m for m, _ in metric_ids]})
-    units = {m["id"]: next(u for u in UNITS if m["unit"] in (u[1], u[3])) for m in metrics}
+    units = {m["id"]: next(u for u in UNITS if m["unit"] == unit_text(u, lang, currency))
+             for m in metrics}
 
     audiences = [{
         "id": f"a{k}", "name": w["audience"][k % len(w["audience"])],

@@ -43,7 +43,7 @@ def test_a_pilot_cut_to_eight_people_is_caught_at_every_line_it_inflates(tmp_pat
     thin, impossible, extraordinary = (w.message for w in found)
     assert thin == ("pilots[0].participants: 8 people scaled up 30× to 240: too thin to stand "
                     "for the roll-out (fewer than 10 people and scaled up more than 20×): pilot "
-                    "with at least 12 people, or accept it with the reason the group is small")
+                    "with at least 12 people (one in 20 of 240), or accept it with the reason the group is small")
     assert impossible == (
         "pilots[0].results[0]: the roll-out would remove 240 errors per month from 'm1' "
         "(attributable 8 a month × scale-up 30), more than its whole baseline of 58: check "
@@ -208,6 +208,20 @@ def test_how_a_unit_adds_up(unit, kind, period):
 def test_numbers_in_messages_are_as_precise_as_they_need_be():
     assert [number(x) for x in (0.3675, 4.0, 78.44, 5200.4, 13030.2, -0.001, None)] == [
         "0.37", "4", "78.4", "5,200", "13,030", "0", "n/a"]
+
+
+def test_the_w308_page_shows_the_message_check_writes(tmp_path):
+    """The docs and the message agree on the limits and on the smallest pilot that passes."""
+    found, _ = warnings(tmp_path, new_users_pilot(8))
+    said = next(w.message for w in found if w.code == "W308")
+    page = (Path(__file__).parents[1] / "docs" / "warnings" / "W308.md").read_text(encoding="utf-8")
+    assert f"W308 {said}" in page
+    assert "pilot with at least 12 people (one in 20 of 240)" in said
+    d = new_users_pilot(8)
+    d["audiences"][0]["headcount"] = 60  # one in 20 of 60 is 3: ten people is the limit
+    found, _ = warnings(tmp_path, d)
+    assert "pilot with at least 10 people, or accept" in next(
+        w.message for w in found if w.code == "W308")
 
 
 def test_a_level_priced_and_scaled_up_like_a_count_is_warned_at_its_result(tmp_path, monkeypatch):

@@ -46,6 +46,20 @@ def test_a_typo_of_a_required_key_is_one_line(write):
                                "(did you mean 'participants'?)"]
 
 
+def test_a_comma_inside_braces_that_made_a_key_says_to_quote_the_text(write):
+    write("s.yaml", replace_line(VALID_YAML, "      - {text: I check the label twice now., by: Night-shift picker}",
+                                 "      - {text: I check the label, twice now, by: Night-shift picker}"))
+    assert lines("s.yaml") == [
+        "s.yaml:48:35: E201 pilots[0].quotes[0].twice now: unknown key: inside {…} an unquoted comma "
+        "ends a value, so YAML read 'twice now' as a key; put the text with the comma in quotes, "
+        "e.g. \"…, twice now\""]
+
+
+def test_a_block_mapping_keeps_the_plain_unknown_key_message(write):
+    write("s.yaml", replace_line(VALID_YAML, "    participants: 20", "    participants: 20\n    twice now:"))
+    assert "expected one of" in lines("s.yaml")[0]
+
+
 def test_an_unknown_key_unlike_any_leaves_the_missing_one_reported(write):
     write("s.yaml", replace_line(VALID_YAML, "    participants: 20", "    people: 20"))
     assert sorted(line.split(" ")[1] for line in lines("s.yaml")) == ["E201", "E202"]

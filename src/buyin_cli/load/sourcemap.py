@@ -25,11 +25,13 @@ class Source:
     positions are kept as plain (line, col) pairs and become Locations on demand.
     """
 
-    __slots__ = ("_key", "_value", "file", "quoted", "raw", "sheet")
+    __slots__ = ("_key", "_value", "file", "flow", "quoted", "raw", "sheet")
 
     def __init__(self, file: Path, value: tuple[int, int], key: tuple[int, int] | None = None,
-                 raw: str | None = None, quoted: bool = False, sheet: str | None = None):
+                 raw: str | None = None, quoted: bool = False, sheet: str | None = None,
+                 flow: bool = False):
         self.file = file
+        self.flow = flow  # a mapping written inline, {a: 1, b: 2}: an unquoted comma ends a value
         self._value = value
         self._key = key
         self.raw = raw  # the scalar as written, for messages

@@ -135,7 +135,8 @@ class Converter:
             raw, quoted = target.value, target.style in ("'", '"')
         self.sources.entries[path] = Source(
             self.file, (mark.line + 1, mark.column + 1),
-            (key.line + 1, key.column + 1) if key else None, raw, quoted)
+            (key.line + 1, key.column + 1) if key else None, raw, quoted,
+            flow=isinstance(target, MappingNode) and bool(target.flow_style))
 
     def pairs(self, node: MappingNode, path: Path_) -> list[tuple[str, ScalarNode, Node]]:
         """A mapping's (key, key node, value node) triples, merge keys applied, duplicates refused."""

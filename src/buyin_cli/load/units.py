@@ -35,6 +35,9 @@ _PERIOD = re.compile(r"(?:\b(?:per|a|an|each|every|pro|je|im)\s+|/\s*)"
                      r"(week|month|quarter|year|annum|woche|monat|quartal|jahr)\b"
                      r"|\b(week|month|quarter|year)ly\b|\b(annual)(?:ly)?\b", re.IGNORECASE)
 _BASE = re.compile(r"\bper\b|\bpro\b|\bje\b|/", re.IGNORECASE)
+# Money written as its currency ("£", "€ of write-offs", "EUR lost"): its figures are written as
+# money ("£20,250"), the rest of its words after them.
+_CURRENCY = re.compile(r"^\s*([€$£¥]|(?:EUR|USD|GBP|CHF|JPY|INR|AUD|CAD)\b)\s*(.*)$", re.DOTALL)
 _PERIODS = {"woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
             "annum": "year", "annual": "year"}
 
@@ -45,6 +48,11 @@ class Unit:
 
     kind: Kind
     period: str | None  # the period the unit's own text names (week, month, quarter, year)
+    # Money written as a currency: its sign or code as written ("£", "EUR"), and the words
+    # after it ("" for "£", "lost" for "EUR lost"); None and the whole text otherwise.
+    currency: str | None = None
+    words: str = ""
+    percent_sign: bool = False  # led by "%", which follows a figure as the locale writes it
 
     @property
     def adds_up(self) -> bool:
@@ -84,4 +92,9 @@ def read_unit(text: str) -> Unit:
         kind = "money"
     else:
         kind = "count"
-    return Unit(kind, period)
+    sign = _CURRENCY.match(text) if kind == "money" else None
+    if sign:
+        return Unit(kind, period, sign.group(1), sign.group(2).strip())
+    if kind == "percentage" and text.lstrip().startswith("%"):
+        return Unit(kind, period, None, text.lstrip()[1:].strip(), percent_sign=True)
+    return Unit(kind, period, None, text.strip())

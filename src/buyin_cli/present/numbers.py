@@ -120,6 +120,16 @@ class Formatter:
         magnitude = math.floor(math.log10(abs(amount)))
         return self.money(round(amount, significant - 1 - magnitude))
 
+    def percent_rounded(self, value: float | None, significant: int = 4) -> str:
+        """A percentage as a title says it: to one decimal up to 100% (73.4%, 164.3%), to
+        `significant` figures past it (1,542%, not 1,541.9%; 12,350%)."""
+        if (value := finite(value)) is None or abs(value) < 100:
+            return self.percent(value)
+        digits = math.floor(math.log10(abs(value))) + 1
+        if digits < significant:
+            return self.percent(value, significant - digits)
+        return self.percent(round(value, significant - digits), 0)
+
     def money_short(self, amount: float | None) -> str:
         """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
         if (amount := finite(amount)) is None or abs(amount) < 10_000:

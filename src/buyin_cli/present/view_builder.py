@@ -27,6 +27,7 @@ from buyin_cli.present.build.follow_through import changes_view, rollout_view, s
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
 from buyin_cli.present.build.proposal import audience_view, initiative_view
+from buyin_cli.present.build.units import Units
 from buyin_cli.present.numbers import Formatter, deck_formatter
 from buyin_cli.present.view import Accepted, BriefingView, NotReady, QuoteView
 from buyin_cli.review.score import Readiness
@@ -127,6 +128,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
         **_readiness(readiness, _relevant(strategy, agenda, briefing), strategy),
         draft=draft,
+        units=Units(fmt),
     )
 
 

@@ -7,6 +7,7 @@ and StrictUndefined makes a typo in one fail loudly instead of printing nothing.
 from __future__ import annotations
 
 import json
+import re
 import sys
 import traceback
 from collections.abc import Callable
@@ -104,9 +105,11 @@ def make_environment(user_dir: Path | None = None, language: str = "en") -> Boun
     env.bytecode_cache = compiled_for(env)  # after every option that changes the compiled code
     env.filters["q"] = quote
     env.filters["minutes"] = lambda value: minutes(value, words.gettext)
-    # German capitalises every noun: a name inside a sentence keeps its capital there.
-    env.filters["lowerfirst"] = str if language in NOUNS_CAPITALISED else lower_first
+    # German capitalises every noun: a name inside a sentence keeps its capital there, unless
+    # the name is written in English ("Network repair technicians" in a German deck).
+    env.filters["lowerfirst"] = lower_first_foreign if language in NOUNS_CAPITALISED else lower_first
     env.filters["upperfirst"] = upper_first
+    env.filters["plural_n"] = plural_n
     # A message chosen at run time (a readiness warning's title), unlike _(), never %-formatted.
     env.filters["translated"] = words.gettext
     env.globals["language"] = language
@@ -161,6 +164,12 @@ def minutes(value: float, gettext: Callable[[str], str] = str) -> str:
     return gettext("%(minutes)s min") % {"minutes": f"{whole}{'½' if half else ''}"}
 
 
+def plural_n(text: str) -> int:
+    """The count a figure as written picks its plural by, for `ngettext`: 1 for "1" ("1 point"),
+    else 2, the other form ("0.5 points", "11 points", "1,000 points")."""
+    return 1 if str(text).strip().lstrip("\u2212-") == "1" else 2
+
+
 def upper_first(text: str) -> str:
     """A sentence's start: 'a pilot with no results' → 'A pilot with no results'; the rest kept."""
     return text[:1].upper() + text[1:]
@@ -178,6 +187,27 @@ def lower_first(text: str) -> str:
     if len(first) > 1 and first[0].isupper() and first[1].islower() and not proper:
         return first[0].lower() + text[1:]
     return text
+
+
+# Words that tell a name written in English from one in German, in a deck that keeps nouns' capitals.
+_ENGLISH = {"and", "of", "the", "for", "with", "who", "to", "at", "on", "from", "by", "or"}
+_GERMAN = {"und", "der", "die", "das", "mit", "für", "von", "im", "auf", "zu", "den", "dem", "des",
+           "ein", "eine", "oder", "am", "vom", "zum", "zur", "bei"}
+
+
+def lower_first_foreign(text: str) -> str:
+    """A name inside a German sentence: kept as written, since German capitalises its nouns, but
+    lowered as in English when it is written in English ('Network repair technicians, gangers and
+    leading hands' → 'network repair …'): no later word capitalised, no German word or letter,
+    and an English one among them ('and', 'of', 'the' …); when in doubt, as written."""
+    words = re.findall(r"[^\W\d_]+", text)
+    later = words[1:]
+    if not later or any(w[0].isupper() for w in later) or re.search("[äöüß]", text, re.I):
+        return text
+    lowered = {w.lower() for w in words}
+    if lowered & _GERMAN or not lowered & _ENGLISH:
+        return text
+    return lower_first(text)
 
 
 def _dirs(env: Environment) -> list[str]:

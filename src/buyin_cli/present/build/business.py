@@ -50,6 +50,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
                                      history_from.first_row, history_from.last_row)
                       if history_from is not None else None),
         gap_cost_text=fmt.money(gap_cost) if gap_cost is not None else None,
+        per=metric.per,
     )
 
 

@@ -10,6 +10,7 @@ from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent
+from buyin_cli.present.build.units import unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import (
     BehaviourView,
@@ -46,7 +47,8 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         scale_text=fmt.number(f.scale, 1) if f.scale is not None else None,
         rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
                                      if f.rollout_annual_benefit is not None else None),
-        estimates=len(f.estimates), **own)
+        estimates=len(f.estimates),
+        at_face_value=f.value_per_unit == 1 and unit_view(metric.unit, fmt).is_money, **own)
 
 
 def share_text(fmt: Formatter, fraction: float) -> str:
@@ -103,6 +105,8 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
         cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
+        roi_rounded=(fmt.percent_rounded(f.roi_pct) if f.roi_pct is not None
+                     else fmt.not_available),
         monetised=f.monetised, has_control=any(r.has_control for r in results),
         reaction_text=(f"{fmt.number(pilot.reaction.score, 1)} / {fmt.number(pilot.reaction.scale)}"
                        if pilot.reaction else None),

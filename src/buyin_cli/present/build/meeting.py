@@ -25,8 +25,10 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
 
     return TotalsView(
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
-        headcount_text=fmt.number(sum(i.headcount for i in initiatives)),
+        headcount_text=fmt.number(_reach(initiatives)),
         benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
+        roi_rounded=(fmt.percent_rounded(t.roi_pct) if t.roi_pct is not None
+                     else fmt.not_available),
         payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
@@ -131,3 +133,10 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
         return None, None
     pilot, result = max(ranked, key=lambda pair: pair[0])[1]
     return result, pilot
+
+
+def _reach(initiatives: list[InitiativeView]) -> int:
+    """The people the initiatives reach between them: an audience two of them share counts once."""
+    if not all(i.reach for i in initiatives):
+        return sum(i.headcount for i in initiatives)
+    return sum(dict(pair for i in initiatives for pair in i.reach).values())

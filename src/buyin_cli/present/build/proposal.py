@@ -24,6 +24,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
     return InitiativeView(
         state, id=initiative.id, title=initiative.title, format=initiative.format,
         audiences=[index.audiences[a].name for a in initiative.audiences],
+        reach=tuple((a, index.audiences[a].headcount) for a in initiative.each_audience),
         objectives=[index.objectives[o].title for o in initiative.objectives],
         headcount=f.headcount, headcount_text=fmt.number(f.headcount), costs=costs,
         categories=_categories(costs, fmt),
@@ -33,6 +34,8 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         rollout_benefit=f.rollout_benefit, rollout_benefit_text=fmt.money(f.rollout_benefit),
         monetised=bool(f.results_used),
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
+        roi_rounded=(fmt.percent_rounded(f.roi_pct) if f.roi_pct is not None
+                     else fmt.not_available),
         bcr_text=f"{fmt.number(f.bcr, 2)} : 1" if f.bcr is not None else fmt.not_available,
         payback_months=f.payback_months,
         # Nothing spent pays back at once: no payback to state, nor a share to break even.
@@ -56,6 +59,8 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
                         fmt.money(y.cost), fmt.money(y.cumulative_net)) for y in f.years],
         horizon_benefit_text=fmt.money(f.horizon_benefit),
         horizon_cost_text=fmt.money(f.horizon_cost),
+        horizon_benefit_spoken=fmt.money_spoken(f.horizon_benefit),
+        horizon_cost_spoken=fmt.money_spoken(f.horizon_cost),
         horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None
                           else fmt.not_available),
         years_state=years_state,

@@ -67,6 +67,7 @@ class MetricView:
     # What today's gap to target costs a year; None without `per` and `value_per_unit`, or
     # once the target is met: a deck never says a gap costs nothing.
     gap_cost_text: str | None = None
+    per: str | None = None  # the period one reading covers (week, month …), when the metric says it
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,8 @@ class WorkedResult:
     scale_text: str | None  # R, the pilot scaled to the whole audience
     rollout_annual_benefit_text: str | None
     estimates: int  # participants' estimates; isolation_text is then their mean
+    # Money in the strategy's own currency, priced at 1 a unit: the working says no "× £1 each".
+    at_face_value: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -113,6 +115,7 @@ class PilotView(Placed):
     cost_text: str
     benefit_text: str
     roi_text: str
+    roi_rounded: str  # as a title or a chain box says it: 3,015%, not 3,015.4%
     monetised: bool
     has_control: bool  # any result has a comparison group
     reaction_text: str | None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from buyin_cli.present.view.base import Placed
@@ -10,6 +11,7 @@ from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
 from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
+from buyin_cli.present.view.units import UnitView
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class TotalsView:
     benefit_text: str
     cost_text: str
     roi_text: str
+    roi_rounded: str  # as a title says it: 1,542%, not 1,541.9%
     payback_text: str  # months, without the unit
     break_even_text: str
     roi_at_half_text: str
@@ -129,6 +132,8 @@ class BriefingView:
     # What `numbers` totals: what the decision asks money for (priced or not, so the numbers
     # slide reconciles with slide 2), else the priced initiatives presented.
     numbered: list[InitiativeView] = field(default_factory=list)
+    # Each unit text, read by the one unit model: units["£"].before is "£" in a GBP deck.
+    units: Mapping[str, UnitView] = field(default_factory=dict)
 
     # Kept for templates written before the stakeholder had its own view.
     @property

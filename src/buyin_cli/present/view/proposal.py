@@ -89,6 +89,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     rollout_benefit_text: str
     monetised: bool
     roi_text: str
+    roi_rounded: str  # as a title says it: 1,542%, not 1,541.9%
     bcr_text: str
     payback_months: float | None
     payback_text: str  # months, without the unit
@@ -107,12 +108,17 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
+    horizon_benefit_spoken: str  # as a title says it: £1,130,000
+    horizon_cost_spoken: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
     doubts: list[DoubtView] = field(default_factory=list)  # its own, and its pilots' W307
     fully_loaded: bool = True  # participants' time is among its costs
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
     discount_rate_text: str = ""  # "" when no discount_rate is given
+    # Each audience it reaches, by id, with its headcount: initiatives for the same people count
+    # them once between them.
+    reach: tuple[tuple[str, int], ...] = ()
     # Year one's cost by category, in Phillips' order; empty when no cost line has a category.
     categories: list[CategoryView] = field(default_factory=list)
     name: str = ""  # what people call it in a label: its title up to its description

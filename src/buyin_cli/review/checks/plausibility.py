@@ -63,12 +63,14 @@ def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float
         (f"scaled up more than {THIN_SCALE}×", far)) if fails)
     if not (few or far):
         return ctx.check("W308", owner, False)  # the message is written only when it fires
+    # The smallest pilot that passes both: 10 people, and one in 20 of the audience.
     need = max(THIN_PEOPLE, math.ceil(headcount / THIN_SCALE))
+    because = (f" (one in {THIN_SCALE} of {headcount})" if need > THIN_PEOPLE else "")
     scaled = f" scaled up {number(scale)}× to {headcount}" if scale is not None else ""
     return ctx.check("W308", owner, True, ctx.at(owner + ("participants",)),
                      f"{dotted(owner)}.participants: {pilot.participants} people{scaled}: "
                      f"too thin to stand for the roll-out ({why}): pilot with at least "
-                     f"{need} people, or accept it with the reason the group is small")
+                     f"{need} people{because}, or accept it with the reason the group is small")
 
 
 def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,

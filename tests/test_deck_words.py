@@ -1,0 +1,107 @@
+"""Words that read right: who owns a goal, who was in a pilot and when, names in German sentences."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from buyin_cli.present.language import translations
+from buyin_cli.render.templating import make_environment
+from conftest import dump
+from deck_helpers import read_deck
+
+
+def _brief(data: dict[str, Any], write, run, workdir) -> list[dict[str, Any]]:
+    write("s.yaml", dump(data))
+    result = run("brief", "s.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    return read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+
+
+def _evidence(deck: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(s for s in deck if any(t.startswith(("Pilot group:", "Pilotgruppe:"))
+                                       for t in s["texts"]))
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Network repair technicians, gangers and leading hands",
+     "network repair technicians, gangers and leading hands"),
+    ("Ausschuss", "Ausschuss"),
+    ("Mitarbeitende in der Pflege", "Mitarbeitende in der Pflege"),
+    ("Führungskräfte, die neu eingestellt wurden", "Führungskräfte, die neu eingestellt wurden"),
+    ("Techniker, neu eingestellt", "Techniker, neu eingestellt"),  # no English word: as written
+    ("Press Line 2 and Line 3", "Press Line 2 and Line 3"),
+])
+def test_a_german_deck_lowers_a_name_only_when_it_is_written_in_english(name, said):
+    assert make_environment(None, "de").filters["lowerfirst"](name) == said
+
+
+def test_a_goals_owner_is_a_label_a_name_or_a_role_reads_in(valid_data, write, run, workdir):
+    valid_data["objectives"][0]["owner"] = "Director of Operations"
+    deck = _brief(valid_data, write, run, workdir)
+    case = next(s for s in deck if (s["title"] or "").startswith("Picking errors:"))
+    lines = [text for _, text in case["body"]]
+    assert "Owner: Director of Operations · a problem to fix" in lines
+    assert "Owner: Director of Operations. The goal is theirs already" in case["notes"]
+    assert not any("owned by" in t or "move away from" in t for t in lines)
+
+
+def test_an_evidence_slide_says_who_was_in_the_pilot_and_when(valid_data, write, run, workdir):
+    valid_data["pilots"][0]["control_group"] = "Day shift"
+    deck = _brief(valid_data, write, run, workdir)
+    assert ("Pilot group: Night shift, 20 people, March 3, 2025 to May 30, 2025; comparison group: "
+            "Day shift.") in " ".join(_evidence(deck)["texts"])
+
+
+def test_a_pilot_of_one_is_one_person(valid_data, write, run, workdir):
+    valid_data["pilots"][0].update(participants=1, usage={"enrolled": 1, "completed": 1})
+    deck = _brief(valid_data, write, run, workdir)
+    assert any(t.startswith("Pilot group: Night shift, 1 person,") for t in _evidence(deck)["texts"])
+
+
+def test_a_shortened_evidence_title_keeps_a_real_name_that_fits(valid_data, write, run, workdir):
+    group = ("Night shift pickers of aisles 1 to 40, both mezzanines, the returns desk, the "
+             "cold store and the bulk yard, all three weeks")
+    valid_data["pilots"][0].update(group=group, control_group="Day shift")
+    deck = _brief(valid_data, write, run, workdir)
+    title = _evidence(deck)["title"]
+    assert "Day shift" in title or group in title
+    assert f"Pilot group: {group}," in " ".join(_evidence(deck)["texts"])
+
+
+def test_german_declines_the_pilot():
+    words = translations("de")
+    assert "einem kleinen Piloten" in words.gettext(
+        "Scaled up from a small pilot: an estimate until the roll-out confirms it.")
+    assert words.gettext("A year, in the pilot") == "Pro Jahr im Piloten"
+
+
+def _titled(deck: list[dict[str, Any]], start: str) -> str:
+    return next(s["title"] for s in deck if (s["title"] or "").startswith(start))
+
+
+def test_what_we_heard_says_its_point_not_its_first_line(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)
+    # A need, and a concern no prepared answer restates.
+    assert "We heard what your teams need, and will come back with answers to your concerns" in [
+        s["title"] for s in deck]
+    valid_data["objections"][0]["objection"] = "Peak season starts in six weeks"
+    deck = _brief(valid_data, write, run, workdir)
+    assert "We heard what your teams need, and have an answer to each of your concerns" in [
+        s["title"] for s in deck]
+    assert not any((s["title"] or "").startswith("What your teams need:") for s in deck)
+
+
+def test_a_sponsors_target_says_whose_completion(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)
+    assert _titled(deck, "Ana Silva").endswith(
+        "expects 80% of the 120 people in the roll-out to have completed it by Q4 2025")
+    # Two initiatives for the same 120 pickers reach 120 people between them, not 240.
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "pick-fast",
+                                      "title": "Pick Fast"})
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve Pick Right", "initiative": "pick-right"},
+                                          {"decision": "Approve Pick Fast", "initiative": "pick-fast"}]
+    deck = _brief(valid_data, write, run, workdir)
+    assert _titled(deck, "Ana Silva").endswith(
+        "expects 80% of the 120 people in the roll-out to have completed it by Q4 2025")

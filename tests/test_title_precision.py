@@ -1,0 +1,30 @@
+"""Titles round what they say; the tables and the working keep every figure exact."""
+
+from __future__ import annotations
+
+import pytest
+
+from buyin_cli.present.numbers import deck_formatter
+from conftest import dump
+from deck_helpers import read_deck
+from deck_invariants import false_precision
+
+
+@pytest.mark.parametrize(("value", "text"), [(73.44, "73.4%"), (164.33, "164.3%"),
+                                             (1541.93, "1,542%"), (3015.4, "3,015%"),
+                                             (12345.6, "12,350%"), (-13.3, "\u221213.3%")])
+def test_a_percentage_past_100_has_four_significant_figures_at_most(value, text):
+    assert deck_formatter("GBP", "en_GB").percent_rounded(value) == text
+
+
+def test_a_title_rounds_its_money_and_the_table_keeps_it_exact(valid_data, write, run, workdir):
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out to all 120 pickers",
+                                           "initiative": "pick-right"}]
+    write("s.yaml", dump(valid_data))
+    assert run("brief", "s.yaml", "-o", "out").exit_code == 0
+    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    # (10 − 1) × 80% × 90% = 6.48 errors a month × 12 × $30 × 120/20 people: $13,996.80 a year.
+    assert deck[1]["title"].startswith("$6,000 in year one brings $14,000 a year")
+    numbers = next(s for s in deck if s["table"] and s["table"][0][0] == "Initiative")
+    assert "$13,997" in numbers["table"][1]
+    assert not false_precision(deck, valid_data)

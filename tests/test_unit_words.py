@@ -1,0 +1,98 @@
+"""Figures with their units, read one way: money in its currency, a count per its period, one point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from buyin_cli.load.units import read_unit
+from buyin_cli.present.build.units import Units
+from buyin_cli.present.numbers import deck_formatter
+from buyin_cli.render.templating import plural_n
+from conftest import dump
+from deck_helpers import read_deck
+from deck_invariants import texts_of, unit_words
+
+
+@pytest.mark.parametrize(("text", "currency", "words", "percent_sign"), [
+    ("£", "£", "", False),
+    ("EUR of write-offs", "EUR", "of write-offs", False),
+    ("Euro Abschreibungen", None, "Euro Abschreibungen", False),
+    ("% of observed jobs", None, "of observed jobs", True),
+    ("Prozent der Anrufe", None, "Prozent der Anrufe", False),
+    ("repeat excavations", None, "repeat excavations", False),
+])
+def test_the_unit_model_names_a_currency_sign_and_the_words_after_it(text, currency, words,
+                                                                     percent_sign):
+    unit = read_unit(text)
+    assert (unit.currency, unit.words, unit.percent_sign) == (currency, words, percent_sign)
+
+
+@pytest.mark.parametrize(("currency", "locale", "text", "before", "after"), [
+    ("GBP", "en_GB", "£", "£", ""),
+    ("GBP", "en_GB", "GBP lost", "£", " lost"),
+    ("EUR", "de_DE", "€", "", "\u00a0€"),
+    ("EUR", "de_DE", "%", "", "\u00a0%"),
+    ("GBP", "en_GB", "% of jobs", "", "% of jobs"),
+    ("GBP", "en_GB", "€", "", " €"),  # another currency than the strategy's: as written
+    ("GBP", "en_GB", "minutes", "", " minutes"),
+])
+def test_a_unit_wraps_a_figure_as_the_locale_writes_it(currency, locale, text, before, after):
+    unit = Units(deck_formatter(currency, locale))[text]
+    assert (unit.before, unit.after) == (before, after)
+
+
+@pytest.mark.parametrize(("text", "n"), [("1", 1), ("−1", 1), ("11", 2), ("0.5", 2),
+                                         ("1,000", 2), ("1.5", 2)])
+def test_one_picks_the_singular_and_anything_else_the_plural(text, n):
+    assert plural_n(text) == n
+
+
+def _brief(data: dict[str, Any], write, run, workdir) -> tuple[list[dict[str, Any]], str]:
+    write("s.yaml", dump(data))
+    result = run("brief", "s.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    return deck, (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+
+
+def _said(deck: list[dict[str, Any]], points: str) -> str:
+    return "\n".join(t for s in deck for t in texts_of(s) + [s["notes"]]) + "\n" + points
+
+
+def test_a_money_metric_in_the_strategys_currency_reads_as_money_per_its_period(
+        valid_data, write, run, workdir):
+    metric = valid_data["metrics"][0]
+    metric.update(name="Overtime spend", unit="$", per="month", baseline=42000, target=25000,
+                  actual=40000, value_per_unit=1)
+    result = valid_data["pilots"][0]["results"][0]
+    result.update(before=40000, after=30000, control_before=41000, control_after=40000)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "Overtime spend: down from $42,000 to $40,000 a month, $15,000 above the target of $25,000" in said
+    assert "$42,000 a month → $40,000 now → $25,000 target" in said
+    assert "We credit the learning with $6,480 a month" in said
+    assert "× $1" not in said and "42,000 $" not in said
+    assert not unit_words(deck, points, valid_data)
+
+
+def test_a_count_says_its_period_and_a_level_never_does(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="errors", per="month", actual=40)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "down from 42 to 40 errors a month" in said
+    assert "42 errors a month → 40 now → 25 target" in said
+    assert "Picking errors, errors per month" in said  # the chart's title
+    assert "; 11.8% of the way" not in said and "11.8% of the way to the target" in said
+
+
+def test_a_change_of_one_point_is_one_point(valid_data, write, run, workdir):
+    metric = valid_data["metrics"][0]
+    metric.update(unit="% of lines picked right", better="higher", baseline=90, target=98)
+    valid_data["pilots"][0]["results"][0].update(before=90, after=93, control_before=90,
+                                                 control_after=91)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "against 1 point for" in said and "1 points" not in said
+    assert not unit_words(deck, points, valid_data)
