@@ -3,8 +3,10 @@
 python-pptx has no public call for these: dropping a template's own slides,
 removing a placeholder, a paragraph without a bullet, a cloned slide-number
 field, chart details (level category labels, where an axis crosses), the
-theme's body font and the list styles a placeholder inherits. Everything else
-in render/pptx uses the public API only.
+theme's body font and the list styles a placeholder inherits. Two modules write
+slide XML directly, for speed, each saying which python-pptx calls it stands for:
+skeleton.py (new slides and notes pages) and textxml.py (a placeholder's text).
+Everything else in render/pptx uses the public API only.
 """
 
 from __future__ import annotations
@@ -144,11 +146,12 @@ def set_end_size(paragraph: Any, size: float) -> None:
 def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str) -> str | None:
     """An attribute of the first list level (or its `child`): layout, master placeholder, master style.
 
-    `style` is "title" or "body": the master text style consulted last.
+    `layout_ph` is the layout placeholder's element; `style` is "title" or "body": the
+    master text style consulted last.
     """
     master = prs.slide_master._element
-    candidates = [layout_ph._element]
-    ph_type = layout_ph._element.ph_type
+    candidates = [layout_ph]
+    ph_type = layout_ph.ph_type
     candidates += [sp for sp in master.iter(qn("p:sp")) if sp.ph is not None and sp.ph_type == ph_type]
     tail = f"/{qn(child)}" if child else ""
     for element in candidates:
@@ -163,39 +166,44 @@ def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str
 
 
 def level_margins(prs: Any, layout_ph: Any, level: int) -> list[int]:
-    """The left margins (EMU) that the master's body style and the layout give list `level` (1-5)."""
+    """The left margins (EMU) that the master's body style and the layout placeholder (its
+    element) give list `level` (1-5)."""
     master = prs.slide_master._element.find(f".//{qn('p:bodyStyle')}")
     margins = []
-    for root in (master, layout_ph._element.find(f".//{qn('a:lstStyle')}")):
+    for root in (master, layout_ph.find(f".//{qn('a:lstStyle')}")):
         found = root.find(qn(f"a:lvl{level}pPr")) if root is not None else None
         if found is not None and found.get("marL") is not None:
             margins.append(int(found.get("marL")))
     return margins
 
 
-def clone_placeholder(slide: Any, layout_ph: Any) -> Any:
-    """A copy of a layout placeholder on `slide`, inheriting its position; its text frame."""
-    sp = copy.deepcopy(layout_ph._element)
+def clone_placeholder(slide: Any, layout_sp: Any) -> Any:
+    """A copy of a layout placeholder (its element) on `slide`, inheriting its position; its text body."""
+    sp = copy.deepcopy(layout_sp)
+    tx_body = sp.get_or_add_txBody()
+    if tx_body.find(qn("a:p")) is None:
+        tx_body.add_p()
     sp_pr = sp.find(qn("p:spPr"))
     for child in list(sp_pr):  # inherit the position from the layout
         sp_pr.remove(child)
     c_nv_pr = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
-    c_nv_pr.set("id", str(slide.shapes._next_shape_id))
-    slide.shapes._spTree.append(sp)
-    return slide.shapes[-1].text_frame
+    tree = slide.shapes._spTree
+    c_nv_pr.set("id", str(tree.max_shape_id + 1))
+    tree.append(sp)
+    return tx_body
 
 
-def slide_number_field(frame: Any, number: int, size_pt: int = 12) -> None:
-    """Make `frame` show the slide-number field (kept if it has one), reading `number`."""
-    field = next(frame._txBody.iter(qn("a:fld")), None)
+def slide_number_field(tx_body: Any, number: int, size_pt: int = 12) -> None:
+    """Make the text body show the slide-number field (kept if it has one), reading `number`."""
+    field = next(tx_body.iter(qn("a:fld")), None)
     if field is None or field.get("type") != "slidenum":
-        paragraph = frame.paragraphs[0]
-        for child in list(paragraph._p):
+        paragraph = tx_body.find(qn("a:p"))
+        for child in list(paragraph):
             if child.tag != qn("a:pPr"):
-                paragraph._p.remove(child)
+                paragraph.remove(child)
         field = parse_xml(f'<a:fld {nsdecls("a")} id="{_SLIDE_NUMBER_FIELD}" type="slidenum">'
                           f'<a:rPr lang="en-GB" sz="{size_pt * 100}"/><a:t/></a:fld>')
-        paragraph._p.append(field)
+        paragraph.append(field)
     field.find(qn("a:t")).text = str(number)
 
 

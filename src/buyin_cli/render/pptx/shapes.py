@@ -17,6 +17,7 @@ from pptx.util import Inches, Pt
 
 from buyin_cli.render.outline.model import Callout, Step
 from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx.skeleton import LayoutFacts
 
 EMU_PER_PT = 12700
 LABEL, FAINT, PANEL = RGBColor(0x59, 0x59, 0x59), RGBColor(0x80, 0x80, 0x80), RGBColor(0xF2, 0xF2, 0xF2)
@@ -139,30 +140,31 @@ def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
     _text(paragraph, text, SMALL, colour=LABEL)
 
 
-def _margin(prs: Any) -> int:
+def master_margin(master_placeholders: tuple[Any, ...]) -> int:
     """The left margin of the master's title: where every slide's content lines up."""
-    title = next((ph for ph in prs.slide_master.placeholders
+    title = next((ph for ph in master_placeholders
                   if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)), None)
     return title.left if title is not None and title.left is not None else Inches(0.6)
 
 
-def footer_box(prs: Any, layout: Any) -> tuple[int, int, int, int]:
-    """A line at the bottom left, in line with the title, at the height of the layout's footer."""
-    left = _margin(prs)
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
+def footer_box(layout: LayoutFacts, left: int) -> tuple[int, int, int, int]:
+    """A line at the bottom left, in line with the title (`left`, the master's margin), at the
+    height of the layout's footer."""
+    source = layout.of_type(PH.FOOTER)
     top, height = ((source.top, source.height) if source is not None and source.height
-                   else (prs.slide_height - Inches(0.55), Inches(0.35)))
+                   else (layout.slide_height - Inches(0.55), Inches(0.35)))
     # As wide as the room left of the slide number: a long organisation's name fits whole.
-    return (left, top, prs.slide_width - Inches(1.7) - 2 * left, height)
+    return (left, top, layout.slide_width - Inches(1.7) - 2 * left, height)
 
 
-def add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:
+def add_slide_number(prs: Any, slide: Any, layout: LayoutFacts, number: int) -> None:
     """The layout's slide-number placeholder (or a small box bottom right) showing the number field."""
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.SLIDE_NUMBER), None)
+    source = layout.of_type(PH.SLIDE_NUMBER)
     if source is not None:
-        frame = oxml.clone_placeholder(slide, source)
+        tx_body = oxml.clone_placeholder(slide, source.element)
     else:
         frame = slide.shapes.add_textbox(prs.slide_width - Inches(1.6), prs.slide_height - Inches(0.55),
                                          Inches(1.0), Inches(0.35)).text_frame
         frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    oxml.slide_number_field(frame, number)
+        tx_body = frame._txBody
+    oxml.slide_number_field(tx_body, number)
