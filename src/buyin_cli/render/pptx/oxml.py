@@ -138,11 +138,6 @@ def no_bullet(paragraph: Any) -> None:
     p_pr.append(p_pr.makeelement(qn("a:buNone"), {}))
 
 
-def set_end_size(paragraph: Any, size: float) -> None:
-    """The size of a paragraph's end mark: what an empty table cell's height follows."""
-    paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
-
-
 def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str) -> str | None:
     """An attribute of the first list level (or its `child`): layout, master placeholder, master style.
 
@@ -245,35 +240,7 @@ def is_hidden(slide: Any) -> bool:
     return bool(slide._element.get("show") == "0")
 
 
-_NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all
-
-
-def unstyled(table: Any) -> None:
-    """Take the table style off, so the table looks the same on every template and renderer."""
-    tbl_pr = table._tbl.tblPr
-    style = tbl_pr.find(qn("a:tableStyleId"))
-    if style is None:
-        style = tbl_pr.makeelement(qn("a:tableStyleId"), {})
-        tbl_pr.append(style)
-    style.text = _NO_STYLE
-
-
-def cell_rules(cell: Any, top: tuple[float, str] | None, bottom: tuple[float, str] | None) -> None:
-    """Horizontal rules on a cell, each (width in pt, RRGGBB) or None; no vertical ones."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        for old in tc_pr.findall(qn(tag)):
-            tc_pr.remove(old)
-    lines = []
-    for tag, rule in (("lnL", None), ("lnR", None), ("lnT", top), ("lnB", bottom)):
-        if rule is None:
-            lines.append(f'<a:{tag} {nsdecls("a")} w="0"><a:noFill/></a:{tag}>')
-        else:
-            width, colour = rule
-            lines.append(f'<a:{tag} {nsdecls("a")} w="{int(width * 12700)}" cmpd="sng">'
-                         f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:{tag}>')
-    for n, xml in enumerate(lines):
-        tc_pr.insert(n, parse_xml(xml))
+NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all
 
 
 def fix_plot_area(chart: Any, x: float, y: float, w: float, h: float) -> None:

@@ -21,6 +21,13 @@ _A = {name: qn(f"a:{name}") for name in (
     "xfrm", "off", "ext", "bodyPr", "noAutofit", "p", "pPr", "lnSpc", "spcPct", "spcBef", "spcPts",
     "buNone", "r", "rPr", "t", "hlinkClick")}
 _SP_PR, _TX_BODY, _RID = qn("p:spPr"), qn("p:txBody"), qn("r:id")
+A_TR, A_END = qn("a:tr"), qn("a:endParaRPr")
+_T = {name: qn(name) for name in (
+    "p:graphicFrame", "p:nvGraphicFramePr", "p:cNvPr", "p:cNvGraphicFramePr", "a:graphicFrameLocks", "p:nvPr",
+    "p:xfrm", "a:graphic", "a:graphicData", "a:tbl", "a:tblPr", "a:tableStyleId", "a:tblGrid", "a:gridCol",
+    "a:tc", "a:txBody", "a:lstStyle", "a:tcPr", "a:lnL", "a:lnR", "a:lnT", "a:lnB", "a:noFill",
+    "a:solidFill", "a:srgbClr", "p:extLst")}
+_TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
 @dataclass(frozen=True)
@@ -103,3 +110,67 @@ def fill_placeholder(part: Any, sp: Any, box: tuple[int, int, int, int], paragra
                 sub(r_pr, _A["hlinkClick"], {_RID: part.relate_to(run.link, RT.HYPERLINK,
                                                                           is_external=True)})
             sub(r, _A["t"]).text = escaped(run.text)
+
+
+def table_frame(slide: Any, x: int, y: int, cx: int, cy: int, style: str, widths: list[int]) -> Any:
+    """A table's frame at the end of the slide's shapes, its grid of column `widths`; its `a:tbl`.
+
+    As python-pptx's `shapes.add_table` writes it, then `first_row = True`,
+    `horz_banding = False` and the table style set to `style`; rows are the caller's.
+    """
+    tree = slide.shapes._spTree
+    shape_id = tree.max_shape_id + 1
+    frame = tree.makeelement(_T["p:graphicFrame"], {})
+    extension = tree.find(_T["p:extLst"])
+    if extension is None:
+        tree.append(frame)
+    else:
+        extension.addprevious(frame)
+    nv = sub(frame, _T["p:nvGraphicFramePr"])
+    sub(nv, _T["p:cNvPr"], {"id": str(shape_id), "name": f"Table {shape_id - 1}"})
+    sub(sub(nv, _T["p:cNvGraphicFramePr"]), _T["a:graphicFrameLocks"], {"noGrp": "1"})
+    sub(nv, _T["p:nvPr"])
+    xfrm = sub(frame, _T["p:xfrm"])
+    sub(xfrm, _A["off"], {"x": str(x), "y": str(y)})
+    sub(xfrm, _A["ext"], {"cx": str(cx), "cy": str(cy)})
+    data = sub(sub(frame, _T["a:graphic"]), _T["a:graphicData"], {"uri": _TABLE_URI})
+    tbl = sub(data, _T["a:tbl"])
+    sub(sub(tbl, _T["a:tblPr"], {"firstRow": "1"}), _T["a:tableStyleId"]).text = style
+    grid = sub(tbl, _T["a:tblGrid"])
+    for width in widths:
+        sub(grid, _T["a:gridCol"], {"w": str(width)})
+    return tbl
+
+
+Rule = tuple[float, str] | None  # (width in pt, RRGGBB), or no line
+
+
+def table_cell(tr: Any, align: str, margins: tuple[str, ...], rules: tuple[Rule, Rule, Rule, Rule]) -> Any:
+    """A cell at the end of the row: no fill, `margins` (EMU: left, right, top, bottom), rules
+    (left, right, top, bottom); its paragraph, aligned (python-pptx: `fill.background()`,
+    the margins, oxml.cell_rules, `alignment`)."""
+    tc = sub(tr, _T["a:tc"])
+    body = sub(tc, _T["a:txBody"])
+    sub(body, _A["bodyPr"])
+    sub(body, _T["a:lstStyle"])
+    paragraph = sub(body, _A["p"])
+    sub(paragraph, _A["pPr"], {"algn": align})
+    left, right, top, bottom = margins
+    tc_pr = sub(tc, _T["a:tcPr"], {"marL": left, "marR": right, "marT": top, "marB": bottom})
+    for tag, rule in zip(("a:lnL", "a:lnR", "a:lnT", "a:lnB"), rules):
+        if rule is None:
+            sub(sub(tc_pr, _T[tag], {"w": "0"}), _T["a:noFill"])
+        else:
+            line = sub(tc_pr, _T[tag], {"w": str(int(rule[0] * 12700)), "cmpd": "sng"})
+            sub(sub(line, _T["a:solidFill"]), _T["a:srgbClr"], {"val": rule[1]})
+    sub(tc_pr, _T["a:noFill"])
+    return paragraph
+
+
+def colour_run(paragraph: Any, text: str, size: str, colour: str, bold: bool = False) -> None:
+    """A run at the end of the paragraph: `size` in centipoints, an RGB `colour`, maybe bold
+    (python-pptx: `add_run`, `font.size`, `font.color.rgb`, `font.bold = True`)."""
+    r = sub(paragraph, _A["r"])
+    r_pr = sub(r, _A["rPr"], {"sz": size, "b": "1"} if bold else {"sz": size})
+    sub(sub(r_pr, _T["a:solidFill"]), _T["a:srgbClr"], {"val": colour})
+    sub(r, _A["t"]).text = escaped(text)
