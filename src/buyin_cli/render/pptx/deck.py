@@ -25,7 +25,7 @@ from buyin_cli.render.pptx import oxml, paging, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
                                           slide_label, table_box)
-from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
+from buyin_cli.render.pptx.package import build_time, read_presentation, write_package
 from buyin_cli.render.pptx.reuse import SlideMemo
 from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
                                           master_margin)
@@ -72,9 +72,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     props.keywords = props.comments = props.category = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalize_package(buffer.getvalue(), when)
+    return write_package(oxml.package_members(prs), when)
 
 
 def _property(text: str) -> str:

@@ -12,9 +12,13 @@ Everything else in render/pptx uses the public API only.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
@@ -32,6 +36,19 @@ def drop_all_slides(prs: Any) -> None:
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+
+
+def package_members(prs: Any) -> Iterator[tuple[str, bytes]]:
+    """The package's members (zip name, bytes) in the order python-pptx's `save` writes them,
+    for package.write_package to zip once (saving, then re-zipping, compressed twice)."""
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    yield CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield PACKAGE_URI.rels_uri.membername, package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml
 
 
 _VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
