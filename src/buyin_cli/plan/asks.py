@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
 
 
+@lru_cache(maxsize=4096)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.IGNORECASE)
+
+
 def _names(text: str, words: str) -> bool:
-    """Whether `text` holds `words` as whole words, whatever their case."""
-    return re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, re.IGNORECASE) is not None
+    """Whether `text` holds `words` as whole words, whatever their case.
+
+    Each pattern is compiled once: every briefing's asks are matched against every
+    initiative's title and id, more patterns than `re`'s own cache keeps at 10k records.
+    """
+    return _pattern(words).search(text) is not None
 
 
 def ask_initiative(ask_text: str, linked: str | None,
