@@ -14,12 +14,16 @@ def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _names(text: str, words: str) -> bool:
+def _names(text: str, words: str, lowered: str | None = None) -> bool:
     """Whether `text` holds `words` as whole words, whatever their case.
 
     Each pattern is compiled once: every briefing's asks are matched against every
     initiative's title and id, more patterns than `re`'s own cache keeps at 10k records.
+    `lowered`, the text in lower case when it is ASCII, rules out most initiatives without
+    a search: between ASCII texts, a match ignoring case is a match of the lower-case forms.
     """
+    if lowered is not None and words.isascii() and words.lower() not in lowered:
+        return False
     return _pattern(words).search(text) is not None
 
 
@@ -29,10 +33,11 @@ def ask_initiative(ask_text: str, linked: str | None,
     longest, when several match) or id the ask's text names, else None."""
     if linked:
         return linked
-    named = [i for i in initiatives if _names(ask_text, i.title)]
+    lowered = ask_text.lower() if ask_text.isascii() else None
+    named = [i for i in initiatives if _names(ask_text, i.title, lowered)]
     if named:
         return max(named, key=lambda i: len(i.title)).id
-    return next((i.id for i in initiatives if _names(ask_text, i.id)), None)
+    return next((i.id for i in initiatives if _names(ask_text, i.id, lowered)), None)
 
 
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
