@@ -14,7 +14,7 @@ import io
 import unicodedata
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
 
@@ -26,7 +26,6 @@ from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
                                           slide_label, table_box)
 from buyin_cli.render.pptx.package import build_time, read_presentation, write_package
-from buyin_cli.render.pptx.reuse import SlideMemo
 from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
                                           master_margin)
 from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placeholder_sp, remove_unused
@@ -34,6 +33,9 @@ from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
 from buyin_cli.words import clip
+
+if TYPE_CHECKING:  # what `buyin watch` keeps between builds; a plain build never imports it
+    from buyin_cli.render.pptx.reuse import SlideMemo
 
 TITLE_FLOOR, BODY_FLOOR = 20, paging.BODY_FLOOR
 TITLE_LINES = 2  # a title stands in two lines at most
