@@ -20,11 +20,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR
-from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
-from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx import oxml, textxml
 from buyin_cli.render.pptx.chartdata import chart_data
 from buyin_cli.render.pptx.locales import locale_prefix, localised
 
@@ -179,14 +178,9 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
             span.line.color.rgb = DARK
             span.line.width = Pt(1.25)
         label_w = max(right - left, int(1.6 * 72 * 12700))
-        label = slide.shapes.add_textbox(left + int(2 * 12700), plot_top + int(n * 15 * 12700),
-                                         label_w, int(15 * 12700)).text_frame
-        label.word_wrap = False
-        label.margin_left = label.margin_right = label.margin_top = label.margin_bottom = 0
-        run = label.paragraphs[0].add_run()
-        run.text = mark.label
-        run.font.size = Pt(CHART_LABEL_FONT)
-        run.font.color.rgb = DARK
+        label = textxml.textbox(slide, (left + int(2 * 12700), plot_top + int(n * 15 * 12700), label_w,
+                                        int(15 * 12700)), (0, 0, 0, 0), wrap=False, fitted=False)
+        textxml.styled_run(label, mark.label, CHART_LABEL_FONT, rgb=str(DARK))
 
 
 def unbroken_ranges(text: str) -> str:
@@ -287,13 +281,6 @@ def _doughnut(chart: Any, number_format: str) -> None:
 
 
 def _source_line(slide: Any, box: tuple[int, int, int, int], text: str) -> None:
-    frame = slide.shapes.add_textbox(*box).text_frame
-    frame.word_wrap = True
-    frame.margin_left = frame.margin_right = Pt(7.2)
-    frame.margin_top = frame.margin_bottom = Pt(2)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(CHART_LABEL_FONT)
-    run.font.color.rgb = DARK
+    paragraph = textxml.textbox(slide, box, (int(Pt(7.2)), int(Pt(7.2)), int(Pt(2)), int(Pt(2))), fitted=False)
+    textxml.paragraph_props(paragraph, "l")
+    textxml.styled_run(paragraph, text, CHART_LABEL_FONT, rgb=str(DARK))

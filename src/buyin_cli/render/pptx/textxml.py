@@ -26,7 +26,8 @@ _T = {name: qn(name) for name in (
     "p:graphicFrame", "p:nvGraphicFramePr", "p:cNvPr", "p:cNvGraphicFramePr", "a:graphicFrameLocks", "p:nvPr",
     "p:xfrm", "a:graphic", "a:graphicData", "a:tbl", "a:tblPr", "a:tableStyleId", "a:tblGrid", "a:gridCol",
     "a:tc", "a:txBody", "a:lstStyle", "a:tcPr", "a:lnL", "a:lnR", "a:lnT", "a:lnB", "a:noFill",
-    "a:solidFill", "a:srgbClr", "p:extLst")}
+    "a:solidFill", "a:srgbClr", "p:extLst", "p:sp", "p:nvSpPr", "p:cNvSpPr", "a:prstGeom", "a:avLst",
+    "a:spAutoFit", "a:schemeClr")}
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 
 
@@ -173,4 +174,69 @@ def colour_run(paragraph: Any, text: str, size: str, colour: str, bold: bool = F
     r = sub(paragraph, _A["r"])
     r_pr = sub(r, _A["rPr"], {"sz": size, "b": "1"} if bold else {"sz": size})
     sub(sub(r_pr, _T["a:solidFill"]), _T["a:srgbClr"], {"val": colour})
+    sub(r, _A["t"]).text = escaped(text)
+
+
+_INSET_DEFAULTS = (("lIns", 91440), ("rIns", 91440), ("tIns", 45720), ("bIns", 45720))
+
+
+def textbox(slide: Any, box: tuple[int, int, int, int], insets: tuple[int, int, int, int], *,
+            wrap: bool = True, fitted: bool = True, anchor: str | None = None) -> Any:
+    """A text box at the end of the slide's shapes; its (empty) paragraph.
+
+    As python-pptx's `shapes.add_textbox(*box)` writes it, then `word_wrap`, with `fitted`
+    `auto_size = NONE` (else its shape-to-fit stays), the margins (EMU: left, right, top,
+    bottom; a default one is not written) and `vertical_anchor` ("t", "ctr").
+    """
+    tree = slide.shapes._spTree
+    shape_id = tree.max_shape_id + 1
+    sp = tree.makeelement(_T["p:sp"], {})
+    extension = tree.find(_T["p:extLst"])
+    if extension is None:
+        tree.append(sp)
+    else:
+        extension.addprevious(sp)
+    nv = sub(sp, _T["p:nvSpPr"])
+    sub(nv, _T["p:cNvPr"], {"id": str(shape_id), "name": f"TextBox {shape_id - 1}"})
+    sub(nv, _T["p:cNvSpPr"], {"txBox": "1"})
+    sub(nv, _T["p:nvPr"])
+    sp_pr = sub(sp, _SP_PR)
+    xfrm = sub(sp_pr, _A["xfrm"])
+    x, y, cx, cy = (str(int(v)) for v in box)  # python-pptx's "%d"
+    sub(xfrm, _A["off"], {"x": x, "y": y})
+    sub(xfrm, _A["ext"], {"cx": cx, "cy": cy})
+    sub(sub(sp_pr, _T["a:prstGeom"], {"prst": "rect"}), _T["a:avLst"])
+    sub(sp_pr, _T["a:noFill"])
+    body = sub(sp, _TX_BODY)
+    attrs = {"wrap": "square" if wrap else "none"}
+    attrs.update((name, str(value)) for (name, default), value in zip(_INSET_DEFAULTS, insets) if value != default)
+    if anchor is not None:
+        attrs["anchor"] = anchor
+    sub(sub(body, _A["bodyPr"], attrs), _A["noAutofit"] if fitted else _T["a:spAutoFit"])
+    sub(body, _T["a:lstStyle"])
+    return sub(body, _A["p"])
+
+
+def paragraph_props(paragraph: Any, align: str | None = None, single: bool = False) -> None:
+    """The paragraph's alignment ("l", "ctr"…) and, when `single`, a line spacing of 1.0."""
+    p_pr = sub(paragraph, _A["pPr"], {"algn": align} if align else {})
+    if single:
+        sub(sub(p_pr, _A["lnSpc"]), _A["spcPct"], {"val": "100000"})
+
+
+def styled_run(paragraph: Any, text: str, size: float, *, bold: bool | None = None,
+               rgb: str | None = None, theme: str | None = None) -> None:
+    """A run at the end of the paragraph: `font.size`, then `font.bold` when given, then a
+    colour, RGB (`font.color.rgb`) or the theme's (`font.color.theme_color`, "accent1")."""
+    r = sub(paragraph, _A["r"])
+    attrs = {"sz": centipoints(size)}
+    if bold is not None:
+        attrs["b"] = "1" if bold else "0"
+    r_pr = sub(r, _A["rPr"], attrs)
+    if rgb is not None or theme is not None:
+        fill = sub(r_pr, _T["a:solidFill"])
+        if theme is not None:
+            sub(fill, _T["a:schemeClr"], {"val": theme})
+        else:
+            sub(fill, _T["a:srgbClr"], {"val": str(rgb)})
     sub(r, _A["t"]).text = escaped(text)
