@@ -14,13 +14,22 @@ def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.IGNORECASE)
 
 
+# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ K).
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """`text` with every letter an ASCII letter matches ignoring case made that ASCII letter, lower-case."""
+    return text.translate(_TO_ASCII).lower()
+
+
 def _names(text: str, words: str, lowered: str | None = None) -> bool:
     """Whether `text` holds `words` as whole words, whatever their case.
 
     Each pattern is compiled once: every briefing's asks are matched against every
     initiative's title and id, more patterns than `re`'s own cache keeps at 10k records.
-    `lowered`, the text in lower case when it is ASCII, rules out most initiatives without
-    a search: between ASCII texts, a match ignoring case is a match of the lower-case forms.
+    `lowered`, the text `folded`, rules out most initiatives without a search: ASCII words
+    that match ignoring case are, lower-cased, a part of it.
     """
     if lowered is not None and words.isascii() and words.lower() not in lowered:
         return False
@@ -33,7 +42,7 @@ def ask_initiative(ask_text: str, linked: str | None,
     longest, when several match) or id the ask's text names, else None."""
     if linked:
         return linked
-    lowered = ask_text.lower() if ask_text.isascii() else None
+    lowered = folded(ask_text)
     named = [i for i in initiatives if _names(ask_text, i.title, lowered)]
     if named:
         return max(named, key=lambda i: len(i.title)).id
