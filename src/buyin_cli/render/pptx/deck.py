@@ -126,7 +126,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     layout = _layout(maker, spec, number)
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
-    table = paging.table_pages(places, spec, _table_font(maker))
+    table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
     pages = max(len(text.pages), len(table.pages))
     for page in range(pages):
