@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from conftest import VALID_YAML
 
 ASK_LINE = "    asks: [Approve the roll-out to all 120 pickers]\n"
@@ -86,3 +88,31 @@ def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_m
     # A link is the strategy's own word: it funds what it links, whatever the text says.
     assert ask_funds(pilot, "doorstep", [doorstep]) == "doorstep"
     assert ask_funds("Nominate one coach per depot", None, [doorstep]) is None
+
+
+def test_matching_an_ask_to_initiatives_is_the_whole_word_search_ignoring_case():
+    """The quick test that rules initiatives out never rules out one the search would find."""
+    import random
+    import re
+    from types import SimpleNamespace
+
+    from buyin_cli.plan.asks import ask_initiative
+
+    def searched(text: str, initiatives: list) -> str | None:
+        def names(words: str) -> bool:
+            return re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, re.IGNORECASE) is not None
+        named = [i for i in initiatives if names(i.title)]
+        if named:
+            return str(max(named, key=lambda i: len(i.title)).id)
+        return next((i.id for i in initiatives if names(i.id)), None)
+
+    rng = random.Random(3)
+    words = ["Pick", "Right", "pick-right", "LINE", "line", "kit", "KİT", "ıtem", "ſafe", "\u212aaizen", "safe",
+             "kaizen", "£36,000", "Ärger", "ärger", "ß", "SS", "x"]
+    for _ in range(2000):
+        initiatives: list[Any] = [SimpleNamespace(id=f"i{n}-{rng.choice(words).lower()}",
+                                       title=" ".join(rng.choices(words, k=rng.randint(1, 2))))
+                       for n in range(rng.randint(1, 4))]
+        text = " ".join(rng.choices(words + [i.title for i in initiatives] + [i.id for i in initiatives],
+                                    k=rng.randint(0, 5)))
+        assert ask_initiative(text, None, initiatives) == searched(text, initiatives), text

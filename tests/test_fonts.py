@@ -48,3 +48,20 @@ def test_a_word_is_never_broken_inside_to_fit_a_box():
     size = fit_size(text, Box(90, 200), 20, 6)
     assert size is not None and text_width("Transportschäden", size) <= 90
     assert text_width("Transportschäden", size + 1) > 90  # and no smaller than it must be
+
+
+def test_counting_lines_agrees_with_wrapping_them():
+    """Table fitting counts lines without making them: the count is wrap's, case by case."""
+    import random
+
+    from buyin_cli.render.pptx.textfit import ARIAL, WIDEST
+    from buyin_cli.render.pptx.textfit.measure import Words
+
+    rng = random.Random(7)
+    pieces = ["a", "ab", "Schadensregulierung", "£270,733", "", " ", "\n", "W", "iii", "12\u00a0%",
+              "漢字", "😀", "Transportschäden", "x" * 40]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice([" ", "  ", "", "\n"]) for _ in range(rng.randint(0, 9)))
+        words = Words(text, rng.random() < 0.5, rng.choice([ARIAL, WIDEST]))
+        width, size = rng.uniform(0.0, 300.0), rng.choice([8, 12, 14.5, 20, 44])
+        assert words.count(width, size) == len(words.wrap(width, size)), (text, width, size)

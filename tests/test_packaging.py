@@ -73,9 +73,12 @@ NOT_LOADED = {
     "--help": HEAVY + ("pydantic", "yaml", "buyin_cli.errors", "buyin_cli.load"),
     "check": HEAVY,
     "roi --format json": HEAVY + ("buyin_cli.review", "buyin_cli.present"),
-    # Comparing with an earlier version (git, the comparison) is for `brief --since` alone.
+    # Comparing with an earlier version (git, the comparison) is for `brief --since` alone;
+    # the terminal's tables, workbooks, watching and the slides `watch` keeps, for other commands.
     "brief": ("buyin_cli.diff", "buyin_cli.load.git", "buyin_cli.figures.compare",
-              "buyin_cli.figures.changes", "buyin_cli.present.diff_report"),
+              "buyin_cli.figures.changes", "buyin_cli.present.diff_report", "rich", "openpyxl",
+              "watchfiles", "buyin_cli.watch", "buyin_cli.render.pptx.reuse", "buyin_cli.render.xlsx",
+              "buyin_cli.present.terminal"),
 }
 
 

@@ -27,7 +27,7 @@ from pptx.util import Emu, Inches
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from buyin_cli.render.pptx.deck import normalize_package  # noqa: E402
+from buyin_cli.render.pptx.package import normalize_package  # noqa: E402
 
 OUT = ROOT / "templates" / "default.pptx"
 FIXED_DATE = datetime(2000, 1, 1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
 
@@ -23,9 +24,31 @@ _PILOT = re.compile(r"\b(?:pilot\w*|trial\w*|test|testing|erprob\w*|testen)\b", 
 _SUPPORT = re.compile(r"\b(?:support\w*|endorse\w*|unterstütz\w*|befürwort\w*)\b", re.IGNORECASE)
 
 
-def _names(text: str, words: str) -> bool:
-    """Whether `text` holds `words` as whole words, whatever their case."""
-    return re.search(r"(?<!\w)" + re.escape(words) + r"(?!\w)", text, re.IGNORECASE) is not None
+@lru_cache(maxsize=4096)
+def _pattern(words: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.IGNORECASE)
+
+
+# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ K).
+_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def folded(text: str) -> str:
+    """`text` with every letter an ASCII letter matches ignoring case made that ASCII letter, lower-case."""
+    return text.translate(_TO_ASCII).lower()
+
+
+def _names(text: str, words: str, lowered: str | None = None) -> bool:
+    """Whether `text` holds `words` as whole words, whatever their case.
+
+    Each pattern is compiled once: every briefing's asks are matched against every
+    initiative's title and id, more patterns than `re`'s own cache keeps at 10k records.
+    `lowered`, the text `folded`, rules out most initiatives without a search: ASCII words
+    that match ignoring case are, lower-cased, a part of it.
+    """
+    if lowered is not None and words.isascii() and words.lower() not in lowered:
+        return False
+    return _pattern(words).search(text) is not None
 
 
 def ask_initiative(ask_text: str, linked: str | None,
@@ -34,10 +57,11 @@ def ask_initiative(ask_text: str, linked: str | None,
     longest, when several match) or id the ask's text names, else None."""
     if linked:
         return linked
-    named = [i for i in initiatives if _names(ask_text, i.title)]
+    lowered = folded(ask_text)
+    named = [i for i in initiatives if _names(ask_text, i.title, lowered)]
     if named:
         return max(named, key=lambda i: len(i.title)).id
-    return next((i.id for i in initiatives if _names(ask_text, i.id)), None)
+    return next((i.id for i in initiatives if _names(ask_text, i.id, lowered)), None)
 
 
 def asks_for_rollout(ask_text: str) -> bool:

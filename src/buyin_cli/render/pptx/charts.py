@@ -20,11 +20,10 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR
-from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
-from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx import oxml, textxml
 from buyin_cli.render.pptx.chartdata import chart_data
 from buyin_cli.render.pptx.locales import locale_prefix, localised
 from buyin_cli.render.pptx.textfit.fonts import text_width
@@ -176,17 +175,14 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
         right = at(mark.end) if mark.end is not None else left
         if right > left:
             span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
-            span.line.color.rgb, span.line.width = DARK, Pt(1.25)
+            span.line.color.rgb = DARK
+            span.line.width = Pt(1.25)
         # As wide as its words, kept inside the chart: near the right edge it ends at the edge.
         label_w = max(right - left, int((text_width(mark.label, CHART_LABEL_FONT) + 4) * 12700))
         start = min(left + int(2 * 12700), max(x, x + w - label_w))
-        label = slide.shapes.add_textbox(start, plot_top + int(n * 15 * 12700),
-                                         label_w, int(15 * 12700)).text_frame
-        label.word_wrap = False
-        label.margin_left = label.margin_right = label.margin_top = label.margin_bottom = 0
-        run = label.paragraphs[0].add_run()
-        run.text = mark.label
-        run.font.size, run.font.color.rgb = Pt(CHART_LABEL_FONT), DARK
+        label = textxml.textbox(slide, (start, plot_top + int(n * 15 * 12700), label_w,
+                                        int(15 * 12700)), (0, 0, 0, 0), wrap=False, fitted=False)
+        textxml.styled_run(label, mark.label, CHART_LABEL_FONT, rgb=str(DARK))
 
 
 def unbroken_ranges(text: str) -> str:
@@ -287,13 +283,6 @@ def _doughnut(chart: Any, number_format: str) -> None:
 
 
 def _source_line(slide: Any, box: tuple[int, int, int, int], text: str) -> None:
-    frame = slide.shapes.add_textbox(*box).text_frame
-    frame.word_wrap = True
-    frame.margin_left = frame.margin_right = Pt(7.2)
-    frame.margin_top = frame.margin_bottom = Pt(2)
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = PP_ALIGN.LEFT
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(CHART_LABEL_FONT)
-    run.font.color.rgb = DARK
+    paragraph = textxml.textbox(slide, box, (int(Pt(7.2)), int(Pt(7.2)), int(Pt(2)), int(Pt(2))), fitted=False)
+    textxml.paragraph_props(paragraph, "l")
+    textxml.styled_run(paragraph, text, CHART_LABEL_FONT, rgb=str(DARK))

@@ -11,36 +11,34 @@ the table uses both halves.
 from __future__ import annotations
 
 import io
-from functools import partial
 import unicodedata
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER as PH
-from pptx.enum.text import MSO_AUTO_SIZE
-from pptx.util import Pt
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx import oxml, paging, textfit
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
-                                          inherited_size, inner, layout_placeholder, plan, slide_label,
-                                          table_box)
-from buyin_cli.render.pptx.package import build_time, normalize_package, read_presentation
-from buyin_cli.render.pptx.reuse import SlideMemo
-from buyin_cli.render.pptx.shapes import add_callouts, add_flow, add_line, add_slide_number, footer_box
-from buyin_cli.render.pptx.tables import add_table, body_rows, table_font
+from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
+                                          slide_label, table_box)
+from buyin_cli.render.pptx.package import build_time, read_presentation, write_package
+from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
+                                          master_margin)
+from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placeholder_sp, remove_unused
+from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
+from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
 from buyin_cli.words import clip
 
-TITLE_FLOOR, BODY_FLOOR, TABLE_START, TABLE_FLOOR = 20, 14, 20, 12
-# A title stands in two lines at most; a continued list reads at 20 pt at most (32 leaves a bullet a slide).
-TITLE_LINES, BODY_SPLIT = 2, 20
-WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
-TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
+if TYPE_CHECKING:  # what `buyin watch` keeps between builds; a plain build never imports it
+    from buyin_cli.render.pptx.reuse import SlideMemo
+
+TITLE_FLOOR, BODY_FLOOR = 20, paging.BODY_FLOOR
+TITLE_LINES = 2  # a title stands in two lines at most
 
 
 def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
@@ -59,12 +57,13 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     # In the outline's order: schedule() has put the backup after the presented slides.
     ordered = outline.slides
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
+    maker = SlideMaker(prs)
     for number, spec in enumerate(ordered, start=1):
         if memo is None:
-            _add_slides(prs, outline, spec, number)
+            _add_slides(maker, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
-                     partial(_add_slides, prs, outline, spec, number))
+                     partial(_add_slides, maker, outline, spec, number))
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
@@ -75,9 +74,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     props.keywords = props.comments = props.category = ""
     props.revision = 1
     props.created = props.modified = props.last_printed = when
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalize_package(buffer.getvalue(), when)
+    return write_package(oxml.package_members(prs), when)
 
 
 def _property(text: str) -> str:
@@ -124,160 +121,120 @@ def _quoted(name: str) -> str:
     return f'"{shown}"'
 
 
-def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
-    layout = prs.slide_layouts.get_by_name(spec.layout)
-    if layout is None:
-        names = ", ".join(_quoted(lay.name) for lay in prs.slide_layouts)
-        raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
-                            f'{_quoted(spec.layout)} (it has: {names})')
-    places = plan(prs, layout, spec, number)
-    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
-    if spec.link is not None:
-        paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
-    body_pages: list[list[Para]] = [[]]
-    body_size, floor, left_out = 0.0, float(BODY_FLOOR), list[Para]()
-    if paras:
-        ph = layout_placeholder(layout, places["text"].idx)
-        size = inherited_size(prs, ph, "body", 20)
-        box, steps = inner(places["text"].box), indents(prs, ph)
-        # A slide that must not continue (the decision) leaves out its details, then reads smaller.
-        fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
-            b.detail for b in spec.body or []] + [False] * (spec.link is not None))
-        if fitted:
-            body_size, kept, left_out = fitted
-            body_pages, floor = [kept], min(BODY_FLOOR, body_size)
-        else:
-            body_size, body_pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
-                                                     max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
-    table_pages: list[list[int]] = [[]]
-    charts = spec.all_charts
-    chart_area = places.get("visual", places["area"]).box
-    if spec.table is not None:
-        t_font = table_font(prs)
-        t_box = places["visual"].box
-        if charts:  # the table above, the chart under it
-            x, y, w, h = t_box
-            t_box = (x, y, w, int(h * TABLE_SHARE))
-            gap = int(GAP * EMU_PER_PT)
-            chart_area = (x, y + t_box[3] + gap, w, h - t_box[3] - gap)
-        t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
-            bold_last=spec.table.total is not None)
-        if charts:  # the chart takes what the table's first page leaves
-            all_rows = body_rows(spec.table)
-            height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
-                textfit.row_height(all_rows[i], t_widths, t_size, True, t_font) for i in table_pages[0])
-            x, y, w, h = places["visual"].box
-            top = y + int(height * EMU_PER_PT) + gap
-            chart_area = (x, top, w, y + h - top)
-    numbered = outline.slide_numbers and not any(
-        ph.placeholder_format.type == PH.CENTER_TITLE for ph in layout.placeholders)
-    pages = max(len(body_pages), len(table_pages))
+def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -> None:
+    """The slide `spec` as one or more pages: planned, paged, then each page drawn, numbered and noted."""
+    layout = _layout(maker, spec, number)
+    places = plan(layout, spec, number)
+    text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
+    numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
+    pages = max(len(text.pages), len(table.pages))
     for page in range(pages):
-        slide = prs.slides.add_slide(layout)
-        used = {places["title"].idx}
-        _fill_title(prs, slide, layout, places["title"],  # the title, then its shorter forms
-                    [form + (outline.continued if page else "") for form in spec.title_forms])
-        if spec.subtitle is not None and page == 0:
-            _fill_subtitle(prs, slide, layout, places["subtitle"], spec.subtitle)
-            used.add(places["subtitle"].idx)
-        body = body_pages[page] if page < len(body_pages) else []
-        rows = table_pages[page] if spec.table is not None and page < len(table_pages) else None
-        visual = (bool(charts) and page == 0) or rows is not None
-        # A continuation page holding only the list or only the table spreads over both
-        # halves: wider boxes only ever need fewer lines, so the page still fits.
-        whole = places.get("whole")
-        if body:
-            text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
-            _fill_body(slide, text_place, body, body_size, floor)
-            used.add(places["text"].idx)
-        if page == 0:
-            for chart, chart_box in zip(charts, chart_boxes(chart_area, len(charts))):
-                add_chart(slide, chart_box, chart, outline.meta.language)
-            if spec.callouts:
-                add_callouts(slide, places["callouts"].box, spec.callouts)
-            if spec.flow:
-                add_flow(slide, places["flow"].box, spec.flow)
-        if spec.footnote and page == pages - 1:
-            add_line(slide, places["footnote"].box, spec.footnote)
-        if rows is not None and spec.table is not None:
-            t_at = places["visual"].box if body or whole is None else whole.box
-            add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
-                      spec.table, rows, t_size, t_widths, t_font)
-        for shape in list(slide.placeholders):
-            if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
-                oxml.remove_shape(shape)
+        slide = maker.add_slide(layout)
+        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages)
+        remove_unused(slide, used)
         if numbered:
-            add_slide_number(prs, slide, layout, len(prs.slides))
+            add_slide_number(maker.prs, slide, layout, len(maker.prs.slides))
             if outline.footer:
-                add_line(slide, footer_box(prs, layout), outline.footer)
+                add_line(slide, footer_box(layout, _margin(maker)), outline.footer)
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
         # what the whole slide left out is said from the notes.
-        slide.notes_slide.notes_text_frame.text = ("\n".join([spec.notes] + [p.text for p in left_out])
-                                                   if page == 0 else outline.continued_notes)
+        maker.set_notes(slide, "\n".join([spec.notes] + [p.text for p in text.left_out])
+                        if page == 0 else outline.continued_notes)
 
 
-def _prepare(frame: Any) -> None:
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE  # the fitting is done here; no renderer shrinking
-    frame.margin_left = frame.margin_right = Pt(INSET_X)
-    frame.margin_top = frame.margin_bottom = Pt(INSET_Y)
+def _layout(maker: SlideMaker, spec: Slide, number: int) -> LayoutFacts:
+    layout = maker.facts(spec.layout)
+    if layout is None:
+        names = ", ".join(_quoted(lay.name) for lay in maker.prs.slide_layouts)
+        raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
+                            f'{_quoted(spec.layout)} (it has: {names})')
+    return layout
 
 
-def _placeholder(slide: Any, place: Place) -> Any:
-    ph = slide.placeholders[place.idx]
-    ph.left, ph.top, ph.width, ph.height = place.box
-    return ph
+def _table_font(maker: SlideMaker) -> textfit.Font:
+    if "table font" not in maker.cache:
+        maker.cache["table font"] = table_font(maker.prs)
+    return maker.cache["table font"]  # type: ignore[no-any-return]
 
 
-def _fill_title(prs: Any, slide: Any, layout: Any, place: Place, forms: list[str]) -> None:
-    start = inherited_size(prs, layout_placeholder(layout, place.idx), "title", 32)
+def _margin(maker: SlideMaker) -> int:
+    if "margin" not in maker.cache:
+        maker.cache["margin"] = master_margin(maker.master_placeholders)
+    return maker.cache["margin"]  # type: ignore[no-any-return]
+
+
+def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[str, Place], outline: Outline,
+               spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int) -> set[int]:
+    """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
+    used = {places["title"].idx}
+    _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
+                [form + (outline.continued if page else "") for form in spec.title_forms])
+    if spec.subtitle is not None and page == 0:
+        _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle)
+        used.add(places["subtitle"].idx)
+    body = text.pages[page] if page < len(text.pages) else []
+    rows = table.pages[page] if spec.table is not None and page < len(table.pages) else None
+    charts = spec.all_charts
+    visual = (bool(charts) and page == 0) or rows is not None
+    # A continuation page holding only the list or only the table spreads over both
+    # halves: wider boxes only ever need fewer lines, so the page still fits.
+    whole = places.get("whole")
+    if body:
+        text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
+        _fill_body(slide, text_place, body, text.size, text.floor)
+        used.add(places["text"].idx)
+    if page == 0:
+        for chart, chart_box in zip(charts, chart_boxes(table.chart_area, len(charts))):
+            add_chart(slide, chart_box, chart, outline.meta.language)
+        if spec.callouts:
+            add_callouts(slide, places["callouts"].box, spec.callouts)
+        if spec.flow:
+            add_flow(slide, places["flow"].box, spec.flow)
+    if spec.footnote and page == pages - 1:
+        add_line(slide, places["footnote"].box, spec.footnote)
+    if rows is not None and spec.table is not None and table.font is not None:
+        t_at = places["visual"].box if body or whole is None else whole.box
+        add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
+                  spec.table, rows, table.size, table.widths, table.font)
+    return {idx for idx in used if idx is not None}
+
+
+def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: str, default: float) -> float:
+    key = (style, layout.name, idx)
+    if key not in maker.cache:
+        maker.cache[key] = inherited_size(maker.prs, layout.placeholder(idx), style, default)
+    return maker.cache[key]  # type: ignore[no-any-return]
+
+
+def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> None:
+    start = _inherited(maker, layout, place.idx, "title", 32)
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
     text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
                                    bold=True, max_lines=TITLE_LINES)
-    frame = _placeholder(slide, place).text_frame
-    _prepare(frame)
-    paragraph = frame.paragraphs[0]
-    paragraph.line_spacing = 1.0
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
+    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), place.box,
+                     [Paragraph((Run(text, size),))])
 
 
-def _fill_subtitle(prs: Any, slide: Any, layout: Any, place: Place, text: str) -> None:
-    start = inherited_size(prs, layout_placeholder(layout, place.idx), "body", 22)
+def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str) -> None:
+    start = _inherited(maker, layout, place.idx, "body", 22)
     subtitle, size = textfit.fit_first([text], inner(place.box), start, min(start, BODY_FLOOR))
-    frame = _placeholder(slide, place).text_frame
-    _prepare(frame)
     # One paragraph per line, each aligned as the placeholder is: a line break inside
     # one run is a paragraph the renderer aligns its own way.
-    align = inherited_align(prs, layout_placeholder(layout, place.idx), "body")
-    for i, line in enumerate(subtitle.split("\n")):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.line_spacing = 1.0
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = line
-        run.font.size = Pt(size)
+    key = ("align", layout.name, place.idx)
+    if key not in maker.cache:
+        maker.cache[key] = inherited_align(maker.prs, layout.placeholder(place.idx), "body")
+    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), place.box,
+                     [Paragraph((Run(line, size),), align=maker.cache[key]) for line in subtitle.split("\n")])
 
 
 def _fill_body(slide: Any, place: Place, paras: list[Para], size: float, floor: float) -> None:
-    frame = _placeholder(slide, place).text_frame
-    _prepare(frame)
-    for i, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
-        paragraph.level = para.level
+    written = []
+    for para in paras:
         psize = textfit.level_size(size, para.level, floor)
-        paragraph.line_spacing = 1.0
-        paragraph.space_before = Pt(textfit.space_before(psize, para.level))
-        if not para.bullet:  # a link, or the tail of a bullet split across slides
-            oxml.no_bullet(paragraph)
-        run = paragraph.add_run()
-        run.text = para.text
-        run.font.size = Pt(psize)
-        if para.bold:
-            run.font.bold = True
-        if para.link:
-            run.hyperlink.address = para.link
+        # not para.bullet: a link, or the tail of a bullet split across slides
+        written.append(Paragraph((Run(para.text, psize, para.bold, para.link),), level=para.level,
+                                 space_before=textfit.space_before(psize, para.level), bullet=para.bullet))
+    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), place.box, written)

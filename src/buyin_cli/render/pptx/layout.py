@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
-from pptx.enum.text import PP_ALIGN
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import oxml
+from buyin_cli.render.pptx.skeleton import LayoutFacts, Ph
 from buyin_cli.render.pptx.textfit import Box, line_height, lines_at
 
 EMU_PER_PT = 12700
@@ -45,32 +45,32 @@ def slide_label(number: int, spec: Slide) -> str:
     return f"slide {number} (\u201c{spec.title}\u201d)"
 
 
-def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
+def plan(layout: LayoutFacts, spec: Slide, number: int) -> dict[str, Place]:
     """Decide which placeholder (or area) takes the title, subtitle, text and chart/table."""
-    def box(ph: Any) -> tuple[int, int, int, int]:
+    def box(ph: Ph) -> tuple[int, int, int, int]:
         return (ph.left, ph.top, ph.width, ph.height)
 
     def missing(what: str) -> TemplateError:
-        kinds = ", ".join(ph.placeholder_format.type.name.lower().replace("_", " ")
+        kinds = ", ".join(ph.type.name.lower().replace("_", " ")
                           for ph in layout.placeholders) or "no placeholders"
         return TemplateError(f'{slide_label(number, spec)}: layout "{layout.name}" has no {what} '
                              f'placeholder (it has: {kinds})')
 
-    phs = list(layout.placeholders)
-    titles = [ph for ph in phs if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)]
+    phs = layout.placeholders
+    titles = [ph for ph in phs if ph.type in (PH.TITLE, PH.CENTER_TITLE)]
     if not titles:
         raise missing("title")
-    places = {"title": Place(titles[0].placeholder_format.idx, box(titles[0]))}
-    contents = sorted((ph for ph in phs if ph.placeholder_format.type in (PH.BODY, PH.OBJECT)),
+    places = {"title": Place(titles[0].idx, box(titles[0]))}
+    contents = sorted((ph for ph in phs if ph.type in (PH.BODY, PH.OBJECT)),
                       key=lambda ph: -ph.width * ph.height)
     if spec.subtitle is not None:
-        subtitles = [ph for ph in phs if ph.placeholder_format.type == PH.SUBTITLE]
+        subtitles = [ph for ph in phs if ph.type == PH.SUBTITLE]
         if not subtitles:
             if not contents:
                 raise missing("subtitle or body")
             subtitles = [min(contents, key=lambda ph: ph.top)]
             contents.remove(subtitles[0])
-        places["subtitle"] = Place(subtitles[0].placeholder_format.idx, box(subtitles[0]))
+        places["subtitle"] = Place(subtitles[0].idx, box(subtitles[0]))
     has_text = bool(spec.body) or spec.link is not None
     has_visual = bool(spec.all_charts) or spec.table is not None
     if has_text and not contents:
@@ -80,11 +80,11 @@ def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
     else:  # e.g. "Title Only": everything under the title, above the footer line
         x, y, w, h = places["title"].box
         top = y + h + int(0.2 * 72 * EMU_PER_PT)
-        places["area"] = Place(None, (x, top, w, int(prs.slide_height * 0.9) - top))
+        places["area"] = Place(None, (x, top, w, int(layout.slide_height * 0.9) - top))
     if has_text and has_visual:
         if len(contents) >= 2:
             left, right = sorted(contents[:2], key=lambda ph: ph.left)
-            places["text"] = Place(left.placeholder_format.idx, box(left))
+            places["text"] = Place(left.idx, box(left))
             places["visual"] = Place(None, box(right))
             x, y = min(left.left, right.left), min(left.top, right.top)
             places["whole"] = Place(None, (x, y, max(left.left + left.width, right.left + right.width) - x,
@@ -92,11 +92,11 @@ def plan(prs: Any, layout: Any, spec: Slide, number: int) -> dict[str, Place]:
         else:
             x, y, w, h = box(contents[0])
             half = (w - int(GAP * EMU_PER_PT)) // 2
-            places["text"] = Place(contents[0].placeholder_format.idx, (x, y, half, h))
+            places["text"] = Place(contents[0].idx, (x, y, half, h))
             places["visual"] = Place(None, (x + w - half, y, half, h))
             places["whole"] = Place(None, (x, y, w, h))
     elif has_text:
-        places["text"] = Place(contents[0].placeholder_format.idx, box(contents[0]))
+        places["text"] = Place(contents[0].idx, box(contents[0]))
     elif has_visual:
         places["visual"] = places["area"]
     return carve(places, spec)
@@ -136,10 +136,6 @@ def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
     return (x, y, max(b[0] + b[2] for b in boxes) - x, max(b[1] + b[3] for b in boxes) - y)
 
 
-def layout_placeholder(layout: Any, idx: int | None) -> Any:
-    return next(ph for ph in layout.placeholders if ph.placeholder_format.idx == idx)
-
-
 def pt_box(box: tuple[int, int, int, int]) -> Box:
     return Box(box[2] / EMU_PER_PT, box[3] / EMU_PER_PT)
 
@@ -154,22 +150,25 @@ def table_box(box: tuple[int, int, int, int]) -> Box:
     return Box(box[2] / EMU_PER_PT - 2 * INSET_X, box[3] / EMU_PER_PT)
 
 
-def inherited_size(prs: Any, layout_ph: Any, style: str, default: float) -> float:
+def inherited_size(prs: Any, layout_ph: Ph, style: str, default: float) -> float:
     """The font size (pt) a placeholder's first level inherits: layout, master placeholder, master style."""
-    size = oxml.inherited(prs, layout_ph, style, "a:defRPr", "sz")
+    size = oxml.inherited(prs, layout_ph.element, style, "a:defRPr", "sz")
     return int(size) / 100 if size else default
 
 
-def inherited_align(prs: Any, layout_ph: Any, style: str) -> Any:
-    """The paragraph alignment a placeholder's first level inherits; left when nothing says."""
-    names = {"l": PP_ALIGN.LEFT, "ctr": PP_ALIGN.CENTER, "r": PP_ALIGN.RIGHT, "just": PP_ALIGN.JUSTIFY}
-    return names.get(oxml.inherited(prs, layout_ph, style, None, "algn") or "", PP_ALIGN.LEFT)
+_ALIGN = {"l": "l", "ctr": "ctr", "r": "r", "just": "just"}  # what PP_ALIGN writes for each
 
 
-def indents(prs: Any, layout_ph: Any) -> tuple[float, ...]:
+def inherited_align(prs: Any, layout_ph: Ph, style: str) -> str:
+    """The paragraph alignment a placeholder's first level inherits, as the file writes it
+    ("l", "ctr", "r", "just"); left when nothing says."""
+    return _ALIGN.get(oxml.inherited(prs, layout_ph.element, style, None, "algn") or "", "l")
+
+
+def indents(prs: Any, layout_ph: Ph) -> tuple[float, ...]:
     """Left margin (pt) of each bullet level; the larger of the layout's and the master's."""
     out = []
     for n in range(1, 6):
-        margins = [m / EMU_PER_PT for m in oxml.level_margins(prs, layout_ph, n)]
+        margins = [m / EMU_PER_PT for m in oxml.level_margins(prs, layout_ph.element, n)]
         out.append(max(margins) if margins else 0.375 * 72 * n)  # PowerPoint's own default
     return tuple(out)

@@ -3,16 +3,22 @@
 python-pptx has no public call for these: dropping a template's own slides,
 removing a placeholder, a paragraph without a bullet, a cloned slide-number
 field, chart details (level category labels, where an axis crosses), the
-theme's body font and the list styles a placeholder inherits. Everything else
-in render/pptx uses the public API only.
+theme's body font and the list styles a placeholder inherits. Two modules write
+slide XML directly, for speed, each saying which python-pptx calls it stands for:
+skeleton.py (new slides and notes pages) and textxml.py (a placeholder's text).
+Everything else in render/pptx uses the public API only.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.oxml import serialize_part_xml
+from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
+from pptx.opc.serialized import _ContentTypesItem
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 
@@ -30,6 +36,19 @@ def drop_all_slides(prs: Any) -> None:
     for slide_id in list(slide_ids):
         prs.part.drop_rel(slide_id.rId)
         slide_ids.remove(slide_id)
+
+
+def package_members(prs: Any) -> Iterator[tuple[str, bytes]]:
+    """The package's members (zip name, bytes) in the order python-pptx's `save` writes them,
+    for package.write_package to zip once (saving, then re-zipping, compressed twice)."""
+    package = prs.part.package
+    parts = tuple(package.iter_parts())
+    yield CONTENT_TYPES_URI.membername, serialize_part_xml(_ContentTypesItem.xml_for(parts))
+    yield PACKAGE_URI.rels_uri.membername, package._rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if part._rels:
+            yield part.partname.rels_uri.membername, part.rels.xml
 
 
 _VBA_PROJECT = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
@@ -136,19 +155,15 @@ def no_bullet(paragraph: Any) -> None:
     p_pr.append(p_pr.makeelement(qn("a:buNone"), {}))
 
 
-def set_end_size(paragraph: Any, size: float) -> None:
-    """The size of a paragraph's end mark: what an empty table cell's height follows."""
-    paragraph._p.get_or_add_endParaRPr().set("sz", str(int(size * 100)))
-
-
 def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str) -> str | None:
     """An attribute of the first list level (or its `child`): layout, master placeholder, master style.
 
-    `style` is "title" or "body": the master text style consulted last.
+    `layout_ph` is the layout placeholder's element; `style` is "title" or "body": the
+    master text style consulted last.
     """
     master = prs.slide_master._element
-    candidates = [layout_ph._element]
-    ph_type = layout_ph._element.ph_type
+    candidates = [layout_ph]
+    ph_type = layout_ph.ph_type
     candidates += [sp for sp in master.iter(qn("p:sp")) if sp.ph is not None and sp.ph_type == ph_type]
     tail = f"/{qn(child)}" if child else ""
     for element in candidates:
@@ -163,39 +178,44 @@ def inherited(prs: Any, layout_ph: Any, style: str, child: str | None, attr: str
 
 
 def level_margins(prs: Any, layout_ph: Any, level: int) -> list[int]:
-    """The left margins (EMU) that the master's body style and the layout give list `level` (1-5)."""
+    """The left margins (EMU) that the master's body style and the layout placeholder (its
+    element) give list `level` (1-5)."""
     master = prs.slide_master._element.find(f".//{qn('p:bodyStyle')}")
     margins = []
-    for root in (master, layout_ph._element.find(f".//{qn('a:lstStyle')}")):
+    for root in (master, layout_ph.find(f".//{qn('a:lstStyle')}")):
         found = root.find(qn(f"a:lvl{level}pPr")) if root is not None else None
         if found is not None and found.get("marL") is not None:
             margins.append(int(found.get("marL")))
     return margins
 
 
-def clone_placeholder(slide: Any, layout_ph: Any) -> Any:
-    """A copy of a layout placeholder on `slide`, inheriting its position; its text frame."""
-    sp = copy.deepcopy(layout_ph._element)
+def clone_placeholder(slide: Any, layout_sp: Any) -> Any:
+    """A copy of a layout placeholder (its element) on `slide`, inheriting its position; its text body."""
+    sp = copy.deepcopy(layout_sp)
+    tx_body = sp.get_or_add_txBody()
+    if tx_body.find(qn("a:p")) is None:
+        tx_body.add_p()
     sp_pr = sp.find(qn("p:spPr"))
     for child in list(sp_pr):  # inherit the position from the layout
         sp_pr.remove(child)
     c_nv_pr = sp.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}")
-    c_nv_pr.set("id", str(slide.shapes._next_shape_id))
-    slide.shapes._spTree.append(sp)
-    return slide.shapes[-1].text_frame
+    tree = slide.shapes._spTree
+    c_nv_pr.set("id", str(tree.max_shape_id + 1))
+    tree.append(sp)
+    return tx_body
 
 
-def slide_number_field(frame: Any, number: int, size_pt: int = 12) -> None:
-    """Make `frame` show the slide-number field (kept if it has one), reading `number`."""
-    field = next(frame._txBody.iter(qn("a:fld")), None)
+def slide_number_field(tx_body: Any, number: int, size_pt: int = 12) -> None:
+    """Make the text body show the slide-number field (kept if it has one), reading `number`."""
+    field = next(tx_body.iter(qn("a:fld")), None)
     if field is None or field.get("type") != "slidenum":
-        paragraph = frame.paragraphs[0]
-        for child in list(paragraph._p):
+        paragraph = tx_body.find(qn("a:p"))
+        for child in list(paragraph):
             if child.tag != qn("a:pPr"):
-                paragraph._p.remove(child)
+                paragraph.remove(child)
         field = parse_xml(f'<a:fld {nsdecls("a")} id="{_SLIDE_NUMBER_FIELD}" type="slidenum">'
                           f'<a:rPr lang="en-GB" sz="{size_pt * 100}"/><a:t/></a:fld>')
-        paragraph._p.append(field)
+        paragraph.append(field)
     field.find(qn("a:t")).text = str(number)
 
 
@@ -237,35 +257,7 @@ def is_hidden(slide: Any) -> bool:
     return bool(slide._element.get("show") == "0")
 
 
-_NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all
-
-
-def unstyled(table: Any) -> None:
-    """Take the table style off, so the table looks the same on every template and renderer."""
-    tbl_pr = table._tbl.tblPr
-    style = tbl_pr.find(qn("a:tableStyleId"))
-    if style is None:
-        style = tbl_pr.makeelement(qn("a:tableStyleId"), {})
-        tbl_pr.append(style)
-    style.text = _NO_STYLE
-
-
-def cell_rules(cell: Any, top: tuple[float, str] | None, bottom: tuple[float, str] | None) -> None:
-    """Horizontal rules on a cell, each (width in pt, RRGGBB) or None; no vertical ones."""
-    tc_pr = cell._tc.get_or_add_tcPr()
-    for tag in ("a:lnL", "a:lnR", "a:lnT", "a:lnB"):
-        for old in tc_pr.findall(qn(tag)):
-            tc_pr.remove(old)
-    lines = []
-    for tag, rule in (("lnL", None), ("lnR", None), ("lnT", top), ("lnB", bottom)):
-        if rule is None:
-            lines.append(f'<a:{tag} {nsdecls("a")} w="0"><a:noFill/></a:{tag}>')
-        else:
-            width, colour = rule
-            lines.append(f'<a:{tag} {nsdecls("a")} w="{int(width * 12700)}" cmpd="sng">'
-                         f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:{tag}>')
-    for n, xml in enumerate(lines):
-        tc_pr.insert(n, parse_xml(xml))
+NO_STYLE = "{2D5ABB26-0587-4C30-8999-92F81FD0307C}"  # "No Style, No Grid": the cells say it all
 
 
 def fix_plot_area(chart: Any, x: float, y: float, w: float, h: float) -> None:

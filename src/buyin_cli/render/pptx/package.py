@@ -6,6 +6,7 @@ import io
 import os
 import re
 import zipfile
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from xml.etree import ElementTree
@@ -126,19 +127,25 @@ def normalize_package(data: bytes, when: datetime) -> bytes:
 
     python-pptx stamps each embedded chart workbook with the clock; its dates become `when`.
     """
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return write_package(((info.filename, src.read(info)) for info in src.infolist()), when)
+
+
+def write_package(members: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
+    """A zip package of `members` (name, bytes), in that order, with fixed entry times and
+    attributes; embedded workbooks are normalised too, and the document's dates are `when`."""
     # A zip entry's time holds the years 1980 to 2107 only: outside them it is clamped, as
     # reproducible builds clamp SOURCE_DATE_EPOCH (the document's own dates stay exact).
     stamp = min(max(when, datetime(1980, 1, 1)), datetime(2107, 12, 31, 23, 59, 58)).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
-        for info in src.infolist():
-            blob = src.read(info)
-            if info.filename.endswith(".xlsx"):
+    with zipfile.ZipFile(out, "w") as dst:
+        for name, blob in members:
+            if name.endswith(".xlsx"):
                 blob = normalize_package(blob, when)
-            elif info.filename == "docProps/core.xml" and b"dcterms:created" in blob:
+            elif name == "docProps/core.xml" and b"dcterms:created" in blob:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso, blob)
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
+            entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 0, 0
             dst.writestr(entry, blob, compresslevel=6)
     return out.getvalue()

@@ -16,7 +16,8 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Inches, Pt
 
 from buyin_cli.render.outline.model import Callout, Step
-from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx import oxml, textfit, textxml
+from buyin_cli.render.pptx.skeleton import LayoutFacts
 
 EMU_PER_PT = 12700
 LABEL, FAINT, PANEL = RGBColor(0x59, 0x59, 0x59), RGBColor(0x80, 0x80, 0x80), RGBColor(0xF2, 0xF2, 0xF2)
@@ -38,6 +39,11 @@ def _frame(shape: Any, margin: float = 4) -> Any:
     frame.margin_left = frame.margin_right = Pt(margin)
     frame.margin_top = frame.margin_bottom = Pt(2)
     return frame
+
+
+def _insets(margin: float) -> tuple[int, int, int, int]:
+    """A text box's insets as _frame sets them (EMU): `margin` left and right, 2 pt top and bottom."""
+    return (int(Pt(margin)), int(Pt(margin)), int(Pt(2)), int(Pt(2)))
 
 
 def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour: RGBColor | None = None,
@@ -67,16 +73,15 @@ def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Call
         rule.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
         rule.line.fill.background()
         left, width = x + int(8 * EMU_PER_PT), w - int(8 * EMU_PER_PT)
-        value = _frame(slide.shapes.add_textbox(left, y, width, value_h))
-        value.word_wrap = False  # a figure is never broken across lines
-        value.paragraphs[0].line_spacing = 1.0
-        _text(value.paragraphs[0], callout.value, size, bold=True, accent=True)
+        # A figure is never broken across lines.
+        value = textxml.textbox(slide, (left, y, width, value_h), _insets(4), wrap=False)
+        textxml.paragraph_props(value, single=True)
+        textxml.styled_run(value, callout.value, size, bold=True, theme="accent1")
         label_box = textfit.Box(inner_w, max((h - value_h) / EMU_PER_PT - 4, SMALL * 1.25))
         text, label_size = textfit.fit_first([callout.label], label_box, LABEL_SIZE, SMALL)
-        label = _frame(slide.shapes.add_textbox(left, y + value_h, width, h - value_h))
-        label.vertical_anchor = MSO_ANCHOR.TOP
-        label.paragraphs[0].line_spacing = 1.0
-        _text(label.paragraphs[0], text, label_size, colour=LABEL)
+        label = textxml.textbox(slide, (left, y + value_h, width, h - value_h), _insets(4), anchor="t")
+        textxml.paragraph_props(label, single=True)
+        textxml.styled_run(label, text, label_size, bold=False, rgb=str(LABEL))
 
 
 def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:
@@ -121,8 +126,7 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
             mark.shadow.inherit = False
 
 
-def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
-             align: PP_ALIGN = PP_ALIGN.LEFT) -> None:
+def add_line(slide: Any, box: tuple[int, int, int, int], text: str, align: str = "l") -> None:
     """A small line of text (a footnote, a footer); one too long for its box wraps, the box
     growing upward, so that it is said whole."""
     width = box[2] / EMU_PER_PT - 14.4
@@ -131,38 +135,36 @@ def add_line(slide: Any, box: tuple[int, int, int, int], text: str,
     if missing > 0:  # the layout gave a footnote its lines; a footer may still need more
         grown = int(missing * EMU_PER_PT)
         box = (box[0], box[1] - grown, box[2], box[3] + grown)
-    shape = slide.shapes.add_textbox(*box)
-    frame = _frame(shape, 7.2)
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    paragraph = frame.paragraphs[0]
-    paragraph.alignment = align
-    _text(paragraph, text, SMALL, colour=LABEL)
+    paragraph = textxml.textbox(slide, box, _insets(7.2), anchor="ctr")
+    textxml.paragraph_props(paragraph, align)
+    textxml.styled_run(paragraph, text, SMALL, bold=False, rgb=str(LABEL))
 
 
-def _margin(prs: Any) -> int:
+def master_margin(master_placeholders: tuple[Any, ...]) -> int:
     """The left margin of the master's title: where every slide's content lines up."""
-    title = next((ph for ph in prs.slide_master.placeholders
+    title = next((ph for ph in master_placeholders
                   if ph.placeholder_format.type in (PH.TITLE, PH.CENTER_TITLE)), None)
     return title.left if title is not None and title.left is not None else Inches(0.6)
 
 
-def footer_box(prs: Any, layout: Any) -> tuple[int, int, int, int]:
-    """A line at the bottom left, in line with the title, at the height of the layout's footer."""
-    left = _margin(prs)
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.FOOTER), None)
+def footer_box(layout: LayoutFacts, left: int) -> tuple[int, int, int, int]:
+    """A line at the bottom left, in line with the title (`left`, the master's margin), at the
+    height of the layout's footer."""
+    source = layout.of_type(PH.FOOTER)
     top, height = ((source.top, source.height) if source is not None and source.height
-                   else (prs.slide_height - Inches(0.55), Inches(0.35)))
+                   else (layout.slide_height - Inches(0.55), Inches(0.35)))
     # As wide as the room left of the slide number: a long organisation's name fits whole.
-    return (left, top, prs.slide_width - Inches(1.7) - 2 * left, height)
+    return (left, top, layout.slide_width - Inches(1.7) - 2 * left, height)
 
 
-def add_slide_number(prs: Any, slide: Any, layout: Any, number: int) -> None:
+def add_slide_number(prs: Any, slide: Any, layout: LayoutFacts, number: int) -> None:
     """The layout's slide-number placeholder (or a small box bottom right) showing the number field."""
-    source = next((ph for ph in layout.placeholders if ph.placeholder_format.type == PH.SLIDE_NUMBER), None)
+    source = layout.of_type(PH.SLIDE_NUMBER)
     if source is not None:
-        frame = oxml.clone_placeholder(slide, source)
+        tx_body = oxml.clone_placeholder(slide, source.element)
     else:
         frame = slide.shapes.add_textbox(prs.slide_width - Inches(1.6), prs.slide_height - Inches(0.55),
                                          Inches(1.0), Inches(0.35)).text_frame
         frame.paragraphs[0].alignment = PP_ALIGN.RIGHT
-    oxml.slide_number_field(frame, number)
+        tx_body = frame._txBody
+    oxml.slide_number_field(tx_body, number)

@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Table
-from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx import oxml, textfit, textxml
 
 
 def table_font(prs: Any) -> textfit.Font:
@@ -25,7 +23,7 @@ def table_font(prs: Any) -> textfit.Font:
 
 
 HEADER_RULE, ROW_RULE = (1.0, "595959"), (0.5, "D9D9D9")
-TEXT, DIM = RGBColor(0x26, 0x26, 0x26), RGBColor(0x40, 0x40, 0x40)
+TEXT, DIM = "262626", "404040"
 
 
 def body_rows(spec: Table) -> list[list[str]]:
@@ -38,9 +36,9 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     """A native table of `spec`'s header and `rows`, `width` points wide at (`left`, `top`) in EMU.
 
     `rows` index body_rows(spec); `size` and `fitted` (column widths) come from
-    textfit.fit_table, which planned the rows that fit on this slide.
+    textfit.fit_table, which planned the rows that fit on this slide. The table's XML is
+    written directly (textxml.py): what python-pptx's `add_table` and cell proxies wrote.
     """
-    align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
     aligns = spec.align or ["left"] * len(spec.columns)
     every = body_rows(spec)
     total = len(spec.rows) if spec.total is not None else None
@@ -50,37 +48,26 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     # row grows taller than the page was planned with.
     widths = [w * width / sum(fitted) for w in fitted]
     heights = [textfit.row_height(r, widths, size, kind != "row", font) for r, kind in zip(cells, kinds)]
-    emu_heights = [Pt(h) for h in heights]
-    w = Pt(width)
-    shape = slide.shapes.add_table(len(cells), len(spec.columns), left, top, w, sum(emu_heights))
-    table = shape.table
-    table.first_row, table.horz_banding = True, False
-    oxml.unstyled(table)
-    emu_widths: list[int] = [Pt(v) for v in widths]
+    emu_heights = [int(Pt(h)) for h in heights]
+    w = int(Pt(width))
+    emu_widths: list[int] = [int(Pt(v)) for v in widths]
     emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
-    for column, width in zip(table.columns, emu_widths):
-        column.width = width
-    for row, height in zip(table.rows, emu_heights):
-        row.height = height
+    tbl = textxml.table_frame(slide, left, top, w, sum(emu_heights), oxml.NO_STYLE, emu_widths)
     last = len(cells) - 1
-    for r, (values, kind) in enumerate(zip(cells, kinds)):
+    end_size, run_size = str(int(size * 100)), textxml.centipoints(size)
+    for r, (values, kind, height) in enumerate(zip(cells, kinds, emu_heights)):
+        tr = textxml.sub(tbl, textxml.A_TR, {"h": str(height)})
+        top_rule = HEADER_RULE if kind == "total" else None
+        bottom_rule = HEADER_RULE if kind == "header" else None if r == last else ROW_RULE
+        colour = DIM if kind == "header" else TEXT
         for c, value in enumerate(values):
-            cell = table.cell(r, c)
-            cell.fill.background()
-            cell.margin_left = cell.margin_right = Pt(textfit.CELL_MARGIN_X)
-            cell.margin_top = cell.margin_bottom = Pt(textfit.CELL_MARGIN_Y)
-            top_rule = HEADER_RULE if kind == "total" else None
-            bottom_rule = HEADER_RULE if kind == "header" else None if r == last else ROW_RULE
-            oxml.cell_rules(cell, top_rule, bottom_rule)
-            paragraph = cell.text_frame.paragraphs[0]
-            paragraph.alignment = align[aligns[c]]
+            paragraph = textxml.table_cell(tr, _ALIGN[aligns[c]], _MARGINS, (None, None, top_rule, bottom_rule))
             # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
-            oxml.set_end_size(paragraph, size)
-            if not value:
-                continue
-            run = paragraph.add_run()
-            run.text = value
-            run.font.size = Pt(size)
-            run.font.color.rgb = DIM if kind == "header" else TEXT
-            if kind != "row":
-                run.font.bold = True
+            if value:
+                textxml.colour_run(paragraph, value, run_size, colour, bold=kind != "row")
+            textxml.sub(paragraph, textxml.A_END, {"sz": end_size})
+
+
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # as PP_ALIGN writes them
+_MARGINS = tuple(str(int(Pt(m))) for m in (textfit.CELL_MARGIN_X, textfit.CELL_MARGIN_X,
+                                            textfit.CELL_MARGIN_Y, textfit.CELL_MARGIN_Y))

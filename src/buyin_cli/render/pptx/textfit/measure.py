@@ -69,6 +69,29 @@ class Words:
             lines.append(line)
         return lines
 
+    def count(self, width: float, size: float) -> int:
+        """How many lines `wrap(width, size)` gives, without making them: table fitting asks
+        this of every cell at every width it tries. Kept step for step with `wrap`."""
+        count = 0
+        for hard_line in self.lines:
+            length, used = 0, 0  # the line's characters so far, and its units
+            for word, wide in hard_line:
+                candidate = used + self.space + wide if length else wide
+                if points(candidate, size) <= width:
+                    length, used = (length + 1 + len(word) if length else len(word)), candidate
+                    continue
+                if length:
+                    count += 1
+                length, used = 0, 0
+                for ch in word:
+                    more = units(ch, self.advances)
+                    if length and points(used + more, size) > width:
+                        count += 1
+                        length, used = 0, 0
+                    length, used = length + 1, used + more
+            count += 1
+        return count
+
 
 def line_height(size: float) -> float:
     """Height of one line of text at `size` points."""
@@ -126,7 +149,7 @@ def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,
 
 def lines_at(text: str, width: float, size: float, bold: bool = False) -> int:
     """How many lines `text` takes at `size` in a box `width` points wide."""
-    return len(wrap(text, width, size, bold))
+    return Words(text, bold).count(width, size)
 
 
 def balanced(heights: list[float], capacity: float) -> list[int]:

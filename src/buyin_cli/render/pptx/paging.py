@@ -1,0 +1,102 @@
+"""How a slide's list and table are split over pages, and at what size, before anything is drawn.
+
+A list or table too long for its box continues on further slides of the same
+layout; a slide that must not continue (the decision) leaves out its details,
+then reads smaller. A table with a chart under it takes half the visual's box,
+and the chart what the table's first page leaves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from buyin_cli.render.outline import Slide
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx.layout import EMU_PER_PT, GAP, Place, indents, inherited_size, inner, table_box
+from buyin_cli.render.pptx.skeleton import LayoutFacts
+from buyin_cli.render.pptx.tables import body_rows
+from buyin_cli.render.pptx.textfit import Para
+
+BODY_FLOOR, TABLE_START, TABLE_FLOOR = 14, 20, 12
+BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a slide)
+WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
+TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
+
+
+@dataclass
+class TextPages:
+    """The list's paragraphs on each page, their size, the smallest a level may read, and
+    what a slide that must not continue left out (said from its notes)."""
+
+    pages: list[list[Para]] = field(default_factory=lambda: [[]])
+    size: float = 0.0
+    floor: float = float(BODY_FLOOR)
+    left_out: list[Para] = field(default_factory=list)
+
+
+@dataclass
+class TablePages:
+    """The table's body rows on each page, its size and column widths (pt), its font, and
+    the box left for the charts."""
+
+    pages: list[list[int]]
+    chart_area: tuple[int, int, int, int]
+    size: float = 0.0
+    widths: list[float] = field(default_factory=list)
+    font: textfit.Font | None = None
+
+
+def paragraphs(spec: Slide) -> list[Para]:
+    """The slide's list as textfit paragraphs: its bullets, then its link."""
+    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
+    if spec.link is not None:
+        paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
+    return paras
+
+
+def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Slide,
+               cache: dict[Any, Any]) -> TextPages:
+    """The list split over pages at the size that fits (`cache`: the layout's inherited
+    sizes and indents, read once per deck)."""
+    paras = paragraphs(spec)
+    if not paras:
+        return TextPages()
+    idx = places["text"].idx
+    key = ("text", layout.name, idx)
+    if key not in cache:
+        ph = layout.placeholder(idx)
+        cache[key] = (inherited_size(prs, ph, "body", 20), indents(prs, ph))
+    size, steps = cache[key]
+    box = inner(places["text"].box)
+    fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
+        b.detail for b in spec.body or []] + [False] * (spec.link is not None))
+    if fitted:
+        body_size, kept, left_out = fitted
+        return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out)
+    body_size, pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
+                                        max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
+    return TextPages(pages, body_size)
+
+
+def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> TablePages:
+    """The table's rows split over pages, and the box the charts keep."""
+    charts = spec.all_charts
+    chart_area = places.get("visual", places["area"]).box
+    if spec.table is None:
+        return TablePages([[]], chart_area)
+    t_box = places["visual"].box
+    gap = int(GAP * EMU_PER_PT)
+    if charts:  # the table above, the chart under it
+        x, y, w, h = t_box
+        t_box = (x, y, w, int(h * TABLE_SHARE))
+    rows = body_rows(spec.table)
+    size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), TABLE_START,
+                                            TABLE_FLOOR, font, bold_last=spec.table.total is not None)
+    if charts:  # the chart takes what the table's first page leaves
+        height = textfit.row_height(spec.table.columns, widths, size, True, font) + sum(
+            textfit.row_height(rows[i], widths, size, True, font) for i in pages[0])
+        x, y, w, h = places["visual"].box
+        top = y + int(height * EMU_PER_PT) + gap
+        chart_area = (x, top, w, y + h - top)
+    return TablePages(pages, chart_area, size, widths, font)
