@@ -105,3 +105,22 @@ def test_a_sponsors_target_says_whose_completion(valid_data, write, run, workdir
     deck = _brief(valid_data, write, run, workdir)
     assert _titled(deck, "Ana Silva").endswith(
         "expects 80% of the 120 people in the roll-out to have completed it by Q4 2025")
+
+
+@pytest.mark.parametrize(("group", "metric", "title"), [
+    ("Night shift", "Picking errors", "Night shift cut picking errors"),
+    ("North control room, day and night watches", "Picking errors",
+     "North control room, day and night watches: down "),
+    ("Night shift", "Overtime and call-out spend, network operations",
+     "Night shift: down "),
+])
+def test_a_name_with_a_comma_is_not_glued_into_a_list(valid_data, write, run, workdir, group, metric,
+                                                       title):
+    # "North control room, day and night watches cut overtime and call-out spend, network operations
+    # 48%" read as a list of four things; a colon ends the subject and the metric goes last.
+    valid_data["pilots"][0]["group"] = group
+    valid_data["metrics"][0]["name"] = metric
+    heading = _evidence(_brief(valid_data, write, run, workdir))["title"]
+    assert heading.startswith(title), heading
+    if title.endswith("down "):
+        assert heading.split(" in ", 1)[1].startswith(metric.lower()), heading
