@@ -58,11 +58,12 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     """The asks with what each funds (linked, or `named` by title or id in their text); the
     totals of what they fund, or of what is presented."""
     by_id = {i.id: i for i in initiatives}
-    asks, said = [], set()
+    asks, said, unfunded = [], set(), 0
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
         view = by_id.get(ask_initiative(a.decision, a.initiative, named) or "")
         asks.append(AskView(a.decision, view if view is None or view.id not in said else None))
         said.add(view.id if view else "")
+        unfunded += view is None
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
     priced = bool(funded)
     if not funded:  # what the meeting presents, priced if it can be
@@ -76,5 +77,7 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
             if (used.pilot_id, used.metric_id) in results and (best is None or value > best):
                 best = value
                 evidence_pilot, evidence = results[(used.pilot_id, used.metric_id)]
+    # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
+    scales = priced and not unfunded and evidence is not None and evidence.improved and (best or 0) > 0
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
-                        evidence_pilot, priced)
+                        evidence_pilot, priced, scales)

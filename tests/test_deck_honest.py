@@ -1,0 +1,54 @@
+"""A deck says what is asked and what is answered, whatever the strategy: its smallest cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.strategy import load_strategy
+from buyin_cli.present.view_builder import build_view
+from buyin_cli.review.score import review
+from conftest import dump
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+
+def _deck(data: dict[str, Any], folder: Path, four_three: bool = False) -> list[dict[str, Any]]:
+    """The slides of the strategy's one briefing, briefed after the invariants held."""
+    assert brief_and_read(data, folder, four_three) == []
+    return read_deck(folder / "out" / "warehouse-manager-briefing.pptx")
+
+
+def test_an_ask_not_about_the_pilot_is_titled_as_asked(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = ["Agree a cover rota that releases two hours a picker"]
+    title = _deck(valid_data, tmp_path)[1]["title"]
+    assert "scale" not in title and "pilot worked" not in title
+    assert "Agree a cover rota that releases two hours a picker" in title
+
+
+def _decision(data: dict[str, Any], folder: Path):
+    path = folder / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    loaded = load_strategy(path)
+    return build_view(loaded, compute_figures(loaded.strategy), review(loaded),
+                      loaded.strategy.briefings[0]).decision
+
+
+@pytest.mark.parametrize(("asks", "scales"), [
+    ([{"decision": "Approve the roll-out", "initiative": "pick-right"}], True),
+    (["Approve the roll-out of Pick Right"], True),  # named in the text: linked all the same
+    (["Agree a cover rota"], False),
+    ([{"decision": "Approve the roll-out", "initiative": "pick-right"}, "Agree a cover rota"], False)])
+def test_only_asks_that_fund_a_working_pilot_scale_it(valid_data, tmp_path, asks, scales):
+    valid_data["briefings"][0]["asks"] = asks
+    assert _decision(valid_data, tmp_path).scales is scales
+
+
+def test_a_pilot_whose_credited_effect_is_nil_does_not_scale(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve", "initiative": "pick-right"}]
+    valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=28)
+    decision = _decision(valid_data, tmp_path)
+    assert decision.evidence is not None and decision.evidence.improved and not decision.scales
