@@ -52,3 +52,35 @@ def test_a_pilot_whose_credited_effect_is_nil_does_not_scale(valid_data, tmp_pat
     valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=28)
     decision = _decision(valid_data, tmp_path)
     assert decision.evidence is not None and decision.evidence.improved and not decision.scales
+
+
+def _heard(slides: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(s for s in slides if any("concern" in t.lower() for t in [s["title"]] + [
+        text for _, text in s["body"]]))
+
+
+def test_concerns_are_said_once_each_and_an_unanswered_one_honestly(valid_data, tmp_path):
+    person = valid_data["stakeholders"][0]
+    person.update(needs=[], concerns=["We cannot release pickers during the peak",
+                                      "Agency cover costs money we do not have",
+                                      "We cannot release pickers during the peak"])
+    valid_data["briefings"][0]["minutes"] = 60
+    heard = _heard(_deck(valid_data, tmp_path))
+    said = [text for _, text in heard["body"]]
+    assert heard["title"] == "Your concerns, and our answers"
+    assert "Your concerns, and our answers" not in said  # the title says it already
+    assert said.count("We cannot release pickers during the peak") == 1
+    unanswered = said.index("Agency cover costs money we do not have")
+    assert said[unanswered + 1] == "We will come back to you on this."
+
+
+def test_an_answer_in_other_words_meets_the_concern_it_plainly_answers(valid_data, tmp_path):
+    valid_data["stakeholders"][0]["concerns"] = ["Releasing pickers for training during the peak season"]
+    valid_data["objections"] = [
+        {"objection": "Can we release staff?",
+         "response": "Two hours each, booked outside the peak season."},
+        {"objection": "Does training reduce errors?", "response": "The pilot cut them 25%."}]
+    valid_data["briefings"][0]["minutes"] = 60
+    said = [text for _, text in _heard(_deck(valid_data, tmp_path))["body"]]
+    answer = said[said.index("Releasing pickers for training during the peak season") + 1]
+    assert answer == "Two hours each, booked outside the peak season."

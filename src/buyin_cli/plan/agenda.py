@@ -230,7 +230,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
 
 def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str]) -> tuple[int, ...]:
     """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
-    chosen = {n for n in map(plan.answers.find, concerns) if n is not None}
+    chosen = {n for n in plan.answers.match(concerns) if n is not None}
     chosen.update(plan.backed_by.get(None, []))
     chosen.update(n for p in dict.fromkeys(pilots) for n in plan.backed_by.get(p, []))
     return tuple(sorted(chosen))

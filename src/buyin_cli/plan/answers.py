@@ -4,8 +4,13 @@ A concern is free text ("Lines can't spare people for training") and so is an
 objection. To prepare an answer to a concern, a trainer adds an objection that
 restates it; the two match when the objection covers at least half of the
 concern's content words (small words dropped, crude suffixes stripped), so
-rewording slightly still matches. The best match wins. Readiness uses the same
-rule to flag a concern with no prepared answer, so deck and warnings agree.
+rewording slightly still matches. An answer that plainly speaks to a concern in
+other words matches too: its objection and response together share at least two
+of the concern's words and LOOSE of them. A stakeholder's concerns are matched
+together (`match`), the closest pairs first, so each concern is answered once and
+an answer goes to the concern it fits best before it is used again. Readiness
+uses the same rule to flag a concern with no prepared answer, so deck and
+warnings agree.
 """
 
 from __future__ import annotations
@@ -17,6 +22,8 @@ from collections.abc import Sequence
 from buyin_cli.load.models import Objection
 
 THRESHOLD = 0.5  # share of the concern's content words that the objection must cover
+LOOSE = 0.4  # ... or that the objection and its response cover, sharing two words at least
+COMMON = 64  # a word in more objections than this tells none of them apart
 
 _STOP = frozenset("""
 a an the and or but if then than that this these those to of in on at by for with from into
@@ -29,7 +36,7 @@ what which who whom how why when where there here up down out off again further 
 
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, crudely stemmed so 'trainings' meets 'training'."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    words = re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 
@@ -48,6 +55,36 @@ class Answers:
         for n, words in self._words.items():
             for word in words:
                 self._having[word].append(n)
+        self._said: dict[str, list[int]] = defaultdict(list)  # word -> objections saying it
+        for n, objection in enumerate(self.objections):
+            for word in content_words(f"{objection.objection} {objection.response}"):
+                self._said[word].append(n)
+
+    def match(self, concerns: Sequence[str]) -> list[int | None]:
+        """The position of each concern's answer, or None: the closest pairs first, each
+        answer to its best concern before it serves another."""
+        scored = []  # (strict, shared, -concern, -objection)
+        for c, concern in enumerate(concerns):
+            wanted = content_words(concern)
+            strict = self.find(concern)
+            if strict is not None:
+                scored.append((len(wanted & self._words[strict]) / len(wanted), len(wanted), -c,
+                                -strict))
+            shared: dict[int, int] = defaultdict(int)
+            for word in wanted:
+                if len(self._said.get(word, ())) <= COMMON:
+                    for n in self._said.get(word, ()):
+                        shared[n] += 1
+            scored += [(0.0, k, -c, -n) for n, k in shared.items()
+                       if k >= 2 and k / len(wanted) >= LOOSE]
+        found: list[int | None] = [None] * len(concerns)
+        used: set[int] = set()
+        for reuse in (False, True):
+            for _, _, c, n in sorted(scored, reverse=True):
+                if found[-c] is None and (reuse or -n not in used):
+                    found[-c] = -n
+                    used.add(-n)
+        return found
 
     def to(self, concern: str) -> Objection | None:
         """The objection that best covers `concern` (the first of equals), or None when none covers enough."""
@@ -85,4 +122,5 @@ def _stem(word: str) -> str:
     for suffix in ("ing", "ers", "ies", "ed", "es", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
-    return word
+    # "release" meets "releasing" and "released"
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
