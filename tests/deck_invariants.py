@@ -9,7 +9,7 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
@@ -233,6 +233,65 @@ def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[st
     return found
 
 
+# A content slide whose content reaches less than this share down its content area is
+# half-empty (DECK.md: white space is allowed, a half-empty slide is not), unless it is a
+# statement: a short text set large and centred in the area on purpose.
+MIN_FILL, STATEMENT_SIZE = 0.4, 24
+
+
+def fills(path: Path) -> list[tuple[int, float, str]]:
+    """How far down its content area each presented content slide's content reaches (0–1),
+    with what it holds; statements and title-like slides left out."""
+    prs = Presentation(str(path))
+    out = []
+    for i, slide in enumerate(prs.slides, 1):
+        if slide._element.get("show") == "0" or slide.slide_layout.name in (
+                "Title Slide", "Section Header"):
+            continue
+        title = next((s for s in slide.placeholders if s.placeholder_format.type in (
+            PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
+        top = title.top + title.height if title is not None else 0
+        footers = [s.top for s in slide.shapes if not s.is_placeholder and s.has_text_frame
+                   and s.top > prs.slide_height * 0.8]
+        bottom = min(footers, default=prs.slide_height)
+        reach, kinds, statement = top, [], False
+        for shape in slide.shapes:
+            if shape is title or shape.top >= bottom or (shape.has_text_frame and not shape.text):
+                continue
+            if shape.has_table:
+                height, kind = sum(r.height for r in shape.table.rows), "table"
+            elif shape.is_placeholder and shape.has_text_frame:
+                height, kind = _text_height(shape), "text"
+                sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs
+                         if r.font.size]
+                statement = bool(sizes) and min(sizes) >= STATEMENT_SIZE and str(
+                    shape.text_frame.vertical_anchor) .startswith("MIDDLE")
+            else:
+                height, kind = shape.height, "chart" if shape.has_chart else "box"
+            reach = max(reach, shape.top + height)
+            kinds.append(kind)
+        if not statement:
+            out.append((i, (reach - top) / max(1, bottom - top), "+".join(kinds)))
+    return out
+
+
+def _text_height(shape: Any) -> int:
+    """A text placeholder's text height in EMU, wrapped as the renderer wraps it."""
+    width = Emu(shape.width).pt - 2 * INSET_X
+    points = 0.0
+    for p in shape.text_frame.paragraphs:
+        size = next((r.font.size.pt for r in p.runs if r.font.size), 18.0)
+        lines = textfit.wrap(p.text, width - 24 * p.level, size) if p.text else [""]
+        points += textfit.space_before(size, p.level) + len(lines) * textfit.line_height(size)
+    return int(Pt(points))
+
+
+def thin_slides(path: Path) -> list[str]:
+    """Presented content slides whose content reaches less than MIN_FILL down their area."""
+    return [f"slide {i} reaches {fill:.0%} down its area ({what})" for i, fill, what in fills(path)
+            if fill < MIN_FILL]
+
+
 def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
                  briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
     """Every invariant's findings for one deck, each line naming its invariant."""
@@ -249,5 +308,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "thin": thin_slides(pptx),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -6,13 +6,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.view_builder import build_view
 from buyin_cli.review.score import review
 from conftest import dump
-from deck_helpers import read_deck
+from deck_helpers import outline_from, read_deck, save_deck
+from deck_invariants import STATEMENT_SIZE, thin_slides
 from test_deck_holds import brief_and_read
 
 
@@ -84,3 +87,55 @@ def test_an_answer_in_other_words_meets_the_concern_it_plainly_answers(valid_dat
     said = [text for _, text in _heard(_deck(valid_data, tmp_path))["body"]]
     answer = said[said.index("Releasing pickers for training during the peak season") + 1]
     assert answer == "Two hours each, booked outside the peak season."
+
+
+# A layout that suits the slide's size: nothing presented stands half-empty.
+
+def _one_slide(slide: dict[str, Any], folder: Path) -> Path:
+    path = folder / "deck.pptx"
+    save_deck(outline_from({"continued": " (cont.)", "slide_numbers": True, "footer": "Kestrel",
+                            "slides": [{"layout": "Title Only", "notes": "n", **slide}]}), path)
+    return path
+
+
+def test_a_one_row_table_alone_is_read_down_as_pairs(tmp_path):
+    columns = ["Initiative", "Benefit a year", "Cost, year one", "Return (ROI)"]
+    path = _one_slide({"title": "Pick Right pays back in 2 months", "table": {
+        "columns": columns, "rows": [["Pick Right", "$36,000", "$6,000", "500%"]],
+        "align": ["left", "right", "right", "right"]}}, tmp_path)
+    assert read_deck(path)[0]["table"] == [["Initiative", "Pick Right"], ["Benefit a year", "$36,000"],
+                                           ["Cost, year one", "$6,000"], ["Return (ROI)", "500%"]]
+    assert thin_slides(path) == []
+
+
+def test_a_short_table_alone_grows_to_fill_half_its_slide(tmp_path):
+    path = _one_slide({"title": "Pick Right costs $6,000", "table": {
+        "columns": ["Cost", "Total"], "rows": [["Guide", "$6,000"]], "total": ["Year one", "$6,000"]}},
+        tmp_path)
+    assert thin_slides(path) == []
+
+
+def test_one_short_bullet_alone_is_a_statement(tmp_path):
+    path = _one_slide({"layout": "Title and Content", "title": "One decision today",
+                       "body": ["Nominate one champion per shift"]}, tmp_path)
+    frame = next(s for s in Presentation(str(path)).slides[0].placeholders
+                 if s.placeholder_format.idx != 0).text_frame
+    assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert frame.paragraphs[0].runs[0].font.size.pt >= STATEMENT_SIZE
+    assert thin_slides(path) == []
+
+
+def test_the_invariant_finds_a_half_empty_slide(tmp_path):
+    path, prs = tmp_path / "deck.pptx", Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Two decisions today"
+    slide.placeholders[1].text_frame.text = "Nominate one champion per shift"
+    prs.save(str(path))
+    assert thin_slides(path) and "reaches" in thin_slides(path)[0]
+
+
+def test_a_short_quote_alone_is_a_statement_with_its_speaker(valid_data, tmp_path):
+    valid_data["pilots"][0]["quotes"] = [{"text": "I check twice now.", "by": "Picker, nights"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    quote = next(s for s in _deck(valid_data, tmp_path) if "I check twice now." in s["title"])
+    assert quote["layout"] == "Section Header" and quote["subtitle"] == "– Picker, nights"

@@ -147,8 +147,9 @@ def watch(
     Prints each problem as `buyin check` does, as it appears, and how long each
     briefing took to render. An invalid save renders nothing, so the last good decks
     stay open beside you; so does a figure check calls impossible (W307), as in brief,
-    unless --draft renders it with each slide that shows it marked DRAFT. A deck open in PowerPoint is not replaced (watch says which)
-    and watching goes on. Ctrl-C stops it.
+    unless --draft renders it with each slide that shows it marked DRAFT. A deck open
+    in PowerPoint is not replaced (watch says which) and watching goes on. Ctrl-C
+    stops it.
 
     \b
     Example:

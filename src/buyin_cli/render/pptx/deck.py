@@ -18,13 +18,13 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
-from pptx.enum.text import MSO_AUTO_SIZE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.util import Pt
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, textfit
+from buyin_cli.render.pptx import oxml, textfit, thin
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, GAP, INSET_X, INSET_Y, Place, indents, inherited_align,
                                           inherited_size, inner, layout_placeholder, plan, slide_label,
@@ -130,16 +130,21 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         names = ", ".join(_quoted(lay.name) for lay in prs.slide_layouts)
         raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
                             f'{_quoted(spec.layout)} (it has: {names})')
+    spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(prs, layout, spec, number)
     paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
     if spec.link is not None:
         paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
     body_pages: list[list[Para]] = [[]]
     body_size, floor, left_out = 0.0, float(BODY_FLOOR), list[Para]()
+    statement: float | None = None  # a short text alone on its slide: its larger size
     if paras:
         ph = layout_placeholder(layout, places["text"].idx)
         size = inherited_size(prs, ph, "body", 20)
         box, steps = inner(places["text"].box), indents(prs, ph)
+        if thin.alone(spec) and spec.table is None:
+            statement = thin.statement_size(paras, box, steps, size, BODY_FLOOR)
+        size = statement or size
         # A slide that must not continue (the decision) leaves out its details, then reads smaller.
         fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
             b.detail for b in spec.body or []] + [False] * (spec.link is not None))
@@ -160,9 +165,11 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             t_box = (x, y, w, int(h * TABLE_SHARE))
             gap = int(GAP * EMU_PER_PT)
             chart_area = (x, y + t_box[3] + gap, w, h - t_box[3] - gap)
-        t_size, t_widths, table_pages = textfit.fit_table(
-            spec.table.columns, body_rows(spec.table), table_box(t_box), TABLE_START, TABLE_FLOOR, t_font,
-            bold_last=spec.table.total is not None)
+        t_args = (spec.table.columns, body_rows(spec.table), table_box(t_box))
+        t_start = thin.table_start(*t_args, TABLE_START, TABLE_FLOOR, t_font, spec.table.total is not None) if (
+            thin.alone(spec)) else TABLE_START
+        t_size, t_widths, table_pages = textfit.fit_table(*t_args, t_start, TABLE_FLOOR, t_font,
+                                                          bold_last=spec.table.total is not None)
         if charts:  # the chart takes what the table's first page leaves
             all_rows = body_rows(spec.table)
             height = textfit.row_height(spec.table.columns, t_widths, t_size, True, t_font) + sum(
@@ -190,6 +197,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if body:
             text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
             _fill_body(slide, text_place, body, body_size, floor)
+            if statement:  # a short text alone: set large, in the middle of its box
+                slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
             used.add(places["text"].idx)
         if page == 0:
             for chart, chart_box in zip(charts, chart_boxes(chart_area, len(charts))):
@@ -202,8 +211,9 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
             add_line(slide, places["footnote"].box, spec.footnote)
         if rows is not None and spec.table is not None:
             t_at = places["visual"].box if body or whole is None else whole.box
+            least = int(thin.THIN * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
             add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
-                      spec.table, rows, t_size, t_widths, t_font)
+                      spec.table, rows, t_size, t_widths, t_font, least)
         for shape in list(slide.placeholders):
             if shape.placeholder_format.idx not in used:  # no empty "Click to add text" boxes
                 oxml.remove_shape(shape)

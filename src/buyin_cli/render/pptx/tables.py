@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.text import PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Table
@@ -34,11 +34,12 @@ def body_rows(spec: Table) -> list[list[str]]:
 
 
 def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: list[int],
-              size: float, fitted: list[float], font: textfit.Font) -> None:
+              size: float, fitted: list[float], font: textfit.Font, least: int = 0) -> None:
     """A native table of `spec`'s header and `rows`, `width` points wide at (`left`, `top`) in EMU.
 
     `rows` index body_rows(spec); `size` and `fitted` (column widths) come from
-    textfit.fit_table, which planned the rows that fit on this slide.
+    textfit.fit_table, which planned the rows that fit on this slide. A table shorter
+    than `least` (EMU) has its rows made taller alike, their text in the middle.
     """
     align = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
     aligns = spec.align or ["left"] * len(spec.columns)
@@ -50,7 +51,8 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     # row grows taller than the page was planned with.
     widths = [w * width / sum(fitted) for w in fitted]
     heights = [textfit.row_height(r, widths, size, kind != "row", font) for r, kind in zip(cells, kinds)]
-    emu_heights = [Pt(h) for h in heights]
+    stretch = max(1.0, least / Pt(sum(heights)))
+    emu_heights = [Pt(h * stretch) for h in heights]
     w = Pt(width)
     shape = slide.shapes.add_table(len(cells), len(spec.columns), left, top, w, sum(emu_heights))
     table = shape.table
@@ -72,6 +74,8 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
             top_rule = HEADER_RULE if kind == "total" else None
             bottom_rule = HEADER_RULE if kind == "header" else None if r == last else ROW_RULE
             oxml.cell_rules(cell, top_rule, bottom_rule)
+            if stretch > 1:
+                cell.vertical_anchor = MSO_ANCHOR.MIDDLE
             paragraph = cell.text_frame.paragraphs[0]
             paragraph.alignment = align[aligns[c]]
             # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
