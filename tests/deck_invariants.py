@@ -286,6 +286,19 @@ def _text_height(shape: Any) -> int:
     return int(Pt(points))
 
 
+BODY_MIN = 14  # points: the decision's text is read from the back of the room
+
+
+def small_decision(path: Path) -> list[str]:
+    """Slide 2's body text set under BODY_MIN, on any template (4:3 as 16:9)."""
+    slide = Presentation(str(path)).slides[1]
+    small = sorted({r.font.size.pt for shape in slide.placeholders if shape.placeholder_format.type
+                    not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SLIDE_NUMBER)
+                    and shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs
+                    if r.font.size is not None and r.font.size.pt < BODY_MIN})
+    return [f"slide 2's body reads at {small} pt"] if small else []
+
+
 def thin_slides(path: Path) -> list[str]:
     """Presented content slides whose content reaches less than MIN_FILL down their area."""
     return [f"slide {i} reaches {fill:.0%} down its area ({what})" for i, fill, what in fills(path)
@@ -309,5 +322,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
         "thin": thin_slides(pptx),
+        "small decision": small_decision(pptx),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

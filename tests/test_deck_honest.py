@@ -139,3 +139,20 @@ def test_a_short_quote_alone_is_a_statement_with_its_speaker(valid_data, tmp_pat
     valid_data["briefings"][0]["minutes"] = 60
     quote = next(s for s in _deck(valid_data, tmp_path) if "I check twice now." in s["title"])
     assert quote["layout"] == "Section Header" and quote["subtitle"] == "– Picker, nights"
+
+
+def test_the_decision_reads_at_fourteen_points_on_four_three(valid_data, tmp_path):
+    long = "Pick Right, with look-alike items, labels and a one-page guide"
+    valid_data["initiatives"][0]["title"] = long
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Safe turnarounds",
+              "costs": [{"item": "Scanners", "amount": 8000, "kind": "one-off"}]}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-pilot",
+                                 "initiative": "label-check", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = ["Nominate one champion per site",
+                                          "Fund Safe turnarounds for the next year",
+                                          f"Fund {long} for the next year"]
+    # brief_and_read holds every invariant, slide 2's 14 pt among them (deck_invariants.BODY_MIN).
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+    points = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")[1]["notes"]
+    assert "a return of" in points  # what the slide leaves out is said from the notes
