@@ -224,8 +224,8 @@ def _add_slides(prs: Any, outline: Outline, spec: Slide, number: int) -> None:
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
-        # what the whole slide left out is said from the notes.
-        slide.notes_slide.notes_text_frame.text = ("\n".join([spec.notes] + [p.text for p in left_out])
+        # what the whole slide left out is said from the notes (a heading left out is not a thing to say).
+        slide.notes_slide.notes_text_frame.text = ("\n".join([spec.notes] + [p.text for p in left_out if not p.bold])
                                                    if page == 0 else outline.continued_notes)
 
 
