@@ -234,7 +234,7 @@ def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[st
 
 
 # A content slide whose content reaches less than this share down its content area is
-# half-empty (DECK.md: white space is allowed, a half-empty slide is not), unless it is a
+# half-empty (white space is allowed, a half-empty slide is not), unless it is a
 # statement: a short text set large and centred in the area on purpose.
 MIN_FILL, STATEMENT_SIZE = 0.4, 24
 

@@ -94,3 +94,15 @@ def test_a_word_and_its_forms_are_one() -> None:
     assert content_words("release released releasing releases") == {"releas"}
     assert content_words("Schichtleitungen müssen freistellen") == {
         "schichtleitungen", "müssen", "freistellen"}
+
+
+def test_a_concern_naming_the_pilot_an_answer_cites_is_linked_to_it_first() -> None:
+    held = Objection(objection="Will it work elsewhere?", response="The result held for three months.",
+                     evidence="ward-5")
+    restated = objection("Does the Ward 5 result hold?")
+    names = {"ward-5": ("ward-5", "Ward 5 medication nurses")}
+    concern = "Will the Ward 5 medication nurses result hold on other wards?"
+    assert [restated, held][Answers([restated, held], names).match([concern])[0]] is held
+    # Naming the pilot alone is no link: they must share a word besides its name.
+    other = Objection(objection="Budget?", response="From the L&D line.", evidence="ward-5")
+    assert Answers([other], names).match(["Ward 5 medication nurses are short-staffed"]) == [None]

@@ -104,7 +104,7 @@ class Planner:
 
     def __init__(self, strategy: Strategy, figures: Figures):
         self.strategy, self.figures = strategy, figures
-        self.answers = Answers(strategy.objections)
+        self.answers = Answers(strategy.objections, {p.id: (p.id, p.group) for p in strategy.pilots})
         self.objectives = {o.id: o for o in strategy.objectives}
         self.stakeholders = {s.id: s for s in reversed(strategy.stakeholders)}  # the first of an id
         self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order

@@ -4,8 +4,10 @@ A concern is free text ("Lines can't spare people for training") and so is an
 objection. To prepare an answer to a concern, a trainer adds an objection that
 restates it; the two match when the objection covers at least half of the
 concern's content words (small words dropped, crude suffixes stripped), so
-rewording slightly still matches. An answer that plainly speaks to a concern in
-other words matches too: its objection and response together share at least two
+rewording slightly still matches. An objection whose evidence is a pilot the concern
+names (by its id or group), sharing a word with it besides that name, is linked
+to it and matched first. An answer that plainly speaks to a concern in other
+words matches too: its objection and response together share at least two
 of the concern's words and LOOSE of them. A stakeholder's concerns are matched
 together (`match`), the closest pairs first, so each concern is answered once and
 an answer goes to the concern it fits best before it is used again. Readiness
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from buyin_cli.load.models import Objection
 
@@ -44,8 +46,16 @@ class Answers:
     """The prepared objections, indexed by content word once, so that finding a concern's
     answer reads only the objections that share its rarer words, not every objection."""
 
-    def __init__(self, objections: Sequence[Objection]):
+    def __init__(self, objections: Sequence[Objection],
+                 names: Mapping[str, Sequence[str]] | None = None):
+        """`names`: each pilot's id and the names people use for it (its group), so that a
+        concern naming the pilot an objection cites as evidence is linked to that objection."""
         self.objections = list(objections)
+        self._cited: dict[str, list[int]] = defaultdict(list)  # a pilot's name -> objections citing it
+        for n, objection in enumerate(self.objections):
+            for name in (names or {}).get(objection.evidence or "", ()):
+                self._cited[name.lower()].append(n)
+        self._naming = {name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)") for name in self._cited}
         # Objections with the same content words score alike, so only the first can win.
         first: dict[frozenset[str], int] = {}
         for n, objection in enumerate(self.objections):
@@ -63,9 +73,17 @@ class Answers:
     def match(self, concerns: Sequence[str]) -> list[int | None]:
         """The position of each concern's answer, or None: the closest pairs first, each
         answer to its best concern before it serves another."""
-        scored = []  # (strict, shared, -concern, -objection)
+        scored = []  # (linked or strict, shared, -concern, -objection)
         for c, concern in enumerate(concerns):
-            wanted = content_words(concern)
+            wanted, lowered = content_words(concern), concern.lower()
+            # The concern names the pilot the answer cites, and they share a word besides its name.
+            linked = {n: content_words(name) for name, cites in self._cited.items()
+                      if self._naming[name].search(lowered) for n in cites}
+            for n, named in linked.items():
+                objection = self.objections[n]
+                shared = (wanted - named) & content_words(f"{objection.objection} {objection.response}")
+                if shared:
+                    scored.append((2.0, len(shared), -c, -n))
             strict = self.find(concern)
             if strict is not None:
                 scored.append((len(wanted & self._words[strict]) / len(wanted), len(wanted), -c,

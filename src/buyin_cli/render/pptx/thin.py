@@ -1,4 +1,4 @@
-"""A layout that suits a slide's size: nothing presented stands half-empty (DECK.md, the page).
+"""A layout that suits a slide's size: white space is allowed, a half-empty slide is not.
 
 Whatever the strategy, some slides hold little: one initiative's business case is a
 table of one row, two asks are two short bullets. By rule, not by example:
