@@ -305,6 +305,42 @@ def thin_slides(path: Path) -> list[str]:
             if fill < MIN_FILL]
 
 
+# What slide 2's title says when the pilot is the case for scaling (English and German).
+SCALE_IT = re.compile(r"to scale it|pilot worked|für den Rollout$|Pilot hat gewirkt")
+COME_BACK = ("We will come back to you on this.", "Dazu melden wir uns bei Ihnen.")
+
+
+def unscaled_asks(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any]) -> list[str]:
+    """'Scale it' in slide 2's title when an ask funds no initiative (a cover rota, a champion)."""
+    plain = [a for a in briefing["asks"] if isinstance(a, str) and not any(
+        i["title"].lower() in a.lower() or re.search(rf"\b{re.escape(i['id'])}\b", a)
+        for i in strategy["initiatives"])]
+    title = slides[1]["title"] or ""
+    return [f"slide 2 says scale it, but {plain[0]!r} is not about a pilot: {title!r}"] if (
+        plain and SCALE_IT.search(title)) else []
+
+
+def concerns_said(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any]) -> list[str]:
+    """On the slide of what we heard: each concern once, with its answer or a promise under it,
+    and no heading that repeats the title."""
+    concerns = next(s["concerns"] for s in strategy["stakeholders"]
+                    if s["id"] == briefing["stakeholder"])
+    heard = [s for s in slides if any(text in concerns for _, text in s["body"])]
+    found = []
+    for s in heard:
+        said = [text for _, text in s["body"]]
+        if s["title"] in said:
+            found.append(f"{s['title']!r} is the title and a heading under it")
+        for concern in dict.fromkeys(concerns):
+            if said.count(concern) != 1:
+                found.append(f"{concern!r} is said {said.count(concern)} times")
+            elif said.index(concern) + 1 == len(said) or said[said.index(concern) + 1] in concerns:
+                found.append(f"{concern!r} has no answer and no promise under it")
+    return found
+
+
 def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
                  briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
     """Every invariant's findings for one deck, each line naming its invariant."""
@@ -323,5 +359,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "orphan": orphans(slides, strategy),
         "thin": thin_slides(pptx),
         "small decision": small_decision(pptx),
+        "scale it": unscaled_asks(slides, strategy, briefing),
+        "concerns": concerns_said(slides, strategy, briefing),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]
