@@ -121,7 +121,7 @@ WORDS = {
         "quote": "Zum ersten Mal ging es um unsere eigenen Fälle.",
         "objection": ("Haben wir die Zeit?", "Zwei Stunden je Person, in einem Monat zurück."),
         "concerns": [("Wir können in der Hauptsaison niemanden freistellen",
-                      ("Wer wird in der Hauptsaison freigestellt?",
+                      ("Wen können wir in der Hauptsaison freistellen?",
                        "Zwei Stunden je Person, außerhalb der Hauptsaison.")),
                      ("Hält das Ergebnis von {g} auch anderswo?",
                       ("Hält das Ergebnis auch woanders?", "Es hielt drei Monate lang.")),

@@ -33,6 +33,11 @@ over under about as is are was were be been being it its we our us you your they
 he she his her i me my do does did doing have has had not no can can't cannot could would
 should will won't just only also too very more most much many any some all each every so
 what which who whom how why when where there here up down out off again further once
+der die das den dem des ein eine einer eines einem einen und oder aber wenn dann als wie wir ihr
+sie es er ich du uns euch ihnen sich nicht kein keine keinen noch schon auch nur sehr im an am auf
+aus bei mit nach von vor zu zum zur für über unter um durch gegen ohne bis ist sind war waren wird
+werden wurde hat haben hatte kann können muss müssen soll sollen will wollen dass ob was wer wen
+wem wo warum je
 """.split())
 
 
@@ -137,7 +142,7 @@ def answer_for(concern: str, objections: Sequence[Objection]) -> Objection | Non
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ers", "ies", "ed", "es", "er", "s"):
+    for suffix in ("ing", "ers", "ies", "ed", "es", "er", "en", "s"):  # "-en" folds German plurals
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     # "release" meets "releasing" and "released"
