@@ -156,3 +156,13 @@ def test_the_decision_reads_at_fourteen_points_on_four_three(valid_data, tmp_pat
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []
     points = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")[1]["notes"]
     assert "a return of" in points  # what the slide leaves out is said from the notes
+
+
+def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"] = [{"item": "Team leaders' own time", "amount": 0,
+                                              "kind": "one-off"}]
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
+                                           "initiative": "pick-right"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    asks = [s for s in _deck(valid_data, tmp_path) if s["title"] == "One decision today"][0]
+    assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
