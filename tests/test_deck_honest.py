@@ -164,5 +164,5 @@ def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_pat
     valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
                                            "initiative": "pick-right"}]
     valid_data["briefings"][0]["minutes"] = 60
-    asks = [s for s in _deck(valid_data, tmp_path) if s["title"] == "One decision today"][0]
+    asks = next(s for s in _deck(valid_data, tmp_path) if s["title"] == "One decision today")
     assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
