@@ -86,9 +86,9 @@ class Answers:
                       if self._naming[name].search(lowered) for n in cites}
             for n, named in linked.items():
                 objection = self.objections[n]
-                shared = (wanted - named) & content_words(f"{objection.objection} {objection.response}")
-                if shared:
-                    scored.append((2.0, len(shared), -c, -n))
+                besides = (wanted - named) & content_words(f"{objection.objection} {objection.response}")
+                if besides:
+                    scored.append((2.0, len(besides), -c, -n))
             strict = self.find(concern)
             if strict is not None:
                 scored.append((len(wanted & self._words[strict]) / len(wanted), len(wanted), -c,
