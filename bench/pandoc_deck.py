@@ -8,6 +8,7 @@ the same story in Marp's syntax: slides split by `---`, notes in HTML comments.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 SLIDES = [
@@ -47,17 +48,24 @@ TABLE = """\
 """
 
 
-def deck_markdown() -> str:
-    """The deck: a title slide from the metadata, then 12 slides, each with speaker notes."""
-    parts = ["---\ntitle: Safer lines, less scrap, more capacity for the EV bid\n"
-             "subtitle: Briefing for Helen Marsh, Chief Operating Officer\n"
-             "author: Sam Carter, Learning & Development Manager\ndate: 2025-09-16\n---\n"]
+def _slides(notes: Callable[[str], str]) -> list[str]:
+    """The 12 slides after the title, in Markdown both tools read; `notes` marks up the
+    speaker notes in the tool's own syntax."""
+    out = []
     for number, (title, bullets) in enumerate(SLIDES, start=2):
         body = TABLE if bullets is None else "".join(f"- {b}\n" for b in bullets)
-        notes = (f"Slide {number}, about two minutes. Lead with what {title.lower()} means "
-                 "for the audit, then pause for a reaction before moving on.")
-        parts.append(f"# {title}\n\n{body}\n::: notes\n{notes}\n:::\n")
-    return "\n".join(parts)
+        said = (f"Slide {number}, about two minutes. Lead with what {title.lower()} means "
+                "for the audit, then pause for a reaction before moving on.")
+        out.append(f"# {title}\n\n{body}\n{notes(said)}\n")
+    return out
+
+
+def deck_markdown() -> str:
+    """The deck: a title slide from the metadata, then 12 slides, each with speaker notes."""
+    title = ("---\ntitle: Safer lines, less scrap, more capacity for the EV bid\n"
+             "subtitle: Briefing for Helen Marsh, Chief Operating Officer\n"
+             "author: Sam Carter, Learning & Development Manager\ndate: 2025-09-16\n---\n")
+    return "\n".join([title, *_slides(lambda said: f"::: notes\n{said}\n:::")])
 
 
 def write_deck(folder: Path) -> Path:
@@ -68,15 +76,10 @@ def write_deck(folder: Path) -> Path:
 
 def marp_markdown() -> str:
     """The same deck for Marp: a title slide, then the 12 slides, notes as HTML comments."""
-    parts = ["---\nmarp: true\n---\n\n# Safer lines, less scrap, more capacity for the EV bid\n\n"
+    title = ("---\nmarp: true\n---\n\n# Safer lines, less scrap, more capacity for the EV bid\n\n"
              "Briefing for Helen Marsh, Chief Operating Officer\n\n"
-             "Sam Carter, Learning & Development Manager, 2025-09-16\n"]
-    for number, (title, bullets) in enumerate(SLIDES, start=2):
-        body = TABLE if bullets is None else "".join(f"- {b}\n" for b in bullets)
-        notes = (f"Slide {number}, about two minutes. Lead with what {title.lower()} means "
-                 "for the audit, then pause for a reaction before moving on.")
-        parts.append(f"# {title}\n\n{body}\n<!-- {notes} -->\n")
-    return "\n---\n\n".join(parts)
+             "Sam Carter, Learning & Development Manager, 2025-09-16\n")
+    return "\n---\n\n".join([title, *_slides(lambda said: f"<!-- {said} -->")])
 
 
 def write_marp_deck(folder: Path) -> Path:

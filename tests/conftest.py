@@ -247,7 +247,8 @@ class _TextDates(yaml.SafeLoader):
     pass
 
 
-_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _TextDates.construct_yaml_str)
+# types-PyYAML types a constructor by the loader class it is added to, not by the base it is from.
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)  # type: ignore[type-var]
 _VALID_DATA: dict[str, Any] = yaml.load(VALID_YAML, Loader=_TextDates)  # noqa: S506 - SafeLoader subclass
 
 

@@ -16,7 +16,7 @@ from buyin_cli.render.outline import Outline, parse_outline
 STEPS = [f"Step {i}: agree the scope of the pilot with the plant managers and the works council"
          for i in range(1, 21)]
 
-SAMPLE = {
+SAMPLE: dict[str, Any] = {
     "continued": " (cont.)",
     "slide_numbers": True,
     "meta": {"title": "Line-leader programme", "author": "L&D team", "subject": "Pilot results"},
@@ -102,7 +102,9 @@ def read_deck(path: Path) -> list[dict[str, Any]]:
                 info["charts"].append({
                     "type": chart.chart_type, "categories": list(chart.plots[0].categories),
                     "series": [(s.name, list(s.values)) for s in chart.series],
-                    "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None})
+                    "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None,
+                    "title": chart.chart_title.text_frame.text if chart.has_title else None,
+                    "legend": chart.has_legend})
                 info["chart"] = info["chart"] or info["charts"][-1]
             if shape.has_table:
                 info["table"] = [[cell.text for cell in row.cells] for row in shape.table.rows]
@@ -120,19 +122,31 @@ def soffice() -> str:
     pytest.skip("LibreOffice (soffice) is not installed")
 
 
-def to_pdf(pptx: Path, workdir: Path) -> Path:
-    """Convert with a private profile (parallel runs must not share one); fail loudly."""
-    profile = workdir / "lo-profile"
+def libreoffice(document: Path, target: str, outdir: Path, profile: Path) -> Path:
+    """`document` converted by LibreOffice to `target` (an extension) in `outdir`, with the
+    private profile `profile` (parallel runs must not share one); fails loudly."""
     result = subprocess.run(
-        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(workdir), str(pptx)],
+        [soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target,
+         "--outdir", str(outdir), str(document)],
         capture_output=True, text=True, timeout=300)
-    pdf = workdir / (pptx.stem + ".pdf")
+    made = outdir / f"{document.stem}.{target}"
     # soffice exits 0 even when it could not load the file: check what it says and makes.
     assert result.returncode == 0, result.stderr
     assert "Error" not in result.stderr, result.stderr
-    assert pdf.is_file(), result.stdout + result.stderr
-    return pdf
+    assert made.is_file(), result.stdout + result.stderr
+    return made
+
+
+def to_pdf(pptx: Path, workdir: Path) -> Path:
+    """The deck as a PDF beside it in `workdir`, through LibreOffice."""
+    return libreoffice(pptx, "pdf", workdir, workdir / "lo-profile")
+
+
+def pdf_pages(pdf: Path, *, layout: bool = False) -> list[str]:
+    """The text of each page of `pdf` (pdftotext; `layout` keeps the page's columns)."""
+    text = subprocess.run(["pdftotext", *(["-layout"] if layout else []), str(pdf), "-"],
+                          capture_output=True, text=True, check=True, timeout=60).stdout
+    return text.split("\f")[:-1]  # a form feed ends each page
 
 
 def deck_text(path: Path) -> str:

@@ -11,9 +11,12 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu, Pt
 
+from buyin_cli.present.build.own_words import short_name
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
+from chart_invariants import chart_findings
 from deck_helpers import read_deck
+from money_invariants import asked_money, conservative_upper_bound, funded, one_share_for_many, unpriced_losses
 
 # Words a title must never show: a figure that is not one.
 NOT_A_FIGURE = re.compile(r"\bn/a\b|\bnan\b|\bNone\b|(?<![\d.,])0[.,]0(?!\d)", re.IGNORECASE)
@@ -87,15 +90,9 @@ def _digits(text: str) -> str:
 
 
 def presented_initiatives(strategy: dict[str, Any], briefing: dict[str, Any]) -> list[dict]:
-    """The initiatives a meeting asks about: linked asks, and plain asks naming one."""
-    found = []
-    for initiative in strategy["initiatives"]:
-        for ask in briefing["asks"]:
-            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
-                    isinstance(ask, str) and initiative["title"].lower() in ask.lower()):
-                found.append(initiative)
-                break
-    return found
+    """The initiatives a meeting asks money for: linked asks, and plain asks naming one that
+    ask for its roll-out (a pilot of it, or support, prices nothing)."""
+    return funded(strategy, briefing)
 
 
 def slide_two_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
@@ -160,10 +157,12 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
 def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
                   briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
     """A title stating the total of several initiatives that does not name the one at a loss."""
-    funded = presented_initiatives(strategy, briefing)
-    money = [figures["initiatives"][i["id"]] for i in funded]
-    losing = [i["title"] for i, f in zip(funded, money) if (f["roi_pct"] or 0) < 0]
-    if len(funded) < 2 or not losing:
+    asked = presented_initiatives(strategy, briefing)
+    money = [figures["initiatives"][i["id"]] for i in asked]
+    # Only a priced initiative loses money; one not priced yet is said as such.
+    losing = [i["title"] for i, f in zip(asked, money) if (f["roi_pct"] or 0) < 0
+              and f["rollout_benefit"] > 0]
+    if len(asked) < 2 or not losing:
         return []
     sums = [sum(f[key] for f in money) for key in ("rollout_benefit", "rollout_cost")]
     if not all(sums):
@@ -172,7 +171,7 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
     return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
             for i, s in enumerate(slides, 1) if s["title"] and all(
                 t in _digits(s["title"]) for t in total) and not all(
-                name in s["title"] for name in losing)]
+                name in s["title"] or short_name(name) in s["title"] for name in losing)]
 
 
 def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
@@ -361,5 +360,10 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "small decision": small_decision(pptx),
         "scale it": unscaled_asks(slides, strategy, briefing),
         "concerns": concerns_said(slides, strategy, briefing),
+        **chart_findings(slides, strategy),
+        "unpriced loss": unpriced_losses(slides, strategy, figures),
+        "one share for many": one_share_for_many(slides, talking_points),
+        "conservative upper bound": conservative_upper_bound(slides),
+        "asked money": asked_money(slides, strategy, briefing, figures),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

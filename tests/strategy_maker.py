@@ -2,11 +2,13 @@
 
 Each seed gives one strategy: 1–4 objectives, initiatives and pilots; pilots with and
 without a comparison group, isolation, confidence and application; zero-cost
-initiatives and pilots; plain, named and linked asks; asks outside the focus; group
+initiatives and pilots; plain, named and linked asks; asks for a pilot of an initiative
+or for support, which price nothing; asks outside the focus; group
 stakeholders; concerns answered in other words, by an answer citing the pilot they
 name, or not at all; long names with commas; counts, rates, percentages, scores, durations
-and money as units; English and German; meetings of 10 to 60 minutes with and without
-focus. `check` is the gate: the deck tests keep only what it accepts.
+and money as units; cost categories; monthly histories that pilots are marked on;
+English and German; meetings of 10 to 60 minutes with and without focus. `check` is
+the gate: the deck tests keep only what it accepts.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ NAMED_CONTROL = "control_group" in Pilot.model_fields
 # A metric as a strategy writes it, per language, with how its readings behave:
 # (English name, English unit, German name, German unit, baseline range, better,
 # summed over a period, decimals, values of one unit).
-UNITS = [
+UNITS: list[tuple[Any, ...]] = [
     ("Lost-time incidents", "incidents", "Arbeitsunfälle mit Ausfallzeit", "Unfälle",
      (20, 60), "lower", True, 0, [4200, 12800]),
     ("Customer complaints, written and by phone", "complaints", "Beschwerden", "Beschwerden",
@@ -52,7 +54,7 @@ UNITS = [
 # Index into a UNITS row.
 NAME, UNIT, BASE, BETTER, SUMMED, DECIMALS, VALUES = (0, 2), (1, 3), 4, 5, 6, 7, 8
 
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "en": {
         "orgs": ["Skyline Regional Airways", "Harbour Care Trust, North", "Kestrel Logistics"],
         "objective": ["Move {m} to target before the winter schedule",
@@ -128,6 +130,13 @@ WORDS = {
                      ("Leiharbeit kostet Geld, das wir nicht haben", None)],
     },
 }
+
+# Asks that name an initiative but ask for no money of its roll-out: a pilot, or support.
+# Drawn from their own generator, so the seeds' other choices stay as they were.
+NOT_FUNDING = {"en": ["Agree a three-month pilot of {i} at one site from May",
+                      "Support the roll-out of {i} at the Operations Board"],
+               "de": ["Einen dreimonatigen Piloten von {i} an einem Standort vereinbaren",
+                      "Die Einführung von {i} im Vorstand unterstützen"]}
 
 LOCALES = {"en": [("en_GB", "GBP"), ("en_US", "USD"), ("en_IE", "EUR")],
            "de": [("de_DE", "EUR")]}
@@ -252,6 +261,9 @@ def make_strategy(seed: int) -> dict[str, Any]:
             initiative = rng.choice(initiatives)
             staff = sum(a["headcount"] for a in audiences if a["id"] in initiative["audiences"])
             text = rng.choice(w["ask"]).format(i=initiative["title"], n=staff)
+            aside = random.Random(f"{seed}-{b}-{len(asks)}")
+            if aside.random() < 0.25:
+                text = aside.choice(NOT_FUNDING[lang]).format(i=initiative["title"])
             if text in asks or any(isinstance(a, dict) and a["decision"] == text for a in asks):
                 continue
             if shape < 0.35:
@@ -287,7 +299,29 @@ def make_strategy(seed: int) -> dict[str, Any]:
                for q, r in [answer]]
     if answers:
         strategy["objections"] = strategy.get("objections", []) + answers
+    _figures_detail(random.Random(seed + 10_000), strategy)
     return strategy
+
+
+# Phillips' cost categories an item is filed under; participants' time by its own.
+CATEGORIES = ["needs", "design", "delivery", "evaluation", "overhead", "other"]
+
+
+def _figures_detail(rng: random.Random, strategy: dict[str, Any]) -> None:
+    """Cost categories and monthly histories the pilots fall within, drawn from a second
+    generator, so that each seed's strategy keeps the structure it had before these."""
+    for initiative in strategy["initiatives"]:
+        if rng.random() < 0.4:
+            for cost in initiative["costs"]:
+                time = cost["item"] in (WORDS["en"]["cost"][2], WORDS["de"]["cost"][2])
+                cost["category"] = "participants-time" if time else rng.choice(CATEGORIES)
+    for metric in strategy["metrics"]:
+        if rng.random() < 0.3:
+            start, end = metric["baseline"], metric.get("actual", metric["baseline"])
+            months = 9
+            metric["history"] = [{"period": f"2025-{m + 1:02d}",
+                                  "value": round(start + (end - start) * m / (months - 1), 2)}
+                                 for m in range(months)]
 
 
 def _result(rng: random.Random, metric: dict[str, Any], unit: tuple, share: float) -> dict:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import math
 from pathlib import Path
 
+import pytest
 from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
-from buyin_cli.load.strategy import load_strategy
+from buyin_cli.load.strategy import check_strategy, load_strategy
 from buyin_cli.plan.agenda import BACKUP_LIMIT, minutes_for, plan_agenda, slide_budget
+from conftest import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,3 +66,15 @@ def test_a_short_meeting_moves_the_rest_to_backup_in_story_order():
     assert sections == sorted(sections, key=["decision", "business_case", "heard", "learners", "costs",
                                              "evidence", "quotes", "numbers", "years", "endorsement",
                                              "showcase", "asks", "working"].index)
+
+
+@pytest.mark.parametrize("section", ["objectives", "initiatives", "pilots", "stakeholders"])
+def test_the_planner_reads_one_item_an_id_because_the_loader_refuses_a_second(
+        section, valid_data, write):
+    # The planner looks items up by id (Strategy.index) with no rule for an id written
+    # twice: a strategy that does so never reaches it.
+    valid_data[section].append(copy.deepcopy(valid_data[section][0]))
+    loaded, problems = check_strategy(write("s.yaml", dump(valid_data)))
+    assert loaded is None
+    assert [p.code for p in problems] == ["E301"]
+    assert f"duplicate {section[:-1]} id" in problems[0].message

@@ -61,3 +61,28 @@ def test_w502_reads_the_decision_of_a_mapping_ask(run, write):
     assert result.exit_code == 0
     assert (f"s.yaml:{LINE + 1}:19: W502 briefings[0].asks[0]: 'Discuss the roll-out' is not a "
             "decision") in result.stdout
+
+
+def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_money():
+    from buyin_cli.load.models import Initiative
+    from buyin_cli.plan.asks import ask_funds, ask_initiative
+
+    doorstep = Initiative.model_validate({"id": "doorstep", "title": "Doorstep Conversations",
+                                          "format": "e-learning", "audiences": ["a"],
+                                          "objectives": ["o"], "costs": []})
+    pilot = "Agree a three-month pilot of Doorstep Conversations at the Worcester depot"
+    # About it, so its evidence leads; but a pilot of it asks for none of its roll-out's money.
+    assert ask_initiative(pilot, None, [doorstep]) == "doorstep"
+    assert ask_funds(pilot, None, [doorstep]) is None
+    assert ask_funds("Support the roll-out of Doorstep Conversations at the board", None,
+                     [doorstep]) is None
+    assert ask_funds("Einen Piloten von Doorstep Conversations vereinbaren", None, [doorstep]) is None
+    for funding in ("Approve the roll-out of Doorstep Conversations to all 240",
+                    "Fund Doorstep Conversations for the next year",
+                    "Agree £47,600 for Doorstep Conversations",
+                    "Budget für Doorstep Conversations freigeben",
+                    "Roll out Doorstep Conversations, proven in the Worcester pilot"):
+        assert ask_funds(funding, None, [doorstep]) == "doorstep", funding
+    # A link is the strategy's own word: it funds what it links, whatever the text says.
+    assert ask_funds(pilot, "doorstep", [doorstep]) == "doorstep"
+    assert ask_funds("Nominate one coach per depot", None, [doorstep]) is None

@@ -236,6 +236,7 @@ def test_out_must_be_a_folder(run, strategy: Path) -> None:
 def test_readiness_warnings_are_pointed_out_after_writing(run, strategy: Path) -> None:
     result = run("brief", strategy, "--out", "out")
     assert result.exit_code == 0
-    # W313 among them: the strategy's costs leave out participants' time.
-    assert result.lines[-1] == ("7 readiness warnings listed in the talking points; "
+    # W313 among them: the strategy's costs leave out participants' time; and W317: its
+    # errors per 10,000 lines are a rate, priced and scaled up like a count.
+    assert result.lines[-1] == ("8 readiness warnings listed in the talking points; "
                                 "`buyin check s.yaml` shows where to fix them")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -81,7 +80,7 @@ def test_a_file_removed_by_hand_is_written_again(run, strategy_file: Path) -> No
 
 
 def test_write_outputs_says_which_files_changed(tmp_path: Path) -> None:
-    from buyin_cli.render.templating import packaged_dir
+    from buyin_cli.packaged import packaged_dir
 
     deck = (packaged_dir("templates") / "default.pptx").read_bytes()  # any deck that opens
     (tmp_path / "m.md").write_text("talking points\n", encoding="utf-8")
@@ -128,30 +127,12 @@ def test_quiet_still_prints_errors(run, write) -> None:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 def test_a_terminal_sees_a_progress_bar(workdir: Path) -> None:
-    import pty
-
-    from test_cli_help import _script
+    from test_cli_help import in_a_terminal
 
     (workdir / "s.yaml").write_text(VALID_YAML + SECOND_BRIEFING, encoding="utf-8")
     env = {**os.environ, "TERM": "xterm", "COLUMNS": "100"}
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.Popen([*_script(), "brief", "s.yaml", "--out", "tty"], cwd=workdir,
-                                env=env, stdout=follower, stderr=follower)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        assert proc.wait(timeout=120) == 0
-    finally:
-        os.close(leader)
-    shown = b"".join(chunks).decode()
+    status, shown = in_a_terminal("brief", "s.yaml", "--out", "tty", cwd=workdir, env=env, timeout=120)
+    assert status == 0
     assert "rendering" in shown and "night-shift-briefing" in shown
     assert "1/2" in shown
     assert "wrote tty/night-shift-briefing.md" in shown

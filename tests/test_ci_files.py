@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.core import TyperGroup
 from typer.main import get_command
 
 from buyin_cli import cli, scaffold
@@ -112,7 +113,9 @@ def test_action_is_a_composite_action_with_described_inputs() -> None:
 
 
 def test_every_buyin_option_the_action_uses_exists() -> None:
-    commands = get_command(cli.app).commands
+    group = get_command(cli.app)
+    assert isinstance(group, TyperGroup)
+    commands = group.commands
     seen = set()
     for step in _action()["runs"]["steps"]:
         found = re.search(r"args=\((\w+) ", step.get("run", ""))

@@ -12,12 +12,15 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.core import TyperGroup
 
 from buyin_cli import __version__, cli
 
 
 def _commands() -> list[str]:
-    return sorted(name for name, _ in typer.main.get_command(cli.app).commands.items())
+    group = typer.main.get_command(cli.app)
+    assert isinstance(group, TyperGroup)
+    return sorted(group.commands)
 
 
 def test_version(run):
@@ -80,6 +83,29 @@ def _script() -> list[str]:
     return [found] if found else [sys.executable, "-m", "buyin_cli"]
 
 
+def in_a_terminal(*args: str, cwd: Path, env: dict[str, str], timeout: float = 60) -> tuple[int, str]:
+    """`buyin args` run with a pseudo-terminal for its output: its exit status and all it wrote."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen([*_script(), *args], cwd=cwd, env=env, stdout=follower, stderr=follower)
+        os.close(follower)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closes when the process ends
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        status = proc.wait(timeout=timeout)
+    finally:
+        os.close(leader)
+    return status, b"".join(chunks).decode()
+
+
 def _buyin(*args: str, cwd: Path, env: dict[str, str] | None = None):
     return subprocess.run([*_script(), *args], cwd=cwd, capture_output=True, text=True,
                           env={**os.environ, **(env or {})}, timeout=60)
@@ -110,31 +136,13 @@ def test_script_usage_error_exits_2(tmp_path):
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
 @pytest.mark.parametrize("no_color", [False, True])
 def test_colour_in_a_terminal_unless_no_color(tmp_path, no_color):
-    import pty
-
     (tmp_path / "s.yaml").write_text("")
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env["TERM"] = "xterm"
     if no_color:
         env["NO_COLOR"] = "1"
-    leader, follower = pty.openpty()
-    try:
-        proc = subprocess.Popen([*_script(), "check", "s.yaml"], cwd=tmp_path, env=env,
-                                stdout=follower, stderr=follower)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:  # the terminal closes when the process ends
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        assert proc.wait(timeout=60) == 1
-    finally:
-        os.close(leader)
-    output = b"".join(chunks).decode()
+    status, output = in_a_terminal("check", "s.yaml", cwd=tmp_path, env=env)
+    assert status == 1
     assert "s.yaml:1:1: E106 file is empty" in re.sub(r"\033\[[\d;]*m", "", output)
     assert ("\033[" in output) is not no_color
 

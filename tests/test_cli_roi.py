@@ -63,6 +63,18 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
     assert all(line == line.rstrip() for line in lines)
 
 
+def test_a_level_multiplied_by_the_scale_up_is_noted_under_its_row(run, write, valid_yaml):
+    # errors per 10,000 lines is a rate: the same for any group, yet R multiplies its benefit
+    out = " ".join(run("roi", write("s.yaml", valid_yaml), env=NARROW).stdout.split())
+    note = ("Picking errors: a rate, the same for a group of any size, multiplied by R as if it "
+            "were a count: this holds only if its value_per_unit is what one unit is worth for a "
+            "group of 20, the pilot's size (W317)")
+    assert note in out
+    assert out.index("Pilot group's annual benefit") < out.index(note) < out.index("Roll-out:")
+    counted = write("c.yaml", valid_yaml.replace("unit: errors per 10,000 lines", "unit: errors"))
+    assert "(W317)" not in run("roi", counted, env=NARROW).stdout
+
+
 def test_money_follows_the_strategys_locale(run, write, valid_yaml):
     path = write("s.yaml", valid_yaml + "locale: de_DE\n")
     result = run("roi", path, env=NARROW)

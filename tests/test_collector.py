@@ -16,7 +16,7 @@ def test_a_pause_restores_the_collector_and_freezes_nothing() -> None:
     frozen = gc.get_freeze_count()
     with collector_paused():
         assert not gc.isenabled()
-        made = [[] for _ in range(1000)]
+        made: list[list[int]] = [[] for _ in range(1000)]
     assert gc.isenabled() and gc.get_freeze_count() == frozen
     assert made
 
@@ -24,7 +24,7 @@ def test_a_pause_restores_the_collector_and_freezes_nothing() -> None:
 def test_what_a_one_run_command_keeps_is_frozen_so_no_collection_walks_it_again() -> None:
     try:
         with collector_paused(kept=True):
-            made = [[] for _ in range(1000)]
+            made: list[list[int]] = [[] for _ in range(1000)]
             with collector_paused(kept=False):  # the loader's own pause, nested: no effect
                 pass
             assert not gc.isenabled()

@@ -94,7 +94,7 @@ def test_a_sheet_the_workbook_does_not_have(run, write, workdir):
 
 
 def test_a_workbook_cell_is_named_as_a_spreadsheet_names_it(run, write, workdir):
-    rows = UPTAKE + [(f"2026-{m:02d}", 100 + m, 80) for m in range(1, 11)]
+    rows: list[tuple[str, int, int | str]] = [*UPTAKE, *((f"2026-{m:02d}", 100 + m, 80) for m in range(1, 11))]
     rows[12] = ("2026-10", 120, "n/a")  # the 13th reading: row 14 of the sheet
     lms_workbook(workdir / "data" / "lms.xlsx", rows=rows)
     assert check(run, write, yaml=with_lists(tracking=LMS)) == [

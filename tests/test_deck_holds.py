@@ -233,8 +233,8 @@ def test_a_long_initiative_title_takes_the_shorter_form_within_two_lines(valid_d
                                              "of the warehouse, on the day and the night shifts")
     valid_data["briefings"][0]["minutes"] = 60
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]  # the invariants count lines
-    # No participants' time among the costs, so the total is not called "fully loaded".
-    assert any(t.startswith("$6,000 in year one for 120 people") for t in titles)
+    # Named by its name; no participants' time among the costs, so not "fully loaded".
+    assert any(t.startswith("Pick Right costs $6,000 in year one") for t in titles)
 
 
 def test_one_gap_alone_is_said_in_bullets_not_a_one_row_table(valid_data, tmp_path):

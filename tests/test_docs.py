@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from typer.core import TyperGroup
 
 from buyin_cli.codes import CODES, WARNINGS as WARNING_CODES
 
@@ -53,6 +54,7 @@ def test_page_explains_why_how_and_acceptance(code):
 
 def test_the_code_tables_are_written_from_the_registry():
     spec = importlib.util.spec_from_file_location("write_docs", ROOT / "tools" / "write_docs.py")
+    assert spec is not None and spec.loader is not None
     write_docs = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(write_docs)
     for page in write_docs.pages():
@@ -254,7 +256,7 @@ def test_every_working_line_of_the_figures_page_multiplies_out():
         worked = [_arithmetic(part) for part in line.split(" = ")[1:-1]]
         assert worked and None not in worked, line
         for value in worked:
-            assert round(value, _decimals(stated)) == _number(stated), line
+            assert value is not None and round(value, _decimals(stated)) == _number(stated), line
 
 
 def test_the_worked_example_is_what_buyin_roi_prints(run, tmp_path):
@@ -314,6 +316,7 @@ def test_the_commands_page_gives_every_command_and_option():
     from buyin_cli.cli import app
 
     group = typer.main.get_command(app)
+    assert isinstance(group, TyperGroup)
     sections = _sections((DOCS / "commands.md").read_text(encoding="utf-8"))
     missing = []
     for name, command in group.commands.items():

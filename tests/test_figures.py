@@ -171,7 +171,7 @@ def test_progress_without_actual_is_zero():
     data = edit("metrics.0.actual", _DELETE)
     m = compute_figures(Strategy.model_validate(data)).metrics["errors"]
     assert (m.actual, m.actual_given, m.progress_pct) == (42, False, 0)
-    assert math.copysign(1, m.progress_pct) == 1   # 0, not −0, for a 'lower' metric
+    assert m.progress_pct is not None and math.copysign(1, m.progress_pct) == 1   # 0, not −0, for a 'lower' metric
 
 
 def test_helpers_worked_by_hand():
@@ -222,7 +222,7 @@ def test_negative_benefit():
     i = f.initiatives["pick"]
     assert i.rollout_benefit < 0
     assert i.payback_months is None and i.break_even_share is None
-    assert i.roi_pct < -100
+    assert i.roi_pct is not None and i.roi_pct < -100
 
 
 def test_initiative_without_pilots():
@@ -335,6 +335,7 @@ def test_roi_sign_follows_benefit_minus_cost(before, after, value, cost, better)
     i = compute_figures(_one(before, after, None, None, None, value, better=better,
                              cost=cost)).initiatives["pick"]
     difference = i.rollout_benefit - i.rollout_cost
+    assert i.roi_pct is not None and i.bcr is not None  # every cost drawn is above 0
     assert (i.roi_pct > 0) == (difference > 0)
     assert (i.roi_pct < 0) == (difference < 0)
     assert (i.bcr > 1) == (difference > 0)
@@ -372,6 +373,7 @@ def test_isolation_and_confidence_only_shrink_a_benefit(before, after, control, 
     r_full = full.pilots["night"].results["errors"]
     r_part = part.pilots["night"].results["errors"]
     assert abs(r_part.attributable) <= abs(r_full.attributable)
+    assert r_part.pilot_annual_benefit is not None and r_full.pilot_annual_benefit is not None
     assert abs(r_part.pilot_annual_benefit) <= abs(r_full.pilot_annual_benefit) * (1 + 1e-12)
     assert (abs(part.initiatives["pick"].rollout_benefit)
             <= abs(full.initiatives["pick"].rollout_benefit) * (1 + 1e-12))
@@ -400,6 +402,7 @@ def test_sensitivity_agrees_with_roi(before, after, value, cost):
     if i.rollout_benefit <= 0:
         assert i.break_even_share is None and i.payback_months is None
         return
+    assert i.break_even_share is not None and i.roi_pct is not None and i.roi_pct_at_half is not None
     assert i.break_even_share * i.rollout_benefit == pytest.approx(i.rollout_cost)
     # Needing more than the whole effect to break even is the same as losing money.
     if not math.isclose(i.break_even_share, 1):

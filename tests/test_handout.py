@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,16 +11,14 @@ import pytest
 from buyin_cli.brief import Output
 from buyin_cli.handout import export_pdfs
 from buyin_cli.libreoffice import convert
-from deck_helpers import soffice
+from deck_helpers import pdf_pages, soffice
 
 DECK = "out/warehouse-manager-briefing.pptx"
 PDF = "out/warehouse-manager-briefing.pdf"
 
 
 def _pages(pdf: Path) -> int:
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
-    return text.count("\f")  # one form feed per page
+    return len(pdf_pages(pdf))
 
 
 @pytest.mark.libreoffice
@@ -44,6 +41,12 @@ def test_pdf_has_a_page_per_presented_slide(run, strategy_file: Path) -> None:
     before = Path(PDF).stat().st_mtime_ns
     assert export_pdfs([Output(Path(DECK), False)]) == [Output(Path(PDF), False)]
     assert Path(PDF).stat().st_mtime_ns == before
+
+
+# What a fake soffice does: leave a mark for each run, and write a PDF of one line per deck.
+MARKS_RUN = 'echo run >> "$PWD/soffice-runs"\n'
+WRITES_PDFS = ('while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
+               'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n')
 
 
 def _fake_soffice(folder: Path, script: str) -> dict[str, str]:
@@ -78,11 +81,7 @@ def test_a_deck_libreoffice_cannot_convert_is_named(run, strategy_file: Path, wo
 
 def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
         run, strategy_file: Path, workdir: Path) -> None:
-    # Each run of this soffice leaves a mark, and writes a PDF of one line per deck.
-    env = _fake_soffice(workdir / "bin", (
-        'echo run >> "$PWD/soffice-runs"\n'
-        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
-        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    env = _fake_soffice(workdir / "bin", MARKS_RUN + WRITES_PDFS)
     assert run("brief", strategy_file, "--out", "out", "--pdf", env=env).exit_code == 0
     assert Path(PDF).read_text() == "%PDF warehouse-manager-briefing\n"
     result = run("brief", strategy_file, "--out", "out", "--pdf", env=env)
@@ -96,10 +95,7 @@ def test_an_unchanged_deck_with_a_newer_pdf_is_not_converted_again(
 
 def test_a_pdf_planted_with_the_decks_timestamp_is_made_again(
         run, strategy_file: Path, workdir: Path) -> None:
-    env = _fake_soffice(workdir / "bin", (
-        'echo run >> "$PWD/soffice-runs"\n'
-        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
-        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    env = _fake_soffice(workdir / "bin", MARKS_RUN + WRITES_PDFS)
     assert run("brief", strategy_file, "--out", "out").exit_code == 0
     Path(PDF).write_text("%PDF planted by a pull request\n")
     deck = os.stat(DECK)
@@ -120,9 +116,7 @@ def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_
     assert result.stderr.startswith("LibreOffice is making 1 PDF "
                                     "(out/warehouse-manager-briefing.pre-read.pdf)")
     pdf = Path("out/warehouse-manager-briefing.pre-read.pdf")
-    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                          check=True, timeout=60).stdout
-    pages = text.split("\f")[:-1]
+    pages = pdf_pages(pdf)
     half = len(pages) // 2
     assert len(pages) == 2 * half > 10  # every slide, then every slide with its notes
     opening = next(line for line in Path("out/warehouse-manager-briefing.md").read_text(
@@ -135,10 +129,7 @@ def test_the_pre_read_carries_the_talking_points_after_the_slides(run, strategy_
 def test_several_documents_are_converted_by_one_libreoffice_run(workdir: Path) -> None:
     """LibreOffice takes seconds to start, so a call's documents share one run of it."""
     runs = workdir / "soffice-runs"
-    _fake_soffice(workdir / "bin", (
-        f'echo run >> "{runs}"\n'
-        'while [ "$1" != "--outdir" ]; do shift; done; out="$2"; shift 2; mkdir -p "$out"\n'
-        'for deck in "$@"; do name=$(basename "$deck" .pptx); echo "%PDF $name" > "$out/$name.pdf"; done\n'))
+    _fake_soffice(workdir / "bin", f'echo run >> "{runs}"\n' + WRITES_PDFS)
     decks = [workdir / f"{name}.pptx" for name in ("coo", "cfo", "ops")]
     made = convert(str(workdir / "bin" / "soffice"), decks, "pdf")
     assert made == {deck: f"%PDF {deck.stem}\n".encode() for deck in decks}

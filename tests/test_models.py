@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 import pytest
@@ -32,7 +33,7 @@ def test_defaults_of_a_minimal_strategy():
     strategy = Strategy.model_validate(
         {"buyin": 1, "organisation": "O", "title": "T", "presenter": {"name": "N", "role": "R"}})
     assert strategy.currency == "USD"
-    assert strategy.objectives == strategy.pilots == strategy.briefings == []
+    assert strategy.objectives == [] and strategy.pilots == [] and strategy.briefings == []
     assert strategy.sponsor is None
     assert strategy.discount_rate == 0
 
@@ -59,7 +60,7 @@ def test_the_fields_that_say_how_an_effect_was_isolated_and_what_a_cost_is(valid
 def test_models_are_frozen(valid_data):
     strategy = Strategy.model_validate(valid_data)
     with pytest.raises(ValidationError):
-        strategy.title = "Changed"
+        strategy.title = "Changed"  # type: ignore[misc]  # the point: a frozen model refuses it
 
 
 def _all_models() -> list[type[BaseModel]]:
@@ -163,3 +164,21 @@ def test_the_currency_list_has_every_currency_babel_knows_in_use():
     in_use = {code for rows in get_global("territory_currencies").values()
               for code, _start, end, tender in rows if end is None and tender}
     assert sorted(in_use - ISO_4217) == []
+
+
+def test_the_index_is_built_once_and_a_copy_builds_its_own(valid_data):
+    valid_data["metrics"].append(dict(valid_data["metrics"][0], id="second-metric"))
+    strategy = Strategy.model_validate(valid_data)
+    index = strategy.index
+    assert strategy.index is index  # kept, not rebuilt on each use
+    assert list(index.metrics) == [valid_data["metrics"][0]["id"], "second-metric"]
+    assert index.at("metrics")["second-metric"] == 1
+    assert index.metrics["second-metric"] is strategy.metrics[1]
+    # A copy given other lists must not read the original's index (pydantic copies __dict__).
+    fewer = strategy.model_copy(update={"metrics": strategy.metrics[1:]})
+    assert list(fewer.index.metrics) == ["second-metric"]
+    assert fewer.index.at("metrics")["second-metric"] == 0
+    assert list(strategy.index.metrics) == list(index.metrics)  # the original keeps its own
+    whole = copy.deepcopy(strategy)
+    assert whole.index is not index and whole.index.metrics["second-metric"] is whole.metrics[1]
+    assert whole == strategy  # the index is no field: equality is the fields'

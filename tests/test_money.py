@@ -153,3 +153,11 @@ def test_whole_percentages_round_half_away_from_zero_like_every_other_figure():
 
     fmt = Formatter("GBP", None)
     assert [fmt.percent(v, 0) for v in (12.5, 13.5, -12.5, -0.2)] == ["13%", "14%", "-13%", "0%"]
+
+
+@pytest.mark.parametrize("value, expected", [(0.58, "58%"), (0.001, "< 1%"), (0.0, "0%"),
+                                             (1.2, "> 100%")])
+def test_a_sliver_of_the_effect_is_less_than_one_percent_never_nought(value, expected):
+    # A £4,000 roll-out bringing £3.6m a year breaks even on 0.1% of its effect: "0%" would say
+    # it needs none of it.
+    assert Formatter("GBP", "en_GB").share(value) == expected

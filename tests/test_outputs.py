@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from buyin_cli.errors import BuyinError
-from buyin_cli.render import outputs
 from buyin_cli.render.outputs import RECORD, Pending, write_outputs_together
 
 DECK, NOTES = "out/warehouse-manager-briefing.pptx", "out/warehouse-manager-briefing.md"
@@ -81,11 +80,11 @@ def test_an_interrupted_commit_puts_back_what_it_had_renamed(tmp_path: Path, mon
             raise KeyboardInterrupt
         return real(src, dst)
 
-    monkeypatch.setattr(outputs.os, "replace", replace)
+    monkeypatch.setattr(os, "replace", replace)
     with pytest.raises(KeyboardInterrupt):
         write_outputs_together(tmp_path, [Pending(tmp_path / "a.md", b"new a"),
                                           Pending(tmp_path / "b.md", b"new b")])
-    monkeypatch.setattr(outputs.os, "replace", real)
+    monkeypatch.setattr(os, "replace", real)
     assert (tmp_path / "a.md").read_text() == "old a" and (tmp_path / "b.md").read_text() == "old b"
     assert _leftovers(tmp_path) == [] and not (tmp_path / RECORD).exists()
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from buyin_cli.figures.compute import compute_figures
 from buyin_cli.review import context
 from buyin_cli.review.heuristics import unit_kind, unit_period
 from buyin_cli.review.money import amounts_in, written
@@ -66,7 +67,8 @@ def test_the_same_pilot_with_64_people_is_plausible(tmp_path):
 def test_a_percent_past_100_says_where_it_would_land(tmp_path):
     d = base()
     _percent_metric(d, 95)
-    [w], _ = warnings(tmp_path, d)
+    found, _ = warnings(tmp_path, d)
+    [w] = [x for x in found if x.code == "W307"]
     assert w.message == (
         "pilots[0].results[2]: the roll-out would take 'm4' from its baseline of 95 to 101 (%), "
         "past 100%: the attributable change of 6 is larger than the room the baseline leaves; "
@@ -76,10 +78,9 @@ def test_a_percent_past_100_says_where_it_would_land(tmp_path):
 def test_a_rate_is_not_multiplied_by_the_scale_up(tmp_path):
     d = base()  # 8 fewer defects per 1,000 parts × R 10 would be 80 > 50; the rate moves by 8
     d["metrics"][0].update(unit="defects per 1,000 parts", baseline=50)
-    assert warnings(tmp_path, d)[0] == []
+    assert [w.code for w in warnings(tmp_path, d)[0]] == ["W317"]  # its money is, though
     d["metrics"][0]["baseline"] = 7.9  # but it cannot fall below 0
-    [w], _ = warnings(tmp_path, d)
-    assert w.code == "W307"
+    [w] = [x for x in warnings(tmp_path, d)[0] if x.code == "W307"]
     assert ("the roll-out would take 'm1' from its baseline of 7.9 to -0.1 (defects per 1,000 "
             "parts), below 0") in w.message
 
@@ -139,8 +140,7 @@ def test_results_without_application_say_what_to_add(tmp_path):
 
 def test_the_review_computes_the_figures_once(tmp_path, monkeypatch):
     calls = []
-    real = context.compute_figures
-    monkeypatch.setattr(context, "compute_figures", lambda s: calls.append(s) or real(s))
+    monkeypatch.setattr(context, "compute_figures", lambda s: calls.append(s) or compute_figures(s))
     d = base()
     d["pilots"].append({**d["pilots"][0], "id": "p2"})
     run(tmp_path, d)
@@ -208,3 +208,38 @@ def test_how_a_unit_adds_up(unit, kind, period):
 def test_numbers_in_messages_are_as_precise_as_they_need_be():
     assert [number(x) for x in (0.3675, 4.0, 78.44, 5200.4, 13030.2, -0.001, None)] == [
         "0.37", "4", "78.4", "5,200", "13,030", "0", "n/a"]
+
+
+def test_a_level_priced_and_scaled_up_like_a_count_is_warned_at_its_result(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    d = base()  # a % of patients seen on time, priced, and R = 10: the format multiplies it
+    d["metrics"][0].update(unit="% of patients seen within 15 minutes", baseline=60, target=80)
+    found, text = warnings(tmp_path, d)
+    [w] = [x for x in found if x.code == "W317"]
+    assert w.location.line == line_of(text, "- metric: m1")
+    assert w.message == (
+        "pilots[0].results[0]: 'm1' is a percentage (% of patients seen within 15 minutes), the "
+        "same for a group of any size, yet the roll-out multiplies its benefit by the scale-up "
+        "10× (100 people ÷ 10) as if it were a count: make value_per_unit what one unit of "
+        "change is worth for a group of 10, the pilot's size, or accept it with the reason it "
+        "holds")
+
+
+@pytest.mark.parametrize("unit, fires", [("points on a 10-point scale", True), ("minutes", True),
+                                         ("complaints per 1,000 calls", True), ("defects", False),
+                                         ("hours of rework", False)])
+def test_only_a_level_is_warned_scaled_up_like_a_count(tmp_path, unit, fires):
+    d = base()
+    d["metrics"][0].update(unit=unit, baseline=60, target=40, better="lower")
+    assert ("W317" in [w.code for w in warnings(tmp_path, d)[0]]) == fires
+
+
+def test_a_level_with_no_scale_up_or_no_money_is_not_warned(tmp_path):
+    d = base()
+    d["metrics"][0].update(unit="%", baseline=60, target=80)
+    d["pilots"][0]["participants"] = d["audiences"][0]["headcount"]  # R = 1
+    assert "W317" not in [w.code for w in warnings(tmp_path, d)[0]]
+    d = base()
+    d["metrics"][0].update(unit="%", baseline=60, target=80)
+    del d["metrics"][0]["value_per_unit"]
+    assert "W317" not in [w.code for w in warnings(tmp_path, d)[0]]

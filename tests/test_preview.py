@@ -23,7 +23,7 @@ def test_the_page_and_its_state_are_served_on_localhost_only(monkeypatch) -> Non
     preview = Preview()
     server = serve(preview, 0)
     try:
-        host, port = server.server_address
+        host, port = server.server_address[:2]
         assert host == "127.0.0.1"
         base = f"http://127.0.0.1:{port}/"
         page = _get(base).decode()

@@ -31,7 +31,7 @@ NUMBER_KEYS = {"headcount", "minutes", "baseline", "target", "value_per_unit", "
 # such as emoji, spaces), or any character at all (controls, which check refuses).
 written = st.text(st.characters(categories=("L", "M", "N", "P", "S", "Zs")), min_size=1,
                   max_size=40)
-anything = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=40)
+anything = st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40)
 
 
 @st.composite
@@ -46,7 +46,8 @@ def strategies(draw: st.DrawFn) -> dict[str, Any]:
             if key in TEXT_LISTS:
                 return [draw(texts) for _ in node]
             return [vary(v, key, parent) for v in node]
-        if isinstance(node, str) and (key in TEXT_KEYS or (key == "evidence" and "need" in parent)):
+        needs = parent is not None and "need" in parent
+        if isinstance(node, str) and (key in TEXT_KEYS or (key == "evidence" and needs)):
             return draw(texts)
         if isinstance(node, int) and not isinstance(node, bool) and key in NUMBER_KEYS:
             return draw(st.integers(1, largest))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -50,5 +51,5 @@ def test_an_index_install_is_that_version(monkeypatch: pytest.MonkeyPatch) -> No
         def read_text(self, name: str) -> None:
             return None
 
-    monkeypatch.setattr(provenance.metadata, "distribution", lambda name: Dist())
+    monkeypatch.setattr(metadata, "distribution", lambda name: Dist())
     assert provenance.install_spec() == "buyin==0.1.0"

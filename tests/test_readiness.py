@@ -160,6 +160,12 @@ def _learning_numbers_only(d):
     d["objectives"][0]["metrics"].append("quiz")
     d["pilots"][0]["results"] = [{"metric": "quiz", "per": "month", "before": 50,
                                   "after": 80, "control_before": 50, "control_after": 52}]
+    _valued_per_pilot_group(d)
+
+
+def _valued_per_pilot_group(d):
+    """A level priced for a group the pilot's size: W317 accepted, so a case tests its own code."""
+    d["pilots"][0].setdefault("accept", {})["W317"] = "Each point is valued for one line of ten."
 
 
 def _credits_all_of_the_change(d):
@@ -199,6 +205,7 @@ def _percent_metric(d, baseline):
     d["objectives"][0]["metrics"].append("m4")
     d["pilots"][0]["results"].append({"metric": "m4", "per": "month", "before": 90,
                                       "after": 96, "control_before": 90, "control_after": 90})
+    _valued_per_pilot_group(d)
 
 
 def _past_100_percent(d):
@@ -261,9 +268,15 @@ def _free_item_rollout(d):
     d["briefings"][0]["asks"] = ["Approve the roll-out"]
 
 
+def _level_scaled_up(d):
+    d["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80, better="higher")
+    d["pilots"][0]["results"][0].update(before=60, after=68)
+
+
 def _level_per_period(d):
     d["metrics"][1].update(unit="% per quarter", baseline=20, target=10, actual=18)
     d["pilots"][0]["results"][1].update(before=20, after=16)
+    _valued_per_pilot_group(d)
 
 
 def _count_per_period(d):
@@ -376,6 +389,7 @@ FAILING = [
     ("W313", _no_participants_time, "costs:"),
     ("W315", _same_change_twice, "- id: i2"),
     ("W316", _rollout_at_a_loss, "costs:"),
+    ("W317", _level_scaled_up, "- metric: m1"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -567,6 +581,13 @@ def _participants_time_by_category(d):
                                      "category": "participants-time"}]
 
 
+def _level_piloted_by_everyone(d):
+    _level_scaled_up(d)
+    d["pilots"][0]["participants"] = 100  # R = 1: nothing multiplied
+    d["metrics"][0]["value_per_unit"] = 100  # a point is worth the whole audience's £100 a week
+    d["pilots"][0]["cost"] = 20000  # the whole audience piloted it
+
+
 PASSING = [
     ("W301", _trend_line_only),
     ("W301", _estimates_only),
@@ -601,6 +622,7 @@ PASSING = [
     ("W106", _count_per_period),
     ("W315", _same_people_other_metrics),
     ("W316", _rollout_that_needs_most_of_its_effect),
+    ("W317", _level_piloted_by_everyone),
 ]
 
 
@@ -681,10 +703,10 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313 → 17/18 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2 → 19/20 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (17, 18, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (19, 20, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 

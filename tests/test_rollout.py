@@ -116,6 +116,7 @@ def test_trend_marks_show_the_pilot_and_the_launch():
     marks = trend_marks(s, s.metrics[0])
     assert [(m.kind, m.label) for m in marks] == [("pilot", "Night shift"),
                                                   ("launch", "Pick Right")]
+    assert marks is not None
     pilot, launch = marks
     assert pilot.start_position == pytest.approx(1.5 + 2 / 31)  # 3 March, in the third month
     assert pilot.end_position == pytest.approx(4.5 - 2 / 31)  # 30 May

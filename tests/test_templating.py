@@ -10,8 +10,9 @@ import yaml
 from jinja2.bccache import bc_magic
 
 from buyin_cli.errors import TemplateError
+from buyin_cli.packaged import packaged_dir
 from buyin_cli.render import compiled
-from buyin_cli.render.templating import lower_first, make_environment, minutes, packaged_dir, quote, render, search_path
+from buyin_cli.render.templating import lower_first, make_environment, minutes, quote, render, search_path
 
 
 def test_the_users_folder_comes_before_the_packaged_templates(tmp_path: Path) -> None:

@@ -31,5 +31,6 @@ def test_plural_of_an_irregular_word_is_the_form_given():
 
 def test_finite_turns_what_is_not_a_number_into_none_and_minus_zero_into_zero():
     assert finite(None) is None and finite(math.inf) is None and finite(math.nan) is None
-    assert math.copysign(1, finite(-0.0)) == 1.0
+    zero = finite(-0.0)
+    assert zero is not None and math.copysign(1, zero) == 1.0
     assert finite(2.5) == 2.5

@@ -4,8 +4,6 @@ whose cached values are the JSON's, and which LibreOffice recalculates to buyin'
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,7 @@ from buyin_cli.figures.export import figures_json
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.workbook import NA, workbook_plan
 from buyin_cli.render.xlsx import workbook_bytes
-from deck_helpers import soffice
+from deck_helpers import libreoffice, soffice
 
 ROOT = Path(__file__).resolve().parents[1]
 NORTHWIND = ROOT / "examples" / "northwind-manufacturing.yaml"
@@ -60,9 +58,14 @@ def _json(data: dict[str, Any], key: tuple[str, ...]) -> Any:
     return data["initiatives"][rest[0]][rest[1]]
 
 
-def cell(book: openpyxl.Workbook, ref: str) -> Any:
+def cell_at(book: openpyxl.Workbook, ref: str) -> Any:
+    """The cell a reference such as 'Pilots'!$B$3 names."""
     sheet, address = ref.split("!")
-    return book[sheet.strip("'")][address.replace("$", "")].value
+    return book[sheet.strip("'")][address.replace("$", "")]
+
+
+def cell(book: openpyxl.Workbook, ref: str) -> Any:
+    return cell_at(book, ref).value
 
 
 def figure_cells(plan) -> dict[tuple[str, ...], str]:
@@ -146,8 +149,7 @@ def test_percentages_are_fractions_formatted_as_percent(tmp_path):
     for key in (("initiative", "counter-coaching", "roi_pct"),
                 ("result", "six-stores", "fresh-waste", "isolation"),
                 ("strategy", "discount_rate"), ("initiative", "counter-coaching", "retention")):
-        sheet, address = plan.where[key].split("!")
-        assert book[sheet.strip("'")][address.replace("$", "")].number_format == "0.0%", key
+        assert cell_at(book, plan.where[key]).number_format == "0.0%", key
 
 
 def test_every_sheet_prints_to_the_width_of_a_page(tmp_path):
@@ -168,10 +170,8 @@ def test_money_carries_the_currencys_number_format(currency, locale, money, tmp_
     path.write_text(text, encoding="utf-8")
     plan, out = written(path, tmp_path)
     book = openpyxl.load_workbook(out)
-    sheet, address = plan.where[("initiative", "safe-hands", "rollout_cost")].split("!")
-    assert book[sheet.strip("'")][address.replace("$", "")].number_format == money
-    sheet, address = plan.where[("metric", "scrap-rework", "value_per_unit")].split("!")
-    assert book[sheet.strip("'")][address.replace("$", "")].number_format == money.replace(
+    assert cell_at(book, plan.where[("initiative", "safe-hands", "rollout_cost")]).number_format == money
+    assert cell_at(book, plan.where[("metric", "scrap-rework", "value_per_unit")]).number_format == money.replace(
         "#,##0", "#,##0.00")
 
 
@@ -197,13 +197,7 @@ def recalculated(xlsx: Path, workdir: Path) -> Path:
     profile = workdir / "lo-profile"
     (profile / "user").mkdir(parents=True)
     (profile / "user" / "registrymodifications.xcu").write_text(RECALCULATE, encoding="utf-8")
-    out = workdir / "recalculated"
-    done = subprocess.run([soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                           "--convert-to", "xlsx", "--outdir", str(out), str(xlsx)],
-                          capture_output=True, text=True, timeout=120)
-    assert done.returncode == 0 and "Error" not in done.stderr, done.stderr
-    assert (out / xlsx.name).is_file(), done.stdout + done.stderr
-    return out / xlsx.name
+    return libreoffice(xlsx, "xlsx", workdir / "recalculated", profile)
 
 
 def _round_trip(tmp_path: Path, example: Path, inputs: dict, edits: list[tuple[str, str]]):
@@ -212,8 +206,7 @@ def _round_trip(tmp_path: Path, example: Path, inputs: dict, edits: list[tuple[s
     plan, out = written(example, tmp_path)
     book = openpyxl.load_workbook(out)
     for key, value in inputs.items():
-        sheet, address = plan.where[key].split("!")
-        book[sheet.strip("'")][address.replace("$", "")] = value
+        cell_at(book, plan.where[key]).value = value
     edited = tmp_path / "edited.xlsx"
     book.save(edited)
     text = example.read_text(encoding="utf-8")
@@ -234,8 +227,7 @@ def _round_trip(tmp_path: Path, example: Path, inputs: dict, edits: list[tuple[s
 
 @pytest.mark.libreoffice
 def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path):
-    if not shutil.which("soffice") and not shutil.which("libreoffice"):
-        soffice()  # skips locally, fails in CI
+    soffice()  # skips locally, fails in CI
     # A finance reader raises a headcount and lowers a confidence, in the workbook...
     # ...and buyin computes the strategy with the same changes.
     plan, book, data, wrong = _round_trip(
@@ -255,8 +247,7 @@ def test_libreoffice_recalculates_a_changed_input_to_buyins_own_figures(tmp_path
 
 @pytest.mark.libreoffice
 def test_libreoffice_recalculates_the_estimates_trend_discount_and_gap(tmp_path):
-    if not shutil.which("soffice") and not shutil.which("libreoffice"):
-        soffice()  # skips locally, fails in CI
+    soffice()  # skips locally, fails in CI
     # The inputs of participants' estimates, a trend line, the discount rate, a metric's
     # reading (the gap's cost) and the share of the effect the sensitivity assumes holds.
     plan, book, data, wrong = _round_trip(
@@ -277,12 +268,10 @@ def test_libreoffice_recalculates_the_estimates_trend_discount_and_gap(tmp_path)
 
 @pytest.mark.libreoffice
 def test_the_sensitivity_share_is_an_input_the_workbook_follows(tmp_path):
-    if not shutil.which("soffice") and not shutil.which("libreoffice"):
-        soffice()  # skips locally, fails in CI
+    soffice()  # skips locally, fails in CI
     plan, out = written(LAKESHORE, tmp_path)
     book = openpyxl.load_workbook(out)
-    sheet, address = plan.where[("strategy", "effect_held")].split("!")
-    book[sheet.strip("'")][address.replace("$", "")] = 0.25
+    cell_at(book, plan.where[("strategy", "effect_held")]).value = 0.25
     edited = tmp_path / "edited.xlsx"
     book.save(edited)
     book = openpyxl.load_workbook(recalculated(edited, tmp_path), data_only=True)

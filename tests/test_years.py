@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from hypothesis import given, strategies as st
+from pydantic import ValidationError
 
-from buyin_cli.figures.compute import compute_figures, year_figures
+from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.export import figures_json
+from buyin_cli.figures.years import year_figures
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.strategy import load_strategy
 from conftest import dump
@@ -87,7 +89,7 @@ def test_json_lists_the_years_as_the_contract_says():
 def test_out_of_bounds_horizons_are_refused(field, value, why):
     data = copy.deepcopy(BASE)
     data["initiatives"][0][field] = value
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(ValidationError) as caught:
         Strategy.model_validate(data)
     assert [e["type"] for e in caught.value.errors()] == [why]
 

@@ -19,7 +19,8 @@ from buyin_cli.load.models import Strategy
 def causes(old: Strategy, new: Strategy, initiative_id: str) -> tuple[InputChange, ...]:
     """The numbers behind initiative `initiative_id` that changed from `old` to `new`."""
     def inputs(strategy: Strategy) -> list[tuple[str, list[Any]]]:
-        return [("initiative", [i for i in strategy.initiatives if i.id == initiative_id]),
+        initiative = strategy.index.initiatives.get(initiative_id)
+        return [("initiative", [initiative] if initiative else []),
                 ("pilot", [p for p in strategy.pilots if p.initiative == initiative_id]),
                 ("audience", _audiences(strategy, initiative_id))]
 
@@ -37,7 +38,8 @@ def causes(old: Strategy, new: Strategy, initiative_id: str) -> tuple[InputChang
 
 
 def _audiences(strategy: Strategy, initiative_id: str) -> list[Any]:
-    served = {a for i in strategy.initiatives if i.id == initiative_id for a in i.audiences}
+    initiative = strategy.index.initiatives.get(initiative_id)
+    served = set(initiative.audiences) if initiative else set()
     return [a for a in strategy.audiences if a.id in served]
 
 

@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Literal
 
+from buyin_cli.figures.direction import Direction
+from buyin_cli.load.models import Verdict
 from buyin_cli.words import finite
-
-Direction = Literal["good", "bad", "flat"]
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,8 @@ class DecisionChange:
     briefing_id: str
     number: int
     ask: str
-    before: str | None  # None: no decision was recorded
-    after: str | None
+    before: Verdict | None  # None: no decision was recorded
+    after: Verdict | None
     note: str | None
 
 

@@ -27,7 +27,6 @@ from buyin_cli.figures.changes import (
     AskChange,
     Comparison,
     DecisionChange,
-    Direction,
     FigureChange,
     FollowUpChange,
     ItemChange,
@@ -38,7 +37,8 @@ from buyin_cli.figures.changes import (
     UptakeAdded,
 )
 from buyin_cli.figures.compute import Figures, compute_figures
-from buyin_cli.load.models import Briefing, Metric, Strategy
+from buyin_cli.figures.direction import direction, gain
+from buyin_cli.load.models import Briefing, Metric, Strategy, Verdict
 
 # How each figure is rounded when shown, and whether more of it is better.
 FIGURES = {"roi_pct": (1, True), "payback_months": (1, False), "rollout_benefit": (0, True),
@@ -73,12 +73,8 @@ def latest_reading(metric: Metric) -> float | None:
 
 def _pairs(old: Strategy, new: Strategy, section: str) -> list[tuple[Any, Any]]:
     """(item in the later version, the same id's item in the earlier) for ids in both."""
-    before = {item.id: item for item in getattr(old, section)}
+    before = getattr(old.index, section)
     return [(item, before[item.id]) for item in getattr(new, section) if item.id in before]
-
-
-def _direction(gain: float) -> Direction:
-    return "good" if gain > 0 else "bad" if gain < 0 else "flat"
 
 
 def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
@@ -93,10 +89,9 @@ def _metrics(old: Strategy, new: Strategy) -> Iterator[MetricMoved]:
                         if r.period in known and known[r.period] != r.value)
         if before == after and not added and not revised:
             continue
-        gain = 0.0 if before is None or after is None else (
-            after - before if metric.better == "higher" else before - after)
+        gained = 0.0 if before is None or after is None else gain(before, after, metric.better)
         yield MetricMoved(metric.id, metric.name, metric.unit, metric.better, before, after,
-                          _direction(gain), added, revised)
+                          direction(gained), added, revised)
 
 
 _LABELS = {"metrics": "name", "initiatives": "title", "pilots": "group", "briefings": "id"}
@@ -116,13 +111,13 @@ def _items(old: Strategy, new: Strategy) -> Iterator[ItemChange]:
 
 
 def _results(old: Strategy, new: Strategy) -> Iterator[ResultAdded]:
-    names = {m.id: m.name for m in new.metrics}
+    metrics = new.index.metrics
     for pilot, was in _pairs(old, new, "pilots"):
         measured = {r.metric for r in was.results}
         for result in pilot.results:
             if result.metric not in measured:
                 yield ResultAdded(pilot.id, pilot.group, result.metric,
-                                  names.get(result.metric, result.metric))
+                                  metrics[result.metric].name)
 
 
 def _figures(old: Figures, new: Figures, old_strategy: Strategy,
@@ -140,13 +135,13 @@ def _figures(old: Figures, new: Figures, old_strategy: Strategy,
             if shown[0] is None or shown[1] is None:
                 # A payback that appears is good, one that never comes bad; an ROI that
                 # appears or goes (a cost of 0) has no direction.
-                gain = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
+                gained = 0.0 if name != "payback_months" else 1.0 if shown[1] is not None else -1.0
             else:
-                gain = shown[1] - shown[0] if more_is_better else shown[0] - shown[1]
+                gained = gain(shown[0], shown[1], "higher" if more_is_better else "lower")
             if why is None:
                 why = causes(old_strategy, strategy, initiative.id)
             yield FigureChange(initiative.id, initiative.title, name, before, after,
-                               _direction(gain), why)
+                               direction(gained), why)
 
 
 def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
@@ -160,25 +155,28 @@ def _asks(old: Strategy, new: Strategy) -> Iterator[AskChange]:
                 yield AskChange(briefing.id, n + 1, before, after, change)
 
 
-def _decided(briefing: Briefing) -> dict[int, tuple[str, str | None]]:
+_UNDECIDED: tuple[None, None] = (None, None)  # no decision recorded on an ask, nor a note
+
+
+def _decided(briefing: Briefing) -> dict[int, tuple[Verdict, str | None]]:
     outcome = briefing.outcome
     return {d.ask: (d.decision, d.note) for d in outcome.decisions} if outcome else {}
 
 
 def _decisions(old: Strategy, new: Strategy) -> Iterator[DecisionChange]:
-    before_ids = {b.id: b for b in old.briefings}
+    before_ids = old.index.briefings
     for briefing in new.briefings:
         was = _decided(before_ids[briefing.id]) if briefing.id in before_ids else {}
         now = _decided(briefing)
         for number in sorted(set(was) | set(now)):
-            before, after = was.get(number, (None, None)), now.get(number, (None, None))
+            before, after = was.get(number, _UNDECIDED), now.get(number, _UNDECIDED)
             if before[0] != after[0]:
                 ask = briefing.asks[number - 1].decision if number <= len(briefing.asks) else ""
                 yield DecisionChange(briefing.id, number, ask, before[0], after[0], after[1])
 
 
 def _follow_ups(old: Strategy, new: Strategy) -> Iterator[FollowUpChange]:
-    before_ids = {b.id: b for b in old.briefings}
+    before_ids = old.index.briefings
     for briefing in new.briefings:
         was = before_ids.get(briefing.id)
         earlier = {f.action: f for f in (was.outcome.follow_ups if was and was.outcome else [])}
@@ -196,10 +194,9 @@ def _follow_ups(old: Strategy, new: Strategy) -> Iterator[FollowUpChange]:
 
 
 def _uptake(old: Strategy, new: Strategy) -> Iterator[UptakeAdded]:
-    sizes = {a.id: a.headcount for a in new.audiences}
     for initiative, was in _pairs(old, new, "initiatives"):
         known = {(r.period, r.enrolled, r.completed) for r in was.tracking}
-        headcount = sum(sizes.get(a, 0) for a in initiative.each_audience)
+        headcount = new.index.headcount(initiative)
         for r in initiative.tracking:
             if (r.period, r.enrolled, r.completed) not in known:
                 yield UptakeAdded(initiative.id, initiative.title, r.period, r.enrolled,

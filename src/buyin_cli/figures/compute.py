@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
+from buyin_cli.figures.direction import gain
 from buyin_cli.figures.loading import is_fully_loaded
 from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.figures.years import YearFigures, fsum as _sum, net_present_value, year_figures
@@ -147,17 +148,15 @@ class Figures:
 
 def compute_figures(strategy: Strategy) -> Figures:
     """Every figure of docs/figures.md for `strategy`."""
-    metrics = {m.id: m for m in strategy.metrics}
-    initiatives = {i.id: i for i in strategy.initiatives}
-    headcounts = {a.id: a.headcount for a in strategy.audiences}
-    pilots = {p.id: _pilot_figures(p, metrics, _headcount(initiatives.get(p.initiative),
-                                                              headcounts))
+    metrics, initiatives = strategy.index.metrics, strategy.index.initiatives
+    headcount = strategy.index.headcount
+    pilots = {p.id: _pilot_figures(p, metrics, headcount(initiatives.get(p.initiative)))
               for p in strategy.pilots}
-    order = {p.id: n for n, p in enumerate(strategy.pilots)}
+    order = strategy.index.at("pilots")
     own: dict[str, list[Pilot]] = {}  # each initiative's pilots, in file order
     for p in strategy.pilots:
         own.setdefault(p.initiative, []).append(p)
-    rollouts = {i.id: _initiative_figures(i, _headcount(i, headcounts), own.get(i.id, []),
+    rollouts = {i.id: _initiative_figures(i, headcount(i), own.get(i.id, []),
                                           pilots, order, float(strategy.discount_rate))
                 for i in strategy.initiatives}
     return Figures(
@@ -186,7 +185,7 @@ def gap_annual_cost(metric: Metric, reading: float) -> float | None:
     target; 0 once it is met; None without `per` or `value_per_unit`."""
     if metric.per is None or metric.value_per_unit is None:
         return None
-    gap = _change(metric, reading, metric.target)  # how far it still has to move, if positive
+    gap = gain(reading, metric.target, metric.better)  # how far it still has to move, if positive
     if gap <= 0:
         return 0.0
     return gap * PERIODS_PER_YEAR[metric.per] * float(metric.value_per_unit)
@@ -200,15 +199,15 @@ def scale_up(pilot: Pilot, headcount: int | None) -> float | None:
 def result_figures(pilot: Pilot, index: int, result: Result, metric: Metric,
                    headcount: int | None) -> ResultFigures:
     """The figures of one pilot result; `headcount` is the roll-out audience (None: unknown)."""
-    improvement = _change(metric, result.before, result.after)
+    improvement = gain(result.before, result.after, metric.better)
     c_before, c_after = result.control_before, result.control_after
     has_control = c_before is not None and c_after is not None
     trend = result.trend_after
     has_trend = not has_control and trend is not None
     if c_before is not None and c_after is not None:
-        control = _change(metric, c_before, c_after)
+        control = gain(c_before, c_after, metric.better)
     elif trend is not None:
-        control = _change(metric, result.before, trend)
+        control = gain(result.before, trend, metric.better)
     else:
         control = 0.0
     estimates = tuple((float(e.share), float(e.confidence)) for e in result.estimates or ())
@@ -283,17 +282,6 @@ def roi_pct(benefit: float, cost: float) -> float | None:
 def payback_months(benefit: float, cost: float) -> float | None:
     """cost ÷ (benefit ÷ 12); None when the benefit is ≤ 0 (it never pays back)."""
     return cost / (benefit / 12) if benefit > 0 else None
-
-
-def _change(metric: Metric, before: float, after: float) -> float:
-    """The improvement from `before` to `after` in the metric's better direction."""
-    return float(after - before) if metric.better == "higher" else float(before - after)
-
-
-def _headcount(initiative: Initiative | None, headcounts: dict[str, int]) -> int:
-    if initiative is None:
-        return 0
-    return sum(headcounts.get(a, 0) for a in initiative.each_audience)
 
 
 def _costs(initiative: Initiative, kind: str) -> float:

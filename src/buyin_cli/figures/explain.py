@@ -16,6 +16,7 @@ from buyin_cli.figures.steps import Operand, Section, Step
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
+from buyin_cli.load.units import read_unit
 
 
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
@@ -28,10 +29,9 @@ def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> l
 class _Explainer(InitiativeSteps):
     def __init__(self, strategy: Strategy, sources: SourceMap, figures: Figures):
         self.strategy, self.sources, self.figures = strategy, sources, figures
-        self.metric_at = {m.id: k for k, m in enumerate(strategy.metrics)}
-        self.pilot_at = {p.id: k for k, p in enumerate(strategy.pilots)}
-        self.audience_at = {a.id: k for k, a in enumerate(strategy.audiences)}
-        self.initiative_at = {i.id: k for k, i in enumerate(strategy.initiatives)}
+        at = strategy.index.at
+        self.metric_at, self.pilot_at = at("metrics"), at("pilots")
+        self.audience_at, self.initiative_at = at("audiences"), at("initiatives")
 
     def at(self, *path: str | int) -> Location:
         return self.sources.at(path)
@@ -228,10 +228,17 @@ class _Explainer(InitiativeSteps):
                      f"scales the pilot's {pilot.participants} people up to the "
                      f"{sum(int(h.value or 0) for h in heads)} in the audiences of initiative "
                      f"{pilot.initiative}", explains=True)
+        unit = read_unit(self.strategy.metrics[self.metric_at[r.metric_id]].unit)
+        # The format scales every result by R; a level does not add up over people (W317).
+        level = None if unit.adds_up or abs(r.scale - 1) < 1e-9 else (
+            f"a {unit.kind}, the same for a group of any size, multiplied by R as if it were a "
+            f"count: this holds only if its value_per_unit is what one unit is worth for a group "
+            f"of {pilot.participants}, the pilot's size (W317)")
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),
                         Operand(r.scale, "number", "R")),
-                       Operand(r.rollout_annual_benefit, "money", "roll-out annual benefit"))
+                       Operand(r.rollout_annual_benefit, "money", "roll-out annual benefit"),
+                       level if r.rollout_annual_benefit else None)
         return [scale, rollout]
 
     # --- pilots ----------------------------------------------------------------------------

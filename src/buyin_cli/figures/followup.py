@@ -25,12 +25,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from buyin_cli.figures.direction import Direction, direction, gain
 from buyin_cli.figures.periods import parse_period
 from buyin_cli.figures.rollout import Rollout, rollout
-from buyin_cli.load.models import Briefing, FollowUp, Metric, Strategy
+from buyin_cli.load.models import Briefing, FollowUp, Metric, Strategy, Verdict
 
 State = Literal["done", "open", "overdue"]
-Direction = Literal["good", "bad", "flat"]
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class DecisionTaken:
     number: int  # the ask's number in its briefing, from 1
     ask: str  # the ask's text
     initiative_id: str | None  # the initiative the ask funds, if it names one
-    decision: str  # approved | declined | deferred | changed
+    decision: Verdict
     note: str | None
 
 
@@ -146,11 +146,10 @@ def _move(metric: Metric, held: date, until: date, in_focus: bool) -> MetricMove
     first = max(before, key=lambda x: (x[0].end, x[1]))[2] if before else None
     start = first.value if first else metric.baseline
     change = last.value - start
-    gain = change if metric.better == "higher" else -change
-    direction: Direction = "good" if gain > 0 else "bad" if gain < 0 else "flat"
     return MetricMove(metric.id, metric.name, metric.unit, metric.better, float(start),
                       first.period if first else None, float(last.value), last.period,
-                      float(change) + 0.0, direction, in_focus)
+                      float(change) + 0.0,
+                      direction(gain(start, last.value, metric.better)), in_focus)
 
 
 def _follow_ups(strategy: Strategy, briefing: Briefing,

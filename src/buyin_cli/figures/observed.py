@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from buyin_cli.figures.direction import gain
 from buyin_cli.figures.periods import parse_period
 from buyin_cli.load.models import Metric, Strategy
 
@@ -52,7 +53,7 @@ def observed_figures(strategy: Strategy, used: dict[str, Iterable[ResultFigures]
 
     `used`: each initiative's results that count (InitiativeFigures.results_used).
     """
-    metrics = {m.id: m for m in strategy.metrics}
+    metrics = strategy.index.metrics
     out: dict[str, tuple[Observed, ...]] = {}
     for initiative in strategy.initiatives:
         if initiative.launch is None:
@@ -84,5 +85,5 @@ def _seen(metric: Metric, launch: date) -> tuple[float, str | None, float, str, 
     last = max(after, key=lambda x: (x[0].end, x[1]))[2]
     first = max(before, key=lambda x: (x[0].end, x[1]))[2] if before else None
     start = float(first.value) if first else float(metric.baseline)
-    change = last.value - start if metric.better == "higher" else start - last.value
+    change = gain(start, last.value, metric.better)
     return start, first.period if first else None, float(last.value), last.period, change + 0.0

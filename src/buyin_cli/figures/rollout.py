@@ -82,8 +82,7 @@ class Rollout:
 
 def rollout(strategy: Strategy, initiative: Initiative, as_of: date) -> Rollout:
     """The roll-out of `initiative` against the sponsor's usage targets, as known on `as_of`."""
-    sizes = {a.id: a.headcount for a in strategy.audiences}
-    headcount = sum(sizes.get(a, 0) for a in initiative.each_audience)
+    headcount = strategy.index.headcount(initiative)
     readings = []
     for r in initiative.tracking:
         span = parse_period(r.period)

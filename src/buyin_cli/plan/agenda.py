@@ -5,7 +5,9 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 - Focus narrows the content: the objectives in focus (all when none is named), the
   initiatives that serve them, those initiatives' pilots and audiences, the metrics of
   the objectives and of the pilots' results, and the objections that matter (the
-  answers to the stakeholder's concerns, and those backed by a pilot presented).
+  answers to the stakeholder's concerns, and those backed by a pilot presented). An
+  initiative an ask funds comes too, even outside the focus, with its pilots and, after
+  the essentials, the objectives it serves: the room sees the metric the money moves.
 - A third of the meeting stays for questions; the rest is presented at about 1.5
   minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
   besides the title and the questions.
@@ -27,7 +29,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import asked_initiatives
+from buyin_cli.plan.asks import ask_funds, asked_initiatives
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3
@@ -65,6 +67,9 @@ class Agenda:
     states: dict[tuple[str, str | None], State] = field(default_factory=dict)
     essential_slides: int = 0
     presented_slides: int = 0
+    # Outside the focus, the objectives of what an ask funds: the metric the money moves has
+    # its slide too, after the essentials.
+    also: tuple[str, ...] = ()
 
     def state(self, section: str, key: str | None = None) -> State | None:
         """Where a section's slides about `key` go; None when the briefing has no such slides."""
@@ -105,17 +110,15 @@ class Planner:
     def __init__(self, strategy: Strategy, figures: Figures):
         self.strategy, self.figures = strategy, figures
         self.answers = Answers(strategy.objections, {p.id: (p.id, p.group) for p in strategy.pilots})
-        self.objectives = {o.id: o for o in strategy.objectives}
-        self.stakeholders = {s.id: s for s in reversed(strategy.stakeholders)}  # the first of an id
+        self.objectives, self.stakeholders = strategy.index.objectives, strategy.index.stakeholders
         self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order
         for i in strategy.initiatives:
             for objective in dict.fromkeys(i.objectives):
                 self.initiatives_of.setdefault(objective, []).append(i)
-        self.initiative_at = {i.id: n for n, i in enumerate(strategy.initiatives)}
+        self.initiative_at, self.pilot_at = strategy.index.at("initiatives"), strategy.index.at("pilots")
         self.pilots_of: dict[str, list[Pilot]] = {}  # by initiative, in file order
         for p in strategy.pilots:
             self.pilots_of.setdefault(p.initiative, []).append(p)
-        self.pilot_at = {id(p): n for n, p in enumerate(strategy.pilots)}
         self.backed_by: dict[str | None, list[int]] = {}  # objections by the pilot they cite
         for n, o in enumerate(strategy.objections):
             self.backed_by.setdefault(o.evidence, []).append(n)
@@ -157,11 +160,12 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     initiatives = sorted({i for o in focus for i in by_objective[o]} | set(asked),
                          key=plan.initiative_at.__getitem__)
     pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
-                    key=lambda p: (by_asks(p.initiative), plan.pilot_at[id(p)]))
+                    key=lambda p: (by_asks(p.initiative), plan.pilot_at[p.id]))
     pilot_ids = [p.id for p in pilots]
+    also = _also(plan, briefing, focus)
     audiences = list(dict.fromkeys(a for i in initiatives
-                                   for a in strategy.initiatives[plan.initiative_at[i]].audiences))
-    metrics = list(dict.fromkeys([m for o in focus for m in plan.objectives[o].metrics]
+                                   for a in strategy.index.initiatives[i].audiences))
+    metrics = list(dict.fromkeys([m for o in focus + also for m in plan.objectives[o].metrics]
                                  + [r.metric for p in pilots for r in p.results]))
     stakeholder = plan.stakeholders[briefing.stakeholder]
     objections = _objections_that_matter(plan, stakeholder.concerns, pilot_ids)
@@ -193,6 +197,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     priority += evidence(None, placed)
     if monetised:
         priority.append(Unit("numbers", essential=True))
+    priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
     if briefing.showcase is not None:
@@ -225,12 +230,22 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
         minutes=briefing.minutes, budget=budget, objectives=tuple(focus),
         initiatives=tuple(initiatives), pilots=tuple(pilot_ids), audiences=tuple(audiences),
         metrics=tuple(metrics), objections=objections, states=states,
-        essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used)
+        essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
+        also=tuple(also))
+
+
+def _also(plan: Planner, briefing: Briefing, focus: list[str]) -> list[str]:
+    """The objectives of the initiatives an ask funds that serve none of the objectives in focus."""
+    funded = (ask_funds(a.decision, a.initiative, plan.strategy.initiatives) for a in briefing.asks)
+    initiatives = [plan.strategy.initiatives[plan.initiative_at[i]]
+                   for i in dict.fromkeys(i for i in funded if i is not None)]
+    return list(dict.fromkeys(o for i in initiatives if not set(i.objectives) & set(focus)
+                              for o in i.objectives if o in plan.objectives))
 
 
 def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str]) -> tuple[int, ...]:
     """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
     chosen = {n for n in plan.answers.match(concerns) if n is not None}
     chosen.update(plan.backed_by.get(None, []))
-    chosen.update(n for p in dict.fromkeys(pilots) for n in plan.backed_by.get(p, []))
+    chosen.update(n for p in pilots for n in plan.backed_by.get(p, []))
     return tuple(sorted(chosen))

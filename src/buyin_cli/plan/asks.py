@@ -1,4 +1,5 @@
-"""Which initiative each ask funds: the one it links, or the one its text names by title or id."""
+"""Which initiative each ask is about, and which it funds: the one it links, or the one its text
+names by title or id; a plain-text ask funds it only when it asks for its roll-out or money."""
 
 from __future__ import annotations
 
@@ -6,6 +7,20 @@ import re
 from collections.abc import Sequence
 
 from buyin_cli.load.models import Briefing, Initiative
+
+# A plain-text ask that names an initiative funds it when it asks for money or the roll-out
+# (English or German, whatever the strategy's language: asks are written as people speak).
+_FUNDING = re.compile(
+    r"\b(?:approv\w*|fund\w*|budget\w*|invest\w*|roll(?:s|ing|ed)?[ -]?outs?|launch\w*"
+    r"|sign[ -]off|authori[sz]\w*|allocat\w*|freigabe|freigeben|genehmig\w*|bewillig\w*"
+    r"|finanzier\w*|einführ\w*|ausroll\w*|rollouts?)\b"
+    r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
+_ROLLOUT = re.compile(r"\b(?:roll(?:s|ing|ed)?[ -]?outs?|rollouts?|einführ\w*|ausroll\w*)\b",
+                      re.IGNORECASE)
+# ...but not when what it asks for is a pilot or a trial (unless it names the roll-out: "roll out
+# X, proven in the pilot"), nor when it asks for someone's support: neither is the roll-out's money.
+_PILOT = re.compile(r"\b(?:pilot\w*|trial\w*|test|testing|erprob\w*|testen)\b", re.IGNORECASE)
+_SUPPORT = re.compile(r"\b(?:support\w*|endorse\w*|unterstütz\w*|befürwort\w*)\b", re.IGNORECASE)
 
 
 def _names(text: str, words: str) -> bool:
@@ -15,7 +30,7 @@ def _names(text: str, words: str) -> bool:
 
 def ask_initiative(ask_text: str, linked: str | None,
                    initiatives: Sequence[Initiative]) -> str | None:
-    """The id of the initiative an ask funds: its link, else the initiative whose title (the
+    """The id of the initiative an ask is about: its link, else the initiative whose title (the
     longest, when several match) or id the ask's text names, else None."""
     if linked:
         return linked
@@ -25,7 +40,25 @@ def ask_initiative(ask_text: str, linked: str | None,
     return next((i.id for i in initiatives if _names(ask_text, i.id)), None)
 
 
+def asks_for_rollout(ask_text: str) -> bool:
+    """Whether a plain-text ask asks for money or a roll-out, and not for a pilot or support."""
+    if _SUPPORT.search(ask_text) or (_PILOT.search(ask_text) and not _ROLLOUT.search(ask_text)):
+        return False
+    return bool(_FUNDING.search(ask_text))
+
+
+def ask_funds(ask_text: str, linked: str | None,
+              initiatives: Sequence[Initiative]) -> str | None:
+    """The id of the initiative whose roll-out an ask funds, so the deck prices it beside the
+    ask: its link; else the initiative its text names, when the text asks for its roll-out or
+    money ("Agree a pilot of X" is about X, but does not ask for X's roll-out)."""
+    if linked:
+        return linked
+    about = ask_initiative(ask_text, None, initiatives)
+    return about if about is not None and asks_for_rollout(ask_text) else None
+
+
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
-    """The initiatives a briefing's asks fund, in the order of the asks."""
+    """The initiatives a briefing's asks are about, in the order of the asks."""
     found = (ask_initiative(a.decision, a.initiative, initiatives) for a in briefing.asks)
     return list(dict.fromkeys(i for i in found if i is not None))

@@ -146,8 +146,12 @@ class Formatter:
 
     def share(self, value: float) -> str:
         """A share of an effect (a fraction) as a whole percentage; past all of it, "> 100%",
-        since no more than the whole effect can hold."""
-        return "> " + self.percent(100, 0) if value > 1 else self.percent(value * 100, 0)
+        since no more than the whole effect can hold; a sliver of it "< 1%", never "0%"."""
+        if value > 1:
+            return "> " + self.percent(100, 0)
+        if 0 < value < 0.005:
+            return "< " + self.percent(1, 0)
+        return self.percent(value * 100, 0)
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
         """A percentage (already × 100), to `decimals` places (the deck's targets use 0)."""

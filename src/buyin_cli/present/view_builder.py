@@ -24,7 +24,6 @@ from buyin_cli.present.build.business import metric_view, objective_view
 from buyin_cli.present.build.doubts import doubts_by_item
 from buyin_cli.present.build.evidence import pilot_view
 from buyin_cli.present.build.follow_through import changes_view, rollout_view, since_view
-from buyin_cli.present.build.index import Index, index
 from buyin_cli.present.build.meeting import decision_view, totals_view
 from buyin_cli.present.build.people import objection_view, sponsor_view, stakeholder_view
 from buyin_cli.present.build.proposal import audience_view, initiative_view
@@ -48,7 +47,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
-    idx = index(strategy)
+    idx = strategy.index
     planner = Planner(strategy, figures)
     agenda = planner.agenda(briefing, changes=changes is not None)
     since = since_last_met(strategy, briefing)
@@ -56,18 +55,17 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
     def state(section: str, key: str | None = None) -> State:
         return agenda.state(section, key) or "omitted"
 
-    groups = {p.id: p.group for p in strategy.pilots}
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
-                                              planner.answers, groups)
-    objections = [objection_view(strategy.objections[n], groups, answering) for n in agenda.objections]
-    position = {m.id: k for k, m in enumerate(strategy.metrics)}
+                                              planner.answers, idx.pilots)
+    objections = [objection_view(strategy.objections[n], idx.pilots, answering) for n in agenda.objections]
+    position = idx.at("metrics")
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
                               loaded.sources.tables.get(("metrics", position[m], "history")))
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),
                                  (person.name, person.role))
-                  for o in agenda.objectives]
+                  for o in agenda.objectives + agenda.also]
     doubts = doubts_by_item(readiness, strategy, figures)
     initiatives = [replace(initiative_view(idx.initiatives[i], idx, figures, fmt,
                                            state("costs", i), agenda.state("working", i),
@@ -86,7 +84,10 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
     decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"),
-                             strategy.initiatives)
+                             strategy.initiatives, briefing.focus)
+    # The numbers total what slide 2 asks money for, so the two reconcile; else what is priced.
+    numbered = ([i for i in decision.initiatives if i.monetised or (decision.priced and i.rollout_cost > 0)]
+                if any(i.monetised for i in decision.initiatives) else monetised)
     showcase = briefing.showcase
     return BriefingView(
         id=briefing.id,
@@ -110,7 +111,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         initiatives=initiatives,
         pilots=pilots,
         quotes=[QuoteView(q.text, q.by) for p in pilots for q in p.quotes],
-        numbers=totals_view([i for i in decision.initiatives if i.monetised] or monetised, figures, fmt),
+        numbers=totals_view(numbered, figures, fmt), numbered=numbered,
         sponsor=(sponsor_view(strategy.sponsor, fmt, state("endorsement"))
                  if strategy.sponsor else None),
         objections=objections,
@@ -124,23 +125,21 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         rollouts=[rollout_view(rollout(strategy, idx.initiatives[i], briefing.date), fmt)
                   for i in agenda.initiatives
                   if idx.initiatives[i].launch is not None or idx.initiatives[i].tracking],
-        **_readiness(readiness, _relevant(loaded, idx, agenda, briefing), strategy),
+        **_readiness(readiness, _relevant(strategy, agenda, briefing), strategy),
         draft=draft,
     )
 
 
-def _relevant(loaded: LoadedStrategy, idx: Index, agenda: Agenda, briefing: Briefing) -> set[Path_]:
+def _relevant(strategy: Strategy, agenda: Agenda, briefing: Briefing) -> set[Path_]:
     """The items whose readiness matters to this briefing: what it presents, and the strategy's own."""
-    strategy = loaded.strategy
-
     def positions(section: str, ids: tuple[str, ...]) -> set[Path_]:
-        wanted = set(ids)
-        return {(section, n) for n, item in enumerate(getattr(strategy, section)) if item.id in wanted}
+        at = strategy.index.at(section)
+        return {(section, at[i]) for i in ids}
 
     own: set[Path_] = {(), ("sponsor",)}
-    own |= {("briefings", n) for n, b in enumerate(strategy.briefings) if b.id == briefing.id}
+    own |= positions("briefings", (briefing.id,))
     own |= positions("stakeholders", (briefing.stakeholder,))
-    for section, ids in (("objectives", agenda.objectives), ("metrics", agenda.metrics),
+    for section, ids in (("objectives", agenda.objectives + agenda.also), ("metrics", agenda.metrics),
                          ("initiatives", agenda.initiatives), ("pilots", agenda.pilots),
                          ("audiences", agenda.audiences)):
         own |= positions(section, ids)
@@ -157,12 +156,26 @@ def _readiness(readiness: Readiness | None, relevant: set[Path_], strategy: Stra
     if readiness is None:
         return {"not_ready": [], "accepted": []}
     not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location),
-                          _subject(strategy, readiness.owner_of(w)))
+                          _ask(strategy, w.message) or _subject(strategy, readiness.owner_of(w)))
                  for w in readiness.warnings if readiness.owner_of(w) in relevant]
     accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
-                         str(a.location), _subject(strategy, a.owner))
+                         str(a.location), _ask(strategy, a.warning.message) or _subject(strategy, a.owner))
                 for a in readiness.accepted if a.owner in relevant]
     return {"not_ready": not_ready, "accepted": accepted}
+
+
+# A warning about one ask says where it is first: "briefings[1].asks[3]: …".
+_ASK_AT = re.compile(r"^briefings\[(\d+)\]\.asks\[(\d+)\]")
+
+
+def _ask(strategy: Strategy, message: str) -> str | None:
+    """The ask a warning is about, in its own words (W502 "not a decision", W504), else None."""
+    at = _ASK_AT.match(message)
+    if at is None:
+        return None
+    briefing, ask = int(at.group(1)), int(at.group(2))
+    asks = strategy.briefings[briefing].asks if briefing < len(strategy.briefings) else []
+    return asks[ask].decision if ask < len(asks) else None
 
 
 # The field that names an item to a reader, by the section it is in.

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.figures.compute import Figures, compute_figures
@@ -33,12 +31,11 @@ class Context:
     def __init__(self, loaded: LoadedStrategy, today: date | None = None):
         self.strategy = loaded.strategy
         self.sources = loaded.sources
-        self.metrics = {m.id: m for m in self.strategy.metrics}
-        self.objectives = {o.id: o for o in self.strategy.objectives}
+        index = self.strategy.index
+        self.metrics, self.objectives = index.metrics, index.objectives
         # Where each pilot and metric is in its list, and which objectives track each metric:
-        # looked up per result, so found once here rather than searched for each.
-        self.pilot_at = _positions(self.strategy.pilots)
-        self.metric_at = _positions(self.strategy.metrics)
+        # looked up per result, so found once rather than searched for each.
+        self.pilot_at, self.metric_at = index.at("pilots"), index.at("metrics")
         self.tracking: dict[str, list[str]] = {}
         for o in self.strategy.objectives:
             for m in dict.fromkeys(o.metrics):
@@ -84,10 +81,3 @@ class Context:
                 if len(path) == 1 and src.key and src.key.file == home]
         return min(keys) if keys else Location(home)
 
-
-def _positions(items: Iterable[Any]) -> dict[str, int]:
-    """Each id's position in `items`, the first when an id repeats."""
-    at: dict[str, int] = {}
-    for n, item in enumerate(items):
-        at.setdefault(item.id, n)
-    return at

@@ -22,16 +22,17 @@ from buyin_cli.load.models.base import (
 from buyin_cli.load.models.business import Metric, Objective, Reading
 from buyin_cli.load.models.datafile import DataFile, HistoryFile, TrackingFile
 from buyin_cli.load.models.evidence import Behaviour, Estimate, Learning, Pilot, Quote, Reaction, Result, Usage
+from buyin_cli.load.models.index import Index
 from buyin_cli.load.models.learners import Audience, Gap, Gaps
-from buyin_cli.load.models.meetings import Ask, Briefing, Decision, FollowUp, Outcome, Showcase
+from buyin_cli.load.models.meetings import Ask, Briefing, Decision, FollowUp, Outcome, Showcase, Verdict
 from buyin_cli.load.models.people import Objection, Presenter, Sponsor, Stakeholder, UsageTarget
 from buyin_cli.load.models.proposal import Cost, Initiative, Tracking
 from buyin_cli.load.models.strategy import Strategy
 
 __all__ = ["LOCALE_PATTERN", "SLUG_PATTERN", "Accepting", "Ask", "Audience", "Behaviour",
            "Briefing", "Cost", "DataFile", "Decision", "Estimate", "FollowUp", "Fraction", "Gap",
-           "Gaps", "HistoryFile", "Initiative", "IsoDate", "Learning", "Metric", "Model", "Money",
+           "Gaps", "HistoryFile", "Index", "Initiative", "IsoDate", "Learning", "Metric", "Model", "Money",
            "Objection", "Objective",
            "Outcome", "Percent", "Pilot", "Presenter", "Quote", "Reaction", "Reading", "Result",
            "Showcase", "Slug", "Sponsor", "Stakeholder", "Strategy", "Text", "Tracking",
-           "TrackingFile", "Usage", "UsageTarget"]
+           "TrackingFile", "Usage", "UsageTarget", "Verdict"]

@@ -44,10 +44,13 @@ def _text_or(schema: dict[str, Any]) -> None:
     items["anyOf"] = [{"type": "string", "minLength": 1}, alternative]
 
 
+Verdict = Literal["approved", "declined", "deferred", "changed"]  # what a meeting decided on an ask
+
+
 class Decision(Model):
     ask: int = Field(ge=1, description="Which ask was decided: its number in the briefing's "
                                        "asks, counting from 1.")
-    decision: Literal["approved", "declined", "deferred", "changed"] = Field(
+    decision: Verdict = Field(
         description="What was decided: 'approved', 'declined', 'deferred' (to a later "
                     "meeting) or 'changed' (agreed in another form; say how in note).")
     note: Text | None = Field(default=None, description="What was said, or what changed.")

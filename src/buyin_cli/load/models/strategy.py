@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from functools import cached_property
+from typing import Any, Literal, Self
 
 from pydantic import ConfigDict, Field, field_validator
 
@@ -10,6 +11,7 @@ from buyin_cli.load.currencies import ISO_4217
 from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Fraction, Text
 from buyin_cli.load.models.business import Metric, Objective
 from buyin_cli.load.models.evidence import Pilot
+from buyin_cli.load.models.index import Index
 from buyin_cli.load.models.learners import Audience
 from buyin_cli.load.models.meetings import Briefing
 from buyin_cli.load.models.people import Objection, Presenter, Sponsor, Stakeholder
@@ -84,3 +86,20 @@ class Strategy(Accepting):
         """The language buyin's own words are in: `language`, else the locale's, else English."""
         chosen = self.language or (self.locale.split("_")[0] if self.locale else "en")
         return chosen.replace("-", "_").split("_")[0].lower()
+
+    @cached_property
+    def index(self) -> Index:
+        """Its items by id and their places, built on first use and kept (load/models/index.py)."""
+        return Index.of(self)
+
+    # A copy (model_copy, copy.copy, copy.deepcopy) may be given other lists: it starts
+    # without the kept index, which pydantic would otherwise copy with the fields.
+    def __copy__(self) -> Self:
+        copied = super().__copy__()
+        copied.__dict__.pop("index", None)
+        return copied
+
+    def __deepcopy__(self, memo: dict[int, Any] | None = None) -> Self:
+        copied = super().__deepcopy__(memo)
+        copied.__dict__.pop("index", None)
+        return copied

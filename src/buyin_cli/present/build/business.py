@@ -6,11 +6,12 @@ from collections.abc import Callable
 from math import isfinite
 
 from buyin_cli.figures.compute import Figures
+from buyin_cli.figures.direction import moved as moved_from
 from buyin_cli.figures.periods import Mark
 from buyin_cli.load.models import Metric, Objective
 from buyin_cli.load.sourcemap import TableSource
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.own_words import direction, has_period, is_percent
+from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 
@@ -21,7 +22,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
     f = figures.metrics[metric.id]
     now = f.actual
     gap_cost = f.gap_annual_cost if f.gap_annual_cost and isfinite(f.gap_annual_cost) else None  # 0 once met: unsaid
-    moved = direction(metric.baseline, now)
+    moved = moved_from(metric.baseline, now)
     better: Callable[[float, float], bool] = (lambda a, b: a < b) if metric.better == "lower" else (
         lambda a, b: a > b)
     return MetricView(

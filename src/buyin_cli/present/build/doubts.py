@@ -1,4 +1,4 @@
-"""What the review doubts of the figures an item shows: W301, W307, W308, W310, W315 and W316, accepted or not."""
+"""What the review doubts of the figures an item shows: W301, W307, W308, W310, W315, W316 and W317, accepted or not."""
 
 from __future__ import annotations
 
@@ -6,18 +6,22 @@ from buyin_cli.errors import Problem
 from buyin_cli.figures.compute import Figures
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import Path_
+from buyin_cli.load.units import read_unit
 from buyin_cli.present.view import DoubtView
 from buyin_cli.review.score import Readiness
 
-DOUBTED = ("W301", "W307", "W308", "W310", "W315", "W316")
+DOUBTED = ("W301", "W307", "W308", "W310", "W315", "W316", "W317")
 
 
 def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
                    figures: Figures) -> dict[tuple[str, str], list[DoubtView]]:
     """The doubts of each pilot and initiative, keyed ("pilots", id) or ("initiatives", id).
 
-    An initiative also carries the impossible figures (W307) of the pilots whose results
-    make its benefit, since its return shows them.
+    An initiative also carries the doubts of the pilots whose results make its benefit, since
+    its return shows them: an impossible figure (W307), a pilot too thin to stand for it (W308),
+    a result it prices that isolates nothing (W301: neither a comparison group nor an
+    isolation estimate, nor a trend or participants' estimates) and a level it scales up as
+    if it were a count (W317).
     """
     found: dict[tuple[str, str], list[DoubtView]] = {}
     if readiness is None:
@@ -35,11 +39,18 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
         add(readiness.owner_of(warning) or (), warning.code, None)
     for accepted in readiness.accepted:
         add(accepted.owner, accepted.warning.code, accepted.reason)
+    adds_up = {m.id: read_unit(m.unit).adds_up for m in strategy.metrics}
+    # The results W301 doubts: nothing compares them, and no isolation below 1 discounts them.
+    bare = {(p.id, r.metric) for p in strategy.pilots for r in p.results
+            if r.control_before is None and r.trend_after is None and not r.estimates
+            and r.isolation in (None, 1)}
     for n, initiative in enumerate(strategy.initiatives):
         for used in figures.initiatives[initiative.id].results_used:
             for doubt in found.get(("pilots", used.pilot_id), []):
-                if doubt.code == "W307":
-                    add(("initiatives", n), "W307", doubt.reason)
+                if doubt.code in ("W307", "W308") or (
+                        doubt.code == "W301" and (used.pilot_id, used.metric_id) in bare) or (
+                        doubt.code == "W317" and not adds_up[used.metric_id]):
+                    add(("initiatives", n), doubt.code, doubt.reason)
     return found
 
 

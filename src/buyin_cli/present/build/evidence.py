@@ -2,13 +2,58 @@
 
 from __future__ import annotations
 
+from typing import Any, TypeVar
+
 from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
-from buyin_cli.present.build.own_words import direction, has_period, is_level, is_percent
+from buyin_cli.present.build.own_words import has_period, is_level, is_percent
 from buyin_cli.present.numbers import Formatter, decimals_of
-from buyin_cli.present.view import BehaviourView, LevelView, ObjectionView, PilotPage, PilotView, QuoteView, ResultView
+from buyin_cli.present.view import (
+    BehaviourView,
+    LevelView,
+    ObjectionView,
+    PilotPage,
+    PilotView,
+    QuoteView,
+    ResultView,
+    WorkedResult,
+)
+
+W = TypeVar("W", bound=WorkedResult)
+
+
+def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
+           **own: Any) -> W:
+    """A result's working, written once for the evidence slide and for an initiative's working:
+    `kind` (ResultView, WorkingLine) with its `own` fields besides."""
+    return kind(
+        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
+        unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
+        has_control=f.has_control, has_trend=f.has_trend,
+        improvement_text=fmt.number(f.improvement),
+        control_improvement_text=fmt.number(f.control_improvement),
+        beyond_control_text=fmt.number(f.improvement - f.control_improvement),
+        isolation_given=result.isolation is not None,
+        confidence_given=result.confidence is not None,
+        isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
+        attributable_text=fmt.number(f.attributable), periods=f.periods,
+        value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
+        pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
+                                   if f.pilot_annual_benefit is not None else None),
+        scale_text=fmt.number(f.scale, 1) if f.scale is not None else None,
+        rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
+                                     if f.rollout_annual_benefit is not None else None),
+        estimates=len(f.estimates), **own)
+
+
+def share_text(fmt: Formatter, fraction: float) -> str:
+    """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
+    28% (up to two places: 14.09% for 0.140868)."""
+    pct = round(fraction * 100, 6)
+    return fmt.percent(pct, decimals_of(pct, 2))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
@@ -21,42 +66,20 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     c_before, c_after = result.control_before, result.control_after
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
-    return ResultView(
-        metric_id=metric.id, metric=metric.name, unit=metric.unit,
-        is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
-        is_level=is_level(metric.unit),
-        per=result.per, source=metric.source,
+    return worked(
+        ResultView, result, f, metric, fmt,
+        metric_id=metric.id, is_level=is_level(metric.unit),
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before), after_text=fmt.number(result.after),
         control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
-        has_control=f.has_control,
-        direction=direction(result.before, result.after), improved=f.improvement > 0,
+        direction=moved(result.before, result.after), improved=f.improvement > 0,
         change_text=fmt.number(abs(result.after - result.before)),
         change_pct_text=pct(result.before, result.after),
-        control_direction=direction(*control) if control else None,
+        control_direction=moved(*control) if control else None,
         control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
         control_change_pct_text=pct(*control) if control else None,
-        improvement_text=fmt.number(f.improvement),
-        control_improvement_text=fmt.number(f.control_improvement),
-        beyond_control_text=fmt.number(f.improvement - f.control_improvement),
-        isolation_given=result.isolation is not None,
-        confidence_given=result.confidence is not None,
-        isolation_text=fmt.percent(round(f.isolation * 100, 6),
-                                   decimals_of(round(f.isolation * 100, 6), 2)),
-        confidence_text=fmt.percent(round(f.confidence * 100, 6),
-                                    decimals_of(round(f.confidence * 100, 6), 2)),
-        trend_after_text=opt(result.trend_after) if f.has_trend else None,
-        estimates=len(f.estimates),
-        attributable_text=fmt.number(f.attributable),
-        periods=f.periods,
-        value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
-        pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
-                                   if f.pilot_annual_benefit is not None else None),
-        scale_text=fmt.number(f.scale, 1) if f.scale is not None else None,
-        rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
-                                     if f.rollout_annual_benefit is not None else None),
-    )
+        trend_after_text=opt(result.trend_after) if f.has_trend else None)
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from buyin_cli.figures.direction import Direction, moved
 from buyin_cli.figures.followup import DecisionTaken, SinceLastMet
 from buyin_cli.figures.rollout import Rollout
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.own_words import direction as moved, is_percent
+from buyin_cli.present.build.own_words import is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import (
     ChangesView,
@@ -87,7 +88,7 @@ def _decision(d: DecisionTaken) -> DecisionTakenView:
     return DecisionTakenView(d.number, d.ask, d.decision, d.note)
 
 
-def _move(name: str, unit: str, before: float, after: float, period: str | None, direction: str,
+def _move(name: str, unit: str, before: float, after: float, period: str | None, direction: Direction,
           fmt: Formatter) -> MoveView:
     return MoveView(name, unit, is_percent(unit), fmt.number(before), fmt.number(after), period,
                     fmt.number(abs(after - before)), moved(before, after), direction)

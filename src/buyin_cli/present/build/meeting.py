@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypedDict
 
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_initiative
+from buyin_cli.plan.asks import ask_funds
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, TotalsView
+from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
 
 def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Formatter) -> TotalsView:
+    """What `initiatives` cost and return together, with what the total must not hide: the one
+    that needs most of its own pilot effect, those at a loss, and doubted figures it rests on."""
     t = combine(figures.initiatives[i.id] for i in initiatives)
+    weakest = _weakest(initiatives)
 
     def pct(value: float | None, decimals: int = 1) -> str:
         return fmt.percent(value, decimals) if value is not None else fmt.not_available
@@ -26,7 +30,8 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
                       else fmt.not_available),
         pays_back=t.payback_months is not None,
-        at_risk=t.roi_pct_at_half is not None and t.roi_pct_at_half < 0,
+        at_risk=(weakest.break_even_share or 0.0) > 0.5 if weakest else (
+            t.roi_pct_at_half is not None and t.roi_pct_at_half < 0),
         break_even_text=(fmt.share(t.break_even_share) if t.break_even_share is not None
                          else fmt.not_available),
         roi_at_half_text=pct(t.roi_pct_at_half),
@@ -36,31 +41,63 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
         benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
         breaks_even=t.break_even_share is None or t.break_even_share <= 1,
-        weakest_break_even_text=_weakest(initiatives, fmt),
-        losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and _loses(
-            figures.initiatives[i.id].roi_pct)))
+        weakest_break_even_text=(fmt.share(weakest.break_even_share)
+                                 if weakest and weakest.break_even_share is not None else None),
+        weakest_name=weakest.name if weakest else None,
+        losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and i.monetised
+                     and _loses(figures.initiatives[i.id].roi_pct)),
+        **_doubted(initiatives, t.benefit, fmt))
 
 
 def _loses(roi_pct: float | None) -> bool:
     return roi_pct is not None and roi_pct < 0
 
 
-def _weakest(initiatives: list[InitiativeView], fmt: Formatter) -> str | None:
-    """The break-even share of the initiative that needs the most of its pilot effect, when
-    more than one is funded: one combined share would hide it."""
-    shares = [i.break_even_share for i in initiatives if i.break_even_share is not None]
-    return fmt.share(max(shares)) if len(shares) > 1 else None
+def _weakest(initiatives: list[InitiativeView]) -> InitiativeView | None:
+    """The initiative that needs the most of its pilot effect to break even, when more than one
+    is priced: one combined share would hide it."""
+    shared = [i for i in initiatives if i.break_even_share is not None and i.rollout_cost > 0]
+    return max(shared, key=lambda i: i.break_even_share or 0.0) if len(shared) > 1 else None
+
+
+# The doubts that make a benefit an estimate: nothing isolated, impossible, too thin a pilot,
+# an extraordinary return.
+DOUBTING = ("W301", "W307", "W308", "W310")
+
+
+class _Doubted(TypedDict):
+    doubted_share_text: str | None
+    doubted: tuple[str, ...]
+    upper_bound: bool
+
+
+def _doubted(initiatives: list[InitiativeView], benefit: float, fmt: Formatter) -> _Doubted:
+    """The share of a total benefit that rests on figures the review doubts and no one has
+    accepted, when it is most of it."""
+    doubted = [i for i in initiatives if i.monetised and _doubts(i)]
+    share = sum(i.rollout_benefit for i in doubted) / benefit if benefit > 0 else 0.0
+    if share <= 0.5:
+        return {"doubted_share_text": None, "doubted": (), "upper_bound": False}
+    return {"doubted_share_text": fmt.share(share), "doubted": tuple(i.name for i in doubted),
+            "upper_bound": any("W310" in _doubts(i) for i in doubted)}
+
+
+def _doubts(item: InitiativeView | PilotView) -> set[str]:
+    """The codes of the doubts no one has accepted that make an item's benefit an estimate."""
+    return {d.code for d in item.doubts if d.code in DOUBTING and not d.accepted}
 
 
 def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots: list[PilotView],
                   figures: Figures, fmt: Formatter, state: State,
-                  named: Sequence[Initiative] = ()) -> DecisionView:
-    """The asks with what each funds (linked, or `named` by title or id in their text); the
-    totals of what they fund, or of what is presented."""
+                  named: Sequence[Initiative] = (), focus: Sequence[str] = ()) -> DecisionView:
+    """The asks with what each funds (linked, or `named` by title or id in a text that asks for
+    its roll-out or money: a pilot of it is not its roll-out); the
+    totals of what they fund, or of what is presented; the evidence in one line (`focus`: the
+    objectives the meeting leads with)."""
     by_id = {i.id: i for i in initiatives}
     asks, said, unfunded = [], set(), 0
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
-        view = by_id.get(ask_initiative(a.decision, a.initiative, named) or "")
+        view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
         asks.append(AskView(a.decision, view if view is None or view.id not in said else None))
         said.add(view.id if view else "")
         unfunded += view is None
@@ -69,15 +106,32 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     if not funded:  # what the meeting presents, priced if it can be
         funded = ([i for i in initiatives if i.monetised] or
                   [i for i in initiatives if i.rollout_cost > 0])
-    evidence, evidence_pilot, best = None, None, None
-    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results}
-    for initiative in funded:
-        for used in figures.initiatives[initiative.id].results_used:
-            value = used.rollout_annual_benefit or 0.0
-            if (used.pilot_id, used.metric_id) in results and (best is None or value > best):
-                best = value
-                evidence_pilot, evidence = results[(used.pilot_id, used.metric_id)]
+    evidence, evidence_pilot, credited = _evidence(funded, pilots, figures, set(focus))
     # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
-    scales = priced and not unfunded and evidence is not None and evidence.improved and (best or 0) > 0
+    scales = priced and not unfunded and evidence is not None and evidence.improved and credited > 0
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
                         evidence_pilot, priced, scales)
+
+
+def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,
+              focus: set[str]) -> tuple[ResultView | None, PilotView | None, float]:
+    """The result to say in one line: of an initiative in the meeting's focus first, then the
+    best evidenced (a comparison group, then an isolation estimate, then neither; a pilot the
+    review does not doubt before one it does), then the one that carries most of the benefit;
+    with the benefit a year it is credited with."""
+    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results}
+
+    def rank(initiative: InitiativeView, pilot: PilotView, result: ResultView,
+             value: float) -> tuple[bool, int, bool, float]:
+        compared = 2 if result.has_control else 1 if (
+            result.isolation_given or result.trend_after_text or result.estimates) else 0
+        return (not focus or bool(focus & set(initiative.objective_ids)), compared,
+                not _doubts(pilot), value)
+
+    ranked = [(rank(i, *results[key], used.rollout_annual_benefit or 0.0), results[key])
+              for i in funded for used in figures.initiatives[i.id].results_used
+              if (key := (used.pilot_id, used.metric_id)) in results]
+    if not ranked:
+        return None, None, 0.0
+    rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
+    return result, pilot, rank_of[3]

@@ -6,6 +6,8 @@ templates choose the words ("points", "per week"); these only say which applies.
 
 from __future__ import annotations
 
+import re
+
 from buyin_cli.load.units import read_unit
 
 
@@ -21,12 +23,21 @@ def has_period(unit: str) -> bool:
     return not read_unit(unit).takes_period
 
 
-def direction(before: float, after: float) -> str:
-    """'down', 'up' or 'flat'."""
-    return "down" if after < before else "up" if after > before else "flat"
-
-
 def is_level(unit: str) -> bool:
     """Whether a unit is a level, the same for a group of any size (a %, a score, a duration),
     rather than a count or money that adds up over people."""
     return not read_unit(unit).adds_up
+
+
+# Where a title's name ends and its description starts: "Right First Time: locating…",
+# "Dispatch Coaching, for control-room planners…", "Pick Right – with labels". A comma
+# before anything else may be a list ("Calls, complaints and recalls"), so it does not end it.
+_DESCRIBED = re.compile(r"\s*(?::\s|\s[–—-]\s|,\s(?=(?:for|with|in|on|at|to|from|by|für|mit|zur|"
+                        r"zum|bei|im|in|an|von|durch)\b))")
+
+
+def short_name(title: str) -> str:
+    """What people call an initiative in a label: its title up to where the title goes on to
+    describe it, else the whole title (never a cut: the part kept is the name as written)."""
+    head = _DESCRIBED.split(title, maxsplit=1)[0].strip()
+    return head if len(head) >= 3 else title

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from buyin_cli.load.models import Objection, Sponsor, Stakeholder
+from buyin_cli.load.models import Objection, Pilot, Sponsor, Stakeholder
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.answers import Answers
 from buyin_cli.present.numbers import Formatter
@@ -11,7 +11,7 @@ from buyin_cli.review.heuristics import is_group
 
 
 def stakeholder_view(person: Stakeholder, answers: Answers,
-                     groups: dict[str, str]) -> tuple[StakeholderView, set[int]]:
+                     pilots: dict[str, Pilot]) -> tuple[StakeholderView, set[int]]:
     """The stakeholder with the prepared answer to each concern; the ids of those answers."""
     concerns, used = [], set()
     said = list(dict.fromkeys(person.concerns))  # each concern once
@@ -20,15 +20,15 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
         if match is not None:
             used.add(id(match))
         concerns.append(ConcernView(concern, match.response if match else None,
-                                    groups.get(match.evidence) if match and match.evidence else None))
+                                    pilots[match.evidence].group if match and match.evidence else None))
     view = StakeholderView(person.name, person.role, is_group(person.name), list(person.needs),
                            concerns, list(person.benefits))
     return view, used
 
 
-def objection_view(objection: Objection, groups: dict[str, str], answers: set[int]) -> ObjectionView:
+def objection_view(objection: Objection, pilots: dict[str, Pilot], answers: set[int]) -> ObjectionView:
     return ObjectionView(objection.objection, objection.response,
-                         groups.get(objection.evidence) if objection.evidence else None,
+                         pilots[objection.evidence].group if objection.evidence else None,
                          id(objection) in answers)
 
 

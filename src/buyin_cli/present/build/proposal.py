@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.load.models import Audience, Gap, Initiative
+from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.index import Index
-from buyin_cli.present.build.own_words import has_period, is_percent
-from buyin_cli.present.numbers import Formatter, decimals_of
-from buyin_cli.present.view import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
+from buyin_cli.present.build.evidence import share_text, worked
+from buyin_cli.present.build.own_words import short_name
+from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.view import AudienceView, CategoryView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
 def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt: Formatter,
@@ -20,12 +20,13 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         quantity = float(f.headcount) if c.kind == "per-participant" else 1.0
         costs.append(CostView(c.item, c.kind, c.amount, fmt.rate(c.amount), quantity,
                               fmt.number(quantity), quantity * c.amount,
-                              fmt.money(quantity * c.amount)))
+                              fmt.money(quantity * c.amount), c.category))
     return InitiativeView(
         state, id=initiative.id, title=initiative.title, format=initiative.format,
         audiences=[index.audiences[a].name for a in initiative.audiences],
         objectives=[index.objectives[o].title for o in initiative.objectives],
         headcount=f.headcount, headcount_text=fmt.number(f.headcount), costs=costs,
+        categories=_categories(costs, fmt),
         one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),
         per_participant_text=fmt.rate(f.per_participant),
         rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
@@ -61,40 +62,26 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         fully_loaded=f.fully_loaded,
         retention_given="retention" in initiative.model_fields_set,
         npv_text=fmt.money(f.npv),
-        discount_rate_text=_share(fmt, f.discount_rate) if f.discount_rate else "",
+        discount_rate_text=share_text(fmt, f.discount_rate) if f.discount_rate else "",
+        name=short_name(initiative.title),
+        metric_ids=_moves(initiative, index),
+        objective_ids=tuple(initiative.objectives),
     )
 
 
+def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
+    """The metrics an initiative moves: those its pilots measured, else its objectives' metrics."""
+    measured = [r.metric for p in index.pilots.values() if p.initiative == initiative.id
+                for r in p.results]
+    return tuple(dict.fromkeys(measured or [m for o in initiative.objectives
+                                            if o in index.objectives
+                                            for m in index.objectives[o].metrics]))
+
+
 def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
-    pilot, metric = index.pilots[r.pilot_id], index.metrics[r.metric_id]
-    result = next(x for x in pilot.results if x.metric == r.metric_id)
-    return WorkingLine(
-        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
-        unit_has_period=has_period(metric.unit), per=r.per, group=pilot.group,
-        participants_text=fmt.number(pilot.participants), has_control=r.has_control,
-        improvement_text=fmt.number(r.improvement),
-        control_improvement_text=fmt.number(r.control_improvement),
-        beyond_control_text=fmt.number(r.improvement - r.control_improvement),
-        # As precise as the working needs to multiply out (27.5%, not 28%).
-        isolation_text=_share(fmt, r.isolation),
-        confidence_text=_share(fmt, r.confidence),
-        attributable_text=fmt.number(r.attributable), periods=r.periods,
-        value_per_unit_text=fmt.rate(r.value_per_unit) if r.value_per_unit is not None else None,
-        pilot_annual_benefit_text=(fmt.money(r.pilot_annual_benefit)
-                                   if r.pilot_annual_benefit is not None else None),
-        scale_text=fmt.number(r.scale, 1) if r.scale is not None else None,
-        rollout_annual_benefit_text=(fmt.money(r.rollout_annual_benefit)
-                                     if r.rollout_annual_benefit is not None else None),
-        source=metric.source, isolation_given=result.isolation is not None,
-        confidence_given=result.confidence is not None, has_trend=r.has_trend,
-        estimates=len(r.estimates))
-
-
-def _share(fmt: Formatter, fraction: float) -> str:
-    """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
-    28% (up to two places: 14.09% for 0.140868)."""
-    pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, 2))
+    pilot = index.pilots[r.pilot_id]
+    return worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
+                  group=pilot.group, participants_text=fmt.number(pilot.participants))
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:
@@ -104,3 +91,16 @@ def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceV
     return AudienceView(state, audience.id, audience.name, audience.headcount,
                         fmt.number(audience.headcount), gaps(audience.gaps.knowledge),
                         gaps(audience.gaps.skills), gaps(audience.gaps.motivation))
+
+
+# Phillips' fully loaded cost categories, in the order a cost is incurred; uncategorised last.
+CATEGORIES = ("needs", "design", "delivery", "participants-time", "evaluation", "overhead", "other", None)
+
+
+def _categories(costs: list[CostView], fmt: Formatter) -> list[CategoryView]:
+    """Year one's cost by category, when any line names one: the totals add up to the year's."""
+    if all(c.category is None for c in costs):
+        return []
+    totals = {k: sum(c.total for c in costs if c.category == k) for k in CATEGORIES
+              if any(c.category == k for c in costs)}
+    return [CategoryView(k, total, fmt.money(total)) for k, total in totals.items()]

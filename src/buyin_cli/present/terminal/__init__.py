@@ -15,7 +15,7 @@ from buyin_cli.errors import display_path
 from buyin_cli.figures.compute import Figures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
-from buyin_cli.load.models import Pilot
+from buyin_cli.load.models import Metric, Pilot
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.terminal.tables import (
@@ -71,16 +71,15 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
     Under each table, the caveats that the working (`sections`) attaches to its figures.
     """
     caveats: dict[tuple[str, ...], list[str]] = {s.subject: s.caveats for s in sections}
-    pilots = {p.id: p for p in loaded.strategy.pilots}
-    names = {m.id: m.name for m in loaded.strategy.metrics}
+    pilots, metrics = loaded.strategy.index.pilots, loaded.strategy.index.metrics
     out: list[RenderableType] = []
     if figures.metrics:
         out.append(_metrics_table(loaded, figures, w))
     for p in figures.pilots.values():
-        notes = [f"{names.get(mid, mid)}: {note}" for mid in p.results
+        notes = [f"{metrics[mid].name}: {note}" for mid in p.results
                  for note in caveats.get(("result", p.pilot_id, mid), [])]
         notes += [_sentence(note) for note in caveats.get(("pilot", p.pilot_id), [])]
-        out.append(_pilot_table(pilots[p.pilot_id], p, names, w, notes))
+        out.append(_pilot_table(pilots[p.pilot_id], p, metrics, w, notes))
     if figures.initiatives:
         notes = []
         for i in loaded.strategy.initiatives:
@@ -126,7 +125,7 @@ def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
     return Group(heading("Metrics: progress toward target"), table)
 
 
-def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Formatter,
+def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: Formatter,
                  notes: list[str]) -> Group:
     title = heading(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
@@ -134,7 +133,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, names: dict[str, str], w: Format
     add_column(table, "", no_wrap=True)
     results = list(p.results.values())
     for r in results:
-        add_column(table, names.get(r.metric_id, r.metric_id), justify="right", max_width=24)
+        add_column(table, metrics[r.metric_id].name, justify="right", max_width=24)
     rows = [
         ("Readings per", [r.per for r in results]),
         ("Improvement", [w.number(r.improvement) for r in results]),

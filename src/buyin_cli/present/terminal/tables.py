@@ -45,8 +45,7 @@ def months(w: Formatter, value: float | None) -> str:
 
 def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
     """Each launched roll-out's forecast improvement beside the one seen since the launch."""
-    titles = {i.id: i.title for i in loaded.strategy.initiatives}
-    metrics = {m.id: m for m in loaded.strategy.metrics}
+    initiatives, metrics = loaded.strategy.index.initiatives, loaded.strategy.index.metrics
     table = new_table()
     add_column(table, "", max_width=30)
     add_column(table, "Forecast", justify="right")
@@ -56,7 +55,7 @@ def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
         for o in observed:
             metric = metrics[o.metric_id]
             before = o.before_period or "baseline"
-            add_row(table, f"{titles[initiative_id]}: {metric.name} ({metric.unit})",
+            add_row(table, f"{initiatives[initiative_id].title}: {metric.name} ({metric.unit})",
                           f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
                           f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
                           f"({o.after_period})")

@@ -10,7 +10,15 @@ fields are documented in templates/README.md.
 
 from buyin_cli.present.view.base import DoubtView
 from buyin_cli.present.view.business import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
-from buyin_cli.present.view.evidence import BehaviourView, LevelView, PilotPage, PilotView, QuoteView, ResultView
+from buyin_cli.present.view.evidence import (
+    BehaviourView,
+    LevelView,
+    PilotPage,
+    PilotView,
+    QuoteView,
+    ResultView,
+    WorkedResult,
+)
 from buyin_cli.present.view.follow_through import (
     ChangesView,
     DecisionTakenView,
@@ -25,14 +33,56 @@ from buyin_cli.present.view.follow_through import (
 )
 from buyin_cli.present.view.meeting import Accepted, AskView, BriefingView, DecisionView, NotReady, TotalsView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView, TargetView
-from buyin_cli.present.view.proposal import AudienceView, CostView, GapView, InitiativeView, WorkingLine, YearView
+from buyin_cli.present.view.proposal import (
+    AudienceView,
+    CategoryView,
+    CostView,
+    GapView,
+    InitiativeView,
+    WorkingLine,
+    YearView,
+)
 
 __all__ = [
-    "Accepted", "AskView", "AudienceView", "BehaviourView", "BriefingView", "ChangesView",
-    "ConcernView", "CostView", "DataSourceView", "DecisionTakenView", "DecisionView", "DoubtView",
-    "FigureChangeView", "FollowUpView", "GapView", "InitiativeView", "LaunchView", "LevelView", "MarkView",
-    "MetricView", "MoveView", "NotReady", "ObjectionView", "ObjectiveView", "PilotPage",
-    "PilotView", "QuoteView", "Reading", "ResultView", "RolloutView", "SinceView", "SponsorView",
-    "StakeholderView", "TargetStatusView", "TargetView", "TotalsView", "UptakeView", "WorkingLine",
+    "Accepted",
+    "AskView",
+    "AudienceView",
+    "BehaviourView",
+    "BriefingView",
+    "CategoryView",
+    "ChangesView",
+    "ConcernView",
+    "CostView",
+    "DataSourceView",
+    "DecisionTakenView",
+    "DecisionView",
+    "DoubtView",
+    "FigureChangeView",
+    "FollowUpView",
+    "GapView",
+    "InitiativeView",
+    "LaunchView",
+    "LevelView",
+    "MarkView",
+    "MetricView",
+    "MoveView",
+    "NotReady",
+    "ObjectionView",
+    "ObjectiveView",
+    "PilotPage",
+    "PilotView",
+    "QuoteView",
+    "Reading",
+    "ResultView",
+    "RolloutView",
+    "SinceView",
+    "SponsorView",
+    "StakeholderView",
+    "TargetStatusView",
+    "TargetView",
+    "TotalsView",
+    "UptakeView",
+    "WorkedResult",
+    "WorkingLine",
     "YearView",
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.figures.direction import Moved
 from buyin_cli.present.view.base import Placed
 
 
@@ -53,7 +54,7 @@ class MetricView:
     now_text: str
     progress_pct: float | None
     progress_text: str
-    moved: str  # from the baseline to now: "down", "up" or "flat"
+    moved: Moved  # from the baseline to now
     moved_text: str  # by how much, unsigned
     improved: bool  # moved the better way
     gap_text: str  # how far now is from the target, unsigned

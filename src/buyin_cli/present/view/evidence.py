@@ -4,20 +4,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from buyin_cli.figures.direction import Moved
 from buyin_cli.present.view.base import DoubtView, Placed
 from buyin_cli.present.view.people import ObjectionView
 
 
-@dataclass(frozen=True)
-class ResultView:
-    metric_id: str
+@dataclass(frozen=True, kw_only=True)
+class WorkedResult:
+    """A pilot result worked out to money, in the business's own terms: the evidence slide
+    (ResultView) and an initiative's working (WorkingLine) say it alike, from one builder
+    (present/build/evidence.py `worked`)."""
+
     metric: str  # the metric's name
     unit: str
-    is_percent: bool
-    unit_has_period: bool
-    is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
+    is_percent: bool  # a % metric: what is credited is percentage points
+    unit_has_period: bool  # the unit already says its period ("leavers per quarter")
     per: str  # week, month, quarter, year: the period one reading covers
     source: str | None
+    has_control: bool
+    has_trend: bool  # control_improvement_text is the pre-pilot trend's change
+    improvement_text: str  # signed, the better way positive
+    control_improvement_text: str
+    beyond_control_text: str  # improvement − control improvement
+    isolation_given: bool  # the strategy gave it (else 100% is a default, never said)
+    confidence_given: bool
+    isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
+    confidence_text: str
+    attributable_text: str  # credited to the learning, per period
+    periods: int
+    value_per_unit_text: str | None
+    pilot_annual_benefit_text: str | None
+    scale_text: str | None  # R, the pilot scaled to the whole audience
+    rollout_annual_benefit_text: str | None
+    estimates: int  # participants' estimates; isolation_text is then their mean
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultView(WorkedResult):
+    """A result on the evidence slide: its readings and the comparison group's, then its working."""
+
+    metric_id: str
+    is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
     before: float
     after: float
     control_before: float | None
@@ -26,29 +53,14 @@ class ResultView:
     after_text: str
     control_before_text: str | None
     control_after_text: str | None
-    has_control: bool
-    direction: str  # the pilot group's change: "down", "up" or "flat"
+    direction: Moved  # the pilot group's change
     improved: bool
     change_text: str  # unsigned, in the metric's unit (points for a % metric)
     change_pct_text: str | None  # unsigned, relative to before; None when before is 0
-    control_direction: str | None
+    control_direction: Moved | None
     control_change_text: str | None
     control_change_pct_text: str | None
-    improvement_text: str  # signed, the better way positive
-    control_improvement_text: str
-    beyond_control_text: str  # improvement − control improvement
-    isolation_given: bool
-    confidence_given: bool
-    isolation_text: str
-    confidence_text: str
-    attributable_text: str  # credited to the learning, per period
-    periods: int
-    value_per_unit_text: str | None
-    pilot_annual_benefit_text: str | None
-    scale_text: str | None  # R, the pilot scaled to the whole audience
-    rollout_annual_benefit_text: str | None
-    trend_after_text: str | None = None  # what the pre-pilot trend projected for after
-    estimates: int = 0  # participants' estimates; isolation_text is then their mean
+    trend_after_text: str | None  # what the pre-pilot trend projected for after
 
 
 @dataclass(frozen=True)

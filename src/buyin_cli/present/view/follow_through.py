@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from buyin_cli.figures.direction import Direction, Moved
 from buyin_cli.figures.followup import State as FollowUpState
+from buyin_cli.load.models import Verdict
 from buyin_cli.plan.agenda import State
 
 
@@ -12,7 +14,7 @@ from buyin_cli.plan.agenda import State
 class DecisionTakenView:
     number: int
     ask: str
-    decision: str  # approved, declined, deferred, changed
+    decision: Verdict
     note: str | None
 
 
@@ -58,8 +60,8 @@ class MoveView:
     after_text: str
     after_period: str | None
     change_text: str  # unsigned
-    moved: str  # down, up, flat
-    direction: str  # good, bad, flat: by the metric's better
+    moved: Moved
+    direction: Direction
 
 
 @dataclass(frozen=True)
@@ -88,7 +90,7 @@ class FigureChangeView:
     figure: str  # roi_pct, payback_months, rollout_benefit, rollout_cost
     before_text: str
     after_text: str
-    direction: str
+    direction: Direction
 
 
 @dataclass(frozen=True)

@@ -36,9 +36,15 @@ class TotalsView:
     cost_short: str
     breaks_even: bool = True  # the whole pilot effect, or less, pays the year-one cost back
     weakest_break_even_text: str | None = None  # the share the most exposed initiative needs
-    # Titles of the initiatives that lose money in year one, when a total sums more than one:
-    # the total must not hide them.
+    # Titles of the priced initiatives that lose money in year one, when a total sums more than
+    # one: the total must not hide them.
     losing: tuple[str, ...] = ()
+    weakest_name: str | None = None  # the initiative weakest_break_even_text is about, by name
+    # Most of the benefit rests on figures the review doubts (W301, W307, W308, W310): the share
+    # of it that does, and the initiatives it rests on, for a caveat beside the total.
+    doubted_share_text: str | None = None
+    doubted: tuple[str, ...] = ()  # the doubted initiatives' names
+    upper_bound: bool = False  # one of them is an unusually high return (W310): an upper bound
 
 
 @dataclass(frozen=True)
@@ -121,6 +127,9 @@ class BriefingView:
     not_ready: list[NotReady] = field(default_factory=list)
     accepted: list[Accepted] = field(default_factory=list)
     draft: bool = False  # rendered with --draft: slides showing an impossible figure say DRAFT
+    # What `numbers` totals: what the decision asks money for (priced or not, so the numbers
+    # slide reconciles with slide 2), else the priced initiatives presented.
+    numbered: list[InitiativeView] = field(default_factory=list)
 
     # Kept for templates written before the stakeholder had its own view.
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.view.base import DoubtView, Placed
+from buyin_cli.present.view.evidence import WorkedResult
 
 
 @dataclass(frozen=True)
@@ -38,36 +39,24 @@ class CostView:
     quantity_text: str
     total: float
     total_text: str
+    category: str | None = None  # Phillips' fully loaded cost category, when given
 
 
 @dataclass(frozen=True)
-class WorkingLine:
-    """How one result becomes part of an initiative's benefit, in the business's own terms."""
+class CategoryView:
+    """What one cost category adds up to in year one; the categories add up to the year's cost."""
 
-    metric: str
-    unit: str
-    is_percent: bool  # a % metric: what is credited is percentage points
-    unit_has_period: bool  # the unit already says its period ("leavers per quarter")
-    per: str
+    category: str | None  # None: the lines no category was given for
+    total: float
+    total_text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class WorkingLine(WorkedResult):
+    """How one result becomes part of an initiative's benefit: its working, and whose pilot it is."""
+
     group: str  # the pilot's group
     participants_text: str
-    has_control: bool
-    improvement_text: str
-    control_improvement_text: str
-    beyond_control_text: str
-    isolation_text: str
-    confidence_text: str
-    attributable_text: str
-    periods: int
-    value_per_unit_text: str | None
-    pilot_annual_benefit_text: str | None
-    scale_text: str | None
-    rollout_annual_benefit_text: str | None
-    source: str | None
-    isolation_given: bool = True  # the strategy gave it (else 100% is a default, never said)
-    confidence_given: bool = True
-    has_trend: bool = False  # control_improvement_text is the pre-pilot trend's change
-    estimates: int = 0  # participants' estimates; isolation_text is then their mean
 
 
 @dataclass(frozen=True)
@@ -124,3 +113,8 @@ class InitiativeView(Placed):  # the state of its cost slide
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
     discount_rate_text: str = ""  # "" when no discount_rate is given
+    # Year one's cost by category, in Phillips' order; empty when no cost line has a category.
+    categories: list[CategoryView] = field(default_factory=list)
+    name: str = ""  # what people call it in a label: its title up to its description
+    metric_ids: tuple[str, ...] = ()  # what it moves: what its pilots measured, else its objectives' metrics
+    objective_ids: tuple[str, ...] = ()

@@ -66,14 +66,14 @@ def inputs_sheet(book: Book) -> Sheet:
     for k, a in enumerate(book.strategy.audiences):
         put(("audience", a.id, "headcount"), f"{a.name}: headcount", a.headcount, "people",
             "count", ("audiences", k, "headcount"))
-    names = {m.id: m.name for m in book.strategy.metrics}
+    metrics = book.strategy.index.metrics
     for i, p in enumerate(book.strategy.pilots):
         put(("pilot", p.id, "participants"), f"Pilot {p.group}: participants", p.participants,
             "people", "count", ("pilots", i, "participants"))
         put(("pilot", p.id, "cost"), f"Pilot {p.group}: cost", p.cost, book.f.currency, "money",
             ("pilots", i, "cost"))
         for j, res in enumerate(p.results):
-            _result_inputs(book, put, p.id, f"{p.group} · {names.get(res.metric, res.metric)}",
+            _result_inputs(book, put, p.id, f"{p.group} · {metrics[res.metric].name}",
                            res, ("pilots", i, "results", j))
     for j, x in enumerate(book.strategy.initiatives):
         for n, cost in enumerate(x.costs):

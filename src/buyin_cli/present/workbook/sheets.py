@@ -49,8 +49,7 @@ def pilots_sheet(book: Book) -> Sheet:
                          "Isolation", "Confidence", "Attributable", "Periods a year",
                          "Value per unit", "Pilot annual benefit", "Scale-up R",
                          "Roll-out annual benefit"))
-    metrics = {m.id: m for m in book.strategy.metrics}
-    initiatives = {x.id: x for x in book.strategy.initiatives}
+    metrics, initiatives = book.strategy.index.metrics, book.strategy.index.initiatives
     for p in book.strategy.pilots:
         heads = "+".join(book.r("audience", a, "headcount")
                          for a in initiatives[p.initiative].each_audience

@@ -3,7 +3,7 @@
 - The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
 - Bars start at zero; a line's axis shows every value and the target, noise not magnified.
 - Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
-  a legend only for columns of several series, above the plot.
+  a legend naming each series whenever there are several, above the plot.
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
@@ -27,6 +27,7 @@ from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import oxml
 from buyin_cli.render.pptx.chartdata import chart_data
 from buyin_cli.render.pptx.locales import locale_prefix, localised
+from buyin_cli.render.pptx.textfit.fonts import text_width
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 SOURCE_HEIGHT = 0.32 * 72 * 12700  # EMU: one line of 12 pt under a chart
@@ -72,11 +73,12 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         return
     roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     line = spec.kind == "line"
-    legend = not line and len(spec.series) > 1
+    # Two lines (a pilot and its comparison group) are told apart by name, not by colour alone.
+    legend = len(spec.series) > 1
     chart.has_legend = legend
     if legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = False
+        chart.legend.include_in_layout = line  # a line's top label must not sit under it
         chart.legend.font.size = Pt(CHART_LABEL_FONT)
     plot = chart.plots[0]
     if line:
@@ -150,13 +152,13 @@ def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> 
 
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
 # The plot's inner area, as fractions of the chart frame, when marks must line up with it.
-PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14}
+PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14, "legend": 0.1}
 
 
 def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
     """Each event as a vertical rule at its place on the time axis, labelled at the top."""
     x, y, w, h = box
-    top = PLOT["y_titled"] if spec.title else PLOT["y"]
+    top = (PLOT["y_titled"] if spec.title else PLOT["y"]) + (PLOT["legend"] if len(spec.series) > 1 else 0)
     height = 1 - top - PLOT["bottom"]
     oxml.fix_plot_area(chart, PLOT["x"], top, PLOT["w"], height)
     count = len(spec.categories)
@@ -170,23 +172,21 @@ def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) 
     for n, mark in enumerate(spec.marks or []):
         left = at(mark.start)
         rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
-        rule.line.color.rgb = DARK
-        rule.line.width = Pt(1.25)
-        rule.line.dash_style = MSO_LINE.DASH
+        rule.line.color.rgb, rule.line.width, rule.line.dash_style = DARK, Pt(1.25), MSO_LINE.DASH
         right = at(mark.end) if mark.end is not None else left
         if right > left:
             span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
-            span.line.color.rgb = DARK
-            span.line.width = Pt(1.25)
-        label_w = max(right - left, int(1.6 * 72 * 12700))
-        label = slide.shapes.add_textbox(left + int(2 * 12700), plot_top + int(n * 15 * 12700),
+            span.line.color.rgb, span.line.width = DARK, Pt(1.25)
+        # As wide as its words, kept inside the chart: near the right edge it ends at the edge.
+        label_w = max(right - left, int((text_width(mark.label, CHART_LABEL_FONT) + 4) * 12700))
+        start = min(left + int(2 * 12700), max(x, x + w - label_w))
+        label = slide.shapes.add_textbox(start, plot_top + int(n * 15 * 12700),
                                          label_w, int(15 * 12700)).text_frame
         label.word_wrap = False
         label.margin_left = label.margin_right = label.margin_top = label.margin_bottom = 0
         run = label.paragraphs[0].add_run()
         run.text = mark.label
-        run.font.size = Pt(CHART_LABEL_FONT)
-        run.font.color.rgb = DARK
+        run.font.size, run.font.color.rgb = Pt(CHART_LABEL_FONT), DARK
 
 
 def unbroken_ranges(text: str) -> str:

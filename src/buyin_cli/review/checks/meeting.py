@@ -42,7 +42,7 @@ def checks(ctx: Context) -> Iterator[Check]:
 def _follow_ups(ctx: Context) -> Iterator[Check]:
     """W505 on each follow-up past due; W506 on the next meeting that does not come back to it."""
     briefings = ctx.strategy.briefings
-    names = {s.id: s.name for s in ctx.strategy.stakeholders}
+    people = ctx.strategy.index.stakeholders
     for i, briefing in enumerate(briefings):
         if briefing.outcome is None:
             continue
@@ -65,7 +65,7 @@ def _follow_ups(ctx: Context) -> Iterator[Check]:
             n = min(later)[1]
             yield ctx.check("W506", ("briefings", n), not _comes_back(briefings[n], follow_up),
                             ctx.at(("briefings", n, "asks")),
-                            f"briefings[{n}]: '{briefings[n].id}' meets {names[briefing.stakeholder]} "
+                            f"briefings[{n}]: '{briefings[n].id}' meets {people[briefing.stakeholder].name} "
                             f"again but does not come back to {action}, agreed on {held}, due "
                             f"on {follow_up.due} and not done: add an ask about it (a new "
                             "date, or what it needs), or set done: true at "

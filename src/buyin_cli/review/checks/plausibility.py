@@ -8,7 +8,9 @@ They belong to "Prove it" and read the figures computed once for the review
   `review.heuristics.unit_kind`);
 - W308 thin evidence: fewer than 10 people, or scaled up more than 20×;
 - W309 credit not claimed: a result on a metric none of the initiative's objectives track;
-- W310 extraordinary claim: an ROI above 1,000 % or a payback under a month.
+- W310 extraordinary claim: an ROI above 1,000 % or a payback under a month;
+- W317 a level scaled as a count: a %, score, duration or rate whose pilot benefit the
+  roll-out multiplies by the scale-up R, as the format's figures do for every result.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterator
 from buyin_cli.errors import Location
 from buyin_cli.figures.compute import PERIODS_PER_YEAR, ResultFigures
 from buyin_cli.load.models import Initiative, Metric, Pilot
+from buyin_cli.load.units import read_unit
 from buyin_cli.review.context import Check, Context, Path_
 from buyin_cli.review.heuristics import unit_kind, unit_period
 from buyin_cli.review.money import written
@@ -31,7 +34,7 @@ EXTRAORDINARY_PAYBACK_MONTHS = 1
 
 
 def checks(ctx: Context) -> Iterator[Check]:
-    initiatives = {x.id: x for x in ctx.strategy.initiatives}
+    initiatives = ctx.strategy.index.initiatives
     for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
@@ -42,6 +45,8 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield from _impossible(ctx, owner, path, ctx.metrics[result.metric],
                                    results[result.metric])
             yield _unclaimed(ctx, owner, path, result.metric, initiatives[pilot.initiative])
+            yield _level_scaled(ctx, path, pilot, ctx.metrics[result.metric], results[result.metric],
+                                headcount)
         if ctx.figures.pilots[pilot.id].monetised:
             yield _extraordinary_pilot(ctx, owner, pilot)
     for k, initiative in enumerate(ctx.strategy.initiatives):
@@ -102,6 +107,26 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
         f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: the "
         f"attributable change of {number(r.attributable)} is larger than the room the "
         "baseline leaves; check the result's before/after against the metric's baseline")
+
+
+def _level_scaled(ctx: Context, path: Path_, pilot: Pilot, metric: Metric, r: ResultFigures,
+                  headcount: int) -> Check:
+    """W317: a level is the same for a group of any size, yet its benefit is multiplied by R.
+
+    The format's figures scale every result by R, so they hold for a level only when its
+    value_per_unit is what one unit is worth for a group the pilot's size.
+    """
+    unit = read_unit(metric.unit)
+    owner = path[:2]
+    if unit.adds_up or r.scale is None or abs(r.scale - 1) < 1e-9 or not r.rollout_annual_benefit:
+        return ctx.check("W317", owner, False)
+    return ctx.check(
+        "W317", owner, True, ctx.sources.at(path),
+        f"{dotted(path)}: '{metric.id}' is a {unit.kind} ({metric.unit}), the same for a group "
+        f"of any size, yet the roll-out multiplies its benefit by the scale-up "
+        f"{number(r.scale)}× ({headcount} people ÷ {pilot.participants}) as if it were a count: "
+        f"make value_per_unit what one unit of change is worth for a group of "
+        f"{pilot.participants}, the pilot's size, or accept it with the reason it holds")
 
 
 def _unclaimed(ctx: Context, owner: Path_, path: Path_, metric_id: str,

@@ -19,9 +19,8 @@ def checks(ctx: Context) -> Iterator[Check]:
                         message=f"objectives[{i}]: no initiative serves '{objective.id}': "
                                 "add its id to an initiative's objectives, or drop the "
                                 "objective from the strategy")
-    objectives = {o.id: o for o in ctx.strategy.objectives}
     for i, initiative in enumerate(ctx.strategy.initiatives):
-        ids = [m for o in initiative.objectives for m in objectives[o].metrics]
+        ids = [m for o in initiative.objectives for m in ctx.objectives[o].metrics]
         money = any(ctx.metrics[m].value_per_unit is not None for m in ids)
         yield ctx.check("W102", ("initiatives", i), not money,
                         ctx.at(("initiatives", i, "objectives")),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from buyin_cli.figures.compute import ResultFigures
 from buyin_cli.load.models import Initiative
 from buyin_cli.review.context import Check, Context, Path_
 from buyin_cli.review.money import written
@@ -20,19 +21,21 @@ from buyin_cli.words import dotted, number
 
 
 def checks(ctx: Context) -> Iterator[Check]:
+    # Each initiative's results used, by metric: built once, read for every pair.
+    used = {i: {r.metric_id: r for r in f.results_used} for i, f in ctx.figures.initiatives.items()}
     for k, initiative in enumerate(ctx.strategy.initiatives):
         owner = ("initiatives", k)
-        yield _double_count(ctx, owner, initiative, ctx.strategy.initiatives[:k])
+        yield _double_count(ctx, owner, initiative, ctx.strategy.initiatives[:k], used)
         yield _hidden_loss(ctx, owner, initiative)
 
 
-def _double_count(ctx: Context, owner: Path_, initiative: Initiative,
-                  earlier: list[Initiative]) -> Check:
+def _double_count(ctx: Context, owner: Path_, initiative: Initiative, earlier: list[Initiative],
+                  used: dict[str, dict[str, ResultFigures]]) -> Check:
     """W315 on the later of two initiatives that both credit a metric to the same people."""
-    mine = {r.metric_id: r for r in ctx.figures.initiatives[initiative.id].results_used}
+    mine = used[initiative.id]
     for other in earlier:
         shared = [a for a in initiative.audiences if a in other.audiences]
-        theirs = {r.metric_id: r for r in ctx.figures.initiatives[other.id].results_used}
+        theirs = used[other.id]
         both = [m for m in mine if m in theirs]
         if not (shared and both):
             continue

@@ -1,0 +1,104 @@
+"""What slide 2 and the numbers must hold about money, whatever strategy `check` accepted.
+
+The money on slide 2 is the money this meeting asks for: a plain ask for a pilot of an
+initiative, or for support, prices nothing; the total reconciles with the numbers table;
+one share is never said for several initiatives; an unpriced initiative is never said not to
+pay back; "conservative" is never said beside "an upper bound".
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from buyin_cli.present.build.own_words import short_name
+
+# How the maker asks for something other than the roll-out's money (a pilot, support).
+NOT_FUNDING = re.compile(r"\bpilot|\bPiloten\b|\bsupport|unterstützen", re.IGNORECASE)
+DOES_NOT_PAY_BACK = re.compile(r"does not pay back|amortisiert sich nicht")
+ONE_FOR_MANY = re.compile(r"each one's pilot effect|jede Initiative", re.IGNORECASE)
+CONSERVATIVE = re.compile(r"\bconservative\b|vorsichtig gerechnet", re.IGNORECASE)
+UPPER_BOUND = re.compile(r"upper bound|Obergrenze", re.IGNORECASE)
+NUMBERS_HEADER = ("Benefit a year", "Nutzen pro Jahr")
+
+
+def digits(text: str) -> str:
+    """Numbers with their group separators taken out (1,234 / 1.234 / 1 234 → 1234)."""
+    return re.sub(r"(?<=\d)[,.\u00a0\u202f ](?=\d{3}\b)", "", text)
+
+
+def funded(strategy: dict[str, Any], briefing: dict[str, Any]) -> list[dict[str, Any]]:
+    """The initiatives a meeting asks money for: linked asks, and plain asks naming one that
+    ask for its roll-out, not for a pilot of it or support."""
+    found = []
+    for initiative in strategy["initiatives"]:
+        for ask in briefing["asks"]:
+            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
+                    isinstance(ask, str) and initiative["title"].lower() in ask.lower()
+                    and not NOT_FUNDING.search(ask)):
+                found.append(initiative)
+                break
+    return found
+
+
+def _texts(slide: dict[str, Any]) -> list[str]:
+    return [slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"] + [
+        cell for row in slide["table"] or [] for cell in row]
+
+
+def unpriced_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                    figures: dict[str, Any]) -> list[str]:
+    """A title saying an initiative whose return is not priced does not pay back."""
+    unpriced = [i for i in strategy["initiatives"]
+                if not figures["initiatives"][i["id"]]["rollout_benefit"]]
+    return [f"slide {n}: {s['title']!r} says an unpriced initiative does not pay back"
+            for n, s in enumerate(slides, 1) if s["title"] and DOES_NOT_PAY_BACK.search(s["title"])
+            and any(i["title"] in s["title"] or short_name(i["title"]) in s["title"].split(", ")
+                    for i in unpriced)]
+
+
+def one_share_for_many(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """One number said as each initiative's own share."""
+    said = [(f"slide {n}", t) for n, s in enumerate(slides, 1) for t in _texts(s) + [s["notes"]]]
+    return [f"{where}: {text[:90]!r}" for where, text in said + [("talking points", talking_points)]
+            if ONE_FOR_MANY.search(text)]
+
+
+def conservative_upper_bound(slides: list[dict[str, Any]]) -> list[str]:
+    """"Conservative" in the same text as "an upper bound"."""
+    return [f"slide {n}: {text[:90]!r}" for n, s in enumerate(slides, 1)
+            for text in _texts(s) + [s["notes"]]
+            if CONSERVATIVE.search(text) and UPPER_BOUND.search(text)]
+
+
+def asked_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                briefing: dict[str, Any], figures: dict[str, Any]) -> list[str]:
+    """Slide 2 prices what is asked for and nothing else, and the numbers table agrees.
+
+    A meeting that asks no money at all may show what the initiatives it presents would cost
+    and return, as the case behind its asks: that is no price of an ask.
+    """
+    money = [figures["initiatives"][i["id"]] for i in funded(strategy, briefing)]
+    ids = {i["id"] for i in funded(strategy, briefing)}
+    found: list[str] = []
+    decision = slides[1]
+    for initiative in strategy["initiatives"] if ids else []:
+        cost = figures["initiatives"][initiative["id"]]["rollout_cost"]
+        if initiative["id"] in ids or not cost:
+            continue
+        for _, line in decision["body"]:
+            if line.startswith(initiative["title"] + ":") and str(round(cost)) in digits(line):
+                found.append(f"slide 2 prices {initiative['title']!r}, asked only for a pilot "
+                             f"or support: {line[:90]!r}")
+    cost = round(sum(f["rollout_cost"] for f in money))
+    if not any(f["rollout_benefit"] > 0 for f in money) or not cost:
+        return found
+    if str(cost) not in digits(decision["title"] or ""):
+        found.append(f"slide 2's title does not state the {cost} asked for: {decision['title']!r}")
+    # The numbers table's total row, on the last of its slides when it continues.
+    numbers = [(n, s["table"]) for n, s in enumerate(slides, 1) if s["table"] and len(s["table"]) > 1
+               and any(h in s["table"][0] for h in NUMBERS_HEADER)]
+    if numbers and str(cost) not in digits(numbers[-1][1][-1][2]):
+        found.append(f"slide {numbers[-1][0]}'s numbers total {numbers[-1][1][-1][2]!r}, "
+                     f"slide 2 {cost}")
+    return found

@@ -1,0 +1,113 @@
+"""The figures slides and their charts, each finding of a cold review at its smallest case:
+legends, the comparison's and the pilots' names, the totals chart, the years of one of
+several initiatives, the cost categories and a level scaled up like a count."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from conftest import dump, invoke
+from deck_helpers import read_deck
+from test_readiness import _second_initiative, base
+
+
+def deck(tmp_path: Path, data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The one briefing's deck of `data`, read back."""
+    tmp_path.mkdir(exist_ok=True)
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    briefed = invoke(["brief", str(path), "-o", str(tmp_path / "out")])
+    assert briefed.exit_code == 0, briefed.output
+    return read_deck(tmp_path / "out" / "b1.pptx")
+
+
+def charts(slides: list[dict[str, Any]]) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    return [(s, c) for s in slides for c in s["charts"]]
+
+
+def test_a_pilot_against_its_comparison_group_names_both_lines(tmp_path):
+    [(_, chart)] = [(s, c) for s, c in charts(deck(tmp_path, base())) if c["series"][0][0] == "Line 2"
+                    and len(c["series"]) == 2]
+    assert chart["legend"]
+    assert [name for name, _ in chart["series"]] == ["Line 2", "Comparison group"]
+
+
+def test_a_named_comparison_group_names_the_line_and_the_chart(tmp_path):
+    data = base()
+    data["pilots"][0]["control_group"] = "Cardiff"
+    [(_, chart)] = [(s, c) for s, c in charts(deck(tmp_path, data)) if c["series"][0][0] == "Line 2"
+                    and len(c["series"]) == 2]
+    assert [name for name, _ in chart["series"]] == ["Line 2", "Cardiff"]
+    assert chart["title"] == "Defects, defects per week, against Cardiff"
+
+
+def test_each_pilot_on_a_trend_chart_is_marked_with_its_group(tmp_path):
+    data = base()
+    data["pilots"].append({**data["pilots"][0], "id": "p2", "group": "Line 5",
+                           "start": "2025-02-01", "end": "2025-04-30"})
+    data["metrics"][0]["history"] = [{"period": f"2025-{m:02d}", "value": 500 - 5 * m}
+                                     for m in range(1, 9)]
+    slides = deck(tmp_path, data)
+    [trend] = [s for s, c in charts(slides) if c["categories"][0].startswith("Jan")]
+    assert "Pilot: Line 2" in trend["texts"] and "Pilot: Line 5" in trend["texts"]
+    assert "Pilot" not in trend["texts"]
+
+
+def test_the_totals_chart_has_a_slide_a_title_a_legend_and_a_source(tmp_path):
+    data = base()
+    _second_initiative(data)
+    data["accept"] = {"W315": "The two initiatives are costed for a test of the chart."}
+    slides = deck(tmp_path, data)
+    [(slide, chart)] = [(s, c) for s, c in charts(slides)
+                        if c["categories"] == ["Right first time", "Buddy"]]
+    assert slide["table"] is None  # not squeezed under the numbers table
+    assert slide["title"] == "Each roll-out brings more a year than it costs in year one"
+    assert chart["title"] == "Benefit a year against cost in year one, by initiative"
+    assert chart["legend"]
+    assert any(t.startswith("Source: ") for t in slide["texts"])
+
+
+def test_the_years_of_one_of_several_initiatives_say_whose_they_are(tmp_path):
+    data = base()
+    _second_initiative(data)
+    long = "Right first time, with the press-line checklist, the coaching cards and the huddles"
+    data["initiatives"][0].update(title=long, horizon_years=3, retention=0.8)
+    slides = deck(tmp_path, data)
+    [years] = [s for s in slides if s["table"] and s["table"][0][0] == "Year"]
+    assert long in years["title"]
+    assert years["chart"]["title"] == f"Running net of {long}, by year"
+
+
+def test_cost_categories_show_and_add_up_to_the_year_one_cost(tmp_path):
+    data = base()
+    data["initiatives"][0]["costs"] = [
+        {"item": "Build", "amount": 20000, "kind": "one-off", "category": "design"},
+        {"item": "Time", "amount": 100, "kind": "per-participant", "category": "participants-time"},
+        {"item": "Survey", "amount": 1500, "kind": "one-off"}]
+    slides = deck(tmp_path, data)
+    [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["table"][0] == ["Cost", "Category", "Kind", "Quantity", "Unit cost", "Total"]
+    assert [row[1] for row in costs["table"][1:4]] == ["design", "participants' time", "–"]
+    [line] = [t for t in costs["texts"] if t.startswith("By category:")]
+    assert line == ("By category: design £20,000 · participants' time £10,000 · not categorised "
+                    "£1,500; together £31,500.")
+    parts = [int(m.replace(",", "")) for m in re.findall(r"£([\d,]+)", line)]
+    assert sum(parts[:-1]) == parts[-1]
+
+
+def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
+    data = base()
+    data["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80,
+                              better="higher")
+    data["pilots"][0]["results"][0].update(before=60, after=68, control_before=60,
+                                           control_after=61)
+    caveat = ("Scaled up as if a share, score or time added up like a count: it holds only if "
+              "each group the pilot's size gains as much.")
+    said = [s["title"] for s in deck(tmp_path, data) if any(caveat in t for t in s["texts"])]
+    assert len(said) >= 2  # the pilot's evidence and the numbers it makes
+    data["pilots"][0]["accept"] = {"W317": "A point is valued for one line of ten."}
+    accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
+    assert caveat not in accepted
+    assert "Scaled up from a share, score or time: A point is valued for one line of ten." in accepted
