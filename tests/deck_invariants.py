@@ -250,9 +250,10 @@ def fills(path: Path) -> list[tuple[int, float, str]]:
         title = next((s for s in slide.placeholders if s.placeholder_format.type in (
             PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
         top = title.top + title.height if title is not None else 0
-        footers = [s.top for s in slide.shapes if not s.is_placeholder and s.has_text_frame
-                   and s.top > prs.slide_height * 0.8]
-        bottom = min(footers, default=prs.slide_height)
+        height = int(prs.slide_height or 0)
+        footers = [int(s.top) for s in slide.shapes if not s.is_placeholder and s.has_text_frame
+                   and s.top > height * 0.8]
+        bottom = min(footers, default=height)
         reach, kinds, statement = top, [], False
         for shape in slide.shapes:
             if shape is title or shape.top >= bottom or (shape.has_text_frame and not shape.text):

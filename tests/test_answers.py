@@ -102,7 +102,7 @@ def test_a_concern_naming_the_pilot_an_answer_cites_is_linked_to_it_first() -> N
     restated = objection("Does the Ward 5 result hold?")
     names = {"ward-5": ("ward-5", "Ward 5 medication nurses")}
     concern = "Will the Ward 5 medication nurses result hold on other wards?"
-    assert [restated, held][Answers([restated, held], names).match([concern])[0]] is held
+    assert Answers([restated, held], names).match([concern]) == [1]  # held, not the restatement
     # Naming the pilot alone is no link: they must share a word besides its name.
     other = Objection(objection="Budget?", response="From the L&D line.", evidence="ward-5")
     assert Answers([other], names).match(["Ward 5 medication nurses are short-staffed"]) == [None]
