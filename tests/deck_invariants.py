@@ -9,7 +9,7 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.util import Emu
+from pptx.util import Emu, Pt
 
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.render.pptx import textfit
@@ -298,6 +298,115 @@ def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[st
     return found
 
 
+# A content slide whose content reaches less than this share down its content area is
+# half-empty (white space is allowed, a half-empty slide is not), unless it is a
+# statement: a short text set large and centred in the area on purpose.
+MIN_FILL, STATEMENT_SIZE = 0.4, 24
+
+
+def fills(path: Path) -> list[tuple[int, float, str]]:
+    """How far down its content area each presented content slide's content reaches (0–1),
+    with what it holds; statements and title-like slides left out."""
+    prs = Presentation(str(path))
+    out = []
+    for i, slide in enumerate(prs.slides, 1):
+        if slide._element.get("show") == "0" or slide.slide_layout.name in (
+                "Title Slide", "Section Header"):
+            continue
+        title = next((s for s in slide.placeholders if s.placeholder_format.type in (
+            PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)), None)
+        top = title.top + title.height if title is not None else 0
+        height = int(prs.slide_height or 0)
+        footers = [int(s.top) for s in slide.shapes if not s.is_placeholder and s.has_text_frame
+                   and s.top > height * 0.8]
+        bottom = min(footers, default=height)
+        reach, kinds, statement = top, [], False
+        for shape in slide.shapes:
+            if shape is title or shape.top >= bottom or (shape.has_text_frame and not shape.text):
+                continue
+            if shape.has_table:
+                height, kind = sum(r.height for r in shape.table.rows), "table"
+            elif shape.is_placeholder and shape.has_text_frame:
+                height, kind = _text_height(shape), "text"
+                sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs
+                         if r.font.size]
+                statement = bool(sizes) and min(sizes) >= STATEMENT_SIZE and str(
+                    shape.text_frame.vertical_anchor) .startswith("MIDDLE")
+            else:
+                height, kind = shape.height, "chart" if shape.has_chart else "box"
+            reach = max(reach, shape.top + height)
+            kinds.append(kind)
+        if not statement:
+            out.append((i, (reach - top) / max(1, bottom - top), "+".join(kinds)))
+    return out
+
+
+def _text_height(shape: Any) -> int:
+    """A text placeholder's text height in EMU, wrapped as the renderer wraps it."""
+    width = Emu(shape.width).pt - 2 * INSET_X
+    points = 0.0
+    for p in shape.text_frame.paragraphs:
+        size = next((r.font.size.pt for r in p.runs if r.font.size), 18.0)
+        lines = textfit.wrap(p.text, width - 24 * p.level, size) if p.text else [""]
+        points += textfit.space_before(size, p.level) + len(lines) * textfit.line_height(size)
+    return int(Pt(points))
+
+
+BODY_MIN = 14  # points: the decision's text is read from the back of the room
+
+
+def small_decision(path: Path) -> list[str]:
+    """Slide 2's body text set under BODY_MIN, on any template (4:3 as 16:9)."""
+    slide = Presentation(str(path)).slides[1]
+    small = sorted({r.font.size.pt for shape in slide.placeholders if shape.placeholder_format.type
+                    not in (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SLIDE_NUMBER)
+                    and shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs
+                    if r.font.size is not None and r.font.size.pt < BODY_MIN})
+    return [f"slide 2's body reads at {small} pt"] if small else []
+
+
+def thin_slides(path: Path) -> list[str]:
+    """Presented content slides whose content reaches less than MIN_FILL down their area."""
+    return [f"slide {i} reaches {fill:.0%} down its area ({what})" for i, fill, what in fills(path)
+            if fill < MIN_FILL]
+
+
+# What slide 2's title says when the pilot is the case for scaling (English and German).
+SCALE_IT = re.compile(r"to scale it|pilot worked|für den Rollout$|Pilot hat gewirkt")
+COME_BACK = ("We will come back to you on this.", "Dazu melden wir uns bei Ihnen.")
+
+
+def unscaled_asks(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any]) -> list[str]:
+    """'Scale it' in slide 2's title when an ask funds no initiative (a cover rota, a champion)."""
+    plain = [a for a in briefing["asks"] if isinstance(a, str) and not any(
+        i["title"].lower() in a.lower() or re.search(rf"\b{re.escape(i['id'])}\b", a)
+        for i in strategy["initiatives"])]
+    title = slides[1]["title"] or ""
+    return [f"slide 2 says scale it, but {plain[0]!r} is not about a pilot: {title!r}"] if (
+        plain and SCALE_IT.search(title)) else []
+
+
+def concerns_said(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                  briefing: dict[str, Any]) -> list[str]:
+    """On the slide of what we heard: each concern once, with its answer or a promise under it,
+    and no heading that repeats the title."""
+    concerns = next(s["concerns"] for s in strategy["stakeholders"]
+                    if s["id"] == briefing["stakeholder"])
+    heard = [s for s in slides if any(text in concerns for _, text in s["body"])]
+    found = []
+    for s in heard:
+        said = [text for _, text in s["body"]]
+        if s["title"] in said:
+            found.append(f"{s['title']!r} is the title and a heading under it")
+        for concern in dict.fromkeys(concerns):
+            if said.count(concern) != 1:
+                found.append(f"{concern!r} is said {said.count(concern)} times")
+            elif said.index(concern) + 1 == len(said) or said[said.index(concern) + 1] in concerns:
+                found.append(f"{concern!r} has no answer and no promise under it")
+    return found
+
+
 def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
                  briefing: dict[str, Any], figures: dict[str, Any], levels: set[str]) -> list[str]:
     """Every invariant's findings for one deck, each line naming its invariant."""
@@ -317,6 +426,10 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "thin": thin_slides(pptx),
+        "small decision": small_decision(pptx),
+        "scale it": unscaled_asks(slides, strategy, briefing),
+        "concerns": concerns_said(slides, strategy, briefing),
         **chart_findings(slides, strategy),
         "unpriced loss": unpriced_losses(slides, strategy, figures),
         "one share for many": one_share_for_many(slides, talking_points),

@@ -4,7 +4,8 @@ Each seed gives one strategy: 1–4 objectives, initiatives and pilots; pilots w
 without a comparison group, isolation, confidence and application; zero-cost
 initiatives and pilots; plain, named and linked asks; asks for a pilot of an initiative
 or for support, which price nothing; asks outside the focus; group
-stakeholders; long names with commas; counts, rates, percentages, scores, durations
+stakeholders; concerns answered in other words, by an answer citing the pilot they
+name, or not at all; long names with commas; counts, rates, percentages, scores, durations
 and money as units; cost categories; monthly histories that pilots are marked on;
 English and German; meetings of 10 to 60 minutes with and without focus. `check` is
 the gate: the deck tests keep only what it accepts.
@@ -94,6 +95,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "opening": "Would it help you to move {m} before the peak?",
         "quote": "It is the first time training used our own cases.",
         "objection": ("Can we spare the time?", "Two hours a person, repaid within a month."),
+        # (concern, an objection that answers it in other words); the last has none.
+        "concerns": [("We cannot release staff during the peak season",
+                      ("Can we release people at peak?", "Two hours each, booked outside the peak season.")),
+                     ("Will the {g} result hold elsewhere?",
+                      ("Does it hold beyond one team?", "The result held for three months.")),
+                     ("Agency cover costs money we do not have", None)],
     },
     "de": {
         "orgs": ["Brenner Antriebstechnik GmbH, Werk Chemnitz", "Stadtwerke Nord",
@@ -125,6 +132,12 @@ WORDS: dict[str, dict[str, Any]] = {
         "opening": "Würde es Ihnen helfen, {m} vor dem Audit zu verbessern?",
         "quote": "Zum ersten Mal ging es um unsere eigenen Fälle.",
         "objection": ("Haben wir die Zeit?", "Zwei Stunden je Person, in einem Monat zurück."),
+        "concerns": [("Wir können in der Hauptsaison niemanden freistellen",
+                      ("Wen können wir in der Hauptsaison freistellen?",
+                       "Zwei Stunden je Person, außerhalb der Hauptsaison.")),
+                     ("Hält das Ergebnis von {g} auch anderswo?",
+                      ("Hält das Ergebnis auch woanders?", "Es hielt drei Monate lang.")),
+                     ("Leiharbeit kostet Geld, das wir nicht haben", None)],
     },
 }
 
@@ -239,8 +252,14 @@ def make_strategy(seed: int) -> dict[str, Any]:
             pilot["control_group"] = rng.choice(w["control"])
         pilots.append(pilot)
 
+    # Concerns with and without a prepared answer; an answer may cite the pilot the concern names.
+    # Drawn from a second generator, so that a seed's other choices stay what they were.
+    more = random.Random(-seed - 1)
+    worries = [(concern.format(g=pilots[0]["group"]), answer) for concern, answer in w["concerns"]]
     stakeholders = [{"id": f"s{k}", "name": name, "role": role,
-                     "concerns": [rng.choice(w["need"])], "needs": [rng.choice(w["need"])],
+                     "concerns": [rng.choice(w["need"])] and [
+                         c for c, _ in more.sample(worries, more.randint(0, 3))],
+                     "needs": [rng.choice(w["need"])][:1 if more.random() < 0.7 else 0],
                      "benefits": [rng.choice(w["response"])]}
                     for k, (name, role) in enumerate(rng.sample(w["stakeholder"],
                                                                 rng.randint(1, 2)))]
@@ -286,6 +305,11 @@ def make_strategy(seed: int) -> dict[str, Any]:
         objection, response = w["objection"]
         strategy["objections"] = [{"objection": objection, "response": response,
                                    "evidence": pilots[0]["id"]}]
+    answers = [{"objection": q, "response": r, **({"evidence": pilots[0]["id"]} if n else {})}
+               for n, (_, answer) in enumerate(worries) if answer and more.random() < 0.7
+               for q, r in [answer]]
+    if answers:
+        strategy["objections"] = strategy.get("objections", []) + answers
     _figures_detail(random.Random(seed + 10_000), strategy)
     return strategy
 

@@ -65,3 +65,44 @@ def test_the_index_finds_what_reading_every_objection_finds() -> None:
                         "Supervisors at Cork 202 overloaded by the autumn budget review", ""]
     for concern in concerns:
         assert Answers(objections).to(concern) is _brute(concern, objections), concern
+
+
+def answered(concerns: list[str], objections: list[Objection]) -> list[str | None]:
+    found = Answers(objections).match(concerns)
+    return [None if n is None else objections[n].objection for n in found]
+
+
+def test_an_answer_in_other_words_matches_by_what_it_says() -> None:
+    # The objection covers one of six words; with its response, three: release, peak, season.
+    release = Objection(objection="Can we release staff?",
+                        response="Two hours each, booked outside the peak season.")
+    assert answered(["Releasing pickers for training during the peak season"],
+                    [objection("Does training reduce errors?"), release]) == [release.objection]
+    # One shared word is not an answer.
+    assert answered(["Agency cover costs money"], [Objection(
+        objection="Who covers the line?", response="A rota from the bank pool.")]) == [None]
+
+
+def test_each_answer_goes_to_its_closest_concern_first() -> None:
+    spare = objection("Can lines spare people for training?")
+    scrap = objection("Will the training reduce scrap on the presses?")
+    concerns = ["Training will not reduce scrap on the presses", "Lines cannot spare people"]
+    assert answered(concerns, [spare, scrap]) == [scrap.objection, spare.objection]
+
+
+def test_a_word_and_its_forms_are_one() -> None:
+    assert content_words("release released releasing releases") == {"releas"}
+    # German too: its small words dropped, its umlauts and its -en plurals folded.
+    assert content_words("Die Schichtleitungen müssen freistellen") == {"schichtleitung", "freistell"}
+
+
+def test_a_concern_naming_the_pilot_an_answer_cites_is_linked_to_it_first() -> None:
+    held = Objection(objection="Will it work elsewhere?", response="The result held for three months.",
+                     evidence="ward-5")
+    restated = objection("Does the Ward 5 result hold?")
+    names = {"ward-5": ("ward-5", "Ward 5 medication nurses")}
+    concern = "Will the Ward 5 medication nurses result hold on other wards?"
+    assert Answers([restated, held], names).match([concern]) == [1]  # held, not the restatement
+    # Naming the pilot alone is no link: they must share a word besides its name.
+    other = Objection(objection="Budget?", response="From the L&D line.", evidence="ward-5")
+    assert Answers([other], names).match(["Ward 5 medication nurses are short-staffed"]) == [None]

@@ -67,6 +67,6 @@ def test_a_strategy_with_only_the_required_parts_briefs(run, write) -> None:
     titles = [s["title"] for s in read_deck(Path("out/warehouse-manager-briefing.pptx"))]
     # Sections the strategy lacks are left out, never shown empty.
     assert titles == ["Fewer picking errors at the Columbus warehouse",
-                      "One decision we ask for today",
+                      "We ask you to decide: Approve the roll-out to all 120 pickers",
                       "Picking errors: 42 errors per 10,000 lines at the last count; the target is 25",
                       "One decision today", "Would going into peak with fewer returns help?"]

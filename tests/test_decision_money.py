@@ -57,9 +57,9 @@ def test_a_plain_ask_for_a_pilot_is_not_priced_as_the_roll_out(valid_data, tmp_p
     assert decision["title"].startswith("$6,000 in year one brings $14,000 a year")
     assert "does not pay back" not in decision["title"] + points
     assert not any("47,600" in text for _, text in decision["body"])
-    # The numbers total what slide 2 asks money for.
-    numbers = next(s for s in slides if s["table"] and "Benefit a year" in s["table"][0])
-    assert numbers["table"][-1][2] == "$6,000"
+    # The numbers total what slide 2 asks money for (one initiative: read down as pairs).
+    numbers = next(s for s in slides if s["table"] and ["Benefit a year", "$13,997"] in s["table"])
+    assert ["Cost, year one", "$6,000"] in numbers["table"]
     # Its cost slide says it is what the roll-out would cost, and names it.
     assert any(s["title"].startswith("Rolling out Doorstep Conversations would cost $47,600")
                for s in slides)
@@ -73,8 +73,10 @@ def test_an_unpriced_initiative_asked_for_is_a_row_not_a_loss(valid_data, tmp_pa
     slides, points = _deck(valid_data, tmp_path)
     assert all("does not pay back" not in (s["title"] or "") for s in slides)
     assert "does not pay back" not in points
-    assert "Doorstep Conversations: $47,600 in year one; its return is not priced yet" in [
-        text for _, text in slides[1]["body"]]
+    # Under the ask that names it, its money does not repeat its name.
+    body = [text for _, text in slides[1]["body"]]
+    assert body[body.index("Approve $47,600 for Doorstep Conversations") + 1] == (
+        "$47,600 in year one; its return is not priced yet")
     numbers = next(s for s in slides if s["table"] and "Benefit a year" in s["table"][0])
     assert ["Doorstep Conversations", "not priced yet", "$47,600", "–", "–", "–"] in numbers["table"]
     assert numbers["table"][-1][:3] == ["Together", "$13,997", "$53,600"]
@@ -111,10 +113,12 @@ def test_a_total_resting_mostly_on_a_small_pilot_says_so_beside_the_figure(valid
     assert decision["title"].startswith("$15,000 in year one brings $259,000 a year, 95% of it an "
                                         "upper bound")
     assert "benefit a year, 95% of it an upper bound: Label Check" in decision["texts"]
-    line = next(text for _, text in decision["body"] if text.startswith("Label Check:"))
+    # Each money line stands under the ask that names its initiative.
+    body = [text for _, text in decision["body"]]
+    line = body[body.index("Approve $9,000 for Label Check") + 1]
     assert line.endswith("(from a small pilot; an upper bound)")
     # The well-evidenced one carries no caveat.
-    assert "(" not in next(text for _, text in decision["body"] if text.startswith("Pick Right:"))
+    assert "(" not in body[body.index("Approve $6,000 to roll out Pick Right") + 1]
     # The numbers do not call an upper bound conservative.
     numbers = next(s for s in slides if s["table"] and "Benefit a year" in s["table"][0])
     footnote = " ".join(numbers["texts"])
@@ -173,8 +177,11 @@ def test_the_appendix_lists_doubts_no_one_has_accepted(valid_data, tmp_path):
     slides, _ = _deck(valid_data, tmp_path)
     appendix = next(s for s in slides if s["hidden"] and s["table"] and s["table"][0][0] == "Flag")
     assert appendix["title"] == "What the readiness review flags, and what we say about it"
-    assert ["A pilot too small, or scaled up too far, to stand for the roll-out", "Night shift",
-            "Scaled up from a small pilot: an estimate until the roll-out confirms it."] in appendix["table"]
+    # One flag alone: its row read down as pairs.
+    assert appendix["table"] == [
+        ["Flag", "A pilot too small, or scaled up too far, to stand for the roll-out"],
+        ["About", "Night shift"],
+        ["Our answer", "Scaled up from a small pilot: an estimate until the roll-out confirms it."]]
 
 
 def test_the_talking_points_name_the_ask_that_is_not_a_decision(valid_data, tmp_path):

@@ -145,9 +145,11 @@ def _cell_sizes(shape) -> set[float]:
 
 
 def test_short_table_grows_to_the_largest_size(sample: list[dict], tmp_path: Path) -> None:
+    from buyin_cli.render.pptx.thin import TABLE_GROWN
+
     save_deck(outline_from(SAMPLE), tmp_path / "deck.pptx")
     (costs,) = _tables(tmp_path / "deck.pptx")
-    assert _cell_sizes(costs) == {20.0}
+    assert _cell_sizes(costs) == {float(TABLE_GROWN)}  # alone on its slide and short: grown
 
 
 def test_long_table_fills_its_pages_at_a_readable_size(tmp_path: Path) -> None:

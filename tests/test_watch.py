@@ -277,3 +277,28 @@ def test_a_deck_open_in_powerpoint_is_not_replaced_and_watching_goes_on(write) -
                        "watching goes on, and the next save writes it")
     assert "--force" not in "\n".join(lines)  # watch has no --force to offer
     assert previewed == [["warehouse-manager-briefing"]] * 3  # the preview rendered every save
+
+
+# A roll-out that would take a percentage past 100: check calls it impossible (W307).
+IMPOSSIBLE = (replace_line(replace_line(VALID_YAML, "    baseline: 42", "    baseline: 95"),
+                           "    unit: errors per 10,000 lines", "    unit: '% of lines picked right'")
+              .replace("    target: 25", "    target: 99").replace("better: lower", "better: higher")
+              .replace("after: 30", "after: 70"))
+
+
+def test_an_impossible_figure_stops_watch_as_it_stops_brief(write) -> None:
+    write("strategy/s.yaml", IMPOSSIBLE)
+    lines: list[str] = []
+    stops: list[list[str]] = []
+    assert _session(lines, on_invalid=stops.append).render() is False
+    assert not PPTX.exists()  # nothing shown as a fact
+    assert any(" W307 " in line for line in lines) and any(" W307 " in p for p in stops[0])
+    assert lines[-1].startswith("✗ 1 impossible figure: not rendered") and "--draft" in lines[-1]
+
+
+def test_watch_with_draft_renders_and_marks_the_slides_that_show_it(write) -> None:
+    write("strategy/s.yaml", IMPOSSIBLE)
+    lines: list[str] = []
+    assert _session(lines, draft=True).render() is True
+    slides = read_deck(PPTX)
+    assert "DRAFT" in (slides[1]["title"] or "") + " ".join(slides[1]["texts"])

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from buyin_cli.brief import Rendered, render_briefings, write_outputs
 from buyin_cli.errors import BuyinError, Problem
 from buyin_cli.load.strategy import check_strategy
+from buyin_cli.present.build.doubts import impossible
 from buyin_cli.render.templating import own_templates
-from buyin_cli.words import printable
+from buyin_cli.words import plural, printable
 
 if TYPE_CHECKING:
     import threading
@@ -42,12 +43,13 @@ class Session:
                  say: Callable[[str], None] = print,
                  on_render: Callable[[list[Rendered], list[str]], None] | None = None,
                  on_invalid: Callable[[list[str]], None] | None = None,
-                 out_named: bool = True) -> None:
+                 out_named: bool = True, draft: bool = False) -> None:
         self.path, self.out, self.briefing_id = path, out, briefing_id
         # A preview (preview.py) is told each render's briefings and warnings, and each
         # invalid save's errors.
         self.on_render, self.on_invalid = on_render, on_invalid
         self.out_named = out_named  # a default out folder is never followed through a link
+        self.draft = draft  # render past an impossible figure (W307), its slides marked DRAFT
         self.given_templates, self.pptx_template, self.say = templates, pptx_template, say
         self._env: BoundedSandbox | None = None
         self._env_dir: Path | None = None
@@ -117,11 +119,19 @@ class Session:
             if line not in self._shown:  # a warning is news once, not on every save
                 self.say(line)
         self._shown = set(warnings)
+        stopping = impossible(readiness)
+        if stopping and not self.draft:  # as brief stops: the figure is not shown as a fact
+            if self.on_invalid is not None:
+                self.on_invalid(warnings)
+            self.say(f"✗ {plural(len(stopping), 'impossible figure', 'impossible figures')}: "
+                     "not rendered; the last good outputs stay: correct it, accept it with its "
+                     "reason, or watch with --draft")
+            return False
         try:
             rendered = render_briefings(loaded, readiness, briefing_id=self.briefing_id,
                                         templates=self.templates(), pptx_template=self.pptx_template,
                                         env=self._environment(loaded.strategy.wording_language),
-                                        build_deck=self._build)
+                                        build_deck=self._build, draft=bool(stopping))
         except BuyinError as error:
             self.say(f"error: {printable(str(error))}")
             self.say("✗ not rendered; the last good outputs stay")

@@ -38,6 +38,9 @@ TemplatesDir = Annotated[Path | None, typer.Option(
 PptxTemplate = Annotated[Path | None, typer.Option(
     "--pptx-template", help="A corporate .pptx or .potx whose masters and layouts to use.",
     metavar="FILE")]
+Draft = Annotated[bool, typer.Option(
+    "--draft", help="Render even with a figure check calls impossible (W307), marking "
+                    "each slide that shows it DRAFT.")]
 
 
 class _MissingPath(typer.BadParameter):

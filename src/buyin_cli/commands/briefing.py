@@ -10,6 +10,7 @@ import typer
 from buyin_cli.commands.app import (
     BriefingId,
     Command,
+    Draft,
     OutDir,
     PptxTemplate,
     StrategyPath,
@@ -48,9 +49,7 @@ def brief(
         "--since", metavar="REV",
         help="Give the decks what has changed since this git revision (as buyin diff "
              "says it), for strategies that keep their history in git.")] = None,
-    draft: Annotated[bool, typer.Option(
-        "--draft", help="Render even with a figure check calls impossible (W307), marking "
-                        "each slide that shows it DRAFT.")] = False,
+    draft: Draft = False,
 ) -> None:
     """Render each briefing's deck (DIR/ID.pptx, talking points in the speaker notes)
     and talking points (DIR/ID.md).
@@ -141,13 +140,16 @@ def watch(
     port: Annotated[int, typer.Option(
         "--port", metavar="N", min=0, max=65535,
         help="The page's port with --serve (0: any free one).")] = 8765,
+    draft: Draft = False,
 ) -> None:
     """Check and render the briefings, then again on every save, while you write.
 
     Prints each problem as `buyin check` does, as it appears, and how long each
     briefing took to render. An invalid save renders nothing, so the last good decks
-    stay open beside you. A deck open in PowerPoint is not replaced (watch says which)
-    and watching goes on. Ctrl-C stops it.
+    stay open beside you; so does a figure check calls impossible (W307), as in brief,
+    unless --draft renders it with each slide that shows it marked DRAFT. A deck open
+    in PowerPoint is not replaced (watch says which) and watching goes on. Ctrl-C
+    stops it.
 
     \b
     Example:
@@ -167,7 +169,7 @@ def watch(
         preview = Preview()
     session = Session(path, out, briefing_id=briefing, templates=templates,
                       pptx_template=pptx_template, say=lambda line: print(line, flush=True),
-                      out_named=out_named,
+                      out_named=out_named, draft=draft,
                       on_render=preview.rendered if preview else None,
                       on_invalid=preview.invalid if preview else None)
     if not path.exists():

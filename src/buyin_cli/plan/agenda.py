@@ -109,7 +109,7 @@ class Planner:
 
     def __init__(self, strategy: Strategy, figures: Figures):
         self.strategy, self.figures = strategy, figures
-        self.answers = Answers(strategy.objections)
+        self.answers = Answers(strategy.objections, {p.id: (p.id, p.group) for p in strategy.pilots})
         self.objectives, self.stakeholders = strategy.index.objectives, strategy.index.stakeholders
         self.initiatives_of: dict[str, list[Initiative]] = {}  # by objective, in file order
         for i in strategy.initiatives:
@@ -245,7 +245,7 @@ def _also(plan: Planner, briefing: Briefing, focus: list[str]) -> list[str]:
 
 def _objections_that_matter(plan: Planner, concerns: list[str], pilots: list[str]) -> tuple[int, ...]:
     """The answers to the stakeholder's concerns, then those backed by a pilot presented or by none."""
-    chosen = {n for n in map(plan.answers.find, concerns) if n is not None}
+    chosen = {n for n in plan.answers.match(concerns) if n is not None}
     chosen.update(plan.backed_by.get(None, []))
     chosen.update(n for p in pilots for n in plan.backed_by.get(p, []))
     return tuple(sorted(chosen))

@@ -4,19 +4,28 @@ A concern is free text ("Lines can't spare people for training") and so is an
 objection. To prepare an answer to a concern, a trainer adds an objection that
 restates it; the two match when the objection covers at least half of the
 concern's content words (small words dropped, crude suffixes stripped), so
-rewording slightly still matches. The best match wins. Readiness uses the same
-rule to flag a concern with no prepared answer, so deck and warnings agree.
+rewording slightly still matches. An objection whose evidence is a pilot the concern
+names (by its id or group), sharing a word with it besides that name, is linked
+to it and matched first. An answer that plainly speaks to a concern in other
+words matches too: its objection and response together share at least two
+of the concern's words and LOOSE of them. A stakeholder's concerns are matched
+together (`match`), the closest pairs first, so each concern is answered once and
+an answer goes to the concern it fits best before it is used again. Readiness
+uses the same rule to flag a concern with no prepared answer, so deck and
+warnings agree.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from buyin_cli.load.models import Objection
 
 THRESHOLD = 0.5  # share of the concern's content words that the objection must cover
+LOOSE = 0.4  # ... or that the objection and its response cover, sharing two words at least
+COMMON = 64  # a word in more objections than this tells none of them apart
 
 _STOP = frozenset("""
 a an the and or but if then than that this these those to of in on at by for with from into
@@ -24,12 +33,17 @@ over under about as is are was were be been being it its we our us you your they
 he she his her i me my do does did doing have has had not no can can't cannot could would
 should will won't just only also too very more most much many any some all each every so
 what which who whom how why when where there here up down out off again further once
+der die das den dem des ein eine einer eines einem einen und oder aber wenn dann als wie wir ihr
+sie es er ich du uns euch ihnen sich nicht kein keine keinen noch schon auch nur sehr im an am auf
+aus bei mit nach von vor zu zum zur für über unter um durch gegen ohne bis ist sind war waren wird
+werden wurde hat haben hatte kann können muss müssen soll sollen will wollen dass ob was wer wen
+wem wo warum je
 """.split())
 
 
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, crudely stemmed so 'trainings' meets 'training'."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    words = re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
 
 
@@ -37,8 +51,16 @@ class Answers:
     """The prepared objections, indexed by content word once, so that finding a concern's
     answer reads only the objections that share its rarer words, not every objection."""
 
-    def __init__(self, objections: Sequence[Objection]):
+    def __init__(self, objections: Sequence[Objection],
+                 names: Mapping[str, Sequence[str]] | None = None):
+        """`names`: each pilot's id and the names people use for it (its group), so that a
+        concern naming the pilot an objection cites as evidence is linked to that objection."""
         self.objections = list(objections)
+        self._cited: dict[str, list[int]] = defaultdict(list)  # a pilot's name -> objections citing it
+        for n, objection in enumerate(self.objections):
+            for name in (names or {}).get(objection.evidence or "", ()):
+                self._cited[name.lower()].append(n)
+        self._naming = {name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)") for name in self._cited}
         # Objections with the same content words score alike, so only the first can win.
         first: dict[frozenset[str], int] = {}
         for n, objection in enumerate(self.objections):
@@ -48,6 +70,44 @@ class Answers:
         for n, words in self._words.items():
             for word in words:
                 self._having[word].append(n)
+        self._said: dict[str, list[int]] = defaultdict(list)  # word -> objections saying it
+        for n, objection in enumerate(self.objections):
+            for word in content_words(f"{objection.objection} {objection.response}"):
+                self._said[word].append(n)
+
+    def match(self, concerns: Sequence[str]) -> list[int | None]:
+        """The position of each concern's answer, or None: the closest pairs first, each
+        answer to its best concern before it serves another."""
+        scored = []  # (linked or strict, shared, -concern, -objection)
+        for c, concern in enumerate(concerns):
+            wanted, lowered = content_words(concern), concern.lower()
+            # The concern names the pilot the answer cites, and they share a word besides its name.
+            linked = {n: content_words(name) for name, cites in self._cited.items()
+                      if self._naming[name].search(lowered) for n in cites}
+            for n, named in linked.items():
+                objection = self.objections[n]
+                besides = (wanted - named) & content_words(f"{objection.objection} {objection.response}")
+                if besides:
+                    scored.append((2.0, len(besides), -c, -n))
+            strict = self.find(concern)
+            if strict is not None:
+                scored.append((len(wanted & self._words[strict]) / len(wanted), len(wanted), -c,
+                                -strict))
+            shared: dict[int, int] = defaultdict(int)
+            for word in wanted:
+                if len(self._said.get(word, ())) <= COMMON:
+                    for n in self._said.get(word, ()):
+                        shared[n] += 1
+            scored += [(0.0, k, -c, -n) for n, k in shared.items()
+                       if k >= 2 and k / len(wanted) >= LOOSE]
+        found: list[int | None] = [None] * len(concerns)
+        used: set[int] = set()
+        for reuse in (False, True):
+            for _, _, c, n in sorted(scored, reverse=True):
+                if found[-c] is None and (reuse or -n not in used):
+                    found[-c] = -n
+                    used.add(-n)
+        return found
 
     def to(self, concern: str) -> Objection | None:
         """The objection that best covers `concern` (the first of equals), or None when none covers enough."""
@@ -82,7 +142,8 @@ def answer_for(concern: str, objections: Sequence[Objection]) -> Objection | Non
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ing", "ers", "ies", "ed", "es", "er", "s"):
+    for suffix in ("ing", "ers", "ies", "ed", "es", "er", "en", "s"):  # "-en" folds German plurals
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
-    return word
+    # "release" meets "releasing" and "released"
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word

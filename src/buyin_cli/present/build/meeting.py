@@ -97,26 +97,30 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     totals of what they fund, or of what is presented; the evidence in one line (`focus`: the
     objectives the meeting leads with)."""
     by_id = {i.id: i for i in initiatives}
-    asks, said = [], set()
+    asks, said, unfunded = [], set(), 0
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
         view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
         asks.append(AskView(a.decision, view if view is None or view.id not in said else None))
         said.add(view.id if view else "")
+        unfunded += view is None
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
     priced = bool(funded)
     if not funded:  # what the meeting presents, priced if it can be
         funded = ([i for i in initiatives if i.monetised] or
                   [i for i in initiatives if i.rollout_cost > 0])
-    evidence, evidence_pilot = _evidence(funded, pilots, figures, set(focus))
+    evidence, evidence_pilot, credited = _evidence(funded, pilots, figures, set(focus))
+    # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
+    scales = priced and not unfunded and evidence is not None and evidence.improved and credited > 0
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
-                        evidence_pilot, priced)
+                        evidence_pilot, priced, scales)
 
 
 def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,
-              focus: set[str]) -> tuple[ResultView | None, PilotView | None]:
+              focus: set[str]) -> tuple[ResultView | None, PilotView | None, float]:
     """The result to say in one line: of an initiative in the meeting's focus first, then the
     best evidenced (a comparison group, then an isolation estimate, then neither; a pilot the
-    review does not doubt before one it does), then the one that carries most of the benefit."""
+    review does not doubt before one it does), then the one that carries most of the benefit;
+    with the benefit a year it is credited with."""
     results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results}
 
     def rank(initiative: InitiativeView, pilot: PilotView, result: ResultView,
@@ -130,9 +134,9 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
               for i in funded for used in figures.initiatives[i.id].results_used
               if (key := (used.pilot_id, used.metric_id)) in results]
     if not ranked:
-        return None, None
-    pilot, result = max(ranked, key=lambda pair: pair[0])[1]
-    return result, pilot
+        return None, None, 0.0
+    rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
+    return result, pilot, rank_of[3]
 
 
 def _reach(initiatives: list[InitiativeView]) -> int:

@@ -14,8 +14,9 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
                      pilots: dict[str, Pilot]) -> tuple[StakeholderView, set[int]]:
     """The stakeholder with the prepared answer to each concern; the ids of those answers."""
     concerns, used = [], set()
-    for concern in person.concerns:
-        match = answers.to(concern)
+    said = list(dict.fromkeys(person.concerns))  # each concern once
+    for concern, n in zip(said, answers.match(said)):
+        match = None if n is None else answers.objections[n]
         if match is not None:
             used.add(id(match))
         concerns.append(ConcernView(concern, match.response if match else None,

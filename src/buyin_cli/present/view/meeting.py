@@ -69,6 +69,7 @@ class DecisionView(Placed):
     evidence: ResultView | None  # the result that carries most of the benefit
     evidence_pilot: PilotView | None
     priced: bool  # an ask names what it funds: the slide may lead with what that costs
+    scales: bool = False  # every ask funds an initiative whose pilot result shows it working
 
 
 @dataclass(frozen=True)

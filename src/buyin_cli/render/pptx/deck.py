@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR
 
 from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
-from buyin_cli.render.pptx import oxml, paging, textfit
+from buyin_cli.render.pptx import oxml, paging, textfit, thin
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
                                           slide_label, table_box)
@@ -124,6 +125,7 @@ def _quoted(name: str) -> str:
 def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -> None:
     """The slide `spec` as one or more pages: planned, paged, then each page drawn, numbered and noted."""
     layout = _layout(maker, spec, number)
+    spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
@@ -140,8 +142,8 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
-        # what the whole slide left out is said from the notes.
-        maker.set_notes(slide, "\n".join([spec.notes] + [p.text for p in text.left_out])
+        # what the whole slide left out is said from the notes (a heading left out is not a thing to say).
+        maker.set_notes(slide, "\n".join([spec.notes] + [p.text for p in text.left_out if not p.bold])
                         if page == 0 else outline.continued_notes)
 
 
@@ -185,6 +187,8 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     if body:
         text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
         _fill_body(slide, text_place, body, text.size, text.floor)
+        if text.statement:  # a short text alone: set large, in the middle of its box
+            slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         used.add(places["text"].idx)
     if page == 0:
         for chart, chart_box in zip(charts, chart_boxes(table.chart_area, len(charts))):
@@ -197,8 +201,9 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
         add_line(slide, places["footnote"].box, spec.footnote)
     if rows is not None and spec.table is not None and table.font is not None:
         t_at = places["visual"].box if body or whole is None else whole.box
+        least = int(thin.THIN * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
         add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
-                  spec.table, rows, table.size, table.widths, table.font)
+                  spec.table, rows, table.size, table.widths, table.font, least)
     return {idx for idx in used if idx is not None}
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from buyin_cli.render.outline import Slide
-from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx import textfit, thin
 from buyin_cli.render.pptx.layout import EMU_PER_PT, GAP, Place, indents, inherited_size, inner, table_box
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 from buyin_cli.render.pptx.tables import body_rows
@@ -33,6 +33,7 @@ class TextPages:
     size: float = 0.0
     floor: float = float(BODY_FLOOR)
     left_out: list[Para] = field(default_factory=list)
+    statement: bool = False  # a short text alone on its slide: set larger, in the middle of its box
 
 
 @dataclass
@@ -69,6 +70,9 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         cache[key] = (inherited_size(prs, ph, "body", 20), indents(prs, ph))
     size, steps = cache[key]
     box = inner(places["text"].box)
+    statement = thin.statement_size(paras, box, steps, size, BODY_FLOOR) if (
+        thin.alone(spec) and spec.table is None) else None
+    size = statement or size
     fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
         b.detail for b in spec.body or []] + [False] * (spec.link is not None))
     if fitted:
@@ -76,7 +80,7 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out)
     body_size, pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
                                         max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
-    return TextPages(pages, body_size)
+    return TextPages(pages, body_size, statement=statement is not None)
 
 
 def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> TablePages:
@@ -91,8 +95,11 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
         x, y, w, h = t_box
         t_box = (x, y, w, int(h * TABLE_SHARE))
     rows = body_rows(spec.table)
-    size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), TABLE_START,
-                                            TABLE_FLOOR, font, bold_last=spec.table.total is not None)
+    bold_last = spec.table.total is not None
+    start = thin.table_start(spec.table.columns, rows, table_box(t_box), TABLE_START, TABLE_FLOOR, font,
+                             bold_last) if thin.alone(spec) else TABLE_START
+    size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), start,
+                                            TABLE_FLOOR, font, bold_last=bold_last)
     if charts:  # the chart takes what the table's first page leaves
         height = textfit.row_height(spec.table.columns, widths, size, True, font) + sum(
             textfit.row_height(rows[i], widths, size, True, font) for i in pages[0])

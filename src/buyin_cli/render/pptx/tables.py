@@ -32,12 +32,13 @@ def body_rows(spec: Table) -> list[list[str]]:
 
 
 def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: list[int],
-              size: float, fitted: list[float], font: textfit.Font) -> None:
+              size: float, fitted: list[float], font: textfit.Font, least: int = 0) -> None:
     """A native table of `spec`'s header and `rows`, `width` points wide at (`left`, `top`) in EMU.
 
     `rows` index body_rows(spec); `size` and `fitted` (column widths) come from
-    textfit.fit_table, which planned the rows that fit on this slide. The table's XML is
-    written directly (textxml.py): what python-pptx's `add_table` and cell proxies wrote.
+    textfit.fit_table, which planned the rows that fit on this slide. A table shorter
+    than `least` (EMU) has its rows made taller alike, their text in the middle. The table's
+    XML is written directly (textxml.py): what python-pptx's `add_table` and cell proxies wrote.
     """
     aligns = spec.align or ["left"] * len(spec.columns)
     every = body_rows(spec)
@@ -48,7 +49,8 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
     # row grows taller than the page was planned with.
     widths = [w * width / sum(fitted) for w in fitted]
     heights = [textfit.row_height(r, widths, size, kind != "row", font) for r, kind in zip(cells, kinds)]
-    emu_heights = [int(Pt(h)) for h in heights]
+    stretch = max(1.0, least / Pt(sum(heights)))
+    emu_heights = [int(Pt(h * stretch)) for h in heights]
     w = int(Pt(width))
     emu_widths: list[int] = [int(Pt(v)) for v in widths]
     emu_widths[-1] = w - sum(emu_widths[:-1])  # exact total: no sliver past the box
@@ -61,7 +63,8 @@ def add_table(slide: Any, left: int, top: int, width: float, spec: Table, rows: 
         bottom_rule = HEADER_RULE if kind == "header" else None if r == last else ROW_RULE
         colour = DIM if kind == "header" else TEXT
         for c, value in enumerate(values):
-            paragraph = textxml.table_cell(tr, _ALIGN[aligns[c]], _MARGINS, (None, None, top_rule, bottom_rule))
+            paragraph = textxml.table_cell(tr, _ALIGN[aligns[c]], _MARGINS, (None, None, top_rule, bottom_rule),
+                                           middle=stretch > 1)
             # An empty cell's height comes from its end-of-paragraph size, else the default 18 pt.
             if value:
                 textxml.colour_run(paragraph, value, run_size, colour, bold=kind != "row")

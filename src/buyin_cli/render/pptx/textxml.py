@@ -146,10 +146,12 @@ def table_frame(slide: Any, x: int, y: int, cx: int, cy: int, style: str, widths
 Rule = tuple[float, str] | None  # (width in pt, RRGGBB), or no line
 
 
-def table_cell(tr: Any, align: str, margins: tuple[str, ...], rules: tuple[Rule, Rule, Rule, Rule]) -> Any:
+def table_cell(tr: Any, align: str, margins: tuple[str, ...], rules: tuple[Rule, Rule, Rule, Rule],
+               middle: bool = False) -> Any:
     """A cell at the end of the row: no fill, `margins` (EMU: left, right, top, bottom), rules
-    (left, right, top, bottom); its paragraph, aligned (python-pptx: `fill.background()`,
-    the margins, oxml.cell_rules, `alignment`)."""
+    (left, right, top, bottom), its text in the `middle` when asked; its paragraph, aligned
+    (python-pptx: `fill.background()`, the margins, oxml.cell_rules, `vertical_anchor`,
+    `alignment`)."""
     tc = sub(tr, _T["a:tc"])
     body = sub(tc, _T["a:txBody"])
     sub(body, _A["bodyPr"])
@@ -158,6 +160,8 @@ def table_cell(tr: Any, align: str, margins: tuple[str, ...], rules: tuple[Rule,
     sub(paragraph, _A["pPr"], {"algn": align})
     left, right, top, bottom = margins
     tc_pr = sub(tc, _T["a:tcPr"], {"marL": left, "marR": right, "marT": top, "marB": bottom})
+    if middle:
+        tc_pr.set("anchor", "ctr")
     for tag, rule in zip(("a:lnL", "a:lnR", "a:lnT", "a:lnB"), rules):
         if rule is None:
             sub(sub(tc_pr, _T[tag], {"w": "0"}), _T["a:noFill"])

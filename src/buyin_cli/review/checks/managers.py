@@ -20,10 +20,11 @@ def checks(ctx: Context) -> Iterator[Check]:
                             ctx.at(owner + ("benefits",)),
                             f"{dotted(owner)}: '{person.id}' is briefed but has no "
                             "benefits: add what is in it for them, in their terms")
+        answered = ctx.answers.match(person.concerns)
         for j, concern in enumerate(person.concerns):
             path = owner + ("concerns", j)
             yield ctx.check("W403", owner,
-                            ctx.answers.to(concern) is None,
+                            answered[j] is None,
                             ctx.sources.at(path),
                             f"{dotted(path)}: no prepared answer to '{concern}': add "
                             "an objection that states it, with a prepared response")

@@ -1,0 +1,65 @@
+"""A layout that suits a slide's size: white space is allowed, a half-empty slide is not.
+
+Whatever the strategy, some slides hold little: one initiative's business case is a
+table of one row, two asks are two short bullets. By rule, not by example:
+- a table of one row, alone on its slide, is read down as pairs: each column's header
+  beside its value, the first pair as the header row;
+- a short table alone on its slide is set larger, up to TABLE_GROWN;
+- a short text alone on its slide is a statement: set larger, up to STATEMENT, and
+  centred in its box.
+"Short" is under THIN of the box at the size the slide would otherwise have.
+"""
+
+from __future__ import annotations
+
+from buyin_cli.render.outline import Slide
+from buyin_cli.render.outline.model import Table
+from buyin_cli.render.pptx.textfit import Box, Font, Para, fit_table, row_height
+from buyin_cli.render.pptx.textfit.body import para_height
+
+THIN = 0.5  # of the box: less than this is a half-empty slide
+STATEMENT, TABLE_GROWN = 28, 24  # points: the most a statement's text and a short table grow to
+STATEMENT_FILL = 0.75  # of the box: a statement grows no further than this
+
+
+def alone(spec: Slide) -> bool:
+    """Whether the slide's text or table is all it shows (no chart, callouts or flow)."""
+    return not spec.all_charts and not spec.callouts and not spec.flow and (
+        spec.table is None or (not spec.body and spec.link is None))
+
+
+def suited(spec: Slide) -> Slide:
+    """The slide, with a one-row table alone on it read down as header–value pairs."""
+    table = spec.table
+    if table is None or not alone(spec) or len(table.rows) != 1 or table.total is not None or len(
+            table.columns) < 3:
+        return spec
+    align = table.align or ["left"] * len(table.columns)
+    right = sum(a == "right" for a in align[1:]) * 2 > len(align) - 1
+    pairs = Table(columns=[table.columns[0], table.rows[0][0]],
+                  rows=[[head, cell] for head, cell in zip(table.columns[1:], table.rows[0][1:])],
+                  align=["left", "right" if right else "left"])
+    return spec.model_copy(update={"table": pairs})
+
+
+def statement_size(paras: list[Para], box: Box, indents: tuple[float, ...], size: float,
+                   floor: float) -> float | None:
+    """The size of a short text set as a statement (its own, when that is larger), or None
+    when the text is not short."""
+    def height(at: float) -> float:
+        return sum(para_height(p, box, indents, at, floor) for p in paras)
+
+    if not paras or height(size) >= THIN * box.height:
+        return None
+    return next((float(at) for at in range(STATEMENT, int(size), -1)
+                 if height(at) <= STATEMENT_FILL * box.height), float(size))
+
+
+def table_start(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
+                font: Font, bold_last: bool) -> float:
+    """The size to start fitting a table alone on its slide from: larger when it is short."""
+    size, widths, pages = fit_table(columns, rows, box, start, floor, font, bold_last)
+    height = row_height(columns, widths, size, True, font) + sum(
+        row_height(row, widths, size, bold_last and n == len(rows) - 1, font)
+        for n, row in enumerate(rows))
+    return TABLE_GROWN if len(pages) == 1 and height < THIN * box.height else start

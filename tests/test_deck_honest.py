@@ -1,0 +1,168 @@
+"""A deck says what is asked and what is answered, whatever the strategy: its smallest cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR
+
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.strategy import load_strategy
+from buyin_cli.present.view_builder import build_view
+from buyin_cli.review.score import review
+from conftest import dump
+from deck_helpers import outline_from, read_deck, save_deck
+from deck_invariants import STATEMENT_SIZE, thin_slides
+from test_deck_holds import brief_and_read
+
+
+def _deck(data: dict[str, Any], folder: Path, four_three: bool = False) -> list[dict[str, Any]]:
+    """The slides of the strategy's one briefing, briefed after the invariants held."""
+    assert brief_and_read(data, folder, four_three) == []
+    return read_deck(folder / "out" / "warehouse-manager-briefing.pptx")
+
+
+def test_an_ask_not_about_the_pilot_is_titled_as_asked(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = ["Agree a cover rota that releases two hours a picker"]
+    title = _deck(valid_data, tmp_path)[1]["title"]
+    assert "scale" not in title and "pilot worked" not in title
+    assert "Agree a cover rota that releases two hours a picker" in title
+
+
+def _decision(data: dict[str, Any], folder: Path):
+    path = folder / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    loaded = load_strategy(path)
+    return build_view(loaded, compute_figures(loaded.strategy), review(loaded),
+                      loaded.strategy.briefings[0]).decision
+
+
+@pytest.mark.parametrize(("asks", "scales"), [
+    ([{"decision": "Approve the roll-out", "initiative": "pick-right"}], True),
+    (["Approve the roll-out of Pick Right"], True),  # named in the text: linked all the same
+    (["Agree a cover rota"], False),
+    ([{"decision": "Approve the roll-out", "initiative": "pick-right"}, "Agree a cover rota"], False)])
+def test_only_asks_that_fund_a_working_pilot_scale_it(valid_data, tmp_path, asks, scales):
+    valid_data["briefings"][0]["asks"] = asks
+    assert _decision(valid_data, tmp_path).scales is scales
+
+
+def test_a_pilot_whose_credited_effect_is_nil_does_not_scale(valid_data, tmp_path):
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve", "initiative": "pick-right"}]
+    valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=28)
+    decision = _decision(valid_data, tmp_path)
+    assert decision.evidence is not None and decision.evidence.improved and not decision.scales
+
+
+def _heard(slides: list[dict[str, Any]]) -> dict[str, Any]:
+    return next(s for s in slides if any("concern" in t.lower() for t in [s["title"]] + [
+        text for _, text in s["body"]]))
+
+
+def test_concerns_are_said_once_each_and_an_unanswered_one_honestly(valid_data, tmp_path):
+    person = valid_data["stakeholders"][0]
+    person.update(needs=[], concerns=["We cannot release pickers during the peak",
+                                      "Agency cover costs money we do not have",
+                                      "We cannot release pickers during the peak"])
+    valid_data["briefings"][0]["minutes"] = 60
+    heard = _heard(_deck(valid_data, tmp_path))
+    said = [text for _, text in heard["body"]]
+    assert heard["title"] == "We answer 1 of your 2 concerns today"  # the point, not a heading
+    assert "Your concerns, and our answers" not in said  # the title says it already
+    assert said.count("We cannot release pickers during the peak") == 1
+    unanswered = said.index("Agency cover costs money we do not have")
+    assert said[unanswered + 1] == "We will come back to you on this."
+
+
+def test_an_answer_in_other_words_meets_the_concern_it_plainly_answers(valid_data, tmp_path):
+    valid_data["stakeholders"][0]["concerns"] = ["Releasing pickers for training during the peak season"]
+    valid_data["objections"] = [
+        {"objection": "Can we release staff?",
+         "response": "Two hours each, booked outside the peak season."},
+        {"objection": "Does training reduce errors?", "response": "The pilot cut them 25%."}]
+    valid_data["briefings"][0]["minutes"] = 60
+    said = [text for _, text in _heard(_deck(valid_data, tmp_path))["body"]]
+    answer = said[said.index("Releasing pickers for training during the peak season") + 1]
+    assert answer == "Two hours each, booked outside the peak season."
+
+
+# A layout that suits the slide's size: nothing presented stands half-empty.
+
+def _one_slide(slide: dict[str, Any], folder: Path) -> Path:
+    path = folder / "deck.pptx"
+    save_deck(outline_from({"continued": " (cont.)", "slide_numbers": True, "footer": "Kestrel",
+                            "slides": [{"layout": "Title Only", "notes": "n", **slide}]}), path)
+    return path
+
+
+def test_a_one_row_table_alone_is_read_down_as_pairs(tmp_path):
+    columns = ["Initiative", "Benefit a year", "Cost, year one", "Return (ROI)"]
+    path = _one_slide({"title": "Pick Right pays back in 2 months", "table": {
+        "columns": columns, "rows": [["Pick Right", "$36,000", "$6,000", "500%"]],
+        "align": ["left", "right", "right", "right"]}}, tmp_path)
+    assert read_deck(path)[0]["table"] == [["Initiative", "Pick Right"], ["Benefit a year", "$36,000"],
+                                           ["Cost, year one", "$6,000"], ["Return (ROI)", "500%"]]
+    assert thin_slides(path) == []
+
+
+def test_a_short_table_alone_grows_to_fill_half_its_slide(tmp_path):
+    path = _one_slide({"title": "Pick Right costs $6,000", "table": {
+        "columns": ["Cost", "Total"], "rows": [["Guide", "$6,000"]], "total": ["Year one", "$6,000"]}},
+        tmp_path)
+    assert thin_slides(path) == []
+
+
+def test_one_short_bullet_alone_is_a_statement(tmp_path):
+    path = _one_slide({"layout": "Title and Content", "title": "One decision today",
+                       "body": ["Nominate one champion per shift"]}, tmp_path)
+    frame = next(s for s in Presentation(str(path)).slides[0].placeholders
+                 if s.placeholder_format.idx != 0).text_frame
+    assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert frame.paragraphs[0].runs[0].font.size.pt >= STATEMENT_SIZE
+    assert thin_slides(path) == []
+
+
+def test_the_invariant_finds_a_half_empty_slide(tmp_path):
+    path, prs = tmp_path / "deck.pptx", Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[1])
+    slide.shapes.title.text = "Two decisions today"
+    slide.placeholders[1].text_frame.text = "Nominate one champion per shift"
+    prs.save(str(path))
+    assert thin_slides(path) and "reaches" in thin_slides(path)[0]
+
+
+def test_a_short_quote_alone_is_a_statement_with_its_speaker(valid_data, tmp_path):
+    valid_data["pilots"][0]["quotes"] = [{"text": "I check twice now.", "by": "Picker, nights"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    quote = next(s for s in _deck(valid_data, tmp_path) if "I check twice now." in s["title"])
+    assert quote["layout"] == "Section Header" and quote["subtitle"] == "– Picker, nights"
+
+
+def test_the_decision_reads_at_fourteen_points_on_four_three(valid_data, tmp_path):
+    long = "Pick Right, with look-alike items, labels and a one-page guide"
+    valid_data["initiatives"][0]["title"] = long
+    second = {**valid_data["initiatives"][0], "id": "label-check", "title": "Safe turnarounds",
+              "costs": [{"item": "Scanners", "amount": 8000, "kind": "one-off"}]}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-pilot",
+                                 "initiative": "label-check", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = ["Nominate one champion per site",
+                                          "Fund Safe turnarounds for the next year",
+                                          f"Fund {long} for the next year"]
+    # brief_and_read holds every invariant, slide 2's 14 pt among them (deck_invariants.BODY_MIN).
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+    points = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")[1]["notes"]
+    assert "a return of" in points  # what the slide leaves out is said from the notes
+
+
+def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"] = [{"item": "Team leaders' own time", "amount": 0,
+                                              "kind": "one-off"}]
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
+                                           "initiative": "pick-right"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    asks = next(s for s in _deck(valid_data, tmp_path) if s["title"] == "One decision today")
+    assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
