@@ -58,7 +58,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
 
     stakeholder, answering = stakeholder_view(idx.stakeholders[briefing.stakeholder],
                                               planner.answers, idx.pilots)
-    objections = [objection_view(strategy.objections[n], idx.pilots, answering) for n in agenda.objections]
+    objections = [objection_view(strategy.objections[n], idx.pilots, n in answering) for n in agenda.objections]
     position = idx.at("metrics")
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
                               loaded.sources.tables.get(("metrics", position[m], "history")))

@@ -12,13 +12,14 @@ from buyin_cli.review.heuristics import is_group
 
 def stakeholder_view(person: Stakeholder, answers: Answers,
                      pilots: dict[str, Pilot]) -> tuple[StakeholderView, set[int]]:
-    """The stakeholder with the prepared answer to each concern; the ids of those answers."""
+    """The stakeholder with the prepared answer to each concern; those answers' places among
+    the strategy's objections."""
     concerns, used = [], set()
     said = list(dict.fromkeys(person.concerns))  # each concern once
     for concern, n in zip(said, answers.match(said)):
         match = None if n is None else answers.objections[n]
-        if match is not None:
-            used.add(id(match))
+        if n is not None:
+            used.add(n)
         concerns.append(ConcernView(concern, match.response if match else None,
                                     pilots[match.evidence].group if match and match.evidence else None))
     view = StakeholderView(person.name, person.role, is_group(person.name), list(person.needs),
@@ -26,10 +27,10 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
     return view, used
 
 
-def objection_view(objection: Objection, pilots: dict[str, Pilot], answers: set[int]) -> ObjectionView:
+def objection_view(objection: Objection, pilots: dict[str, Pilot], answers_a_concern: bool) -> ObjectionView:
     return ObjectionView(objection.objection, objection.response,
                          pilots[objection.evidence].group if objection.evidence else None,
-                         id(objection) in answers)
+                         answers_a_concern)
 
 
 def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: State) -> SponsorView:
