@@ -65,3 +65,22 @@ def test_counting_lines_agrees_with_wrapping_them():
         words = Words(text, rng.random() < 0.5, rng.choice([ARIAL, WIDEST]))
         width, size = rng.uniform(0.0, 300.0), rng.choice([8, 12, 14.5, 20, 44])
         assert words.count(width, size) == len(words.wrap(width, size)), (text, width, size)
+
+
+def test_what_stood_under_a_heading_left_out_moves_up_a_level():
+    # Slide 2 leaves out "What we ask you to decide" to stay at 14 pt; the asks under it must not
+    # then hang under the bullet before it, as if they were part of what standing still costs.
+    from buyin_cli.render.pptx.textfit.body import Para, fit_whole
+    from buyin_cli.render.pptx.textfit.measure import Box
+
+    paras = [Para("Scrap: today's gap to target costs £388,960 a year"),
+             Para("What we ask you to decide", bold=True),
+             Para("Approve £93,680 to roll out Safe Hands to all 240 line operators", level=1),
+             Para("£93,680 in year one brings £270,733 a year", level=2),
+             Para("Agree that the monthly review tracks completion", level=1)]
+    box = Box(700, 130)  # room for four bullets at 20 pt, not five
+    fitted = fit_whole(paras, box, (0, 20, 40), 20, 20, 12, [True, True, False, False, False])
+    assert fitted is not None
+    _, kept, left_out = fitted
+    assert [p.text for p in left_out] == ["What we ask you to decide"]
+    assert [p.level for p in kept] == [0, 0, 1, 0]

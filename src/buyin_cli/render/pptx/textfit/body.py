@@ -85,7 +85,8 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
     """A list that must stay on one slide: its size, the bullets kept and the details left out.
 
     Shrink from `start` to `floor`; then leave out the bullets marked as details, the
-    last first, each time trying again down to `floor`; then shrink on to `last_floor`.
+    last first, each time trying again down to `floor` (what stood under a heading left out
+    moves up a level); then shrink on to `last_floor`.
     None when even that does not fit: only then may the list continue.
     """
     kept = list(zip(paras, details))
@@ -97,7 +98,14 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
         last = max((i for i, (_, detail) in enumerate(kept) if detail), default=None)
         if last is None:
             break
-        dropped.insert(0, kept.pop(last)[0])
+        heading = kept.pop(last)[0]
+        dropped.insert(0, heading)
+        if heading.bold:  # what stood under a heading left out moves up a level, not under the bullet before it
+            for i in range(last, len(kept)):
+                para, detail = kept[i]
+                if para.level <= heading.level:
+                    break
+                kept[i] = (replace(para, level=para.level - 1), detail)
     for size in _sizes(floor - 1, last_floor):
         if fits([p for p, _ in kept], box, indents, size, last_floor):
             return size, [p for p, _ in kept], dropped
