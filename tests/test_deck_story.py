@@ -77,7 +77,11 @@ def test_the_decision_comes_right_after_the_title(decks, key):
     opening = 2 if slides[1]["title"].startswith("Since we last met on ") else 1
     decision = slides[opening]
     asks = [a.decision for a in briefing.asks]
-    listed = [text for level, text in decision["body"] if level == 1]
+    # Under "What we ask you to decide", or at the top level when the slide left that heading out.
+    level = next(level for level, text in decision["body"] if text == asks[0])
+    listed = [text for at, text in decision["body"] if at == level]
+    if level == 0:  # what standing still costs stands before the asks at the same level
+        listed = listed[next(i for i, text in enumerate(listed) if text == asks[0]):]
     assert listed[:len(asks)] == asks
     # After the asks, what else the decision funds, each with its money.
     titles = [i.title for i in load_strategy(EXAMPLES_BY_NAME[key.split("/")[0]]).strategy.initiatives]
