@@ -86,14 +86,15 @@ class PlainBook:
             self.parts[str(sheet.get("name"))] = target[1:] if target.startswith("/") else f"xl/{target}"
         self.sheetnames = list(self.parts)
         strings = [p for p, t in overrides.items() if t == _STRINGS_TYPE and p]
+        item = f"{_MAIN}si"
         self._strings = [_text(si).replace("x005F_", "") for si in
-                         _xml(archive, strings[0][1:]).iter(f"{_MAIN}si")] if strings else []
+                         _stream(archive, strings[0][1:], item) if si.tag == item] if strings else []
         self._formats, self._dates = _styles(_xml(archive, "xl/styles.xml"))
 
     def rows(self, name: str, max_col: int) -> Iterator[list[PlainCell]]:
         """The cells with a value of each row, as openpyxl's `iter_rows(max_col=...)` yields them."""
         last, previous = 0, 0
-        for element in _stream(self._archive, self.parts[name]):
+        for element in _stream(self._archive, self.parts[name], f"{_MAIN}row"):
             if element.tag == f"{_MAIN}dimension":
                 match = _EXTENT.fullmatch(element.get("ref", ""))
                 if match is None:
@@ -105,7 +106,6 @@ class PlainBook:
                     raise Outside  # no extent stated, rows unnumbered, out of order or past it
                 previous = number
                 cells = [self._cell(c, number) for c in element.iter(f"{_MAIN}c")]
-                element.clear()
                 if len({c.column for c in cells}) != len(cells):
                     raise Outside
                 yield sorted((c for c in cells if c.column <= max_col and c.value is not None),
@@ -167,15 +167,24 @@ def _xml(archive: zipfile.ZipFile, part: str) -> ElementTree.Element:
         raise Outside from None
 
 
-def _stream(archive: zipfile.ZipFile, part: str) -> Iterator[ElementTree.Element]:
-    """A sheet's elements as each ends, so a long sheet is never held as one tree."""
+def _stream(archive: zipfile.ZipFile, part: str, prune: str) -> Iterator[ElementTree.Element]:
+    """A part's elements as each ends; each `prune` element is dropped once seen, so a long
+    sheet or string table is never held as one tree."""
     data = _checked(archive, part)
-    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(events=("end",))
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+        events=("start", "end"))
+    open_elements: list[ElementTree.Element] = []
     try:
         for start in range(0, len(data), 1 << 16):
             parser.feed(data[start:start + (1 << 16)])
-            for event in parser.read_events():
-                yield cast(Any, event)[1]  # only "end" events: always an element
+            for event, element in cast(Any, parser.read_events()):
+                if event == "start":
+                    open_elements.append(element)
+                    continue
+                open_elements.pop()
+                yield element
+                if element.tag == prune and open_elements:
+                    open_elements[-1].remove(element)
         parser.close()
     except ElementTree.ParseError:
         raise Outside from None
