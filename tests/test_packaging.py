@@ -82,10 +82,16 @@ NOT_LOADED = {
 }
 
 
-@pytest.mark.parametrize("command", NOT_LOADED)
+# A plain workbook is read without openpyxl: the largest example names one.
+WORKBOOK_EXAMPLE = ROOT / "examples" / "northwind-one-meeting-later"
+
+
+@pytest.mark.parametrize("command", [*NOT_LOADED, "check (a workbook)"])
 def test_a_command_imports_only_what_it_uses(tmp_path, command):
     strategy = tmp_path / "s.yaml"
     strategy.write_text(VALID_YAML, encoding="utf-8")
+    if command == "check (a workbook)":
+        command, strategy = "check", WORKBOOK_EXAMPLE
     words = command.split()
     argv = words[:1] + ([str(strategy)] if words[0] != "--help" else []) + words[1:]
     # A fresh interpreter: the test session itself has long since imported all of them.

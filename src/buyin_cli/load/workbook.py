@@ -1,8 +1,10 @@
-"""An .xlsx export read into a Table: screened as a zip first, then read by openpyxl, read-only.
+"""An .xlsx export read into a Table: screened as a zip first, then read plainly or by openpyxl.
 
-openpyxl is imported here alone, and only when a strategy names a workbook, so
-`buyin check` on a strategy without one starts as fast as before. The file is
-screened before openpyxl sees it: a zip whose parts would expand past
+A plain export (numbers, text, dates) is read by `plainbook.py` with the standard
+library, cell for cell as openpyxl would read it; any other workbook by openpyxl,
+imported here alone and only then, as importing it costs more than the rest of
+`buyin check`. The file is
+screened before either reader sees it: a zip whose parts would expand past
 MAX_UNPACKED (a zip bomb) or that carries macros (a vbaProject part, or a
 macro-enabled workbook whatever its name) is refused. openpyxl reads it in
 read-only mode with `data_only`, so a formula is its value as Excel last saved it,
@@ -15,6 +17,7 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -40,6 +43,9 @@ class MissingSheet(Exception):
 def read_workbook(file: Path, raw: bytes, sheet: str | None) -> Table:
     """The rows of one sheet (else the first) of an .xlsx file's bytes; raises TableProblem."""
     _screen(file, raw)
+    plain = _plain_table(file, raw, sheet)
+    if plain is not None:
+        return plain
     import openpyxl  # here alone: a strategy without a workbook never pays for it
 
     try:
@@ -49,7 +55,8 @@ def read_workbook(file: Path, raw: bytes, sheet: str | None) -> Table:
             book = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True,
                                           keep_vba=False, keep_links=False)
             try:
-                return _sheet_table(file, book, sheet)
+                return _sheet_table(file, list(book.sheetnames),
+                                    lambda name: book[name].iter_rows(max_col=MAX_COLUMNS), sheet)
             finally:
                 book.close()
     except (TableProblem, MissingSheet):
@@ -85,15 +92,30 @@ def _unusable(file: Path, why: str) -> TableProblem:
     return TableProblem(Problem(Location(file), "E406", why))
 
 
-def _sheet_table(file: Path, book: Any, sheet: str | None) -> Table:
-    names = list(book.sheetnames)
+def _plain_table(file: Path, raw: bytes, sheet: str | None) -> Table | None:
+    """The sheet read without openpyxl, or None if the workbook is not plain enough for that."""
+    from buyin_cli.load.plainbook import PlainBook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            book = PlainBook(archive)
+            return _sheet_table(file, book.sheetnames,
+                                lambda name: book.rows(name, MAX_COLUMNS), sheet)
+    except (TableProblem, MissingSheet):
+        raise
+    except Exception:  # noqa: BLE001 - whatever it does not read, openpyxl reads or refuses
+        return None
+
+
+def _sheet_table(file: Path, names: list[str], rows: Callable[[str], Iterable[Any]],
+                 sheet: str | None) -> Table:
     if sheet is not None and sheet not in names:
         raise MissingSheet(names)
     if not names:
         raise TableProblem(Problem(Location(file), "E404", "the workbook has no sheets"))
     name = sheet if sheet is not None else names[0]
     table = Table(file, name, [], [], ".")
-    for row in book[name].iter_rows(max_col=MAX_COLUMNS):
+    for row in rows(name):
         cells = [_cell(c) for c in row if getattr(c, "value", None) is not None]
         if not cells or all(isinstance(c.value, str) and not c.value.strip() for c in cells):
             continue

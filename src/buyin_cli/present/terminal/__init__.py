@@ -21,6 +21,7 @@ from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.terminal.tables import (
     add_column,
     add_row,
+    group,
     heading,
     months,
     new_table,
@@ -119,10 +120,10 @@ def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
                 w.number(m.baseline), w.number(m.target), actual, w.percent(m.progress_pct),
                 *gap)
     if gaps:
-        return Group(heading("Metrics: progress toward target"), table,
+        return group(heading("Metrics: progress toward target"), table,
                      plain("Gap a year: what the gap to target costs a year while it stays "
                            "open (per-period metrics put in money).", style="dim"))
-    return Group(heading("Metrics: progress toward target"), table)
+    return group(heading("Metrics: progress toward target"), table)
 
 
 def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: Formatter,
@@ -157,7 +158,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
         ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
         ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
-    return Group(title, table, summary, *(plain(n, style="dim") for n in notes))
+    return group(title, table, summary, *(plain(n, style="dim") for n in notes))
 
 
 
@@ -187,7 +188,7 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
     ]
     for label, cells in rows:
         add_row(table, label, *cells)
-    return Group(heading("Roll-out: first year, whole audience"), table,
+    return group(heading("Roll-out: first year, whole audience"), table,
                  *(plain(n, style="dim") for n in notes))
 
 

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from rich import box
-from rich.console import Group
-from rich.table import Table
+from rich.console import Group, RenderableType
 from rich.text import Text
 
 from buyin_cli.figures.compute import Figures, InitiativeFigures
 from buyin_cli.load.models import Initiative
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.terminal.plaindraw import PlainLines, PlainTable
 from buyin_cli.words import printable
 
 
-def new_table() -> Table:
-    return Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False)
+def new_table() -> PlainTable:
+    """A table of text under a rule, drawn plainly where it can be (plaindraw.py), else by rich."""
+    return PlainTable()
+
+
+def group(*items: RenderableType) -> Group:
+    """Renderables one after another; a text that fits on its line is drawn plainly."""
+    return Group(*(PlainLines(item) if isinstance(item, Text) else item for item in items))
 
 
 def plain(words: str, style: str = "") -> Text:
@@ -26,12 +31,12 @@ def plain(words: str, style: str = "") -> Text:
     return Text(printable(words), style=style)
 
 
-def add_column(grid: Table, header: str, **options: Any) -> None:
-    grid.add_column(plain(header), **options)
+def add_column(grid: PlainTable, header: str, **options: Any) -> None:
+    grid.add_column(header, **options)
 
 
-def add_row(grid: Table, *cells: str) -> None:
-    grid.add_row(*(plain(cell) for cell in cells))
+def add_row(grid: PlainTable, *cells: str) -> None:
+    grid.add_row(*cells)
 
 
 def heading(words: str) -> Text:
@@ -59,7 +64,7 @@ def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
                           f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
                           f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
                           f"({o.after_period})")
-    return Group(heading("Actual against forecast, since each launch"), table,
+    return group(heading("Actual against forecast, since each launch"), table,
                  Text("Forecast: the roll-out improvement the figures assume (attributable × "
                       "R). Observed: the change in the metric since the launch, in its better "
                       "direction; observed, not isolated: everything that moved the metric.",
@@ -87,5 +92,5 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
         ("  ·  benefit kept each later year ", "bold"), kept)
     rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
             "discount_rate is given.")
-    return Group(heading(f"{initiative.title}: {f.horizon_years} years"), table, summary,
+    return group(heading(f"{initiative.title}: {f.horizon_years} years"), table, summary,
                  Text("The first year's figures above are the headline." + rate, style="dim"))
