@@ -393,15 +393,3 @@ def test_a_chart_title_keeps_a_range_of_numbers_together(tmp_path):
     shape = next(s for s in Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes
                  if s.has_chart)
     assert shape.chart.chart_title.text_frame.text == "Passenger satisfaction, points (0–\u2060100)"
-
-
-def test_charts_too_narrow_side_by_side_take_a_page_each() -> None:
-    # On a 4:3 slide two charts side by side were 4.3 inches wide: a title of three lines and
-    # a legend of two left their plots a sliver. On 16:9 they stay together.
-    from buyin_cli.render.pptx.paging import chart_pages
-
-    inch = 914400
-    assert chart_pages((0, 0, 9 * inch, int(2.3 * inch)), 2) == [[0], [1]]
-    assert chart_pages((0, 0, 12 * inch, int(2.3 * inch)), 2) == [[0, 1]]
-    assert chart_pages((0, 0, 6 * inch, 5 * inch), 2) == [[0, 1]]  # one above the other
-    assert chart_pages((0, 0, 4 * inch, 3 * inch), 1) == [[0]]

@@ -3,8 +3,7 @@
 A list or table too long for its box continues on further slides of the same
 layout; a slide that must not continue (the decision) leaves out its details,
 then reads smaller. A table with a chart under it takes half the visual's box,
-and the chart what the table's first page leaves. Charts that side by side would
-be too narrow to leave room for their plot (a 4:3 slide) take a page each.
+and the chart what the table's first page leaves.
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ from typing import Any
 
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import textfit, thin
-from buyin_cli.render.pptx.charts import chart_boxes
 from buyin_cli.render.pptx.layout import EMU_PER_PT, GAP, Place, indents, inherited_size, inner, table_box
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 from buyin_cli.render.pptx.tables import body_rows
@@ -24,7 +22,6 @@ BODY_FLOOR, TABLE_START, TABLE_FLOOR = 14, 20, 12
 BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a slide)
 WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
-NARROW_CHART = int(4.6 * 72 * 12700)  # EMU: charts side by side narrower than this take a page each
 
 
 @dataclass
@@ -49,16 +46,6 @@ class TablePages:
     size: float = 0.0
     widths: list[float] = field(default_factory=list)
     font: textfit.Font | None = None
-    charts: list[list[int]] = field(default_factory=lambda: [[]])  # the charts on each page, by place
-
-
-def chart_pages(area: tuple[int, int, int, int], count: int) -> list[list[int]]:
-    """The charts on each page: all on the first, unless side by side in `area` each would be
-    narrower than NARROW_CHART (its title and legend would leave its plot a sliver): one a page."""
-    boxes = chart_boxes(area, count)
-    if count > 1 and boxes[0][1] == boxes[1][1] and boxes[0][2] < NARROW_CHART:
-        return [[n] for n in range(count)]
-    return [list(range(count))]
 
 
 def paragraphs(spec: Slide) -> list[Para]:
@@ -101,7 +88,7 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     charts = spec.all_charts
     chart_area = places.get("visual", places["area"]).box
     if spec.table is None:
-        return TablePages([[]], chart_area, charts=chart_pages(chart_area, len(charts)))
+        return TablePages([[]], chart_area)
     t_box = places["visual"].box
     gap = int(GAP * EMU_PER_PT)
     if charts:  # the table above, the chart under it
@@ -119,4 +106,4 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
         x, y, w, h = places["visual"].box
         top = y + int(height * EMU_PER_PT) + gap
         chart_area = (x, top, w, y + h - top)
-    return TablePages(pages, chart_area, size, widths, font, chart_pages(chart_area, len(charts)))
+    return TablePages(pages, chart_area, size, widths, font)
