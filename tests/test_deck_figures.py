@@ -114,3 +114,13 @@ def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
     accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
     assert caveat not in accepted
     assert "Scaled up from a share, score or time: A point is valued for one line of ten." in accepted
+
+
+def test_a_money_metric_charts_by_its_sign_with_money_on_its_axis(tmp_path):
+    # "Overspend, GBP per month" over an axis of bare 2,000s beside "£41,000 a month" in the text:
+    # the chart says the sign the slide says, and its numbers are money.
+    data = base()
+    data["metrics"][1].update(name="Overspend", unit="GBP", per="month", value_per_unit=1)
+    titled = [c for _, c in charts(deck(tmp_path, data)) if c["title"].startswith("Overspend")]
+    assert titled and all(c["title"] in ("Overspend, £ per month", "Overspend, £ per week") for c in titled)
+    assert all(c["number_format"] and "£" in c["number_format"] for c in titled)
