@@ -145,8 +145,12 @@ def evidence_who(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list
     return found
 
 
-def _money_digits(amount: float) -> str:
-    return str(round(amount))
+def _money_said(amount: float, text: str) -> bool:
+    """Whether `text` (its separators taken out) says `amount`: exactly, or as a title rounds it,
+    to three significant figures ($13,997 as $14,000)."""
+    exact = round(amount)
+    rounded = round(amount, 2 - len(str(abs(exact))) + 1) if exact else 0
+    return any(re.search(rf"(?<![\d.,]){n}(?![\d])", text) for n in {exact, int(rounded)})
 
 
 def _digits(text: str) -> str:
@@ -174,10 +178,10 @@ def slide_two_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
         if initiative["title"] not in " ".join(texts_of(decision)):
             found.append(f"slide 2 does not name {initiative['title']!r}")
             continue
-        if rollout["rollout_benefit"] and _money_digits(rollout["rollout_benefit"]) not in text:
+        if rollout["rollout_benefit"] and not _money_said(rollout["rollout_benefit"], text):
             found.append(f"slide 2 lacks the benefit {rollout['rollout_benefit']:.0f} of "
                          f"{initiative['title']!r}")
-        if rollout["rollout_cost"] and _money_digits(rollout["rollout_cost"]) not in text:
+        if rollout["rollout_cost"] and not _money_said(rollout["rollout_cost"], text):
             found.append(f"slide 2 lacks the cost {rollout['rollout_cost']:.0f} of "
                          f"{initiative['title']!r}")
     return found
@@ -233,7 +237,7 @@ def hidden_losses(slides: list[dict[str, Any]], strategy: dict[str, Any],
     if not all(sums):
         return []  # a title can state a total of both only when both are there
     # As a title says them: rounded to three significant figures (£2,310,000).
-    total = [_money_digits(float(f"{amount:.3g}")) for amount in sums]
+    total = [str(round(float(f"{amount:.3g}"))) for amount in sums]
     return [f"slide {i}: the total hides the loss of {losing}: {s['title']!r}"
             for i, s in enumerate(slides, 1) if s["title"] and all(
                 t in _digits(s["title"]) for t in total) and not all(

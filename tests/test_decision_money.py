@@ -189,3 +189,16 @@ def test_the_talking_points_name_the_ask_that_is_not_a_decision(valid_data, tmp_
                                           "Discuss the peak-season rota"]
     _, points = _deck(valid_data, tmp_path)
     assert "- An ask that is not a decision (Discuss the peak-season rota)" in points
+
+
+def test_one_priced_initiative_has_its_money_said_once_on_slide_two(valid_data, tmp_path):
+    # The title and the big numbers say it; a line under the ask said it a third time.
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}])
+    for pilot in valid_data["pilots"]:
+        pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+    slides, _ = _deck(valid_data, tmp_path)
+    decision = slides[1]
+    assert decision["title"].startswith("$6,000 in year one brings $14,000 a year")
+    assert not [text for _, text in decision["body"] if "in year one brings" in text]
+    assert "Approve $6,000 to roll out Pick Right" in [text for _, text in decision["body"]]
