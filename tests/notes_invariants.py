@@ -9,6 +9,8 @@ from typing import Any
 # The ways a pilot's notes say its results are credited, in English and German.
 ISOLATION_SHARE = re.compile(r"isolation estimate gives it|Schätzung des Zurechnungsanteils zuweist")
 ALL_OF_IT = re.compile(r"credit the learning with all of it|rechnen wir sie ganz der Weiterbildung zu")
+DISCOUNTED = re.compile(r"discounted for (?:isolation|confidence)"
+                        r"|bereinigt um (?:die Schätzsicherheit|Zurechnungsanteil)")
 FURTHER = re.compile(r"discount it further|ziehen zusätzlich ab")
 # A figure that is not one, said where a sentence could say it; a cost of nothing said as money.
 NOT_AVAILABLE = re.compile(r"\bn/a\b|\bk\. ?A\.")
@@ -26,7 +28,11 @@ def credit_claims(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> lis
     estimate that discounts nothing (isolation absent or 1), the whole change where an estimate
     below 1 discounts it, a discount beyond the comparison group where none is given."""
     found = []
+    every = [r for p in strategy["pilots"] for r in p["results"]]
+    discounts = any(r.get("confidence", 1) < 1 or r.get("isolation", 1) < 1 or "estimates" in r for r in every)
     for n, slide in enumerate(slides, 1):
+        if not discounts and DISCOUNTED.search(slide["notes"] + " ".join(slide["texts"])):
+            found.append(f"slide {n}: figures said discounted where no pilot discounts them")
         shown = {name for chart in slide["charts"] for name, _ in chart["series"]}
         pilots = [p for p in strategy["pilots"] if p["group"] in shown]
         if len(pilots) != 1:
