@@ -72,6 +72,14 @@ def test_the_decision_title_says_payback_and_break_even_as_two_facts(valid_data,
     assert "paid back in 8.6 months; it breaks even if 71% of the pilot effect holds" in title, title
 
 
+def test_a_shorter_decision_title_keeps_both_facts(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 10000
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out", "initiative": "pick-right"}]
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+    title = read_deck(tmp_path / "out" / f"{DECK}.pptx")[1]["title"]
+    assert "8.6 months" in title and "71% of the pilot effect" in title, title
+
+
 def _two_meetings(data: dict[str, Any]) -> dict[str, Any]:
     """Two initiatives for two audiences, each asked for in its own meeting."""
     data["audiences"].append({**data["audiences"][0], "id": "packers", "name": "Packers", "headcount": 45})
