@@ -354,7 +354,7 @@ def _result(rng: random.Random, metric: dict[str, Any], unit: tuple, share: floa
         result["control_before"] = before
         result["control_after"] = round(before + step * rng.uniform(0, 0.3), decimals)
     if rng.random() < 0.5:
-        result["isolation"] = rng.choice([0.5, 0.7, 0.8])
+        result["isolation"] = rng.choice([0.5, 0.7, 0.8, 1])  # 1: the whole change, nothing isolates it
     if rng.random() < 0.5:
         result["confidence"] = rng.choice([0.6, 0.8, 0.9])
     return result

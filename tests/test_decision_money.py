@@ -177,11 +177,14 @@ def test_the_appendix_lists_doubts_no_one_has_accepted(valid_data, tmp_path):
     slides, _ = _deck(valid_data, tmp_path)
     appendix = next(s for s in slides if s["hidden"] and s["table"] and s["table"][0][0] == "Flag")
     assert appendix["title"] == "What the readiness review flags, and what we say about it"
-    # One flag alone: its row read down as pairs.
+    # Each doubt the deck shows: a rate scaled up like a count (W317) is one too.
     assert appendix["table"] == [
-        ["Flag", "A pilot too small, or scaled up too far, to stand for the roll-out"],
-        ["About", "Night shift"],
-        ["Our answer", "Scaled up from a small pilot: an estimate until the roll-out confirms it."]]
+        ["Flag", "About", "Our answer"],
+        ["A pilot too small, or scaled up too far, to stand for the roll-out", "Night shift",
+         "Scaled up from a small pilot: an estimate until the roll-out confirms it."],
+        ["A level (a %, a score, a duration, a rate) whose pilot benefit the roll-out multiplies by the "
+         "scale-up R as if it were a count", "Night shift", "Scaled up as if a share, score or time added up "
+         "like a count: it holds only if each group the pilot's size gains as much."]]
 
 
 def test_the_talking_points_name_the_ask_that_is_not_a_decision(valid_data, tmp_path):

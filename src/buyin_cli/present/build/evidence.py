@@ -39,6 +39,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         beyond_control_text=fmt.number(f.improvement - f.control_improvement),
         isolation_given=result.isolation is not None,
         confidence_given=result.confidence is not None,
+        isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
@@ -103,7 +104,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
         group=pilot.group, control_group=pilot.control_group, participants=pilot.participants,
         participants_text=fmt.number(pilot.participants),
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),
-        cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit),
+        cost_text=fmt.money(f.cost), benefit_text=fmt.money(f.benefit), free=f.cost == 0,
         roi_text=fmt.percent(f.roi_pct) if f.roi_pct is not None else fmt.not_available,
         roi_rounded=(fmt.percent_rounded(f.roi_pct) if f.roi_pct is not None
                      else fmt.not_available),

@@ -28,6 +28,8 @@ class WorkedResult:
     beyond_control_text: str  # improvement − control improvement
     isolation_given: bool  # the strategy gave it (else 100% is a default, never said)
     confidence_given: bool
+    isolation: float  # the share credited (1 when none was given): below 1 it discounts the change
+    confidence: float
     isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
     confidence_text: str
     attributable_text: str  # credited to the learning, per period
@@ -134,6 +136,7 @@ class PilotView(Placed):
     weakest: LevelView  # where the case is weakest
     doubts: list[DoubtView] = field(default_factory=list)  # what the review doubts of its figures
     control_group: str | None = None  # who the comparison group was, when the strategy names it
+    free: bool = False  # it cost nothing in cash: no ROI to say
 
     @property
     def levels(self) -> dict[str, LevelView]:

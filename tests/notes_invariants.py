@@ -1,0 +1,84 @@
+"""What the notes, the talking points and the backup flags may claim, whatever strategy `check`
+accepted: each check returns its findings (deck_invariants.all_findings runs them)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# The ways a pilot's notes say its results are credited, in English and German.
+ISOLATION_SHARE = re.compile(r"isolation estimate gives it|Schätzung des Zurechnungsanteils zuweist")
+ALL_OF_IT = re.compile(r"credit the learning with all of it|rechnen wir sie ganz der Weiterbildung zu")
+DISCOUNTED = re.compile(r"discounted for (?:isolation|confidence)"
+                        r"|bereinigt um (?:die Schätzsicherheit|Zurechnungsanteil)")
+FURTHER = re.compile(r"discount it further|ziehen zusätzlich ab")
+# A figure that is not one, said where a sentence could say it; a cost of nothing said as money.
+NOT_AVAILABLE = re.compile(r"\bn/a\b|\bk\. ?A\.")
+ABOUT_NOTHING = re.compile(r"(?:about|rund) (?:[£$€] ?0\b|0 ?€)")
+# Slide 2's payback made conditional on the break-even share: two facts said as one.
+PAYBACK_IF = re.compile(r"months, if |Monaten – sofern")
+
+
+def _uncompared(result: dict[str, Any]) -> bool:
+    return not any(k in result for k in ("control_before", "trend_after", "estimates"))
+
+
+def credit_claims(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A pilot's notes that credit its results in a way none of them is credited: an isolation
+    estimate that discounts nothing (isolation absent or 1), the whole change where an estimate
+    below 1 discounts it, a discount beyond the comparison group where none is given."""
+    found = []
+    every = [r for p in strategy["pilots"] for r in p["results"]]
+    discounts = any(r.get("confidence", 1) < 1 or r.get("isolation", 1) < 1 or "estimates" in r for r in every)
+    for n, slide in enumerate(slides, 1):
+        if not discounts and DISCOUNTED.search(slide["notes"] + " ".join(slide["texts"])):
+            found.append(f"slide {n}: figures said discounted where no pilot discounts them")
+        shown = {name for chart in slide["charts"] for name, _ in chart["series"]}
+        pilots = [p for p in strategy["pilots"] if p["group"] in shown]
+        if len(pilots) != 1:
+            continue
+        charted = {c["title"].split(",")[0].lower() for c in slide["charts"] if c["title"]}
+        results = [r for r in pilots[0]["results"] if any(
+            m["id"] == r["metric"] and m["name"].split(",")[0].lower() in charted for m in strategy["metrics"])]
+        bare = [r for r in results if _uncompared(r)]
+        notes = slide["notes"]
+        if ISOLATION_SHARE.search(notes) and not any(r.get("isolation", 1) < 1 for r in bare):
+            found.append(f"slide {n}: an isolation estimate said to discount a change none discounts")
+        if ALL_OF_IT.search(notes) and not any(r.get("isolation", 1) == 1 for r in bare):
+            found.append(f"slide {n}: the whole change said credited where an estimate discounts it")
+        compared = [r for r in results if "control_before" in r]
+        if FURTHER.search(notes) and not any(
+                r.get("isolation", 1) < 1 or r.get("confidence", 1) < 1 for r in compared):
+            found.append(f"slide {n}: a discount beyond the comparison group where none is given")
+    return found
+
+
+def said_as_numbers(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """"n/a" in the talking points or a slide's notes, "about £0" for a cost of nothing, and
+    slide 2's payback made conditional on its break-even share."""
+    found = [f"talking points: {line.strip()[:90]!r}" for line in talking_points.splitlines()
+             if NOT_AVAILABLE.search(line) or ABOUT_NOTHING.search(line)]
+    for n, slide in enumerate(slides, 1):
+        if NOT_AVAILABLE.search(slide["notes"]) or ABOUT_NOTHING.search(slide["notes"]):
+            found.append(f"slide {n} notes: {slide['notes'][:90]!r}")
+    if len(slides) > 1 and PAYBACK_IF.search(slides[1]["title"] or ""):
+        found.append(f"slide 2 makes its payback hang on its break-even share: {slides[1]['title']!r}")
+    return found
+
+
+def flags_once(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
+    """A readiness flag listed twice alike (in the talking points or the backup table), or a
+    row of the table that does not start as a sentence does."""
+    found = []
+    sections = [s for s in talking_points.split("\n## ")
+                if s.startswith(("Not yet ready", "Für diesen Termin noch offen"))]
+    listed = [line for s in sections for line in s.splitlines() if line.startswith("- ")]
+    found += [f"talking points list {line!r} twice" for line in set(listed) if listed.count(line) > 1]
+    for n, slide in enumerate(slides, 1):
+        if not (slide["title"] or "").startswith(("What the readiness review", "Was die Prüfung")):
+            continue
+        rows = [tuple(row) for row in (slide["table"] or [])[1:]]
+        found += [f"slide {n} lists {row[:2]!r} twice" for row in set(rows) if rows.count(row) > 1]
+        found += [f"slide {n}: {cell[:60]!r} starts in lower case" for row in rows for cell in row
+                  if cell and cell[0].islower()]
+    return found

@@ -1,0 +1,157 @@
+"""What the notes, the talking points and the backup slides claim holds on the data: each claim at
+its smallest case (the invariants in notes_invariants.py hold it on generated strategies)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+DECK = "warehouse-manager-briefing"
+
+
+def _brief(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of the strategy's one briefing, after its invariants held."""
+    assert brief_and_read(data, folder) == []
+    return read_deck(folder / "out" / f"{DECK}.pptx"), (folder / "out" / f"{DECK}.md").read_text("utf-8")
+
+
+def _notes(slides: list[dict[str, Any]]) -> str:
+    return " ".join(s["notes"] for s in slides)
+
+
+def _uncompared(data: dict[str, Any], **credit: float) -> dict[str, Any]:
+    """The strategy with its one result measured with no comparison group, credited as given."""
+    result = data["pilots"][0]["results"][0]
+    for key in ("control_before", "control_after", "isolation", "confidence"):
+        result.pop(key)
+    result.update(credit)
+    data["briefings"][0]["minutes"] = 60
+    return data
+
+
+@pytest.mark.parametrize("credit", [{}, {"isolation": 1}, {"isolation": 1, "confidence": 1}])
+def test_a_result_nothing_isolates_is_credited_whole_in_the_notes(valid_data, tmp_path, credit):
+    notes = _notes(_brief(_uncompared(valid_data, **credit), tmp_path)[0])
+    assert ("there was no comparison group and nothing isolates the change from other causes, "
+            "so we credit the learning with all of it") in notes
+    assert "isolation estimate gives it" not in notes
+    # Nor do the numbers call the figures conservative, or discounted by a confidence of 1.
+    assert "conservative and isolated" not in notes and "discounted for" not in notes
+    assert "The numbers, over one year: only the share of each change we credit to the learning; where " \
+        "nothing isolates a change, all of it." in notes
+
+
+def test_a_whole_change_discounted_for_confidence_says_so(valid_data, tmp_path):
+    notes = _notes(_brief(_uncompared(valid_data, isolation=1, confidence=0.7), tmp_path)[0])
+    assert "credit the learning with all of it. Only our confidence in it, 70%, discounts it." in notes
+
+
+def test_an_isolation_estimate_below_one_is_the_share_credited(valid_data, tmp_path):
+    notes = _notes(_brief(_uncompared(valid_data, isolation=0.6), tmp_path)[0])
+    assert "only with the share of the change our isolation estimate gives it" in notes
+    assert "all of it" not in notes
+
+
+def test_a_comparison_group_with_nothing_else_discounts_nothing_further(valid_data, tmp_path):
+    result = valid_data["pilots"][0]["results"][0]
+    result.update(isolation=1, confidence=1)
+    notes = _notes(_brief(valid_data, tmp_path)[0])
+    assert "we only count what the comparison group did not also get." in notes
+    assert "discount it further" not in notes
+
+
+def test_the_decision_title_says_payback_and_break_even_as_two_facts(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 10000  # 71% of the pilot effect to break even
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out", "initiative": "pick-right"}]
+    title = _brief(valid_data, tmp_path)[0][1]["title"]
+    assert "paid back in 8.6 months; it breaks even if 71% of the pilot effect holds" in title, title
+
+
+def test_a_shorter_decision_title_keeps_both_facts(valid_data, tmp_path):
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 10000
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out", "initiative": "pick-right"}]
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+    title = read_deck(tmp_path / "out" / f"{DECK}.pptx")[1]["title"]
+    assert "8.6 months" in title and "71% of the pilot effect" in title, title
+
+
+def _two_meetings(data: dict[str, Any]) -> dict[str, Any]:
+    """Two initiatives for two audiences, each asked for in its own meeting."""
+    data["audiences"].append({**data["audiences"][0], "id": "packers", "name": "Packers", "headcount": 45})
+    data["initiatives"].append({**data["initiatives"][0], "id": "pack-right", "title": "Pack Right",
+                                "audiences": ["packers"]})
+    first = {**data["briefings"][0], "minutes": 60,
+             "asks": [{"decision": "Approve Pick Right", "initiative": "pick-right"}]}
+    data["briefings"] = [first, {**first, "id": "packing", "asks": [
+        {"decision": "Approve Pack Right", "initiative": "pack-right"}]}]
+    return data
+
+
+def test_the_sponsors_target_means_the_same_in_every_deck(valid_data, tmp_path):
+    assert brief_and_read(_two_meetings(valid_data), tmp_path) == []
+    titles = {name: next(s["title"] for s in read_deck(tmp_path / "out" / f"{name}.pptx")
+                         if s["title"].startswith("Ana Silva")) for name in (DECK, "packing")}
+    assert titles[DECK] == titles["packing"] == (
+        "Ana Silva, Chief Operating Officer, backs it and expects 80% of the people each roll-out "
+        "reaches to have completed it by Q4 2025")
+
+
+@pytest.mark.parametrize(("locale", "claim"), [("en_GB", "usage targets"), ("de_DE", "Abschlussziele")])
+def test_a_sponsor_without_targets_is_said_to_have_none(valid_data, tmp_path, locale, claim):
+    valid_data["locale"] = locale
+    del valid_data["sponsor"]["usage_targets"]
+    valid_data["briefings"][0]["minutes"] = 60
+    sponsor = next(s for s in _brief(valid_data, tmp_path)[0] if s["title"].startswith("Ana Silva"))
+    assert claim not in sponsor["notes"] and "Ana Silva" in sponsor["notes"]
+
+
+def _free(data: dict[str, Any]) -> dict[str, Any]:
+    data["initiatives"][0]["costs"] = [{"item": "Team leaders' own time", "amount": 0, "kind": "one-off"}]
+    data["pilots"][0]["cost"] = 0
+    data["briefings"][0].update(minutes=60, asks=[{"decision": "Approve the roll-out", "initiative": "pick-right"}])
+    return data
+
+
+def test_a_zero_cost_initiative_reads_in_the_talking_points_as_in_the_deck(valid_data, tmp_path):
+    slides, points = _brief(_free(valid_data), tmp_path)
+    assert "- **Pick Right**: costs nothing in cash and brings $13,997 a year" in points
+    assert "1. Approve the roll-out: costs nothing in cash and brings $13,997 a year" in points
+    assert "- **Pilot, Night shift**: 20 people, no cost in cash, benefit $2,333 a year" in points
+    assert "n/a" not in points and "$0" not in points
+    assert not [cell for s in slides for row in s["table"] or [] for cell in row if "n/a" in cell]
+    cost = next(s for s in slides if s["title"].startswith("Pick Right costs nothing in cash"))
+    assert "it costs nothing in cash for the 120 people it reaches" in cost["notes"]
+    assert "about $0" not in cost["notes"]
+
+
+def test_a_readiness_flag_said_twice_alike_is_listed_once(valid_data, tmp_path):
+    # Two results of one pilot that nothing isolates: two W301 about the same pilot.
+    valid_data["metrics"].append({**valid_data["metrics"][0], "id": "mis-ships", "name": "Mis-shipped orders",
+                                  "unit": "orders"})
+    valid_data["objectives"][0]["metrics"].append("mis-ships")
+    results = valid_data["pilots"][0]["results"]
+    results.append({**results[0], "metric": "mis-ships"})
+    for result in results:
+        for key in ("control_before", "control_after", "isolation", "confidence"):
+            result.pop(key)
+    slides, points = _brief(valid_data, tmp_path)
+    assert points.count("- A pilot result that isolates nothing, or credits all of the change to the "
+                        "learning (Night shift)\n") == 1
+    flags = next(s for s in slides if s["title"].startswith("What the readiness review flags"))
+    rows = flags["table"][1:]
+    assert len(rows) > 1 and len(rows) == len({tuple(r) for r in rows})
+    assert all(cell[:1].isupper() for row in rows for cell in row if cell)
+
+
+def test_a_level_scaled_like_a_count_is_among_the_flags(valid_data, tmp_path):
+    valid_data["metrics"][0].update(unit="% of lines picked right", better="higher", baseline=80, target=95)
+    valid_data["pilots"][0]["results"][0].update(before=80, after=90, control_before=80, control_after=81)
+    slides, _ = _brief(valid_data, tmp_path)
+    flags = next(s for s in slides if s["title"].startswith("What the readiness review flags"))
+    # One row reads down as pairs: the flag is a cell, whichever way the table turns.
+    assert any(cell.startswith("A level (a %, a score") for row in flags["table"] for cell in row)
