@@ -35,7 +35,7 @@ def _remembered(points: str) -> list[str]:
 
 
 def _working(slides: list[dict[str, Any]]) -> dict[str, Any]:
-    return next(s for s in slides if (s["title"] or "").startswith("How we get to"))
+    return next(s for s in slides if "How we get to" in (s["title"] or ""))
 
 
 def _small_pilot(data: dict[str, Any]) -> None:
@@ -151,3 +151,18 @@ def test_a_levels_change_takes_no_period_in_the_working(valid_data, tmp_path):
     assert "better a month" not in line
     [row] = _working(slides)["table"][1:-1]
     assert row[1].startswith("5 points better, less 1 for the comparison group")
+
+
+def test_a_figure_beyond_what_is_possible_is_not_also_called_large(valid_data, tmp_path):
+    valid_data["pilots"][0]["participants"] = 6  # 6.48 fewer errors × R 20 from 42: W307, a draft
+    valid_data["briefings"][0].update(minutes=60, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}])
+    slides, points = _deck(valid_data, tmp_path)
+    body = [text for _, text in slides[1]["body"]]
+    assert body[body.index("Approve $6,000 to roll out Pick Right") + 1].endswith(
+        "(beyond what is possible)")
+    working = " ".join(_working(slides)["texts"])
+    assert "DRAFT: the roll-out would pass what is possible" in working
+    assert "small pilot" not in working and "like a count" not in working
+    [line] = [x for x in _remembered(points) if x.startswith("- **Pick Right**")]
+    assert line.startswith("- **Pick Right** (beyond what is possible): $")
