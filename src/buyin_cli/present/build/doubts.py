@@ -1,4 +1,4 @@
-"""What the review doubts of the figures an item shows: W105, W301, W307, W308, W310, W315, W316 and W317, accepted or not."""
+"""What the review doubts of the figures an item shows (W105, W301, W307, W308, W310, W315–W317), accepted or not."""
 
 from __future__ import annotations
 
