@@ -137,9 +137,12 @@ def test_a_users_partial_overrides_one_section_by_name(run, strategy: Path) -> N
     assert "## Opening" in talking
 
 
-def test_the_shared_phrasings_are_reworded_once_for_deck_and_talking_points(run, strategy: Path) -> None:
+def test_the_shared_phrasings_are_reworded_once_for_deck_and_talking_points(run, write) -> None:
     from buyin_cli.packaged import packaged_dir
 
+    # A count, so its change is said per a period ("10 better a month"); a rate's never is.
+    strategy = write("s.yaml", replace_line(VALID_YAML, "    unit: errors per 10,000 lines",
+                                            "    unit: errors"))
     Path("mine").mkdir()
     shared = (packaged_dir("templates") / "units.j2").read_text(encoding="utf-8")
     Path("mine/units.j2").write_text(shared.replace('_("a month")', '"each month"'), encoding="utf-8")

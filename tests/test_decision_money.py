@@ -173,6 +173,8 @@ def test_what_standing_still_costs_frames_only_an_ask_that_moves_it(valid_data, 
 
 def test_the_appendix_lists_doubts_no_one_has_accepted(valid_data, tmp_path):
     valid_data["pilots"][0]["participants"] = 6  # W308: too small to stand for 120
+    # 2 fewer errors, × 0.72 × R 20 = 28.8 of 42: the rate its money counts stays possible
+    valid_data["pilots"][0]["results"][0].update(after=38, control_after=41)
     valid_data["briefings"][0]["minutes"] = 60
     slides, _ = _deck(valid_data, tmp_path)
     appendix = next(s for s in slides if s["hidden"] and s["table"] and s["table"][0][0] == "Flag")

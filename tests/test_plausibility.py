@@ -75,14 +75,49 @@ def test_a_percent_past_100_says_where_it_would_land(tmp_path):
         "check the result's before/after against the metric's baseline")
 
 
-def test_a_rate_is_not_multiplied_by_the_scale_up(tmp_path):
-    d = base()  # 8 fewer defects per 1,000 parts × R 10 would be 80 > 50; the rate moves by 8
+def test_a_rate_priced_as_a_count_is_held_to_the_change_its_money_counts(tmp_path):
+    d = base()  # 8 fewer defects per 1,000 parts × R 10: the money counts 80 fewer, from 50
     d["metrics"][0].update(unit="defects per 1,000 parts", baseline=50)
-    assert [w.code for w in warnings(tmp_path, d)[0]] == ["W317"]  # its money is, though
+    [w] = [x for x in warnings(tmp_path, d)[0] if x.code == "W307"]
+    assert w.message.startswith(
+        "pilots[0].results[0]: the roll-out would take 'm1' from its baseline of 50 to -30 "
+        "(defects per 1,000 parts), below 0: the attributable change of 8 × scale-up 10 that "
+        "its benefit counts is larger than the room the baseline leaves")
+    assert w.message.endswith("or make value_per_unit what one unit is worth for a group the "
+                              "pilot's size and accept W317")
+
+
+def test_a_rate_valued_per_pilot_group_moves_by_the_pilots_change(tmp_path):
+    d = base()  # W317 accepted: each group of 10 gains 8, so the rate moves by 8, not 80
+    d["metrics"][0].update(unit="defects per 1,000 parts", baseline=50)
+    d["pilots"][0]["accept"] = {"W317": "Each point is valued for one line of ten."}
+    assert warnings(tmp_path, d)[0] == []
     d["metrics"][0]["baseline"] = 7.9  # but it cannot fall below 0
     [w] = [x for x in warnings(tmp_path, d)[0] if x.code == "W307"]
     assert ("the roll-out would take 'm1' from its baseline of 7.9 to -0.1 (defects per 1,000 "
-            "parts), below 0") in w.message
+            "parts), below 0: the attributable change of 8 is larger") in w.message
+
+
+def test_a_percentage_scaled_up_past_100_is_impossible_though_the_pilots_change_fits(tmp_path):
+    d = base()  # 78% + 2 points × R 10 = 98%: possible; 78% + 3 × 10 = 108%: not
+    d["metrics"][0].update(unit="%", better="higher", baseline=78, target=88, actual=80)
+    d["pilots"][0]["results"][0].update(before=76, after=78, control_before=76, control_after=76)
+    assert "W307" not in [w.code for w in warnings(tmp_path, d)[0]]
+    d["pilots"][0]["results"][0]["after"] = 79
+    [w] = [x for x in warnings(tmp_path, d)[0] if x.code == "W307"]
+    assert "from its baseline of 78 to 108 (%), past 100%" in w.message
+    # The same with W317 accepted anywhere: the level moves by 3 points, to 81%.
+    d["accept"] = {"W317": "Each point is valued for one line of ten."}
+    assert "W307" not in [w.code for w in warnings(tmp_path, d)[0]]
+
+
+def test_a_level_says_its_change_with_no_period(tmp_path):
+    d = base()  # W310's drivers: "from 76 to 95", never "76 to 95 a week" for a percentage
+    d["metrics"][0].update(unit="%", better="higher", baseline=5, target=90, actual=5,
+                           value_per_unit=1000)
+    d["pilots"][0]["results"][0].update(before=1, after=2, control_before=1, control_after=1)
+    messages = [w.message for w in warnings(tmp_path, d)[0] if w.code == "W310"]
+    assert messages and all("'m1' from 1 to 2, 1 of it attributable" in m for m in messages)
 
 
 def test_a_count_is_compared_in_the_period_its_unit_names(tmp_path):

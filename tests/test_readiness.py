@@ -270,7 +270,8 @@ def _free_item_rollout(d):
 
 def _level_scaled_up(d):
     d["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80, better="higher")
-    d["pilots"][0]["results"][0].update(before=60, after=68)
+    # 2 points × R 10 = 20: the level the money counts stays possible (else W307 too)
+    d["pilots"][0]["results"][0].update(before=60, after=62, control_before=60, control_after=60)
 
 
 def _level_per_period(d):
@@ -584,7 +585,7 @@ def _participants_time_by_category(d):
 def _level_piloted_by_everyone(d):
     _level_scaled_up(d)
     d["pilots"][0]["participants"] = 100  # R = 1: nothing multiplied
-    d["metrics"][0]["value_per_unit"] = 100  # a point is worth the whole audience's £100 a week
+    d["metrics"][0]["value_per_unit"] = 400  # a point is worth the whole audience's £400 a week
     d["pilots"][0]["cost"] = 20000  # the whole audience piloted it
 
 

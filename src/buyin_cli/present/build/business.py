@@ -14,6 +14,7 @@ from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
+from buyin_cli.review.heuristics import is_revenue
 
 
 def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
@@ -51,7 +52,17 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
                       if history_from is not None else None),
         gap_cost_text=fmt.money(gap_cost) if gap_cost is not None else None,
         per=metric.per,
+        gap_forgoes=_forgoes(metric),
     )
+
+
+def _forgoes(metric: Metric) -> str | None:
+    """What a revenue metric's gap to target leaves unearned: the revenue itself when each unit
+    is valued at 1 (W105), else the margin its value_per_unit puts on it."""
+    if (metric.better != "higher" or metric.value_per_unit is None
+            or not is_revenue(metric.name, metric.unit)):
+        return None
+    return "revenue" if metric.value_per_unit == 1 else "margin"
 
 
 def objective_view(objective: Objective, metrics: dict[str, MetricView], state: State,

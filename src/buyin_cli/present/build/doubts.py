@@ -1,4 +1,4 @@
-"""What the review doubts of the figures an item shows: W301, W307, W308, W310, W315, W316 and W317, accepted or not."""
+"""What the review doubts of the figures an item shows (W105, W301, W307, W308, W310, W315–W317), accepted or not."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from buyin_cli.load.units import read_unit
 from buyin_cli.present.view import DoubtView
 from buyin_cli.review.score import Readiness
 
-DOUBTED = ("W301", "W307", "W308", "W310", "W315", "W316", "W317")
+DOUBTED = ("W105", "W301", "W307", "W308", "W310", "W315", "W316", "W317")
 
 
 def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
@@ -21,7 +21,8 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
     its return shows them: an impossible figure (W307), a pilot too thin to stand for it (W308),
     a result it prices that isolates nothing (W301: neither a comparison group nor an
     isolation estimate, nor a trend or participants' estimates) and a level it scales up as
-    if it were a count (W317).
+    if it were a count (W317). Both also carry the doubt of a metric their benefit prices: revenue
+    counted as benefit rather than the margin kept (W105).
     """
     found: dict[tuple[str, str], list[DoubtView]] = {}
     if readiness is None:
@@ -35,10 +36,24 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
         if all(d.code != code for d in found.setdefault(key, [])):
             found[key].append(DoubtView(code, reason))
 
+    # A metric's doubts, by its id: they reach the items whose benefit prices it.
+    of_metric: dict[str, list[DoubtView]] = {}
+
+    def note(owner: Path_, code: str, reason: str | None) -> None:
+        if len(owner) == 2 and owner[0] == "metrics" and code in DOUBTED:
+            of_metric.setdefault(strategy.metrics[int(owner[1])].id, []).append(DoubtView(code, reason))
+        else:
+            add(owner, code, reason)
+
     for warning in readiness.warnings:
-        add(readiness.owner_of(warning) or (), warning.code, None)
+        note(readiness.owner_of(warning) or (), warning.code, None)
     for accepted in readiness.accepted:
-        add(accepted.owner, accepted.warning.code, accepted.reason)
+        note(accepted.owner, accepted.warning.code, accepted.reason)
+    at = {p.id: n for n, p in enumerate(strategy.pilots)}
+    for pilot_id, pilot in figures.pilots.items():
+        for r in pilot.results.values():
+            for doubt in of_metric.get(r.metric_id, []) if r.pilot_annual_benefit is not None else []:
+                add(("pilots", at[pilot_id]), doubt.code, doubt.reason)
     adds_up = {m.id: read_unit(m.unit).adds_up for m in strategy.metrics}
     # The results W301 doubts: nothing compares them, and no isolation below 1 discounts them.
     bare = {(p.id, r.metric) for p in strategy.pilots for r in p.results
@@ -46,6 +61,8 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
             and r.isolation in (None, 1)}
     for n, initiative in enumerate(strategy.initiatives):
         for used in figures.initiatives[initiative.id].results_used:
+            for doubt in of_metric.get(used.metric_id, []):
+                add(("initiatives", n), doubt.code, doubt.reason)
             for doubt in found.get(("pilots", used.pilot_id), []):
                 if doubt.code in ("W307", "W308") or (
                         doubt.code == "W301" and (used.pilot_id, used.metric_id) in bare) or (

@@ -68,6 +68,9 @@ class MetricView:
     # once the target is met: a deck never says a gap costs nothing.
     gap_cost_text: str | None = None
     per: str | None = None  # the period one reading covers (week, month …), when the metric says it
+    # A metric that counts revenue (sales, turnover…) a higher reading of: its gap is income not
+    # earned, not a cost: "revenue" when valued at 1 a unit (W105), else "margin".
+    gap_forgoes: str | None = None
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,9 @@ They belong to "Prove it" and read the figures computed once for the review
 (`Context.figures`), so they judge exactly the numbers every output shows:
 
 - W307 impossible extrapolation: the roll-out removes more of a count than there
-  is, or takes a share or rate past its bounds (how a unit is read:
-  `review.heuristics.unit_kind`);
+  is, or takes a level past its bounds (a % past 100, any level below 0) by the change
+  its money counts: × R while the level is scaled as a count (W317 not accepted), else
+  the pilot's change (how a unit is read: `review.heuristics.unit_kind`);
 - W308 thin evidence: fewer than 10 people, or scaled up more than 20×;
 - W309 credit not claimed: a result on a metric none of the initiative's objectives track;
 - W310 extraordinary claim: an ROI above 1,000 % or a payback under a month;
@@ -95,20 +96,44 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
             "check the result's before/after and the pilot's participants, or the baseline "
             "if it covers only part of the audience")
         return
-    # A share or a rate does not add up over people: everyone's moves by the pilot's change.
-    change = r.attributable if metric.better == "higher" else -r.attributable
-    projected = metric.baseline + change
+    # A level (a share, a score, a duration, a rate) does not add up over people: rolled out,
+    # everyone's moves by the pilot's change. But its money multiplies the change by R as if
+    # it were a count (W317): unless W317 is accepted (each group the pilot's size gains the
+    # change), the level the money counts on is the baseline ± the change × R.
+    scaled = _scaled_as_count(ctx, owner, metric, r)
+    step = r.attributable * r.scale if scaled and r.scale is not None else r.attributable
+    projected = metric.baseline + (step if metric.better == "higher" else -step)
     top = 100.0 if kind == "percent" else math.inf
     if 0 <= projected <= top:
         yield ctx.check("W307", owner, False)
         return
     bound = "past 100%" if projected > top else "below 0"
+    change = (f"the attributable change of {number(r.attributable)} × scale-up "
+              f"{number(r.scale)} that its benefit counts" if scaled
+              else f"the attributable change of {number(r.attributable)}")
+    fix = ("; or make value_per_unit what one unit is worth for a group the pilot's size and "
+           "accept W317" if scaled else "")
     yield ctx.check(
         "W307", owner, True, ctx.sources.at(path),
         f"{dotted(path)}: the roll-out would take '{metric.id}' from its baseline of "
-        f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: the "
-        f"attributable change of {number(r.attributable)} is larger than the room the "
-        "baseline leaves; check the result's before/after against the metric's baseline")
+        f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: {change} "
+        "is larger than the room the baseline leaves; check the result's before/after against "
+        f"the metric's baseline{fix}")
+
+
+def _scaled_as_count(ctx: Context, owner: Path_, metric: Metric, r: ResultFigures) -> bool:
+    """Whether the roll-out's money multiplies a level's change by R as if it were a count
+    (W317 fires on it) and no one has accepted that each group the pilot's size gains it."""
+    if not _level_times_r(metric, r):
+        return False
+    pilot = ctx.strategy.pilots[int(owner[1])]
+    return not any("W317" in (item.accept or {}) for item in (pilot, ctx.strategy))
+
+
+def _level_times_r(metric: Metric, r: ResultFigures) -> bool:
+    """Whether the roll-out's money multiplies a level's change by a scale-up R other than 1."""
+    return (not read_unit(metric.unit).adds_up and r.scale is not None
+            and abs(r.scale - 1) >= 1e-9 and bool(r.rollout_annual_benefit))
 
 
 def _level_scaled(ctx: Context, path: Path_, pilot: Pilot, metric: Metric, r: ResultFigures,
@@ -120,7 +145,7 @@ def _level_scaled(ctx: Context, path: Path_, pilot: Pilot, metric: Metric, r: Re
     """
     unit = read_unit(metric.unit)
     owner = path[:2]
-    if unit.adds_up or r.scale is None or abs(r.scale - 1) < 1e-9 or not r.rollout_annual_benefit:
+    if not _level_times_r(metric, r):
         return ctx.check("W317", owner, False)
     return ctx.check(
         "W317", owner, True, ctx.sources.at(path),
@@ -201,8 +226,10 @@ def _claim(ctx: Context, owner: Path_, what: str, claims: list[str], share: str,
 def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
     i = _pilot_index(ctx, r.pilot_id)
     result = ctx.strategy.pilots[i].results[r.index]
+    # A count is read per its period ("from 95 to 70 a month"); a level never is ("from 76 to 95").
+    per = f" a {r.per}" if read_unit(ctx.metrics[r.metric_id].unit).adds_up else ""
     return (f"the change in '{r.metric_id}' from {number(result.before)} to "
-            f"{number(result.after)} a {r.per}, {number(r.attributable)} of it attributable",
+            f"{number(result.after)}{per}, {number(r.attributable)} of it attributable",
             ctx.sources.at(("pilots", i, "results", r.index)))
 
 
