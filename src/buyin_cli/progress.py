@@ -31,7 +31,9 @@ def progress_bar(stream: IO[str]) -> Iterator[Progress]:
         if task is None:
             bar.start()
             task = bar.add_task("", total=total)
-        bar.update(task, completed=done, description=briefing_id or "")
+        # Drawn at each step, not only at the bar's next tick: a deck rendered in less than a
+        # tick would otherwise never show its name or count.
+        bar.update(task, completed=done, description=briefing_id or "", refresh=True)
 
     try:
         yield advance
