@@ -170,3 +170,15 @@ def deck_text(path: Path) -> str:
         if slide.has_notes_slide:
             texts.append(slide.notes_slide.notes_text_frame.text)
     return "\n".join(texts)
+
+
+def brief_valid(data: dict[str, Any], write: Any, run: Any, workdir: Path) -> tuple[list[dict[str, Any]], str]:
+    """The valid strategy's one deck and talking points (`write`, `run` and `workdir` are the
+    conftest fixtures), after `brief` succeeded."""
+    from conftest import dump
+
+    write("s.yaml", dump(data))
+    result = run("brief", "s.yaml", "-o", "out")
+    assert result.exit_code == 0, result.output
+    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    return deck, (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")

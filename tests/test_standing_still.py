@@ -6,19 +6,13 @@ from typing import Any
 
 import pytest
 
-from conftest import dump
-from deck_helpers import read_deck
+from deck_helpers import brief_valid
 
 # Picking errors: 42 now, target 25, per month, $30 each: 17 × 12 × 30 a year.
 SENTENCE = "Picking errors: today's gap to target costs $6,120 a year"
 
 
-def _brief(data: dict[str, Any], write, run, workdir) -> tuple[list[dict[str, Any]], str]:
-    write("s.yaml", dump(data))
-    result = run("brief", "s.yaml", "-o", "out")
-    assert result.exit_code == 0, result.output
-    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
-    return deck, (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+_brief = brief_valid
 
 
 def _lines(slide: dict[str, Any]) -> list[str]:

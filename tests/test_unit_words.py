@@ -10,8 +10,7 @@ from buyin_cli.load.units import read_unit
 from buyin_cli.present.build.units import Units
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.render.templating import plural_n
-from conftest import dump
-from deck_helpers import read_deck
+from deck_helpers import brief_valid
 from deck_invariants import texts_of, unit_words
 
 
@@ -49,12 +48,7 @@ def test_one_picks_the_singular_and_anything_else_the_plural(text, n):
     assert plural_n(text) == n
 
 
-def _brief(data: dict[str, Any], write, run, workdir) -> tuple[list[dict[str, Any]], str]:
-    write("s.yaml", dump(data))
-    result = run("brief", "s.yaml", "-o", "out")
-    assert result.exit_code == 0, result.output
-    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
-    return deck, (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+_brief = brief_valid
 
 
 def _said(deck: list[dict[str, Any]], points: str) -> str:

@@ -113,20 +113,27 @@ def fill_placeholder(part: Any, sp: Any, box: tuple[int, int, int, int], paragra
             sub(r, _A["t"]).text = escaped(run.text)
 
 
+def _new_shape(slide: Any, tag: str) -> tuple[Any, int]:
+    """An empty shape element `tag` last among the slide's shapes (before any extension list),
+    and the id python-pptx would give it: one past the largest on the slide."""
+    tree = slide.shapes._spTree
+    shape_id = tree.max_shape_id + 1
+    shape = tree.makeelement(tag, {})
+    extension = tree.find(_T["p:extLst"])
+    if extension is None:
+        tree.append(shape)
+    else:
+        extension.addprevious(shape)
+    return shape, shape_id
+
+
 def table_frame(slide: Any, x: int, y: int, cx: int, cy: int, style: str, widths: list[int]) -> Any:
     """A table's frame at the end of the slide's shapes, its grid of column `widths`; its `a:tbl`.
 
     As python-pptx's `shapes.add_table` writes it, then `first_row = True`,
     `horz_banding = False` and the table style set to `style`; rows are the caller's.
     """
-    tree = slide.shapes._spTree
-    shape_id = tree.max_shape_id + 1
-    frame = tree.makeelement(_T["p:graphicFrame"], {})
-    extension = tree.find(_T["p:extLst"])
-    if extension is None:
-        tree.append(frame)
-    else:
-        extension.addprevious(frame)
+    frame, shape_id = _new_shape(slide, _T["p:graphicFrame"])
     nv = sub(frame, _T["p:nvGraphicFramePr"])
     sub(nv, _T["p:cNvPr"], {"id": str(shape_id), "name": f"Table {shape_id - 1}"})
     sub(sub(nv, _T["p:cNvGraphicFramePr"]), _T["a:graphicFrameLocks"], {"noGrp": "1"})
@@ -192,14 +199,7 @@ def textbox(slide: Any, box: tuple[int, int, int, int], insets: tuple[int, int, 
     `auto_size = NONE` (else its shape-to-fit stays), the margins (EMU: left, right, top,
     bottom; a default one is not written) and `vertical_anchor` ("t", "ctr").
     """
-    tree = slide.shapes._spTree
-    shape_id = tree.max_shape_id + 1
-    sp = tree.makeelement(_T["p:sp"], {})
-    extension = tree.find(_T["p:extLst"])
-    if extension is None:
-        tree.append(sp)
-    else:
-        extension.addprevious(sp)
+    sp, shape_id = _new_shape(slide, _T["p:sp"])
     nv = sub(sp, _T["p:nvSpPr"])
     sub(nv, _T["p:cNvPr"], {"id": str(shape_id), "name": f"TextBox {shape_id - 1}"})
     sub(nv, _T["p:cNvSpPr"], {"txBox": "1"})
