@@ -125,3 +125,14 @@ def test_a_money_metric_charts_by_its_sign_with_money_on_its_axis(tmp_path):
     titled = [c for _, c in charts(deck(tmp_path, data)) if c["title"].startswith("Overspend")]
     assert titled and all(c["title"] in ("Overspend, £ per month", "Overspend, £ per week") for c in titled)
     assert all(c["number_format"] and "£" in c["number_format"] for c in titled)
+
+
+def test_one_cost_category_is_not_summed_again_under_its_table(tmp_path):
+    # "By category: delivery £0; together £0." said nothing the table's total did not.
+    data = base()
+    data["initiatives"][0]["costs"] = [
+        {"item": "Build", "amount": 20000, "kind": "one-off", "category": "design"},
+        {"item": "Licence", "amount": 5000, "kind": "per-year", "category": "design"}]
+    [costs] = [s for s in deck(tmp_path, data) if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["table"][0][1] == "Category"
+    assert not [t for t in costs["texts"] if t.startswith("By category:")]
