@@ -207,3 +207,13 @@ def test_one_priced_initiative_has_its_money_said_once_on_slide_two(valid_data, 
     assert decision["title"].startswith("$6,000 in year one brings $14,000 a year")
     assert not [text for _, text in decision["body"] if "in year one brings" in text]
     assert "Approve $6,000 to roll out Pick Right" in [text for _, text in decision["body"]]
+
+
+def test_a_linked_ask_that_does_not_name_its_initiative_keeps_its_money_line(valid_data, tmp_path):
+    # Without the line, slide 2 would not say what the money buys.
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 for the pickers' training", "initiative": "pick-right"}])
+    for pilot in valid_data["pilots"]:
+        pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+    slides, _ = _deck(valid_data, tmp_path)
+    assert [text for _, text in slides[1]["body"] if text.startswith("Pick Right")]
