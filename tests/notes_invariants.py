@@ -37,9 +37,10 @@ def credit_claims(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> lis
         pilots = [p for p in strategy["pilots"] if p["group"] in shown]
         if len(pilots) != 1:
             continue
-        charted = {c["title"].split(",")[0].lower() for c in slide["charts"] if c["title"]}
+        charted = [c["title"].lower() for c in slide["charts"] if c["title"]]  # the metric's name first
         results = [r for r in pilots[0]["results"] if any(
-            m["id"] == r["metric"] and m["name"].split(",")[0].lower() in charted for m in strategy["metrics"])]
+            m["id"] == r["metric"] and any(t.startswith(m["name"].split(",")[0].lower()) for t in charted)
+            for m in strategy["metrics"])]
         bare = [r for r in results if _uncompared(r)]
         notes = slide["notes"]
         if ISOLATION_SHARE.search(notes) and not any(r.get("isolation", 1) < 1 for r in bare):

@@ -42,7 +42,7 @@ def test_a_named_comparison_group_names_the_line_and_the_slide(tmp_path):
     assert [name for name, _ in chart["series"]] == ["Line 2", "Cardiff"] and chart["legend"]
     # The legend names the comparison; the chart's title stays short, so a narrow (4:3) chart
     # keeps room for its plot.
-    assert chart["title"] == "Defects, defects per week"
+    assert chart["title"] == "Defects per week"
     assert "Cardiff" in slide["title"]
 
 
@@ -136,3 +136,11 @@ def test_one_cost_category_is_not_summed_again_under_its_table(tmp_path):
     [costs] = [s for s in deck(tmp_path, data) if s["table"] and s["table"][0][0] == "Cost"]
     assert costs["table"][0][1] == "Category"
     assert not [t for t in costs["texts"] if t.startswith("By category:")]
+
+
+def test_a_chart_title_says_its_unit_once(tmp_path):
+    # "Defects, defects per week" and "Days from start to first solo round, days" said it twice.
+    data = base()
+    titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
+    assert "Defects per week" in titles
+    assert not [t for t in titles if t.startswith("Defects, defects")]
