@@ -196,14 +196,18 @@ def test_the_talking_points_name_the_ask_that_is_not_a_decision(valid_data, tmp_
     assert "- An ask that is not a decision (Discuss the peak-season rota)" in points
 
 
+def _one_linked_ask(data: dict[str, Any], decision: str, folder: Path) -> dict[str, Any]:
+    """Slide 2 of the valid strategy asking `decision` for Pick Right, its rate valued per
+    pilot-sized group (so no caveat rides on its money line)."""
+    data["briefings"][0].update(minutes=45, asks=[{"decision": decision, "initiative": "pick-right"}])
+    for pilot in data["pilots"]:
+        pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+    return _deck(data, folder)[0][1]
+
+
 def test_one_priced_initiative_has_its_money_said_once_on_slide_two(valid_data, tmp_path):
     # The title and the big numbers say it; a line under the ask said it a third time.
-    valid_data["briefings"][0].update(minutes=45, asks=[
-        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}])
-    for pilot in valid_data["pilots"]:
-        pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
-    slides, _ = _deck(valid_data, tmp_path)
-    decision = slides[1]
+    decision = _one_linked_ask(valid_data, "Approve $6,000 to roll out Pick Right", tmp_path)
     assert decision["title"].startswith("$6,000 in year one brings $14,000 a year")
     assert not [text for _, text in decision["body"] if "in year one brings" in text]
     assert "Approve $6,000 to roll out Pick Right" in [text for _, text in decision["body"]]
@@ -211,9 +215,5 @@ def test_one_priced_initiative_has_its_money_said_once_on_slide_two(valid_data, 
 
 def test_a_linked_ask_that_does_not_name_its_initiative_keeps_its_money_line(valid_data, tmp_path):
     # Without the line, slide 2 would not say what the money buys.
-    valid_data["briefings"][0].update(minutes=45, asks=[
-        {"decision": "Approve $6,000 for the pickers' training", "initiative": "pick-right"}])
-    for pilot in valid_data["pilots"]:
-        pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
-    slides, _ = _deck(valid_data, tmp_path)
-    assert [text for _, text in slides[1]["body"] if text.startswith("Pick Right")]
+    decision = _one_linked_ask(valid_data, "Approve $6,000 for the pickers' training", tmp_path)
+    assert [text for _, text in decision["body"] if text.startswith("Pick Right")]
