@@ -1,0 +1,42 @@
+"""The story's claims say what the figures hold: each test is the smallest strategy that shows
+one finding of a cold review (a pilot's return shown without its roll-out's loss, a title that
+credits the learning with more than the money does, gross years called a return, the evidence
+line on a tiny count, "each roll-out" when one is asked). Every deck is also read back against
+the invariants (deck_invariants.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+BRIEFING = "warehouse-manager-briefing"
+
+
+def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of the strategy's one briefing, after the invariants held."""
+    for pilot in data["pilots"]:  # the rate is valued per pilot-sized group: no W317 caveat
+        pilot.setdefault("accept", {"W317": "Each error is valued for a group the pilot's size."})
+    assert brief_and_read(data, folder) == []
+    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
+    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
+
+
+def test_a_pilots_return_says_its_roll_out_would_not_pay_back(valid_data, tmp_path):
+    # The pilot paid back ($1,000 for $2,333 a year); the roll-out ($20,000 for $14,000) would not (W316).
+    valid_data["pilots"][0]["cost"] = 1000
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 20000
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, points = _deck(valid_data, tmp_path)
+    texts = [t for s in slides for t in s["texts"]]
+    assert "ROI in the pilot; its roll-out would not pay back\n133.3%" in texts
+    assert "(ROI 133.3%; its roll-out would not pay back)" in points
+
+
+def test_a_pilots_return_whose_roll_out_pays_back_says_nothing_more(valid_data, tmp_path):
+    valid_data["pilots"][0]["cost"] = 1000
+    slides, points = _deck(valid_data, tmp_path)
+    assert "ROI in the pilot\n133.3%" in [t for s in slides for t in s["texts"]]
+    assert "would not pay back" not in points
