@@ -40,3 +40,37 @@ def test_a_pilots_return_whose_roll_out_pays_back_says_nothing_more(valid_data, 
     slides, points = _deck(valid_data, tmp_path)
     assert "ROI in the pilot\n133.3%" in [t for s in slides for t in s["texts"]]
     assert "would not pay back" not in points
+
+
+def _alone(data: dict[str, Any], **result: Any) -> None:
+    """The pilot's one result without its comparison group, isolated as given."""
+    for key in ("control_before", "control_after", "isolation", "confidence"):
+        data["pilots"][0]["results"][0].pop(key)
+    data["pilots"][0]["results"][0].update(result)
+    data["pilots"][0]["accept"] = {"W317": "Each error is valued for a group the pilot's size.",
+                                   "W301": "Nothing else changed on the night shift."}
+
+
+def test_a_title_says_the_share_of_the_change_it_credits(valid_data, tmp_path):
+    # 40 → 30 errors is a 25% cut; isolation 0.4 credits 4 errors of the 40 before: 10%.
+    _alone(valid_data, isolation=0.4)
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 10%"
+    assert "We credit the learning with 4 errors per 10,000 lines (isolation 40%" in evidence["notes"]
+    assert "That is 10% of the reading before." in evidence["notes"]
+    assert "Evidence: Night shift cut picking errors 25%; we credit Pick Right with 10%" in [
+        t for _, t in slides[1]["body"]]
+
+
+def test_a_title_that_credits_the_whole_change_says_no_share(valid_data, tmp_path):
+    _alone(valid_data)
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift cut picking errors 25%" for s in slides)
+
+
+def test_a_title_beside_its_comparison_group_credits_the_share_isolation_keeps(valid_data, tmp_path):
+    # 25% against 2% for the comparison group: (10 − 1) × 0.8 × 0.9 = 6.48 of the 40 before, 16%.
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift cut picking errors 25%, against 2% for the comparison group; "
+               "we credit Pick Right with 16%" for s in slides)

@@ -67,6 +67,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
 
     c_before, c_after = result.control_before, result.control_after
+    shown = f.improvement - (f.control_improvement if f.has_control else 0.0)  # what the title implies
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return worked(
@@ -82,7 +83,9 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_direction=moved(*control) if control else None,
         control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
         control_change_pct_text=pct(*control) if control else None,
-        trend_after_text=opt(result.trend_after) if f.has_trend else None)
+        trend_after_text=opt(result.trend_after) if f.has_trend else None,
+        credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
+        credited_pct_text=pct(result.before, result.before + f.attributable))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],

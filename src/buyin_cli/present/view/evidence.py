@@ -65,6 +65,10 @@ class ResultView(WorkedResult):
     control_change_text: str | None
     control_change_pct_text: str | None
     trend_after_text: str | None  # what the pre-pilot trend projected for after
+    # Credited with less than its title's change (less its comparison group's): an isolation,
+    # confidence, estimates or a trend take a share out; the credit, relative to before.
+    credits_part: bool = False
+    credited_pct_text: str | None = None  # None when before is 0
 
 
 @dataclass(frozen=True)
