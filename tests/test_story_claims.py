@@ -74,3 +74,33 @@ def test_a_title_beside_its_comparison_group_credits_the_share_isolation_keeps(v
     slides, _ = _deck(valid_data, tmp_path)
     assert any(s["title"] == "Night shift cut picking errors 25%, against 2% for the comparison group; "
                "we credit Pick Right with 16%" for s in slides)
+
+
+def _second_metric(data: dict[str, Any], unit: str, before: float, after: float) -> None:
+    """Returns to re-pick, valued high, measured by the same pilot against its comparison group."""
+    data["metrics"].append({"id": "returns", "name": "Returns to re-pick", "unit": unit, "better": "lower",
+                            "baseline": 40, "target": 20, "value_per_unit": 900, "per": "month"})
+    data["pilots"][0]["results"].append({"metric": "returns", "per": "month", "before": before,
+                                         "after": after, "control_before": before,
+                                         "control_after": before})
+
+
+def test_the_evidence_line_leads_with_the_meetings_own_metric(valid_data, tmp_path):
+    # Returns carry more money, but the meeting is about picking errors.
+    _second_metric(valid_data, "complaints", 30, 20)
+    valid_data["objectives"].append({"id": "fewer-returns", "title": "Fewer returns", "owner": "Mark Ellis",
+                                     "driver": "pain", "metrics": ["returns"]})
+    valid_data["initiatives"][0]["objectives"].append("fewer-returns")
+    slides, _ = _deck(valid_data, tmp_path)
+    line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
+    assert line.startswith("Evidence: Night shift cut picking errors 25%")
+
+
+def test_the_evidence_line_never_leads_with_a_tiny_count(valid_data, tmp_path):
+    # 2 → 1 returns is −50% and the most money, but one return more or less would halve or double it.
+    _second_metric(valid_data, "incidents", 2, 1)
+    valid_data["objectives"][0]["metrics"].append("returns")
+    slides, points = _deck(valid_data, tmp_path)
+    line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
+    assert line.startswith("Evidence: Night shift cut picking errors 25%")
+    assert "returns to re-pick 50%" not in slides[1]["notes"]
