@@ -104,3 +104,25 @@ def test_the_evidence_line_never_leads_with_a_tiny_count(valid_data, tmp_path):
     line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
     assert line.startswith("Evidence: Night shift cut picking errors 25%")
     assert "returns to re-pick 50%" not in slides[1]["notes"]
+
+
+def test_the_years_title_says_what_they_leave_after_their_costs(valid_data, tmp_path):
+    # $13,996.80 a year for three years, $6,000 once: $35,990.40 net, not the gross $41,990.40.
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["title"].startswith("Over 3 years"))
+    assert years["title"] == ("Over 3 years, Pick Right returns $36,000 more than it costs, if 100% of "
+                              "each year's benefit carries into the next")
+
+
+def test_the_years_title_says_the_present_value_at_the_discount_rate(valid_data, tmp_path):
+    # At 10% a year: 7,996.80 + 13,996.80 ÷ 1.1 + 13,996.80 ÷ 1.21 = $32,288.76.
+    valid_data.update(discount_rate=0.1)
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["title"].startswith("Over 3 years"))
+    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,300, if 100% "
+                              "of each year's benefit carries into the next")
+    assert "Net present value at a discount rate of 10%: $32,289." in years["texts"][0]
