@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read
 
@@ -126,3 +128,24 @@ def test_the_years_title_says_the_present_value_at_the_discount_rate(valid_data,
     assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,300, if 100% "
                               "of each year's benefit carries into the next")
     assert "Net present value at a discount rate of 10%: $32,289." in years["texts"][0]
+
+
+@pytest.mark.parametrize(("title", "called"), [("Pick Right: labels and a one-page guide", "Pick Right"),
+                                               ("Pick Right, Pack Right", "the learning")])
+def test_the_credit_names_the_initiative_as_people_call_it(valid_data, tmp_path, title, called):
+    # Its name up to where the title describes it; a name with a comma would read as a list.
+    _alone(valid_data, isolation=0.4)
+    valid_data["initiatives"][0]["title"] = title
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == f"Night shift cut picking errors 25%; we credit {called} with 10%"
+               for s in slides)
+
+
+def test_a_credited_level_is_said_to_two_significant_figures(valid_data, tmp_path):
+    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 4.8.
+    valid_data["metrics"][0].update(name="Picks right first time", unit="% of picks", better="higher",
+                                    baseline=80, target=95)
+    _alone(valid_data, before=80, after=90, isolation=0.483)
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift raised picks right first time 10 points; we credit Pick Right "
+               "with 4.8 points" for s in slides)

@@ -9,7 +9,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
-from buyin_cli.present.build.own_words import has_period, is_level, is_percent
+from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import (
@@ -85,7 +85,8 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_change_pct_text=pct(*control) if control else None,
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
-        credited_pct_text=pct(result.before, result.before + f.attributable))
+        credited_pct_text=pct(result.before, result.before + f.attributable),
+        credited_said=fmt.number(float(f"{f.attributable:.2g}")))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
@@ -104,6 +105,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
              for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,
+        initiative_name=short_name(initiative_title),
         group=pilot.group, control_group=pilot.control_group, participants=pilot.participants,
         participants_text=fmt.number(pilot.participants),
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),

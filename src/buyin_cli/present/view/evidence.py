@@ -69,6 +69,7 @@ class ResultView(WorkedResult):
     # confidence, estimates or a trend take a share out; the credit, relative to before.
     credits_part: bool = False
     credited_pct_text: str | None = None  # None when before is 0
+    credited_said: str = ""  # the credited change as a title says it: to two significant figures
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class PilotView(Placed):
     intangibles: list[str]  # seen, never priced
     chain: list[LevelView]  # reaction, learning, application, impact, roi
     weakest: LevelView  # where the case is weakest
+    initiative_name: str = ""  # what people call it: its title up to its description
     doubts: list[DoubtView] = field(default_factory=list)  # what the review doubts of its figures
     control_group: str | None = None  # who the comparison group was, when the strategy names it
     free: bool = False  # it cost nothing in cash: no ROI to say
