@@ -33,7 +33,7 @@ def test_the_years_say_they_assume_no_decay_and_give_the_npv(run, write):
     text = replace_line(VALID_YAML, GUIDE, TIME + "\n    horizon_years: 3")
     notes, _ = _brief(run, write, text.replace("currency: USD", "currency: USD\ndiscount_rate: 0.1"))
     assert "No retention is given: this assumes no decay." in notes
-    assert "Net present value at 10% a year: $" in notes
+    assert "Net present value at a discount rate of 10%: $" in notes
 
 
 def test_the_working_names_the_trend_line_and_the_estimates(run, write):

@@ -102,7 +102,7 @@ def test_the_evidence_line_never_leads_with_a_tiny_count(valid_data, tmp_path):
     # 2 → 1 returns is −50% and the most money, but one return more or less would halve or double it.
     _second_metric(valid_data, "incidents", 2, 1)
     valid_data["objectives"][0]["metrics"].append("returns")
-    slides, points = _deck(valid_data, tmp_path)
+    slides, _ = _deck(valid_data, tmp_path)
     line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
     assert line.startswith("Evidence: Night shift cut picking errors 25%")
     assert "returns to re-pick 50%" not in slides[1]["notes"]
