@@ -62,9 +62,12 @@ def unsourced_money_charts(slides: list[dict[str, Any]], strategy: dict[str, Any
 
 
 def years_unnamed(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
-    """A multi-year slide, in a strategy of several initiatives, whose title names none."""
-    titles = [i["title"] for i in strategy["initiatives"]]
-    if len(titles) < 2:
+    """A multi-year slide, in a strategy of several initiatives, whose title names none (by its
+    title, or its name as people call it: "Pick Right" for "Pick Right, with labels")."""
+    from buyin_cli.present.build.own_words import short_name
+
+    titles = [name for i in strategy["initiatives"] for name in (i["title"], short_name(i["title"]))]
+    if len(strategy["initiatives"]) < 2:
         return []
     return [f"slide {i}: {s['title']!r} does not say whose years these are"
             for i, s in enumerate(slides, 1)
