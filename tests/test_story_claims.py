@@ -149,3 +149,13 @@ def test_a_credited_level_is_said_to_two_significant_figures(valid_data, tmp_pat
     slides, _ = _deck(valid_data, tmp_path)
     assert any(s["title"] == "Night shift raised picks right first time 10 points; we credit Pick Right "
                "with 4.8 points" for s in slides)
+
+
+def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, tmp_path):
+    # No isolation, confidence 0.8: 8 of the 10 errors, 20% of the 40 before; not "the whole change".
+    _alone(valid_data, confidence=0.8)
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 20%"
+    assert any("No comparison group and no isolation estimate: we credit the learning with the whole change, "
+               "at 80% confidence." in t for t in evidence["texts"])
