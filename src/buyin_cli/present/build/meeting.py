@@ -128,7 +128,7 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
 
     def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
         presented = pilot.state == "presented" and any(
-            result in page.results and not page.backup for page in pilot.pages)
+            not page.backup and any(r is result for r in page.results) for page in pilot.pages)
         compared = 2 if result.has_control else 1 if (
             result.isolation_given or result.trend_after_text or result.estimates) else 0
         return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot), value)
