@@ -31,7 +31,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides."""
     return kind(
-        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=metric.unit, better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=fmt.number(f.improvement),

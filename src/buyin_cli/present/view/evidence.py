@@ -17,6 +17,7 @@ class WorkedResult:
 
     metric: str  # the metric's name
     unit: str
+    better: str  # "higher" or "lower": the way the metric improves, which says its change ("25 fewer a month")
     is_percent: bool  # a % metric: what is credited is percentage points
     unit_has_period: bool  # the unit already says its period ("leavers per quarter")
     per: str  # week, month, quarter, year: the period one reading covers
