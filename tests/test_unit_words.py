@@ -92,6 +92,32 @@ def test_a_change_of_one_point_is_one_point(valid_data, write, run, workdir):
     assert not unit_words(deck, points, valid_data)
 
 
+@pytest.mark.parametrize(("locale", "text", "after"), [
+    ("en_GB", "score out of 10", " out of 10"),
+    ("en_GB", "rating out of 5", " out of 5"),
+    ("de_DE", "Punkte von 10", " von 10"),
+    ("de_DE", "von 10 Punkten", " von 10 Punkten"),
+    ("en_GB", "points on a 10-point scale", " points on a 10-point scale"),
+])
+def test_a_score_out_of_a_scale_reads_as_people_say_it(locale, text, after):
+    unit = Units(deck_formatter("EUR", locale))[text]
+    assert unit.after == after  # "6.8 out of 10", never "6.8 score out of 10"
+    assert unit.kind == "points" and not unit.adds_up  # a level: read, never summed
+
+
+def test_a_scores_figures_read_without_the_noun_on_every_slide_and_note(
+        valid_data, write, run, workdir):
+    metric = valid_data["metrics"][0]
+    metric.update(name="Customer satisfaction", unit="score out of 10", better="higher",
+                  baseline=6.8, target=8, actual=7.1)
+    valid_data["pilots"][0]["results"][0].update(before=6.8, after=7.4, control_before=6.8,
+                                                 control_after=6.9)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "6.8 out of 10 → 7.1 now → 8 target" in said
+    assert "score out of 10 →" not in said and "6.8 score" not in said
+
+
 @pytest.mark.parametrize(("unit", "better", "before", "after", "says"), [
     ("errors", "lower", 42, 30, "12 fewer a month"),  # a count: fewer, per its period
     ("orders", "higher", 30, 42, "12 more a month"),
