@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -42,6 +44,8 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
+        attributable_said=said(fmt, f.attributable, result),
+        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -57,6 +61,24 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     28% (up to two places: 14.09% for 0.140868)."""
     pct = round(fraction * 100, 6)
     return fmt.percent(pct, decimals_of(pct, 2))
+
+
+def share_said(fmt: Formatter, fraction: float) -> str:
+    """A share as the slides write a percentage, to one decimal at most: 48.7%, 27.5%, 50%."""
+    pct = round(fraction * 100, 6)
+    return fmt.percent(pct, decimals_of(pct, 1))
+
+
+def said(fmt: Formatter, value: float, result: Result) -> str:
+    """A figure worked out from a result's readings, said no more precisely than the readings
+    the slide shows, and under 10 to one decimal (one significant figure when smaller), so that
+    what it is worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 13 for
+    13.44 beside 25 → 12, 3.8 for 3.78 and 0.6 for 0.64 beside 4 → 3."""
+    shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                           result.control_after) if v is not None)
+    small = -math.floor(math.log10(abs(value))) if value else 0
+    places = min(max(shown, small, int(abs(value) < 10)), 4)
+    return fmt.number(float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:

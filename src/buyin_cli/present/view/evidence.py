@@ -34,6 +34,11 @@ class WorkedResult:
     isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
     confidence_text: str
     attributable_text: str  # credited to the learning, per period
+    # As a person says them, rounded as the slides round: the credit to the readings' own
+    # decimals (5.2 points, not 5.208), a share to one decimal (48.7%, not 48.67%).
+    attributable_said: str
+    isolation_said: str
+    confidence_said: str
     periods: int
     value_per_unit_text: str | None
     pilot_annual_benefit_text: str | None
