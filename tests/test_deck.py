@@ -422,3 +422,25 @@ def test_the_chart_invariant_finds_a_cut_off_axis() -> None:
     slides = [{"charts": [chart("LINE_MARKERS (65)", (70, 100)), chart("LINE (4)", (50, 100)),
                           chart("COLUMN_CLUSTERED (51)", (60, 100)), chart("BAR_CLUSTERED (57)", (0, 100))]}]
     assert [f.split(" (")[1].split(")")[0] for f in cut_axes(slides)] == ["LINE_MARKERS", "COLUMN_CLUSTERED"]
+
+
+def test_a_table_alone_on_its_slide_takes_the_room(tmp_path) -> None:
+    from buyin_cli.render.pptx.thin import TABLE_FILL
+
+    # The numbers slide of two initiatives: a table of four rows that read half the slide at 20 pt.
+    table = {"columns": ["Initiative", "Benefit a year", "Cost, year one", "Return (ROI)", "Payback, months",
+                         "Breaks even if this much of the effect holds"],
+             "align": ["left"] + ["right"] * 5,
+             "rows": [["Safe Hands, Right First Time", "£270,733", "£93,680", "189.0%", "4.2", "35%"],
+                      ["Shift Leader Coaching: safety conversations and daily huddles", "£156,724", "£95,360",
+                       "64.3%", "7.3", "61%"]],
+             "total": ["Together", "£427,457", "£189,040", "126.1%", "5.3", "44%"]}
+    slide = {"layout": "Title Only", "title": "Both roll-outs pay back within 7.3 months", "table": table,
+             "footnote": "Conservative: only the effect beyond the comparison group.", "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    shapes = list(Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes)
+    (table,) = [s for s in shapes if s.has_table]
+    foot = min(s.top for s in shapes if s.has_text_frame and "Conservative" in s.text_frame.text)
+    fill = sum(r.height for r in table.table.rows) / (foot - table.top)
+    assert fill >= TABLE_FILL - 0.05, fill  # not 60%, the rest of the slide white
+    assert min(_cell_sizes(table)) >= 20
