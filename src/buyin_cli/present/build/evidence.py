@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -71,14 +70,13 @@ def share_said(fmt: Formatter, fraction: float) -> str:
 
 def said(fmt: Formatter, value: float, result: Result) -> str:
     """A figure worked out from a result's readings, said no more precisely than the readings
-    the slide shows, and under 10 to one decimal (one significant figure when smaller), so that
-    what it is worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 13 for
-    13.44 beside 25 → 12, 3.8 for 3.78 and 0.6 for 0.64 beside 4 → 3."""
+    the slide shows, or to two significant figures where that is more, so that what it is
+    worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 78 for 78.4 beside
+    880 → 700, 0.14 for 0.144 beside 2 → 2.5; 6 stays 6."""
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
-    small = -math.floor(math.log10(abs(value))) if value else 0
-    places = min(max(shown, small, int(abs(value) < 10)), 4)
-    return fmt.number(float(Decimal(repr(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)))
+    two = 1 - math.floor(math.log10(abs(value))) if value else 0
+    return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
