@@ -169,13 +169,15 @@ def test_the_notes_say_the_credit_as_precisely_as_the_slide_shows_its_readings(v
 
 def test_a_mean_of_estimates_is_said_to_one_decimal_as_the_slides_write_a_percentage(valid_data, tmp_path):
     estimates = [{"share": share, "confidence": 1} for share in (0.5, 0.45, 0.51)]  # mean 48.67%
-    slides, _ = _brief(_uncompared(valid_data, estimates=estimates), tmp_path)
+    data = _uncompared(valid_data)
+    data["pilots"][0]["results"][0]["estimates"] = estimates
+    slides, _ = _brief(data, tmp_path)
     said = _notes(slides) + " ".join(t for s in slides if not s["hidden"] for t in s["texts"])
     assert "(48.7%, the mean of 3 participants' estimates)" in said and "48.67%" not in said
 
 
 def test_the_notes_precision_invariant_finds_a_number_said_finer_than_shown():
-    slide = {"title": "Team North: up from 69% to 80.5%", "body": [], "texts": [], "table": None,
+    slide: dict[str, Any] = {"title": "Team North: up from 69% to 80.5%", "body": [], "texts": [], "table": None,
              "charts": [], "notes": "We credit the learning with 5.208 points, 48.67% of it."}
     assert len(notes_precision([slide], {"locale": "en_GB"})) == 2
     slide["notes"] = "We credit the learning with 5.2 points, 48.7% of it."
