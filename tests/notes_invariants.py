@@ -99,7 +99,8 @@ def _places(text: str, german: bool) -> list[tuple[str, int, bool]]:
 def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
     """A number in a slide's notes said more precisely than the slide shows any, past two
     significant figures (5.208 points beside readings of 69 → 80.5; 0.14 is said as a person
-    says it), or a percentage said to more than one decimal (48.67%)."""
+    says it), or a percentage said to more than one decimal (48.67%) or, as a title rounds
+    it, past four significant figures (150,560.0%, not 150,600%)."""
     german = str(strategy.get("locale") or "").startswith("de")
     # The strategy's own words ("errors per 10,000 lines" in a German deck) are as it wrote them.
     own = " ".join(m["name"] + " " + m["unit"] for m in strategy.get("metrics", []))
@@ -114,7 +115,9 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
         for number, places, percent in _places(slide["notes"], german):
             if number in own:
                 continue
-            digits = len(re.sub(r"\D", "", number).lstrip("0"))  # 0.14 has two, 5.208 four
-            if (percent and places > 1) or (places > most and digits > 2):
+            # Significant digits: 0.14 has two, 5.208 four, 150,600 four, 150,560.0 seven.
+            bare = re.sub(r"[^\d,]" if german else r"[^\d.]", "", number)
+            digits = len(re.sub(r"\D", "", bare).lstrip("0")) if places else len(bare.strip("0"))
+            if (percent and (places > 1 or digits > 4)) or (not percent and places > most and digits > 2):
                 found.append(f"slide {n} notes say {number!r}, the slide {most} decimals at most")
     return found

@@ -178,9 +178,9 @@ def test_a_mean_of_estimates_is_said_to_one_decimal_as_the_slides_write_a_percen
 
 def test_the_notes_precision_invariant_finds_a_number_said_finer_than_shown():
     slide: dict[str, Any] = {"title": "Team North: up from 69% to 80.5%", "body": [], "texts": [], "table": None,
-             "charts": [], "notes": "We credit the learning with 5.208 points, 48.67% of it."}
-    assert len(notes_precision([slide], {"locale": "en_GB"})) == 2
-    slide["notes"] = "We credit the learning with 5.2 points, 48.7% of it."
+             "charts": [], "notes": "We credit the learning with 5.208 points, 48.67% of it; 150,560.0% in 3 years."}
+    assert len(notes_precision([slide], {"locale": "en_GB"})) == 3
+    slide["notes"] = "We credit the learning with 5.2 points, 48.7% of it; 150,600% in 3 years; 412.3% a year."
     assert notes_precision([slide], {"locale": "en_GB"}) == []
     german = {**slide, "title": "Von 69 % auf 80,5 %", "notes": "5,208 Punkte; 1.000 Anrufe"}
     assert notes_precision([german], {"locale": "de_DE"}) == ["slide 1 notes say '5,208', the slide 1 decimals at most"]
