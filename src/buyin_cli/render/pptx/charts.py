@@ -265,8 +265,8 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
         # A line's axis cut off past half its top shows a change at more than twice its size:
         # it reaches down to half its top at least (on-time 76% → 95% on 50–100, not 70–100).
         step = _nice_step((top - top * HONEST) / 5, whole)
+        top = min(math.ceil(top / step - 1e-9) * step, max(spec.ceiling or math.inf, high))
         bottom = math.floor(top * HONEST / step + 1e-9) * step
-        top = math.ceil(top / step - 1e-9) * step
     return bottom, top, step
 
 
