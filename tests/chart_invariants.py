@@ -92,6 +92,24 @@ def categories_hidden(slides: list[dict[str, Any]], strategy: dict[str, Any]) ->
     return found
 
 
+def cut_axes(slides: list[dict[str, Any]]) -> list[str]:
+    """A value axis that makes a change look bigger than it is: bars of positive values not
+    from zero, or a line of positive values whose axis starts above half its top (a change
+    then drawn at more than twice its size)."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        for chart in s["charts"]:
+            values = [v for _, vs in chart["series"] for v in vs if v is not None]
+            if chart["axis"] is None or not values or min(values) < 0:
+                continue
+            low, high = chart["axis"]
+            line = "LINE" in str(chart["type"])
+            if (line and low > high / 2 + 1e-9) or (not line and low != 0):
+                found.append(f"slide {i}: {chart['title']!r} ({str(chart['type']).split()[0]}) has an "
+                             f"axis of {low:g}–{high:g} for values {min(values):g}–{max(values):g}")
+    return found
+
+
 def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> dict[str, list[str]]:
     """Each chart invariant's findings for one deck, by name."""
     return {
@@ -102,4 +120,5 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
         "source": unsourced_money_charts(slides, strategy),
         "years": years_unnamed(slides, strategy),
         "categories": categories_hidden(slides, strategy),
+        "cut axis": cut_axes(slides),
     }

@@ -1,7 +1,8 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
 - The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
-- Bars start at zero; a line's axis shows every value and the target, noise not magnified.
+- Bars start at zero; a line's axis shows every value and the target, noise not magnified,
+  and starts no higher than half its top, so no change looks more than twice its size.
 - Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
   a legend naming each series whenever there are several, above the plot.
 - The source line goes under the chart, in its own box.
@@ -226,13 +227,17 @@ def _axes(chart: Any, spec: Chart, number_format: str) -> None:
         oxml.cross_at_maximum(values)
 
 
+HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)
+
+
 def value_range(spec: Chart) -> tuple[float, float, float]:
     """The value axis (lowest, highest, step): from zero for bars; for lines, every value and
     the target, padded.
 
     A line's range is at least a fifth of the largest magnitude wide, so that a
-    wobble between 2.1 and 2.2 reads as the near-flat line it is. Counts step by
-    whole numbers.
+    wobble between 2.1 and 2.2 reads as the near-flat line it is, and a line of
+    positive values starts at half its top or lower (HONEST), so that no change looks
+    more than twice its size. Counts step by whole numbers.
     """
     values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
     whole = all(float(v).is_integer() for v in values)
@@ -256,6 +261,12 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
         top = spec.axis_max
     elif spec.ceiling is not None and high <= spec.ceiling < top:
         top = spec.ceiling  # a percentage's axis stops at 100%, whatever the padding wanted
+    if spec.axis_min is None and low >= 0 and bottom > top * HONEST:
+        # A line's axis cut off past half its top shows a change at more than twice its size:
+        # it reaches down to half its top at least (on-time 76% → 95% on 50–100, not 70–100).
+        step = _nice_step((top - top * HONEST) / 5, whole)
+        top = min(math.ceil(top / step - 1e-9) * step, max(spec.ceiling or math.inf, high))
+        bottom = math.floor(top * HONEST / step + 1e-9) * step
     return bottom, top, step
 
 
