@@ -75,7 +75,7 @@ def short_format(number_format: str, values: Sequence[float | None], language: s
     None when the values are too small or the locale has no short word."""
     found = FORMAT.match(number_format)
     numbers = [abs(v) for v in values if v is not None]
-    if found is None or found.group(5) or found.group(6) == "%" or not numbers:
+    if found is None or found.group(5) or "%" in (found.group(6) or "") or not numbers:
         return None
     patterns = _compact_patterns(language)
     largest = max(numbers)

@@ -29,7 +29,8 @@ from buyin_cli.render.pptx.locales import locale_prefix, localised
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 EMU_PER_PT = 12700
-SOURCE_HEIGHT = 0.32 * 72 * 12700  # EMU: one line of 12 pt under a chart
+SOURCE_HEIGHT_PT = 0.32 * 72  # one line of 12 pt under a chart
+SOURCE_HEIGHT = SOURCE_HEIGHT_PT * EMU_PER_PT
 GREY, DARK, RULE = chartlines.GREY, chartlines.DARK, RGBColor(0xD9, 0xD9, 0xD9)
 _KINDS = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
           "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
