@@ -129,7 +129,9 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
         return x + int(w * (left_share + width_share * min(max(share, 0.0), 1.0)))
 
     plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
-    for n, mark in enumerate(spec.marks or []):
+    plot_left, plot_width = x + int(w * left_share), int(w * width_share)
+    below = plot_top  # each label under the one before it
+    for mark in spec.marks or []:
         left = at(mark.start)
         rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
         rule.line.color.rgb, rule.line.width, rule.line.dash_style = DARK, Pt(1.25), MSO_LINE.DASH
@@ -138,9 +140,12 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
             span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
             span.line.color.rgb = DARK
             span.line.width = Pt(1.25)
-        # As wide as its words, kept inside the chart: near the right edge it ends at the edge.
-        label_w = max(right - left, int((text_width(mark.label, LABEL_FONT) + 4) * 12700))
-        start = min(left + int(2 * 12700), max(x, x + w - label_w))
-        label = textxml.textbox(slide, (start, plot_top + int(n * 15 * 12700), label_w,
-                                        int(15 * 12700)), (0, 0, 0, 0), wrap=False, fitted=False)
+        # As wide as its words, kept inside the chart: near the right edge it ends at the edge;
+        # wider than the plot, it wraps across the plot's width.
+        label_w = min(max(right - left, int((text_width(mark.label, LABEL_FONT) + 4) * 12700)), plot_width)
+        start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
+        lines = lines_at(mark.label, label_w / 12700 - 4, LABEL_FONT)
+        label = textxml.textbox(slide, (start, below, label_w, int(lines * 15 * 12700)), (0, 0, 0, 0),
+                                wrap=lines > 1, fitted=False)
         textxml.styled_run(label, mark.label, LABEL_FONT, rgb=str(DARK))
+        below += int(lines * 15 * 12700)
