@@ -118,7 +118,7 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
 
 MIN_FRAME = 2.0 * 72  # points: a chart's frame, the least that leaves a readable plot
 LABEL = 12  # points: data, axis and legend labels
-PAD = 7 + 8  # points a chart keeps inside its frame, and between its axis labels and its plot
+PAD, AXIS_GAP = 7, 8  # points a chart keeps inside its frame; between its axis labels and its plot
 
 
 def _frames(path: Path) -> list[tuple[int, Any]]:
@@ -136,7 +136,7 @@ def _plot_width(shape: Any) -> float:
         return Emu(shape.width).pt * float(fixed.get("val"))
     axis = chart.value_axis
     ticks = [v for v in (axis.minimum_scale, axis.maximum_scale) if v is not None]
-    return Emu(shape.width).pt - 2 * PAD - widest(ticks, axis.tick_labels.number_format)
+    return Emu(shape.width).pt - 2 * PAD - AXIS_GAP - widest(ticks, axis.tick_labels.number_format)
 
 
 def overlaid_legends(path: Path) -> list[str]:
