@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -31,7 +32,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides."""
     return kind(
-        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=metric.unit, better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=fmt.number(f.improvement),
@@ -42,6 +43,8 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
+        attributable_said=said(fmt, f.attributable, result),
+        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -57,6 +60,23 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     28% (up to two places: 14.09% for 0.140868)."""
     pct = round(fraction * 100, 6)
     return fmt.percent(pct, decimals_of(pct, 2))
+
+
+def share_said(fmt: Formatter, fraction: float) -> str:
+    """A share as the slides write a percentage, to one decimal at most: 48.7%, 27.5%, 50%."""
+    pct = round(fraction * 100, 6)
+    return fmt.percent(pct, decimals_of(pct, 1))
+
+
+def said(fmt: Formatter, value: float, result: Result) -> str:
+    """A figure worked out from a result's readings, said no more precisely than the readings
+    the slide shows, or to two significant figures where that is more, so that what it is
+    worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 78 for 78.4 beside
+    880 → 700, 0.14 for 0.144 beside 2 → 2.5; 6 stays 6."""
+    shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                           result.control_after) if v is not None)
+    two = 1 - math.floor(math.log10(abs(value))) if value else 0
+    return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:

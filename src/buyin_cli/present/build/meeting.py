@@ -37,7 +37,9 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
             t.roi_pct_at_half is not None and t.roi_pct_at_half < 0),
         break_even_text=(fmt.share(t.break_even_share) if t.break_even_share is not None
                          else fmt.not_available),
-        roi_at_half_text=pct(t.roi_pct_at_half),
+        # Only ever said (notes, a footnote), never a table's column: rounded as a title says it.
+        roi_at_half_text=(fmt.percent_rounded(t.roi_pct_at_half) if t.roi_pct_at_half is not None
+                          else fmt.not_available),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
         longest_payback_text=(fmt.months(t.longest_payback_months)
                               if t.longest_payback_months is not None else None),

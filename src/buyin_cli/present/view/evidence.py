@@ -17,6 +17,7 @@ class WorkedResult:
 
     metric: str  # the metric's name
     unit: str
+    better: str  # "higher" or "lower": the way the metric improves, which says its change ("25 fewer a month")
     is_percent: bool  # a % metric: what is credited is percentage points
     unit_has_period: bool  # the unit already says its period ("leavers per quarter")
     per: str  # week, month, quarter, year: the period one reading covers
@@ -33,6 +34,11 @@ class WorkedResult:
     isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
     confidence_text: str
     attributable_text: str  # credited to the learning, per period
+    # As a person says them, rounded as the slides round: the credit to the readings' own
+    # decimals (5.2 points, not 5.208), a share to one decimal (48.7%, not 48.67%).
+    attributable_said: str
+    isolation_said: str
+    confidence_said: str
     periods: int
     value_per_unit_text: str | None
     pilot_annual_benefit_text: str | None

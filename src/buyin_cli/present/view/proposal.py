@@ -108,6 +108,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
+    horizon_roi_spoken: str  # as a title says it: 150,600%, not 150,560.0%
     horizon_benefit_spoken: str  # as a title says it: £1,130,000
     horizon_cost_spoken: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
