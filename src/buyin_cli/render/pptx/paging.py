@@ -77,7 +77,9 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         b.detail for b in spec.body or []] + [False] * (spec.link is not None))
     if fitted:
         body_size, kept, left_out = fitted
-        return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out)
+        # A short text that must not continue (one ask) is a statement all the same.
+        return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out,
+                         statement=statement is not None and not left_out)
     body_size, pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
                                         max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
     return TextPages(pages, body_size, statement=statement is not None)
