@@ -9,7 +9,7 @@ from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
 from deck_helpers import outline_from, save_deck
-from deck_invariants import STATEMENT_SIZE, thin_slides
+from deck_invariants import STATEMENT_SIZE, small_decision, thin_slides
 
 
 def _deck(slides: list[dict[str, Any]], folder: Path, four_three: bool = False) -> Path:
@@ -37,3 +37,23 @@ def test_one_ask_on_a_slide_that_must_stay_whole_is_a_statement(tmp_path):
     assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert min(r.font.size.pt for p in frame.paragraphs for r in p.runs) >= STATEMENT_SIZE
     assert thin_slides(path) == []
+
+
+def test_a_slide_that_stays_whole_says_its_footnote_from_the_notes_before_reading_small(tmp_path):
+    caveat = ("Returns refresher claims a change another initiative also claims for the same "
+              "people: a total may count it twice. Pick Right, with look-alike items, labels and a "
+              "one-page guide claims a change another initiative also claims for the same people.")
+    money = ("$4,000 in year one brings $421,200 a year, paid back in 0.1 months; it breaks even "
+             "if 1% of its pilot effect holds (not isolated; an upper bound)")
+    body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]
+    for ask in ("Agree a review date in six months",
+                "Agree a three-month pilot of Returns refresher at one site from May",
+                "Approve the roll-out of Pick Right to all 120 staff"):
+        body += [{"text": ask, "level": 1}, {"text": money, "level": 2}]
+    path = _deck([{"layout": "Title Slide", "title": "Pick Right"},
+                  {"layout": "Title and Content", "whole": True, "title": "$4,000 brings $1.4M a year",
+                   "callouts": [{"value": "$4,000", "label": "to invest"}, {"value": "$1.4M", "label": "a year"}], "body": body, "footnote": caveat}], tmp_path, four_three=True)
+    assert small_decision(path) == []  # slide 2 reads at 14 pt or more
+    slide = Presentation(str(path)).slides[1]
+    assert caveat in slide.notes_slide.notes_text_frame.text
+    assert not any(caveat in s.text_frame.text for s in slide.shapes if s.has_text_frame)

@@ -128,6 +128,12 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    if spec.whole and spec.footnote and text.size < BODY_FLOOR:
+        # A slide that must stay whole says its footnote from the notes before its text reads
+        # under BODY_FLOOR: the room it took is the body's.
+        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
+        places = plan(layout, spec, number)
+        text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
     pages = max(len(text.pages), len(table.pages))
