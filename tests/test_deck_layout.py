@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
@@ -39,6 +40,30 @@ def test_one_ask_on_a_slide_that_must_stay_whole_is_a_statement(tmp_path):
     assert thin_slides(path) == []
 
 
+CALLOUTS = [{"value": "£189k", "label": "to invest in year one"},
+            {"value": "£427k", "label": "benefit a year"},
+            {"value": "5.3 months", "label": "to pay back"},
+            {"value": "61%", "label": "of the pilot effect must hold to break even"}]
+
+
+def _figures(path: Path, number: int = 1) -> dict[str, float]:
+    """Each callout's figure on the slide, with its size in points."""
+    slide = Presentation(str(path)).slides[number - 1]
+    return {s.text_frame.text: s.text_frame.paragraphs[0].runs[0].font.size.pt for s in slide.shapes
+            if not s.is_placeholder and s.has_text_frame and s.text_frame.text in
+            [c["value"] for c in CALLOUTS]}
+
+
+@pytest.mark.parametrize(("four_three", "least"), [(False, 40), (True, 30)])
+def test_big_numbers_read_big_a_long_figure_taking_more_of_the_row(tmp_path, four_three, least):
+    path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
+                   "callouts": CALLOUTS, "body": ["Approve the roll-out to all 240 operators"]}],
+                 tmp_path, four_three)
+    sizes = _figures(path)
+    assert len(sizes) == 4 and len(set(sizes.values())) == 1  # one size for all of them
+    assert min(sizes.values()) >= least, sizes
+
+
 def test_a_slide_that_stays_whole_says_its_footnote_from_the_notes_before_reading_small(tmp_path):
     caveat = ("Returns refresher claims a change another initiative also claims for the same "
               "people: a total may count it twice. Pick Right, with look-alike items, labels and a "
@@ -52,7 +77,7 @@ def test_a_slide_that_stays_whole_says_its_footnote_from_the_notes_before_readin
         body += [{"text": ask, "level": 1}, {"text": money, "level": 2}]
     path = _deck([{"layout": "Title Slide", "title": "Pick Right"},
                   {"layout": "Title and Content", "whole": True, "title": "$4,000 brings $1.4M a year",
-                   "callouts": [{"value": "$4,000", "label": "to invest"}, {"value": "$1.4M", "label": "a year"}], "body": body, "footnote": caveat}], tmp_path, four_three=True)
+                   "callouts": CALLOUTS, "body": body, "footnote": caveat}], tmp_path, four_three=True)
     assert small_decision(path) == []  # slide 2 reads at 14 pt or more
     slide = Presentation(str(path)).slides[1]
     assert caveat in slide.notes_slide.notes_text_frame.text
