@@ -82,3 +82,22 @@ def test_a_slide_that_stays_whole_says_its_footnote_from_the_notes_before_readin
     slide = Presentation(str(path)).slides[1]
     assert caveat in slide.notes_slide.notes_text_frame.text
     assert not any(caveat in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_a_table_continued_for_its_footnote_fills_its_first_page(tmp_path):
+    caveat = " ".join(["Kurze Formate: ungewöhnlich hohe Rendite, eine Obergrenze, bis der Rollout "
+                       "sie bestätigt; eine Summe zählt sie womöglich doppelt."] * 10)
+    rows = [["Kurze Formate", "567.000 €", "kein Bargeld", "–", "–", "–"],
+            ["Sicher und fehlerfrei an der Linie", "1.620.000 €", "60.000 €", "2.600,0 %", "0,4", "4 %"],
+            ["Kundengespräche, Beschwerden und Rückrufe souverän führen", "336.000 €", "18.500 €",
+             "1.716,2 %", "0,7", "6 %"]]
+    path = _deck([{"layout": "Title Only", "title": "Insgesamt: 2.520.000 € Nutzen pro Jahr",
+                   "table": {"columns": ["Initiative", "Nutzen pro Jahr", "Kosten im ersten Jahr",
+                                         "Rendite (ROI)", "Amortisation (Monate)",
+                                         "Gewinnschwelle: nötiger Anteil des Effekts"],
+                             "rows": rows, "total": ["Gesamt", "2.523.000 €", "78.500 €", "3.114,0 %",
+                                                     "0,4", "3 %"],
+                             "align": ["left"] + ["right"] * 5},
+                   "footnote": caveat}], tmp_path, four_three=True)
+    assert len(Presentation(str(path)).slides) == 2  # the footnote's page continues the table
+    assert thin_slides(path) == []

@@ -46,6 +46,7 @@ class TablePages:
     size: float = 0.0
     widths: list[float] = field(default_factory=list)
     font: textfit.Font | None = None
+    at: tuple[int, int, int, int] | None = None  # the table's box, when not the visual's
 
 
 def paragraphs(spec: Slide) -> list[Para]:
@@ -102,6 +103,17 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
                              bold_last) if thin.alone(spec) else TABLE_START
     size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), start,
                                             TABLE_FLOOR, font, bold_last=bold_last)
+    if len(pages) > 1 and "footnote" in places and thin.alone(spec):
+        # A footnote is said on the last page only: the pages before it keep its room.
+        x, y, w, h = t_box
+        fx, fy, fw, fh = places["footnote"].box
+        full = (x, y, w, fy + fh - y)
+        reserve = (full[3] - h) / EMU_PER_PT
+        fitted = textfit.fit_table(spec.table.columns, rows, table_box(full), start, TABLE_FLOOR,
+                                   font, bold_last=bold_last, reserve=reserve)
+        if len(fitted[2]) <= len(pages):
+            size, widths, pages = fitted
+            return TablePages(pages, chart_area, size, widths, font, full)
     if charts:  # the chart takes what the table's first page leaves
         height = textfit.row_height(spec.table.columns, widths, size, True, font) + sum(
             textfit.row_height(rows[i], widths, size, True, font) for i in pages[0])
