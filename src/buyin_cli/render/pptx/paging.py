@@ -106,7 +106,7 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     if len(pages) > 1 and "footnote" in places and thin.alone(spec):
         # A footnote is said on the last page only: the pages before it keep its room.
         x, y, w, h = t_box
-        fx, fy, fw, fh = places["footnote"].box
+        _, fy, _, fh = places["footnote"].box
         full = (x, y, w, fy + fh - y)
         reserve = (full[3] - h) / EMU_PER_PT
         fitted = textfit.fit_table(spec.table.columns, rows, table_box(full), start, TABLE_FLOOR,
