@@ -9,8 +9,9 @@ import pytest
 from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
-from deck_helpers import outline_from, save_deck
+from deck_helpers import outline_from, read_deck, save_deck
 from deck_invariants import STATEMENT_SIZE, small_decision, thin_slides
+from test_deck_holds import brief_and_read
 
 
 def _deck(slides: list[dict[str, Any]], folder: Path, four_three: bool = False) -> Path:
@@ -101,3 +102,31 @@ def test_a_table_continued_for_its_footnote_fills_its_first_page(tmp_path):
                    "footnote": caveat}], tmp_path, four_three=True)
     assert len(Presentation(str(path)).slides) == 2  # the footnote's page continues the table
     assert thin_slides(path) == []
+
+
+def _two_results(data: dict[str, Any]) -> dict[str, Any]:
+    """The valid strategy with a second result on its pilot: two charts for one slide."""
+    data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week",
+                            "better": "lower", "baseline": 40, "target": 20, "actual": 35})
+    data["objectives"][0]["metrics"].append("re-picks")
+    data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40,
+                                         "after": 30, "control_before": 40, "control_after": 39})
+    data["briefings"][0]["minutes"] = 60
+    return data
+
+
+@pytest.mark.parametrize("four_three", [False, True])
+def test_a_pilots_results_share_a_slide_only_where_both_charts_have_room(valid_data, tmp_path,
+                                                                         four_three):
+    # brief_and_read holds the invariants, charts side by side narrower than 4.6 in among them.
+    assert brief_and_read(_two_results(valid_data), tmp_path, four_three) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    evidence = [(n, s) for n, s in enumerate(slides, 1) if any(
+        c["series"][0][0] == "Night shift" for c in s["charts"])]
+    assert [len(s["charts"]) for _, s in evidence] == ([1, 1] if four_three else [2])
+    # Each result's slide says its own point, has its own time, and the talking points agree.
+    assert "picking errors" in evidence[0][1]["title"]
+    assert four_three is False or "re-picks" in evidence[1][1]["title"].lower()
+    points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    for n, s in evidence:
+        assert s["notes"].startswith("[") and f"| {n} | {s['title']} |" in points

@@ -131,6 +131,14 @@ def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
     return out
 
 
+def content_width(prs: Any) -> float:
+    """The width of the slides' content area in points: the master's body placeholder's, else
+    the slide's less an inch."""
+    body = next((ph for ph in prs.slide_master.placeholders if ph.placeholder_format.type == PH.BODY
+                 and ph.width), None)
+    return (body.width if body is not None else int(prs.slide_width) - 914400) / EMU_PER_PT
+
+
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:
     x, y = min(b[0] for b in boxes), min(b[1] for b in boxes)
     return (x, y, max(b[0] + b[2] for b in boxes) - x, max(b[1] + b[3] for b in boxes) - y)
