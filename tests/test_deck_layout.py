@@ -130,3 +130,15 @@ def test_a_pilots_results_share_a_slide_only_where_both_charts_have_room(valid_d
     points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
     for n, s in evidence:
         assert s["notes"].startswith("[") and f"| {n} | {s['title']} |" in points
+
+
+def test_a_chart_beside_a_short_list_keeps_a_readable_plot_on_four_three(tmp_path):
+    chart = {"kind": "line", "title": "Picking errors per 10,000 lines",
+             "categories": ["Jan 2025", "Feb", "Mar", "Apr", "May", "Jun"],
+             "series": [{"name": "Picking errors", "values": [42, 41, 40, 38, 35, 33]}]}
+    path = _deck([{"layout": "Title and Content", "title": "Picking errors: 33 at the last count",
+                   "body": ["Cut the picking errors that turn into returns",
+                            {"text": "Owner: Mark Ellis, VP Operations", "level": 1}],
+                   "chart": chart}], tmp_path, four_three=True)
+    frame = next(s for s in Presentation(str(path)).slides[0].shapes if s.has_chart)
+    assert frame.width / 914400 >= 4.6

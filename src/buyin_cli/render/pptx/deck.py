@@ -128,6 +128,12 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    if len(text.pages) > 1 and "visual" in places and places["visual"].box[2] > places["text"].box[2]:
+        # A chart widened to a readable plot gives back its room before the list beside it continues.
+        halves = plan(layout, spec, number, widen=False)
+        halved = paging.text_pages(maker.prs, layout, halves, spec, maker.cache)
+        if len(halved.pages) == 1:
+            places, text = halves, halved
     if spec.whole and spec.footnote and text.size < BODY_FLOOR:
         # A slide that must stay whole says its footnote from the notes before its text reads
         # under BODY_FLOOR: the room it took is the body's.
