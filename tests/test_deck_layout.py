@@ -142,3 +142,22 @@ def test_a_chart_beside_a_short_list_keeps_a_readable_plot_on_four_three(tmp_pat
                    "chart": chart}], tmp_path, four_three=True)
     frame = next(s for s in Presentation(str(path)).slides[0].shapes if s.has_chart)
     assert frame.width / 914400 >= 4.6
+
+
+@pytest.mark.parametrize(("four_three", "slide", "layout"), [
+    (False, {"subtitle": "Questions and discussion · Dana Ruiz"}, "Section Header"),
+    (True, {"subtitle": "Questions and discussion · Dana Ruiz"}, "Title Slide"),
+    (True, {"body": ["Live: two minutes inside the course"],
+            "link": {"text": "Open the course", "url": "https://example.com/course"}},
+     "Title and Content")])
+def test_a_section_header_with_its_title_under_its_text_or_in_capitals_is_swapped(
+        tmp_path, four_three, slide, layout):
+    # python-pptx's 4:3 section header sets its text above an ALL-CAPS title.
+    path = _deck([{"layout": "Section Header", "title": "Would fewer returns help you?", **slide}],
+                 tmp_path, four_three)
+    shown = Presentation(str(path)).slides[0]
+    assert shown.slide_layout.name == layout
+    title = shown.shapes.title
+    text = next(s for s in shown.placeholders if s.placeholder_format.idx != 0 and s.has_text_frame
+                and s.text_frame.text)
+    assert title.top < text.top and title.text_frame.text == "Would fewer returns help you?"

@@ -33,6 +33,7 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placehol
 from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
+from buyin_cli.render.pptx.upright import upright
 from buyin_cli.words import clip
 
 if TYPE_CHECKING:  # what `buyin watch` keeps between builds; a plain build never imports it
@@ -165,7 +166,9 @@ def _layout(maker: SlideMaker, spec: Slide, number: int) -> LayoutFacts:
         names = ", ".join(_quoted(lay.name) for lay in maker.prs.slide_layouts)
         raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
                             f'{_quoted(spec.layout)} (it has: {names})')
-    return layout
+    # A section header with its text above its title, or its title in capitals, is swapped.
+    every = (maker.facts(lay.name) for lay in maker.prs.slide_layouts)
+    return upright(maker.prs, layout, spec, (lay for lay in every if lay is not None), maker.cache)
 
 
 def _table_font(maker: SlideMaker) -> textfit.Font:
