@@ -10,7 +10,7 @@ from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
 from deck_helpers import outline_from, read_deck, save_deck
-from deck_invariants import STATEMENT_SIZE, small_decision, thin_slides
+from deck_invariants import STATEMENT_SIZE, long_titles, small_decision, thin_slides
 from test_deck_holds import brief_and_read
 
 
@@ -161,3 +161,13 @@ def test_a_section_header_with_its_title_under_its_text_or_in_capitals_is_swappe
     text = next(s for s in shown.placeholders if s.placeholder_format.idx != 0 and s.has_text_frame
                 and s.text_frame.text)
     assert title.top < text.top and title.text_frame.text == "Would fewer returns help you?"
+
+
+def test_a_long_cover_title_takes_the_grids_width_to_stand_in_two_lines(tmp_path):
+    title = ("Better Customer complaints, written and by phone, so that customers, crews and "
+             "auditors trust us")
+    path = _deck([{"layout": "Title Slide", "title": title,
+                   "subtitle": "Briefing for Dana Ruiz, Warehouse General Manager"}],
+                 tmp_path, four_three=True)
+    assert long_titles(path) == []  # two lines at most, at the width the title was given
+    assert Presentation(str(path)).slides[0].shapes.title.text_frame.text == title

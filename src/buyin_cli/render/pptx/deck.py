@@ -231,11 +231,27 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
 
 def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> None:
     start = _inherited(maker, layout, place.idx, "title", 32)
+    floor = min(start, TITLE_FLOOR)
+    box = place.box
+    wider = _grid_box(maker, layout, place)
+    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, TITLE_LINES) is None
+                                 for form in forms):
+        box = wider  # a cover's centred title too long for its box takes the grid's width
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
-    text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
-                                   bold=True, max_lines=TITLE_LINES)
-    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), place.box,
-                     [Paragraph((Run(text, size),))])
+    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=TITLE_LINES)
+    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
+
+
+def _grid_box(maker: SlideMaker, layout: LayoutFacts, place: Place) -> tuple[int, int, int, int] | None:
+    """A centre title's box widened to the master title's margins, when those are wider."""
+    if layout.of_type(PH.CENTER_TITLE) is None:
+        return None
+    grid = next((ph for ph in maker.master_placeholders if ph.placeholder_format.type == PH.TITLE
+                 and ph.width), None)
+    _, y, w, h = place.box
+    if grid is None or grid.width <= w:
+        return None
+    return (int(grid.left), y, int(grid.width), h)
 
 
 def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str) -> None:
