@@ -171,3 +171,13 @@ def test_a_long_cover_title_takes_the_grids_width_to_stand_in_two_lines(tmp_path
                  tmp_path, four_three=True)
     assert long_titles(path) == []  # two lines at most, at the width the title was given
     assert Presentation(str(path)).slides[0].shapes.title.text_frame.text == title
+
+
+def test_a_subtitle_never_reads_larger_than_its_title(tmp_path):
+    path = _deck([{"layout": "Title Slide", "title": " ".join(["Better customer complaints"] * 5),
+                   "subtitle": "Briefing for Dana Ruiz, Warehouse General Manager"}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[0]
+    title = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+    subtitle = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+    assert all(r.font.size.pt < title for p in subtitle.text_frame.paragraphs for r in p.runs)

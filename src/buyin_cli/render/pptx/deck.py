@@ -187,10 +187,10 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
                spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int) -> set[int]:
     """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
     used = {places["title"].idx}
-    _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
+    size = _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
                 [form + (outline.continued if page else "") for form in spec.title_forms])
     if spec.subtitle is not None and page == 0:
-        _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle)
+        _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
     body = text.pages[page] if page < len(text.pages) else []
     rows = table.pages[page] if spec.table is not None and page < len(table.pages) else None
@@ -229,7 +229,8 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
     return maker.cache[key]  # type: ignore[no-any-return]
 
 
-def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> None:
+def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> float:
+    """The title in its box, as large as it stands in two lines; its size."""
     start = _inherited(maker, layout, place.idx, "title", 32)
     floor = min(start, TITLE_FLOOR)
     box = place.box
@@ -240,6 +241,7 @@ def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
     text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=TITLE_LINES)
     fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
+    return size
 
 
 def _grid_box(maker: SlideMaker, layout: LayoutFacts, place: Place) -> tuple[int, int, int, int] | None:
@@ -254,8 +256,11 @@ def _grid_box(maker: SlideMaker, layout: LayoutFacts, place: Place) -> tuple[int
     return (int(grid.left), y, int(grid.width), h)
 
 
-def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str) -> None:
-    start = _inherited(maker, layout, place.idx, "body", 22)
+def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str,
+                   title: float) -> None:
+    """The subtitle, never larger than its `title` (pt): a long cover title read at 20 pt
+    keeps the lines under it smaller still."""
+    start = min(_inherited(maker, layout, place.idx, "body", 22), max(title - 2, BODY_FLOOR))
     subtitle, size = textfit.fit_first([text], inner(place.box), start, min(start, BODY_FLOOR))
     # One paragraph per line, each aligned as the placeholder is: a line break inside
     # one run is a paragraph the renderer aligns its own way.
