@@ -181,3 +181,11 @@ def test_a_subtitle_never_reads_larger_than_its_title(tmp_path):
     title = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
     subtitle = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
     assert all(r.font.size.pt < title for p in subtitle.text_frame.paragraphs for r in p.runs)
+
+
+def test_a_long_label_takes_the_width_it_needs_not_the_figures_size(tmp_path):
+    long = [*CALLOUTS[:3], {"value": "61%", "label": "of its pilot effect must hold for Shift "
+                                                    "Leader Coaching to break even"}]
+    path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
+                   "callouts": long, "body": ["Approve the roll-out"]}], tmp_path, four_three=True)
+    assert min(_figures(path).values()) >= 28

@@ -105,13 +105,27 @@ def _callout_widths(box: tuple[int, int, int, int], callouts: list[Callout]) -> 
         need = [textfit.text_width(c.value, size, bold=True) + CALLOUT_PAD for c in callouts]
         if sum(need) > room:
             continue
-        widths = _shared(need, room)
-        fallback = fallback or (float(size), widths)
+        fallback = fallback or (float(size), _shared(need, room))
         height = _label_height(box[3], size)
-        if all(textfit.fit_size(c.label, textfit.Box(w - CALLOUT_PAD, height), LABEL_SIZE, SMALL)
-               is not None for c, w in zip(callouts, widths)):
-            return float(size), widths
+        need = [max(n, _label_width(c.label, height, room)) for n, c in zip(need, callouts)]
+        if sum(need) <= room:
+            return float(size), _shared(need, room)
     return fallback or (float(VALUE_FLOOR), [room / len(callouts)] * len(callouts))
+
+
+def _label_width(label: str, height: float, most: float) -> float:
+    """The narrowest callout (points, to within 2) whose label fits under its figure in `height`
+    at SMALL or more; more than `most` when none does."""
+    def fits(width: float) -> bool:
+        return textfit.fit_size(label, textfit.Box(width - CALLOUT_PAD, height), LABEL_SIZE, SMALL) is not None
+
+    if not fits(most):
+        return most + 1
+    low, high = float(CALLOUT_PAD), most
+    while high - low > 2:
+        mid = (low + high) / 2
+        low, high = (low, mid) if fits(mid) else (mid, high)
+    return high
 
 
 def _shared(need: list[float], room: float) -> list[float]:
