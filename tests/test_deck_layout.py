@@ -9,6 +9,7 @@ import pytest
 from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
+from conftest import invoke
 from deck_helpers import outline_from, read_deck, save_deck
 from deck_invariants import STATEMENT_SIZE, long_titles, small_decision, thin_slides
 from test_deck_holds import brief_and_read
@@ -189,3 +190,17 @@ def test_a_long_label_takes_the_width_it_needs_not_the_figures_size(tmp_path):
     path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
                    "callouts": long, "body": ["Approve the roll-out"]}], tmp_path, four_three=True)
     assert min(_figures(path).values()) >= 28
+
+
+def test_a_list_beside_a_chart_keeps_sixteen_points_where_half_the_slide_allows_it(tmp_path):
+    # The business case of a real briefing: widening its chart would set its list at 15 pt.
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    example = Path(__file__).parents[1] / "examples" / "northwind-manufacturing.yaml"
+    briefed = invoke(["brief", str(example), "-o", str(tmp_path / "out"), "-b", "coo-briefing",
+                      "--pptx-template", str(template)])
+    assert briefed.exit_code == 0, briefed.output
+    slide = Presentation(str(tmp_path / "out" / "coo-briefing.pptx")).slides[2]
+    assert any(s.has_chart for s in slide.shapes)
+    assert max(r.font.size.pt for p in _body(tmp_path / "out" / "coo-briefing.pptx", 3).paragraphs
+               for r in p.runs) >= 16

@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # what `buyin watch` keeps between builds; a plain build neve
     from buyin_cli.render.pptx.reuse import SlideMemo
 
 TITLE_FLOOR, BODY_FLOOR = 20, paging.BODY_FLOOR
+BODY_COMFORT = 16  # points: the least a list beside a chart reads at where it can (body 16-20 pt)
 TITLE_LINES = 2  # a title stands in two lines at most
 
 
@@ -129,11 +130,13 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
-    if len(text.pages) > 1 and "visual" in places and places["visual"].box[2] > places["text"].box[2]:
-        # A chart widened to a readable plot gives back its room before the list beside it continues.
+    if "text" in places and "visual" in places and places["visual"].box[2] > places["text"].box[2] and (
+            len(text.pages) > 1 or text.size < BODY_COMFORT):
+        # A chart widened to a readable plot gives back its room before the list beside it
+        # continues, or reads under BODY_COMFORT where it need not.
         halves = plan(layout, spec, number, widen=False)
         halved = paging.text_pages(maker.prs, layout, halves, spec, maker.cache)
-        if len(halved.pages) == 1:
+        if (len(halved.pages), -halved.size) < (len(text.pages), -text.size):
             places, text = halves, halved
     if spec.whole and spec.footnote and text.size < BODY_FLOOR:
         # A slide that must stay whole says its footnote from the notes before its text reads
