@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import check_strategy, load_strategy
-from buyin_cli.plan.agenda import BACKUP_LIMIT, minutes_for, plan_agenda, slide_budget
+from buyin_cli.plan.agenda import BACKUP_LIMIT, charts_per_slide, minutes_for, plan_agenda, slide_budget
 from conftest import dump
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,3 +107,9 @@ def test_money_an_ask_asks_for_is_presented(ask, valid_data, write):
     agenda = _valid_agenda(valid_data, write, [ask])
     assert agenda.state("costs", "pick-right") == "presented"
     assert agenda.state("years", "pick-right") == "presented"
+
+
+def test_two_results_share_a_slide_only_where_both_charts_keep_a_readable_plot():
+    assert charts_per_slide(None) == 2  # the bundled 16:9 template
+    assert charts_per_slide(873.6) == 2  # 16:9: two charts of 5.9 in
+    assert charts_per_slide(648) == 1  # 4:3: two would be 4.35 in each

@@ -89,13 +89,15 @@ def row_height(cells: list[str], widths: list[float], size: float, bold: bool = 
 
 
 def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
-              font: Font = WIDEST, bold_last: bool = False) -> tuple[float, list[float], list[list[int]]]:
+              font: Font = WIDEST, bold_last: bool = False,
+              reserve: float = 0.0) -> tuple[float, list[float], list[list[int]]]:
     """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
 
     The largest size from `start` down to `floor` at which the table fits on one page;
     a longer table takes as few pages as `floor` allows, at the largest size that keeps
     that many, with pages as even as possible. With `bold_last`, the last row (a
-    total) is measured in bold, as it is set.
+    total) is measured in bold, as it is set. `reserve`: the points the last page keeps under
+    its rows (a footnote said there only).
     """
     best: tuple[tuple[bool, int, float], float, list[float], list[int]] | None = None
     size = start
@@ -105,9 +107,10 @@ def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float,
         header = row_height(columns, widths, size, True, font)
         heights = [row_height(r, widths, size, bold_last and n == len(rows) - 1, font)
                    for n, r in enumerate(rows)]
-        if whole and header + sum(heights) <= box.height:
+        if whole and header + sum(heights) + reserve <= box.height:
             return size, widths, [list(range(len(rows)))]
-        counts = balanced(heights, box.height - header)
+        # The reserve stands under the last row, on its page.
+        counts = balanced(heights[:-1] + [heights[-1] + reserve], box.height - header)
         # Words kept whole first, then fewer pages, then the larger size.
         key = (not whole, len(counts), -size if whole else size)
         if best is None or key < best[0]:
