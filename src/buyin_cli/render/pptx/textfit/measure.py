@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from buyin_cli.records import dataclass
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
