@@ -50,7 +50,14 @@ def _classes(make: Any) -> dict[str, type]:
     class Empty:
         """No fields at all."""
 
-    return {"Plain": Plain, "Keyed": Keyed, "Child": Child, "Checked": Checked, "Empty": Empty}
+    @make(frozen=True)
+    class Bare:
+        name: str
+        tags: list[str] = dataclasses.field(default_factory=list)
+        count: int = 1
+
+    return {"Plain": Plain, "Keyed": Keyed, "Child": Child, "Checked": Checked, "Empty": Empty,
+            "Bare": Bare}
 
 
 STANDARD = _classes(dataclasses.dataclass)
@@ -65,6 +72,7 @@ CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
     ("Child", (3.0,), {"unit": "kg"}),
     ("Checked", (4,), {}),
     ("Empty", (), {}),
+    ("Bare", ("b",), {}),
 ]
 BAD_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
     ("Plain", (), {}),
@@ -82,6 +90,7 @@ def _both(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any
 
 
 def _same(standard: Any, shared: Any) -> None:
+    assert type(shared).__doc__ == type(standard).__doc__  # a class without one is given its signature
     assert repr(shared) == repr(standard)
     assert vars(shared) == vars(standard)
     assert list(vars(shared)) == list(vars(standard))  # attributes set in the same order

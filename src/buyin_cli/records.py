@@ -23,6 +23,7 @@ few thousand views do not notice.
 from __future__ import annotations
 
 import dataclasses
+import inspect
 import reprlib
 from collections.abc import Callable
 from typing import Any, TypeVar, dataclass_transform, overload
@@ -52,9 +53,14 @@ def dataclass(cls: type[T] | None = None, /, *, frozen: bool = False, kw_only: b
         bases = [b for b in cls.__mro__[1:] if dataclasses.is_dataclass(b)]
         if any("_record" not in b.__dict__ for b in bases):  # a standard frozen base: it checks its own
             return dataclasses.dataclass(cls, frozen=frozen, kw_only=kw_only)
+        undocumented = not cls.__doc__
+        if undocumented:  # else the standard library reads the signature of object.__init__
+            cls.__doc__ = "-"
         # Not frozen to the standard library, which then writes none of the six methods.
         dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
         fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+        if undocumented:
+            cls.__doc__ = cls.__name__ + _signature(fields)
         if not all(f.init for f in fields):
             raise TypeError(f"{cls.__qualname__}: a field with init=False needs the standard dataclass")
         cls._record = _Record(cls, fields)  # type: ignore[attr-defined]
@@ -63,6 +69,24 @@ def dataclass(cls: type[T] | None = None, /, *, frozen: bool = False, kw_only: b
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+class _Factory:
+    """How a signature shows a default factory."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
+    """The signature the standard library's `__init__` would have, as its class docstring gives it."""
+    kinds = {False: inspect.Parameter.POSITIONAL_OR_KEYWORD, True: inspect.Parameter.KEYWORD_ONLY}
+    ordered = [f for f in fields if not f.kw_only] + [f for f in fields if f.kw_only]
+    return str(inspect.Signature([inspect.Parameter(
+        f.name, kinds[bool(f.kw_only)], annotation=f.type,
+        default=(f.default if f.default is not _MISSING else _Factory()
+                 if f.default_factory is not _MISSING else inspect.Parameter.empty))
+        for f in ordered]))
 
 
 class _Record:
