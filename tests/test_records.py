@@ -79,6 +79,8 @@ BAD_CALLS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
     ("Plain", ("a", 1, [], "n", "extra"), {}),
     ("Plain", ("a",), {"name": "again"}),
     ("Plain", ("a",), {"colour": "red"}),
+    ("Plain", ("a", 1, []), {"colour": "red"}),  # as many values as fields, one of them no field
+    ("Plain", (), {"name": "a", "count": 1, "tags": [], "colour": "red"}),
     ("Keyed", ("h",), {}),
     ("Child", (), {"unit": "kg"}),
     ("Checked", (-1,), {}),

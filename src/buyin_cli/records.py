@@ -108,6 +108,16 @@ class _Record:
 
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     record: _Record = type(self)._record
+    own = self.__dict__
+    if not args and len(kwargs) == len(record.names):  # the usual call: every field by name
+        try:
+            own.update([(key, kwargs[key]) for key in record.names])
+        except KeyError:
+            pass  # a name that is no field: said below, as the standard library says it
+        else:
+            if record.post_init:
+                self.__post_init__()
+            return
     name = f"{type(self).__qualname__}.__init__()"
     if len(args) > len(record.positional):
         raise TypeError(f"{name} takes {len(record.positional) + 1} positional arguments "
@@ -117,10 +127,10 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         if key in values:
             raise TypeError(f"{name} got multiple values for argument '{key}'")
         values[key] = value
+    unknown = [key for key in kwargs if key not in record.names]
+    if unknown:
+        raise TypeError(f"{name} got an unexpected keyword argument '{unknown[0]}'")
     if len(values) != len(record.names):
-        unknown = [key for key in kwargs if key not in record.names]
-        if unknown:
-            raise TypeError(f"{name} got an unexpected keyword argument '{unknown[0]}'")
         for key, default, factory in record.fill:
             if key not in values:
                 values[key] = default if factory is _MISSING else factory()
@@ -128,7 +138,6 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
         if missing:
             raise TypeError(f"{name} missing {len(missing)} required argument"
                             f"{'s' if len(missing) > 1 else ''}: {', '.join(map(repr, missing))}")
-    own = self.__dict__
     for key in record.names:  # in the fields' order, as the standard `__init__` sets them
         own[key] = values[key]
     if record.post_init:

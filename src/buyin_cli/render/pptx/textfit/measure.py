@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from buyin_cli.records import dataclass
-from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
+from buyin_cli.render.pptx.textfit.fonts import SAFETY, UNKNOWN_WIDTH, WIDEST, Font, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -72,20 +72,22 @@ class Words:
     def count(self, width: float, size: float) -> int:
         """How many lines `wrap(width, size)` gives, without making them: table fitting asks
         this of every cell at every width it tries. Kept step for step with `wrap`."""
-        count = 0
+        # `points(x, size)` written out (the same arithmetic, in the same order): this loop
+        # runs for every cell of a table at every width and size tried.
+        count, space, advances = 0, self.space, self.advances
         for hard_line in self.lines:
             length, used = 0, 0  # the line's characters so far, and its units
             for word, wide in hard_line:
-                candidate = used + self.space + wide if length else wide
-                if points(candidate, size) <= width:
+                candidate = used + space + wide if length else wide
+                if candidate * size / 1000 * SAFETY <= width:
                     length, used = (length + 1 + len(word) if length else len(word)), candidate
                     continue
                 if length:
                     count += 1
                 length, used = 0, 0
                 for ch in word:
-                    more = units(ch, self.advances)
-                    if length and points(used + more, size) > width:
+                    more = advances.get(ch, UNKNOWN_WIDTH)
+                    if length and (used + more) * size / 1000 * SAFETY > width:
                         count += 1
                         length, used = 0, 0
                     length, used = length + 1, used + more
