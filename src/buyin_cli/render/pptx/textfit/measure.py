@@ -95,6 +95,24 @@ class Words:
         return count
 
 
+_KEPT: dict[tuple[str, bool, int], tuple[Font, Words]] = {}
+_KEEP_AT_MOST = 20_000  # cells; a long `watch` session starts afresh past that
+
+
+def measured(text: str, bold: bool = False, font: Font = WIDEST) -> Words:
+    """`Words(text, bold, font)`, kept: table fitting measures the same cells at every width
+    and size it tries, and a deck's tables share many cells ("n/a", figures, names)."""
+    key = (text, bold, id(font))
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is font:  # the font is kept with it, so its id is not reused
+        return kept[1]
+    if len(_KEPT) >= _KEEP_AT_MOST:
+        _KEPT.clear()
+    words = Words(text, bold, font)
+    _KEPT[key] = (font, words)
+    return words
+
+
 def line_height(size: float) -> float:
     """Height of one line of text at `size` points."""
     return size * LINE_SPACING
@@ -151,7 +169,7 @@ def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,
 
 def lines_at(text: str, width: float, size: float, bold: bool = False) -> int:
     """How many lines `text` takes at `size` in a box `width` points wide."""
-    return Words(text, bold).count(width, size)
+    return measured(text, bold).count(width, size)
 
 
 def balanced(heights: list[float], capacity: float) -> list[int]:
