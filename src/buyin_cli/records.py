@@ -92,7 +92,7 @@ def _signature(fields: tuple[dataclasses.Field[Any], ...]) -> str:
 class _Record:
     """What the shared methods need to know of one class's fields."""
 
-    __slots__ = ("compare", "fill", "hashed", "names", "positional", "post_init", "repr")
+    __slots__ = ("after", "compare", "fill", "hashed", "names", "positional", "post_init", "repr")
 
     def __init__(self, cls: type, fields: tuple[dataclasses.Field[Any], ...]):
         self.names = tuple(f.name for f in fields)
@@ -100,6 +100,13 @@ class _Record:
         self.positional = tuple(f.name for f in fields if not f.kw_only)
         self.fill = tuple((f.name, f.default, f.default_factory) for f in fields
                           if f.default is not _MISSING or f.default_factory is not _MISSING)
+        # after[k]: the defaults of the fields after the first k, when k positional values and
+        # those defaults make a whole instance (None when a field after k has none)
+        defaults = dict((name, (name, default, factory)) for name, default, factory in self.fill)
+        self.after = tuple(
+            tuple(defaults[name] for name in self.names[k:])
+            if all(name in defaults for name in self.names[k:]) else None
+            for k in range(len(self.names) + 1)) if self.positional == self.names else ()
         self.repr = tuple(f.name for f in fields if f.repr)
         self.compare = tuple(f.name for f in fields if f.compare)
         self.hashed = tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash))
@@ -109,6 +116,14 @@ class _Record:
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     record: _Record = type(self)._record
     own = self.__dict__
+    rest = record.after[len(args)] if not kwargs and len(args) < len(record.after) else None
+    if rest is not None:
+        own.update(zip(record.names, args))  # the other usual call: the first fields in order
+        for key, default, factory in rest:
+            own[key] = default if factory is _MISSING else factory()
+        if record.post_init:
+            self.__post_init__()
+        return
     if not args and len(kwargs) == len(record.names):  # the usual call: every field by name
         try:
             own.update([(key, kwargs[key]) for key in record.names])
