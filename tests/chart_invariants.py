@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+from pptx.oxml.ns import qn
+from pptx.util import Emu
+
+from buyin_cli.render.pptx.chartfit import widest
+from buyin_cli.render.pptx.textfit.fonts import text_width
 
 # The words a chart's source line, a years table and a cost table's category column start with.
 SOURCE = re.compile(r"^(?:Source|Quelle): ")
@@ -62,9 +71,12 @@ def unsourced_money_charts(slides: list[dict[str, Any]], strategy: dict[str, Any
 
 
 def years_unnamed(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
-    """A multi-year slide, in a strategy of several initiatives, whose title names none."""
-    titles = [i["title"] for i in strategy["initiatives"]]
-    if len(titles) < 2:
+    """A multi-year slide, in a strategy of several initiatives, whose title names none (by its
+    title, or its name as people call it: "Pick Right" for "Pick Right, with labels")."""
+    from buyin_cli.present.build.own_words import short_name
+
+    titles = [name for i in strategy["initiatives"] for name in (i["title"], short_name(i["title"]))]
+    if len(strategy["initiatives"]) < 2:
         return []
     return [f"slide {i}: {s['title']!r} does not say whose years these are"
             for i, s in enumerate(slides, 1)
@@ -92,6 +104,24 @@ def categories_hidden(slides: list[dict[str, Any]], strategy: dict[str, Any]) ->
     return found
 
 
+def cut_axes(slides: list[dict[str, Any]]) -> list[str]:
+    """A value axis that makes a change look bigger than it is: bars of positive values not
+    from zero, or a line of positive values whose axis starts above half its top (a change
+    then drawn at more than twice its size)."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        for chart in s["charts"]:
+            values = [v for _, vs in chart["series"] for v in vs if v is not None]
+            if chart["axis"] is None or not values or min(values) < 0:
+                continue
+            low, high = chart["axis"]
+            line = "LINE" in str(chart["type"])
+            if (line and low > high / 2 + 1e-9) or (not line and low != 0):
+                found.append(f"slide {i}: {chart['title']!r} ({str(chart['type']).split()[0]}) has an "
+                             f"axis of {low:g}–{high:g} for values {min(values):g}–{max(values):g}")
+    return found
+
+
 def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> dict[str, list[str]]:
     """Each chart invariant's findings for one deck, by name."""
     return {
@@ -102,4 +132,112 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
         "source": unsourced_money_charts(slides, strategy),
         "years": years_unnamed(slides, strategy),
         "categories": categories_hidden(slides, strategy),
+        "cut axis": cut_axes(slides),
+    }
+
+
+# Read from the saved charts themselves: what a renderer is given to lay out ----------------
+
+MIN_FRAME = 2.0 * 72  # points: a chart's frame, the least that leaves a readable plot
+LABEL = 12  # points: data, axis and legend labels
+PAD, AXIS_GAP = 7, 8  # points a chart keeps inside its frame; between its axis labels and its plot
+
+
+def _frames(path: Path) -> list[tuple[int, Any]]:
+    """Each chart's graphic frame with its slide's number."""
+    return [(i, shape) for i, slide in enumerate(Presentation(str(path)).slides, 1)
+            for shape in slide.shapes if shape.has_chart]
+
+
+def _plot_width(shape: Any) -> float:
+    """The plot's width (pt): a fixed plot's share of the frame, else the frame less its padding
+    and the value axis's widest label."""
+    chart = shape.chart
+    fixed = chart._chartSpace.chart.plotArea.find(f"{qn('c:layout')}/{qn('c:manualLayout')}/{qn('c:w')}")
+    if fixed is not None:
+        return Emu(shape.width).pt * float(fixed.get("val"))
+    axis = chart.value_axis
+    ticks = [v for v in (axis.minimum_scale, axis.maximum_scale) if v is not None]
+    return Emu(shape.width).pt - 2 * PAD - AXIS_GAP - widest(ticks, axis.tick_labels.number_format)
+
+
+def overlaid_legends(path: Path) -> list[str]:
+    """A legend drawn over the plot, where a label runs into it."""
+    return [f"slide {i}: the legend of {shape.chart.chart_title.text_frame.text!r} is over its plot"
+            for i, shape in _frames(path) if shape.chart.has_legend
+            and shape.chart.legend.include_in_layout is not False]
+
+
+def crowded_bar_labels(path: Path) -> list[str]:
+    """Column labels wider than the distance between their bars' centres: they run together
+    ('£41,000,000£41,400,000')."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if chart.chart_type != XL_CHART_TYPE.COLUMN_CLUSTERED:
+            continue
+        plot, labelled = chart.plots[0], []
+        count, categories = len(list(plot.series)), len(plot.categories)
+        gap, overlap = plot.gap_width / 100, plot.overlap / 100
+        slot = _plot_width(shape) / max(categories, 1)
+        pitch = slot if count == 1 else slot / (count - (count - 1) * overlap + gap) * (1 - overlap)
+        for series in plot.series:
+            shown = series._element.find(f"{qn('c:dLbls')}/{qn('c:showVal')}")
+            if shown is None or shown.get("val") != "0":
+                labelled += list(series.values)
+        needed = widest(labelled, plot.data_labels.number_format)
+        if needed > pitch:
+            found.append(f"slide {i}: labels {needed:.0f} pt wide on bars {pitch:.0f} pt apart in "
+                         f"{chart.chart_title.text_frame.text!r}")
+    return found
+
+
+def broken_categories(path: Path) -> list[str]:
+    """Level category labels with a word wider than its slot: a renderer breaks it mid-word."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if chart.chart_type in (XL_CHART_TYPE.BAR_CLUSTERED, XL_CHART_TYPE.DOUGHNUT):
+            continue
+        body = chart.category_axis._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}")
+        if body is not None and body.get("rot") not in (None, "0"):
+            continue  # turned: each label on one line
+        categories = [str(c) for c in chart.plots[0].categories]
+        slot = _plot_width(shape) / max(len(categories), 1)
+        words = [w for c in categories for w in c.split() if text_width(w, LABEL) > slot]
+        if words:
+            found.append(f"slide {i}: {words[0]!r} is wider than its {slot:.0f} pt slot")
+    return found
+
+
+def short_charts(path: Path) -> list[str]:
+    """A chart frame too short to leave its plot readable."""
+    return [f"slide {i}: {shape.chart.chart_title.text_frame.text!r} is {Emu(shape.height).pt:.0f} pt tall"
+            for i, shape in _frames(path) if Emu(shape.height).pt < MIN_FRAME - 1]
+
+
+def unlabelled_lines(path: Path) -> list[str]:
+    """A before-and-after line chart whose lines are not labelled at the same points."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if chart.chart_type not in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS) \
+                or len(chart.plots[0].categories) != 2:
+            continue
+        points = [{int(d.find(qn("c:idx")).get("val")) for d in
+                   series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")}
+                  for series in chart.plots[0].series]
+        if any(p != points[0] for p in points):
+            found.append(f"slide {i}: lines of {chart.chart_title.text_frame.text!r} labelled at {points}")
+    return found
+
+
+def frame_findings(path: Path) -> dict[str, list[str]]:
+    """Each invariant read from the saved charts' frames, by name."""
+    return {
+        "legend over plot": overlaid_legends(path),
+        "crowded labels": crowded_bar_labels(path),
+        "broken category": broken_categories(path),
+        "short chart": short_charts(path),
+        "unlabelled line": unlabelled_lines(path),
     }

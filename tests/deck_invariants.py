@@ -14,10 +14,10 @@ from pptx.util import Emu, Pt
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
-from chart_invariants import chart_findings
+from chart_invariants import chart_findings, frame_findings
 from deck_helpers import read_deck
 from money_invariants import asked_money, conservative_upper_bound, funded, one_share_for_many, unpriced_losses
-from notes_invariants import credit_claims, flags_once, said_as_numbers
+from notes_invariants import credit_claims, flags_once, notes_precision, said_as_numbers
 
 # Words a title must never show: a figure that is not one.
 NOT_A_FIGURE = re.compile(r"\bn/a\b|\bnan\b|\bNone\b|(?<![\d.,])0[.,]0(?!\d)", re.IGNORECASE)
@@ -439,9 +439,11 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "unpriced loss": unpriced_losses(slides, strategy, figures),
         "one share for many": one_share_for_many(slides, talking_points),
         "conservative upper bound": conservative_upper_bound(slides),
+        **frame_findings(pptx),
         "asked money": asked_money(slides, strategy, briefing, figures),
         "credit claim": credit_claims(slides, strategy),
         "said as numbers": said_as_numbers(slides, talking_points),
         "flags once": flags_once(slides, talking_points),
+        "notes precision": notes_precision(slides, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -9,6 +9,7 @@ pay back; "conservative" is never said beside "an upper bound".
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from buyin_cli.present.build.own_words import short_name
@@ -20,6 +21,12 @@ ONE_FOR_MANY = re.compile(r"each one's pilot effect|jede Initiative", re.IGNOREC
 CONSERVATIVE = re.compile(r"\bconservative\b|vorsichtig gerechnet", re.IGNORECASE)
 UPPER_BOUND = re.compile(r"upper bound|Obergrenze", re.IGNORECASE)
 NUMBERS_HEADER = ("Benefit a year", "Nutzen pro Jahr")
+
+
+def said_aloud(amount: int) -> str:
+    """`amount` to three significant figures, half up, as a title says it: 130500 → 131000."""
+    places = 3 - len(str(abs(amount)))
+    return str(int(Decimal(amount).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)))
 
 
 def digits(text: str) -> str:
@@ -93,7 +100,7 @@ def asked_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
     cost = round(sum(f["rollout_cost"] for f in money))
     if not any(f["rollout_benefit"] > 0 for f in money) or not cost:
         return found
-    if str(cost) not in digits(decision["title"] or ""):
+    if not {str(cost), said_aloud(cost)} & set(re.findall(r"\d+", digits(decision["title"] or ""))):
         found.append(f"slide 2's title does not state the {cost} asked for: {decision['title']!r}")
     # The numbers table's total row, on the last of its slides when it continues.
     numbers = [(n, s["table"]) for n, s in enumerate(slides, 1) if s["table"] and len(s["table"]) > 1

@@ -83,3 +83,41 @@ def flags_once(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
         found += [f"slide {n}: {cell[:60]!r} starts in lower case" for row in rows for cell in row
                   if cell and cell[0].islower()]
     return found
+
+
+# A number as a deck writes it, English or German: its fraction after the locale's decimal mark.
+EN_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})*(?:\.(\d+))?(\s?%)?(?![\w])")
+DE_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})*(?:,(\d+))?(\s?%)?(?![\w])")
+
+
+def _places(text: str, german: bool) -> list[tuple[str, int, bool]]:
+    """Each number in `text`: as written, its decimal places, whether it is a percentage."""
+    pattern = DE_NUMBER if german else EN_NUMBER
+    return [(m.group(), len(m.group(1) or ""), bool(m.group(2))) for m in pattern.finditer(text)]
+
+
+def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
+    """A number in a slide's notes said more precisely than the slide shows any, past two
+    significant figures (5.208 points beside readings of 69 → 80.5; 0.14 is said as a person
+    says it), or a percentage said to more than one decimal (48.67%) or, as a title rounds
+    it, past four significant figures (150,560.0%, not 150,600%)."""
+    german = str(strategy.get("locale") or "").startswith("de")
+    # The strategy's own words ("errors per 10,000 lines" in a German deck) are as it wrote them.
+    own = " ".join(m["name"] + " " + m["unit"] for m in strategy.get("metrics", []))
+    found = []
+    for n, slide in enumerate(slides, 1):
+        shown = " ".join([slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"]
+                         + [c for row in slide["table"] or [] for c in row]
+                         + [chart["title"] or "" for chart in slide["charts"]])
+        values = [v for chart in slide["charts"] for _, vs in chart["series"] for v in vs if v is not None]
+        most = max([p for number, p, _ in _places(shown, german) if number not in own]
+                   + [len(f"{v:.10g}".partition(".")[2]) for v in values] + [0])
+        for number, places, percent in _places(slide["notes"], german):
+            if number in own:
+                continue
+            # Significant digits: 0.14 has two, 5.208 four, 150,600 four, 150,560.0 seven.
+            bare = re.sub(r"[^\d,]" if german else r"[^\d.]", "", number)
+            digits = len(re.sub(r"\D", "", bare).lstrip("0")) if places else len(bare.strip("0"))
+            if (percent and (places > 1 or digits > 4)) or (not percent and places > most and digits > 2):
+                found.append(f"slide {n} notes say {number!r}, the slide {most} decimals at most")
+    return found

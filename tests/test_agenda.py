@@ -78,3 +78,32 @@ def test_the_planner_reads_one_item_an_id_because_the_loader_refuses_a_second(
     assert loaded is None
     assert [p.code for p in problems] == ["E301"]
     assert f"duplicate {section[:-1]} id" in problems[0].message
+
+
+def _valid_agenda(data, write, asks):
+    data["initiatives"][0]["horizon_years"] = 3
+    data["briefings"][0].update(minutes=45, asks=asks)
+    loaded, problems = check_strategy(write("s.yaml", dump(data)))
+    assert loaded is not None, problems
+    strategy = loaded.strategy
+    return plan_agenda(strategy, compute_figures(strategy), strategy.briefings[0])
+
+
+@pytest.mark.parametrize("ask", ["Agree a pilot of Pick Right on the night shift",
+                                 "Support Pick Right in the March review"])
+def test_money_no_ask_asks_for_waits_in_the_backup(ask, valid_data, write):
+    # The meeting is asked for no money: what the roll-out would cost is ready for the question.
+    agenda = _valid_agenda(valid_data, write, [ask])
+    assert agenda.state("costs", "pick-right") == "backup"
+    assert agenda.state("years", "pick-right") == "backup"
+    assert agenda.state("evidence", "pick-right-pilot") == "presented"
+
+
+@pytest.mark.parametrize("ask", [{"decision": "Approve the budget", "initiative": "pick-right"},
+                                 "Approve $6,000 to roll out Pick Right",
+                                 "Approve the roll-out to all 120 pickers"])
+def test_money_an_ask_asks_for_is_presented(ask, valid_data, write):
+    # Linked, named, or asked for without a name (it may be any initiative the deck shows).
+    agenda = _valid_agenda(valid_data, write, [ask])
+    assert agenda.state("costs", "pick-right") == "presented"
+    assert agenda.state("years", "pick-right") == "presented"

@@ -394,3 +394,53 @@ def test_a_chart_title_keeps_a_range_of_numbers_together(tmp_path):
     shape = next(s for s in Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes
                  if s.has_chart)
     assert shape.chart.chart_title.text_frame.text == "Passenger satisfaction, points (0–\u2060100)"
+
+
+@pytest.mark.parametrize(("values", "ceiling", "axis"), [
+    ([76, 80, 95], 100, (50, 100)),   # on-time 76% → 95%: not 70–100, a change drawn at 3× its size
+    ([6.8, 7.1, 8], None, (4, 9)),    # a score out of 10
+    ([9, 8, 9, 8, 7], None, (5, 10)),
+    ([0.5, 0.6], None, (0.3, 0.7)),
+])
+def test_a_line_axis_starts_no_higher_than_half_its_top(values, ceiling, axis) -> None:
+    from buyin_cli.render.outline.model import Chart, Series
+    from buyin_cli.render.pptx.charts import value_range
+
+    spec = Chart(kind="line", categories=[str(i) for i in range(len(values))],
+                 series=[Series(name="n", values=values)], ceiling=ceiling)
+    low, high, _ = value_range(spec)
+    assert (low, high) == pytest.approx(axis)
+    assert low <= high / 2 and low <= min(values) and high >= max(values)
+
+
+def test_the_chart_invariant_finds_a_cut_off_axis() -> None:
+    from chart_invariants import cut_axes
+
+    def chart(kind: str, axis: tuple[float, float]) -> dict:
+        return {"title": "On-time", "type": kind, "axis": axis, "series": [("Pilot", [76.0, 95.0])]}
+
+    slides = [{"charts": [chart("LINE_MARKERS (65)", (70, 100)), chart("LINE (4)", (50, 100)),
+                          chart("COLUMN_CLUSTERED (51)", (60, 100)), chart("BAR_CLUSTERED (57)", (0, 100))]}]
+    assert [f.split(" (")[1].split(")")[0] for f in cut_axes(slides)] == ["LINE_MARKERS", "COLUMN_CLUSTERED"]
+
+
+def test_a_table_alone_on_its_slide_takes_the_room(tmp_path) -> None:
+    from buyin_cli.render.pptx.thin import TABLE_FILL
+
+    # The numbers slide of two initiatives: a table of four rows that read half the slide at 20 pt.
+    table = {"columns": ["Initiative", "Benefit a year", "Cost, year one", "Return (ROI)", "Payback, months",
+                         "Breaks even if this much of the effect holds"],
+             "align": ["left"] + ["right"] * 5,
+             "rows": [["Safe Hands, Right First Time", "£270,733", "£93,680", "189.0%", "4.2", "35%"],
+                      ["Shift Leader Coaching: safety conversations and daily huddles", "£156,724", "£95,360",
+                       "64.3%", "7.3", "61%"]],
+             "total": ["Together", "£427,457", "£189,040", "126.1%", "5.3", "44%"]}
+    slide = {"layout": "Title Only", "title": "Both roll-outs pay back within 7.3 months", "table": table,
+             "footnote": "Conservative: only the effect beyond the comparison group.", "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    shapes = list(Presentation(str(tmp_path / "deck.pptx")).slides[0].shapes)
+    (table,) = [s for s in shapes if s.has_table]
+    foot = min(s.top for s in shapes if s.has_text_frame and "Conservative" in s.text_frame.text)
+    fill = sum(r.height for r in table.table.rows) / (foot - table.top)
+    assert fill >= TABLE_FILL - 0.05, fill  # not 60%, the rest of the slide white
+    assert min(_cell_sizes(table)) >= 20

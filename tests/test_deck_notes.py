@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from deck_helpers import read_deck
+from notes_invariants import notes_precision
 from test_deck_holds import brief_and_read
 
 DECK = "warehouse-manager-briefing"
@@ -96,9 +97,10 @@ def test_the_sponsors_target_means_the_same_in_every_deck(valid_data, tmp_path):
     assert brief_and_read(_two_meetings(valid_data), tmp_path) == []
     titles = {name: next(s["title"] for s in read_deck(tmp_path / "out" / f"{name}.pptx")
                          if s["title"].startswith("Ana Silva")) for name in (DECK, "packing")}
-    assert titles[DECK] == titles["packing"] == (
-        "Ana Silva, Chief Operating Officer, backs it and expects 80% of the people each roll-out "
-        "reaches to have completed it by Q4 2025")
+    # The same share in both, of the one roll-out each meeting asks for.
+    assert titles[DECK] == ("Ana Silva, Chief Operating Officer, backs it and expects 80% of the people "
+                            "Pick Right reaches to have completed it by Q4 2025")
+    assert titles["packing"] == titles[DECK].replace("Pick Right", "Pack Right")
 
 
 @pytest.mark.parametrize(("locale", "claim"), [("en_GB", "usage targets"), ("de_DE", "Abschlussziele")])
@@ -157,3 +159,29 @@ def test_a_level_scaled_like_a_count_is_among_the_flags(valid_data, tmp_path):
     flags = next(s for s in slides if s["title"].startswith("What the readiness review flags"))
     # One row reads down as pairs: the flag is a cell, whichever way the table turns.
     assert any(cell.startswith("A level (a %, a score") for row in flags["table"] for cell in row)
+
+
+def test_the_notes_say_the_credit_as_precisely_as_the_slide_shows_its_readings(valid_data, tmp_path):
+    slides, points = _brief(valid_data, tmp_path)  # 40 → 30, less 1, × 80% × 90% = 6.48
+    notes = _notes(slides)
+    assert "We credit the learning with 6.5 errors per 10,000 lines" in notes and "6.48" not in notes
+    assert "= 6.48 errors per 10,000 lines" in points  # the working multiplies out exactly
+
+
+def test_a_mean_of_estimates_is_said_to_one_decimal_as_the_slides_write_a_percentage(valid_data, tmp_path):
+    estimates = [{"share": share, "confidence": 1} for share in (0.5, 0.45, 0.51)]  # mean 48.67%
+    data = _uncompared(valid_data)
+    data["pilots"][0]["results"][0]["estimates"] = estimates
+    slides, _ = _brief(data, tmp_path)
+    said = _notes(slides) + " ".join(t for s in slides if not s["hidden"] for t in s["texts"])
+    assert "(48.7%, the mean of 3 participants' estimates)" in said and "48.67%" not in said
+
+
+def test_the_notes_precision_invariant_finds_a_number_said_finer_than_shown():
+    slide: dict[str, Any] = {"title": "Team North: up from 69% to 80.5%", "body": [], "texts": [], "table": None,
+             "charts": [], "notes": "We credit the learning with 5.208 points, 48.67% of it; 150,560.0% in 3 years."}
+    assert len(notes_precision([slide], {"locale": "en_GB"})) == 3
+    slide["notes"] = "We credit the learning with 5.2 points, 48.7% of it; 150,600% in 3 years; 412.3% a year."
+    assert notes_precision([slide], {"locale": "en_GB"}) == []
+    german = {**slide, "title": "Von 69 % auf 80,5 %", "notes": "5,208 Punkte; 1.000 Anrufe"}
+    assert notes_precision([german], {"locale": "de_DE"}) == ["slide 1 notes say '5,208', the slide 1 decimals at most"]

@@ -33,7 +33,7 @@ def test_the_years_say_they_assume_no_decay_and_give_the_npv(run, write):
     text = replace_line(VALID_YAML, GUIDE, TIME + "\n    horizon_years: 3")
     notes, _ = _brief(run, write, text.replace("currency: USD", "currency: USD\ndiscount_rate: 0.1"))
     assert "No retention is given: this assumes no decay." in notes
-    assert "Net present value at 10% a year: $" in notes
+    assert "Net present value at a discount rate of 10%: $" in notes
 
 
 def test_the_working_names_the_trend_line_and_the_estimates(run, write):
@@ -44,7 +44,7 @@ def test_the_working_names_the_trend_line_and_the_estimates(run, write):
                         "        estimates: [{share: 0.5, confidence: 0.8}, {share: 0.25, "
                         "confidence: 0.9}]")
     notes, deck = _brief(run, write, text)
-    # 10 better (a rate: no period), less 2 on the trend (40 → 38), × (0.4 + 0.225) ÷ 2 = 31.25% → 2.5
-    assert ("10 better, less 2 on the pre-pilot trend, × 31.25%, the mean of 2 "
+    # 10 lower (a rate: no period), less 2 on the trend (40 → 38), × (0.4 + 0.225) ÷ 2 = 31.25% → 2.5
+    assert ("10 lower, less 2 on the pre-pilot trend, × 31.25%, the mean of 2 "
             "participants' estimates = 2.5") in notes
     assert "the pre-pilot trend projected 38" in deck

@@ -292,6 +292,10 @@ def _ask_off_the_figures(d):
     d["briefings"][0]["asks"] = ["Approve £10,000 for the roll-out"]
 
 
+def _pilot_without_amount(d):
+    d["briefings"][0]["asks"] = ["Agree a pilot of Right first time on Line 4"]
+
+
 def _no_needs(d):
     d["stakeholders"][0]["needs"] = []
 
@@ -400,6 +404,7 @@ FAILING = [
     ("W502", _discussion_ask, "- Discuss the training calendar"),
     ("W503", _too_short, "minutes: 9"),
     ("W504", _ask_off_the_figures, "- Approve £10,000 for the roll-out"),
+    ("W507", _pilot_without_amount, "- Agree a pilot of Right first time"),
     ("W505", _follow_up_overdue, "- action: Book the trainers"),
     ("W506", _not_come_back_to, "asks:\n  - Approve the second wave"),
 ]
@@ -442,6 +447,15 @@ def test_every_method_code_has_a_failing_case():
 
 
 # --- and a near miss per code that must not fire -----------------------------------------
+
+def _pilot_with_its_own_amount(d):
+    # A pilot's amount is its own: no roll-out figure, so no W504 either.
+    d["briefings"][0]["asks"] = ["Agree £4,500 for a pilot of Right first time on Line 4"]
+
+
+def _pilot_of_nothing_named(d):
+    d["briefings"][0]["asks"] = ["Agree a pilot of the new shift handover on Line 4"]
+
 
 def _served_second_objective(d):
     _unserved_objective(d)
@@ -621,6 +635,8 @@ PASSING = [
     ("W312", _approved_recently_launched),
     ("W312", _approved_as_plain_text),
     ("W106", _count_per_period),
+    ("W507", _pilot_with_its_own_amount),
+    ("W507", _pilot_of_nothing_named),
     ("W315", _same_people_other_metrics),
     ("W316", _rollout_that_needs_most_of_its_effect),
     ("W317", _level_piloted_by_everyone),

@@ -90,3 +90,56 @@ def test_a_change_of_one_point_is_one_point(valid_data, write, run, workdir):
     said = _said(deck, points)
     assert "against 1 point for" in said and "1 points" not in said
     assert not unit_words(deck, points, valid_data)
+
+
+@pytest.mark.parametrize(("locale", "text", "after"), [
+    ("en_GB", "score out of 10", " out of 10"),
+    ("en_GB", "rating out of 5", " out of 5"),
+    ("de_DE", "Punkte von 10", " von 10"),
+    ("de_DE", "von 10 Punkten", " von 10 Punkten"),
+    ("en_GB", "points on a 10-point scale", " points on a 10-point scale"),
+])
+def test_a_score_out_of_a_scale_reads_as_people_say_it(locale, text, after):
+    unit = Units(deck_formatter("EUR", locale))[text]
+    assert unit.after == after  # "6.8 out of 10", never "6.8 score out of 10"
+    assert unit.kind == "points" and not unit.adds_up  # a level: read, never summed
+
+
+def test_a_scores_figures_read_without_the_noun_on_every_slide_and_note(
+        valid_data, write, run, workdir):
+    metric = valid_data["metrics"][0]
+    metric.update(name="Customer satisfaction", unit="score out of 10", better="higher",
+                  baseline=6.8, target=8, actual=7.1)
+    valid_data["pilots"][0]["results"][0].update(before=6.8, after=7.4, control_before=6.8,
+                                                 control_after=6.9)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "6.8 out of 10 → 7.1 now → 8 target" in said
+    assert "score out of 10 →" not in said and "6.8 score" not in said
+
+
+@pytest.mark.parametrize(("unit", "better", "before", "after", "says"), [
+    ("errors", "lower", 42, 30, "12 fewer a month"),  # a count: fewer, per its period
+    ("orders", "higher", 30, 42, "12 more a month"),
+    ("$", "higher", 30000, 42000, "$12,000 more a month"),  # money: more or less
+    ("$", "lower", 42000, 30000, "$12,000 less a month"),
+    ("% of lines picked right", "higher", 50, 53, "3 points higher"),  # a level: no period
+    ("errors per 10,000 lines", "lower", 42, 40, "2 lower"),
+])
+def test_a_working_line_says_its_change_with_the_metrics_direction(
+        valid_data, write, run, workdir, unit, better, before, after, says):
+    metric = valid_data["metrics"][0]
+    # The whole audience's baseline, well above what the roll-out of a lower count takes off it.
+    baseline = before * 10 if better == "lower" and unit in ("errors", "$") else before
+    metric.update(unit=unit, better=better, baseline=baseline, target=after, per="month")
+    if unit == "$":
+        metric["value_per_unit"] = 1
+    valid_data["pilots"][0]["results"][0].update(before=before, after=after, control_before=before,
+                                                 control_after=before)
+    deck, points = _brief(valid_data, write, run, workdir)
+    working = [line for line in points.splitlines() if "people): " in line]
+    assert working and says in working[0], working
+    backup = [row[1] for s in deck if s["table"] and s["title"].startswith("How we get to")
+              for row in s["table"][1:-1]]
+    assert backup and backup[0].startswith(says), backup
+    assert " better" not in working[0] and not backup[0].startswith(says.split()[0] + " better")

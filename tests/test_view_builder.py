@@ -113,6 +113,9 @@ def test_money_is_spoken_rounded() -> None:
     assert fmt.money_spoken(270733) == "£271,000"
     assert fmt.money_spoken(93680) == "£93,700"
     assert fmt.money_spoken(0) == "£0"
+    # Half up, as people round: not to the even neighbour.
+    assert fmt.money_spoken(130500) == "£131,000"
+    assert fmt.percent_rounded(1542.5) == "1,543%"
 
 
 def test_money_is_short_for_a_callout() -> None:

@@ -176,6 +176,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W505", "a follow-up past due and not done"),
         ("W506", "a later meeting with the stakeholder that does not come back to an overdue "
                  "follow-up"),
+        ("W507", "an ask for a pilot that names no amount"),
     ),
 )}
 

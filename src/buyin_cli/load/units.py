@@ -20,7 +20,7 @@ from buyin_cli.records import dataclass
 Kind = Literal["count", "rate", "level", "percentage", "points", "duration", "money"]
 
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bprozent", re.IGNORECASE)
-_POINTS = re.compile(r"\b(?:points?|score|rating|index|nps|scale|punkte?|skala|note|bewertung)\b",
+_POINTS = re.compile(r"\b(?:points?|score|rating|index|nps|scale|punkte?n?|skala|note|bewertung)\b|\bout of \d",
                      re.IGNORECASE)
 _DURATION = re.compile(r"^\s*(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|"
                        r"sekunden|minuten|stunden|tage?n?|wochen)\b", re.IGNORECASE)
@@ -39,6 +39,10 @@ _BASE = re.compile(r"\bper\b|\bpro\b|\bje\b|/", re.IGNORECASE)
 # Money written as its currency ("£", "€ of write-offs", "EUR lost"): its figures are written as
 # money ("£20,250"), the rest of its words after them.
 _CURRENCY = re.compile(r"^\s*([€$£¥]|(?:EUR|USD|GBP|CHF|JPY|INR|AUD|CAD)\b)\s*(.*)$", re.DOTALL)
+# A score on a scale written with its noun ("score out of 10", "rating out of 5", "Punkte von 10"): a
+# figure reads "6.8 out of 10", "6,8 von 10", not "6.8 score out of 10".
+_OUT_OF = re.compile(r"^\s*(?:scores?|ratings?|points?|marks?|punkte?|bewertung|note)\s+"
+                     r"((?:out\s+of|von)\s+\d[\d.,]*\b.*)$", re.IGNORECASE | re.DOTALL)
 _PERIODS = {"woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
             "annum": "year", "annual": "year"}
 
@@ -52,7 +56,7 @@ class Unit:
     # Money written as a currency: its sign or code as written ("£", "EUR"), and the words
     # after it ("" for "£", "lost" for "EUR lost"); None and the whole text otherwise.
     currency: str | None = None
-    words: str = ""
+    words: str = ""  # what follows a figure: "out of 10" for "score out of 10", else the text as written
     percent_sign: bool = False  # led by "%", which follows a figure as the locale writes it
 
     @property
@@ -98,4 +102,5 @@ def read_unit(text: str) -> Unit:
         return Unit(kind, period, sign.group(1), sign.group(2).strip())
     if kind == "percentage" and text.lstrip().startswith("%"):
         return Unit(kind, period, None, text.lstrip()[1:].strip(), percent_sign=True)
-    return Unit(kind, period, None, text.strip())
+    out_of = _OUT_OF.match(text) if kind == "points" else None
+    return Unit(kind, period, None, out_of.group(1).strip() if out_of else text.strip())

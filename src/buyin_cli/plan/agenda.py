@@ -17,6 +17,8 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   what does not fit there either is left to the talking points.
 - The essentials are the decision, the asks, each objective in focus, each pilot's
   evidence and the numbers: a meeting too short to present them all gets W503.
+- An initiative no ask funds (one only piloted, or asked for support) has its cost and
+  years slides in the backup: the meeting is not asked for that money.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import ask_funds, asked_initiatives
+from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_rollout
 from buyin_cli.records import dataclass
 
 MINUTES_PER_SLIDE = 1.5
@@ -51,6 +53,7 @@ class Unit:
     key: str | None = None
     slides: int = 1
     essential: bool = False
+    backup_only: bool = False  # ready for the question, never presented
 
 
 @dataclass(frozen=True)
@@ -163,7 +166,8 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
                     key=lambda p: (by_asks(p.initiative), plan.pilot_at[p.id]))
     pilot_ids = [p.id for p in pilots]
-    also = _also(plan, briefing, focus)
+    funded = _funded(plan, briefing)
+    also = _also(plan, funded, focus)
     audiences = list(dict.fromkeys(a for i in initiatives
                                    for a in strategy.index.initiatives[i].audiences))
     metrics = list(dict.fromkeys([m for o in focus + also for m in plan.objectives[o].metrics]
@@ -207,8 +211,12 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
         priority.append(Unit("endorsement"))
     for objective in rest:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
-    priority += [Unit("costs", i) for i in initiatives if i in costed]
-    priority += [Unit("years", i) for i in monetised if figures.initiatives[i].horizon_years > 1]
+    # The money of an initiative no ask funds is ready for the question, not presented.
+    # (An ask for money that names no initiative may fund any of them: theirs stay presented.)
+    unasked = set() if _asks_unnamed_money(plan, briefing) else set(initiatives) - set(funded)
+    priority += [Unit("costs", i, backup_only=i in unasked) for i in initiatives if i in costed]
+    priority += [Unit("years", i, backup_only=i in unasked) for i in monetised
+                 if figures.initiatives[i].horizon_years > 1]
     priority += [Unit("learners", a) for a in audiences if a in with_gaps]
     if any(p.quotes for p in pilots):
         priority.append(Unit("quotes"))
@@ -217,7 +225,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     states: dict[tuple[str, str | None], State] = {}
     used = 0
     for unit in priority:
-        if used + unit.slides <= budget:
+        if not unit.backup_only and used + unit.slides <= budget:
             states[(unit.section, unit.key)] = "presented"
             used += unit.slides
     # The backup: first the working behind the figures presented, then what did not fit.
@@ -235,11 +243,21 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
         also=tuple(also))
 
 
-def _also(plan: Planner, briefing: Briefing, focus: list[str]) -> list[str]:
-    """The objectives of the initiatives an ask funds that serve none of the objectives in focus."""
+def _funded(plan: Planner, briefing: Briefing) -> list[str]:
+    """The initiatives whose money an ask asks for, in the order of the asks."""
     funded = (ask_funds(a.decision, a.initiative, plan.strategy.initiatives) for a in briefing.asks)
-    initiatives = [plan.strategy.initiatives[plan.initiative_at[i]]
-                   for i in dict.fromkeys(i for i in funded if i is not None)]
+    return list(dict.fromkeys(i for i in funded if i is not None))
+
+
+def _asks_unnamed_money(plan: Planner, briefing: Briefing) -> bool:
+    """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
+    return any(ask_initiative(a.decision, a.initiative, plan.strategy.initiatives) is None
+               and asks_for_rollout(a.decision) for a in briefing.asks)
+
+
+def _also(plan: Planner, funded: list[str], focus: list[str]) -> list[str]:
+    """The objectives of the initiatives an ask funds that serve none of the objectives in focus."""
+    initiatives = [plan.strategy.initiatives[plan.initiative_at[i]] for i in funded]
     return list(dict.fromkeys(o for i in initiatives if not set(i.objectives) & set(focus)
                               for o in i.objectives if o in plan.objectives))
 

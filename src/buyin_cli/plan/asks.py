@@ -66,9 +66,14 @@ def ask_initiative(ask_text: str, linked: str | None,
 
 def asks_for_rollout(ask_text: str) -> bool:
     """Whether a plain-text ask asks for money or a roll-out, and not for a pilot or support."""
-    if _SUPPORT.search(ask_text) or (_PILOT.search(ask_text) and not _ROLLOUT.search(ask_text)):
+    if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text):
         return False
     return bool(_FUNDING.search(ask_text))
+
+
+def asks_for_pilot(ask_text: str) -> bool:
+    """Whether a plain-text ask asks for a pilot or a trial, not for a roll-out."""
+    return bool(_PILOT.search(ask_text)) and not _ROLLOUT.search(ask_text)
 
 
 def ask_funds(ask_text: str, linked: str | None,

@@ -118,7 +118,7 @@ class Formatter:
         if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
-        return self.money(round(amount, significant - 1 - magnitude))
+        return self.money(shown(amount, significant - 1 - magnitude))  # £130,500 → £131,000
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
         """A percentage as a title says it: to one decimal up to 100% (73.4%, 164.3%), to
@@ -128,7 +128,7 @@ class Formatter:
         digits = math.floor(math.log10(abs(value))) + 1
         if digits < significant:
             return self.percent(value, significant - digits)
-        return self.percent(round(value, significant - digits), 0)
+        return self.percent(shown(value, significant - digits), 0)
 
     def money_short(self, amount: float | None) -> str:
         """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""

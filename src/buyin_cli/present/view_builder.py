@@ -85,7 +85,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]
     decision = decision_view(briefing, initiatives, pilots, figures, fmt, state("decision"),
-                             strategy.initiatives, briefing.focus)
+                             strategy.initiatives, focus or ())
     # The numbers total what slide 2 asks money for, so the two reconcile; else what is priced.
     numbered = ([i for i in decision.initiatives if i.monetised or (decision.priced and i.rollout_cost > 0)]
                 if any(i.monetised for i in decision.initiatives) else monetised)

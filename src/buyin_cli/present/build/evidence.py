@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -9,7 +10,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
-from buyin_cli.present.build.own_words import has_period, is_level, is_percent
+from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import (
@@ -31,7 +32,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides."""
     return kind(
-        metric=metric.name, unit=metric.unit, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=metric.unit, better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=fmt.number(f.improvement),
@@ -42,6 +43,8 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
+        attributable_said=said(fmt, f.attributable, result),
+        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -59,6 +62,23 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
+def share_said(fmt: Formatter, fraction: float) -> str:
+    """A share as the slides write a percentage, to one decimal at most: 48.7%, 27.5%, 50%."""
+    pct = round(fraction * 100, 6)
+    return fmt.percent(pct, decimals_of(pct, 1))
+
+
+def said(fmt: Formatter, value: float, result: Result) -> str:
+    """A figure worked out from a result's readings, said no more precisely than the readings
+    the slide shows, or to two significant figures where that is more, so that what it is
+    worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 78 for 78.4 beside
+    880 → 700, 0.14 for 0.144 beside 2 → 2.5; 6 stays 6."""
+    shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                           result.control_after) if v is not None)
+    two = 1 - math.floor(math.log10(abs(value))) if value else 0
+    return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
+
+
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
     def opt(value: float | None) -> str | None:
         return fmt.number(value) if value is not None else None
@@ -67,6 +87,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
 
     c_before, c_after = result.control_before, result.control_after
+    shown = f.improvement - (f.control_improvement if f.has_control else 0.0)  # what the title implies
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return worked(
@@ -82,7 +103,10 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_direction=moved(*control) if control else None,
         control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
         control_change_pct_text=pct(*control) if control else None,
-        trend_after_text=opt(result.trend_after) if f.has_trend else None)
+        trend_after_text=opt(result.trend_after) if f.has_trend else None,
+        credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
+        credited_pct_text=pct(result.before, result.before + f.attributable),
+        credited_said=fmt.number(float(f"{f.attributable:.2g}")))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
@@ -101,6 +125,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
              for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,
+        initiative_name=short_name(initiative_title),
         group=pilot.group, control_group=pilot.control_group, participants=pilot.participants,
         participants_text=fmt.number(pilot.participants),
         start_text=fmt.date(pilot.start), end_text=fmt.date(pilot.end),

@@ -8,6 +8,7 @@ from typing import TypedDict
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
+from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.asks import ask_funds
 from buyin_cli.present.numbers import Formatter
@@ -36,7 +37,9 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
             t.roi_pct_at_half is not None and t.roi_pct_at_half < 0),
         break_even_text=(fmt.share(t.break_even_share) if t.break_even_share is not None
                          else fmt.not_available),
-        roi_at_half_text=pct(t.roi_pct_at_half),
+        # Only ever said (notes, a footnote), never a table's column: rounded as a title says it.
+        roi_at_half_text=(fmt.percent_rounded(t.roi_pct_at_half) if t.roi_pct_at_half is not None
+                          else fmt.not_available),
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
         longest_payback_text=(fmt.months(t.longest_payback_months)
                               if t.longest_payback_months is not None else None),
@@ -95,7 +98,7 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     """The asks with what each funds (linked, or `named` by title or id in a text that asks for
     its roll-out or money: a pilot of it is not its roll-out); the
     totals of what they fund, or of what is presented; the evidence in one line (`focus`: the
-    objectives the meeting leads with)."""
+    metrics of the objectives the meeting leads with, when it names them)."""
     by_id = {i.id: i for i in initiatives}
     asks, said, unfunded = [], set(), 0
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
@@ -117,26 +120,38 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
 
 def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,
               focus: set[str]) -> tuple[ResultView | None, PilotView | None, float]:
-    """The result to say in one line: of an initiative in the meeting's focus first, then the
-    best evidenced (a comparison group, then an isolation estimate, then neither; a pilot the
-    review does not doubt before one it does), then the one that carries most of the benefit;
-    with the benefit a year it is credited with."""
-    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results}
+    """The result to say in one line: one the deck presents first, then one on a metric the
+    meeting is about (`focus`: its metrics; any when empty), then the best evidenced (a
+    comparison group, then an isolation estimate, then neither; a pilot the review does not
+    doubt before one it does), then the one that carries most of the benefit; with the benefit
+    a year it is credited with. Never a result on a tiny count (see `tiny`): a change of one or
+    two events is no headline, whatever its percentage."""
+    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not tiny(r)}
 
-    def rank(initiative: InitiativeView, pilot: PilotView, result: ResultView,
-             value: float) -> tuple[bool, int, bool, float]:
+    def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
+        presented = pilot.state == "presented" and any(
+            not page.backup and any(r is result for r in page.results) for page in pilot.pages)
         compared = 2 if result.has_control else 1 if (
             result.isolation_given or result.trend_after_text or result.estimates) else 0
-        return (not focus or bool(focus & set(initiative.objective_ids)), compared,
-                not _doubts(pilot), value)
+        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot), value)
 
-    ranked = [(rank(i, *results[key], used.rollout_annual_benefit or 0.0), results[key])
+    ranked = [(rank(*results[key], used.rollout_annual_benefit or 0.0), results[key])
               for i in funded for used in figures.initiatives[i.id].results_used
               if (key := (used.pilot_id, used.metric_id)) in results]
     if not ranked:
         return None, None, 0.0
     rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
-    return result, pilot, rank_of[3]
+    return result, pilot, rank_of[4]
+
+
+# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
+# −50%" says little, since one event more or less halves or doubles it.
+TINY_COUNT = 5
+
+
+def tiny(result: ResultView) -> bool:
+    """Whether a result counts so few events that its percentage change is no evidence."""
+    return read_unit(result.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT
 
 
 def _reach(initiatives: list[InitiativeView]) -> int:

@@ -46,7 +46,8 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         break_even_text=(fmt.share(f.break_even_share)
                          if f.break_even_share is not None and f.rollout_cost > 0
                          else fmt.not_available),
-        roi_at_half_text=(fmt.percent(f.roi_pct_at_half) if f.roi_pct_at_half is not None
+        # Only ever said (notes, a footnote), never a table's column: rounded as a title says it.
+        roi_at_half_text=(fmt.percent_rounded(f.roi_pct_at_half) if f.roi_pct_at_half is not None
                           else fmt.not_available),
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),
         cost_spoken=fmt.money_spoken(f.rollout_cost),
@@ -63,10 +64,15 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         horizon_cost_spoken=fmt.money_spoken(f.horizon_cost),
         horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None
                           else fmt.not_available),
+        horizon_roi_spoken=(fmt.percent_rounded(f.horizon_roi_pct) if f.horizon_roi_pct is not None
+                            else fmt.not_available),
         years_state=years_state,
         fully_loaded=f.fully_loaded,
         retention_given="retention" in initiative.model_fields_set,
-        npv_text=fmt.money(f.npv),
+        npv_text=fmt.money(f.npv), npv_spoken=fmt.money_spoken(f.npv),
+        horizon_net=f.horizon_benefit - f.horizon_cost,
+        horizon_net_text=fmt.money(f.horizon_benefit - f.horizon_cost),
+        horizon_net_spoken=fmt.money_spoken(abs(f.horizon_benefit - f.horizon_cost)),
         discount_rate_text=share_text(fmt, f.discount_rate) if f.discount_rate else "",
         name=short_name(initiative.title),
         metric_ids=_moves(initiative, index),

@@ -21,7 +21,8 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
     elif unit.percent_sign:
         before, sign = "", fmt.percent_sign()
     else:
-        before, sign, words = "", "", " " + text.strip()
+        # Another currency reads as written; "score out of 10" reads "6.8 out of 10".
+        before, sign, words = "", "", " " + (text.strip() if unit.currency else unit.words)
     return UnitView(text=text, kind=unit.kind, is_percent=unit.is_percent, is_money=money,
                     adds_up=unit.adds_up, takes_period=unit.takes_period,
                     before=before, sign=sign, rest=words)

@@ -18,6 +18,7 @@ class WorkedResult:
 
     metric: str  # the metric's name
     unit: str
+    better: str  # "higher" or "lower": the way the metric improves, which says its change ("25 fewer a month")
     is_percent: bool  # a % metric: what is credited is percentage points
     unit_has_period: bool  # the unit already says its period ("leavers per quarter")
     per: str  # week, month, quarter, year: the period one reading covers
@@ -34,6 +35,11 @@ class WorkedResult:
     isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
     confidence_text: str
     attributable_text: str  # credited to the learning, per period
+    # As a person says them, rounded as the slides round: the credit to the readings' own
+    # decimals (5.2 points, not 5.208), a share to one decimal (48.7%, not 48.67%).
+    attributable_said: str
+    isolation_said: str
+    confidence_said: str
     periods: int
     value_per_unit_text: str | None
     pilot_annual_benefit_text: str | None
@@ -66,6 +72,11 @@ class ResultView(WorkedResult):
     control_change_text: str | None
     control_change_pct_text: str | None
     trend_after_text: str | None  # what the pre-pilot trend projected for after
+    # Credited with less than its title's change (less its comparison group's): an isolation,
+    # confidence, estimates or a trend take a share out; the credit, relative to before.
+    credits_part: bool = False
+    credited_pct_text: str | None = None  # None when before is 0
+    credited_said: str = ""  # the credited change as a title says it: to two significant figures
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,7 @@ class PilotView(Placed):
     intangibles: list[str]  # seen, never priced
     chain: list[LevelView]  # reaction, learning, application, impact, roi
     weakest: LevelView  # where the case is weakest
+    initiative_name: str = ""  # what people call it: its title up to its description
     doubts: list[DoubtView] = field(default_factory=list)  # what the review doubts of its figures
     control_group: str | None = None  # who the comparison group was, when the strategy names it
     free: bool = False  # it cost nothing in cash: no ROI to say

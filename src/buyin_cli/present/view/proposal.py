@@ -109,6 +109,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     horizon_benefit_text: str
     horizon_cost_text: str
     horizon_roi_text: str
+    horizon_roi_spoken: str  # as a title says it: 150,600%, not 150,560.0%
     horizon_benefit_spoken: str  # as a title says it: £1,130,000
     horizon_cost_spoken: str
     years_state: State | None  # where its multi-year slide goes (only when horizon_years > 1)
@@ -116,6 +117,10 @@ class InitiativeView(Placed):  # the state of its cost slide
     fully_loaded: bool = True  # participants' time is among its costs
     retention_given: bool = True  # else the years assume no decay
     npv_text: str = ""
+    npv_spoken: str = ""  # as a title says it
+    horizon_net: float = 0.0  # the horizon's benefit less its cost, undiscounted
+    horizon_net_text: str = ""
+    horizon_net_spoken: str = ""  # unsigned: the title says which way
     discount_rate_text: str = ""  # "" when no discount_rate is given
     # Each audience it reaches, by id, with its headcount: initiatives for the same people count
     # them once between them.

@@ -1,9 +1,11 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
 - The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
-- Bars start at zero; a line's axis shows every value and the target, noise not magnified.
-- Values are labelled on the bars, a line at its end (a before-and-after line at both ends);
-  a legend naming each series whenever there are several, above the plot.
+- Bars start at zero; a line's axis shows every value and the target, noise not magnified,
+  and starts no higher than half its top, so no change looks more than twice its size.
+- Values are labelled on the bars, in a short form ("£41.0m") when a bar is too narrow for
+  the full one; lines as chartlines.py labels them; a legend naming each series whenever
+  there are several, above the plot and never over it (chartfit.py measures what fits).
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
@@ -17,20 +19,20 @@ from collections.abc import Sequence
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_CONNECTOR
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
-from buyin_cli.render.pptx import oxml, textxml
+from buyin_cli.render.pptx import chartfit, chartlines, oxml, textxml
 from buyin_cli.render.pptx.chartdata import chart_data
 from buyin_cli.render.pptx.locales import locale_prefix, localised
-from buyin_cli.render.pptx.textfit.fonts import text_width
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
-SOURCE_HEIGHT = 0.32 * 72 * 12700  # EMU: one line of 12 pt under a chart
-GREY, DARK, RULE = RGBColor(0xA6, 0xA6, 0xA6), RGBColor(0x59, 0x59, 0x59), RGBColor(0xD9, 0xD9, 0xD9)
+EMU_PER_PT = 12700
+SOURCE_HEIGHT_PT = 0.32 * 72  # one line of 12 pt under a chart
+SOURCE_HEIGHT = SOURCE_HEIGHT_PT * EMU_PER_PT
+GREY, DARK, RULE = chartlines.GREY, chartlines.DARK, RGBColor(0xD9, 0xD9, 0xD9)
 _KINDS = {"column": XL_CHART_TYPE.COLUMN_CLUSTERED, "clustered_column": XL_CHART_TYPE.COLUMN_CLUSTERED,
           "bar": XL_CHART_TYPE.BAR_CLUSTERED, "clustered_bar": XL_CHART_TYPE.BAR_CLUSTERED,
           "line": XL_CHART_TYPE.LINE_MARKERS, "doughnut": XL_CHART_TYPE.DOUGHNUT}
@@ -72,24 +74,39 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         return
     roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     line = spec.kind == "line"
+    width = w / EMU_PER_PT
     # Two lines (a pilot and its comparison group) are told apart by name, not by colour alone.
     legend = len(spec.series) > 1
     chart.has_legend = legend
-    if legend:
+    if legend:  # above the plot, never over it: the plot gives up the rows the names take
         chart.legend.position = XL_LEGEND_POSITION.TOP
-        chart.legend.include_in_layout = line  # a line's top label must not sit under it
+        chart.legend.include_in_layout = False
         chart.legend.font.size = Pt(CHART_LABEL_FONT)
     plot = chart.plots[0]
+    low, high, step = value_range(spec)
+    ticks = _tick_format(number_format, step)
+    labels, all_labelled = number_format, True
+    if spec.kind in ("column", "clustered_column"):
+        labels, ticks, all_labelled = chartfit.bar_formats(
+            [v for s in spec.series for v in s.values], len(spec.categories), len(spec.series),
+            number_format, ticks, (low, high, step), width, language)
     if line:
-        _lines(plot, spec, roles, number_format)
+        chartlines.draw_lines(plot, spec, roles, number_format)
     else:
-        _bars(plot, roles, number_format, len(spec.series))
-    _axes(chart, spec, number_format)
+        _bars(plot, roles, labels, len(spec.series), all_labelled)
+    turned = False
+    if spec.kind not in ("bar", "clustered_bar"):  # a bar chart's categories stand one under another
+        room = width * chartlines.PLOT["w"] if line and spec.marks else chartfit.plot_width(
+            width, chartfit.widest([low, high], ticks))
+        turned = chartfit.labels_turned(spec.categories, room)
+    _axes(chart, spec, ticks, turned)
     if line and spec.marks:
-        _marks(slide, chart, (x, y, w, h), spec)
+        chartlines.draw_marks(slide, chart, (x, y, w, h), spec, turned)
 
 
-def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int) -> None:
+def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int, all_labelled: bool) -> None:
+    """Bars in their colours, each labelled with its value (only the focus, when the bars are
+    too narrow for every label)."""
     plot.gap_width = 60
     plot.overlap = -10 if count > 1 else 0
     plot.has_data_labels = True
@@ -106,83 +123,11 @@ def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int) -> No
         else:
             series.format.fill.fore_color.rgb = DARK if role == "target" else GREY
         series.invert_if_negative = False
-
-
-def _lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> None:
-    """Each line in its colour, labelled once, at its last value, with its name."""
-    for series, source, role in zip(plot.series, spec.series, roles):
-        series.smooth = False
-        line = series.format.line
-        line.width = Pt(3 if role == "focus" else 2)
-        if role == "focus":
-            line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            series.marker.style = XL_MARKER_STYLE.CIRCLE
-            series.marker.size = 7
-            series.marker.format.fill.solid()
-            series.marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            series.marker.format.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-        else:
-            line.color.rgb = DARK if role == "target" else GREY
-            series.marker.style = XL_MARKER_STYLE.NONE
-        if role == "target":
-            line.dash_style = MSO_LINE.DASH
-        last = max((n for n, v in enumerate(source.values) if v is not None), default=None)
-        if last is None:
-            continue
-        label = series.points[last].data_label
-        label.font.size = Pt(CHART_LABEL_FONT)
-        label.font.bold = role == "focus"
-        if source.end_label:
-            label.has_text_frame = True
-            label.text_frame.text = source.end_label
-            for run in label.text_frame.paragraphs[0].runs:
-                run.font.size = Pt(CHART_LABEL_FONT)
-                run.font.bold = role == "focus"
-        else:
-            labels = series.data_labels
-            labels.number_format, labels.number_format_is_linked = number_format, False
-            labels.show_value = False
-            label.show_value = True
-        label.position = XL_LABEL_POSITION.ABOVE if role == "focus" else XL_LABEL_POSITION.BELOW
-        if len(spec.categories) == 2 and role == "focus" and source.values[0] is not None:
-            first = series.points[0].data_label  # a before-and-after line says where it began
-            first.font.size, first.show_value, first.position = Pt(CHART_LABEL_FONT), True, XL_LABEL_POSITION.LEFT
+        if not all_labelled and role != "focus":
+            series.data_labels.show_value = False
 
 
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
-# The plot's inner area, as fractions of the chart frame, when marks must line up with it.
-PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14, "legend": 0.1}
-
-
-def _marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart) -> None:
-    """Each event as a vertical rule at its place on the time axis, labelled at the top."""
-    x, y, w, h = box
-    top = (PLOT["y_titled"] if spec.title else PLOT["y"]) + (PLOT["legend"] if len(spec.series) > 1 else 0)
-    height = 1 - top - PLOT["bottom"]
-    oxml.fix_plot_area(chart, PLOT["x"], top, PLOT["w"], height)
-    count = len(spec.categories)
-    between = oxml.categories_between_ticks(chart.value_axis)
-
-    def at(position: float) -> int:
-        share = (position + 0.5) / count if between else position / max(count - 1, 1)
-        return x + int(w * (PLOT["x"] + PLOT["w"] * min(max(share, 0.0), 1.0)))
-
-    plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
-    for n, mark in enumerate(spec.marks or []):
-        left = at(mark.start)
-        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
-        rule.line.color.rgb, rule.line.width, rule.line.dash_style = DARK, Pt(1.25), MSO_LINE.DASH
-        right = at(mark.end) if mark.end is not None else left
-        if right > left:
-            span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
-            span.line.color.rgb = DARK
-            span.line.width = Pt(1.25)
-        # As wide as its words, kept inside the chart: near the right edge it ends at the edge.
-        label_w = max(right - left, int((text_width(mark.label, CHART_LABEL_FONT) + 4) * 12700))
-        start = min(left + int(2 * 12700), max(x, x + w - label_w))
-        label = textxml.textbox(slide, (start, plot_top + int(n * 15 * 12700), label_w,
-                                        int(15 * 12700)), (0, 0, 0, 0), wrap=False, fitted=False)
-        textxml.styled_run(label, mark.label, CHART_LABEL_FONT, rgb=str(DARK))
 
 
 def unbroken_ranges(text: str) -> str:
@@ -204,7 +149,8 @@ def _number_format(spec: Chart) -> str:
     return "#,##0" if all(float(v).is_integer() for v in values) else "#,##0.0"
 
 
-def _axes(chart: Any, spec: Chart, number_format: str) -> None:
+def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
+    """The value axis's range, step and tick format; the category labels level, or turned."""
     values, categories = chart.value_axis, chart.category_axis
     low, high, step = value_range(spec)
     values.minimum_scale, values.maximum_scale = low, high
@@ -212,13 +158,13 @@ def _axes(chart: Any, spec: Chart, number_format: str) -> None:
     values.has_major_gridlines = True
     values.major_gridlines.format.line.color.rgb = RULE
     values.format.line.fill.background()
-    ticks = _tick_format(number_format, step)
     values.tick_labels.number_format, values.tick_labels.number_format_is_linked = ticks, False
     values.tick_labels.font.size = Pt(CHART_LABEL_FONT)
     categories.tick_labels.font.size = Pt(CHART_LABEL_FONT)
     # Level category names wrap under their bars; turned on their side they would take
-    # the plot's height on a narrow (4:3) half slide.
-    oxml.level_category_labels(categories)
+    # the plot's height on a narrow (4:3) half slide. Only a word wider than its slot,
+    # which would break mid-way, turns them 45°.
+    oxml.level_category_labels(categories, -45 if turned else 0)
     categories.format.line.color.rgb = GREY
     if spec.kind in ("bar", "clustered_bar"):
         categories.reverse_order = True  # first category on top, as it is read
@@ -226,13 +172,17 @@ def _axes(chart: Any, spec: Chart, number_format: str) -> None:
         oxml.cross_at_maximum(values)
 
 
+HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)
+
+
 def value_range(spec: Chart) -> tuple[float, float, float]:
     """The value axis (lowest, highest, step): from zero for bars; for lines, every value and
     the target, padded.
 
     A line's range is at least a fifth of the largest magnitude wide, so that a
-    wobble between 2.1 and 2.2 reads as the near-flat line it is. Counts step by
-    whole numbers.
+    wobble between 2.1 and 2.2 reads as the near-flat line it is, and a line of
+    positive values starts at half its top or lower (HONEST), so that no change looks
+    more than twice its size. Counts step by whole numbers.
     """
     values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
     whole = all(float(v).is_integer() for v in values)
@@ -256,6 +206,12 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
         top = spec.axis_max
     elif spec.ceiling is not None and high <= spec.ceiling < top:
         top = spec.ceiling  # a percentage's axis stops at 100%, whatever the padding wanted
+    if spec.axis_min is None and low >= 0 and bottom > top * HONEST:
+        # A line's axis cut off past half its top shows a change at more than twice its size:
+        # it reaches down to half its top at least (on-time 76% → 95% on 50–100, not 70–100).
+        step = _nice_step((top - top * HONEST) / 5, whole)
+        top = min(math.ceil(top / step - 1e-9) * step, max(spec.ceiling or math.inf, high))
+        bottom = math.floor(top * HONEST / step + 1e-9) * step
     return bottom, top, step
 
 

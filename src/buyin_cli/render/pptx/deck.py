@@ -130,7 +130,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
-    pages = max(len(text.pages), len(table.pages))
+    pages = max(len(text.pages), len(table.pages), table.chart_page + 1)
     for page in range(pages):
         slide = maker.add_slide(layout)
         used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages)
@@ -180,7 +180,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     body = text.pages[page] if page < len(text.pages) else []
     rows = table.pages[page] if spec.table is not None and page < len(table.pages) else None
     charts = spec.all_charts
-    visual = (bool(charts) and page == 0) or rows is not None
+    visual = (bool(charts) and page == table.chart_page) or rows is not None
     # A continuation page holding only the list or only the table spreads over both
     # halves: wider boxes only ever need fewer lines, so the page still fits.
     whole = places.get("whole")
@@ -190,9 +190,10 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
         if text.statement:  # a short text alone: set large, in the middle of its box
             slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         used.add(places["text"].idx)
-    if page == 0:
+    if page == table.chart_page:
         for chart, chart_box in zip(charts, chart_boxes(table.chart_area, len(charts))):
             add_chart(slide, chart_box, chart, outline.meta.language)
+    if page == 0:
         if spec.callouts:
             add_callouts(slide, places["callouts"].box, spec.callouts)
         if spec.flow:
@@ -201,7 +202,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
         add_line(slide, places["footnote"].box, spec.footnote)
     if rows is not None and spec.table is not None and table.font is not None:
         t_at = places["visual"].box if body or whole is None else whole.box
-        least = int(thin.THIN * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
+        least = int(thin.TABLE_FILL * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
         add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
                   spec.table, rows, table.size, table.widths, table.font, least)
     return {idx for idx in used if idx is not None}

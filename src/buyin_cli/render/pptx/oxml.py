@@ -222,9 +222,13 @@ def slide_number_field(tx_body: Any, number: int, size_pt: int = 12) -> None:
 # Charts ------------------------------------------------------------------
 
 
-def level_category_labels(category_axis: Any) -> None:
-    """Category names stay level (they wrap) instead of turning on their side."""
-    category_axis._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}").set("rot", "0")
+def level_category_labels(category_axis: Any, degrees: int = 0) -> None:
+    """Category names stay level (they wrap) instead of turning on their side; or turn
+    `degrees` (negative: rising to the right), each on one line."""
+    body = category_axis._element.find(f"{qn('c:txPr')}/{qn('a:bodyPr')}")
+    body.set("rot", str(degrees * 60000))
+    if degrees:
+        body.set("vert", "horz")
 
 
 def cross_at_maximum(value_axis: Any) -> None:

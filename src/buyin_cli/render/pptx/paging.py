@@ -3,7 +3,9 @@
 A list or table too long for its box continues on further slides of the same
 layout; a slide that must not continue (the decision) leaves out its details,
 then reads smaller. A table with a chart under it takes half the visual's box,
-and the chart what the table's first page leaves.
+and the chart what the table's first page leaves, at least CHART_MIN_HEIGHT: the
+table reads smaller to leave it that, and where even its smallest size would not,
+the chart takes a page of its own after the table's.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import textfit, thin
+from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
 from buyin_cli.render.pptx.layout import EMU_PER_PT, GAP, Place, indents, inherited_size, inner, table_box
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 from buyin_cli.render.pptx.tables import body_rows
@@ -22,6 +25,7 @@ BODY_FLOOR, TABLE_START, TABLE_FLOOR = 14, 20, 12
 BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a slide)
 WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
+CHART_MIN_HEIGHT = 2.0 * 72  # points: a chart's frame, above its source line, that leaves a readable plot
 
 
 @dataclass
@@ -46,6 +50,7 @@ class TablePages:
     size: float = 0.0
     widths: list[float] = field(default_factory=list)
     font: textfit.Font | None = None
+    chart_page: int = 0  # the page the charts are drawn on: the first, or one of their own after the table
 
 
 def paragraphs(spec: Slide) -> list[Para]:
@@ -100,10 +105,34 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
                              bold_last) if thin.alone(spec) else TABLE_START
     size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), start,
                                             TABLE_FLOOR, font, bold_last=bold_last)
-    if charts:  # the chart takes what the table's first page leaves
-        height = textfit.row_height(spec.table.columns, widths, size, True, font) + sum(
-            textfit.row_height(rows[i], widths, size, True, font) for i in pages[0])
-        x, y, w, h = places["visual"].box
-        top = y + int(height * EMU_PER_PT) + gap
-        chart_area = (x, top, w, y + h - top)
-    return TablePages(pages, chart_area, size, widths, font)
+    if not charts:
+        return TablePages(pages, chart_area, size, widths, font)
+    x, y, w, h = places["visual"].box
+    least, columns = int(_chart_least(spec) * EMU_PER_PT), spec.table.columns
+
+    def left(size: float, widths: list[float], first: list[int]) -> int:
+        """What the table's first page leaves the chart under it (EMU), its rows measured as
+        fit_table measures them (the header and a total bold)."""
+        height = textfit.row_height(columns, widths, size, True, font) + sum(
+            textfit.row_height(rows[i], widths, size, bold_last and i == len(rows) - 1, font) for i in first)
+        return y + h - (y + int(height * EMU_PER_PT) + gap)
+
+    if left(size, widths, pages[0]) < least and h - least - gap > 0:
+        # The table reads smaller (on as many pages) to leave the chart a readable plot.
+        smaller = textfit.fit_table(columns, rows, table_box((x, y, w, h - least - gap)), size,
+                                    TABLE_FLOOR, font, bold_last=bold_last)
+        if len(smaller[2]) <= len(pages) and left(*smaller[:2], smaller[2][0]) >= least:
+            size, widths, pages = smaller
+    if left(size, widths, pages[0]) < least:
+        # Not even the table's smallest size leaves it room: the chart takes a page of its own.
+        size, widths, pages = textfit.fit_table(columns, rows, table_box(places["visual"].box),
+                                                start, TABLE_FLOOR, font, bold_last=bold_last)
+        return TablePages(pages, places["visual"].box, size, widths, font, chart_page=len(pages))
+    top = y + h - left(size, widths, pages[0])
+    return TablePages(pages, (x, top, w, y + h - top), size, widths, font)
+
+
+def _chart_least(spec: Slide) -> float:
+    """The least height (pt) a slide's charts need under a table: CHART_MIN_HEIGHT each, with
+    its source line."""
+    return max(CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) for chart in spec.all_charts)

@@ -4,7 +4,8 @@ Whatever the strategy, some slides hold little: one initiative's business case i
 table of one row, two asks are two short bullets. By rule, not by example:
 - a table of one row, alone on its slide, is read down as pairs: each column's header
   beside its value, the first pair as the header row;
-- a short table alone on its slide is set larger, up to TABLE_GROWN;
+- a table alone on its slide is set larger, up to TABLE_GROWN, while it keeps within
+  TABLE_FILL of its box, and its rows are made taller alike to fill that much;
 - a short text alone on its slide is a statement: set larger, up to STATEMENT, and
   centred in its box.
 "Short" is under THIN of the box at the size the slide would otherwise have.
@@ -20,6 +21,9 @@ from buyin_cli.render.pptx.textfit.body import para_height
 THIN = 0.5  # of the box: less than this is a half-empty slide
 STATEMENT, TABLE_GROWN = 28, 24  # points: the most a statement's text and a short table grow to
 STATEMENT_FILL = 0.75  # of the box: a statement grows no further than this
+# Of the box: a table alone on its slide grows its type while it stays within this, and its rows
+# grow taller alike until it fills this much (a numbers table of three rows is not 40% white).
+TABLE_FILL = 0.8
 
 
 def alone(spec: Slide) -> bool:
@@ -57,9 +61,12 @@ def statement_size(paras: list[Para], box: Box, indents: tuple[float, ...], size
 
 def table_start(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
                 font: Font, bold_last: bool) -> float:
-    """The size to start fitting a table alone on its slide from: larger when it is short."""
-    size, widths, pages = fit_table(columns, rows, box, start, floor, font, bold_last)
+    """The size to start fitting a table alone on its slide from: the largest up to
+    TABLE_GROWN at which it stays on one page within TABLE_FILL of the box, else `start`."""
+    room = Box(box.width, TABLE_FILL * box.height)
+    size, widths, pages = fit_table(columns, rows, room, TABLE_GROWN, min(start, TABLE_GROWN), font,
+                                    bold_last)
     height = row_height(columns, widths, size, True, font) + sum(
         row_height(row, widths, size, bold_last and n == len(rows) - 1, font)
         for n, row in enumerate(rows))
-    return TABLE_GROWN if len(pages) == 1 and height < THIN * box.height else start
+    return size if len(pages) == 1 and height <= room.height and size > start else start

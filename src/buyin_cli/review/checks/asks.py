@@ -1,10 +1,13 @@
-"""W504: an ask whose amount is none of the figures, so the CFO hears two numbers for one decision."""
+"""The money an ask states. W504: an amount that is none of the figures, so the CFO hears two
+numbers for one decision. W507: a pilot asked for with no amount, so the room approves a blank."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from buyin_cli.figures.compute import InitiativeFigures
+from buyin_cli.load.models import Pilot, Strategy
+from buyin_cli.plan.asks import ask_initiative, asks_for_pilot
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.money import Amount, amounts_in, written
 from buyin_cli.words import dotted
@@ -16,15 +19,29 @@ def checks(ctx: Context) -> Iterator[Check]:
         owner = ("briefings", i)
         for j, ask in enumerate(briefing.asks):
             stated = amounts_in(ask.decision, ctx.strategy.currency)
+            path = owner + ("asks", j)
+            pilot = _pilot_of(ctx, ask.decision, ask.initiative)
+            if pilot is not None:  # a pilot's amount is its own, no roll-out figure
+                yield ctx.check("W507", owner, not stated, ctx.sources.at(path + ("decision",)),
+                                f"{dotted(path)}: asks for a pilot of '{pilot}' but names no "
+                                "amount, so the room approves a blank: write what it will cost "
+                                f"in the ask{_last_pilot(ctx.strategy, pilot)}")
+                continue
             if not stated:
                 continue  # no amount, nothing to disagree with
-            path = owner + ("asks", j)
             named = ask.initiative is not None
             against = [figures[ask.initiative]] if ask.initiative is not None else list(figures.values())
             wrong = [a for a in stated if not any(a.matches(c) for f in against
                                                   for c in costs(f))]
             yield ctx.check("W504", owner, bool(wrong), ctx.sources.at(path + ("decision",)),
                             _message(dotted(path), wrong, against, named, ctx.strategy.currency))
+
+
+def _pilot_of(ctx: Context, text: str, linked: str | None) -> str | None:
+    """The initiative an ask asks to pilot (not to roll out), if any."""
+    if not asks_for_pilot(text):
+        return None
+    return ask_initiative(text, linked, ctx.strategy.initiatives)
 
 
 def costs(f: InitiativeFigures) -> list[float]:
@@ -54,3 +71,13 @@ def _figures(f: InitiativeFigures, currency: str) -> str:
         total += year.cost
         parts.append(f"{written(total, currency)} over {year.year} years")
     return f"'{f.initiative_id}' costs " + ", ".join(parts)
+
+
+def _last_pilot(strategy: Strategy, initiative: str) -> str:
+    """What the initiative's latest pilot cost, as a guide to the next one's amount."""
+    pilots: list[Pilot] = [p for p in strategy.pilots if p.initiative == initiative]
+    if not pilots:
+        return ""
+    last = max(pilots, key=lambda p: p.end)
+    return (f" (its pilot '{last.id}' cost {written(last.cost, strategy.currency)} for "
+            f"{last.participants} people)")

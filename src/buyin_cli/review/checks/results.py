@@ -53,8 +53,8 @@ def checks(ctx: Context) -> Iterator[Check]:
                         ctx.at(("metrics", k, "unit")),
                         f"metrics[{k}].unit: '{metric.unit}' names a period, but a "
                         f"{unit.kind} is read at a moment, not summed over a {unit.period}: "
-                        "write the unit alone (say '%'), and give the period a reading "
-                        "covers in the metric's per or a result's per")
+                        "write the unit alone (say '%') and leave the metric's per out; "
+                        "each result's per says how often it was read")
         yield ctx.check("W104", ("metrics", k), metric.actual is None,
                         message=f"metrics[{k}]: '{metric.id}' has no actual, so progress "
                                 "toward target shows 0%: add actual (the latest reading)")

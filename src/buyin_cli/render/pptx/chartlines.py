@@ -1,0 +1,151 @@
+"""A line chart's lines, their labels and the events marked on a trend (charts.py draws the rest).
+
+- Each line in its colour: the focus in the accent, a target dashed, the rest grey.
+- Every line is labelled at the same points: its last value (with its name, where the
+  outline gives one), and on a before-and-after line its first value too. At each labelled
+  point the higher line's label sits above it and the lower's below, so two close lines'
+  labels never overlap.
+- A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled at the
+  top of a plot whose place is fixed: under the title and the legend, above the category
+  labels, as many lines as each takes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pptx.dml.color import RGBColor
+from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
+from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
+from pptx.enum.shapes import MSO_CONNECTOR
+from pptx.util import Pt
+
+from buyin_cli.render.outline import Chart
+from buyin_cli.render.pptx import chartfit, oxml, textxml
+from buyin_cli.render.pptx.textfit import lines_at
+from buyin_cli.render.pptx.textfit.fonts import text_width
+
+LABEL_FONT, TITLE_FONT = 12, 14
+GREY, DARK = RGBColor(0xA6, 0xA6, 0xA6), RGBColor(0x59, 0x59, 0x59)
+# The plot's inner area, as fractions of the chart frame, when marks must line up with it: the
+# least room above and below it, grown when the title, legend or category labels need more.
+PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14, "legend": 0.1}
+
+
+def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> None:
+    """Each line in its colour, labelled at its last value (and a before-and-after line at
+    its first), with its name where the outline gives one."""
+    for series, role in zip(plot.series, roles):
+        series.smooth = False
+        line = series.format.line
+        line.width = Pt(3 if role == "focus" else 2)
+        if role == "focus":
+            line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 7
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+            series.marker.format.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        else:
+            line.color.rgb = DARK if role == "target" else GREY
+            series.marker.style = XL_MARKER_STYLE.NONE
+        if role == "target":
+            line.dash_style = MSO_LINE.DASH
+    for point, where in labelled_points(spec).items():
+        for n, position in where.items():
+            _label(plot.series[n], spec.series[n].end_label if point == _last(spec.series[n].values) else None,
+                   point, position, roles[n] == "focus", number_format)
+
+
+def _last(values: Sequence[float | None]) -> int | None:
+    return max((n for n, v in enumerate(values) if v is not None), default=None)
+
+
+def labelled_points(spec: Chart) -> dict[int, dict[int, XL_LABEL_POSITION]]:
+    """For each labelled category, each series labelled there and where its label sits: the
+    highest value's above, the lowest's below, any between to the side."""
+    wanted: dict[int, list[int]] = {}
+    for n, series in enumerate(spec.series):
+        points = {_last(series.values)}
+        if len(spec.categories) == 2 and series.values and series.values[0] is not None:
+            points.add(0)  # a before-and-after line says where it began
+        for point in points - {None}:
+            wanted.setdefault(point, []).append(n)  # type: ignore[arg-type]
+    out: dict[int, dict[int, XL_LABEL_POSITION]] = {}
+    for point, members in wanted.items():
+        ranked = sorted(members, key=lambda n: -(spec.series[n].values[point] or 0.0))
+        side = XL_LABEL_POSITION.RIGHT if point else XL_LABEL_POSITION.LEFT
+        out[point] = {n: (XL_LABEL_POSITION.ABOVE if rank == 0 else XL_LABEL_POSITION.BELOW
+                          if rank == len(ranked) - 1 else side) for rank, n in enumerate(ranked)}
+    return out
+
+
+def _label(series: Any, text: str | None, point: int, position: XL_LABEL_POSITION, bold: bool,
+           number_format: str) -> None:
+    label = series.points[point].data_label
+    label.font.size = Pt(LABEL_FONT)
+    label.font.bold = bold
+    if text:
+        label.has_text_frame = True
+        label.text_frame.text = text
+        for run in label.text_frame.paragraphs[0].runs:
+            run.font.size = Pt(LABEL_FONT)
+            run.font.bold = bold
+    else:
+        labels = series.data_labels
+        labels.number_format, labels.number_format_is_linked = number_format, False
+        labels.show_value = False
+        label.show_value = True
+    label.position = position
+
+
+def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[float, float, float, float]:
+    """The plot's inner area (x, y, w, h) as fractions of a frame `width` × `height` points."""
+    top = PLOT["y_titled"] if spec.title else PLOT["y"]
+    needed = 8.0
+    if spec.title:
+        needed += lines_at(spec.title, width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) * TITLE_FONT * 1.25
+    if len(spec.series) > 1:
+        top += PLOT["legend"]
+        needed += chartfit.legend_rows([s.name for s in spec.series], width) * chartfit.LINE + 6
+    top = max(top, (needed + chartfit.LINE) / height)  # and a line for the marks' labels
+    plot_w = width * PLOT["w"]
+    labels = chartfit.category_height(spec.categories, plot_w, turned)
+    bottom = max(PLOT["bottom"], (labels + 12) / height)
+    return PLOT["x"], top, PLOT["w"], max(1 - top - bottom, 0.05)
+
+
+def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart, turned: bool) -> None:
+    """Each event as a vertical rule at its place on the time axis, labelled at the top."""
+    x, y, w, h = box
+    left_share, top, width_share, height = plot_box(spec, w / 12700, h / 12700, turned)
+    oxml.fix_plot_area(chart, left_share, top, width_share, height)
+    count = len(spec.categories)
+    between = oxml.categories_between_ticks(chart.value_axis)
+
+    def at(position: float) -> int:
+        share = (position + 0.5) / count if between else position / max(count - 1, 1)
+        return x + int(w * (left_share + width_share * min(max(share, 0.0), 1.0)))
+
+    plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
+    plot_left, plot_width = x + int(w * left_share), int(w * width_share)
+    below = plot_top  # each label under the one before it
+    for mark in spec.marks or []:
+        left = at(mark.start)
+        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
+        rule.line.color.rgb, rule.line.width, rule.line.dash_style = DARK, Pt(1.25), MSO_LINE.DASH
+        right = at(mark.end) if mark.end is not None else left
+        if right > left:
+            span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
+            span.line.color.rgb = DARK
+            span.line.width = Pt(1.25)
+        # As wide as its words, kept inside the chart: near the right edge it ends at the edge;
+        # wider than the plot, it wraps across the plot's width.
+        label_w = min(max(right - left, int((text_width(mark.label, LABEL_FONT) + 4) * 12700)), plot_width)
+        start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
+        lines = lines_at(mark.label, label_w / 12700 - 4, LABEL_FONT)
+        label = textxml.textbox(slide, (start, below, label_w, int(lines * 15 * 12700)), (0, 0, 0, 0),
+                                wrap=lines > 1, fitted=False)
+        textxml.styled_run(label, mark.label, LABEL_FONT, rgb=str(DARK))
+        below += int(lines * 15 * 12700)

@@ -1,0 +1,161 @@
+"""The story's claims say what the figures hold: each test is the smallest strategy that shows
+one finding of a cold review (a pilot's return shown without its roll-out's loss, a title that
+credits the learning with more than the money does, gross years called a return, the evidence
+line on a tiny count, "each roll-out" when one is asked). Every deck is also read back against
+the invariants (deck_invariants.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+BRIEFING = "warehouse-manager-briefing"
+
+
+def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of the strategy's one briefing, after the invariants held."""
+    for pilot in data["pilots"]:  # the rate is valued per pilot-sized group: no W317 caveat
+        pilot.setdefault("accept", {"W317": "Each error is valued for a group the pilot's size."})
+    assert brief_and_read(data, folder) == []
+    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
+    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
+
+
+def test_a_pilots_return_says_its_roll_out_would_not_pay_back(valid_data, tmp_path):
+    # The pilot paid back ($1,000 for $2,333 a year); the roll-out ($20,000 for $14,000) would not (W316).
+    valid_data["pilots"][0]["cost"] = 1000
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 20000
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, points = _deck(valid_data, tmp_path)
+    texts = [t for s in slides for t in s["texts"]]
+    assert "ROI in the pilot; its roll-out would not pay back\n133.3%" in texts
+    assert "(ROI 133.3%; its roll-out would not pay back)" in points
+
+
+def test_a_pilots_return_whose_roll_out_pays_back_says_nothing_more(valid_data, tmp_path):
+    valid_data["pilots"][0]["cost"] = 1000
+    slides, points = _deck(valid_data, tmp_path)
+    assert "ROI in the pilot\n133.3%" in [t for s in slides for t in s["texts"]]
+    assert "would not pay back" not in points
+
+
+def _alone(data: dict[str, Any], **result: Any) -> None:
+    """The pilot's one result without its comparison group, isolated as given."""
+    for key in ("control_before", "control_after", "isolation", "confidence"):
+        data["pilots"][0]["results"][0].pop(key)
+    data["pilots"][0]["results"][0].update(result)
+    data["pilots"][0]["accept"] = {"W317": "Each error is valued for a group the pilot's size.",
+                                   "W301": "Nothing else changed on the night shift."}
+
+
+def test_a_title_says_the_share_of_the_change_it_credits(valid_data, tmp_path):
+    # 40 → 30 errors is a 25% cut; isolation 0.4 credits 4 errors of the 40 before: 10%.
+    _alone(valid_data, isolation=0.4)
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 10%"
+    assert "We credit the learning with 4 errors per 10,000 lines (isolation 40%" in evidence["notes"]
+    assert "That is 10% of the reading before." in evidence["notes"]
+    assert "Evidence: Night shift cut picking errors 25%; we credit Pick Right with 10%" in [
+        t for _, t in slides[1]["body"]]
+
+
+def test_a_title_that_credits_the_whole_change_says_no_share(valid_data, tmp_path):
+    _alone(valid_data)
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift cut picking errors 25%" for s in slides)
+
+
+def test_a_title_beside_its_comparison_group_credits_the_share_isolation_keeps(valid_data, tmp_path):
+    # 25% against 2% for the comparison group: (10 − 1) × 0.8 × 0.9 = 6.48 of the 40 before, 16%.
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift cut picking errors 25%, against 2% for the comparison group; "
+               "we credit Pick Right with 16%" for s in slides)
+
+
+def _second_metric(data: dict[str, Any], unit: str, before: float, after: float) -> None:
+    """Returns to re-pick, valued high, measured by the same pilot against its comparison group."""
+    data["metrics"].append({"id": "returns", "name": "Returns to re-pick", "unit": unit, "better": "lower",
+                            "baseline": 40, "target": 20, "value_per_unit": 900, "per": "month"})
+    data["pilots"][0]["results"].append({"metric": "returns", "per": "month", "before": before,
+                                         "after": after, "control_before": before,
+                                         "control_after": before})
+
+
+def test_the_evidence_line_leads_with_the_meetings_own_metric(valid_data, tmp_path):
+    # Returns carry more money, but the meeting is about picking errors.
+    _second_metric(valid_data, "complaints", 30, 20)
+    valid_data["objectives"].append({"id": "fewer-returns", "title": "Fewer returns", "owner": "Mark Ellis",
+                                     "driver": "pain", "metrics": ["returns"]})
+    valid_data["initiatives"][0]["objectives"].append("fewer-returns")
+    slides, _ = _deck(valid_data, tmp_path)
+    line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
+    assert line.startswith("Evidence: Night shift cut picking errors 25%")
+
+
+def test_the_evidence_line_never_leads_with_a_tiny_count(valid_data, tmp_path):
+    # 2 → 1 returns is −50% and the most money, but one return more or less would halve or double it.
+    _second_metric(valid_data, "incidents", 2, 1)
+    valid_data["objectives"][0]["metrics"].append("returns")
+    slides, _ = _deck(valid_data, tmp_path)
+    line = next(t for _, t in slides[1]["body"] if t.startswith("Evidence: "))
+    assert line.startswith("Evidence: Night shift cut picking errors 25%")
+    assert "returns to re-pick 50%" not in slides[1]["notes"]
+
+
+def test_the_years_title_says_what_they_leave_after_their_costs(valid_data, tmp_path):
+    # $13,996.80 a year for three years, $6,000 once: $35,990.40 net, not the gross $41,990.40.
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["title"].startswith("Over 3 years"))
+    assert years["title"] == ("Over 3 years, Pick Right returns $36,000 more than it costs, if 100% of "
+                              "each year's benefit carries into the next")
+
+
+def test_the_years_title_says_the_present_value_at_the_discount_rate(valid_data, tmp_path):
+    # At 10% a year: 7,996.80 + 13,996.80 ÷ 1.1 + 13,996.80 ÷ 1.21 = $32,288.76.
+    valid_data.update(discount_rate=0.1)
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["title"].startswith("Over 3 years"))
+    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,300, if 100% "
+                              "of each year's benefit carries into the next")
+    assert "Net present value at a discount rate of 10%: $32,289." in years["texts"][0]
+
+
+@pytest.mark.parametrize(("title", "called"), [("Pick Right: labels and a one-page guide", "Pick Right"),
+                                               ("Pick Right, Pack Right", "the learning")])
+def test_the_credit_names_the_initiative_as_people_call_it(valid_data, tmp_path, title, called):
+    # Its name up to where the title describes it; a name with a comma would read as a list.
+    _alone(valid_data, isolation=0.4)
+    valid_data["initiatives"][0]["title"] = title
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == f"Night shift cut picking errors 25%; we credit {called} with 10%"
+               for s in slides)
+
+
+def test_a_credited_level_is_said_to_two_significant_figures(valid_data, tmp_path):
+    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 4.8.
+    valid_data["metrics"][0].update(name="Picks right first time", unit="% of picks", better="higher",
+                                    baseline=80, target=95)
+    _alone(valid_data, before=80, after=90, isolation=0.483)
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any(s["title"] == "Night shift raised picks right first time 10 points; we credit Pick Right "
+               "with 4.8 points" for s in slides)
+
+
+def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, tmp_path):
+    # No isolation, confidence 0.8: 8 of the 10 errors, 20% of the 40 before; not "the whole change".
+    _alone(valid_data, confidence=0.8)
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 20%"
+    assert any("No comparison group and no isolation estimate: we credit the learning with the whole change, "
+               "at 80% confidence." in t for t in evidence["texts"])
