@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,6 +24,7 @@ from buyin_cli.present.build.doubts import impossible
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
+from buyin_cli.records import dataclass
 from buyin_cli.render.markdown import as_markdown, screened
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule

@@ -24,7 +24,7 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
@@ -32,6 +32,7 @@ from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
 from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_rollout
+from buyin_cli.records import dataclass
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3

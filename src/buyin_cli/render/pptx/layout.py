@@ -16,13 +16,13 @@ Sizes and indents a placeholder inherits from its layout and master are read her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.plan.agenda import CHART_MIN_WIDTH
+from buyin_cli.records import dataclass
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import oxml
 from buyin_cli.render.pptx.skeleton import LayoutFacts, Ph

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from buyin_cli.records import dataclass
 from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
 
 

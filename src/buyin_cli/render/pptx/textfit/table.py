@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
-from buyin_cli.render.pptx.textfit.measure import Box, Words, balanced, line_height, words
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, words
 
 CELL_MARGIN_X = 5.0  # points, left and right inside a cell
 CELL_MARGIN_Y = 3.0  # points, top and bottom
@@ -43,8 +43,8 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     lines = []
     for col, low, high in zip(cells, least, natural):
         most = min(slices, int((high - low) / step) + 1)
-        measured = [Words(c, bold(n), font) for n, c in enumerate(col)]  # each cell measured once
-        lines.append([[w.count(low + k * step - 2 * CELL_MARGIN_X, size) for w in measured]
+        cell_words = [measured(c, bold(n), font) for n, c in enumerate(col)]  # each cell measured once
+        lines.append([[w.count(low + k * step - 2 * CELL_MARGIN_X, size) for w in cell_words]
                       for k in range(most + 1)])
     given = [0] * len(cells)
     while sum(given) < slices:
@@ -78,7 +78,7 @@ def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float],
 
 
 def _lines(cell: str, width: float, size: float, bold: bool, font: Font) -> int:
-    return Words(cell, bold, font).count(width - 2 * CELL_MARGIN_X, size)
+    return measured(cell, bold, font).count(width - 2 * CELL_MARGIN_X, size)
 
 
 def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False,
