@@ -207,3 +207,25 @@ def test_a_list_beside_a_chart_keeps_sixteen_points_where_half_the_slide_allows_
     assert any(s.has_chart for s in slide.shapes)
     assert max(r.font.size.pt for p in _body(tmp_path / "out" / "coo-briefing.pptx", 3).paragraphs
                for r in p.runs) >= 16
+
+
+def _chart_beside(body: list[Any]) -> dict[str, Any]:
+    return {"layout": "Title and Content", "title": "Complaints: 86 a quarter, target 74",
+            "body": body, "chart": {"kind": "clustered_column", "categories": ["Before", "After"],
+                                    "series": [{"name": "Pilot", "values": [86, 80]}]}}
+
+
+def test_a_list_beside_a_chart_continues_with_its_headings_and_the_page_width(tmp_path):
+    # Three headed groups that do not fit beside the chart: each heading stays with its points,
+    # and the page after the chart, which has the width to itself, takes the rest at once.
+    body = [item for k in range(3) for item in (
+        {"text": f"Metric {k}: 14 leavers a month, now 12, target 11, said at some length here",
+         "bold": True},
+        {"text": "67% of the way to the target, closed since the baseline", "level": 1},
+        {"text": "Today's gap to the target costs €300,000 a year", "level": 1})]
+    path = _deck([_chart_beside(body)], tmp_path, four_three=True)
+    pages = [[(p.level, p.text) for p in _body(path, n).paragraphs if p.text]
+             for n in range(1, len(Presentation(str(path)).slides) + 1)]
+    assert len(pages) == 2
+    assert all(page[0][0] == 0 for page in pages)  # no page starts under a heading on the page before
+    assert sum(len(page) for page in pages) == len(body)

@@ -86,8 +86,11 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         # A short text that must not continue (one ask) is a statement all the same.
         return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out,
                          statement=statement is not None and not left_out)
+    # Pages after the first of a list beside a chart (no table) have the slide's width.
+    later = inner(places["whole"].box) if (
+        spec.all_charts and spec.table is None and "whole" in places) else None
     body_size, pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
-                                        max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
+                                        max(BODY_FLOOR, min(size - 2, BODY_SPLIT)), later)
     return TextPages(pages, body_size, statement=statement is not None)
 
 
