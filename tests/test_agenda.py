@@ -49,6 +49,14 @@ def test_focus_narrows_objectives_initiatives_and_pilots():
     assert "stay-and-grow-first-six" not in agenda.pilots
 
 
+def test_each_objective_a_briefing_names_in_its_focus_comes_before_what_it_did_not_ask_for():
+    # 16 minutes hold both focus objectives' slides, or one and what we heard: the one the
+    # briefing names wins; the sponsor and the showcase wait.
+    agenda = _agenda("harbour-bank", "ops-director-briefing", 16)
+    assert [agenda.state("business_case", o) for o in agenda.objectives] == ["presented"] * 2
+    assert agenda.state("heard") == "backup"
+
+
 def test_presented_slides_never_exceed_the_budget_and_the_backup_is_bounded():
     for minutes in (5, 10, 15, 30, 45, 90):
         agenda = _agenda("northwind-manufacturing.yaml", "coo-briefing", minutes)

@@ -11,8 +11,10 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 - A third of the meeting stays for questions; the rest is presented at about 1.5
   minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
   besides the title and the questions.
-- Content is placed by priority (the decision and the asks, then each objective with
-  its evidence, the numbers, what we heard, the showcase, the sponsor, then the rest);
+- Content is placed by priority (the decision and the asks, then the first objective with
+  its evidence, the numbers, each other objective the briefing names in its focus, what we
+  heard, the showcase, the sponsor, then the rest: with no focus named, the other
+  objectives come after the sponsor);
   what does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
   what does not fit there either is left to the talking points.
 - The essentials are the decision, the asks, each objective in focus, each pilot's
@@ -219,6 +221,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     priority += evidence(None, placed)
     if monetised:
         priority.append(Unit("numbers", essential=True))
+    if briefing.focus:  # named for this meeting: each of them before what the room did not ask for
+        for objective in rest:
+            priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
+        rest = []
     priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
