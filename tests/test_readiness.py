@@ -687,7 +687,8 @@ def test_not_decisions(ask, why):
                                  "Freigabe von 75.180 € für den Rollout",
                                  "Bitte genehmigen Sie zwei Coaches",
                                  "Zustimmung, dass die Werksrunde den Fortschritt verfolgt",
-                                 "Eine Ansprechperson je Schicht benennen."])
+                                 "Eine Ansprechperson je Schicht benennen.",
+                                 "Den Rollout von „Zimmerprofi“ mittragen"])
 def test_german_decisions_lead_or_end_with_the_decision(ask):
     assert decision_problem(ask, "de") is None
     assert decision_problem(ask) is not None  # English word order would not read them
@@ -696,6 +697,7 @@ def test_german_decisions_lead_or_end_with_the_decision(ask):
 @pytest.mark.parametrize("ask, why", [
     ("Den Plan besprechen", "'besprechen' asks for a conversation, not a decision"),
     ("Ihre Meinung zum Pilot", "neither 'meinung' nor 'pilot' is a decision word"),
+    ("Jede Schicht mit „Gespür“", "neither 'jede' nor 'gespür' is a decision word"),
 ])
 def test_german_not_decisions(ask, why):
     assert decision_problem(ask, "de") == why
