@@ -44,12 +44,15 @@ BODY_COMFORT = 16  # points: the least a list beside a chart reads at where it c
 TITLE_LINES = 2  # a title stands in two lines at most
 
 
-def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
+def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None,
+               titles: list[str] | None = None) -> bytes:
     """The .pptx bytes for `outline`: the same outline and template give the same bytes.
 
     With `memo` (what `buyin watch` keeps between saves), each slide built is kept, and
     one whose outline, settings, template and position are unchanged is copied in
     rather than built again: the bytes are the same either way.
+    `titles`, when given, receives each outline slide's title as its first page shows it:
+    the form that fitted, which the talking points then list.
     """
     prs, template = _open(pptx_template)
     oxml.drop_all_slides(prs)
@@ -62,11 +65,14 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     maker = SlideMaker(prs)
     for number, spec in enumerate(ordered, start=1):
+        first = len(prs.slides)
         if memo is None:
             _add_slides(maker, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
                      partial(_add_slides, maker, outline, spec, number))
+        if titles is not None:
+            titles.append(oxml.title_text(prs.slides[first]) or spec.title)
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
