@@ -98,7 +98,10 @@ def _valid_agenda(data, write, asks):
 
 
 @pytest.mark.parametrize("ask", ["Agree a pilot of Pick Right on the night shift",
-                                 "Support Pick Right in the March review"])
+                                 "Support Pick Right in the March review",
+                                 # Naming nothing, and asking for people's time, not money:
+                                 "Approve two hours for each picker in March",
+                                 "Freigabe jedes Kommissionierers für zwei Stunden im März"])
 def test_money_no_ask_asks_for_waits_in_the_backup(ask, valid_data, write):
     # The meeting is asked for no money: what the roll-out would cost is ready for the question.
     agenda = _valid_agenda(valid_data, write, [ask])
@@ -109,7 +112,8 @@ def test_money_no_ask_asks_for_waits_in_the_backup(ask, valid_data, write):
 
 @pytest.mark.parametrize("ask", [{"decision": "Approve the budget", "initiative": "pick-right"},
                                  "Approve $6,000 to roll out Pick Right",
-                                 "Approve the roll-out to all 120 pickers"])
+                                 "Approve the roll-out to all 120 pickers",
+                                 "Approve the training budget for next year"])
 def test_money_an_ask_asks_for_is_presented(ask, valid_data, write):
     # Linked, named, or asked for without a name (it may be any initiative the deck shows).
     agenda = _valid_agenda(valid_data, write, [ask])

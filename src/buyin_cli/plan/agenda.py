@@ -33,7 +33,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_rollout
+from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_money
 from buyin_cli.records import dataclass
 
 MINUTES_PER_SLIDE = 1.5
@@ -275,7 +275,7 @@ def _funded(plan: Planner, briefing: Briefing) -> list[str]:
 def _asks_unnamed_money(plan: Planner, briefing: Briefing) -> bool:
     """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
     return any(ask_initiative(a.decision, a.initiative, plan.strategy.initiatives) is None
-               and asks_for_rollout(a.decision) for a in briefing.asks)
+               and asks_for_money(a.decision) for a in briefing.asks)
 
 
 def _also(plan: Planner, funded: list[str], focus: list[str]) -> list[str]:

@@ -21,6 +21,10 @@ _ROLLOUT = re.compile(r"\b(?:roll(?:s|ing|ed)?[ -]?outs?|rollouts?|einführ\w*|a
 # ...but not when what it asks for is a pilot or a trial (unless it names the roll-out: "roll out
 # X, proven in the pilot"), nor when it asks for someone's support: neither is the roll-out's money.
 _PILOT = re.compile(r"\b(?:pilot\w*|trial\w*|test|testing|erprob\w*|testen)\b", re.IGNORECASE)
+# An ask that names no initiative asks for its money only in words of money or the roll-out:
+# "Approve £40,000", "Budget freigeben"; "Freigabe jeder Hausdame für zwei Tage" releases people.
+_MONEY = re.compile(r"\b(?:fund\w*|budget\w*|invest\w*|financ\w*|finanz\w*|spend\w*|money|mittel|geld)\b"
+                    r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
 _SUPPORT = re.compile(r"\b(?:support\w*|endorse\w*|unterstütz\w*|befürwort\w*)\b", re.IGNORECASE)
 
 
@@ -69,6 +73,12 @@ def asks_for_rollout(ask_text: str) -> bool:
     if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text):
         return False
     return bool(_FUNDING.search(ask_text))
+
+
+def asks_for_money(ask_text: str) -> bool:
+    """Whether a plain-text ask asks for money or a roll-out in so many words: what an ask that
+    names no initiative must say before the deck takes it to fund any of them."""
+    return asks_for_rollout(ask_text) and bool(_MONEY.search(ask_text) or _ROLLOUT.search(ask_text))
 
 
 def asks_for_pilot(ask_text: str) -> bool:
