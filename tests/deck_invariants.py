@@ -113,9 +113,10 @@ def _significant(number: str) -> int:
 
 
 def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
-    """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000)
-    or a percentage to more than 4 (1,541.9%, not 1,542%). A metric's own readings, which a
-    title quotes as the business records them, are not buyin's to round."""
+    """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000;
+    4 under a million: £142,800, as an ask would state it) or a percentage to more than 4
+    (1,541.9%, not 1,542%). A metric's own readings, which a title quotes as the business
+    records them, are not buyin's to round."""
     metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
     found = []
     for i, s in enumerate(slides, 1):
@@ -123,7 +124,8 @@ def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
         if not title or title.startswith(metrics):
             continue
         for m in MONEY.finditer(title):
-            if _significant(m.group(1) or m.group(2)) > 3:
+            said = m.group(1) or m.group(2)
+            if _significant(said) > (4 if len(re.sub(r"\D", "", said)) < 7 else 3):
                 found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
         for m in PERCENT.finditer(title):
             if _significant(m.group(1)) > 4:

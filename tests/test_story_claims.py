@@ -114,7 +114,7 @@ def test_the_years_title_says_what_they_leave_after_their_costs(valid_data, tmp_
     valid_data["briefings"][0]["minutes"] = 45
     slides, _ = _deck(valid_data, tmp_path)
     years = next(s for s in slides if s["title"].startswith("Over 3 years"))
-    assert years["title"] == ("Over 3 years, Pick Right returns $36,000 more than it costs, if 100% of "
+    assert years["title"] == ("Over 3 years, Pick Right returns $35,990 more than it costs, if 100% of "
                               "each year's benefit carries into the next")
 
 

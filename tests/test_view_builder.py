@@ -111,10 +111,11 @@ def test_negative_figures_use_a_true_minus_sign() -> None:
 def test_money_is_spoken_rounded() -> None:
     fmt = deck_formatter("GBP", None)
     assert fmt.money_spoken(270733) == "£271,000"
-    assert fmt.money_spoken(93680) == "£93,700"
+    assert fmt.money_spoken(93680) == "£93,680"  # as round as an ask would state it
+    assert fmt.money_spoken(142800) == "£142,800"
     assert fmt.money_spoken(0) == "£0"
+    assert fmt.money_spoken(130550) == "£131,000"
     # Half up, as people round: not to the even neighbour.
-    assert fmt.money_spoken(130500) == "£131,000"
     assert fmt.percent_rounded(1542.5) == "1,543%"
 
 
@@ -127,6 +128,7 @@ def test_money_is_short_for_a_callout() -> None:
 def test_money_short_falls_back_where_the_locale_has_no_word_for_thousands() -> None:
     fmt = deck_formatter("EUR", "de_DE")
     assert fmt.money_short(189400) == "189.400\u00a0€"  # exact, as the title beside it
+    assert fmt.money_short(204320) == fmt.money_spoken(204320) == "204.000\u00a0€"
     assert fmt.money_short(1234567) == "1,2\u00a0Mio.\u00a0€"
 
 

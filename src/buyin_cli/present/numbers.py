@@ -114,11 +114,16 @@ class Formatter:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
-        """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000."""
+        """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000,
+        £1,305,000 → £1,310,000. A sum under a million already that round, give or take a
+        figure (£142,800, £93,680), is said as it is, so the title and an ask that states it
+        agree."""
         if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
-        return self.money(shown(amount, significant - 1 - magnitude))  # £130,500 → £131,000
+        if magnitude < 6 and shown(amount, significant - magnitude) == shown(amount, 0):
+            return self.money(amount)
+        return self.money(shown(amount, significant - 1 - magnitude))
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
         """A percentage as a title says it: to one decimal up to 100% (73.4%, 164.3%), to
@@ -140,8 +145,8 @@ class Formatter:
         symbol = get_currency_symbol(self.currency, locale=self.locale)
         if not any(c.isalpha() for c in short.replace(symbol, "")):
             # The locale has no short word for thousands (German writes 189.400 €, not 189k):
-            # the exact figure, as the title beside it writes it.
-            return self.money(amount)
+            # the figure as the title beside it says it.
+            return self.money_spoken(amount)
         return self._signed(short)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:
