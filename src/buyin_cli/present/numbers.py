@@ -114,10 +114,8 @@ class Formatter:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
-        """Money as a person says it aloud, to `significant` figures: £270,733 → £271,000,
-        £1,305,000 → £1,310,000. A sum under a million already that round, give or take a
-        figure (£142,800, £93,680), is said as it is, so the title and an ask that states it
-        agree."""
+        """Money said aloud, to `significant` figures (£270,733 → £271,000); a sum under a
+        million with one figure more (£142,800) as it is, as an ask that states it would."""
         if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
