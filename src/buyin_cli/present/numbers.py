@@ -124,8 +124,7 @@ class Formatter:
         return self.money(shown(amount, significant - 1 - magnitude))
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
-        """A percentage as a title says it: to one decimal up to 100% (73.4%, 164.3%), to
-        `significant` figures past it (1,542%, not 1,541.9%; 12,350%)."""
+        """A percentage as a title says it: 73.4%, 164.3%; to `significant` figures past that (1,542%)."""
         if (value := finite(value)) is None or abs(value) < 100:
             return self.percent(value)
         digits = math.floor(math.log10(abs(value))) + 1
