@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from buyin_cli.load.units import read_unit
+from buyin_cli.load.units import read_unit, without_scope
 from buyin_cli.present.build.units import Units
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.render.templating import plural_n
@@ -143,3 +143,23 @@ def test_a_working_line_says_its_change_with_the_metrics_direction(
               for row in s["table"][1:-1]]
     assert backup and backup[0].startswith(says), backup
     assert " better" not in working[0] and not backup[0].startswith(says.split()[0] + " better")
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("£ a month, all stores", "£ a month"),
+    ("Fehler im Monat, alle Filialen", "Fehler im Monat"),
+    ("complaints per 1,000 calls", "complaints per 1,000 calls"),  # a figure's comma is no scope
+    ("errors", "errors"),
+])
+def test_a_units_trailing_scope_is_left_off_a_pilot_groups_readings(text, group):
+    assert without_scope(text) == group
+
+
+def test_a_pilot_reading_never_claims_the_metrics_scope(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="errors a month, all sites", actual=40)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "42 errors a month, all sites → 40 now" in said  # the metric's own figures keep it
+    pilot = "\n".join(t for s in deck
+                      if "We tried it before asking for more" in s["notes"] for t in texts_of(s) + [s["notes"]])
+    assert "errors a month" in pilot and "all sites" not in pilot

@@ -9,6 +9,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
+from buyin_cli.load.units import without_scope
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
@@ -30,9 +31,10 @@ W = TypeVar("W", bound=WorkedResult)
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
            **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
-    `kind` (ResultView, WorkingLine) with its `own` fields besides."""
+    `kind` (ResultView, WorkingLine) with its `own` fields besides. Its readings are the pilot
+    group's: its unit leaves off the metric's scope ("all stores")."""
     return kind(
-        metric=metric.name, unit=metric.unit, better=metric.better, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=fmt.number(f.improvement),
