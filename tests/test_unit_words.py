@@ -163,3 +163,17 @@ def test_a_pilot_reading_never_claims_the_metrics_scope(valid_data, write, run, 
     pilot = "\n".join(t for s in deck
                       if "We tried it before asking for more" in s["notes"] for t in texts_of(s) + [s["notes"]])
     assert "errors a month" in pilot and "all sites" not in pilot
+
+
+@pytest.mark.parametrize(("locale", "margin"), [("en_US", "× 12 a year at a 25% margin"),
+                                                ("de_DE", "× 12 pro Jahr bei 25\u00a0% Marge")])
+def test_a_money_metrics_value_per_unit_reads_as_the_margin_it_keeps(
+        locale, margin, valid_data, write, run, workdir):
+    valid_data["locale"] = locale
+    valid_data["metrics"][0].update(name="Revenue", unit="$", per="month", baseline=42000,
+                                    target=50000, actual=43000, better="higher", value_per_unit=0.25)
+    valid_data["pilots"][0]["results"][0].update(before=40000, after=44000, control_before=41000,
+                                                 control_after=42000)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert margin in said and "0.25" not in said and "0,25" not in said

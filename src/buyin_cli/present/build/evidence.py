@@ -33,6 +33,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides. Its readings are the pilot
     group's: its unit leaves off the metric's scope ("all stores")."""
+    money = unit_view(metric.unit, fmt).is_money
     return kind(
         metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
@@ -54,7 +55,9 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
                                      if f.rollout_annual_benefit is not None else None),
         estimates=len(f.estimates),
-        at_face_value=f.value_per_unit == 1 and unit_view(metric.unit, fmt).is_money, **own)
+        at_face_value=f.value_per_unit == 1 and money,
+        margin_text=(share_text(fmt, f.value_per_unit) if money and f.value_per_unit is not None
+                     and 0 < f.value_per_unit < 1 else None), **own)
 
 
 def share_text(fmt: Formatter, fraction: float) -> str:
