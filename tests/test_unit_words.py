@@ -114,7 +114,7 @@ def test_a_scores_figures_read_without_the_noun_on_every_slide_and_note(
                                                  control_after=6.9)
     deck, points = _brief(valid_data, write, run, workdir)
     said = _said(deck, points)
-    assert "6.8 out of 10 → 7.1 now → 8 target" in said
+    assert "6.8 out of 10 → 7.1 now → 8.0 target" in said  # one line, one number of decimals
     assert "score out of 10 →" not in said and "6.8 score" not in said
 
 
@@ -177,3 +177,13 @@ def test_a_money_metrics_value_per_unit_reads_as_the_margin_it_keeps(
     deck, points = _brief(valid_data, write, run, workdir)
     said = _said(deck, points)
     assert margin in said and "0.25" not in said and "0,25" not in said
+
+
+def test_readings_compared_in_one_line_take_the_same_decimals(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="minutes", per=None, baseline=22, target=12.5, actual=19)
+    valid_data["pilots"][0]["results"][0].update(before=24, after=21, control_before=23,
+                                                 control_after=22.5)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "22.0 minutes → 19.0 now → 12.5 target" in said
+    assert "24.0 → 21.0; the comparison group went 23.0 → 22.5" in said

@@ -85,8 +85,13 @@ def said(fmt: Formatter, value: float, result: Result) -> str:
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
+    # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
+    # one number of decimals for all of them and the changes between them.
+    places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                            result.control_after, result.trend_after) if v is not None)
+
     def opt(value: float | None) -> str | None:
-        return fmt.number(value) if value is not None else None
+        return fmt.number(value, places) if value is not None else None
 
     def pct(before: float, after: float) -> str | None:
         return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
@@ -100,13 +105,13 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         metric_id=metric.id, is_level=is_level(metric.unit),
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
-        before_text=fmt.number(result.before), after_text=fmt.number(result.after),
+        before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),
         control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
         direction=moved(result.before, result.after), improved=f.improvement > 0,
-        change_text=fmt.number(abs(result.after - result.before)),
+        change_text=fmt.number(abs(result.after - result.before), places),
         change_pct_text=pct(result.before, result.after),
         control_direction=moved(*control) if control else None,
-        control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
+        control_change_text=fmt.number(abs(control[1] - control[0]), places) if control else None,
         control_change_pct_text=pct(*control) if control else None,
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
