@@ -121,13 +121,14 @@ class Formatter:
         return self.money(shown(amount, significant - 1 - magnitude))  # £130,500 → £131,000
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
-        """A percentage as a title says it: to one decimal up to 100% (73.4%, 164.3%), to
-        `significant` figures past it (1,542%, not 1,541.9%; 12,350%)."""
-        if (value := finite(value)) is None or abs(value) < 100:
+        """A percentage (a return) as a title or a spoken line says it: to one decimal under
+        10% (7.5%), whole from 10% up (73%, 256%, 1,542%, not 256.1%), and to `significant`
+        figures past those (12,350%). The tables keep it to one decimal."""
+        if (value := finite(value)) is None or abs(value) < 10:
             return self.percent(value)
         digits = math.floor(math.log10(abs(value))) + 1
-        if digits < significant:
-            return self.percent(value, significant - digits)
+        if digits <= significant:
+            return self.percent(value, 0)
         return self.percent(shown(value, significant - digits), 0)
 
     def money_short(self, amount: float | None) -> str:

@@ -41,7 +41,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         actual_text=number(metric.actual) if metric.actual is not None else None,
         now_text=number(now),
         progress_pct=f.progress_pct,
-        progress_text=(fmt.percent(f.progress_pct) if f.progress_pct is not None
+        progress_text=(_progress(fmt, f.progress_pct) if f.progress_pct is not None
                        else fmt.not_available),
         moved=moved, moved_text=number(abs(now - metric.baseline)),
         improved=better(now, metric.baseline),
@@ -61,6 +61,12 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         per=metric.per,
         gap_forgoes=_forgoes(metric),
     )
+
+
+def _progress(fmt: Formatter, pct: float) -> str:
+    """How far a metric has come toward its target, as a slide says it: a whole percent (13%,
+    not 13.3%), never 100% short of the target."""
+    return fmt.percent(min(pct, 99.0) if 99.0 < pct < 100.0 else pct, 0)
 
 
 def _forgoes(metric: Metric) -> str | None:
