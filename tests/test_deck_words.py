@@ -126,3 +126,18 @@ def test_a_name_with_a_comma_is_not_glued_into_a_list(valid_data, write, run, wo
     assert heading.startswith(title), heading
     if title.endswith("down "):
         assert heading.split(" in ", 1)[1].startswith(metric.lower()), heading
+
+
+
+@pytest.mark.parametrize(("name", "role", "said"), [
+    ("Area managers, North and South", "Area managers (22)", "the area managers, North and South (22)"),
+    ("Area managers, North and South", "Area managers", "the area managers, North and South"),
+    ("Leadership team", "Site leads (12)", "the leadership team (site leads, 12)"),
+])
+def test_a_group_is_named_once_on_the_title_slide(name, role, said, valid_data, write, run, workdir):
+    valid_data["stakeholders"][0].update(name=name, role=role)
+    deck = _brief(valid_data, write, run, workdir)
+    assert deck[0]["subtitle"].startswith(f"Briefing for {said} · ")
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    whom, _, rest = said.partition(" (")
+    assert f"**For {whom}**{' (' + rest if rest else ''} · " in points
