@@ -141,3 +141,10 @@ def test_a_group_is_named_once_on_the_title_slide(name, role, said, valid_data, 
     points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
     whom, _, rest = said.partition(" (")
     assert f"**For {whom}**{' (' + rest if rest else ''} · " in points
+
+
+def test_a_pilot_that_cost_nothing_says_so_in_its_notes(valid_data, write, run, workdir):
+    valid_data["pilots"][0]["cost"] = 0
+    deck = _brief(valid_data, write, run, workdir)
+    notes = " ".join(s["notes"] for s in deck)
+    assert "; it cost nothing in cash." in notes and "for $0" not in notes
