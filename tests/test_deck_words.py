@@ -148,3 +148,16 @@ def test_a_pilot_that_cost_nothing_says_so_in_its_notes(valid_data, write, run, 
     deck = _brief(valid_data, write, run, workdir)
     notes = " ".join(s["notes"] for s in deck)
     assert "; it cost nothing in cash." in notes and "for $0" not in notes
+
+
+def test_the_talking_points_list_each_slide_by_the_title_it_shows(valid_data, write, run, workdir):
+    from pptx import Presentation
+
+    Presentation().save(str(workdir / "narrow.pptx"))  # 4:3: long titles take a shorter form
+    write("s.yaml", dump(valid_data))
+    assert run("brief", "s.yaml", "-o", "out", "--pptx-template", "narrow.pptx").exit_code == 0
+    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    titles = [s["title"] for s in deck if s["title"] and "(cont.)" not in s["title"]]
+    assert any(" the comparison group" in t or t.startswith("The pilot group") for t in titles)
+    assert [t for t in titles if t.replace("|", "\\|") not in points] == []

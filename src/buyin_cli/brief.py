@@ -115,13 +115,13 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None, progress: Progress | None = None,
                      env: BoundedSandbox | None = None,
-                     build_deck: Callable[[Outline, Path | None], bytes] | None = None,
+                     build_deck: Callable[[Outline, Path | None, list[str]], bytes] | None = None,
                      changes: Comparison | None = None, draft: bool = False) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
-    `env` (a Jinja environment over `templates`) and `build_deck` (outline, template →
-    bytes) let a long-running caller such as `buyin watch` reuse its compiled templates
-    and decks between renders.
+    `env` (a Jinja environment over `templates`) and `build_deck` (outline, template, the
+    list to receive each slide's shown title → bytes) let a long-running caller such as
+    `buyin watch` reuse its compiled templates and decks between renders.
 
     `changes`: what has changed since an earlier version (`brief --since`), for the
     deck's "What has changed since …" slide.
@@ -135,7 +135,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     if env is None:
         env = make_environment(templates, strategy.wording_language)
     env.new_run()  # the templates' time budget is the run's, not each template's
-    build_deck = build_deck or _build_deck
+    build_deck = build_deck or _fresh_deck
     results: list[Rendered] = []
     for briefing in briefings:
         if progress is not None:
@@ -145,13 +145,22 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])
+        shown: list[str] = []
+        deck = build_deck(outline, pptx_template, shown)
+        # The talking points list each slide by the title it shows: a shorter form where the
+        # whole title did not fit its box (a 4:3 template), so that both say the same.
+        plan = plan.titled(shown) if len(shown) == len(plan.slides) else plan
         talking_points = screened(render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
                                          deck=as_markdown(plan)), TALKING_POINTS_TEMPLATE)
-        deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:
         progress(None, len(results), len(briefings))
     return results
+
+
+def _fresh_deck(outline: Outline, pptx_template: Path | None, shown: list[str]) -> bytes:
+    """The deck built from scratch, each slide's shown title put in `shown`."""
+    return _build_deck(outline, pptx_template, shown=shown)
 
 
 def write_outputs(rendered: list[Rendered], out_dir: Path, *, force: bool = False,

@@ -42,29 +42,38 @@ TITLE_FLOOR, BODY_FLOOR = 20, paging.BODY_FLOOR
 TITLE_LINES = 2  # a title stands in two lines at most
 
 
-def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
+def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None,
+               shown: list[str] | None = None) -> bytes:
     """The .pptx bytes for `outline`: the same outline and template give the same bytes.
 
     With `memo` (what `buyin watch` keeps between saves), each slide built is kept, and
     one whose outline, settings, template and position are unchanged is copied in
     rather than built again: the bytes are the same either way.
+
+    `shown`, when given, receives the title each slide shows on its first page, in the
+    outline's order: the title, or the shorter form that fit its box (the talking points
+    list the slides as the deck shows them).
     """
     prs, template = _open(pptx_template)
     oxml.drop_all_slides(prs)
     refused = oxml.template_payload(prs)
     if refused is not None:
-        shown = display_path(Path(pptx_template or default_template()))
-        raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
+        where = display_path(Path(pptx_template or default_template()))
+        raise TemplateError(f"{where}: refused as a PowerPoint template: {refused}")
     # In the outline's order: schedule() has put the backup after the presented slides.
     ordered = outline.slides
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     maker = SlideMaker(prs)
     for number, spec in enumerate(ordered, start=1):
+        first = len(prs.slides)
         if memo is None:
             _add_slides(maker, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
                      partial(_add_slides, maker, outline, spec, number))
+        if shown is not None:
+            title = prs.slides[first].shapes.title
+            shown.append(title.text_frame.text if title is not None else spec.title)
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
