@@ -188,3 +188,23 @@ def test_readings_compared_in_one_line_take_the_same_decimals(valid_data, write,
     said = _said(deck, points)
     assert "22.0 minutes → 19.0 now → 12.5 target" in said
     assert "24.0 → 21.0; the comparison group went 23.0 → 22.5" in said
+
+
+@pytest.mark.parametrize(("locale", "text", "one"), [
+    ("en_GB", "hours of rework", " hour of rework"),
+    ("en_GB", "minutes", " minute"),
+    ("de_DE", "Stunden Nacharbeit", " Stunde Nacharbeit"),
+    ("de_DE", "Tage", " Tag"),
+    ("en_GB", "leavers", " leavers"),  # no rule makes a singular of any noun: left as written
+    ("de_DE", "Abgänge", " Abgänge"),
+])
+def test_a_figure_of_one_says_a_unit_of_time_in_the_singular(locale, text, one):
+    assert Units(deck_formatter("EUR", locale))[text].rest_one == one
+
+
+def test_one_hour_of_rework_reads_in_the_singular(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="hours of rework", per="month", baseline=50, target=0,
+                                    actual=1)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "1 hour of rework" in said and "1 hours" not in said

@@ -79,6 +79,27 @@ class Unit:
         return self.kind == "percentage"
 
 
+# The units of time a figure of exactly one says in the singular ("1 hour of rework", "1 Stunde
+# Nacharbeit"): English and German both, since a strategy's units are in either language.
+_ONE = {"seconds": "second", "secs": "sec", "minutes": "minute", "mins": "min", "hours": "hour",
+        "hrs": "hr", "days": "day", "weeks": "week", "months": "month", "years": "year",
+        "sekunden": "Sekunde", "minuten": "Minute", "stunden": "Stunde", "tage": "Tag",
+        "wochen": "Woche", "monate": "Monat", "jahre": "Jahr"}
+
+
+def for_one(words: str) -> str:
+    """A unit's words after a figure of exactly one: its first word in the singular where it
+    is a unit of time ("hour of rework" for "hours of rework"); any other word as written,
+    since no rule turns "leavers" or "Abgänge" into their singular."""
+    first, space, rest = words.partition(" ")
+    one = _ONE.get(first.casefold())
+    if one is None:
+        return words
+    if first[:1].isupper():
+        one = one[:1].upper() + one[1:]
+    return one + space + rest
+
+
 def without_scope(text: str) -> str:
     """The unit as a pilot group's readings take it: its trailing ", <scope>" left off
     ("£ a month" for "£ a month, all stores"); a unit with no scope as written."""
