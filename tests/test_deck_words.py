@@ -161,3 +161,12 @@ def test_the_talking_points_list_each_slide_by_the_title_it_shows(valid_data, wr
     titles = [s["title"] for s in deck if s["title"] and "(cont.)" not in s["title"]]
     assert any(" the comparison group" in t or t.startswith("The pilot group") for t in titles)
     assert [t for t in titles if t.replace("|", "\\|") not in points] == []
+
+
+def test_a_cost_breakdown_leaves_out_the_kinds_that_cost_nothing(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)  # one one-off cost, nothing a year or per person
+    notes = " ".join(s["notes"] for s in deck)
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    for said in (notes, points):
+        assert "Cost, year one: $6,000 ($6,000 one-off)." in said
+        assert "$0 a year" not in said and "$0 per person" not in said
