@@ -114,10 +114,11 @@ def _significant(number: str) -> int:
 
 def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
     """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000;
-    4 under a million: £142,800, as an ask would state it) or a percentage to more than 4
-    (1,541.9%, not 1,542%). A metric's own readings, which a title quotes as the business
+    4 under a million: £142,800, as an ask would state it) or a percentage of 10% or more with
+    decimals (256.1%, not 256%). A metric's own readings, which a title quotes as the business
     records them, are not buyin's to round."""
     metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
+    german = str(strategy.get("locale") or "").startswith("de")
     found = []
     for i, s in enumerate(slides, 1):
         title = s["title"] or ""
@@ -128,7 +129,9 @@ def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
             if _significant(said) > (4 if len(re.sub(r"\D", "", said)) < 7 else 3):
                 found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
         for m in PERCENT.finditer(title):
-            if _significant(m.group(1)) > 4:
+            whole, _, decimals = m.group(1).replace("\u00a0", "").rpartition("," if german else ".")
+            if _significant(m.group(1)) > 4 or (decimals and whole and len(decimals) < 3
+                                                and int(re.sub(r"\D", "", whole)) >= 10):
                 found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
     return found
 

@@ -97,7 +97,7 @@ def test_two_initiatives_each_have_their_own_break_even_share(valid_data, tmp_pa
     assert "Combined, they break even if 64% of their pilot effects hold" in decision["notes"]
     assert "- Label Check breaks even if 86% of its own pilot effect holds" in points
     numbers = next(s for s in slides if s["table"] and "Benefit a year" in s["table"][0])
-    assert "the return is 16.6% for Pick Right, −41.7% for Label Check; −22.2% combined" in " ".join(
+    assert "the return is 17% for Pick Right, −42% for Label Check; −22% combined" in " ".join(
         numbers["texts"])
 
 

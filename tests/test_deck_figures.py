@@ -115,7 +115,7 @@ def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
     data["pilots"][0]["accept"] = {"W317": "A point is valued for one line of ten."}
     accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
     assert caveat not in accepted
-    assert "Scaled up from a share, score or time: A point is valued for one line of ten." in accepted
+    assert "Scaled up from a share, score or time. A point is valued for one line of ten." in accepted
 
 
 def test_a_money_metric_charts_by_its_sign_with_money_on_its_axis(tmp_path):
@@ -145,3 +145,15 @@ def test_a_chart_title_says_its_unit_once(tmp_path):
     titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
     assert "Defects per week" in titles
     assert not [t for t in titles if t.startswith("Defects, defects")]
+
+
+def test_an_accepted_reason_reads_as_a_sentence_of_its_own(tmp_path):
+    data = base()
+    data["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80,
+                              better="higher")
+    data["pilots"][0]["results"][0].update(before=60, after=62, control_before=60,
+                                           control_after=60)
+    data["pilots"][0]["accept"] = {"W317": "a point is valued for one line of ten"}
+    accepted = " ".join(t for s in deck(tmp_path, data) for t in s["texts"] + [s["notes"]])
+    assert "Scaled up from a share, score or time. A point is valued for one line of ten." in accepted
+    assert ": a point is valued" not in accepted and ": A point is valued" not in accepted

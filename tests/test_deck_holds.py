@@ -207,7 +207,7 @@ def test_a_group_stakeholder_reads_as_a_group(valid_data, tmp_path):
     valid_data["stakeholders"][0].update(name="Station managers",
                                          role="The nine UK station managers")
     subtitle = _deck(valid_data, tmp_path)[0]["subtitle"]
-    assert subtitle.startswith("Briefing for the Station managers (the nine UK station managers) · ")
+    assert subtitle.startswith("Briefing for the station managers (the nine UK station managers) · ")
 
 
 def test_no_confidence_is_claimed_where_none_was_given(valid_data, tmp_path):

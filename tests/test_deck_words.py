@@ -126,3 +126,47 @@ def test_a_name_with_a_comma_is_not_glued_into_a_list(valid_data, write, run, wo
     assert heading.startswith(title), heading
     if title.endswith("down "):
         assert heading.split(" in ", 1)[1].startswith(metric.lower()), heading
+
+
+
+@pytest.mark.parametrize(("name", "role", "said"), [
+    ("Area managers, North and South", "Area managers (22)", "the area managers, North and South (22)"),
+    ("Area managers, North and South", "Area managers", "the area managers, North and South"),
+    ("Leadership team", "Site leads (12)", "the leadership team (site leads, 12)"),
+])
+def test_a_group_is_named_once_on_the_title_slide(name, role, said, valid_data, write, run, workdir):
+    valid_data["stakeholders"][0].update(name=name, role=role)
+    deck = _brief(valid_data, write, run, workdir)
+    assert deck[0]["subtitle"].startswith(f"Briefing for {said} · ")
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    whom, _, rest = said.partition(" (")
+    assert f"**For {whom}**{' (' + rest if rest else ''} · " in points
+
+
+def test_a_pilot_that_cost_nothing_says_so_in_its_notes(valid_data, write, run, workdir):
+    valid_data["pilots"][0]["cost"] = 0
+    deck = _brief(valid_data, write, run, workdir)
+    notes = " ".join(s["notes"] for s in deck)
+    assert "; it cost nothing in cash." in notes and "for $0" not in notes
+
+
+def test_the_talking_points_list_each_slide_by_the_title_it_shows(valid_data, write, run, workdir):
+    from pptx import Presentation
+
+    Presentation().save(str(workdir / "narrow.pptx"))  # 4:3: long titles take a shorter form
+    write("s.yaml", dump(valid_data))
+    assert run("brief", "s.yaml", "-o", "out", "--pptx-template", "narrow.pptx").exit_code == 0
+    deck = read_deck(workdir / "out" / "warehouse-manager-briefing.pptx")
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    titles = [s["title"] for s in deck if s["title"] and "(cont.)" not in s["title"]]
+    assert any(" the comparison group" in t or t.startswith("The pilot group") for t in titles)
+    assert [t for t in titles if t.replace("|", "\\|") not in points] == []
+
+
+def test_a_cost_breakdown_leaves_out_the_kinds_that_cost_nothing(valid_data, write, run, workdir):
+    deck = _brief(valid_data, write, run, workdir)  # one one-off cost, nothing a year or per person
+    notes = " ".join(s["notes"] for s in deck)
+    points = (workdir / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    for said in (notes, points):
+        assert "Cost, year one: $6,000 ($6,000 one-off)." in said
+        assert "$0 a year" not in said and "$0 per person" not in said

@@ -10,10 +10,11 @@ from deck_helpers import read_deck
 from deck_invariants import false_precision
 
 
-@pytest.mark.parametrize(("value", "text"), [(73.44, "73.4%"), (164.33, "164.3%"),
+@pytest.mark.parametrize(("value", "text"), [(7.46, "7.5%"), (73.44, "73%"), (256.1, "256%"),
                                              (1541.93, "1,542%"), (3015.4, "3,015%"),
-                                             (12345.6, "12,350%"), (-13.3, "\u221213.3%")])
-def test_a_percentage_past_100_has_four_significant_figures_at_most(value, text):
+                                             (12345.6, "12,350%"), (-13.3, "\u221213%"),
+                                             (-9.94, "\u22129.9%")])
+def test_a_return_is_said_whole_from_10_percent_up(value, text):
     assert deck_formatter("GBP", "en_GB").percent_rounded(value) == text
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from buyin_cli.load.units import read_unit
+from buyin_cli.load.units import read_unit, without_scope
 from buyin_cli.present.build.units import Units
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.render.templating import plural_n
@@ -78,7 +78,8 @@ def test_a_count_says_its_period_and_a_level_never_does(valid_data, write, run, 
     assert "down from 42 to 40 errors a month" in said
     assert "42 errors a month → 40 now → 25 target" in said
     assert "Picking errors, errors per month" in said  # the chart's title
-    assert "; 11.8% of the way" not in said and "11.8% of the way to the target" in said
+    assert "; 12% of the way" not in said and "12% of the way to the target" in said  # whole: 11.8% is false precision
+    assert "11.8%" not in said
 
 
 def test_a_change_of_one_point_is_one_point(valid_data, write, run, workdir):
@@ -114,7 +115,7 @@ def test_a_scores_figures_read_without_the_noun_on_every_slide_and_note(
                                                  control_after=6.9)
     deck, points = _brief(valid_data, write, run, workdir)
     said = _said(deck, points)
-    assert "6.8 out of 10 → 7.1 now → 8 target" in said
+    assert "6.8 out of 10 → 7.1 now → 8.0 target" in said  # one line, one number of decimals
     assert "score out of 10 →" not in said and "6.8 score" not in said
 
 
@@ -143,3 +144,67 @@ def test_a_working_line_says_its_change_with_the_metrics_direction(
               for row in s["table"][1:-1]]
     assert backup and backup[0].startswith(says), backup
     assert " better" not in working[0] and not backup[0].startswith(says.split()[0] + " better")
+
+
+@pytest.mark.parametrize(("text", "group"), [
+    ("£ a month, all stores", "£ a month"),
+    ("Fehler im Monat, alle Filialen", "Fehler im Monat"),
+    ("complaints per 1,000 calls", "complaints per 1,000 calls"),  # a figure's comma is no scope
+    ("errors", "errors"),
+])
+def test_a_units_trailing_scope_is_left_off_a_pilot_groups_readings(text, group):
+    assert without_scope(text) == group
+
+
+def test_a_pilot_reading_never_claims_the_metrics_scope(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="errors a month, all sites", actual=40)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "42 errors a month, all sites → 40 now" in said  # the metric's own figures keep it
+    pilot = "\n".join(t for s in deck
+                      if "We tried it before asking for more" in s["notes"] for t in texts_of(s) + [s["notes"]])
+    assert "errors a month" in pilot and "all sites" not in pilot
+
+
+@pytest.mark.parametrize(("locale", "margin"), [("en_US", "× 12 a year at a 25% margin"),
+                                                ("de_DE", "× 12 pro Jahr bei 25\u00a0% Marge")])
+def test_a_money_metrics_value_per_unit_reads_as_the_margin_it_keeps(
+        locale, margin, valid_data, write, run, workdir):
+    valid_data["locale"] = locale
+    valid_data["metrics"][0].update(name="Revenue", unit="$", per="month", baseline=42000,
+                                    target=50000, actual=43000, better="higher", value_per_unit=0.25)
+    valid_data["pilots"][0]["results"][0].update(before=40000, after=44000, control_before=41000,
+                                                 control_after=42000)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert margin in said and "0.25" not in said and "0,25" not in said
+
+
+def test_readings_compared_in_one_line_take_the_same_decimals(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="minutes", per=None, baseline=22, target=12.5, actual=19)
+    valid_data["pilots"][0]["results"][0].update(before=24, after=21, control_before=23,
+                                                 control_after=22.5)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "22.0 minutes → 19.0 now → 12.5 target" in said
+    assert "24.0 → 21.0; the comparison group went 23.0 → 22.5" in said
+
+
+@pytest.mark.parametrize(("locale", "text", "one"), [
+    ("en_GB", "hours of rework", " hour of rework"),
+    ("en_GB", "minutes", " minute"),
+    ("de_DE", "Stunden Nacharbeit", " Stunde Nacharbeit"),
+    ("de_DE", "Tage", " Tag"),
+    ("en_GB", "leavers", " leavers"),  # no rule makes a singular of any noun: left as written
+    ("de_DE", "Abgänge", " Abgänge"),
+])
+def test_a_figure_of_one_says_a_unit_of_time_in_the_singular(locale, text, one):
+    assert Units(deck_formatter("EUR", locale))[text].rest_one == one
+
+
+def test_one_hour_of_rework_reads_in_the_singular(valid_data, write, run, workdir):
+    valid_data["metrics"][0].update(unit="hours of rework", per="month", baseline=50, target=0,
+                                    actual=1)
+    deck, points = _brief(valid_data, write, run, workdir)
+    said = _said(deck, points)
+    assert "1 hour of rework" in said and "1 hours" not in said

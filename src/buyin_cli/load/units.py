@@ -43,6 +43,10 @@ _CURRENCY = re.compile(r"^\s*([€$£¥]|(?:EUR|USD|GBP|CHF|JPY|INR|AUD|CAD)\b)\
 # figure reads "6.8 out of 10", "6,8 von 10", not "6.8 score out of 10".
 _OUT_OF = re.compile(r"^\s*(?:scores?|ratings?|points?|marks?|punkte?|bewertung|note)\s+"
                      r"((?:out\s+of|von)\s+\d[\d.,]*\b.*)$", re.IGNORECASE | re.DOTALL)
+# A unit's trailing ", <scope>" ("£ a month, all stores", "Fehler im Monat, alle Filialen") names whom the
+# metric's own figures cover: it is said with those (baseline, target, actual) and never with a pilot
+# group's readings, which are that group's. A comma before a figure ("per 1,000 calls") is no scope.
+_SCOPE = re.compile(r"^(.*?\S)\s*,\s+([^\d\s].*?)\s*$", re.DOTALL)
 _PERIODS = {"woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
             "annum": "year", "annual": "year"}
 
@@ -74,6 +78,34 @@ class Unit:
     def is_percent(self) -> bool:
         """Whether a change is in percentage points."""
         return self.kind == "percentage"
+
+
+# The units of time a figure of exactly one says in the singular ("1 hour of rework", "1 Stunde
+# Nacharbeit"): English and German both, since a strategy's units are in either language.
+_ONE = {"seconds": "second", "secs": "sec", "minutes": "minute", "mins": "min", "hours": "hour",
+        "hrs": "hr", "days": "day", "weeks": "week", "months": "month", "years": "year",
+        "sekunden": "Sekunde", "minuten": "Minute", "stunden": "Stunde", "tage": "Tag",
+        "wochen": "Woche", "monate": "Monat", "jahre": "Jahr"}
+
+
+def for_one(words: str) -> str:
+    """A unit's words after a figure of exactly one: its first word in the singular where it
+    is a unit of time ("hour of rework" for "hours of rework"); any other word as written,
+    since no rule turns "leavers" or "Abgänge" into their singular."""
+    first, space, rest = words.partition(" ")
+    one = _ONE.get(first.casefold())
+    if one is None:
+        return words
+    if first[:1].isupper():
+        one = one[:1].upper() + one[1:]
+    return one + space + rest
+
+
+def without_scope(text: str) -> str:
+    """The unit as a pilot group's readings take it: its trailing ", <scope>" left off
+    ("£ a month" for "£ a month, all stores"); a unit with no scope as written."""
+    match = _SCOPE.match(text)
+    return match.group(1) if match else text
 
 
 @lru_cache(maxsize=512)

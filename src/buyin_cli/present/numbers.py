@@ -114,8 +114,7 @@ class Formatter:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
-        """Money said aloud, to `significant` figures (£270,733 → £271,000); a sum under a
-        million with one figure more (£142,800) as it is, as an ask that states it would."""
+        """Money said aloud, to `significant` figures (£271,000); under a million, £142,800 as is."""
         if (amount := finite(amount)) is None or amount == 0:
             return self.money(amount)
         magnitude = math.floor(math.log10(abs(amount)))
@@ -124,12 +123,13 @@ class Formatter:
         return self.money(shown(amount, significant - 1 - magnitude))
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
-        """A percentage as a title says it: 73.4%, 164.3%; to `significant` figures past that (1,542%)."""
-        if (value := finite(value)) is None or abs(value) < 100:
+        """A return as a title says it: 7.5% under 10%, whole from 10% up (256%, not 256.1%),
+        to `significant` figures past those (12,350%); tables keep one decimal."""
+        if (value := finite(value)) is None or abs(value) < 10:
             return self.percent(value)
         digits = math.floor(math.log10(abs(value))) + 1
-        if digits < significant:
-            return self.percent(value, significant - digits)
+        if digits <= significant:
+            return self.percent(value, 0)
         return self.percent(shown(value, significant - digits), 0)
 
     def money_short(self, amount: float | None) -> str:

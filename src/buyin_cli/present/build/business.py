@@ -12,7 +12,7 @@ from buyin_cli.load.models import Metric, Objective
 from buyin_cli.load.sourcemap import TableSource
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.own_words import has_period, is_percent
-from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.review.heuristics import is_revenue
 
@@ -26,19 +26,26 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
     moved = moved_from(metric.baseline, now)
     better: Callable[[float, float], bool] = (lambda a, b: a < b) if metric.better == "lower" else (
         lambda a, b: a > b)
+    # The baseline, now and target are said in one line ("7.1 → 7.3 now → 8.0 target"): one
+    # number of decimals for all of them, and for the distances between them.
+    places = max(decimals_of(v, 4) for v in (metric.baseline, metric.target, now))
+
+    def number(value: float) -> str:
+        return fmt.number(value, places)
+
     return MetricView(
         id=metric.id, name=metric.name, unit=metric.unit, better=metric.better,
         is_percent=is_percent(metric.unit), unit_has_period=has_period(metric.unit),
         baseline=metric.baseline, target=metric.target, actual=metric.actual, now=now,
-        baseline_text=fmt.number(metric.baseline), target_text=fmt.number(metric.target),
-        actual_text=fmt.number(metric.actual) if metric.actual is not None else None,
-        now_text=fmt.number(now),
+        baseline_text=number(metric.baseline), target_text=number(metric.target),
+        actual_text=number(metric.actual) if metric.actual is not None else None,
+        now_text=number(now),
         progress_pct=f.progress_pct,
-        progress_text=(fmt.percent(f.progress_pct) if f.progress_pct is not None
+        progress_text=(_progress(fmt, f.progress_pct) if f.progress_pct is not None
                        else fmt.not_available),
-        moved=moved, moved_text=fmt.number(abs(now - metric.baseline)),
+        moved=moved, moved_text=number(abs(now - metric.baseline)),
         improved=better(now, metric.baseline),
-        gap_text=fmt.number(abs(metric.target - now)),
+        gap_text=number(abs(metric.target - now)),
         reached=now == metric.target or better(now, metric.target),
         value_per_unit_text=(fmt.rate(metric.value_per_unit)
                              if metric.value_per_unit is not None else None),
@@ -54,6 +61,12 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         per=metric.per,
         gap_forgoes=_forgoes(metric),
     )
+
+
+def _progress(fmt: Formatter, pct: float) -> str:
+    """How far a metric has come toward its target, as a slide says it: a whole percent (13%,
+    not 13.3%), never 100% short of the target."""
+    return fmt.percent(min(pct, 99.0) if 99.0 < pct < 100.0 else pct, 0)
 
 
 def _forgoes(metric: Metric) -> str | None:

@@ -9,6 +9,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
+from buyin_cli.load.units import without_scope
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
@@ -30,9 +31,11 @@ W = TypeVar("W", bound=WorkedResult)
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
            **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
-    `kind` (ResultView, WorkingLine) with its `own` fields besides."""
+    `kind` (ResultView, WorkingLine) with its `own` fields besides. Its readings are the pilot
+    group's: its unit leaves off the metric's scope ("all stores")."""
+    money = unit_view(metric.unit, fmt).is_money
     return kind(
-        metric=metric.name, unit=metric.unit, better=metric.better, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=fmt.number(f.improvement),
@@ -52,7 +55,9 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         rollout_annual_benefit_text=(fmt.money(f.rollout_annual_benefit)
                                      if f.rollout_annual_benefit is not None else None),
         estimates=len(f.estimates),
-        at_face_value=f.value_per_unit == 1 and unit_view(metric.unit, fmt).is_money, **own)
+        at_face_value=f.value_per_unit == 1 and money,
+        margin_text=(share_text(fmt, f.value_per_unit) if money and f.value_per_unit is not None
+                     and 0 < f.value_per_unit < 1 else None), **own)
 
 
 def share_text(fmt: Formatter, fraction: float) -> str:
@@ -80,8 +85,13 @@ def said(fmt: Formatter, value: float, result: Result) -> str:
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
+    # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
+    # one number of decimals for all of them and the changes between them.
+    places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                            result.control_after, result.trend_after) if v is not None)
+
     def opt(value: float | None) -> str | None:
-        return fmt.number(value) if value is not None else None
+        return fmt.number(value, places) if value is not None else None
 
     def pct(before: float, after: float) -> str | None:
         return fmt.percent(abs(after - before) / abs(before) * 100, 0) if before else None
@@ -95,13 +105,13 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         metric_id=metric.id, is_level=is_level(metric.unit),
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
-        before_text=fmt.number(result.before), after_text=fmt.number(result.after),
+        before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),
         control_before_text=opt(result.control_before), control_after_text=opt(result.control_after),
         direction=moved(result.before, result.after), improved=f.improvement > 0,
-        change_text=fmt.number(abs(result.after - result.before)),
+        change_text=fmt.number(abs(result.after - result.before), places),
         change_pct_text=pct(result.before, result.after),
         control_direction=moved(*control) if control else None,
-        control_change_text=fmt.number(abs(control[1] - control[0])) if control else None,
+        control_change_text=fmt.number(abs(control[1] - control[0]), places) if control else None,
         control_change_pct_text=pct(*control) if control else None,
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),

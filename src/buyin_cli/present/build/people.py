@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from buyin_cli.load.models import Objection, Pilot, Sponsor, Stakeholder
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.answers import Answers
@@ -22,9 +24,24 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
             used.add(n)
         concerns.append(ConcernView(concern, match.response if match else None,
                                     pilots[match.evidence].group if match and match.evidence else None))
-    view = StakeholderView(person.name, person.role, is_group(person.name), list(person.needs),
-                           concerns, list(person.benefits))
+    group = is_group(person.name)
+    view = StakeholderView(person.name, person.role, group, list(person.needs),
+                           concerns, list(person.benefits),
+                           group_role=_group_role(person.name, person.role) if group else "")
     return view, used
+
+
+_COUNT = re.compile(r"^(.*?)\s*\(([^()]*)\)\s*$")
+
+
+def _group_role(name: str, role: str) -> str:
+    """What a group's role says that its name does not, for one pair of brackets after the
+    name: "Area managers (22)" beside "Area managers, North and South" says "22"."""
+    match = _COUNT.match(role)
+    words, count = (match.group(1), match.group(2)) if match else (role.strip(), "")
+    if words.casefold() in name.casefold():
+        return count
+    return f"{words}, {count}" if count else words
 
 
 def objection_view(objection: Objection, pilots: dict[str, Pilot], answers_a_concern: bool) -> ObjectionView:

@@ -30,6 +30,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         categories=_categories(costs, fmt),
         one_off_text=fmt.money(f.one_off), per_year_text=fmt.money(f.per_year),
         per_participant_text=fmt.rate(f.per_participant),
+        one_off=f.one_off, per_year=f.per_year, per_participant=f.per_participant,
         rollout_cost=f.rollout_cost, rollout_cost_text=fmt.money(f.rollout_cost),
         rollout_benefit=f.rollout_benefit, rollout_benefit_text=fmt.money(f.rollout_benefit),
         monetised=bool(f.results_used),

@@ -48,6 +48,9 @@ class WorkedResult:
     estimates: int  # participants' estimates; isolation_text is then their mean
     # Money in the strategy's own currency, priced at 1 a unit: the working says no "× £1 each".
     at_face_value: bool = False
+    # Money in the strategy's own currency, priced at a fraction of 1 a unit: the margin it keeps
+    # ("12%"), said "at a 12% margin" rather than "× £0.12 each"; None otherwise.
+    margin_text: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

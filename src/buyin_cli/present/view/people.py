@@ -29,6 +29,10 @@ class StakeholderView:
     needs: list[str]
     concerns: list[ConcernView]
     benefits: list[str]
+    # What a group's role adds beside its name, once: "22" for "Area managers (22)" beside "Area
+    # managers, North and South"; "" when the name says it all; the role otherwise, its own
+    # brackets opened ("site leads, 12"), since the deck puts it in brackets.
+    group_role: str = ""
 
 
 @dataclass(frozen=True)

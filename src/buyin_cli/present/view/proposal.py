@@ -130,3 +130,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     name: str = ""  # what people call it in a label: its title up to its description
     metric_ids: tuple[str, ...] = ()  # what it moves: what its pilots measured, else its objectives' metrics
     objective_ids: tuple[str, ...] = ()
+    # Year one's cost in its three kinds: a part that costs nothing is left unsaid.
+    one_off: float = 0.0
+    per_year: float = 0.0
+    per_participant: float = 0.0

@@ -23,6 +23,7 @@ class UnitView:
     before: str  # "£", or ""
     sign: str  # what follows the figure at once: "%", " %", " €", or ""
     rest: str  # the unit's words after that: " of observed jobs", " minutes", or ""
+    rest_one: str = ""  # the same after a figure of exactly one: " minute", " hour of rework"
 
     @property
     def after(self) -> str:
