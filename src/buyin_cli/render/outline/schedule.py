@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
 
 from buyin_cli.plan.agenda import DISCUSSION_SHARE
+from buyin_cli.records import dataclass
 from buyin_cli.render.outline.model import Outline, Slide
 
 QUESTIONS = "questions"
@@ -36,10 +36,6 @@ class DeckPlan:
     slides: list[PlannedSlide]
     presenting_text: str | None
     discussion_text: str | None
-
-    def titled(self, titles: list[str]) -> DeckPlan:
-        """The plan with each slide's title as the deck shows it (`titles`, in order)."""
-        return replace(self, slides=[replace(s, title=t) for s, t in zip(self.slides, titles)])
 
     @property
     def presented(self) -> list[PlannedSlide]:
