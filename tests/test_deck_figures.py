@@ -108,14 +108,23 @@ def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
     # 2 points × R 10 = 20: the level its money counts stays possible (else W307 stops brief)
     data["pilots"][0]["results"][0].update(before=60, after=62, control_before=60,
                                            control_after=60)
-    caveat = ("Scaled up as if a share, score or time added up like a count: it holds only if "
-              "each group the pilot's size gains as much.")
-    said = [s["title"] for s in deck(tmp_path, data) if any(caveat in t for t in s["texts"])]
-    assert len(said) >= 2  # the pilot's evidence and the numbers it makes
+    # The caveat names the figure it qualifies and how much of the headline rests on it.
+    rollout = re.compile(r"Defects — £([\d,]+), (\d+)% of the £([\d,]+) — is scaled up from a share "
+                         r"as if it were a count: it holds only if each group the pilot's size gains as much\.")
+    pilot = ("Defects, {}% of this pilot's benefit, is scaled up at roll-out from a share as if it "
+             "were a count: it holds only if each group the pilot's size gains as much.")
+    slides = deck(tmp_path, data)
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    found = [m for t in numbers["texts"] if (m := rollout.search(t))]
+    assert found, numbers["texts"]
+    part, share, whole = (int(g.replace(",", "")) for g in found[0].groups())
+    assert share == round(100 * part / whole) and 0 < share < 100  # Downtime, a count, brings the rest
+    assert any(pilot.format(share) in t for s in slides for t in s["texts"])  # the pilot's evidence
     data["pilots"][0]["accept"] = {"W317": "A point is valued for one line of ten."}
     accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
-    assert caveat not in accepted
-    assert "Scaled up from a share, score or time: A point is valued for one line of ten." in accepted
+    assert "gains as much" not in accepted
+    assert f"Defects — £{part:,}, {share}% of the £{whole:,} — is scaled up from a share as if it were a count: " \
+        "A point is valued for one line of ten." in accepted
 
 
 def test_a_money_metric_charts_by_its_sign_with_money_on_its_axis(tmp_path):

@@ -47,6 +47,12 @@ class WorkedResult:
     estimates: int  # participants' estimates; isolation_text is then their mean
     # Money in the strategy's own currency, priced at 1 a unit: the working says no "× £1 each".
     at_face_value: bool = False
+    # What its unit reads as (load/units.py): count, money, percentage, points, rate, duration.
+    # Only a count or money adds up across groups; the others are scaled up as if they did (W317).
+    unit_kind: str = "count"
+    # Its share of the benefit it is part of (the initiative's roll-out, or the pilot's), as a
+    # caveat says how much of a headline rests on it: "30%"; None when it brings no money.
+    benefit_share_text: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
