@@ -159,3 +159,22 @@ def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, t
     assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 20%"
     assert any("No comparison group and no isolation estimate: we credit the learning with the whole change, "
                "at 80% confidence." in t for t in evidence["texts"])
+
+
+def test_a_result_only_our_isolation_estimate_discounts_is_called_our_estimate(valid_data, tmp_path):
+    # No comparison group, trend or participants' estimates: the 80% is the team's own estimate,
+    # so the numbers are neither "conservative" nor "isolated" (the invariants check every deck).
+    result = valid_data["pilots"][0]["results"][0]
+    del result["control_before"], result["control_after"]
+    (tmp_path / "estimate").mkdir()
+    (tmp_path / "compared").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "estimate")
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    said = " ".join([numbers["notes"], *numbers["texts"]])
+    assert "for picking errors, our estimate of the share due to the training" in said
+    assert "onservative" not in said and "isolated" not in said
+    # Beside a comparison group the same figures are isolated by the data, and said so.
+    slides, _ = _deck(valid_data | {"pilots": [{**valid_data["pilots"][0], "results": [
+        {**result, "control_before": 41, "control_after": 40}]}]}, tmp_path / "compared")
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    assert "The numbers, conservative and isolated" in numbers["notes"]
