@@ -6,6 +6,7 @@ the invariants (deck_invariants.py)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,19 @@ def test_a_result_only_our_isolation_estimate_discounts_is_called_our_estimate(v
         {**result, "control_before": 41, "control_after": 40}]}]}, tmp_path / "compared")
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
     assert "The numbers, conservative and isolated" in numbers["notes"]
+
+
+def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tmp_path):
+    # Two asks, neither naming what it funds: the title says what the decisions get them.
+    valid_data["briefings"][0]["asks"] = ["Release each picker for an hour before the shift",
+                                          "Report picking errors weekly"]
+    (tmp_path / "money").mkdir()
+    (tmp_path / "result").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "money")
+    assert re.fullmatch(r"Two decisions today, for a roll-out that would bring \$[\d,]+ a year", slides[1]["title"])
+    # Nothing priced at all: the pilot's result is the point.
+    del valid_data["metrics"][0]["value_per_unit"]
+    valid_data["metrics"][0]["accept"] = {"W103": "Errors are counted, not priced."}
+    slides, _ = _deck(valid_data, tmp_path / "result")
+    assert slides[1]["title"].startswith("Night shift")
+    assert slides[1]["title"].endswith(": two decisions we ask for today")
