@@ -195,3 +195,19 @@ def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tm
     slides, _ = _deck(valid_data, tmp_path / "result")
     assert slides[1]["title"].startswith("Night shift")
     assert slides[1]["title"].endswith(": two decisions we ask for today")
+
+
+def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path):
+    # "Release each picker for an hour" funds nothing, but the hour is in Pick Right's costs.
+    valid_data["initiatives"][0]["costs"].append(
+        {"item": "Pickers' time: one paid hour each", "amount": 25, "kind": "per-participant",
+         "category": "participants-time"})
+    valid_data["briefings"][0]["asks"] = ["Release each picker for an hour before the shift",
+                                          "Report picking errors weekly"]
+    slides, points = _deck(valid_data, tmp_path)
+    body = slides[1]["body"]
+    at = body.index((1, "Release each picker for an hour before the shift"))
+    said = "Their time costs $25 a head: $3,000 for the 120 people Pick Right reaches"
+    assert body[at + 1] == (2, said)
+    assert body[body.index((1, "Report picking errors weekly")) + 1][0] != 2  # an ask not about time
+    assert f"1. Release each picker for an hour before the shift ({said})" in points

@@ -54,6 +54,9 @@ class TotalsView:
 class AskView:
     decision: str
     initiative: InitiativeView | None  # the initiative the ask funds, when it names one
+    # An ask for learners' time that funds nothing: the initiative whose participants'-time
+    # costs say what that time costs, beside the ask.
+    time_of: InitiativeView | None = None
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision
