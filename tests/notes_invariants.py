@@ -167,3 +167,13 @@ def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
             found.append(f"slide {n}: {CONFIDENT.search(said[0]).group()!r} said of "
                          f"{', '.join(doubted)}, which only an isolation estimate discounts")
     return found
+
+
+BARE_BOX = re.compile(r"^(?:Application|Impact|Anwendung|Wirkung)\n")
+
+
+def bare_chain_boxes(slides: list[dict[str, Any]]) -> list[str]:
+    """A chain-of-impact box that names its level but not what was measured ("Application
+    83%"): a figure with no behaviour or metric says nothing the room can check."""
+    return [f"slide {n}: {text!r}" for n, slide in enumerate(slides, 1) for text in slide["texts"]
+            if BARE_BOX.match(text) and not text.endswith(("not measured", "nicht gemessen"))]

@@ -154,3 +154,29 @@ def test_a_chart_title_says_its_unit_once(tmp_path):
     titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
     assert "Defects per week" in titles
     assert not [t for t in titles if t.startswith("Defects, defects")]
+
+
+def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_path):
+    from pptx import Presentation
+
+    from buyin_cli.render.templating import shorter
+
+    assert shorter("Final accuracy check done on every bag at peak") == [
+        "Final accuracy check done on every bag", "Final accuracy check done"]
+    assert shorter("Pharmacy assistant turnover") == []
+    data = base()
+    data["pilots"][0]["application"][0]["behaviour"] = (
+        "New starter meets their named buddy every single week in the first ninety days")
+    data["metrics"][0]["name"] = "Defects reaching the customer from the press line"
+    tmp_path.mkdir(exist_ok=True)
+    Presentation().save(str(tmp_path / "four-three.pptx"))  # 4:3: the narrowest boxes
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    briefed = invoke(["brief", str(path), "-o", str(tmp_path / "out"),
+                      "--pptx-template", str(tmp_path / "four-three.pptx")])
+    assert briefed.exit_code == 0, briefed.output
+    boxes = [t for s in read_deck(tmp_path / "out" / "b1.pptx") for t in s["texts"]
+             if t.endswith(("40% → 85%", "−20%"))]
+    assert len(boxes) == 2, boxes
+    assert all(not t.startswith(("Application\n", "Impact\n")) for t in boxes), boxes
+    assert any("buddy every single week" in t for t in boxes) and any("defects reaching the customer" in t.lower() for t in boxes)

@@ -187,9 +187,10 @@ class Step(_Model):
     """One step of a flow drawn as a row of boxes: the chain of impact, say."""
 
     label: Text = Field(description="What the step is, e.g. 'Reaction'.")
-    short_label: Text | None = Field(
+    short_label: Text | list[Text] | None = Field(
         None, description="A shorter label, shown when the label does not fit its box, e.g. "
-                          "'Application' for 'Application: uses the checklist'.")
+                          "'Application: checklist used' for 'Application: checklist used at every "
+                          "set-up'; or several, the longest first, the first that fits shown.")
     value: Text = Field(description="What was found, e.g. '4.4 / 5'.")
     weak: bool = Field(False, description="Draw this step as the weak link.")
 
