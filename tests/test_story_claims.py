@@ -211,3 +211,18 @@ def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path
     assert body[at + 1] == (2, said)
     assert body[body.index((1, "Report picking errors weekly")) + 1][0] != 2  # an ask not about time
     assert f"1. Release each picker for an hour before the shift ({said})" in points
+
+
+def test_a_cost_slide_no_ask_funds_says_what_its_roll_out_would_cost(valid_data, tmp_path):
+    # Nothing asked funds Pick Right's roll-out: its cost is what the roll-out would cost.
+    valid_data["briefings"][0]["asks"] = ["Report picking errors weekly", "Name a champion per shift"]
+    valid_data["briefings"][0]["minutes"] = 60
+    (tmp_path / "unasked").mkdir()
+    (tmp_path / "asked").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "unasked")
+    [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["title"].startswith("Rolling out Pick Right would cost $6,000 in year one")
+    valid_data["briefings"][0]["asks"] = ["Approve $6,000 to roll out Pick Right to all 120 pickers"]
+    slides, _ = _deck(valid_data, tmp_path / "asked")
+    [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["title"].startswith("Pick Right costs $6,000 in year one")
