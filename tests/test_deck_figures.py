@@ -54,7 +54,10 @@ def test_each_pilot_on_a_trend_chart_is_marked_with_its_group(tmp_path):
                                      for m in range(1, 9)]
     slides = deck(tmp_path, data)
     [trend] = [s for s, c in charts(slides) if c["categories"][0].startswith("Jan")]
-    assert "Pilot: Line 2" in trend["texts"] and "Pilot: Line 5" in trend["texts"]
+    # Each says its size against all the roll-out reaches: a 10-person pilot on a chart of the
+    # whole line does not invite crediting it with the whole trend.
+    assert "Pilot: Line 2, 10 of 100 people" in trend["texts"]
+    assert "Pilot: Line 5, 10 of 100 people" in trend["texts"]
     assert "Pilot" not in trend["texts"]
 
 
@@ -180,3 +183,20 @@ def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_p
     assert len(boxes) == 2, boxes
     assert all(not t.startswith(("Application\n", "Impact\n")) for t in boxes), boxes
     assert any("buddy every single week" in t for t in boxes) and any("defects reaching the customer" in t.lower() for t in boxes)
+
+
+def test_a_pilot_mark_too_long_for_a_narrow_plot_keeps_its_size_against_the_whole(tmp_path):
+    from pptx import Presentation
+
+    data = base()
+    data["pilots"][0]["group"] = "Leeds, Wakefield, York, Harrogate and Ripon stores (12)"
+    data["metrics"][0]["history"] = [{"period": f"2025-{m:02d}", "value": 500 - 5 * m} for m in range(1, 9)]
+    tmp_path.mkdir(exist_ok=True)
+    Presentation().save(str(tmp_path / "four-three.pptx"))
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    briefed = invoke(["brief", str(path), "-o", str(tmp_path / "out"),
+                      "--pptx-template", str(tmp_path / "four-three.pptx")])
+    assert briefed.exit_code == 0, briefed.output
+    [trend] = [s for s, c in charts(read_deck(tmp_path / "out" / "b1.pptx")) if c["categories"][0].startswith("Jan")]
+    assert "Pilot: 10 of 100 people" in trend["texts"]
