@@ -171,10 +171,13 @@ def plural_n(text: str) -> int:
     return 1 if str(text).strip().lstrip("\u2212-") == "1" else 2
 
 
-# Where a phrase goes on to qualify what it names: before a preposition, or (English) a participle.
-_QUALIFIER = re.compile(r"^(?:in|on|at|for|of|to|from|with|within|by|before|after|during|per|across|under|over"
-                        r"|im|am|an|auf|für|von|vom|mit|bei|beim|nach|vor|pro|je|zu|zum|zur|über|unter|während"
-                        r"|\w{3,}ing)$", re.IGNORECASE)
+# Where a phrase goes on to qualify what it names: before a preposition, or (English) a participle;
+# a shorter form never ends on one, nor on an article or a conjunction ("checked before").
+_PREPOSITIONS = (r"in|on|at|for|of|to|from|with|within|by|before|after|during|per|across|under|over"
+                 r"|im|am|an|auf|für|von|vom|mit|bei|beim|nach|vor|pro|je|zu|zum|zur|über|unter|während")
+_QUALIFIER = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing)$", re.IGNORECASE)
+_DANGLING = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing|the|a|an|and|or|der|die|das|ein|eine|und|oder)$",
+                       re.IGNORECASE)
 
 
 def shorter(text: str) -> list[str]:
@@ -182,7 +185,8 @@ def shorter(text: str) -> list[str]:
     qualify it, the longest first: 'Final accuracy check done on every bag at peak' → ['Final
     accuracy check done on every bag', 'Final accuracy check done']; at least two words kept."""
     words = str(text).rstrip(".").split(" ")
-    cuts = [n for n in range(2, len(words)) if _QUALIFIER.match(words[n].strip(",;"))]
+    cuts = [n for n in range(2, len(words)) if _QUALIFIER.match(words[n].strip(",;"))
+            and not _DANGLING.match(words[n - 1].strip(",;"))]
     return [" ".join(words[:n]).rstrip(",;") for n in reversed(cuts)]
 
 
