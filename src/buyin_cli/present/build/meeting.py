@@ -10,7 +10,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_funds, ask_initiative, whose_time
+from buyin_cli.plan.asks import ask_funds, ask_initiative, asks_for_rollout, whose_time
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -104,10 +104,11 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
         view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
-        time_of = None if view else by_id.get(whose_time(
-            a.decision, ask_initiative(a.decision, a.initiative, named), timed) or "")
+        about = ask_initiative(a.decision, a.initiative, named)
+        time_of = None if view else by_id.get(whose_time(a.decision, about, timed) or "")
         asks.append(AskView(a.decision, view if view is None or view.id not in said else None,
-                            time_of if time_of is not None and time_of.id in timed else None))
+                            time_of if time_of is not None and time_of.id in timed else None,
+                            about is None and asks_for_rollout(a.decision)))
         said.add(view.id if view else "")
         unfunded += view is None
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
