@@ -4,7 +4,7 @@ names by title or id; a plain-text ask funds it only when it asks for its roll-o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
@@ -106,7 +106,7 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
 
 
-def whose_time(ask_text: str, about: str | None, audiences: dict[str, Sequence[str]]) -> str | None:
+def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]]) -> str | None:
     """The initiative whose learners' time an ask asks for ("Release each dispenser for three
     hours"), or None when the ask is not about people's time: the initiative it is about, else
     the one alone among `audiences` (each initiative's audience names) whose audience it names

@@ -130,8 +130,8 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
     comparison group, then an isolation estimate, then neither; a pilot the review does not
     doubt before one it does), then the one that carries most of the benefit; with the benefit
     a year it is credited with; when nothing they fund is priced, one of their pilots' results
-    all the same (what the pilot showed is the point of the asks). Never a result on a tiny count (see `tiny`): a change of one or
-    two events is no headline, whatever its percentage."""
+    all the same (what the pilot showed is the point of the asks). Never a result on a tiny
+    count (see `tiny`): a change of one or two events is no headline, whatever its percentage."""
     results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not tiny(r)}
 
     def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
@@ -146,7 +146,8 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
               if (key := (used.pilot_id, used.metric_id)) in results]
     # Nothing priced: the results of their pilots still say what the pilots showed.
     ids = {i.id for i in funded}
-    ranked = ranked or [(rank(p, r, 0.0), (p, r)) for p, r in results.values() if p.initiative_id in ids]
+    ranked = ranked or [(rank(p, r, 0.0), (p, r)) for p, r in results.values()
+                        if p.initiative_id in ids]
     if not ranked:
         return None, None, 0.0
     rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
