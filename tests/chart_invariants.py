@@ -122,6 +122,16 @@ def cut_axes(slides: list[dict[str, Any]]) -> list[str]:
     return found
 
 
+READABLE = 4.6  # inches: a chart narrower than this leaves its plot a sliver
+
+
+def narrow_charts(slides: list[dict[str, Any]]) -> list[str]:
+    """Charts side by side narrower than READABLE each (two results on a 4:3 slide)."""
+    return [f"slide {i}: {chart['title']!r} is {chart['width']:.2f} in wide beside another chart"
+            for i, s in enumerate(slides, 1) if len(s["charts"]) > 1 for chart in s["charts"]
+            if chart["width"] < READABLE]
+
+
 def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> dict[str, list[str]]:
     """Each chart invariant's findings for one deck, by name."""
     return {
@@ -133,6 +143,7 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
         "years": years_unnamed(slides, strategy),
         "categories": categories_hidden(slides, strategy),
         "cut axis": cut_axes(slides),
+        "narrow chart": narrow_charts(slides),
     }
 
 

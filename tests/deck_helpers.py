@@ -105,7 +105,7 @@ def read_deck(path: Path) -> list[dict[str, Any]]:
                     "axis": (axis.minimum_scale, axis.maximum_scale) if axis is not None else None,
                     "title": chart.chart_title.text_frame.text if chart.has_title else None,
                     "number_format": axis.tick_labels.number_format if axis is not None else None,
-                    "legend": chart.has_legend})
+                    "legend": chart.has_legend, "width": shape.width / 914400})  # inches
                 info["chart"] = info["chart"] or info["charts"][-1]
             if shape.has_table:
                 info["table"] = [[cell.text for cell in row.cells] for row in shape.table.rows]

@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import check_strategy, load_strategy
-from buyin_cli.plan.agenda import BACKUP_LIMIT, minutes_for, plan_agenda, slide_budget
+from buyin_cli.plan.agenda import BACKUP_LIMIT, charts_per_slide, minutes_for, plan_agenda, slide_budget
 from conftest import dump
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +47,14 @@ def test_focus_narrows_objectives_initiatives_and_pilots():
     assert agenda.objectives == ("fewer-complaints", "more-needs-met")
     assert "stay-and-grow" not in agenda.initiatives
     assert "stay-and-grow-first-six" not in agenda.pilots
+
+
+def test_each_objective_a_briefing_names_in_its_focus_comes_before_what_it_did_not_ask_for():
+    # 16 minutes hold both focus objectives' slides, or one and what we heard: the one the
+    # briefing names wins; the sponsor and the showcase wait.
+    agenda = _agenda("harbour-bank", "ops-director-briefing", 16)
+    assert [agenda.state("business_case", o) for o in agenda.objectives] == ["presented"] * 2
+    assert agenda.state("heard") == "backup"
 
 
 def test_presented_slides_never_exceed_the_budget_and_the_backup_is_bounded():
@@ -107,3 +115,9 @@ def test_money_an_ask_asks_for_is_presented(ask, valid_data, write):
     agenda = _valid_agenda(valid_data, write, [ask])
     assert agenda.state("costs", "pick-right") == "presented"
     assert agenda.state("years", "pick-right") == "presented"
+
+
+def test_two_results_share_a_slide_only_where_both_charts_keep_a_readable_plot():
+    assert charts_per_slide(None) == 2  # the bundled 16:9 template
+    assert charts_per_slide(873.6) == 2  # 16:9: two charts of 5.9 in
+    assert charts_per_slide(648) == 1  # 4:3: two would be 4.35 in each

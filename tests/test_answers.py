@@ -106,3 +106,23 @@ def test_a_concern_naming_the_pilot_an_answer_cites_is_linked_to_it_first() -> N
     # Naming the pilot alone is no link: they must share a word besides its name.
     other = Objection(objection="Budget?", response="From the L&D line.", evidence="ward-5")
     assert Answers([other], names).match(["Ward 5 medication nurses are short-staffed"]) == [None]
+
+
+def test_the_names_a_concern_says_are_found_as_searching_every_name_finds_them() -> None:
+    """Each concern tries only the names that begin with one of its words: the same names,
+    in the same order, as searching it for every cited name."""
+    import random
+    import re
+
+    rng = random.Random(7)
+    pieces = ["ward", "5", "ward-5", "line", "3a", "nurses", "ü", "straße", "#2", "-", " ", "_x", "é"]
+    names = {f"p{i}": tuple("".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))).strip() or "w"
+                            for _ in range(2)) for i in range(40)}
+    cited = [Objection(objection=f"Q{i}?", response="R.", evidence=f"p{i}") for i in range(40)]
+    answers = Answers(cited, names)
+    for _ in range(400):
+        concern = " ".join("".join(rng.choice(pieces) for _ in range(rng.randint(1, 3))) for _ in range(4)).lower()
+        every = [name for name in answers._cited
+                 if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", concern)]
+        assert answers._named_in(concern) == every
+    assert any(answers._named_in(name) for name in answers._cited)  # names are found at all

@@ -19,7 +19,7 @@ import buyin_cli
 from buyin_cli.packaged import packaged_dir
 
 SRC = Path(buyin_cli.__file__).parent
-FOUNDATION = {"__init__", "errors", "codes", "words", "packaged", "translations"}
+FOUNDATION = {"__init__", "errors", "codes", "words", "packaged", "translations", "records"}
 STAGES = ["foundation", "load", "figures", "plan", "review", "present", "render", "commands"]
 MAX_LINES = 300
 TEMPLATES = packaged_dir("templates")

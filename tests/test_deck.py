@@ -47,6 +47,7 @@ def test_every_slide_reads_back(sample: list[dict]) -> None:
                            (0, "The pilot closes the gap")]
     assert [text for _, text in steps["body"] + more_steps["body"]] == STEPS
     assert pilot["body"] == [(0, "Pilot: -0.9 points"), (0, "Control: -0.2 points")]
+    assert pilot["chart"].pop("width") >= 4.6  # inches: a readable plot beside the list
     assert pilot["chart"] == {"type": XL_CHART_TYPE.COLUMN_CLUSTERED, "categories": ["Before", "After"],
                               "series": [("Pilot", [4.5, 3.6]), ("Control", [4.6, None])],
                               "axis": (0.0, 6.0), "title": None, "legend": True,  # columns start at zero

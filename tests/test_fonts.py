@@ -84,3 +84,28 @@ def test_what_stood_under_a_heading_left_out_moves_up_a_level():
     _, kept, left_out = fitted
     assert [p.text for p in left_out] == ["What we ask you to decide"]
     assert [p.level for p in kept] == [0, 0, 1, 0]
+
+
+def test_measured_words_are_kept_per_text_weight_and_font():
+    """Table fitting asks for a cell's words at every width and size: measured once, kept."""
+    from buyin_cli.render.pptx.textfit import measure
+    from buyin_cli.render.pptx.textfit.fonts import ARIAL, WIDEST
+
+    text = "Defects per week fell 18 % on Line 3"
+    kept = measure.measured(text, False, WIDEST)
+    assert measure.measured(text, False, WIDEST) is kept
+    assert measure.measured(text, True, WIDEST) is not kept
+    assert measure.measured(text, False, ARIAL) is not kept
+    for width in (40.0, 90.0, 400.0):
+        assert kept.count(width, 12) == measure.Words(text, False, WIDEST).count(width, 12)
+        assert kept.count(width, 12) == len(measure.wrap(text, width, 12))
+
+
+def test_the_kept_measures_stay_bounded(monkeypatch):
+    from buyin_cli.render.pptx.textfit import measure
+
+    monkeypatch.setattr(measure, "_KEEP_AT_MOST", 3)
+    monkeypatch.setattr(measure, "_KEPT", {})
+    for n in range(10):
+        measure.measured(f"cell {n}")
+    assert 1 <= len(measure._KEPT) <= 3

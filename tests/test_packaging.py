@@ -137,3 +137,31 @@ def test_no_source_file_is_ignored_by_git():
     hidden = [p for p in done.stdout.splitlines()
               if not any(part in p for part in ("__pycache__", "_cache/", ".egg-info")) and not p.endswith(".pyc")]
     assert hidden == []
+
+
+@pytest.mark.parametrize("command", ["check", "brief"])
+def test_start_up_skips_what_only_costs_time(tmp_path, command):
+    """Two costs that are easy to bring back by accident, each a few milliseconds of start-up:
+    parsing a builtin's signature from text (pydantic reads every default factory's: write
+    `default_factory=new_list`, not `list`), which starts Python's tokenizer; and pydantic
+    looking through every installed package for plugins, which buyin's models do not use."""
+    strategy = tmp_path / "s.yaml"
+    strategy.write_text(VALID_YAML, encoding="utf-8")
+    argv = [command, str(strategy)] + (["--out", str(tmp_path / "out")] if command == "brief" else [])
+    script = (
+        "import json, sys, tokenize\n"
+        "from buyin_cli.cli import main\n"
+        f"sys.argv = ['buyin', *{argv!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as exc:\n"
+        "    assert not exc.code, exc.code\n"
+        "loader = sys.modules.get('pydantic.plugin._loader')\n"
+        "print(json.dumps({'tokenizer': tokenize._compile.cache_info().misses,\n"
+        "                  'plugins looked for': loader is not None and loader._plugins is not None}))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout.splitlines()[-1]) == {"tokenizer": 0, "plugins looked for": False}

@@ -448,6 +448,11 @@ def test_every_method_code_has_a_failing_case():
 
 # --- and a near miss per code that must not fire -----------------------------------------
 
+def _ask_for_the_cash(d):
+    # £30,000 fully loaded, of which £10,000 is the operators' own time: the budget is £20,000.
+    d["briefings"][0]["asks"] = ["Approve £20,000 for the roll-out"]
+
+
 def _pilot_with_its_own_amount(d):
     # A pilot's amount is its own: no roll-out figure, so no W504 either.
     d["briefings"][0]["asks"] = ["Agree £4,500 for a pilot of Right first time on Line 4"]
@@ -636,6 +641,7 @@ PASSING = [
     ("W312", _approved_as_plain_text),
     ("W106", _count_per_period),
     ("W507", _pilot_with_its_own_amount),
+    ("W504", _ask_for_the_cash),
     ("W507", _pilot_of_nothing_named),
     ("W315", _same_people_other_metrics),
     ("W316", _rollout_that_needs_most_of_its_effect),
@@ -681,7 +687,8 @@ def test_not_decisions(ask, why):
                                  "Freigabe von 75.180 € für den Rollout",
                                  "Bitte genehmigen Sie zwei Coaches",
                                  "Zustimmung, dass die Werksrunde den Fortschritt verfolgt",
-                                 "Eine Ansprechperson je Schicht benennen."])
+                                 "Eine Ansprechperson je Schicht benennen.",
+                                 "Den Rollout von „Zimmerprofi“ mittragen"])
 def test_german_decisions_lead_or_end_with_the_decision(ask):
     assert decision_problem(ask, "de") is None
     assert decision_problem(ask) is not None  # English word order would not read them
@@ -690,6 +697,7 @@ def test_german_decisions_lead_or_end_with_the_decision(ask):
 @pytest.mark.parametrize("ask, why", [
     ("Den Plan besprechen", "'besprechen' asks for a conversation, not a decision"),
     ("Ihre Meinung zum Pilot", "neither 'meinung' nor 'pilot' is a decision word"),
+    ("Jede Schicht mit „Gespür“", "neither 'jede' nor 'gespür' is a decision word"),
 ])
 def test_german_not_decisions(ask, why):
     assert decision_problem(ask, "de") == why

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,11 +24,13 @@ from buyin_cli.present.build.doubts import impossible
 from buyin_cli.present.language import translations
 from buyin_cli.present.numbers import deck_formatter
 from buyin_cli.present.view_builder import build_view
+from buyin_cli.records import dataclass
 from buyin_cli.render.markdown import as_markdown, screened
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
-from buyin_cli.render.pptx.deck import build_deck as _build_deck, verify_deck
+from buyin_cli.render.pptx.deck import build_deck as _build_deck, open_template, verify_deck
+from buyin_cli.render.pptx.layout import content_width
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
@@ -111,17 +113,21 @@ def brief(path: Path, out_dir: Path, *, briefing_id: str | None = None,
                    len(readiness.warnings))
 
 
+def _fresh_deck(outline: Outline, pptx_template: Path | None, titles: list[str]) -> bytes:
+    return _build_deck(outline, pptx_template, titles=titles)
+
+
 def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
                      briefing_id: str | None = None, templates: Path | None = None,
                      pptx_template: Path | None = None, progress: Progress | None = None,
                      env: BoundedSandbox | None = None,
-                     build_deck: Callable[[Outline, Path | None], bytes] | None = None,
+                     build_deck: Callable[[Outline, Path | None, list[str]], bytes] | None = None,
                      changes: Comparison | None = None, draft: bool = False) -> list[Rendered]:
     """Every selected briefing rendered in memory: nothing is written here.
 
-    `env` (a Jinja environment over `templates`) and `build_deck` (outline, template →
-    bytes) let a long-running caller such as `buyin watch` reuse its compiled templates
-    and decks between renders.
+    `env` (a Jinja environment over `templates`) and `build_deck` (outline, template, the
+    list to put each slide's title in as drawn → bytes) let a long-running caller such as
+    `buyin watch` reuse its compiled templates and decks between renders.
 
     `changes`: what has changed since an earlier version (`brief --since`), for the
     deck's "What has changed since …" slide.
@@ -135,19 +141,24 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     if env is None:
         env = make_environment(templates, strategy.wording_language)
     env.new_run()  # the templates' time budget is the run's, not each template's
-    build_deck = build_deck or _build_deck
+    build_deck = build_deck or _fresh_deck
+    # The planner lays a pilot's results out by the room the template's slides give them.
+    width = content_width(open_template(pptx_template)) if briefings else None
     results: list[Rendered] = []
     for briefing in briefings:
         if progress is not None:
             progress(briefing.id, len(results), len(briefings))
         start = time.perf_counter()
-        view = build_view(loaded, figures, readiness, briefing, fmt, changes, draft)
+        view = build_view(loaded, figures, readiness, briefing, fmt, changes, draft, width)
         outline = parse_outline(render(env, DECK_TEMPLATE, view=view), DECK_TEMPLATE)
         # The talking points time the slides the deck really has, after any template override.
         outline, plan = schedule(outline, env.filters["minutes"])
+        titles: list[str] = []  # as the deck shows them: a shorter form where the longest did not fit
+        deck = build_deck(outline, pptx_template, titles)
+        plan = replace(plan, slides=[replace(s, title=t) for s, t in zip(plan.slides, titles)]) if (
+            len(titles) == len(plan.slides)) else plan
         talking_points = screened(render(env, TALKING_POINTS_TEMPLATE, view=as_markdown(view),
                                          deck=as_markdown(plan)), TALKING_POINTS_TEMPLATE)
-        deck = build_deck(outline, pptx_template)
         results.append(Rendered(briefing.id, deck, talking_points, time.perf_counter() - start))
     if progress is not None:
         progress(None, len(results), len(briefings))

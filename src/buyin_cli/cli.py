@@ -51,6 +51,9 @@ def main() -> None:
     """Console entry point."""
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, _stop)
+    # buyin's models are its own: a pydantic plugin installed beside it has no part in them,
+    # and looking for plugins reads every installed package's entry points (a few ms).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from buyin_cli.streams import inert_streams
 
     # A run in a long-lived process (a test) starts with no inputs noted; the loader is

@@ -9,8 +9,9 @@ made; `docs/errors.md` and `docs/warnings/` are written from this table
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
+
+from buyin_cli.records import dataclass
 
 Severity = Literal["error", "warning"]
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from buyin_cli.codes import CODES, Severity
+from buyin_cli.records import dataclass
 from buyin_cli.words import printable
 
 

@@ -12,12 +12,12 @@ appended (scaffold_merge.py).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from buyin_cli.errors import BuyinError, display_path
 from buyin_cli.load.schema import part_schema
+from buyin_cli.records import dataclass
 from buyin_cli.render.atomic import write_atomic
 from buyin_cli.scaffold_merge import MERGED
 

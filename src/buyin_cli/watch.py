@@ -176,14 +176,14 @@ class Session:
             self._env = make_environment(self._env_dir, language)
         return self._env
 
-    def _build(self, outline: Outline, pptx_template: Path | None) -> bytes:
+    def _build(self, outline: Outline, pptx_template: Path | None, titles: list[str]) -> bytes:
         """The deck, built from the slides kept from earlier saves where they did not change."""
         from buyin_cli.render.pptx.deck import build_deck
         from buyin_cli.render.pptx.reuse import SlideMemo
 
         if self._slides is None:
             self._slides = SlideMemo()
-        return build_deck(outline, pptx_template, self._slides)
+        return build_deck(outline, pptx_template, self._slides, titles)
 
 
     def state(self) -> dict[Path, tuple[int, int, int]]:

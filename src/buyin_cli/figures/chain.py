@@ -25,8 +25,9 @@ strength. Intangibles are listed, never priced. Pure: no I/O, no wording.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+from buyin_cli.records import dataclass
 
 if TYPE_CHECKING:
     from buyin_cli.figures.compute import PilotFigures, ResultFigures

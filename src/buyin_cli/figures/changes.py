@@ -7,12 +7,13 @@ order, with numbers at full precision and dates as dates.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import date
 from typing import Any, Literal
 
 from buyin_cli.figures.direction import Direction
 from buyin_cli.load.models import Verdict
+from buyin_cli.records import dataclass
 from buyin_cli.words import finite
 
 

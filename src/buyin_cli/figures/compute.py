@@ -31,7 +31,7 @@ Decisions where the format is silent:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from buyin_cli.figures.chain import ChainFigures, chain_figures
@@ -40,6 +40,7 @@ from buyin_cli.figures.loading import is_fully_loaded
 from buyin_cli.figures.observed import Observed, observed_figures
 from buyin_cli.figures.years import YearFigures, fsum as _sum, net_present_value, year_figures
 from buyin_cli.load.models import Initiative, Metric, Pilot, Result, Strategy
+from buyin_cli.records import dataclass
 
 PERIODS_PER_YEAR = {"week": 52, "month": 12, "quarter": 4, "year": 1}
 

@@ -21,7 +21,6 @@ briefing's date (the latest held; on a tie, the later in file order). From it:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
@@ -29,6 +28,7 @@ from buyin_cli.figures.direction import Direction, direction, gain
 from buyin_cli.figures.periods import parse_period
 from buyin_cli.figures.rollout import Rollout, rollout
 from buyin_cli.load.models import Briefing, FollowUp, Metric, Strategy, Verdict
+from buyin_cli.records import dataclass
 
 State = Literal["done", "open", "overdue"]
 

@@ -18,13 +18,13 @@ isolated".
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from buyin_cli.figures.direction import gain
 from buyin_cli.figures.periods import parse_period
 from buyin_cli.load.models import Metric, Strategy
+from buyin_cli.records import dataclass
 
 if TYPE_CHECKING:
     from buyin_cli.figures.compute import ResultFigures

@@ -25,12 +25,12 @@ sponsor's `usage_targets` is set against the reading of its period:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from buyin_cli.figures.periods import Mark, Span, parse_period, place_events, same_period
 from buyin_cli.load.models import Initiative, Metric, Strategy, UsageTarget
+from buyin_cli.records import dataclass
 
 Status = Literal["reached", "on track", "behind", "not due yet", "no reading"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from buyin_cli.errors import Location
+from buyin_cli.records import dataclass
 
 # How the working's signs read as Python arithmetic, for checking that it multiplies out.
 _ARITHMETIC = (("×", "*"), ("÷", "/"), ("−", "-"), ("²", "**2"), ("³", "**3"), ("⁴", "**4"))

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from buyin_cli.figures.compute import InitiativeFigures, payback_months, roi_pct
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

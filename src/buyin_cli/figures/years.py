@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from buyin_cli.errors import Location, Problem, StrategyInvalid
+from buyin_cli.records import dataclass
 
 NAME = "buyin.toml"
 

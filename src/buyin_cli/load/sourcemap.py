@@ -7,11 +7,12 @@ later check can point at the exact spot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TypeGuard
 
 from buyin_cli.errors import Location
+from buyin_cli.records import dataclass
 
 Path_ = tuple[str | int, ...]
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -23,6 +22,7 @@ from buyin_cli.load.models import Strategy
 from buyin_cli.load.phrasing import problem_for, without_typo_echoes
 from buyin_cli.load.relations import relation_problems
 from buyin_cli.load.sourcemap import SourceMap
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

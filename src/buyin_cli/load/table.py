@@ -12,11 +12,11 @@ is read one way in one row and another way in the next.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.records import dataclass
 
 MAX_ROWS = 10_000  # ten thousand readings is decades of days: an export of a whole system is not one
 

@@ -12,9 +12,10 @@ a rate ("complaints per 1,000 calls").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from buyin_cli.records import dataclass
 
 Kind = Literal["count", "rate", "level", "percentage", "points", "duration", "money"]
 

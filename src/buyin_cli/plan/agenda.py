@@ -11,8 +11,10 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 - A third of the meeting stays for questions; the rest is presented at about 1.5
   minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
   besides the title and the questions.
-- Content is placed by priority (the decision and the asks, then each objective with
-  its evidence, the numbers, what we heard, the showcase, the sponsor, then the rest);
+- Content is placed by priority (the decision and the asks, then the first objective with
+  its evidence, the numbers, each other objective the briefing names in its focus, what we
+  heard, the showcase, the sponsor, then the rest: with no focus named, the other
+  objectives come after the sponsor);
   what does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
   what does not fit there either is left to the talking points.
 - The essentials are the decision, the asks, each objective in focus, each pilot's
@@ -24,7 +26,7 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
@@ -32,11 +34,16 @@ from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
 from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_rollout
+from buyin_cli.records import dataclass
 
 MINUTES_PER_SLIDE = 1.5
 DISCUSSION_SHARE = 1 / 3
 BACKUP_LIMIT = 15  # hidden slides at most: what the presented slides lead to
-CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide
+CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide, where both have room
+# Points: a chart narrower than this leaves its plot a sliver (4.6 in); two share a slide
+# only when each keeps it, with CHART_GAP between them. A 16:9 slide's content area
+# (about 12 in) holds two; a 4:3 one's (9 in) gives each result a slide of its own.
+CHART_MIN_WIDTH, CHART_GAP = 4.6 * 72, 0.3 * 72
 
 State = Literal["presented", "backup", "omitted"]
 # Sections in the order the story tells them (docs/deck.md): answer first, then the support.
@@ -67,6 +74,7 @@ class Agenda:
     audiences: tuple[str, ...]
     metrics: tuple[str, ...]
     objections: tuple[int, ...]  # positions in the strategy's objections
+    charts: int = CHARTS_PER_SLIDE  # a pilot's result charts to a slide
     states: dict[tuple[str, str | None], State] = field(default_factory=dict)
     essential_slides: int = 0
     presented_slides: int = 0
@@ -97,6 +105,15 @@ class Agenda:
 def slide_budget(minutes: int) -> int:
     """⌈(⅔ × minutes) ÷ 1.5⌉: the content slides a meeting of `minutes` presents."""
     return math.ceil(round(minutes * (1 - DISCUSSION_SHARE) / MINUTES_PER_SLIDE, 9))
+
+
+def charts_per_slide(width: float | None) -> int:
+    """How many of a pilot's results share a slide whose content area is `width` points wide
+    (None: the bundled template's, which holds CHARTS_PER_SLIDE)."""
+    if width is None:
+        return CHARTS_PER_SLIDE
+    fit = int((width + CHART_GAP) // (CHART_MIN_WIDTH + CHART_GAP))
+    return max(1, min(CHARTS_PER_SLIDE, fit))
 
 
 def minutes_for(slides: int) -> int:
@@ -132,23 +149,26 @@ class Planner:
                           if a.gaps.knowledge or a.gaps.skills or a.gaps.motivation}
         self.costed = {i.id for i in strategy.initiatives if i.costs}
 
-    def agenda(self, briefing: Briefing, *, changes: bool = False) -> Agenda:
+    def agenda(self, briefing: Briefing, *, changes: bool = False,
+               width: float | None = None) -> Agenda:
         """The agenda of `briefing` (see plan_agenda)."""
-        return _plan(self, briefing, changes)
+        return _plan(self, briefing, changes, charts_per_slide(width))
 
 
 def plan_agenda(strategy: Strategy, figures: Figures, briefing: Briefing, *,
-                changes: bool = False) -> Agenda:
+                changes: bool = False, width: float | None = None) -> Agenda:
     """The agenda of `briefing`: its content narrowed by focus, placed by priority in its minutes.
 
     A briefing after an earlier one with the same stakeholder that has an outcome opens
     with "since we last met"; `changes` (brief --since) adds "what has changed".
+    `width`: the content area of the deck's slides, in points, when the PowerPoint template
+    is known: a narrow one charts each of a pilot's results on a slide of its own.
     To plan many briefings of one strategy, make one Planner and ask it for each.
     """
-    return Planner(strategy, figures).agenda(briefing, changes=changes)
+    return Planner(strategy, figures).agenda(briefing, changes=changes, width=width)
 
 
-def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
+def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agenda:
     strategy, figures = plan.strategy, plan.figures
     focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
     # What the asks fund leads, even outside the focus: its pilots first, in the asks' order.
@@ -185,7 +205,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
             for pilot in pilots_of[initiative]:
                 if pilot.id not in placed:
                     placed.add(pilot.id)
-                    pages = max(1, math.ceil(len(pilot.results) / CHARTS_PER_SLIDE))
+                    pages = max(1, math.ceil(len(pilot.results) / charts))
                     units.append(Unit("evidence", pilot.id, pages, essential=True))
         return units
 
@@ -201,6 +221,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     priority += evidence(None, placed)
     if monetised:
         priority.append(Unit("numbers", essential=True))
+    if briefing.focus:  # named for this meeting: each of them before what the room did not ask for
+        for objective in rest:
+            priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
+        rest = []
     priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
@@ -237,7 +261,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool) -> Agenda:
     return Agenda(
         minutes=briefing.minutes, budget=budget, objectives=tuple(focus),
         initiatives=tuple(initiatives), pilots=tuple(pilot_ids), audiences=tuple(audiences),
-        metrics=tuple(metrics), objections=objections, states=states,
+        metrics=tuple(metrics), objections=objections, charts=charts, states=states,
         essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
         also=tuple(also))
 

@@ -26,6 +26,7 @@ from buyin_cli.load.models import Objection
 THRESHOLD = 0.5  # share of the concern's content words that the objection must cover
 LOOSE = 0.4  # ... or that the objection and its response cover, sharing two words at least
 COMMON = 64  # a word in more objections than this tells none of them apart
+_WORD = re.compile(r"\w+")
 
 _STOP = frozenset("""
 a an the and or but if then than that this these those to of in on at by for with from into
@@ -61,6 +62,13 @@ class Answers:
             for name in (names or {}).get(objection.evidence or "", ()):
                 self._cited[name.lower()].append(n)
         self._naming = {name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)") for name in self._cited}
+        # A name found in a concern starts where one of its words does, so it begins with a
+        # word of the concern whole (its first word, up to a non-word character or its end):
+        # each concern tries only the names that begin with one of its words, in order.
+        self._by_first: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for order, name in enumerate(self._cited):
+            leading = _WORD.match(name)
+            self._by_first[leading.group() if leading else ""].append((order, name))
         # Objections with the same content words score alike, so only the first can win.
         first: dict[frozenset[str], int] = {}
         for n, objection in enumerate(self.objections):
@@ -82,8 +90,7 @@ class Answers:
         for c, concern in enumerate(concerns):
             wanted, lowered = content_words(concern), concern.lower()
             # The concern names the pilot the answer cites, and they share a word besides its name.
-            linked = {n: content_words(name) for name, cites in self._cited.items()
-                      if self._naming[name].search(lowered) for n in cites}
+            linked = {n: content_words(name) for name in self._named_in(lowered) for n in self._cited[name]}
             for n, named in linked.items():
                 objection = self.objections[n]
                 besides = (wanted - named) & content_words(f"{objection.objection} {objection.response}")
@@ -108,6 +115,12 @@ class Answers:
                     found[-c] = -n
                     used.add(-n)
         return found
+
+    def _named_in(self, lowered: str) -> list[str]:
+        """The cited pilots' names `lowered` (a concern, in lower case) says, in their order."""
+        tried = sorted(entry for word in {"", *_WORD.findall(lowered)}
+                       for entry in self._by_first.get(word, ()))
+        return [name for _, name in tried if self._naming[name].search(lowered)]
 
     def to(self, concern: str) -> Objection | None:
         """The objection that best covers `concern` (the first of equals), or None when none covers enough."""

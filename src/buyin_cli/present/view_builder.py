@@ -40,17 +40,19 @@ ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endor
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,
                briefing: Briefing, fmt: Formatter | None = None,
-               changes: Comparison | None = None, draft: bool = False) -> BriefingView:
+               changes: Comparison | None = None, draft: bool = False,
+               width: float | None = None) -> BriefingView:
     """The view of one briefing, tailored to its stakeholder, its focus and its minutes.
 
     `changes`: what has changed since an earlier version (brief --since), for its slide.
     `draft`: rendered anyway despite an impossible figure (brief --draft).
+    `width`: the content area of the deck's slides in points, when the template is known.
     """
     strategy = loaded.strategy
     fmt = fmt or deck_formatter(strategy.currency, strategy.locale)
     idx = strategy.index
     planner = Planner(strategy, figures)
-    agenda = planner.agenda(briefing, changes=changes is not None)
+    agenda = planner.agenda(briefing, changes=changes is not None, width=width)
     since = since_last_met(strategy, briefing)
 
     def state(section: str, key: str | None = None) -> State:
@@ -81,7 +83,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
              if briefing.focus else None)
     pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
                                  figures, idx.metrics, fmt, state("evidence", p), backing[p],
-                                 focus),
+                                 focus, agenda.charts),
                       doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]

@@ -22,10 +22,10 @@ import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from buyin_cli.errors import BuyinError, display_path
+from buyin_cli.records import dataclass
 from buyin_cli.render.atomic import fsync_dir, new_file_mode, refuse_input
 
 RECORD = ".buyin-outputs.json"

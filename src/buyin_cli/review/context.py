@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
@@ -12,6 +11,7 @@ from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.plan.answers import Answers
+from buyin_cli.records import dataclass
 
 Path_ = tuple[str | int, ...]
 

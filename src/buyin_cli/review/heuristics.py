@@ -27,7 +27,7 @@ GERMAN_DECISION_WORDS = frozenset("""
     beauftragen beauftragung benennen benennung bereitstellen bereitstellung beschließen
     beschluss bestätigen bestätigung bewilligen bewilligung budgetieren einführen einführung
     einplanen entscheiden entscheidung festlegen festlegung freigeben freigabe freistellen
-    freistellung genehmigen genehmigung starten übernehmen unterstützen verabschieden
+    freistellung genehmigen genehmigung mittragen starten übernehmen unterstützen verabschieden
     vereinbaren zusagen zusage zustimmen zustimmung
 """.split())
 GERMAN_DISCUSSION_WORDS = ("besprechen", "diskutieren", "informieren", "vorstellen",
@@ -70,7 +70,8 @@ def _german_decision_problem(ask: str) -> str | None:
     text = ask.strip()
     while (stripped := _GERMAN_POLITE.sub("", text, count=1)) != text:
         text = stripped
-    words = [w for w in re.split(r"[\s,:;.!?]+", text.lower()) if w]
+    # Quotation marks and brackets are not part of a word: „Zimmerprofi“ freigeben.
+    words = [w for w in re.split(r"[\s,:;.!?\"'„“”‚‘’«»‹›()\[\]]+", text.lower()) if w]
     if not words:
         return "it is empty"
     if words[0] in GERMAN_DECISION_WORDS or words[-1] in GERMAN_DECISION_WORDS:

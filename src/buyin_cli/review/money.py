@@ -17,9 +17,9 @@ the strategy's locale, which would need Babel here, and `check` starts without i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
+from buyin_cli.records import dataclass
 from buyin_cli.words import LARGE, abbreviated, finite
 
 # The symbols people write for each currency; the first is the one warnings write.

@@ -24,12 +24,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from buyin_cli.codes import METHODS, RULES
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.strategy import LoadedStrategy, collector_paused
+from buyin_cli.records import dataclass
 from buyin_cli.review.accepts import acceptor, accepts, unknown_codes, unused_accepts
 from buyin_cli.review.checks import all_checks
 from buyin_cli.review.context import Context, Path_

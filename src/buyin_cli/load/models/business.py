@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Model, Slug, Text
+from buyin_cli.load.models.base import Accepting, Model, Slug, Text, new_list
 from buyin_cli.load.models.datafile import HistoryFile, or_data_file
 
 
@@ -43,6 +43,6 @@ class Metric(Accepting):
                     "(needed for the yearly cost of the gap to target); absent for levels such "
                     "as % or scores, which are read, not summed, over a period.")
     history: list[Reading] = Field(
-        default_factory=list, json_schema_extra=or_data_file(HistoryFile),
+        default_factory=new_list, json_schema_extra=or_data_file(HistoryFile),
         description="Past readings, in time order; or a data file {file, period, value, sheet} "
                     "whose rows are the readings.")

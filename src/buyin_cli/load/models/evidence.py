@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Percent, Slug, Text
+from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Percent, Slug, Text, new_list
 
 
 class Reaction(Model):
@@ -82,13 +82,13 @@ class Pilot(Accepting):
     reaction: Reaction | None = Field(default=None, description="How participants rated it.")
     learning: Learning | None = Field(default=None, description="Assessment scores pre and post.")
     usage: Usage | None = Field(default=None, description="Enrolment and completion.")
-    quotes: list[Quote] = Field(default_factory=list, description="What participants said.")
+    quotes: list[Quote] = Field(default_factory=new_list, description="What participants said.")
     application: list[Behaviour] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="What participants now do on the job: the level between learning and "
                     "business results.")
     intangibles: list[Text] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Benefits observed but not converted to money (morale, fewer "
                     "escalations…): shown, never added to a benefit.")
     results: list[Result] = Field(description="Business results measured; a metric at most once.")

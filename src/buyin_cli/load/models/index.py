@@ -10,7 +10,6 @@ The loader rejects a duplicate id (E301), so each id names one item.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from buyin_cli.load.models.business import Metric, Objective
@@ -19,6 +18,7 @@ from buyin_cli.load.models.learners import Audience
 from buyin_cli.load.models.meetings import Briefing
 from buyin_cli.load.models.people import Stakeholder
 from buyin_cli.load.models.proposal import Initiative
+from buyin_cli.records import dataclass
 
 if TYPE_CHECKING:
     from buyin_cli.load.models.strategy import Strategy

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Model, Slug, Text
+from buyin_cli.load.models.base import Accepting, Model, Slug, Text, new_list
 
 
 class Gap(Model):
@@ -15,14 +15,14 @@ class Gap(Model):
 
 class Gaps(Model):
     knowledge: list[Gap] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Knowledge gaps; responses curate and sequence what is specific to the "
                     "organisation.")
     skills: list[Gap] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Skills gaps; responses give examples, scenarios and practice.")
     motivation: list[Gap] = Field(
-        default_factory=list,
+        default_factory=new_list,
         description="Motivation gaps; responses say what is in it for the learner.")
 
 

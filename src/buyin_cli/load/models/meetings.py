@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from buyin_cli.load.models.base import Accepting, IsoDate, Model, Slug, Text
+from buyin_cli.load.models.base import Accepting, IsoDate, Model, Slug, Text, new_list
 
 
 class Showcase(Model):
@@ -66,9 +66,9 @@ class FollowUp(Model):
 
 class Outcome(Model):
     held: IsoDate = Field(description="The day the meeting was held (YYYY-MM-DD).")
-    decisions: list[Decision] = Field(default_factory=list,
+    decisions: list[Decision] = Field(default_factory=new_list,
                                       description="The decision taken on each ask.")
-    follow_ups: list[FollowUp] = Field(default_factory=list,
+    follow_ups: list[FollowUp] = Field(default_factory=new_list,
                                        description="The follow-ups agreed: action, owner, due, "
                                                    "done.")
 
@@ -86,7 +86,7 @@ class Briefing(Accepting):
         description="The decisions wanted: each the decision as text, or {decision, initiative} "
                     "for an ask that funds an initiative.",
         json_schema_extra=_text_or)
-    focus: list[Slug] = Field(default_factory=list,
+    focus: list[Slug] = Field(default_factory=new_list,
                               description="Ids of objectives to lead with (default: all).")
     showcase: Showcase | None = Field(default=None, description="The course to demo.")
     outcome: Outcome | None = Field(

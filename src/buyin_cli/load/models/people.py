@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Fraction, Model, Slug, Text
+from buyin_cli.load.models.base import Accepting, Fraction, Model, Slug, Text, new_list
 
 
 class Presenter(Model):
@@ -16,10 +16,10 @@ class Stakeholder(Accepting):
     id: Slug = Field(description="Unique id (lowercase letters, digits, hyphens).")
     name: Text = Field(description="The manager's name.")
     role: Text = Field(description="Their role.")
-    concerns: list[Text] = Field(default_factory=list, description="What worries them.")
-    needs: list[Text] = Field(default_factory=list,
+    concerns: list[Text] = Field(default_factory=new_list, description="What worries them.")
+    needs: list[Text] = Field(default_factory=new_list,
                               description="What they said their staff need (asked early).")
-    benefits: list[Text] = Field(default_factory=list,
+    benefits: list[Text] = Field(default_factory=new_list,
                                  description="What is in it for them, in their terms.")
 
 
@@ -32,7 +32,7 @@ class Sponsor(Accepting):
     name: Text = Field(description="The senior sponsor.")
     role: Text = Field(description="Their role.")
     quote: Text = Field(description="Their endorsement, in their words.")
-    usage_targets: list[UsageTarget] = Field(default_factory=list,
+    usage_targets: list[UsageTarget] = Field(default_factory=new_list,
                                              description="Completion they expect, by period.")
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Slug, Text
+from buyin_cli.load.models.base import Accepting, Fraction, IsoDate, Model, Money, Slug, Text, new_list
 from buyin_cli.load.models.datafile import TrackingFile, or_data_file
 
 
@@ -49,7 +49,7 @@ class Initiative(Accepting):
     launch: IsoDate | None = Field(default=None,
                                    description="When the roll-out went live (YYYY-MM-DD).")
     tracking: list[Tracking] = Field(
-        default_factory=list, json_schema_extra=or_data_file(TrackingFile),
+        default_factory=new_list, json_schema_extra=or_data_file(TrackingFile),
         description="The roll-out's uptake by period, in time order: set against the "
                     "sponsor's usage_targets of the same period; or a data file {file, period, "
                     "enrolled, completed, sheet}, such as an LMS export.")

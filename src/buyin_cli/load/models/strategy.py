@@ -8,7 +8,7 @@ from typing import Any, Literal, Self
 from pydantic import ConfigDict, Field, field_validator
 
 from buyin_cli.load.currencies import ISO_4217
-from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Fraction, Text
+from buyin_cli.load.models.base import LANGUAGE_PATTERN, LOCALE_PATTERN, Accepting, Fraction, Text, new_list
 from buyin_cli.load.models.business import Metric, Objective
 from buyin_cli.load.models.evidence import Pilot
 from buyin_cli.load.models.index import Index
@@ -42,21 +42,21 @@ class Strategy(Accepting):
         default=0.0,
         description="The organisation's yearly discount rate for multi-year figures (NPV), "
                     "0–1, e.g. 0.08; default 0.")
-    objectives: list[Objective] = Field(default_factory=list,
+    objectives: list[Objective] = Field(default_factory=new_list,
                                         description="Business goals leadership already owns.")
-    metrics: list[Metric] = Field(default_factory=list,
+    metrics: list[Metric] = Field(default_factory=new_list,
                                   description="Business numbers, not learning numbers.")
-    audiences: list[Audience] = Field(default_factory=list,
+    audiences: list[Audience] = Field(default_factory=new_list,
                                       description="Who learns, and what stands in their way.")
-    initiatives: list[Initiative] = Field(default_factory=list,
+    initiatives: list[Initiative] = Field(default_factory=new_list,
                                           description="The learning proposed.")
-    pilots: list[Pilot] = Field(default_factory=list, description="Evidence before the roll-out.")
+    pilots: list[Pilot] = Field(default_factory=new_list, description="Evidence before the roll-out.")
     stakeholders: list[Stakeholder] = Field(
-        default_factory=list, description="The managers whose support is needed.")
+        default_factory=new_list, description="The managers whose support is needed.")
     sponsor: Sponsor | None = Field(default=None, description="Senior endorsement.")
-    objections: list[Objection] = Field(default_factory=list,
+    objections: list[Objection] = Field(default_factory=new_list,
                                         description="Questions to prepare for.")
-    briefings: list[Briefing] = Field(default_factory=list, description="The meetings.")
+    briefings: list[Briefing] = Field(default_factory=new_list, description="The meetings.")
 
     @field_validator("currency")
     @classmethod

@@ -117,18 +117,19 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
                fmt: Formatter, state: State, objections: list[ObjectionView],
-               focus: tuple[str, ...] | None = None) -> PilotView:
+               focus: tuple[str, ...] | None = None, per_page: int = CHARTS_PER_SLIDE) -> PilotView:
     """`focus`: the metrics the meeting is about; the results on others come last, and a
-    later page holding only those is a backup slide, ready for the question."""
+    later page holding only those is a backup slide, ready for the question. `per_page`:
+    the results charted on one slide (the agenda's, from the slide's width)."""
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
     ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
     results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit) for r in ordered]
-    pages = [PilotPage(n // CHARTS_PER_SLIDE + 1, results[n:n + CHARTS_PER_SLIDE],
+    pages = [PilotPage(n // per_page + 1, results[n:n + per_page],
                        backup=n > 0 and focus is not None and not any(
-                           r.metric_id in focus for r in results[n:n + CHARTS_PER_SLIDE]))
-             for n in range(0, len(results), CHARTS_PER_SLIDE)] or [PilotPage(1, [])]
+                           r.metric_id in focus for r in results[n:n + per_page]))
+             for n in range(0, len(results), per_page)] or [PilotPage(1, [])]
     return PilotView(
         state, id=pilot.id, initiative_id=pilot.initiative, initiative=initiative_title,
         initiative_name=short_name(initiative_title),

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from buyin_cli.plan.agenda import State
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from buyin_cli.figures.direction import Moved
 from buyin_cli.present.view.base import Placed
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from buyin_cli.figures.direction import Moved
 from buyin_cli.present.view.base import DoubtView, Placed
 from buyin_cli.present.view.people import ObjectionView
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from buyin_cli.figures.direction import Direction, Moved
 from buyin_cli.figures.followup import State as FollowUpState
 from buyin_cli.load.models import Verdict
 from buyin_cli.plan.agenda import State
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from buyin_cli.present.view.base import Placed
 from buyin_cli.present.view.business import ObjectiveView
@@ -12,6 +12,7 @@ from buyin_cli.present.view.follow_through import ChangesView, RolloutView, Sinc
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
 from buyin_cli.present.view.proposal import AudienceView, InitiativeView
 from buyin_cli.present.view.units import UnitView
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from buyin_cli.present.view.base import Placed
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.view.base import DoubtView, Placed
 from buyin_cli.present.view.evidence import WorkedResult
+from buyin_cli.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.records import dataclass
 from buyin_cli.words import finite
 
 Style = Literal["title", "header", "label", "source", "money", "rate", "number", "count",

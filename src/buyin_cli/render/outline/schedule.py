@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from buyin_cli.plan.agenda import DISCUSSION_SHARE
+from buyin_cli.records import dataclass
 from buyin_cli.render.outline.model import Outline, Slide
 
 QUESTIONS = "questions"

@@ -33,21 +33,26 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placehol
 from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
+from buyin_cli.render.pptx.upright import upright
 from buyin_cli.words import clip
 
 if TYPE_CHECKING:  # what `buyin watch` keeps between builds; a plain build never imports it
     from buyin_cli.render.pptx.reuse import SlideMemo
 
 TITLE_FLOOR, BODY_FLOOR = 20, paging.BODY_FLOOR
+BODY_COMFORT = 16  # points: the least a list beside a chart reads at where it can (body 16-20 pt)
 TITLE_LINES = 2  # a title stands in two lines at most
 
 
-def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None) -> bytes:
+def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | None = None,
+               titles: list[str] | None = None) -> bytes:
     """The .pptx bytes for `outline`: the same outline and template give the same bytes.
 
     With `memo` (what `buyin watch` keeps between saves), each slide built is kept, and
     one whose outline, settings, template and position are unchanged is copied in
     rather than built again: the bytes are the same either way.
+    `titles`, when given, receives each outline slide's title as its first page shows it:
+    the form that fitted, which the talking points then list.
     """
     prs, template = _open(pptx_template)
     oxml.drop_all_slides(prs)
@@ -60,11 +65,14 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     maker = SlideMaker(prs)
     for number, spec in enumerate(ordered, start=1):
+        first = len(prs.slides)
         if memo is None:
             _add_slides(maker, outline, spec, number)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
                      partial(_add_slides, maker, outline, spec, number))
+        if titles is not None:
+            titles.append(oxml.title_text(prs.slides[first]) or spec.title)
     when = build_time()
     props = prs.core_properties
     props.title = _property(outline.meta.title or outline.slides[0].title)
@@ -128,6 +136,20 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     spec = thin.suited(spec)  # a one-row table alone is read down as pairs
     places = plan(layout, spec, number)
     text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    if "text" in places and "visual" in places and places["visual"].box[2] > places["text"].box[2] and (
+            len(text.pages) > 1 or text.size < BODY_COMFORT):
+        # A chart widened to a readable plot gives back its room before the list beside it
+        # continues, or reads under BODY_COMFORT where it need not.
+        halves = plan(layout, spec, number, widen=False)
+        halved = paging.text_pages(maker.prs, layout, halves, spec, maker.cache)
+        if (len(halved.pages), -halved.size) < (len(text.pages), -text.size):
+            places, text = halves, halved
+    if spec.whole and spec.footnote and text.size < BODY_FLOOR:
+        # A slide that must stay whole says its footnote from the notes before its text reads
+        # under BODY_FLOOR: the room it took is the body's.
+        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
+        places = plan(layout, spec, number)
+        text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
     pages = max(len(text.pages), len(table.pages), table.chart_page + 1)
@@ -153,7 +175,9 @@ def _layout(maker: SlideMaker, spec: Slide, number: int) -> LayoutFacts:
         names = ", ".join(_quoted(lay.name) for lay in maker.prs.slide_layouts)
         raise TemplateError(f'{slide_label(number, spec)}: the PowerPoint template has no layout '
                             f'{_quoted(spec.layout)} (it has: {names})')
-    return layout
+    # A section header with its text above its title, or its title in capitals, is swapped.
+    every = (maker.facts(lay.name) for lay in maker.prs.slide_layouts)
+    return upright(maker.prs, layout, spec, (lay for lay in every if lay is not None), maker.cache)
 
 
 def _table_font(maker: SlideMaker) -> textfit.Font:
@@ -172,10 +196,10 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
                spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int) -> set[int]:
     """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
     used = {places["title"].idx}
-    _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
+    size = _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
                 [form + (outline.continued if page else "") for form in spec.title_forms])
     if spec.subtitle is not None and page == 0:
-        _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle)
+        _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
     body = text.pages[page] if page < len(text.pages) else []
     rows = table.pages[page] if spec.table is not None and page < len(table.pages) else None
@@ -201,7 +225,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     if spec.footnote and page == pages - 1:
         add_line(slide, places["footnote"].box, spec.footnote)
     if rows is not None and spec.table is not None and table.font is not None:
-        t_at = places["visual"].box if body or whole is None else whole.box
+        t_at = table.at or (places["visual"].box if body or whole is None else whole.box)
         least = int(thin.TABLE_FILL * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
         add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
                   spec.table, rows, table.size, table.widths, table.font, least)
@@ -215,17 +239,38 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
     return maker.cache[key]  # type: ignore[no-any-return]
 
 
-def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> None:
+def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> float:
+    """The title in its box, as large as it stands in two lines; its size."""
     start = _inherited(maker, layout, place.idx, "title", 32)
+    floor = min(start, TITLE_FLOOR)
+    box = place.box
+    wider = _grid_box(maker, layout, place)
+    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, TITLE_LINES) is None
+                                 for form in forms):
+        box = wider  # a cover's centred title too long for its box takes the grid's width
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
-    text, size = textfit.fit_first(forms, inner(place.box), start, min(start, TITLE_FLOOR),
-                                   bold=True, max_lines=TITLE_LINES)
-    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), place.box,
-                     [Paragraph((Run(text, size),))])
+    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=TITLE_LINES)
+    fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
+    return size
 
 
-def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str) -> None:
-    start = _inherited(maker, layout, place.idx, "body", 22)
+def _grid_box(maker: SlideMaker, layout: LayoutFacts, place: Place) -> tuple[int, int, int, int] | None:
+    """A centre title's box widened to the master title's margins, when those are wider."""
+    if layout.of_type(PH.CENTER_TITLE) is None:
+        return None
+    grid = next((ph for ph in maker.master_placeholders if ph.placeholder_format.type == PH.TITLE
+                 and ph.width), None)
+    _, y, w, h = place.box
+    if grid is None or grid.width <= w:
+        return None
+    return (int(grid.left), y, int(grid.width), h)
+
+
+def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, text: str,
+                   title: float) -> None:
+    """The subtitle, never larger than its `title` (pt): a long cover title read at 20 pt
+    keeps the lines under it smaller still."""
+    start = min(_inherited(maker, layout, place.idx, "body", 22), max(title - 2, BODY_FLOOR))
     subtitle, size = textfit.fit_first([text], inner(place.box), start, min(start, BODY_FLOOR))
     # One paragraph per line, each aligned as the placeholder is: a line break inside
     # one run is a paragraph the renderer aligns its own way.

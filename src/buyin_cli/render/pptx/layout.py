@@ -6,7 +6,9 @@ Placement rules (by placeholder type, never by index):
 - body (and link) → the largest body/content placeholder;
 - chart or table → the largest content placeholder, or the area under the title
   when the layout has none ("Title Only"); beside a body, the layout's second
-  content placeholder (on the right) if it has one, else the right half of the one;
+  content placeholder (on the right) if it has one, else the right half of the one
+  (a chart at least CHART_MIN_WIDTH of it, so that a 4:3 slide leaves it a readable plot,
+  unless the text would then continue on another slide);
 - callouts and a flow → bands across the top of the content area, a footnote a
   line at its foot; the text and the visual keep the rest.
 Sizes and indents a placeholder inherits from its layout and master are read here too.
@@ -14,12 +16,13 @@ Sizes and indents a placeholder inherits from its layout and master are read her
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
 from buyin_cli.errors import TemplateError
+from buyin_cli.plan.agenda import CHART_MIN_WIDTH
+from buyin_cli.records import dataclass
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import oxml
 from buyin_cli.render.pptx.skeleton import LayoutFacts, Ph
@@ -45,8 +48,9 @@ def slide_label(number: int, spec: Slide) -> str:
     return f"slide {number} (\u201c{spec.title}\u201d)"
 
 
-def plan(layout: LayoutFacts, spec: Slide, number: int) -> dict[str, Place]:
-    """Decide which placeholder (or area) takes the title, subtitle, text and chart/table."""
+def plan(layout: LayoutFacts, spec: Slide, number: int, widen: bool = True) -> dict[str, Place]:
+    """Decide which placeholder (or area) takes the title, subtitle, text and chart/table
+    (`widen`: a chart beside the text takes at least CHART_MIN_WIDTH)."""
     def box(ph: Ph) -> tuple[int, int, int, int]:
         return (ph.left, ph.top, ph.width, ph.height)
 
@@ -91,9 +95,12 @@ def plan(layout: LayoutFacts, spec: Slide, number: int) -> dict[str, Place]:
                                             max(left.top + left.height, right.top + right.height) - y))
         else:
             x, y, w, h = box(contents[0])
-            half = (w - int(GAP * EMU_PER_PT)) // 2
-            places["text"] = Place(contents[0].idx, (x, y, half, h))
-            places["visual"] = Place(None, (x + w - half, y, half, h))
+            gap = int(GAP * EMU_PER_PT)
+            half = (w - gap) // 2
+            # A chart keeps a readable plot: on a narrow slide it takes more than half.
+            wide = max(half, int(CHART_MIN_WIDTH * EMU_PER_PT)) if widen and spec.table is None else half
+            places["text"] = Place(contents[0].idx, (x, y, w - gap - wide, h))
+            places["visual"] = Place(None, (x + w - wide, y, wide, h))
             places["whole"] = Place(None, (x, y, w, h))
     elif has_text:
         places["text"] = Place(contents[0].idx, box(contents[0]))
@@ -129,6 +136,14 @@ def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
             new_top, new_bottom = max(by, top), min(by + bh, bottom)
             out[key] = Place(out[key].idx, (bx, new_top, bw, max(new_bottom - new_top, 0)))
     return out
+
+
+def content_width(prs: Any) -> float:
+    """The width of the slides' content area in points: the master's body placeholder's, else
+    the slide's less an inch."""
+    body = next((ph for ph in prs.slide_master.placeholders if ph.placeholder_format.type == PH.BODY
+                 and ph.width), None)
+    return (body.width if body is not None else int(prs.slide_width) - 914400) / EMU_PER_PT
 
 
 def _union(boxes: list[tuple[int, int, int, int]]) -> tuple[int, int, int, int]:

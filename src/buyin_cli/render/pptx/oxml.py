@@ -15,6 +15,7 @@ import copy
 from collections.abc import Iterator
 from typing import Any
 
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.oxml import serialize_part_xml
 from pptx.opc.packuri import CONTENT_TYPES_URI, PACKAGE_URI
@@ -279,3 +280,14 @@ def categories_between_ticks(value_axis: Any) -> bool:
     """Whether categories sit between tick marks (each takes a slot) rather than on them."""
     found = value_axis._element.find(qn("c:crossBetween"))
     return found is None or found.get("val") != "midCat"
+
+
+_TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
+
+
+def title_text(slide: Any) -> str:
+    """The text of a slide's title placeholder, as drawn ("" when it has none)."""
+    for sp in slide._element.iter(qn("p:sp")):
+        if sp.ph is not None and sp.ph_type in _TITLES:
+            return "".join(t.text or "" for t in sp.iter(qn("a:t")))
+    return ""

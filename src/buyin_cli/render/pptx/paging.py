@@ -51,6 +51,7 @@ class TablePages:
     widths: list[float] = field(default_factory=list)
     font: textfit.Font | None = None
     chart_page: int = 0  # the page the charts are drawn on: the first, or one of their own after the table
+    at: tuple[int, int, int, int] | None = None  # the table's box, when not the visual's
 
 
 def paragraphs(spec: Slide) -> list[Para]:
@@ -82,9 +83,14 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         b.detail for b in spec.body or []] + [False] * (spec.link is not None))
     if fitted:
         body_size, kept, left_out = fitted
-        return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out)
+        # A short text that must not continue (one ask) is a statement all the same.
+        return TextPages([kept], body_size, min(BODY_FLOOR, body_size), left_out,
+                         statement=statement is not None and not left_out)
+    # Pages after the first of a list beside a chart (no table) have the slide's width.
+    later = inner(places["whole"].box) if (
+        spec.all_charts and spec.table is None and "whole" in places) else None
     body_size, pages = textfit.fit_body(paras, box, steps, size, BODY_FLOOR,
-                                        max(BODY_FLOOR, min(size - 2, BODY_SPLIT)))
+                                        max(BODY_FLOOR, min(size - 2, BODY_SPLIT)), later)
     return TextPages(pages, body_size, statement=statement is not None)
 
 
@@ -105,6 +111,17 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
                              bold_last) if thin.alone(spec) else TABLE_START
     size, widths, pages = textfit.fit_table(spec.table.columns, rows, table_box(t_box), start,
                                             TABLE_FLOOR, font, bold_last=bold_last)
+    if len(pages) > 1 and "footnote" in places and thin.alone(spec):
+        # A footnote is said on the last page only: the pages before it keep its room.
+        x, y, w, h = t_box
+        _, fy, _, fh = places["footnote"].box
+        full = (x, y, w, fy + fh - y)
+        reserve = (full[3] - h) / EMU_PER_PT
+        fitted = textfit.fit_table(spec.table.columns, rows, table_box(full), start, TABLE_FLOOR,
+                                   font, bold_last=bold_last, reserve=reserve)
+        if len(fitted[2]) <= len(pages):
+            size, widths, pages = fitted
+            return TablePages(pages, chart_area, size, widths, font, at=full)
     if not charts:
         return TablePages(pages, chart_area, size, widths, font)
     x, y, w, h = places["visual"].box

@@ -60,14 +60,11 @@ def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour:
 
 def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Callout]) -> None:
     """A row of big numbers, each on one line, its label under it; one size for all of them."""
-    boxes = _row(box, len(callouts), GAP_PT * 2)
-    inner_w = boxes[0][2] / EMU_PER_PT - 8 - 8
-    size = VALUE_START
-    while size > VALUE_FLOOR and any(
-            len(textfit.wrap(c.value, inner_w, size, bold=True)) > 1 for c in callouts):
-        size -= 1
+    size, widths = _callout_widths(box, callouts)
     value_h = int(size * 1.3 * EMU_PER_PT)
-    for callout, (x, y, w, h) in zip(callouts, boxes):
+    x, y, _, h = box
+    for callout, each in zip(callouts, widths):
+        w = int(each * EMU_PER_PT)
         rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, int(3 * EMU_PER_PT), h)
         rule.fill.solid()
         rule.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
@@ -77,11 +74,68 @@ def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Call
         value = textxml.textbox(slide, (left, y, width, value_h), _insets(4), wrap=False)
         textxml.paragraph_props(value, single=True)
         textxml.styled_run(value, callout.value, size, bold=True, theme="accent1")
-        label_box = textfit.Box(inner_w, max((h - value_h) / EMU_PER_PT - 4, SMALL * 1.25))
+        label_box = textfit.Box(each - CALLOUT_PAD, _label_height(h, size))
         text, label_size = textfit.fit_first([callout.label], label_box, LABEL_SIZE, SMALL)
         label = textxml.textbox(slide, (left, y + value_h, width, h - value_h), _insets(4), anchor="t")
         textxml.paragraph_props(label, single=True)
         textxml.styled_run(label, text, label_size, bold=False, rgb=str(LABEL))
+        x += w + int(GAP_PT * 2 * EMU_PER_PT)
+
+
+CALLOUT_PAD = 16  # points: the rule's offset and the text box's insets, left of and right of a figure
+
+
+def _label_height(band: int, size: float) -> float:
+    """The points a callout's label has under its figure set at `size`."""
+    return max(band / EMU_PER_PT - size * 1.3 - 4, SMALL * 1.25)
+
+
+def _callout_widths(box: tuple[int, int, int, int], callouts: list[Callout]) -> tuple[float, list[float]]:
+    """The one size for every figure (VALUE_START unless a figure or its label would not fit) and
+    each callout's width in points.
+
+    A callout is as wide as its figure needs, and no narrower than an even share of what
+    the wider ones leave: "5.3 months" takes more of the row than "61%", so both read at
+    full size. Of the sizes at which every figure fits on its line, the largest at which
+    every label also fits under its figure; failing that, the largest the figures allow.
+    """
+    room = box[2] / EMU_PER_PT - GAP_PT * 2 * (len(callouts) - 1)
+    fallback: tuple[float, list[float]] | None = None
+    for size in range(VALUE_START, VALUE_FLOOR - 1, -1):
+        need = [textfit.text_width(c.value, size, bold=True) + CALLOUT_PAD for c in callouts]
+        if sum(need) > room:
+            continue
+        fallback = fallback or (float(size), _shared(need, room))
+        height = _label_height(box[3], size)
+        need = [max(n, _label_width(c.label, height, room)) for n, c in zip(need, callouts)]
+        if sum(need) <= room:
+            return float(size), _shared(need, room)
+    return fallback or (float(VALUE_FLOOR), [room / len(callouts)] * len(callouts))
+
+
+def _label_width(label: str, height: float, most: float) -> float:
+    """The narrowest callout (points, to within 2) whose label fits under its figure in `height`
+    at SMALL or more; more than `most` when none does."""
+    def fits(width: float) -> bool:
+        return textfit.fit_size(label, textfit.Box(width - CALLOUT_PAD, height), LABEL_SIZE, SMALL) is not None
+
+    if not fits(most):
+        return most + 1
+    low, high = float(CALLOUT_PAD), most
+    while high - low > 2:
+        mid = (low + high) / 2
+        low, high = (low, mid) if fits(mid) else (mid, high)
+    return high
+
+
+def _shared(need: list[float], room: float) -> list[float]:
+    """Widths that add up to `room`: each at least its `need`, the narrow ones evened out."""
+    ordered = sorted(need, reverse=True)
+    for n in range(len(need)):
+        level = (room - sum(ordered[:n])) / (len(need) - n)
+        if level >= ordered[n]:
+            return [max(w, level) for w in need]
+    return need  # never reached: the caller made sure the needs fit
 
 
 def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:

@@ -14,7 +14,6 @@ ordinary, editable PowerPoint slide.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
@@ -22,6 +21,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT, RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart, SlidePart
+
+from buyin_cli.records import dataclass
 
 _NOTES = "/ppt/notesSlides/notesSlide%d.xml"
 _P, _CNVPR, _PH = qn("a:p"), qn("p:cNvPr"), qn("p:ph")

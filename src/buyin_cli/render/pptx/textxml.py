@@ -9,11 +9,12 @@ it stands for; the golden decks (tests/test_examples_brief.py) hold them to it b
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
+
+from buyin_cli.records import dataclass
 
 EMU_PER_CENTIPOINT = 127
 _CTRL = re.compile(r"([\x00-\x08\x0B-\x1F])")

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.figures.compute import InitiativeFigures
-from buyin_cli.load.models import Pilot, Strategy
+from buyin_cli.figures.loading import is_participants_time
+from buyin_cli.load.models import Initiative, Pilot, Strategy
 from buyin_cli.plan.asks import ask_initiative, asks_for_pilot
 from buyin_cli.review.context import Check, Context
 from buyin_cli.review.money import Amount, amounts_in, written
@@ -31,10 +32,13 @@ def checks(ctx: Context) -> Iterator[Check]:
                 continue  # no amount, nothing to disagree with
             named = ask.initiative is not None
             against = [figures[ask.initiative]] if ask.initiative is not None else list(figures.values())
-            wrong = [a for a in stated if not any(a.matches(c) for f in against
-                                                  for c in costs(f))]
+            initiatives = ctx.strategy.index.initiatives
+            wrong = [a for a in stated if not any(a.matches(c) for f in against for c in
+                                                  costs(f) + [cash(f, initiatives[f.initiative_id])])]
             yield ctx.check("W504", owner, bool(wrong), ctx.sources.at(path + ("decision",)),
-                            _message(dotted(path), wrong, against, named, ctx.strategy.currency))
+                            _message(dotted(path), wrong, [(f, cash(f, initiatives[f.initiative_id]))
+                                                           for f in against],
+                                     named, ctx.strategy.currency))
 
 
 def _pilot_of(ctx: Context, text: str, linked: str | None) -> str | None:
@@ -54,18 +58,27 @@ def costs(f: InitiativeFigures) -> list[float]:
     return out
 
 
-def _message(where: str, wrong: list[Amount], against: list[InitiativeFigures], named: bool,
-             currency: str) -> str:
+def cash(f: InitiativeFigures, initiative: Initiative) -> float:
+    """The roll-out's cost in year one without participants' time: the budget a COO releases,
+    where the fully loaded cost also counts the hours people spend learning."""
+    time = sum(c.amount * (f.headcount if c.kind == "per-participant" else 1)
+               for c in initiative.costs if is_participants_time(c))
+    return f.rollout_cost - time
+
+
+def _message(where: str, wrong: list[Amount], against: list[tuple[InitiativeFigures, float]],
+             named: bool, currency: str) -> str:
     said = ", ".join(a.text for a in wrong)
-    listed = "; ".join(_figures(f, currency) for f in against) or "there are no initiatives"
+    listed = "; ".join(_figures(f, in_cash, currency) for f, in_cash in against) or "there are no initiatives"
     funds = ", the initiative it funds," if named else ""
     return (f"{where}: asks for {said}, which is none of the figures{funds} ({listed}): "
             "write the amount the figures give, or correct the costs, so the room hears one "
             "number")
 
 
-def _figures(f: InitiativeFigures, currency: str) -> str:
-    parts = [f"{written(f.rollout_cost, currency)} to roll out"]
+def _figures(f: InitiativeFigures, in_cash: float, currency: str) -> str:
+    cash_part = f" ({written(in_cash, currency)} of it in cash)" if round(in_cash) != round(f.rollout_cost) else ""
+    parts = [f"{written(f.rollout_cost, currency)} to roll out{cash_part}"]
     total = f.rollout_cost
     for year in f.years[1:]:
         total += year.cost

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from buyin_cli.records import dataclass
 from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
 
 
@@ -47,11 +48,14 @@ def fits(paras: list[Para], box: Box, indents: tuple[float, ...], size: float, f
 
 
 def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: float, floor: float,
-             split_size: float) -> tuple[float, list[list[Para]]]:
+             split_size: float, later: Box | None = None) -> tuple[float, list[list[Para]]]:
     """The size and the pages for a bullet list.
 
     Shrink from `start` to `floor`; if the list still does not fit, split it into
-    pages at `split_size` (a comfortable size), as evenly as the bullets allow.
+    pages at `split_size` (a comfortable size), as evenly as the bullets allow, never
+    parting a bullet from the points under it where they fit a page together. `later`:
+    the box of the pages after the first, when it is not `box` (the first page shares
+    its slide with a chart; the pages after it have the width to themselves).
     """
     size = start
     while size >= floor:
@@ -60,13 +64,47 @@ def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: flo
         size -= 1
     size = split_size
     pieces = [piece for p in paras for piece in _split_tall(p, box, indents, size, floor)]
-    heights = [para_height(p, box, indents, size, floor) for p in pieces]
-    pages = balanced(heights, box.height)
+    blocks = _blocks(pieces, box, indents, size, floor)
+    if later is None:
+        return size, _paged(blocks, balanced([_height(b, box, indents, size, floor) for b in blocks],
+                                             box.height))
+    first, used = 0, 0.0  # the first page takes what fits beside its chart; the rest share the width
+    for block in blocks:
+        height = _height(block, box, indents, size, floor)
+        if first and used + height > box.height:
+            break
+        first, used = first + 1, used + height
+    rest = blocks[first:]
+    counts = balanced([_height(b, later, indents, size, floor) for b in rest], later.height) if rest else []
+    return size, _paged(blocks, [first] + counts)
+
+
+def _blocks(pieces: list[Para], box: Box, indents: tuple[float, ...], size: float,
+            floor: float) -> list[list[Para]]:
+    """The list in runs a page break must not part: a bullet with the points under it (and a
+    split bullet's tails), so that no page starts with a point whose heading is on the page
+    before. A run taller than a page is left as its single paragraphs."""
+    runs: list[list[Para]] = []
+    for para in pieces:
+        if runs and (para.level > runs[-1][0].level or not para.bullet):
+            runs[-1].append(para)
+        else:
+            runs.append([para])
+    return [part for run in runs for part in (
+        [run] if _height(run, box, indents, size, floor) <= box.height else [[one] for one in run])]
+
+
+def _height(block: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float) -> float:
+    return sum(para_height(p, box, indents, size, floor) for p in block)
+
+
+def _paged(blocks: list[list[Para]], counts: list[int]) -> list[list[Para]]:
+    """The paragraphs of each page, `counts` blocks a page."""
     out, i = [], 0
-    for count in pages:
-        out.append(pieces[i:i + count])
+    for count in counts:
+        out.append([p for block in blocks[i:i + count] for p in block])
         i += count
-    return size, out
+    return out
 
 
 def _split_tall(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> list[Para]:

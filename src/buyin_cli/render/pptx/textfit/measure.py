@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, points, units
+from buyin_cli.records import dataclass
+from buyin_cli.render.pptx.textfit.fonts import SAFETY, UNKNOWN_WIDTH, WIDEST, Font, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -72,25 +72,45 @@ class Words:
     def count(self, width: float, size: float) -> int:
         """How many lines `wrap(width, size)` gives, without making them: table fitting asks
         this of every cell at every width it tries. Kept step for step with `wrap`."""
-        count = 0
+        # `points(x, size)` written out (the same arithmetic, in the same order): this loop
+        # runs for every cell of a table at every width and size tried.
+        count, space, advances = 0, self.space, self.advances
         for hard_line in self.lines:
             length, used = 0, 0  # the line's characters so far, and its units
             for word, wide in hard_line:
-                candidate = used + self.space + wide if length else wide
-                if points(candidate, size) <= width:
+                candidate = used + space + wide if length else wide
+                if candidate * size / 1000 * SAFETY <= width:
                     length, used = (length + 1 + len(word) if length else len(word)), candidate
                     continue
                 if length:
                     count += 1
                 length, used = 0, 0
                 for ch in word:
-                    more = units(ch, self.advances)
-                    if length and points(used + more, size) > width:
+                    more = advances.get(ch, UNKNOWN_WIDTH)
+                    if length and (used + more) * size / 1000 * SAFETY > width:
                         count += 1
                         length, used = 0, 0
                     length, used = length + 1, used + more
             count += 1
         return count
+
+
+_KEPT: dict[tuple[str, bool, int], tuple[Font, Words]] = {}
+_KEEP_AT_MOST = 20_000  # cells; a long `watch` session starts afresh past that
+
+
+def measured(text: str, bold: bool = False, font: Font = WIDEST) -> Words:
+    """`Words(text, bold, font)`, kept: table fitting measures the same cells at every width
+    and size it tries, and a deck's tables share many cells ("n/a", figures, names)."""
+    key = (text, bold, id(font))
+    kept = _KEPT.get(key)
+    if kept is not None and kept[0] is font:  # the font is kept with it, so its id is not reused
+        return kept[1]
+    if len(_KEPT) >= _KEEP_AT_MOST:
+        _KEPT.clear()
+    words = Words(text, bold, font)
+    _KEPT[key] = (font, words)
+    return words
 
 
 def line_height(size: float) -> float:
@@ -149,7 +169,7 @@ def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,
 
 def lines_at(text: str, width: float, size: float, bold: bool = False) -> int:
     """How many lines `text` takes at `size` in a box `width` points wide."""
-    return Words(text, bold).count(width, size)
+    return measured(text, bold).count(width, size)
 
 
 def balanced(heights: list[float], capacity: float) -> list[int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
-from buyin_cli.render.pptx.textfit.measure import Box, Words, balanced, line_height, words
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, words
 
 CELL_MARGIN_X = 5.0  # points, left and right inside a cell
 CELL_MARGIN_Y = 3.0  # points, top and bottom
@@ -43,8 +43,8 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     lines = []
     for col, low, high in zip(cells, least, natural):
         most = min(slices, int((high - low) / step) + 1)
-        measured = [Words(c, bold(n), font) for n, c in enumerate(col)]  # each cell measured once
-        lines.append([[w.count(low + k * step - 2 * CELL_MARGIN_X, size) for w in measured]
+        cell_words = [measured(c, bold(n), font) for n, c in enumerate(col)]  # each cell measured once
+        lines.append([[w.count(low + k * step - 2 * CELL_MARGIN_X, size) for w in cell_words]
                       for k in range(most + 1)])
     given = [0] * len(cells)
     while sum(given) < slices:
@@ -78,7 +78,7 @@ def _whole_words(columns: list[str], rows: list[list[str]], widths: list[float],
 
 
 def _lines(cell: str, width: float, size: float, bold: bool, font: Font) -> int:
-    return Words(cell, bold, font).count(width - 2 * CELL_MARGIN_X, size)
+    return measured(cell, bold, font).count(width - 2 * CELL_MARGIN_X, size)
 
 
 def row_height(cells: list[str], widths: list[float], size: float, bold: bool = False,
@@ -89,13 +89,15 @@ def row_height(cells: list[str], widths: list[float], size: float, bold: bool = 
 
 
 def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float, floor: float,
-              font: Font = WIDEST, bold_last: bool = False) -> tuple[float, list[float], list[list[int]]]:
+              font: Font = WIDEST, bold_last: bool = False,
+              reserve: float = 0.0) -> tuple[float, list[float], list[list[int]]]:
     """Size, column widths and pages (row indexes) for a table; the header repeats on each page.
 
     The largest size from `start` down to `floor` at which the table fits on one page;
     a longer table takes as few pages as `floor` allows, at the largest size that keeps
     that many, with pages as even as possible. With `bold_last`, the last row (a
-    total) is measured in bold, as it is set.
+    total) is measured in bold, as it is set. `reserve`: the points the last page keeps under
+    its rows (a footnote said there only).
     """
     best: tuple[tuple[bool, int, float], float, list[float], list[int]] | None = None
     size = start
@@ -105,9 +107,10 @@ def fit_table(columns: list[str], rows: list[list[str]], box: Box, start: float,
         header = row_height(columns, widths, size, True, font)
         heights = [row_height(r, widths, size, bold_last and n == len(rows) - 1, font)
                    for n, r in enumerate(rows)]
-        if whole and header + sum(heights) <= box.height:
+        if whole and header + sum(heights) + reserve <= box.height:
             return size, widths, [list(range(len(rows)))]
-        counts = balanced(heights, box.height - header)
+        # The reserve stands under the last row, on its page.
+        counts = balanced(heights[:-1] + [heights[-1] + reserve], box.height - header)
         # Words kept whole first, then fewer pages, then the larger size.
         key = (not whole, len(counts), -size if whole else size)
         if best is None or key < best[0]:

@@ -1,0 +1,228 @@
+"""A deck's layout holds on any template, 4:3 as 16:9: each finding at its smallest case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pptx import Presentation
+from pptx.enum.text import MSO_ANCHOR
+
+from conftest import invoke
+from deck_helpers import outline_from, read_deck, save_deck
+from deck_invariants import STATEMENT_SIZE, long_titles, small_decision, thin_slides
+from test_deck_holds import brief_and_read
+
+
+def _deck(slides: list[dict[str, Any]], folder: Path, four_three: bool = False) -> Path:
+    """A deck of `slides` (each given its notes), on the bundled 16:9 template or python-pptx's 4:3."""
+    path, template = folder / "deck.pptx", None
+    if four_three:
+        template = folder / "four-three.pptx"
+        Presentation().save(str(template))
+    save_deck(outline_from({"continued": " (cont.)", "slide_numbers": True, "footer": "Kestrel",
+                            "slides": [{"notes": "n", **s} for s in slides]}), path, template)
+    return path
+
+
+def _body(path: Path, number: int = 1) -> Any:
+    slide = Presentation(str(path)).slides[number - 1]
+    return next(s for s in slide.placeholders if s.placeholder_format.idx != 0).text_frame
+
+
+def test_one_ask_on_a_slide_that_must_stay_whole_is_a_statement(tmp_path):
+    path = _deck([{"layout": "Title and Content", "whole": True,
+                   "title": "We ask you to decide: name one contact per site",
+                   "body": [{"text": "What we ask you to decide", "bold": True, "detail": True},
+                            {"text": "Name one contact per site", "level": 1}]}], tmp_path)
+    frame = _body(path)
+    assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert min(r.font.size.pt for p in frame.paragraphs for r in p.runs) >= STATEMENT_SIZE
+    assert thin_slides(path) == []
+
+
+CALLOUTS = [{"value": "£189k", "label": "to invest in year one"},
+            {"value": "£427k", "label": "benefit a year"},
+            {"value": "5.3 months", "label": "to pay back"},
+            {"value": "61%", "label": "of the pilot effect must hold to break even"}]
+
+
+def _figures(path: Path, number: int = 1) -> dict[str, float]:
+    """Each callout's figure on the slide, with its size in points."""
+    slide = Presentation(str(path)).slides[number - 1]
+    return {s.text_frame.text: s.text_frame.paragraphs[0].runs[0].font.size.pt for s in slide.shapes
+            if not s.is_placeholder and s.has_text_frame and s.text_frame.text in
+            [c["value"] for c in CALLOUTS]}
+
+
+@pytest.mark.parametrize(("four_three", "least"), [(False, 40), (True, 30)])
+def test_big_numbers_read_big_a_long_figure_taking_more_of_the_row(tmp_path, four_three, least):
+    path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
+                   "callouts": CALLOUTS, "body": ["Approve the roll-out to all 240 operators"]}],
+                 tmp_path, four_three)
+    sizes = _figures(path)
+    assert len(sizes) == 4 and len(set(sizes.values())) == 1  # one size for all of them
+    assert min(sizes.values()) >= least, sizes
+
+
+def test_a_slide_that_stays_whole_says_its_footnote_from_the_notes_before_reading_small(tmp_path):
+    caveat = ("Returns refresher claims a change another initiative also claims for the same "
+              "people: a total may count it twice. Pick Right, with look-alike items, labels and a "
+              "one-page guide claims a change another initiative also claims for the same people.")
+    money = ("$4,000 in year one brings $421,200 a year, paid back in 0.1 months; it breaks even "
+             "if 1% of its pilot effect holds (not isolated; an upper bound)")
+    body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]
+    for ask in ("Agree a review date in six months",
+                "Agree a three-month pilot of Returns refresher at one site from May",
+                "Approve the roll-out of Pick Right to all 120 staff"):
+        body += [{"text": ask, "level": 1}, {"text": money, "level": 2}]
+    path = _deck([{"layout": "Title Slide", "title": "Pick Right"},
+                  {"layout": "Title and Content", "whole": True, "title": "$4,000 brings $1.4M a year",
+                   "callouts": CALLOUTS, "body": body, "footnote": caveat}], tmp_path, four_three=True)
+    assert small_decision(path) == []  # slide 2 reads at 14 pt or more
+    slide = Presentation(str(path)).slides[1]
+    assert caveat in slide.notes_slide.notes_text_frame.text
+    assert not any(caveat in s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+def test_a_table_continued_for_its_footnote_fills_its_first_page(tmp_path):
+    caveat = " ".join(["Kurze Formate: ungewöhnlich hohe Rendite, eine Obergrenze, bis der Rollout "
+                       "sie bestätigt; eine Summe zählt sie womöglich doppelt."] * 10)
+    rows = [["Kurze Formate", "567.000 €", "kein Bargeld", "–", "–", "–"],
+            ["Sicher und fehlerfrei an der Linie", "1.620.000 €", "60.000 €", "2.600,0 %", "0,4", "4 %"],
+            ["Kundengespräche, Beschwerden und Rückrufe souverän führen", "336.000 €", "18.500 €",
+             "1.716,2 %", "0,7", "6 %"]]
+    path = _deck([{"layout": "Title Only", "title": "Insgesamt: 2.520.000 € Nutzen pro Jahr",
+                   "table": {"columns": ["Initiative", "Nutzen pro Jahr", "Kosten im ersten Jahr",
+                                         "Rendite (ROI)", "Amortisation (Monate)",
+                                         "Gewinnschwelle: nötiger Anteil des Effekts"],
+                             "rows": rows, "total": ["Gesamt", "2.523.000 €", "78.500 €", "3.114,0 %",
+                                                     "0,4", "3 %"],
+                             "align": ["left"] + ["right"] * 5},
+                   "footnote": caveat}], tmp_path, four_three=True)
+    assert len(Presentation(str(path)).slides) == 2  # the footnote's page continues the table
+    assert thin_slides(path) == []
+
+
+def _two_results(data: dict[str, Any]) -> dict[str, Any]:
+    """The valid strategy with a second result on its pilot: two charts for one slide."""
+    data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week",
+                            "better": "lower", "baseline": 40, "target": 20, "actual": 35})
+    data["objectives"][0]["metrics"].append("re-picks")
+    data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40,
+                                         "after": 30, "control_before": 40, "control_after": 39})
+    data["briefings"][0]["minutes"] = 60
+    return data
+
+
+@pytest.mark.parametrize("four_three", [False, True])
+def test_a_pilots_results_share_a_slide_only_where_both_charts_have_room(valid_data, tmp_path,
+                                                                         four_three):
+    # brief_and_read holds the invariants, charts side by side narrower than 4.6 in among them.
+    assert brief_and_read(_two_results(valid_data), tmp_path, four_three) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    evidence = [(n, s) for n, s in enumerate(slides, 1) if any(
+        c["series"][0][0] == "Night shift" for c in s["charts"])]
+    assert [len(s["charts"]) for _, s in evidence] == ([1, 1] if four_three else [2])
+    # Each result's slide says its own point, has its own time, and the talking points agree.
+    assert "picking errors" in evidence[0][1]["title"]
+    assert four_three is False or "re-picks" in evidence[1][1]["title"].lower()
+    points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text(encoding="utf-8")
+    for n, s in evidence:  # the title as the slide shows it: a shorter form where it had to
+        assert s["notes"].startswith("[") and f"| {n} | {s['title']} |" in points
+
+
+def test_a_chart_beside_a_short_list_keeps_a_readable_plot_on_four_three(tmp_path):
+    chart = {"kind": "line", "title": "Picking errors per 10,000 lines",
+             "categories": ["Jan 2025", "Feb", "Mar", "Apr", "May", "Jun"],
+             "series": [{"name": "Picking errors", "values": [42, 41, 40, 38, 35, 33]}]}
+    path = _deck([{"layout": "Title and Content", "title": "Picking errors: 33 at the last count",
+                   "body": ["Cut the picking errors that turn into returns",
+                            {"text": "Owner: Mark Ellis, VP Operations", "level": 1}],
+                   "chart": chart}], tmp_path, four_three=True)
+    frame = next(s for s in Presentation(str(path)).slides[0].shapes if s.has_chart)
+    assert frame.width / 914400 >= 4.6
+
+
+@pytest.mark.parametrize(("four_three", "slide", "layout"), [
+    (False, {"subtitle": "Questions and discussion · Dana Ruiz"}, "Section Header"),
+    (True, {"subtitle": "Questions and discussion · Dana Ruiz"}, "Title Slide"),
+    (True, {"body": ["Live: two minutes inside the course"],
+            "link": {"text": "Open the course", "url": "https://example.com/course"}},
+     "Title and Content")])
+def test_a_section_header_with_its_title_under_its_text_or_in_capitals_is_swapped(
+        tmp_path, four_three, slide, layout):
+    # python-pptx's 4:3 section header sets its text above an ALL-CAPS title.
+    path = _deck([{"layout": "Section Header", "title": "Would fewer returns help you?", **slide}],
+                 tmp_path, four_three)
+    shown = Presentation(str(path)).slides[0]
+    assert shown.slide_layout.name == layout
+    title = shown.shapes.title
+    text = next(s for s in shown.placeholders if s.placeholder_format.idx != 0 and s.has_text_frame
+                and s.text_frame.text)
+    assert title.top < text.top and title.text_frame.text == "Would fewer returns help you?"
+
+
+def test_a_long_cover_title_takes_the_grids_width_to_stand_in_two_lines(tmp_path):
+    title = ("Better Customer complaints, written and by phone, so that customers, crews and "
+             "auditors trust us")
+    path = _deck([{"layout": "Title Slide", "title": title,
+                   "subtitle": "Briefing for Dana Ruiz, Warehouse General Manager"}],
+                 tmp_path, four_three=True)
+    assert long_titles(path) == []  # two lines at most, at the width the title was given
+    assert Presentation(str(path)).slides[0].shapes.title.text_frame.text == title
+
+
+def test_a_subtitle_never_reads_larger_than_its_title(tmp_path):
+    path = _deck([{"layout": "Title Slide", "title": " ".join(["Better customer complaints"] * 5),
+                   "subtitle": "Briefing for Dana Ruiz, Warehouse General Manager"}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[0]
+    title = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+    subtitle = next(s for s in slide.placeholders if s.placeholder_format.idx == 1)
+    assert all(r.font.size.pt < title for p in subtitle.text_frame.paragraphs for r in p.runs)
+
+
+def test_a_long_label_takes_the_width_it_needs_not_the_figures_size(tmp_path):
+    long = [*CALLOUTS[:3], {"value": "61%", "label": "of its pilot effect must hold for Shift "
+                                                    "Leader Coaching to break even"}]
+    path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
+                   "callouts": long, "body": ["Approve the roll-out"]}], tmp_path, four_three=True)
+    assert min(_figures(path).values()) >= 28
+
+
+def test_a_list_beside_a_chart_keeps_sixteen_points_where_half_the_slide_allows_it(tmp_path):
+    # The business case of a real briefing: widening its chart would set its list at 15 pt.
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    example = Path(__file__).parents[1] / "examples" / "northwind-manufacturing.yaml"
+    briefed = invoke(["brief", str(example), "-o", str(tmp_path / "out"), "-b", "coo-briefing",
+                      "--pptx-template", str(template)])
+    assert briefed.exit_code == 0, briefed.output
+    slide = Presentation(str(tmp_path / "out" / "coo-briefing.pptx")).slides[2]
+    assert any(s.has_chart for s in slide.shapes)
+    assert max(r.font.size.pt for p in _body(tmp_path / "out" / "coo-briefing.pptx", 3).paragraphs
+               for r in p.runs) >= 16
+
+
+def _chart_beside(body: list[Any]) -> dict[str, Any]:
+    return {"layout": "Title and Content", "title": "Complaints: 86 a quarter, target 74",
+            "body": body, "chart": {"kind": "clustered_column", "categories": ["Before", "After"],
+                                    "series": [{"name": "Pilot", "values": [86, 80]}]}}
+
+
+def test_a_list_beside_a_chart_continues_with_its_headings_and_the_page_width(tmp_path):
+    # Three headed groups that do not fit beside the chart: each heading stays with its points,
+    # and the page after the chart, which has the width to itself, takes the rest at once.
+    body = [item for k in range(3) for item in (
+        {"text": f"Metric {k}: 14 leavers a month, now 12, target 11, said at some length here",
+         "bold": True},
+        {"text": "67% of the way to the target, closed since the baseline", "level": 1},
+        {"text": "Today's gap to the target costs €300,000 a year", "level": 1})]
+    path = _deck([_chart_beside(body)], tmp_path, four_three=True)
+    pages = [[(p.level, p.text) for p in _body(path, n).paragraphs if p.text]
+             for n in range(1, len(Presentation(str(path)).slides) + 1)]
+    assert len(pages) == 2
+    assert all(page[0][0] == 0 for page in pages)  # no page starts under a heading on the page before
+    assert sum(len(page) for page in pages) == len(body)
