@@ -17,7 +17,14 @@ from buyin_cli.render.pptx.layout import INSET_X
 from chart_invariants import chart_findings, frame_findings
 from deck_helpers import read_deck
 from money_invariants import asked_money, conservative_upper_bound, funded, one_share_for_many, unpriced_losses
-from notes_invariants import credit_claims, flags_once, notes_precision, said_as_numbers
+from notes_invariants import (
+    bare_chain_boxes,
+    confidence_words,
+    credit_claims,
+    flags_once,
+    notes_precision,
+    said_as_numbers,
+)
 
 # Words a title must never show: a figure that is not one.
 NOT_A_FIGURE = re.compile(r"\bn/a\b|\bnan\b|\bNone\b|(?<![\d.,])0[.,]0(?!\d)", re.IGNORECASE)
@@ -447,6 +454,8 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         **frame_findings(pptx),
         "asked money": asked_money(slides, strategy, briefing, figures),
         "credit claim": credit_claims(slides, strategy),
+        "confidence words": confidence_words(slides, strategy, figures),
+        "bare chain box": bare_chain_boxes(slides),
         "said as numbers": said_as_numbers(slides, talking_points),
         "flags once": flags_once(slides, talking_points),
         "notes precision": notes_precision(slides, strategy),

@@ -121,3 +121,59 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
             if (percent and (places > 1 or digits > 4)) or (not percent and places > most and digits > 2):
                 found.append(f"slide {n} notes say {number!r}, the slide {most} decimals at most")
     return found
+
+
+# Words of confidence in the figures: only where a comparison group, a trend or participants'
+# estimates isolate every change they speak of ("not isolated", "isolated from" are not claims).
+CONFIDENT = re.compile(r"\bconservative\b|(?<!not )\bisolated\b(?! from)|\bproven\b"
+                       r"|vorsichtig gerechnet|(?<!nicht )\bisoliert\b|\bbewiesen\b", re.IGNORECASE)
+NUMBERS_TABLE = ("Benefit a year", "Nutzen pro Jahr")
+
+
+def _estimated_only(result: dict[str, Any]) -> bool:
+    """A result only the team's own isolation estimate discounts: nothing measured isolates it."""
+    return _uncompared(result) and result.get("isolation", 1) < 1
+
+
+def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
+                     figures: dict[str, Any]) -> list[str]:
+    """"Conservative", "isolated" or "proven" said of figures (the numbers slide of the
+    initiatives in its table, a pilot's evidence slide of its charted results) when one of
+    them rests only on the team's isolation estimate: that is our estimate of the share due
+    to the training, not a figure the data isolates."""
+    pilots = {p["id"]: p for p in strategy["pilots"]}
+    found = []
+    for n, slide in enumerate(slides, 1):
+        said = [t for t in [slide["notes"], *slide["texts"]] if CONFIDENT.search(t)]
+        if not said:
+            continue
+        table = slide["table"] or []
+        transposed = any(row and row[0] in NUMBERS_TABLE for row in table)  # one initiative, read down
+        if table and (transposed or any(h in table[0] for h in NUMBERS_TABLE)):
+            rows = set(table[0][1:]) if transposed else {row[0] for row in table[1:]}
+            results = [r for i in strategy["initiatives"] if i["title"] in rows
+                       for used in figures["initiatives"][i["id"]]["results_used"]
+                       for r in pilots[used["pilot"]]["results"] if r["metric"] == used["metric"]]
+        else:
+            shown = {name for chart in slide["charts"] for name, _ in chart["series"]}
+            charted = [c["title"].lower() for c in slide["charts"] if c["title"]]  # the metric's name first
+            names = {m["id"]: m["name"].split(",")[0].lower() for m in strategy["metrics"]}
+            results = [r for p in strategy["pilots"] if p["group"] in shown for r in p["results"]
+                       if any(t.startswith(names[r["metric"]]) for t in charted)]
+            if len({p["group"] for p in strategy["pilots"] if p["group"] in shown}) != 1:
+                continue
+        doubted = [r["metric"] for r in results if _estimated_only(r)]
+        if doubted:
+            found.append(f"slide {n}: {CONFIDENT.search(said[0]).group()!r} said of "
+                         f"{', '.join(doubted)}, which only an isolation estimate discounts")
+    return found
+
+
+BARE_BOX = re.compile(r"^(?:Application|Impact|Anwendung|Wirkung)\n")
+
+
+def bare_chain_boxes(slides: list[dict[str, Any]]) -> list[str]:
+    """A chain-of-impact box that names its level but not what was measured ("Application
+    83%"): a figure with no behaviour or metric says nothing the room can check."""
+    return [f"slide {n}: {text!r}" for n, slide in enumerate(slides, 1) for text in slide["texts"]
+            if BARE_BOX.match(text) and not text.endswith(("not measured", "nicht gemessen"))]

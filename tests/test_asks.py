@@ -116,3 +116,16 @@ def test_matching_an_ask_to_initiatives_is_the_whole_word_search_ignoring_case()
         text = " ".join(rng.choices(words + [i.title for i in initiatives] + [i.id for i in initiatives],
                                     k=rng.randint(0, 5)))
         assert ask_initiative(text, None, initiatives) == searched(text, initiatives), text
+
+
+def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
+    from buyin_cli.plan.asks import whose_time
+
+    audiences = {"ccc": ["Dispensers and accuracy checkers", "Store pharmacists"],
+                 "coaching": ["Counter and healthcare assistants"]}
+    assert whose_time("Release each dispenser for three paid hours", None, audiences) == "ccc"
+    assert whose_time("Release each dispenser for three paid hours", "coaching", audiences) == "coaching"
+    # Not about people's time ("waiting time" is the customers'), or no one audience named.
+    assert whose_time("Report errors next to waiting time", None, audiences) is None
+    assert whose_time("Release staff for two hours", None, audiences) is None
+    assert whose_time("Release dispensers and counter assistants for an hour", None, audiences) is None

@@ -54,7 +54,10 @@ def test_each_pilot_on_a_trend_chart_is_marked_with_its_group(tmp_path):
                                      for m in range(1, 9)]
     slides = deck(tmp_path, data)
     [trend] = [s for s, c in charts(slides) if c["categories"][0].startswith("Jan")]
-    assert "Pilot: Line 2" in trend["texts"] and "Pilot: Line 5" in trend["texts"]
+    # Each says its size against all the roll-out reaches: a 10-person pilot on a chart of the
+    # whole line does not invite crediting it with the whole trend.
+    assert "Pilot: Line 2, 10 of 100 people" in trend["texts"]
+    assert "Pilot: Line 5, 10 of 100 people" in trend["texts"]
     assert "Pilot" not in trend["texts"]
 
 
@@ -108,14 +111,23 @@ def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
     # 2 points × R 10 = 20: the level its money counts stays possible (else W307 stops brief)
     data["pilots"][0]["results"][0].update(before=60, after=62, control_before=60,
                                            control_after=60)
-    caveat = ("Scaled up as if a share, score or time added up like a count: it holds only if "
-              "each group the pilot's size gains as much.")
-    said = [s["title"] for s in deck(tmp_path, data) if any(caveat in t for t in s["texts"])]
-    assert len(said) >= 2  # the pilot's evidence and the numbers it makes
+    # The caveat names the figure it qualifies and how much of the headline rests on it.
+    rollout = re.compile(r"Defects — £([\d,]+), (\d+)% of the £([\d,]+) — is scaled up from a share "
+                         r"as if it were a count: it holds only if each group the pilot's size gains as much\.")
+    pilot = ("Defects, {}% of this pilot's benefit, is scaled up at roll-out from a share as if it "
+             "were a count: it holds only if each group the pilot's size gains as much.")
+    slides = deck(tmp_path, data)
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    found = [m for t in numbers["texts"] if (m := rollout.search(t))]
+    assert found, numbers["texts"]
+    part, share, whole = (int(g.replace(",", "")) for g in found[0].groups())
+    assert share == round(100 * part / whole) and 0 < share < 100  # Downtime, a count, brings the rest
+    assert any(pilot.format(share) in t for s in slides for t in s["texts"])  # the pilot's evidence
     data["pilots"][0]["accept"] = {"W317": "A point is valued for one line of ten."}
     accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
-    assert caveat not in accepted
-    assert "Scaled up from a share, score or time. A point is valued for one line of ten." in accepted
+    assert "gains as much" not in accepted
+    assert f"Defects — £{part:,}, {share}% of the £{whole:,} — is scaled up from a share as if it were a count. " \
+        "A point is valued for one line of ten." in accepted
 
 
 def test_a_money_metric_charts_by_its_sign_with_money_on_its_axis(tmp_path):
@@ -155,5 +167,49 @@ def test_an_accepted_reason_reads_as_a_sentence_of_its_own(tmp_path):
                                            control_after=60)
     data["pilots"][0]["accept"] = {"W317": "a point is valued for one line of ten"}
     accepted = " ".join(t for s in deck(tmp_path, data) for t in s["texts"] + [s["notes"]])
-    assert "Scaled up from a share, score or time. A point is valued for one line of ten." in accepted
+    assert "is scaled up from a share as if it were a count. A point is valued for one line of ten." in accepted
     assert ": a point is valued" not in accepted and ": A point is valued" not in accepted
+
+
+def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_path):
+    from pptx import Presentation
+
+    from buyin_cli.render.templating import shorter
+
+    assert shorter("Final accuracy check done on every bag at peak") == [
+        "Final accuracy check done on every bag", "Final accuracy check done"]
+    assert shorter("Pharmacy assistant turnover") == []
+    data = base()
+    data["pilots"][0]["application"][0]["behaviour"] = (
+        "New starter meets their named buddy every single week in the first ninety days")
+    data["metrics"][0]["name"] = "Defects reaching the customer from the press line"
+    tmp_path.mkdir(exist_ok=True)
+    Presentation().save(str(tmp_path / "four-three.pptx"))  # 4:3: the narrowest boxes
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    briefed = invoke(["brief", str(path), "-o", str(tmp_path / "out"),
+                      "--pptx-template", str(tmp_path / "four-three.pptx")])
+    assert briefed.exit_code == 0, briefed.output
+    boxes = [t for s in read_deck(tmp_path / "out" / "b1.pptx") for t in s["texts"]
+             if t.endswith(("40% → 85%", "−20%"))]
+    assert len(boxes) == 2, boxes
+    assert all(not t.startswith(("Application\n", "Impact\n")) for t in boxes), boxes
+    assert any("buddy every single week" in t for t in boxes)
+    assert any("defects reaching the customer" in t.lower() for t in boxes)
+
+
+def test_a_pilot_mark_too_long_for_a_narrow_plot_keeps_its_size_against_the_whole(tmp_path):
+    from pptx import Presentation
+
+    data = base()
+    data["pilots"][0]["group"] = "Leeds, Wakefield, York, Harrogate and Ripon stores (12)"
+    data["metrics"][0]["history"] = [{"period": f"2025-{m:02d}", "value": 500 - 5 * m} for m in range(1, 9)]
+    tmp_path.mkdir(exist_ok=True)
+    Presentation().save(str(tmp_path / "four-three.pptx"))
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    briefed = invoke(["brief", str(path), "-o", str(tmp_path / "out"),
+                      "--pptx-template", str(tmp_path / "four-three.pptx")])
+    assert briefed.exit_code == 0, briefed.output
+    [trend] = [s for s, c in charts(read_deck(tmp_path / "out" / "b1.pptx")) if c["categories"][0].startswith("Jan")]
+    assert "Pilot: 10 of 100 people" in trend["texts"]

@@ -6,6 +6,7 @@ the invariants (deck_invariants.py)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +160,69 @@ def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, t
     assert evidence["title"] == "Night shift cut picking errors 25%; we credit Pick Right with 20%"
     assert any("No comparison group and no isolation estimate: we credit the learning with the whole change, "
                "at 80% confidence." in t for t in evidence["texts"])
+
+
+def test_a_result_only_our_isolation_estimate_discounts_is_called_our_estimate(valid_data, tmp_path):
+    # No comparison group, trend or participants' estimates: the 80% is the team's own estimate,
+    # so the numbers are neither "conservative" nor "isolated" (the invariants check every deck).
+    result = valid_data["pilots"][0]["results"][0]
+    del result["control_before"], result["control_after"]
+    (tmp_path / "estimate").mkdir()
+    (tmp_path / "compared").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "estimate")
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    said = " ".join([numbers["notes"], *numbers["texts"]])
+    assert "for picking errors, our estimate of the share due to the training" in said
+    assert "onservative" not in said and "isolated" not in said
+    # Beside a comparison group the same figures are isolated by the data, and said so.
+    slides, _ = _deck(valid_data | {"pilots": [{**valid_data["pilots"][0], "results": [
+        {**result, "control_before": 41, "control_after": 40}]}]}, tmp_path / "compared")
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    assert "The numbers, conservative and isolated" in numbers["notes"]
+
+
+def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tmp_path):
+    # Two asks, neither naming what it funds: the title says what the decisions get them.
+    valid_data["briefings"][0]["asks"] = ["Release each picker for an hour before the shift",
+                                          "Report picking errors weekly"]
+    (tmp_path / "money").mkdir()
+    (tmp_path / "result").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "money")
+    assert re.fullmatch(r"Two decisions today, for a roll-out that would bring \$[\d,]+ a year", slides[1]["title"])
+    # Nothing priced at all: the pilot's result is the point.
+    del valid_data["metrics"][0]["value_per_unit"]
+    valid_data["metrics"][0]["accept"] = {"W103": "Errors are counted, not priced."}
+    slides, _ = _deck(valid_data, tmp_path / "result")
+    assert slides[1]["title"].startswith("Night shift")
+    assert slides[1]["title"].endswith(": two decisions we ask for today")
+
+
+def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path):
+    # "Release each picker for an hour" funds nothing, but the hour is in Pick Right's costs.
+    valid_data["initiatives"][0]["costs"].append(
+        {"item": "Pickers' time: one paid hour each", "amount": 25, "kind": "per-participant",
+         "category": "participants-time"})
+    valid_data["briefings"][0]["asks"] = ["Release each picker for an hour before the shift",
+                                          "Report picking errors weekly"]
+    slides, points = _deck(valid_data, tmp_path)
+    body = slides[1]["body"]
+    at = body.index((1, "Release each picker for an hour before the shift"))
+    said = "Their time costs $25 a head: $3,000 for the 120 people Pick Right reaches"
+    assert body[at + 1] == (2, said)
+    assert body[body.index((1, "Report picking errors weekly")) + 1][0] != 2  # an ask not about time
+    assert f"1. Release each picker for an hour before the shift ({said})" in points
+
+
+def test_a_cost_slide_no_ask_funds_says_what_its_roll_out_would_cost(valid_data, tmp_path):
+    # Nothing asked funds Pick Right's roll-out: its cost is what the roll-out would cost.
+    valid_data["briefings"][0]["asks"] = ["Report picking errors weekly", "Name a champion per shift"]
+    valid_data["briefings"][0]["minutes"] = 60
+    (tmp_path / "unasked").mkdir()
+    (tmp_path / "asked").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "unasked")
+    [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["title"].startswith("Rolling out Pick Right would cost $6,000 in year one")
+    valid_data["briefings"][0]["asks"] = ["Approve $6,000 to roll out Pick Right to all 120 pickers"]
+    slides, _ = _deck(valid_data, tmp_path / "asked")
+    [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
+    assert costs["title"].startswith("Pick Right costs $6,000 in year one")

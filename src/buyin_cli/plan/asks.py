@@ -4,7 +4,7 @@ names by title or id; a plain-text ask funds it only when it asks for its roll-o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
@@ -101,3 +101,30 @@ def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> 
     """The initiatives a briefing's asks are about, in the order of the asks."""
     found = (ask_initiative(a.decision, a.initiative, initiatives) for a in briefing.asks)
     return list(dict.fromkeys(i for i in found if i is not None))
+
+
+# An ask for the learners' time: to release them, for hours or days, off the floor.
+_TIME = re.compile(
+    r"\b(?:releas\w*|free(?:s|ing)? up|hours?|half[- ]days?|days? off|off the (?:floor|line|bench|job|ward)"
+    r"|staff time|their time|freistell\w*|freigestellt\w*|stunden?|arbeitszeit)\b", re.IGNORECASE)
+# Words too common to tie an ask to one audience ("each", "staff").
+_COMMON = frozenset({"each", "every", "their", "with", "from", "before", "after", "staff", "team",
+                     "people", "employee", "worker", "alle", "jede", "jeden", "mitarbeitende", "mitarbeiter"})
+
+
+def _stems(text: str) -> set[str]:
+    return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
+
+
+def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]]) -> str | None:
+    """The initiative whose learners' time an ask asks for ("Release each dispenser for three
+    hours"), or None when the ask is not about people's time: the initiative it is about, else
+    the one alone among `audiences` (each initiative's audience names) whose audience it names
+    ("each dispenser" names "Dispensers and accuracy checkers")."""
+    if not _TIME.search(ask_text):
+        return None
+    if about is not None:
+        return about
+    words = _stems(ask_text)
+    hits = [i for i, names in audiences.items() if any(words & _stems(n) for n in names)]
+    return hits[0] if len(hits) == 1 else None

@@ -62,8 +62,9 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
                                               planner.answers, idx.pilots)
     objections = [objection_view(strategy.objections[n], idx.pilots, n in answering) for n in agenda.objections]
     position = idx.at("metrics")
+    sizes = {p.group: (p.participants, figures.initiatives[p.initiative].headcount) for p in strategy.pilots}
     metrics = {m: metric_view(idx.metrics[m], figures, fmt, trend_marks(strategy, idx.metrics[m]),
-                              loaded.sources.tables.get(("metrics", position[m], "history")))
+                              loaded.sources.tables.get(("metrics", position[m], "history")), sizes)
                for m in agenda.metrics}
     person = idx.stakeholders[briefing.stakeholder]
     objectives = [objective_view(idx.objectives[o], metrics, state("business_case", o),

@@ -110,6 +110,7 @@ def make_environment(user_dir: Path | None = None, language: str = "en") -> Boun
     env.filters["lowerfirst"] = lower_first_foreign if language in NOUNS_CAPITALISED else lower_first
     env.filters["upperfirst"] = upper_first
     env.filters["plural_n"] = plural_n
+    env.filters["shorter"] = shorter
     # A message chosen at run time (a readiness warning's title), unlike _(), never %-formatted.
     env.filters["translated"] = words.gettext
     env.globals["language"] = language
@@ -168,6 +169,25 @@ def plural_n(text: str) -> int:
     """The count a figure as written picks its plural by, for `ngettext`: 1 for "1" ("1 point"),
     else 2, the other form ("0.5 points", "11 points", "1,000 points")."""
     return 1 if str(text).strip().lstrip("\u2212-") == "1" else 2
+
+
+# Where a phrase goes on to qualify what it names: before a preposition, or (English) a participle;
+# a shorter form never ends on one, nor on an article or a conjunction ("checked before").
+_PREPOSITIONS = (r"in|on|at|for|of|to|from|with|within|by|before|after|during|per|across|under|over"
+                 r"|im|am|an|auf|für|von|vom|mit|bei|beim|nach|vor|pro|je|zu|zum|zur|über|unter|während")
+_QUALIFIER = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing)$", re.IGNORECASE)
+_DANGLING = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing|the|a|an|and|or|der|die|das|ein|eine|und|oder)$",
+                       re.IGNORECASE)
+
+
+def shorter(text: str) -> list[str]:
+    """Shorter forms of a phrase for a narrow label, each its start up to where it goes on to
+    qualify it, the longest first: 'Final accuracy check done on every bag at peak' → ['Final
+    accuracy check done on every bag', 'Final accuracy check done']; at least two words kept."""
+    words = str(text).rstrip(".").split(" ")
+    cuts = [n for n in range(2, len(words)) if _QUALIFIER.match(words[n].strip(",;"))
+            and not _DANGLING.match(words[n - 1].strip(",;"))]
+    return [" ".join(words[:n]).rstrip(",;") for n in reversed(cuts)]
 
 
 def upper_first(text: str) -> str:

@@ -18,8 +18,10 @@ from buyin_cli.review.heuristics import is_revenue
 
 
 def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
-                marks: list[Mark] | None = None, history_from: TableSource | None = None
-                ) -> MetricView:
+                marks: list[Mark] | None = None, history_from: TableSource | None = None,
+                sizes: dict[str, tuple[int, int]] | None = None) -> MetricView:
+    """`sizes`: each pilot's people and all its initiative reaches, by its group, for its mark."""
+    size = sizes or {}
     f = figures.metrics[metric.id]
     now = f.actual
     gap_cost = f.gap_annual_cost if f.gap_annual_cost and isfinite(f.gap_annual_cost) else None  # 0 once met: unsaid
@@ -52,8 +54,11 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         source=metric.source,
         history=[Reading(r.period, label, r.value, fmt.number(r.value)) for r, label in
                  zip(metric.history, fmt.period_axis([r.period for r in metric.history]))],
-        marks=[MarkView(m.kind, m.label, m.start_position, m.end_position) for m in marks or []
-               if m.start_position is not None],
+        marks=[MarkView(m.kind, m.label, m.start_position, m.end_position,
+                        *((fmt.number(size[m.label][0]), fmt.number(size[m.label][1]))
+                          if m.kind == "pilot" and m.label in size and size[m.label][0] < size[m.label][1]
+                          else (None, None)))
+               for m in marks or [] if m.start_position is not None],
         history_from=(DataSourceView(history_from.file, history_from.sheet,
                                      history_from.first_row, history_from.last_row)
                       if history_from is not None else None),

@@ -9,7 +9,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.load.units import without_scope
+from buyin_cli.load.units import read_unit, without_scope
 from buyin_cli.plan.agenda import CHARTS_PER_SLIDE, State
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
@@ -29,12 +29,16 @@ W = TypeVar("W", bound=WorkedResult)
 
 
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
-           **own: Any) -> W:
+           whole: float, own_benefit: float | None, **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
-    `kind` (ResultView, WorkingLine) with its `own` fields besides. Its readings are the pilot
-    group's: its unit leaves off the metric's scope ("all stores")."""
+    `kind` (ResultView, WorkingLine) with its `own` fields besides; `own_benefit` is its part of
+    `whole`, the benefit it is counted in (the pilot's, or the initiative's roll-out). Its
+    readings are the pilot group's: its unit leaves off the metric's scope ("all stores")."""
     money = unit_view(metric.unit, fmt).is_money
     return kind(
+        unit_kind=read_unit(metric.unit).kind,
+        benefit_share_text=(fmt.share(own_benefit / whole) if own_benefit is not None and whole > 0
+                            else None),
         metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
@@ -84,7 +88,8 @@ def said(fmt: Formatter, value: float, result: Result) -> str:
     return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
 
 
-def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter) -> ResultView:
+def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
+                pilot_benefit: float = 0.0) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them.
     places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
@@ -101,7 +106,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return worked(
-        ResultView, result, f, metric, fmt,
+        ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit,
         metric_id=metric.id, is_level=is_level(metric.unit),
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
@@ -129,7 +134,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
     ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
-    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt) for r in ordered]
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit) for r in ordered]
     pages = [PilotPage(n // per_page + 1, results[n:n + per_page],
                        backup=n > 0 and focus is not None and not any(
                            r.metric_id in focus for r in results[n:n + per_page]))

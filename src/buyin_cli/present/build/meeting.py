@@ -10,7 +10,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_funds
+from buyin_cli.plan.asks import ask_funds, ask_initiative, asks_for_rollout, whose_time
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -101,9 +101,14 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     metrics of the objectives the meeting leads with, when it names them)."""
     by_id = {i.id: i for i in initiatives}
     asks, said, unfunded = [], set(), 0
+    timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
         view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
-        asks.append(AskView(a.decision, view if view is None or view.id not in said else None))
+        about = ask_initiative(a.decision, a.initiative, named)
+        time_of = None if view else by_id.get(whose_time(a.decision, about, timed) or "")
+        asks.append(AskView(a.decision, view if view is None or view.id not in said else None,
+                            time_of if time_of is not None and time_of.id in timed else None,
+                            about is None and asks_for_rollout(a.decision)))
         said.add(view.id if view else "")
         unfunded += view is None
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
@@ -124,8 +129,9 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
     meeting is about (`focus`: its metrics; any when empty), then the best evidenced (a
     comparison group, then an isolation estimate, then neither; a pilot the review does not
     doubt before one it does), then the one that carries most of the benefit; with the benefit
-    a year it is credited with. Never a result on a tiny count (see `tiny`): a change of one or
-    two events is no headline, whatever its percentage."""
+    a year it is credited with; when nothing they fund is priced, one of their pilots' results
+    all the same (what the pilot showed is the point of the asks). Never a result on a tiny
+    count (see `tiny`): a change of one or two events is no headline, whatever its percentage."""
     results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not tiny(r)}
 
     def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
@@ -138,6 +144,10 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
     ranked = [(rank(*results[key], used.rollout_annual_benefit or 0.0), results[key])
               for i in funded for used in figures.initiatives[i.id].results_used
               if (key := (used.pilot_id, used.metric_id)) in results]
+    # Nothing priced: the results of their pilots still say what the pilots showed.
+    ids = {i.id for i in funded}
+    ranked = ranked or [(rank(p, r, 0.0), (p, r)) for p, r in results.values()
+                        if p.initiative_id in ids]
     if not ranked:
         return None, None, 0.0
     rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])

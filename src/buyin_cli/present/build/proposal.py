@@ -53,7 +53,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),
         cost_spoken=fmt.money_spoken(f.rollout_cost),
         pilots=[index.pilots[p].group for p in f.pilot_ids],
-        working=[_working(r, index, fmt) for r in f.results_used],
+        working=[_working(r, index, fmt, f.rollout_benefit) for r in f.results_used],
         working_state=working_state,
         horizon_years=f.horizon_years,
         retention_text=fmt.percent(f.retention * 100, 0),
@@ -90,9 +90,10 @@ def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
                                             for m in index.objectives[o].metrics]))
 
 
-def _working(r: ResultFigures, index: Index, fmt: Formatter) -> WorkingLine:
+def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float) -> WorkingLine:
     pilot = index.pilots[r.pilot_id]
     return worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
+                  whole, r.rollout_annual_benefit,
                   group=pilot.group, participants_text=fmt.number(pilot.participants))
 
 

@@ -33,6 +33,10 @@ class MarkView:
     label: str
     start: float
     end: float | None
+    # A pilot's people against all its initiative's roll-out reaches: "105" of "2,060", so a
+    # mark on a chain-wide trend does not invite crediting the whole line to it.
+    people_text: str | None = None
+    whole_text: str | None = None
 
 
 @dataclass(frozen=True)

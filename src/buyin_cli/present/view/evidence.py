@@ -51,6 +51,12 @@ class WorkedResult:
     # Money in the strategy's own currency, priced at a fraction of 1 a unit: the margin it keeps
     # ("12%"), said "at a 12% margin" rather than "× £0.12 each"; None otherwise.
     margin_text: str | None = None
+    # What its unit reads as (load/units.py): count, money, percentage, points, rate, duration.
+    # Only a count or money adds up across groups; the others are scaled up as if they did (W317).
+    unit_kind: str = "count"
+    # Its share of the benefit it is part of (the initiative's roll-out, or the pilot's), as a
+    # caveat says how much of a headline rests on it: "30%"; None when it brings no money.
+    benefit_share_text: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

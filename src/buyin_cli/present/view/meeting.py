@@ -55,6 +55,12 @@ class TotalsView:
 class AskView:
     decision: str
     initiative: InitiativeView | None  # the initiative the ask funds, when it names one
+    # An ask for learners' time that funds nothing: the initiative whose participants'-time
+    # costs say what that time costs, beside the ask.
+    time_of: InitiativeView | None = None
+    # It asks for money or a roll-out without naming what for ("Approve $11,280 to train all
+    # 120 pickers"): the meeting may be asking for any roll-out it presents.
+    unnamed_rollout: bool = False
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision

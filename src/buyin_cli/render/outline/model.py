@@ -96,6 +96,9 @@ class Mark(_Model):
     """When something happened on a line chart's time axis: a pilot's run, a launch."""
 
     label: Text = Field(description="What happened, e.g. 'Launch: Safe Hands'.")
+    short_label: Text | list[Text] | None = Field(
+        None, description="Shorter labels, the longest first, the first that fits the plot's "
+                          "width on one line shown, e.g. 'Pilot: 105 of 2,060 people'.")
     start: Number = Field(description="Where, in category units: 0 is the first category, 0.5 "
                                       "between the first and the second.")
     end: Number | None = Field(None, description="Where it ended, for a span such as a pilot.")
@@ -187,9 +190,10 @@ class Step(_Model):
     """One step of a flow drawn as a row of boxes: the chain of impact, say."""
 
     label: Text = Field(description="What the step is, e.g. 'Reaction'.")
-    short_label: Text | None = Field(
+    short_label: Text | list[Text] | None = Field(
         None, description="A shorter label, shown when the label does not fit its box, e.g. "
-                          "'Application' for 'Application: uses the checklist'.")
+                          "'Application: checklist used' for 'Application: checklist used at every "
+                          "set-up'; or several, the longest first, the first that fits shown.")
     value: Text = Field(description="What was found, e.g. '4.4 / 5'.")
     weak: bool = Field(False, description="Draw this step as the weak link.")
 

@@ -140,12 +140,16 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
             span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
             span.line.color.rgb = DARK
             span.line.width = Pt(1.25)
+        # The first of its forms that fits the plot's width on one line, else the last.
+        short = mark.short_label or []
+        forms = [mark.label] + ([short] if isinstance(short, str) else list(short))
+        words = next((f for f in forms if (text_width(f, LABEL_FONT) + 4) * 12700 <= plot_width), forms[-1])
         # As wide as its words, kept inside the chart: near the right edge it ends at the edge;
         # wider than the plot, it wraps across the plot's width.
-        label_w = min(max(right - left, int((text_width(mark.label, LABEL_FONT) + 4) * 12700)), plot_width)
+        label_w = min(max(right - left, int((text_width(words, LABEL_FONT) + 4) * 12700)), plot_width)
         start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
-        lines = lines_at(mark.label, label_w / 12700 - 4, LABEL_FONT)
+        lines = lines_at(words, label_w / 12700 - 4, LABEL_FONT)
         label = textxml.textbox(slide, (start, below, label_w, int(lines * 15 * 12700)), (0, 0, 0, 0),
                                 wrap=lines > 1, fitted=False)
-        textxml.styled_run(label, mark.label, LABEL_FONT, rgb=str(DARK))
+        textxml.styled_run(label, words, LABEL_FONT, rgb=str(DARK))
         below += int(lines * 15 * 12700)

@@ -162,7 +162,8 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.CENTER
         room = textfit.Box(inner_w, h / EMU_PER_PT - 4 - textfit.line_height(value_size))
-        forms = [step.label] + ([step.short_label] if step.short_label else [])
+        short = step.short_label or []
+        forms = [step.label] + ([short] if isinstance(short, str) else list(short))
         label, _ = textfit.fit_first(forms, room, SMALL, SMALL)
         _text(head, label, SMALL, colour=LABEL)
         value = frame.add_paragraph()
