@@ -1,0 +1,39 @@
+"""German sentences set the names a trainer writes where no article or case is needed: a group, a
+metric, a stakeholder or an initiative is capitalised text whose gender and case we cannot know, so
+it stands after a colon, as a label, as a subject or quoted as a title, never after "bei" or "für"."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from buyin_cli.present.language import translations
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+DECK = "warehouse-manager-briefing"
+
+
+def _german(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
+    data["locale"] = "de_DE"
+    data["metrics"][0]["name"] = "Fehlerhafte Kommissionierungen"
+    data["pilots"][0].update(group="Nachtschicht Halle 2", control_group="Tagschicht Halle 3")
+    assert brief_and_read(data, folder) == []
+    return read_deck(folder / "out" / f"{DECK}.pptx")
+
+
+def test_a_german_result_names_its_comparison_group_as_a_label_and_quotes_its_initiative(valid_data, tmp_path):
+    notes = re.sub(r"[\u00a0\u202f]", " ", " ".join(s["notes"] for s in _german(valid_data, tmp_path)))
+    # The whole result, said once in the decision's notes: no "bei Tagschicht Halle 3", no "Pick Right zugerechnet: …".
+    assert ("Nachtschicht Halle 2: Fehlerhafte Kommissionierungen um 25 % gesenkt; zum Vergleich Tagschicht Halle 3: "
+            "um 2 %; „Pick Right“ rechnen wir 16 % zu") in notes, notes
+
+
+def test_the_shortest_german_result_title_keeps_its_metric_and_change():
+    words = translations("de")
+    assert words.gettext("%(metric)s: down %(change)s") % {"metric": "Wartezeit", "change": "39 %"} == (
+        "Wartezeit: um 39 % gesunken")
+    # The learning's share before the learning: "15 % der Weiterbildung" would read as 15% of the training.
+    assert words.gettext("; we credit the learning with %(credited)s") % {"credited": "15 %"} == (
+        "; der Weiterbildung rechnen wir 15 % zu")
