@@ -37,3 +37,15 @@ def test_the_shortest_german_result_title_keeps_its_metric_and_change():
     # The learning's share before the learning: "15 % der Weiterbildung" would read as 15% of the training.
     assert words.gettext("; we credit the learning with %(credited)s") % {"credited": "15 %"} == (
         "; der Weiterbildung rechnen wir 15 % zu")
+
+
+def test_a_german_result_without_a_comparison_names_its_metric_in_brackets(valid_data, tmp_path):
+    valid_data["metrics"].append({"id": "rework", "name": "Durchschnittliche Nacharbeit", "unit": "Minuten",
+                                  "better": "lower", "baseline": 30, "target": 20, "value_per_unit": 2})
+    valid_data["objectives"][0]["metrics"].append("rework")
+    valid_data["pilots"][0]["results"].append({"metric": "rework", "per": "month", "before": 30, "after": 24,
+                                               "isolation": 0.5, "confidence": 0.8})
+    said = " ".join(" ".join(s["texts"]) + " " + s["notes"] for s in _german(valid_data, tmp_path))
+    assert "Keine Vergleichsgruppe (Durchschnittliche Nacharbeit): Wir rechnen der Weiterbildung 50" in said, said
+    assert "Es gab keine Vergleichsgruppe (Durchschnittliche Nacharbeit), daher" in said, said
+    assert not re.search(r"\b(?:bei|für|Für) Durchschnittliche", said), said
