@@ -8,11 +8,33 @@ import re
 from pathlib import Path
 from typing import Any
 
+from babel.messages.pofile import read_po
+
 from buyin_cli.present.language import translations
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read
 
 DECK = "warehouse-manager-briefing"
+CATALOGUE = Path(__file__).parents[1] / "src/buyin_cli/translations/de/LC_MESSAGES/buyin.po"
+# Placeholders that hold a name someone wrote; `whom` may be a group, but beside its role it is a person,
+# whose name may follow "für".
+NAMES = ("group", "control", "metric", "metrics", "learning", "rollout", "audiences", "initiative", "title", "name",
+         "whom")
+BEFORE = re.compile(r"\b(?:bei|beim|für|von|vom|mit|zu|zum|zur|an|am|auf|aus|im|nach|vor|durch|ohne|gegen|seit|"
+                    r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|jedes|jeder)\s+%\(("
+                    + "|".join(NAMES) + r")\)s", re.IGNORECASE)
+
+
+def _glued(msgid: str, said: str) -> bool:
+    return any(hit.group(1) != "whom" or "%(role)s" not in msgid for hit in BEFORE.finditer(said))
+
+
+def test_no_german_sentence_declines_a_name_someone_wrote():
+    with CATALOGUE.open("rb") as po:
+        catalogue = read_po(po)
+    glued = [(m.id, s) for m in catalogue if m.id for s in ([m.string] if isinstance(m.string, str) else m.string)
+             if _glued(str(m.id), s or "")]
+    assert glued == []
 
 
 def _german(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
