@@ -16,24 +16,18 @@ from test_deck_holds import brief_and_read
 
 DECK = "warehouse-manager-briefing"
 CATALOGUE = Path(__file__).parents[1] / "src/buyin_cli/translations/de/LC_MESSAGES/buyin.po"
-# Placeholders that hold a name someone wrote; `whom` may be a group, but beside its role it is a person,
-# whose name may follow "für".
-NAMES = ("group", "control", "metric", "metrics", "learning", "rollout", "audiences", "initiative", "title", "name",
-         "whom")
+# Placeholders that hold a name someone wrote (`whom` is a person's, which may follow "für"; a group's is `group`).
+NAMES = ("group", "control", "metric", "metrics", "learning", "rollout", "audiences", "initiative", "title", "name")
 BEFORE = re.compile(r"\b(?:bei|beim|für|von|vom|mit|zu|zum|zur|an|am|auf|aus|im|nach|vor|durch|ohne|gegen|seit|"
                     r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|jedes|jeder)\s+%\(("
                     + "|".join(NAMES) + r")\)s", re.IGNORECASE)
-
-
-def _glued(msgid: str, said: str) -> bool:
-    return any(hit.group(1) != "whom" or "%(role)s" not in msgid for hit in BEFORE.finditer(said))
 
 
 def test_no_german_sentence_declines_a_name_someone_wrote():
     with CATALOGUE.open("rb") as po:
         catalogue = read_po(po)
     glued = [(m.id, s) for m in catalogue if m.id for s in ([m.string] if isinstance(m.string, str) else m.string)
-             if _glued(str(m.id), s or "")]
+             if BEFORE.search(s or "")]
     assert glued == []
 
 
@@ -71,3 +65,12 @@ def test_a_german_result_without_a_comparison_names_its_metric_in_brackets(valid
     assert "Keine Vergleichsgruppe (Durchschnittliche Nacharbeit): Wir rechnen der Weiterbildung 50" in said, said
     assert "Es gab keine Vergleichsgruppe (Durchschnittliche Nacharbeit), daher" in said, said
     assert not re.search(r"\b(?:bei|für|Für) Durchschnittliche", said), said
+
+
+def test_a_german_group_is_named_as_a_label_on_the_cover_and_in_the_talking_points(valid_data, tmp_path):
+    valid_data["stakeholders"][0].update(name="Runde der Schichtleitungen", role="Schichtleitungen aller Hallen")
+    cover = _german(valid_data, tmp_path)[0]
+    points = (tmp_path / "out" / f"{DECK}.md").read_text("utf-8")
+    assert cover["subtitle"].startswith(
+        "Entscheidungsvorlage · Runde der Schichtleitungen (Schichtleitungen aller Hallen)"), cover["subtitle"]
+    assert "**Für: Runde der Schichtleitungen**" in points
