@@ -74,3 +74,11 @@ def test_a_german_group_is_named_as_a_label_on_the_cover_and_in_the_talking_poin
     assert cover["subtitle"].startswith(
         "Entscheidungsvorlage · Runde der Schichtleitungen (Schichtleitungen aller Hallen)"), cover["subtitle"]
     assert "**Für: Runde der Schichtleitungen**" in points
+
+
+def test_the_last_title_form_of_a_credited_result_keeps_its_metric():
+    # "The pilot group: 8 points credited to the learning" lost what was measured.
+    words = translations("de")
+    assert words.gettext("%(metric)s: %(credited)s credited to the learning") % {
+        "metric": "Termintreue", "credited": "8,3 Prozentpunkte"} == (
+        "Termintreue: der Weiterbildung rechnen wir 8,3 Prozentpunkte zu")
