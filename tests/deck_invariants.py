@@ -224,9 +224,10 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
     for i, s in enumerate(slides, 1):
         has_control_chart = any(len(c["series"]) > 1 for c in s["charts"])
         said = " ".join(s["texts"])
-        # "No comparison group for <metric>" names a result; a bare one claims them all.
+        # "No comparison group for <metric>" ("Keine Vergleichsgruppe (<metric>)") names a result;
+        # a bare one claims them all.
         if has_control_chart and NO_COMPARISON.search(said) and not re.search(
-                r"(?:no comparison group|keine Vergleichsgruppe)[^.:]*? (?:for|für|bei) ", said,
+                r"(?:no comparison group|keine Vergleichsgruppe)[^.:]*? (?:(?:for|für|bei) |\()", said,
                 re.I):
             found.append(f"slide {i} says 'no comparison group' under a chart with one")
         measured = [b["behaviour"] for p in strategy["pilots"] for b in p.get("application", [])
