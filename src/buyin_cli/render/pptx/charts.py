@@ -61,7 +61,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     number_format = localised(spec.number_format or _number_format(spec), language)
     data = chart_data(spec.categories, number_format)
     for series in spec.series:
-        data.add_series(series.name, series.values)
+        data.add_series(series.name, [meant(v) for v in series.values])
     chart = slide.shapes.add_chart(_KINDS[spec.kind], x, y, w, h, data).chart
     chart.font.size = Pt(CHART_FONT)
     chart.has_title = spec.title is not None
@@ -143,10 +143,26 @@ def _tick_format(number_format: str, step: float) -> str:
     return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
+MEANT = 12  # significant figures: more than any reading has, fewer than float arithmetic's noise
+
+
+def meant(value: float | None) -> float | None:
+    """`value` as it was meant, without the noise of the arithmetic that made it: 179816.00000000017
+    is 179816, and a reader editing the chart in PowerPoint sees 179816."""
+    return None if value is None else float(f"{value:.{MEANT}g}")
+
+
+def decimals(value: float) -> int:
+    """The decimals `value` is written with, as meant: 4.15 has 2, 4.0 has 0."""
+    text = f"{meant(value):.{MEANT}g}"
+    return 0 if "e" in text or "." not in text else len(text.split(".")[1])
+
+
 def _number_format(spec: Chart) -> str:
-    """Whole numbers with thousands separators, or one decimal place when the values have them."""
-    values = [v for s in spec.series for v in s.values if v is not None]
-    return "#,##0" if all(float(v).is_integer() for v in values) else "#,##0.0"
+    """Whole numbers with thousands separators, or as many decimals as the values have (at most
+    two): a comparison group's 4.15 is labelled "4.15", not "4.2", as the notes say it."""
+    places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
 def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:

@@ -1,0 +1,55 @@
+"""A chart a finance reader trusts: its data as meant, its labels as precise as its readings,
+a trend's projection drawn, its marks and legends clear of each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+
+from chart_invariants import noisy_values, rounded_labels
+from deck_helpers import SAMPLE, outline_from, save_deck
+
+
+def _deck(tmp_path: Path, chart: dict[str, Any]) -> Path:
+    slide = {"layout": "Title and Content", "title": "A chart", "chart": chart, "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    return tmp_path / "deck.pptx"
+
+
+def _chart(path: Path) -> Any:
+    return next(s for s in Presentation(str(path)).slides[0].shapes if s.has_chart)
+
+
+def test_values_are_written_as_meant_without_float_noise(tmp_path) -> None:
+    noisy = {"kind": "clustered_column", "title": "Running net", "categories": ["Year 1", "Year 2"],
+             "series": [{"name": "Net", "values": [179816.00000000017, 0.1 + 0.2]}]}
+    deck = _deck(tmp_path, noisy)
+    assert list(_chart(deck).chart.plots[0].series[0].values) == [179816.0, 0.3]
+    assert noisy_values(deck) == []
+
+
+def test_the_invariant_finds_float_noise(tmp_path, monkeypatch) -> None:
+    from buyin_cli.render.pptx import charts
+
+    monkeypatch.setattr(charts, "meant", lambda v: v)
+    deck = _deck(tmp_path, {"kind": "column", "title": "Net", "categories": ["Year 1"],
+                            "series": [{"name": "Net", "values": [179816.00000000017]}]})
+    assert noisy_values(deck) == ["slide 1: 179816.00000000017 in 'Net'"]
+
+
+def test_labels_show_as_many_decimals_as_the_readings_have(tmp_path) -> None:
+    # A score out of 5: the comparison group's 4.15 is labelled "4.15", as the notes say it, not "4.2".
+    chart = {"kind": "line", "title": "Guest rating, points out of 5", "categories": ["Before", "After"],
+             "series": [{"name": "Pilot", "values": [4.1, 4.3]}, {"name": "Comparison", "values": [4.1, 4.15]}]}
+    deck = _deck(tmp_path, chart)
+    formats = {s._element.find(".//{*}dLbls/{*}numFmt").get("formatCode") for s in _chart(deck).chart.plots[0].series}
+    assert formats == {"#,##0.00"}
+    assert rounded_labels(deck) == []
+
+
+def test_the_invariant_finds_a_label_rounding_its_reading(tmp_path) -> None:
+    chart = {"kind": "line", "title": "Rating", "categories": ["Before", "After"], "number_format": "#,##0.0",
+             "series": [{"name": "Pilot", "values": [4.1, 4.15]}]}
+    assert rounded_labels(_deck(tmp_path, chart)) == ["slide 1: 'Pilot' labelled '#,##0.0', readings with 2 decimals"]
