@@ -53,3 +53,17 @@ def test_the_invariant_finds_a_label_rounding_its_reading(tmp_path) -> None:
     chart = {"kind": "line", "title": "Rating", "categories": ["Before", "After"], "number_format": "#,##0.0",
              "series": [{"name": "Pilot", "values": [4.1, 4.15]}]}
     assert rounded_labels(_deck(tmp_path, chart)) == ["slide 1: 'Pilot' labelled '#,##0.0', readings with 2 decimals"]
+
+
+def test_a_bar_charts_legend_reads_in_the_order_of_its_bars(tmp_path) -> None:
+    chart = {"kind": "clustered_bar", "title": "Benefit a year against cost in year one",
+             "categories": ["Check, Count, Confirm", "Counter Coaching"],
+             "series": [{"name": "Benefit a year", "values": [871297.6, 420000]},
+                        {"name": "Cost, year one", "values": [244710, 74000]}]}
+    plot = _chart(_deck(tmp_path, chart)).chart
+    # Drawn from the bottom up on an axis not reversed: the first category and series on top, and
+    # the legend, listed from the bottom bar up, names the benefit first too.
+    assert not plot.category_axis.reverse_order
+    assert list(plot.plots[0].categories) == ["Counter Coaching", "Check, Count, Confirm"]
+    assert [s.name for s in plot.plots[0].series] == ["Cost, year one", "Benefit a year"]
+    assert list(plot.plots[0].series[1].values) == [420000, 871297.6]

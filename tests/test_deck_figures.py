@@ -63,8 +63,9 @@ def test_the_totals_chart_has_a_slide_a_title_a_legend_and_a_source(tmp_path):
     _second_initiative(data)
     data["accept"] = {"W315": "The two initiatives are costed for a test of the chart."}
     slides = deck(tmp_path, data)
+    # A bar chart's data runs from the bottom bar up: its first category is drawn on top.
     [(slide, chart)] = [(s, c) for s, c in charts(slides)
-                        if c["categories"] == ["Right first time", "Buddy"]]
+                        if c["categories"] == ["Buddy", "Right first time"]]
     assert slide["table"] is None  # not squeezed under the numbers table
     assert slide["title"] == "Each roll-out brings more a year than it costs in year one"
     assert chart["title"] == "Benefit a year against cost in year one, by initiative"

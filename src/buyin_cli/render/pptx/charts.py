@@ -59,6 +59,9 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         h -= int(SOURCE_HEIGHT)
         _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
     number_format = localised(spec.number_format or _number_format(spec), language)
+    roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
+    if spec.kind in ("bar", "clustered_bar"):
+        spec, roles = upside_down(spec), roles[::-1]
     data = chart_data(spec.categories, number_format)
     for series in spec.series:
         data.add_series(series.name, [meant(v) for v in series.values])
@@ -72,7 +75,6 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     if spec.kind == "doughnut":
         _doughnut(chart, number_format)
         return
-    roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     line = spec.kind == "line"
     width = w / EMU_PER_PT
     # Two lines (a pilot and its comparison group) are told apart by name, not by colour alone.
@@ -125,6 +127,18 @@ def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int, all_l
         series.invert_if_negative = False
         if not all_labelled and role != "focus":
             series.data_labels.show_value = False
+
+
+def upside_down(spec: Chart) -> Chart:
+    """A bar chart's data in the order it is drawn, from the bottom up: its last category first,
+    and in each its last series first, so the first stands on top, as it is read.
+
+    Its axis is not reversed instead: LibreOffice lists a bar chart's legend from the bottom
+    bar up whatever the axis, so on a reversed axis the legend named the series in the
+    opposite order to the bars."""
+    return spec.model_copy(update={
+        "categories": spec.categories[::-1],
+        "series": [s.model_copy(update={"values": s.values[::-1]}) for s in spec.series[::-1]]})
 
 
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
@@ -182,10 +196,6 @@ def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
     # which would break mid-way, turns them 45°.
     oxml.level_category_labels(categories, -45 if turned else 0)
     categories.format.line.color.rgb = GREY
-    if spec.kind in ("bar", "clustered_bar"):
-        categories.reverse_order = True  # first category on top, as it is read
-        # ... and the value axis crosses at the last category, so it stays at the bottom.
-        oxml.cross_at_maximum(values)
 
 
 HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)

@@ -231,11 +231,6 @@ def level_category_labels(category_axis: Any, degrees: int = 0) -> None:
         body.set("vert", "horz")
 
 
-def cross_at_maximum(value_axis: Any) -> None:
-    """The value axis crosses at the last category: at the bottom of a reversed bar chart."""
-    value_axis._element.find(qn("c:crosses")).set("val", "max")
-
-
 def unwrapped_labels(data_labels: Any) -> None:
     """Data labels on one line: a renderer must not break "£270,733" in two."""
     tx_pr = data_labels._element.get_or_add_txPr()
