@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
+from pptx.util import Emu
 
+from buyin_cli.render.pptx.chartlines import plot_box
 from chart_invariants import noisy_values, rounded_labels
 from deck_helpers import SAMPLE, outline_from, save_deck
 
@@ -67,3 +69,22 @@ def test_a_bar_charts_legend_reads_in_the_order_of_its_bars(tmp_path) -> None:
     assert list(plot.plots[0].categories) == ["Counter Coaching", "Check, Count, Confirm"]
     assert [s.name for s in plot.plots[0].series] == ["Cost, year one", "Benefit a year"]
     assert list(plot.plots[0].series[1].values) == [420000, 871297.6]
+
+
+def test_a_marks_label_sits_under_the_legend_and_above_the_plot(tmp_path) -> None:
+    from buyin_cli.render.outline.model import Chart
+
+    chart = {"kind": "line", "title": "Upsell revenue at the front desk, € a month, all hotels",
+             "categories": ["Q1 2026", "Q2", "Q3"],
+             "series": [{"name": "Upsell revenue at the front desk", "values": [181000, 184000, 190000]},
+                        {"name": "Target", "role": "target", "values": [230000] * 3, "end_label": "Target 230,000"}],
+             "marks": [{"label": "Pilot: six city hotels, region south", "start": 1, "end": 2}]}
+    deck = _deck(tmp_path, chart)
+    frame = _chart(deck)
+    legend = frame.chart._chartSpace.chart.find(".//{*}legend/{*}layout/{*}manualLayout")
+    legend_bottom = float(legend.find("{*}y").get("val")) + float(legend.find("{*}h").get("val"))
+    _, top, _, _ = plot_box(Chart.model_validate(chart), Emu(frame.width).pt, Emu(frame.height).pt, False)
+    (label,) = [s for s in Presentation(str(deck)).slides[0].shapes
+                if s.has_text_frame and s.text_frame.text.startswith("Pilot:")]
+    assert frame.top + legend_bottom * frame.height <= label.top + 1
+    assert label.top + label.height <= frame.top + top * frame.height + 1

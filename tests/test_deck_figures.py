@@ -146,3 +146,18 @@ def test_a_chart_title_says_its_unit_once(tmp_path):
     titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
     assert "Defects per week" in titles
     assert not [t for t in titles if t.startswith("Defects, defects")]
+
+
+
+def test_a_money_trend_labels_its_last_value_and_target_with_the_sign(tmp_path):
+    # "190,000" at the end of a line on an axis of "£250,000": the label says the money it is.
+    from pptx import Presentation
+
+    data = base()
+    data["metrics"][0].update(name="Upsell revenue", unit="GBP", per="month", value_per_unit=1)
+    data["metrics"][0]["history"] = [{"period": f"2025-{m:02d}", "value": 500 - 5 * m} for m in range(1, 9)]
+    deck(tmp_path, data)
+    labels = {t.text for slide in Presentation(str(tmp_path / "out" / "b1.pptx")).slides
+              for shape in slide.shapes if shape.has_chart
+              for t in shape.chart._chartSpace.iter("{*}t") if shape.chart.plots[0].categories[0].startswith("Jan")}
+    assert "£460" in labels and any(t.startswith("Target £") for t in labels), labels

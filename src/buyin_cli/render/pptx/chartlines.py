@@ -5,9 +5,10 @@
   outline gives one), and on a before-and-after line its first value too. At each labelled
   point the higher line's label sits above it and the lower's below, so two close lines'
   labels never overlap.
-- A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled at the
-  top of a plot whose place is fixed: under the title and the legend, above the category
-  labels, as many lines as each takes.
+- A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled above
+  a plot whose place is fixed: under the title and the legend (placed too, so the labels
+  know where it ends), above the category labels, as many lines as each takes; never on
+  the lines, their labels or the legend.
 """
 
 from __future__ import annotations
@@ -100,16 +101,39 @@ def _label(series: Any, text: str | None, point: int, position: XL_LABEL_POSITIO
     label.position = position
 
 
+MARK_LINE = 15  # points: one line of a mark's label
+TITLE_ROOM = 0.8  # of the frame's width: the most a chart's title takes before it wraps
+
+
+def _mark_lines(label: str, room: float) -> int:
+    """The lines a mark's label takes: one while it fits the plot's width, else wrapped across it."""
+    if text_width(label, LABEL_FONT) + 4 <= room:
+        return 1
+    return lines_at(label, room - 4, LABEL_FONT)
+
+
+def _rows(spec: Chart, width: float) -> tuple[float, float, float]:
+    """Where the rows above a marked plot start (points from the frame's top): the legend, the
+    marks' labels, and the plot; one under the other, so a label never runs into the legend."""
+    legend = 8.0
+    if spec.title:
+        # A renderer wraps a chart's title narrower than its frame (LibreOffice at about four fifths).
+        room = TITLE_ROOM * width - 2 * chartfit.FRAME_PAD
+        legend += lines_at(spec.title, room, TITLE_FONT, bold=True) * TITLE_FONT * 1.25
+    marks = legend
+    if len(spec.series) > 1:
+        marks += chartfit.legend_rows([s.name for s in spec.series], width * PLOT["w"] + 2 * chartfit.FRAME_PAD) \
+            * chartfit.LINE + 6
+    labels = sum(_mark_lines(m.label, width * PLOT["w"]) for m in spec.marks or [])
+    return legend, marks, marks + max(labels * MARK_LINE, chartfit.LINE) + 4
+
+
 def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[float, float, float, float]:
     """The plot's inner area (x, y, w, h) as fractions of a frame `width` × `height` points."""
     top = PLOT["y_titled"] if spec.title else PLOT["y"]
-    needed = 8.0
-    if spec.title:
-        needed += lines_at(spec.title, width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) * TITLE_FONT * 1.25
     if len(spec.series) > 1:
         top += PLOT["legend"]
-        needed += chartfit.legend_rows([s.name for s in spec.series], width) * chartfit.LINE + 6
-    top = max(top, (needed + chartfit.LINE) / height)  # and a line for the marks' labels
+    top = max(top, _rows(spec, width)[2] / height)
     plot_w = width * PLOT["w"]
     labels = chartfit.category_height(spec.categories, plot_w, turned)
     bottom = max(PLOT["bottom"], (labels + 12) / height)
@@ -117,10 +141,14 @@ def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[fl
 
 
 def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart, turned: bool) -> None:
-    """Each event as a vertical rule at its place on the time axis, labelled at the top."""
+    """Each event as a vertical rule at its place on the time axis, labelled above the plot: under
+    the legend, which is placed where the labels expect it, clear of the lines and their labels."""
     x, y, w, h = box
     left_share, top, width_share, height = plot_box(spec, w / 12700, h / 12700, turned)
     oxml.fix_plot_area(chart, left_share, top, width_share, height)
+    legend_at, marks_at, _ = _rows(spec, w / 12700)
+    if chart.has_legend:
+        oxml.place_legend(chart, left_share, legend_at * 12700 / h, width_share, (marks_at - legend_at) * 12700 / h)
     count = len(spec.categories)
     between = oxml.categories_between_ticks(chart.value_axis)
 
@@ -130,7 +158,7 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
 
     plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
     plot_left, plot_width = x + int(w * left_share), int(w * width_share)
-    below = plot_top  # each label under the one before it
+    below = y + int(marks_at * 12700)  # each label under the one before it, the last just above the plot
     for mark in spec.marks or []:
         left = at(mark.start)
         rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
@@ -144,8 +172,8 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
         # wider than the plot, it wraps across the plot's width.
         label_w = min(max(right - left, int((text_width(mark.label, LABEL_FONT) + 4) * 12700)), plot_width)
         start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
-        lines = lines_at(mark.label, label_w / 12700 - 4, LABEL_FONT)
-        label = textxml.textbox(slide, (start, below, label_w, int(lines * 15 * 12700)), (0, 0, 0, 0),
+        lines = _mark_lines(mark.label, plot_width / 12700)
+        label = textxml.textbox(slide, (start, below, label_w, int(lines * MARK_LINE * 12700)), (0, 0, 0, 0),
                                 wrap=lines > 1, fitted=False)
         textxml.styled_run(label, mark.label, LABEL_FONT, rgb=str(DARK))
-        below += int(lines * 15 * 12700)
+        below += int(lines * MARK_LINE * 12700)

@@ -274,3 +274,13 @@ def categories_between_ticks(value_axis: Any) -> bool:
     """Whether categories sit between tick marks (each takes a slot) rather than on them."""
     found = value_axis._element.find(qn("c:crossBetween"))
     return found is None or found.get("val") != "midCat"
+
+
+def place_legend(chart: Any, x: float, y: float, w: float, h: float) -> None:
+    """Place the legend at fractions of the chart frame, where the shapes drawn beside it expect it."""
+    legend = chart._chartSpace.chart.find(qn("c:legend"))
+    for old in legend.findall(qn("c:layout")):
+        legend.remove(old)
+    legend.find(qn("c:legendPos")).addnext(parse_xml(
+        f'<c:layout {nsdecls("c")}><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{x}"/><c:y val="{y}"/><c:w val="{w}"/><c:h val="{h}"/></c:manualLayout></c:layout>'))
