@@ -235,9 +235,13 @@ def unlabelled_lines(path: Path) -> list[str]:
         if chart.chart_type not in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS) \
                 or len(chart.plots[0].categories) != 2:
             continue
+        lines = list(chart.plots[0].series)
         points = [{int(d.find(qn("c:idx")).get("val")) for d in
-                   series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")}
-                  for series in chart.plots[0].series]
+                   series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")} for series in lines]
+        # Lines that meet at a point (a projection from where the pilot began) share one label there.
+        points = [p | {n for n in range(2) if any(n in q and o.values[n] == s.values[n]
+                                                  for o, q in zip(lines, points))}
+                  for s, p in zip(lines, points)]
         if any(p != points[0] for p in points):
             found.append(f"slide {i}: lines of {chart.chart_title.text_frame.text!r} labelled at {points}")
     return found

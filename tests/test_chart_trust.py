@@ -9,8 +9,8 @@ from typing import Any
 from pptx import Presentation
 from pptx.util import Emu
 
-from buyin_cli.render.pptx.chartlines import plot_box
-from chart_invariants import noisy_values, rounded_labels
+from buyin_cli.render.pptx.chartlines import labelled_points, plot_box
+from chart_invariants import noisy_values, rounded_labels, unlabelled_lines
 from deck_helpers import SAMPLE, outline_from, save_deck
 
 
@@ -69,6 +69,20 @@ def test_a_bar_charts_legend_reads_in_the_order_of_its_bars(tmp_path) -> None:
     assert list(plot.plots[0].categories) == ["Counter Coaching", "Check, Count, Confirm"]
     assert [s.name for s in plot.plots[0].series] == ["Cost, year one", "Benefit a year"]
     assert list(plot.plots[0].series[1].values) == [420000, 871297.6]
+
+
+def test_a_projection_from_where_the_pilot_began_shares_its_label_there(tmp_path) -> None:
+    from buyin_cli.render.outline.model import Chart
+
+    chart = {"kind": "line", "title": "Check-in wait, minutes", "categories": ["Before", "After"],
+             "series": [{"name": "Pilot", "values": [8.2, 5.9]},
+                        {"name": "Expected on the pre-pilot trend", "role": "expected", "values": [8.2, 7.9]}]}
+    points = labelled_points(Chart.model_validate(chart))
+    assert {p: sorted(where) for p, where in points.items()} == {0: [0], 1: [0, 1]}
+    deck = _deck(tmp_path, chart)
+    assert unlabelled_lines(deck) == []
+    projection = _chart(deck).chart.plots[0].series[1]
+    assert projection.format.line.dash_style is not None  # dashed: what would have happened anyway
 
 
 def test_a_marks_label_sits_under_the_legend_and_above_the_plot(tmp_path) -> None:

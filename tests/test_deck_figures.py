@@ -161,3 +161,15 @@ def test_a_money_trend_labels_its_last_value_and_target_with_the_sign(tmp_path):
               for shape in slide.shapes if shape.has_chart
               for t in shape.chart._chartSpace.iter("{*}t") if shape.chart.plots[0].categories[0].startswith("Jan")}
     assert "£460" in labels and any(t.startswith("Target £") for t in labels), labels
+
+
+def test_a_trend_line_result_draws_what_the_trend_projected(tmp_path):
+    # The credit is the change beyond the trend's projection: the chart shows where the trend
+    # pointed, named in the legend, and the footnote says the projection in its unit.
+    data = base()
+    data["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                                       "trend_after": 19, "isolation": 1}
+    data["metrics"][1].update(name="Check-in wait", unit="minutes")  # a level: a line from where it began
+    [(slide, chart)] = [(s, c) for s, c in charts(deck(tmp_path, data)) if c["title"].startswith("Check-in wait")]
+    assert chart["series"][1] == ("Expected on the pre-pilot trend", [20.0, 19.0]) and chart["legend"]
+    assert any("which projected 19 minutes" in t for t in slide["texts"]), slide["texts"]

@@ -1,10 +1,12 @@
 """A line chart's lines, their labels and the events marked on a trend (charts.py draws the rest).
 
-- Each line in its colour: the focus in the accent, a target dashed, the rest grey.
+- Each line in its colour: the focus in the accent, a target dashed, what was expected
+  anyway (a trend's projection) grey and dashed with hollow points, the rest grey.
 - Every line is labelled at the same points: its last value (with its name, where the
   outline gives one), and on a before-and-after line its first value too. At each labelled
   point the higher line's label sits above it and the lower's below, so two close lines'
-  labels never overlap.
+  labels never overlap; lines that meet there (a projection from where the pilot began)
+  share one label.
 - A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled above
   a plot whose place is fixed: under the title and the legend (placed too, so the labels
   know where it ends), above the category labels, as many lines as each takes; never on
@@ -48,10 +50,17 @@ def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str)
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
             series.marker.format.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        elif role == "expected":  # what would have happened anyway: a hollow point on a dashed line
+            line.color.rgb = GREY
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 7
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            series.marker.format.line.color.rgb = GREY
         else:
             line.color.rgb = DARK if role == "target" else GREY
             series.marker.style = XL_MARKER_STYLE.NONE
-        if role == "target":
+        if role in ("target", "expected"):
             line.dash_style = MSO_LINE.DASH
     for point, where in labelled_points(spec).items():
         for n, position in where.items():
@@ -75,6 +84,11 @@ def labelled_points(spec: Chart) -> dict[int, dict[int, XL_LABEL_POSITION]]:
             wanted.setdefault(point, []).append(n)  # type: ignore[arg-type]
     out: dict[int, dict[int, XL_LABEL_POSITION]] = {}
     for point, members in wanted.items():
+        # Lines meeting at a point (a projection from where the pilot began) share one label there.
+        said: dict[float | None, int] = {}
+        for n in members:
+            said.setdefault(spec.series[n].values[point], n)
+        members = sorted(said.values())
         ranked = sorted(members, key=lambda n: -(spec.series[n].values[point] or 0.0))
         side = XL_LABEL_POSITION.RIGHT if point else XL_LABEL_POSITION.LEFT
         out[point] = {n: (XL_LABEL_POSITION.ABOVE if rank == 0 else XL_LABEL_POSITION.BELOW

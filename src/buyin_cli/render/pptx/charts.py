@@ -20,7 +20,7 @@ from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
@@ -122,6 +122,10 @@ def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int, all_l
         series.format.fill.solid()
         if role == "focus":
             series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        elif role == "expected":  # what would have happened anyway: an outline, not a result
+            series.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            series.format.line.color.rgb, series.format.line.dash_style = DARK, MSO_LINE.DASH
+            series.format.line.width = Pt(1.25)
         else:
             series.format.fill.fore_color.rgb = DARK if role == "target" else GREY
         series.invert_if_negative = False
