@@ -117,6 +117,7 @@ def _label(series: Any, text: str | None, point: int, position: XL_LABEL_POSITIO
 
 MARK_LINE = 15  # points: one line of a mark's label
 TITLE_ROOM = 0.8  # of the frame's width: the most a chart's title takes before it wraps
+LEGEND_ROOM = 0.7  # of the plot's width: the most a legend's row is counted to take
 
 
 def _mark_lines(label: str, room: float) -> int:
@@ -131,12 +132,13 @@ def _rows(spec: Chart, width: float) -> tuple[float, float, float]:
     marks' labels, and the plot; one under the other, so a label never runs into the legend."""
     legend = 8.0
     if spec.title:
-        # A renderer wraps a chart's title narrower than its frame (LibreOffice at about four fifths).
         room = TITLE_ROOM * width - 2 * chartfit.FRAME_PAD
-        legend += lines_at(spec.title, room, TITLE_FONT, bold=True) * TITLE_FONT * 1.25
+        legend += lines_at(spec.title, room, TITLE_FONT, bold=True) * TITLE_FONT * 1.25 + 4
     marks = legend
     if len(spec.series) > 1:
-        marks += chartfit.legend_rows([s.name for s in spec.series], width * PLOT["w"] + 2 * chartfit.FRAME_PAD) \
+        # A renderer clips the entries a placed legend has no room for, and wraps a long name
+        # sooner than measured: its rows are counted at a narrower width than it is given.
+        marks += chartfit.legend_rows([s.name for s in spec.series], LEGEND_ROOM * width * PLOT["w"]) \
             * chartfit.LINE + 6
     labels = sum(_mark_lines(m.label, width * PLOT["w"]) for m in spec.marks or [])
     return legend, marks, marks + max(labels * MARK_LINE, chartfit.LINE) + 4
