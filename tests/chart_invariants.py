@@ -235,11 +235,51 @@ def unlabelled_lines(path: Path) -> list[str]:
         if chart.chart_type not in (XL_CHART_TYPE.LINE, XL_CHART_TYPE.LINE_MARKERS) \
                 or len(chart.plots[0].categories) != 2:
             continue
+        lines = list(chart.plots[0].series)
         points = [{int(d.find(qn("c:idx")).get("val")) for d in
-                   series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")}
-                  for series in chart.plots[0].series]
+                   series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")} for series in lines]
+        # Lines that meet at a point (a projection from where the pilot began) share one label there.
+        points = [p | {n for n in range(2) if any(n in q and o.values[n] == s.values[n]
+                                                  for o, q in zip(lines, points))}
+                  for s, p in zip(lines, points)]
         if any(p != points[0] for p in points):
             found.append(f"slide {i}: lines of {chart.chart_title.text_frame.text!r} labelled at {points}")
+    return found
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.15g}"
+    return 0 if "e" in text or "." not in text else len(text.split(".")[1])
+
+
+def noisy_values(path: Path) -> list[str]:
+    """A value with float noise (179816.00000000017, more figures than any reading has): what an
+    editor in PowerPoint sees."""
+    return [f"slide {i}: {value!r} in {shape.chart.chart_title.text_frame.text!r}"
+            for i, shape in _frames(path) for series in shape.chart.plots[0].series
+            for value in series.values if value is not None and float(f"{value:.12g}") != value]
+
+
+def rounded_labels(path: Path) -> list[str]:
+    """Value labels with fewer decimals than the readings have (up to two): a comparison group's
+    4.15 labelled "4.2", while the notes say 4.15. Money to whole units and a short form ("£41.0m")
+    are a choice, not a loss."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if not chart.plots[0].has_data_labels and not any(
+                s._element.find(f"{qn('c:dLbls')}/{qn('c:dLbl')}") is not None for s in chart.plots[0].series):
+            continue
+        labels = chart.plots[0].data_labels.number_format if chart.plots[0].has_data_labels else None
+        for series in chart.plots[0].series:
+            own = series._element.find(f"{qn('c:dLbls')}/{qn('c:numFmt')}")
+            code = own.get("formatCode") if own is not None else labels
+            if not code or "%" in code or '"' in code or re.search(r"[0#],+$", code):
+                continue  # money (to whole units), a percentage's or a short form's labels
+            shown = len(m.group(1)) if (m := re.search(r"\.(0+)", code)) else 0
+            needed = min(2, max((_decimals(v) for v in series.values if v is not None), default=0))
+            if shown < needed:
+                found.append(f"slide {i}: {series.name!r} labelled {code!r}, readings with {needed} decimals")
     return found
 
 
@@ -251,4 +291,6 @@ def frame_findings(path: Path) -> dict[str, list[str]]:
         "broken category": broken_categories(path),
         "short chart": short_charts(path),
         "unlabelled line": unlabelled_lines(path),
+        "noisy value": noisy_values(path),
+        "rounded label": rounded_labels(path),
     }

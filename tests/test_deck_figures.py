@@ -66,8 +66,9 @@ def test_the_totals_chart_has_a_slide_a_title_a_legend_and_a_source(tmp_path):
     _second_initiative(data)
     data["accept"] = {"W315": "The two initiatives are costed for a test of the chart."}
     slides = deck(tmp_path, data)
+    # A bar chart's data runs from the bottom bar up: its first category is drawn on top.
     [(slide, chart)] = [(s, c) for s, c in charts(slides)
-                        if c["categories"] == ["Right first time", "Buddy"]]
+                        if c["categories"] == ["Buddy", "Right first time"]]
     assert slide["table"] is None  # not squeezed under the numbers table
     assert slide["title"] == "Each roll-out brings more a year than it costs in year one"
     assert chart["title"] == "Benefit a year against cost in year one, by initiative"
@@ -213,3 +214,30 @@ def test_a_pilot_mark_too_long_for_a_narrow_plot_keeps_its_size_against_the_whol
     assert briefed.exit_code == 0, briefed.output
     [trend] = [s for s, c in charts(read_deck(tmp_path / "out" / "b1.pptx")) if c["categories"][0].startswith("Jan")]
     assert "Pilot: 10 of 100 people" in trend["texts"]
+
+
+
+def test_a_money_trend_labels_its_last_value_and_target_with_the_sign(tmp_path):
+    # "190,000" at the end of a line on an axis of "£250,000": the label says the money it is.
+    from pptx import Presentation
+
+    data = base()
+    data["metrics"][0].update(name="Upsell revenue", unit="GBP", per="month", value_per_unit=1)
+    data["metrics"][0]["history"] = [{"period": f"2025-{m:02d}", "value": 500 - 5 * m} for m in range(1, 9)]
+    deck(tmp_path, data)
+    labels = {t.text for slide in Presentation(str(tmp_path / "out" / "b1.pptx")).slides
+              for shape in slide.shapes if shape.has_chart
+              for t in shape.chart._chartSpace.iter("{*}t") if shape.chart.plots[0].categories[0].startswith("Jan")}
+    assert "£460" in labels and any(t.startswith("Target £") for t in labels), labels
+
+
+def test_a_trend_line_result_draws_what_the_trend_projected(tmp_path):
+    # The credit is the change beyond the trend's projection: the chart shows where the trend
+    # pointed, named in the legend, and the footnote says the projection in its unit.
+    data = base()
+    data["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
+                                       "trend_after": 19, "isolation": 1}
+    data["metrics"][1].update(name="Check-in wait", unit="minutes")  # a level: a line from where it began
+    [(slide, chart)] = [(s, c) for s, c in charts(deck(tmp_path, data)) if c["title"].startswith("Check-in wait")]
+    assert chart["series"][1] == ("Expected on the pre-pilot trend", [20.0, 19.0]) and chart["legend"]
+    assert any("which projected 19 minutes" in t for t in slide["texts"]), slide["texts"]

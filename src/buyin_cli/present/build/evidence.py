@@ -118,6 +118,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_direction=moved(*control) if control else None,
         control_change_text=fmt.number(abs(control[1] - control[0]), places) if control else None,
         control_change_pct_text=pct(*control) if control else None,
+        trend_after=result.trend_after if f.has_trend else None,
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),

@@ -80,7 +80,8 @@ class ResultView(WorkedResult):
     control_direction: Moved | None
     control_change_text: str | None
     control_change_pct_text: str | None
-    trend_after_text: str | None  # what the pre-pilot trend projected for after
+    trend_after: float | None  # what the pre-pilot trend projected for after (charted beside the result)
+    trend_after_text: str | None
     # Credited with less than its title's change (less its comparison group's): an isolation,
     # confidence, estimates or a trend take a share out; the credit, relative to before.
     credits_part: bool = False

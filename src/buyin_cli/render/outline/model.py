@@ -76,7 +76,7 @@ class Bullet(_Model):
         return value
 
 
-SeriesRole = Literal["focus", "context", "target"]
+SeriesRole = Literal["focus", "context", "target", "expected"]
 
 
 class Series(_Model):
@@ -89,7 +89,8 @@ class Series(_Model):
         None, description="A line's label at its last value, e.g. 'Target 4'; default: the value.")
     role: SeriesRole | None = Field(
         None, description="focus: in the accent colour (what the title talks about); context: grey; "
-                          "target: a dashed line. Default: the first series focus, the rest context.")
+                          "target: a dashed line; expected (what would have happened anyway, a trend's "
+                          "projection): grey and dashed, hollow. Default: the first series focus, the rest context.")
 
 
 class Mark(_Model):

@@ -1,13 +1,16 @@
 """A line chart's lines, their labels and the events marked on a trend (charts.py draws the rest).
 
-- Each line in its colour: the focus in the accent, a target dashed, the rest grey.
+- Each line in its colour: the focus in the accent, a target dashed, what was expected
+  anyway (a trend's projection) grey and dashed with hollow points, the rest grey.
 - Every line is labelled at the same points: its last value (with its name, where the
   outline gives one), and on a before-and-after line its first value too. At each labelled
   point the higher line's label sits above it and the lower's below, so two close lines'
-  labels never overlap.
-- A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled at the
-  top of a plot whose place is fixed: under the title and the legend, above the category
-  labels, as many lines as each takes.
+  labels never overlap; lines that meet there (a projection from where the pilot began)
+  share one label.
+- A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled above
+  a plot whose place is fixed: under the title and the legend (placed too, so the labels
+  know where it ends), above the category labels, as many lines as each takes; never on
+  the lines, their labels or the legend.
 """
 
 from __future__ import annotations
@@ -47,10 +50,17 @@ def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str)
             series.marker.format.fill.solid()
             series.marker.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
             series.marker.format.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        elif role == "expected":  # what would have happened anyway: a hollow point on a dashed line
+            line.color.rgb = GREY
+            series.marker.style = XL_MARKER_STYLE.CIRCLE
+            series.marker.size = 7
+            series.marker.format.fill.solid()
+            series.marker.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            series.marker.format.line.color.rgb = GREY
         else:
             line.color.rgb = DARK if role == "target" else GREY
             series.marker.style = XL_MARKER_STYLE.NONE
-        if role == "target":
+        if role in ("target", "expected"):
             line.dash_style = MSO_LINE.DASH
     for point, where in labelled_points(spec).items():
         for n, position in where.items():
@@ -74,6 +84,11 @@ def labelled_points(spec: Chart) -> dict[int, dict[int, XL_LABEL_POSITION]]:
             wanted.setdefault(point, []).append(n)  # type: ignore[arg-type]
     out: dict[int, dict[int, XL_LABEL_POSITION]] = {}
     for point, members in wanted.items():
+        # Lines meeting at a point (a projection from where the pilot began) share one label there.
+        said: dict[float | None, int] = {}
+        for n in members:
+            said.setdefault(spec.series[n].values[point], n)
+        members = sorted(said.values())
         ranked = sorted(members, key=lambda n: -(spec.series[n].values[point] or 0.0))
         side = XL_LABEL_POSITION.RIGHT if point else XL_LABEL_POSITION.LEFT
         out[point] = {n: (XL_LABEL_POSITION.ABOVE if rank == 0 else XL_LABEL_POSITION.BELOW
@@ -100,16 +115,41 @@ def _label(series: Any, text: str | None, point: int, position: XL_LABEL_POSITIO
     label.position = position
 
 
+MARK_LINE = 15  # points: one line of a mark's label
+TITLE_ROOM = 0.8  # of the frame's width: the most a chart's title takes before it wraps
+LEGEND_ROOM = 0.7  # of the plot's width: the most a legend's row is counted to take
+
+
+def _mark_lines(label: str, room: float) -> int:
+    """The lines a mark's label takes: one while it fits the plot's width, else wrapped across it."""
+    if text_width(label, LABEL_FONT) + 4 <= room:
+        return 1
+    return lines_at(label, room - 4, LABEL_FONT)
+
+
+def _rows(spec: Chart, width: float) -> tuple[float, float, float]:
+    """Where the rows above a marked plot start (points from the frame's top): the legend, the
+    marks' labels, and the plot; one under the other, so a label never runs into the legend."""
+    legend = 8.0
+    if spec.title:
+        room = TITLE_ROOM * width - 2 * chartfit.FRAME_PAD
+        legend += lines_at(spec.title, room, TITLE_FONT, bold=True) * TITLE_FONT * 1.25 + 4
+    marks = legend
+    if len(spec.series) > 1:
+        # A renderer clips the entries a placed legend has no room for, and wraps a long name
+        # sooner than measured: its rows are counted at a narrower width than it is given.
+        marks += chartfit.legend_rows([s.name for s in spec.series], LEGEND_ROOM * width * PLOT["w"]) \
+            * chartfit.LINE + 6
+    labels = sum(_mark_lines(m.label, width * PLOT["w"]) for m in spec.marks or [])
+    return legend, marks, marks + max(labels * MARK_LINE, chartfit.LINE) + 4
+
+
 def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[float, float, float, float]:
     """The plot's inner area (x, y, w, h) as fractions of a frame `width` × `height` points."""
     top = PLOT["y_titled"] if spec.title else PLOT["y"]
-    needed = 8.0
-    if spec.title:
-        needed += lines_at(spec.title, width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) * TITLE_FONT * 1.25
     if len(spec.series) > 1:
         top += PLOT["legend"]
-        needed += chartfit.legend_rows([s.name for s in spec.series], width) * chartfit.LINE + 6
-    top = max(top, (needed + chartfit.LINE) / height)  # and a line for the marks' labels
+    top = max(top, _rows(spec, width)[2] / height)
     plot_w = width * PLOT["w"]
     labels = chartfit.category_height(spec.categories, plot_w, turned)
     bottom = max(PLOT["bottom"], (labels + 12) / height)
@@ -117,10 +157,14 @@ def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[fl
 
 
 def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart, turned: bool) -> None:
-    """Each event as a vertical rule at its place on the time axis, labelled at the top."""
+    """Each event as a vertical rule at its place on the time axis, labelled above the plot: under
+    the legend, which is placed where the labels expect it, clear of the lines and their labels."""
     x, y, w, h = box
     left_share, top, width_share, height = plot_box(spec, w / 12700, h / 12700, turned)
     oxml.fix_plot_area(chart, left_share, top, width_share, height)
+    legend_at, marks_at, _ = _rows(spec, w / 12700)
+    if chart.has_legend:
+        oxml.place_legend(chart, left_share, legend_at * 12700 / h, width_share, (marks_at - legend_at) * 12700 / h)
     count = len(spec.categories)
     between = oxml.categories_between_ticks(chart.value_axis)
 
@@ -130,7 +174,7 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
 
     plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
     plot_left, plot_width = x + int(w * left_share), int(w * width_share)
-    below = plot_top  # each label under the one before it
+    below = y + int(marks_at * 12700)  # each label under the one before it, the last just above the plot
     for mark in spec.marks or []:
         left = at(mark.start)
         rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
@@ -148,8 +192,8 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
         # wider than the plot, it wraps across the plot's width.
         label_w = min(max(right - left, int((text_width(words, LABEL_FONT) + 4) * 12700)), plot_width)
         start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
-        lines = lines_at(words, label_w / 12700 - 4, LABEL_FONT)
-        label = textxml.textbox(slide, (start, below, label_w, int(lines * 15 * 12700)), (0, 0, 0, 0),
+        lines = _mark_lines(words, plot_width / 12700)
+        label = textxml.textbox(slide, (start, below, label_w, int(lines * MARK_LINE * 12700)), (0, 0, 0, 0),
                                 wrap=lines > 1, fitted=False)
         textxml.styled_run(label, words, LABEL_FONT, rgb=str(DARK))
-        below += int(lines * 15 * 12700)
+        below += int(lines * MARK_LINE * 12700)

@@ -20,7 +20,7 @@ from typing import Any
 
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
-from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
@@ -59,9 +59,12 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         h -= int(SOURCE_HEIGHT)
         _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
     number_format = localised(spec.number_format or _number_format(spec), language)
+    roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
+    if spec.kind in ("bar", "clustered_bar"):
+        spec, roles = upside_down(spec), roles[::-1]
     data = chart_data(spec.categories, number_format)
     for series in spec.series:
-        data.add_series(series.name, series.values)
+        data.add_series(series.name, [meant(v) for v in series.values])
     chart = slide.shapes.add_chart(_KINDS[spec.kind], x, y, w, h, data).chart
     chart.font.size = Pt(CHART_FONT)
     chart.has_title = spec.title is not None
@@ -72,7 +75,6 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     if spec.kind == "doughnut":
         _doughnut(chart, number_format)
         return
-    roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     line = spec.kind == "line"
     width = w / EMU_PER_PT
     # Two lines (a pilot and its comparison group) are told apart by name, not by colour alone.
@@ -120,11 +122,27 @@ def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int, all_l
         series.format.fill.solid()
         if role == "focus":
             series.format.fill.fore_color.theme_color = MSO_THEME_COLOR.ACCENT_1
+        elif role == "expected":  # what would have happened anyway: an outline, not a result
+            series.format.fill.fore_color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+            series.format.line.color.rgb, series.format.line.dash_style = DARK, MSO_LINE.DASH
+            series.format.line.width = Pt(1.25)
         else:
             series.format.fill.fore_color.rgb = DARK if role == "target" else GREY
         series.invert_if_negative = False
         if not all_labelled and role != "focus":
             series.data_labels.show_value = False
+
+
+def upside_down(spec: Chart) -> Chart:
+    """A bar chart's data in the order it is drawn, from the bottom up: its last category first,
+    and in each its last series first, so the first stands on top, as it is read.
+
+    Its axis is not reversed instead: LibreOffice lists a bar chart's legend from the bottom
+    bar up whatever the axis, so on a reversed axis the legend named the series in the
+    opposite order to the bars."""
+    return spec.model_copy(update={
+        "categories": spec.categories[::-1],
+        "series": [s.model_copy(update={"values": s.values[::-1]}) for s in spec.series[::-1]]})
 
 
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
@@ -143,10 +161,26 @@ def _tick_format(number_format: str, step: float) -> str:
     return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
+MEANT = 12  # significant figures: more than any reading has, fewer than float arithmetic's noise
+
+
+def meant(value: float | None) -> float | None:
+    """`value` as it was meant, without the noise of the arithmetic that made it: 179816.00000000017
+    is 179816, and a reader editing the chart in PowerPoint sees 179816."""
+    return None if value is None else float(f"{value:.{MEANT}g}")
+
+
+def decimals(value: float) -> int:
+    """The decimals `value` is written with, as meant: 4.15 has 2, 4.0 has 0."""
+    text = f"{meant(value):.{MEANT}g}"
+    return 0 if "e" in text or "." not in text else len(text.split(".")[1])
+
+
 def _number_format(spec: Chart) -> str:
-    """Whole numbers with thousands separators, or one decimal place when the values have them."""
-    values = [v for s in spec.series for v in s.values if v is not None]
-    return "#,##0" if all(float(v).is_integer() for v in values) else "#,##0.0"
+    """Whole numbers with thousands separators, or as many decimals as the values have (at most
+    two): a comparison group's 4.15 is labelled "4.15", not "4.2", as the notes say it."""
+    places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
+    return "#,##0" + ("." + "0" * places if places else "")
 
 
 def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
@@ -166,10 +200,6 @@ def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
     # which would break mid-way, turns them 45°.
     oxml.level_category_labels(categories, -45 if turned else 0)
     categories.format.line.color.rgb = GREY
-    if spec.kind in ("bar", "clustered_bar"):
-        categories.reverse_order = True  # first category on top, as it is read
-        # ... and the value axis crosses at the last category, so it stays at the bottom.
-        oxml.cross_at_maximum(values)
 
 
 HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)

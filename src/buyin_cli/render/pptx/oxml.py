@@ -232,11 +232,6 @@ def level_category_labels(category_axis: Any, degrees: int = 0) -> None:
         body.set("vert", "horz")
 
 
-def cross_at_maximum(value_axis: Any) -> None:
-    """The value axis crosses at the last category: at the bottom of a reversed bar chart."""
-    value_axis._element.find(qn("c:crosses")).set("val", "max")
-
-
 def unwrapped_labels(data_labels: Any) -> None:
     """Data labels on one line: a renderer must not break "£270,733" in two."""
     tx_pr = data_labels._element.get_or_add_txPr()
@@ -291,3 +286,13 @@ def title_text(slide: Any) -> str:
         if sp.ph is not None and sp.ph_type in _TITLES:
             return "".join(t.text or "" for t in sp.iter(qn("a:t")))
     return ""
+
+
+def place_legend(chart: Any, x: float, y: float, w: float, h: float) -> None:
+    """Place the legend at fractions of the chart frame, where the shapes drawn beside it expect it."""
+    legend = chart._chartSpace.chart.find(qn("c:legend"))
+    for old in legend.findall(qn("c:layout")):
+        legend.remove(old)
+    legend.find(qn("c:legendPos")).addnext(parse_xml(
+        f'<c:layout {nsdecls("c")}><c:manualLayout><c:xMode val="edge"/><c:yMode val="edge"/>'
+        f'<c:x val="{x}"/><c:y val="{y}"/><c:w val="{w}"/><c:h val="{h}"/></c:manualLayout></c:layout>'))
