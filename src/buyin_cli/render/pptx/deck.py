@@ -278,7 +278,7 @@ def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Pl
 def _fill_body(slide: Any, place: Place, paras: list[Para], size: float, floor: float) -> None:
     written = []
     for para in paras:
-        psize = textfit.level_size(size, para.level, floor)
+        psize = textfit.para_size(para, size, floor)
         # not para.bullet: a link, or the tail of a bullet split across slides
         written.append(Paragraph((Run(para.text, psize, para.bold, para.link),), level=para.level,
                                  space_before=textfit.space_before(psize, para.level), bullet=para.bullet))

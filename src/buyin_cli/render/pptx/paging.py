@@ -55,8 +55,16 @@ class TablePages:
 
 
 def paragraphs(spec: Slide) -> list[Para]:
-    """The slide's list as textfit paragraphs: its bullets, then its link."""
-    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
+    """The slide's list as textfit paragraphs: its bullets, then its link. A heading (a bold
+    bullet with points under it) groups its points without setting them smaller: they read
+    at its size, as large as the bullets beside it (the asks no smaller than their context)."""
+    paras: list[Para] = []
+    above: list[tuple[int, bool]] = []  # the level and boldness of each bullet this one stands under
+    for b in spec.body or []:
+        while above and above[-1][0] >= b.level:
+            above.pop()
+        paras.append(Para(b.text, b.level, b.bold, steps=b.level - sum(bold for _, bold in above)))
+        above.append((b.level, b.bold))
     if spec.link is not None:
         paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
     return paras

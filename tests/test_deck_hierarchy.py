@@ -1,0 +1,33 @@
+"""The deck's type hierarchy: what matters never reads smaller than what frames it."""
+
+from __future__ import annotations
+
+from pptx import Presentation
+
+from test_deck_layout import CALLOUTS, _body, _deck
+
+
+def test_points_under_a_heading_read_as_large_as_the_bullets_beside_it(tmp_path):
+    # Slide 2: the asks stand under "What we ask you to decide"; the evidence line beside
+    # them must not read larger than they do.
+    body = [{"text": "Scrap: today's gap to target costs £388,960 a year", "detail": True},
+            {"text": "What we ask you to decide", "bold": True, "detail": True},
+            {"text": "Approve the roll-out of Pick Right to all 120 staff", "level": 1},
+            {"text": "$4,000 in year one brings $421,200 a year", "level": 2},
+            {"text": "Evidence: Line 3 cut scrap 20% while Line 2 fell 4%", "detail": True}]
+    path = _deck([{"layout": "Title and Content", "whole": True, "title": "$4,000 brings $421,200 a year",
+                   "callouts": CALLOUTS, "body": body}], tmp_path)
+    sizes = {p.text: p.runs[0].font.size.pt for p in _body(path).paragraphs}
+    ask, money, evidence = (sizes[b["text"]] for b in body[2:])
+    assert ask == sizes[body[1]["text"]] >= evidence, sizes
+    assert ask > money, sizes  # a point under an ask still steps down
+
+
+def test_the_big_numbers_labels_share_one_size(tmp_path):
+    path = _deck([{"layout": "Title and Content", "title": "£189,000 brings £427,000 a year",
+                   "callouts": CALLOUTS, "body": ["Approve the roll-out to all 240 operators"]}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[0]
+    labels = {s.text_frame.paragraphs[0].runs[0].font.size.pt for s in slide.shapes
+              if not s.is_placeholder and s.has_text_frame and s.text_frame.text in [c["label"] for c in CALLOUTS]}
+    assert len(labels) == 1, labels
