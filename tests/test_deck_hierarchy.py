@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
+from deck_invariants import long_titles
 from test_deck_layout import CALLOUTS, _body, _deck
 
 
@@ -31,3 +33,23 @@ def test_the_big_numbers_labels_share_one_size(tmp_path):
     labels = {s.text_frame.paragraphs[0].runs[0].font.size.pt for s in slide.shapes
               if not s.is_placeholder and s.has_text_frame and s.text_frame.text in [c["label"] for c in CALLOUTS]}
     assert len(labels) == 1, labels
+
+
+QUESTION = "Was wäre es Ihnen wert, wenn jede Abteilungsleitung wüsste, wer im Team ans Gehen denkt?"
+
+
+def test_the_opening_question_stands_whole_and_numbered_on_a_swapped_section_header(tmp_path):
+    # python-pptx's 4:3 section header is swapped for the title layout; the question is too long
+    # for two lines of its centre title at 20 pt, so it took "Your questions" and lost its footer.
+    path = _deck([{"layout": "Title Slide", "title": "Kestrel"},
+                  {"layout": "Section Header", "title": QUESTION, "short_title": "Ihre Fragen",
+                   "subtitle": "Fragen und Diskussion"}], tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[1]
+    assert slide.shapes.title.text_frame.text == QUESTION
+    assert slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt >= 24
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert "Kestrel" in texts and any(s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER
+                                      for s in slide.shapes), texts
+    assert long_titles(path) == []
+    cover = Presentation(str(path)).slides[0]
+    assert "Kestrel" == cover.shapes.title.text_frame.text and len(list(cover.shapes)) == 1

@@ -145,11 +145,17 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         places = plan(layout, spec, number)
         text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
-    numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
+    # Numbered unless the layout named is a cover's: a section header swapped for the title
+    # layout (upright.py) keeps its footer. Such a slide's title is all it says (a question,
+    # a quote): it may take a third line, and so read larger, rather than a shorter form.
+    cover = maker.facts(spec.layout).of_type(PH.CENTER_TITLE) is not None  # type: ignore[union-attr]
+    numbered = outline.slide_numbers and not cover
+    lines = TITLE_LINES + (not cover and not (spec.body or spec.link or spec.table or spec.all_charts
+                                              or spec.callouts or spec.flow))
     pages = max(len(text.pages), len(table.pages), table.chart_page + 1)
     for page in range(pages):
         slide = maker.add_slide(layout)
-        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages)
+        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages, lines)
         remove_unused(slide, used)
         if numbered:
             add_slide_number(maker.prs, slide, layout, len(maker.prs.slides))
@@ -187,11 +193,12 @@ def _margin(maker: SlideMaker) -> int:
 
 
 def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[str, Place], outline: Outline,
-               spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int) -> set[int]:
+               spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int,
+               lines: int = TITLE_LINES) -> set[int]:
     """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
     used = {places["title"].idx}
     size = _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
-                [form + (outline.continued if page else "") for form in spec.title_forms])
+                [form + (outline.continued if page else "") for form in spec.title_forms], lines)
     if spec.subtitle is not None and page == 0:
         _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
@@ -233,17 +240,18 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
     return maker.cache[key]  # type: ignore[no-any-return]
 
 
-def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> float:
-    """The title in its box, as large as it stands in two lines; its size."""
+def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str],
+                lines: int = TITLE_LINES) -> float:
+    """The title in its box, as large as it stands in `lines` lines; its size."""
     start = _inherited(maker, layout, place.idx, "title", 32)
     floor = min(start, TITLE_FLOOR)
     box = place.box
     wider = _grid_box(maker, layout, place)
-    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, TITLE_LINES) is None
+    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, lines) is None
                                  for form in forms):
         box = wider  # a cover's centred title too long for its box takes the grid's width
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
-    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=TITLE_LINES)
+    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=lines)
     fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
     return size
 
