@@ -53,3 +53,15 @@ def test_the_opening_question_stands_whole_and_numbered_on_a_swapped_section_hea
     assert long_titles(path) == []
     cover = Presentation(str(path)).slides[0]
     assert "Kestrel" == cover.shapes.title.text_frame.text and len(list(cover.shapes)) == 1
+
+
+def test_a_short_text_set_large_never_reads_larger_than_its_title(tmp_path):
+    # The showcase on 4:3: a long title at 25 pt over a two-line statement set at 32 pt.
+    title = "So sieht es aus – Checkliste Doppelzimmer Superior, auf dem Tablet am Etagenwagen"
+    path = _deck([{"layout": "Section Header", "title": title,
+                   "body": ["Live-Demo: zwei Minuten aus dem Kurs, aufgebaut auf dem, was Ihre Leute brauchen"],
+                   "link": {"text": "Kurs öffnen", "url": "https://example.org/kurs"}}], tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[0]
+    heading = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
+    body = [r.font.size.pt for p in _body(path).paragraphs for r in p.runs]
+    assert body and max(body) <= heading, (heading, body)

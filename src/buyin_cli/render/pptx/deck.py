@@ -211,7 +211,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     whole = places.get("whole")
     if body:
         text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
-        _fill_body(slide, text_place, body, text.size, text.floor)
+        _fill_body(slide, text_place, body, min(text.size, size), text.floor)  # never over its title
         if text.statement:  # a short text alone: set large, in the middle of its box
             slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         used.add(places["text"].idx)
