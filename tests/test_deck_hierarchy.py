@@ -5,7 +5,10 @@ from __future__ import annotations
 from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
+from buyin_cli.present.numbers import Formatter
+from deck_helpers import read_deck
 from deck_invariants import long_titles
+from test_deck_holds import brief_and_read
 from test_deck_layout import CALLOUTS, _body, _deck
 
 
@@ -65,3 +68,20 @@ def test_a_short_text_set_large_never_reads_larger_than_its_title(tmp_path):
     heading = slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt
     body = [r.font.size.pt for p in _body(path).paragraphs for r in p.runs]
     assert body and max(body) <= heading, (heading, body)
+
+
+def test_a_sponsors_long_target_takes_a_shorter_title_its_date_whole_on_four_three(valid_data, tmp_path):
+    # A long name and roll-out left even the title without the sponsor's role three lines long
+    # at 20 pt on 4:3, parting "Q4" from "2025".
+    valid_data["sponsor"].update(name="Klaus-Peter Brandt", role="Chairman of the Executive Board")
+    valid_data["initiatives"][0]["title"] = "Pick Right First Time"
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # no title over two lines
+    deck = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    title = next(s["title"] for s in deck if s["title"].startswith("Klaus-Peter"))
+    assert title.endswith("by Q4\u00a02025"), title
+
+
+def test_a_period_keeps_its_year_on_its_line():
+    fmt = Formatter("EUR", "de_DE")
+    assert fmt.period("2027-Q2") == "Q2\u00a02027" and fmt.period("2026-06") == "Juni\u00a02026"
+    assert fmt.period("Spring intake") == "Spring intake"  # a period written freely stays as written
