@@ -6,6 +6,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 
 from buyin_cli.present.numbers import Formatter
+from chart_invariants import short_charts
 from deck_helpers import read_deck
 from deck_invariants import long_titles
 from test_deck_holds import brief_and_read
@@ -85,3 +86,29 @@ def test_a_period_keeps_its_year_on_its_line():
     fmt = Formatter("EUR", "de_DE")
     assert fmt.period("2027-Q2") == "Q2\u00a02027" and fmt.period("2026-06") == "Juni\u00a02026"
     assert fmt.period("Spring intake") == "Spring intake"  # a period written freely stays as written
+
+
+FOOT = ("Pilotgruppe: Hotels Augsburg, Regensburg, Passau und Landshut, 64 Personen, 4. Mai 2026 bis "
+        "25. September 2026; Vergleichsgruppe: Hotels Würzburg, Bamberg und Erlangen. Von Anteil, Punktwert "
+        "oder Dauer hochgerechnet: Ein Prozentpunkt ist 1.800 € im Monat für vier Hotels wie die des "
+        "Piloten wert; der Rollout umfasst rund zehn solche Gruppen von Hotels. Außerdem beobachtet, aber "
+        "nicht in Geld bewertet: Weniger Reibung zwischen Rezeption und Housekeeping bei Reklamationen.")
+
+
+def test_a_chart_under_a_flow_and_over_a_long_footnote_keeps_a_readable_plot(tmp_path):
+    # An evidence slide on 4:3: the chain of impact above, five lines of footnote under the
+    # chart, which kept a 2-inch frame but only half an inch of plot under its title and legend.
+    steps = [{"label": label, "value": value} for label, value in (
+        ("Reaktion", "4,4 / 5"), ("Lernen", "58 % → 86 %"), ("Anwendung", "62 % → 91 %"),
+        ("Wirkung", "−2,7 Prozentpunkte"), ("ROI im Pilotprojekt", "156,4 %"))]
+    chart = {"kind": "line", "title": "Nachreinigungsquote, %", "categories": ["Vorher", "Nachher"],
+             "series": [{"name": "Hotels Augsburg, Regensburg, Passau und Landshut", "values": [6.8, 4.1]},
+                        {"name": "Hotels Würzburg, Bamberg und Erlangen", "values": [6.6, 6.2]}],
+             "source": "Quelle: Housekeeping-Modul des PMS"}
+    path = _deck([{"layout": "Title and Content", "title": "Die Pilotgruppe: 1,5 Prozentpunkte zugerechnet",
+                   "flow": steps, "chart": chart, "footnote": FOOT}], tmp_path, four_three=True)
+    assert short_charts(path) == []
+    slide = Presentation(str(path)).slides[0]
+    texts = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert FOOT in slide.notes_slide.notes_text_frame.text or FOOT in texts  # said, never cut
+    assert "−2,7 Prozentpunkte" in texts and "ROI im Pilotprojekt" in texts

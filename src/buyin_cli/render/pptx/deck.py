@@ -144,6 +144,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
         places = plan(layout, spec, number)
         text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    spec, places = paging.chart_room(layout, spec, number, places)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     # Numbered unless the layout named is a cover's: a section header swapped for the title
     # layout (upright.py) keeps its footer. Such a slide's title is all it says (a question,
