@@ -346,7 +346,8 @@ def fills(path: Path) -> list[tuple[int, float, str]]:
                 height, kind = _text_height(shape), "text"
                 sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs
                          if r.font.size]
-                statement = bool(sizes) and min(sizes) >= STATEMENT_SIZE and str(
+                # A statement reads at STATEMENT_SIZE, or at its title's size where that is smaller.
+                statement = bool(sizes) and max(sizes) >= min(STATEMENT_SIZE, _size(title)) and str(
                     shape.text_frame.vertical_anchor) .startswith("MIDDLE")
             else:
                 height, kind = shape.height, "chart" if shape.has_chart else "box"
@@ -355,6 +356,12 @@ def fills(path: Path) -> list[tuple[int, float, str]]:
         if not statement:
             out.append((i, (reach - top) / max(1, bottom - top), "+".join(kinds)))
     return out
+
+
+def _size(shape: Any) -> float:
+    """The size (pt) of a shape's first run; none set reads as no limit."""
+    runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape is not None else []
+    return runs[0].font.size.pt if runs and runs[0].font.size else float("inf")
 
 
 def _text_height(shape: Any) -> int:
