@@ -88,6 +88,9 @@ def test_a_heading_stays_while_its_points_do_and_the_context_goes_first():
     # With nothing else to leave out, the heading stays and the list reads smaller.
     fitted = fit_whole(paras[1:5], Box(700, 100), (0, 20, 40), 20, 20, 12, [True, False, False, False])
     assert fitted is not None and fitted[1][0].text == "What we ask you to decide" and fitted[0] < 20
+    # Only where the list would otherwise continue does the heading go, its points moving up.
+    fitted = fit_whole(paras[1:4], Box(700, 50), (0, 20, 40), 20, 20, 12, [True, False, False])
+    assert fitted is not None and [p.level for p in fitted[1]] == [0, 1] and fitted[2] == [paras[1]]
     # A heading whose points are all left out goes too.
     fitted = fit_whole(paras[1:3], Box(700, 30), (0, 20, 40), 20, 20, 12, [True, True])
     assert fitted is not None and fitted[2] == paras[1:3]

@@ -132,7 +132,8 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
     Shrink from `start` to `floor`; then leave out the bullets marked as details, the
     last first, each time trying again down to `floor`; then shrink on to `last_floor`.
     A heading is left out only once no point stands under it: its points without it would
-    read as the bullets around them (the asks as more context).
+    read as the bullets around them (the asks as more context); only when the list would not
+    fit even at `last_floor` does it go, its points moving up a level.
     None when even that does not fit: only then may the list continue.
     """
     kept = list(zip(paras, details))
@@ -145,10 +146,23 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
         if last is None:
             break
         dropped.insert(0, kept.pop(last)[0])
-    for size in _sizes(floor - 1, last_floor):
-        if fits([p for p, _ in kept], box, indents, size, last_floor):
-            return size, [p for p, _ in kept], dropped
-    return None
+    while True:
+        for size in _sizes(floor if dropped else floor - 1, last_floor):
+            if fits([p for p, _ in kept], box, indents, size, last_floor):
+                return size, [p for p, _ in kept], dropped
+        # Only where the slide would otherwise continue does a heading go while its points stay;
+        # they move up a level, not under the bullet before it.
+        last = max((i for i, (_, detail) in enumerate(kept) if detail), default=None)
+        if last is None:
+            return None
+        heading = kept.pop(last)[0]
+        dropped.insert(0, heading)
+        for i in range(last, len(kept)):
+            if kept[i][0].level <= heading.level:
+                break
+            para = kept[i][0]
+            kept[i] = (replace(para, level=para.level - 1, steps=None if para.steps is None else max(
+                para.steps - (not heading.bold), 0)), kept[i][1])
 
 
 def _heads(kept: list[tuple[Para, bool]], i: int) -> bool:
