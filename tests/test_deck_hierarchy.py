@@ -56,7 +56,7 @@ def test_the_opening_question_stands_whole_and_numbered_on_a_swapped_section_hea
                                       for s in slide.shapes), texts
     assert long_titles(path) == []
     cover = Presentation(str(path)).slides[0]
-    assert "Kestrel" == cover.shapes.title.text_frame.text and len(list(cover.shapes)) == 1
+    assert cover.shapes.title.text_frame.text == "Kestrel" and len(list(cover.shapes)) == 1
 
 
 def test_a_short_text_set_large_never_reads_larger_than_its_title(tmp_path):

@@ -17,8 +17,18 @@ from buyin_cli.render.outline import Chart, Slide
 from buyin_cli.render.pptx import chartfit, textfit, thin
 from buyin_cli.render.pptx.chartlines import TITLE_FONT
 from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, FLOW_LEAST, GAP, Place, indents, inherited_size, inner, plan,
-                                           table_box)
+from buyin_cli.render.pptx.layout import (
+    EMU_PER_PT,
+    FLOW_HEIGHT,
+    FLOW_LEAST,
+    GAP,
+    Place,
+    indents,
+    inherited_size,
+    inner,
+    plan,
+    table_box,
+)
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 from buyin_cli.render.pptx.tables import body_rows
 from buyin_cli.render.pptx.textfit import Para, lines_at
