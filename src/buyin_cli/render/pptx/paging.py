@@ -19,7 +19,6 @@ from buyin_cli.render.pptx.chartlines import TITLE_FONT
 from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
 from buyin_cli.render.pptx.layout import (
     EMU_PER_PT,
-    FLOW_HEIGHT,
     FLOW_LEAST,
     GAP,
     Place,
@@ -186,7 +185,8 @@ def _chart_least(spec: Slide, width: float = 0.0) -> float:
 def chart_room(layout: LayoutFacts, spec: Slide, number: int,
                places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
     """A chart alone under a flow or over a footnote keeps a readable plot: the flow's boxes
-    take their least height, then the footnote is said from the notes; never a word cut."""
+    take their least height, then the footnote is said from the notes (the flow's boxes their
+    full height again where that leaves the chart enough); never a word cut."""
     def short(places: dict[str, Place]) -> bool:
         _, _, w, h = places["visual"].box
         return h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT)
@@ -197,5 +197,7 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
         places = plan(layout, spec, number, flow=FLOW_LEAST)
     if spec.footnote and short(places):
         spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
-        places = plan(layout, spec, number, flow=FLOW_LEAST if spec.flow else FLOW_HEIGHT)
+        places = plan(layout, spec, number)  # the flow at its full height again, where that leaves room
+        if spec.flow and short(places):
+            places = plan(layout, spec, number, flow=FLOW_LEAST)
     return spec, places
