@@ -51,9 +51,11 @@ def cuts(slides: list[dict[str, Any]], talking_points: str) -> list[str]:
 
 
 def long_titles(path: Path) -> list[str]:
-    """Titles that wrap to more than two lines at the size and width they were given."""
+    """Titles that wrap to more than two lines at the size and width they were given (three
+    where the title is all the slide says, over a one-line subtitle at most: a question, a quote)."""
     found = []
     for i, slide in enumerate(Presentation(str(path)).slides, 1):
+        most = 2 + _title_alone(slide)
         for shape in slide.placeholders:
             if shape.placeholder_format.type not in (PP_PLACEHOLDER.TITLE,
                                                      PP_PLACEHOLDER.CENTER_TITLE):
@@ -64,9 +66,18 @@ def long_titles(path: Path) -> list[str]:
             size = runs[0].font.size.pt
             width = Emu(shape.width).pt - 2 * INSET_X
             lines = textfit.wrap(shape.text_frame.text, width, size, bold=True)
-            if len(lines) > 2:
+            if len(lines) > most:
                 found.append(f"slide {i}: {len(lines)} lines at {size}pt: {lines}")
     return found
+
+
+def _title_alone(slide: Any) -> bool:
+    """Whether a slide holds nothing but its title and a subtitle: no list, chart or table."""
+    kinds = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.FOOTER,
+             PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+    texts = [s for s in slide.placeholders if s.placeholder_format.type not in kinds]
+    return not any(getattr(s, "has_chart", False) or getattr(s, "has_table", False) for s in slide.shapes) and all(
+        len(s.text_frame.paragraphs) == 1 for s in texts)
 
 
 def non_figures(slides: list[dict[str, Any]]) -> list[str]:
@@ -348,7 +359,8 @@ def fills(path: Path) -> list[tuple[int, float, str]]:
                 height, kind = _text_height(shape), "text"
                 sizes = [r.font.size.pt for p in shape.text_frame.paragraphs for r in p.runs
                          if r.font.size]
-                statement = bool(sizes) and min(sizes) >= STATEMENT_SIZE and str(
+                # A statement reads at STATEMENT_SIZE, or at its title's size where that is smaller.
+                statement = bool(sizes) and max(sizes) >= min(STATEMENT_SIZE, _size(title)) and str(
                     shape.text_frame.vertical_anchor) .startswith("MIDDLE")
             else:
                 height, kind = shape.height, "chart" if shape.has_chart else "box"
@@ -357,6 +369,12 @@ def fills(path: Path) -> list[tuple[int, float, str]]:
         if not statement:
             out.append((i, (reach - top) / max(1, bottom - top), "+".join(kinds)))
     return out
+
+
+def _size(shape: Any) -> float:
+    """The size (pt) of a shape's first run; none set reads as no limit."""
+    runs = [r for p in shape.text_frame.paragraphs for r in p.runs] if shape is not None else []
+    return runs[0].font.size.pt if runs and runs[0].font.size else float("inf")
 
 
 def _text_height(shape: Any) -> int:

@@ -99,7 +99,7 @@ def test_the_sponsors_target_means_the_same_in_every_deck(valid_data, tmp_path):
                          if s["title"].startswith("Ana Silva")) for name in (DECK, "packing")}
     # The same share in both, of the one roll-out each meeting asks for.
     assert titles[DECK] == ("Ana Silva, Chief Operating Officer, backs it and expects 80% of the people "
-                            "Pick Right reaches to have completed it by Q4 2025")
+                            "Pick Right reaches to have completed it by Q4\u00a02025")
     assert titles["packing"] == titles[DECK].replace("Pick Right", "Pack Right")
 
 

@@ -99,14 +99,14 @@ def test_a_sponsors_target_says_whose_completion(valid_data, write, run, workdir
     # A share of each roll-out's people: the one roll-out by its name, several as "each roll-out".
     deck = _brief(valid_data, write, run, workdir)
     assert _titled(deck, "Ana Silva").endswith(
-        "expects 80% of the people Pick Right reaches to have completed it by Q4 2025")
+        "expects 80% of the people Pick Right reaches to have completed it by Q4\u00a02025")
     valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "pick-fast",
                                       "title": "Pick Fast"})
     valid_data["briefings"][0]["asks"] = [{"decision": "Approve Pick Right", "initiative": "pick-right"},
                                           {"decision": "Approve Pick Fast", "initiative": "pick-fast"}]
     deck = _brief(valid_data, write, run, workdir)
     assert _titled(deck, "Ana Silva").endswith(
-        "expects 80% of the people each roll-out reaches to have completed it by Q4 2025")
+        "expects 80% of the people each roll-out reaches to have completed it by Q4\u00a02025")
 
 
 @pytest.mark.parametrize(("group", "metric", "title"), [

@@ -176,7 +176,7 @@ def test_the_next_deck_opens_with_since_we_last_met_read_back_from_the_pptx(repo
     assert "Approved: Approve the roll-out to all 120 pickers" in body
     assert "Late: Book the trainers for the night shift (Dana Ruiz, due September 30, 2025)" in body
     assert "Open: Report completion at the January review (Dana Ruiz, due January 31, 2026)" in body
-    assert "Pick Right: 55% of 120 people completed by November 2025" in body
+    assert "Pick Right: 55% of 120 people completed by November\u00a02025" in body
     assert "Picking errors fell from 41 to 34 errors per 10,000 lines (better)" in body
     talking = Path("build/warehouse-manager-december.md").read_text(encoding="utf-8")
     assert talking.index("## Since we last met on September 9, 2025") < talking.index("## Opening")

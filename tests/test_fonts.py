@@ -67,9 +67,9 @@ def test_counting_lines_agrees_with_wrapping_them():
         assert words.count(width, size) == len(words.wrap(width, size)), (text, width, size)
 
 
-def test_what_stood_under_a_heading_left_out_moves_up_a_level():
-    # Slide 2 leaves out "What we ask you to decide" to stay at 14 pt; the asks under it must not
-    # then hang under the bullet before it, as if they were part of what standing still costs.
+def test_a_heading_stays_while_its_points_do_and_the_context_goes_first():
+    # Slide 2 must stay whole: what standing still costs is left out before "What we ask you
+    # to decide", since the asks without their heading read as more context.
     from buyin_cli.render.pptx.textfit.body import Para, fit_whole
     from buyin_cli.render.pptx.textfit.measure import Box
 
@@ -77,13 +77,23 @@ def test_what_stood_under_a_heading_left_out_moves_up_a_level():
              Para("What we ask you to decide", bold=True),
              Para("Approve £93,680 to roll out Safe Hands to all 240 line operators", level=1),
              Para("£93,680 in year one brings £270,733 a year", level=2),
-             Para("Agree that the monthly review tracks completion", level=1)]
-    box = Box(700, 130)  # room for four bullets at 20 pt, not five
-    fitted = fit_whole(paras, box, (0, 20, 40), 20, 20, 12, [True, True, False, False, False])
+             Para("Agree that the monthly review tracks completion", level=1),
+             Para("Evidence: Line 3 cut scrap 20%")]
+    box = Box(700, 130)  # room for four bullets at 20 pt, not six
+    fitted = fit_whole(paras, box, (0, 20, 40), 20, 20, 12, [True, True, False, False, False, True])
     assert fitted is not None
     _, kept, left_out = fitted
-    assert [p.text for p in left_out] == ["What we ask you to decide"]
-    assert [p.level for p in kept] == [0, 0, 1, 0]
+    assert [p.text for p in left_out] == [paras[0].text, paras[5].text]
+    assert [p.level for p in kept] == [0, 1, 2, 1]
+    # With nothing else to leave out, the heading stays and the list reads smaller.
+    fitted = fit_whole(paras[1:5], Box(700, 100), (0, 20, 40), 20, 20, 12, [True, False, False, False])
+    assert fitted is not None and fitted[1][0].text == "What we ask you to decide" and fitted[0] < 20
+    # Only where the list would otherwise continue does the heading go, its points moving up.
+    fitted = fit_whole(paras[1:4], Box(700, 50), (0, 20, 40), 20, 20, 12, [True, False, False])
+    assert fitted is not None and [p.level for p in fitted[1]] == [0, 1] and fitted[2] == [paras[1]]
+    # A heading whose points are all left out goes too.
+    fitted = fit_whole(paras[1:3], Box(700, 30), (0, 20, 40), 20, 20, 12, [True, True])
+    assert fitted is not None and fitted[2] == paras[1:3]
 
 
 def test_measured_words_are_kept_per_text_weight_and_font():

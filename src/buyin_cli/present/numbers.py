@@ -208,14 +208,14 @@ class Formatter:
         return format_date(value, format="long", locale=self.locale)
 
     def period(self, label: str) -> str:
-        """A period as people write it: 2026-06 → June 2026, 2026-Q3 → Q3 2026; others as written."""
+        """A period as people write it: 2026-06 → June 2026, 2026-Q3 → Q3 2026, its year kept
+        on the same line (a no-break space: a title must not end a line on "Q2"); others as written."""
         span, kind = parse_period(label), period_kind(label)
         if span is None:
             return label
-        if kind == "month":
-            return format_date(span.start, "LLLL y", locale=self.locale)
-        if kind == "quarter":
-            return format_date(span.start, "QQQ y", locale=self.locale)
+        if kind in ("month", "quarter"):
+            return format_date(span.start, "LLLL y" if kind == "month" else "QQQ y",
+                               locale=self.locale).replace(" ", "\u00a0")
         if kind == "day":
             return self.date(span.start)
         return label

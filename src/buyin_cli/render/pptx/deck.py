@@ -150,12 +150,19 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
         places = plan(layout, spec, number)
         text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    spec, places = paging.chart_room(layout, spec, number, places)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
-    numbered = outline.slide_numbers and layout.of_type(PH.CENTER_TITLE) is None
+    # Numbered unless the layout named is a cover's: a section header swapped for the title
+    # layout (upright.py) keeps its footer. Such a slide's title is all it says (a question,
+    # a quote): it may take a third line, and so read larger, rather than a shorter form.
+    cover = maker.facts(spec.layout).of_type(PH.CENTER_TITLE) is not None  # type: ignore[union-attr]
+    numbered = outline.slide_numbers and not cover
+    lines = TITLE_LINES + (not cover and not (spec.body or spec.link or spec.table or spec.all_charts
+                                              or spec.callouts or spec.flow))
     pages = max(len(text.pages), len(table.pages), table.chart_page + 1)
     for page in range(pages):
         slide = maker.add_slide(layout)
-        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages)
+        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages, lines)
         remove_unused(slide, used)
         if numbered:
             add_slide_number(maker.prs, slide, layout, len(maker.prs.slides))
@@ -193,11 +200,12 @@ def _margin(maker: SlideMaker) -> int:
 
 
 def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[str, Place], outline: Outline,
-               spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int) -> set[int]:
+               spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int,
+               lines: int = TITLE_LINES) -> set[int]:
     """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
     used = {places["title"].idx}
     size = _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
-                [form + (outline.continued if page else "") for form in spec.title_forms])
+                [form + (outline.continued if page else "") for form in spec.title_forms], lines)
     if spec.subtitle is not None and page == 0:
         _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
@@ -210,7 +218,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     whole = places.get("whole")
     if body:
         text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
-        _fill_body(slide, text_place, body, text.size, text.floor)
+        _fill_body(slide, text_place, body, min(text.size, size), text.floor)  # never over its title
         if text.statement:  # a short text alone: set large, in the middle of its box
             slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         used.add(places["text"].idx)
@@ -239,17 +247,18 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
     return maker.cache[key]  # type: ignore[no-any-return]
 
 
-def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str]) -> float:
-    """The title in its box, as large as it stands in two lines; its size."""
+def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str],
+                lines: int = TITLE_LINES) -> float:
+    """The title in its box, as large as it stands in `lines` lines; its size."""
     start = _inherited(maker, layout, place.idx, "title", 32)
     floor = min(start, TITLE_FLOOR)
     box = place.box
     wider = _grid_box(maker, layout, place)
-    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, TITLE_LINES) is None
+    if wider is not None and all(textfit.fit_size(form, inner(box), start, floor, True, lines) is None
                                  for form in forms):
         box = wider  # a cover's centred title too long for its box takes the grid's width
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
-    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=TITLE_LINES)
+    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=lines)
     fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
     return size
 
@@ -284,7 +293,7 @@ def _fill_subtitle(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Pl
 def _fill_body(slide: Any, place: Place, paras: list[Para], size: float, floor: float) -> None:
     written = []
     for para in paras:
-        psize = textfit.level_size(size, para.level, floor)
+        psize = textfit.para_size(para, size, floor)
         # not para.bullet: a link, or the tail of a bullet split across slides
         written.append(Paragraph((Run(para.text, psize, para.bold, para.link),), level=para.level,
                                  space_before=textfit.space_before(psize, para.level), bullet=para.bullet))

@@ -33,6 +33,7 @@ INSET_X, INSET_Y = 7.2, 3.6  # text frame insets in points (0.1 in, 0.05 in)
 GAP = 0.3 * 72  # points between a body and the chart or table beside it
 # Bands carved from the content area, in points: big-number callouts, a flow of steps, a footnote.
 CALLOUT_HEIGHT, FLOW_HEIGHT, FOOTNOTE_HEIGHT, BAND_GAP = 1.45 * 72, 1.0 * 72, 0.55 * 72, 0.18 * 72
+FLOW_LEAST = 0.8 * 72  # points: a flow's boxes at their least, a label and a two-line value at 12 pt
 FOOTNOTE_SIZE = 12  # points: a footnote's text, as shapes.add_line writes it
 
 
@@ -48,9 +49,10 @@ def slide_label(number: int, spec: Slide) -> str:
     return f"slide {number} (\u201c{spec.title}\u201d)"
 
 
-def plan(layout: LayoutFacts, spec: Slide, number: int, widen: bool = True) -> dict[str, Place]:
+def plan(layout: LayoutFacts, spec: Slide, number: int, widen: bool = True,
+         flow: float = FLOW_HEIGHT) -> dict[str, Place]:
     """Decide which placeholder (or area) takes the title, subtitle, text and chart/table
-    (`widen`: a chart beside the text takes at least CHART_MIN_WIDTH)."""
+    (`widen`: a chart beside the text takes at least CHART_MIN_WIDTH; `flow`: the flow's band, pt)."""
     def box(ph: Ph) -> tuple[int, int, int, int]:
         return (ph.left, ph.top, ph.width, ph.height)
 
@@ -106,10 +108,10 @@ def plan(layout: LayoutFacts, spec: Slide, number: int, widen: bool = True) -> d
         places["text"] = Place(contents[0].idx, box(contents[0]))
     elif has_visual:
         places["visual"] = places["area"]
-    return carve(places, spec)
+    return carve(places, spec, flow)
 
 
-def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
+def carve(places: dict[str, Place], spec: Slide, flow: float = FLOW_HEIGHT) -> dict[str, Place]:
     """Bands for the callouts and the flow at the top of the content area, the footnote at its foot.
 
     The text and the visual keep their left and right, and give up what the bands take.
@@ -118,7 +120,7 @@ def carve(places: dict[str, Place], spec: Slide) -> dict[str, Place]:
     bottom = top + h
     gap = int(BAND_GAP * EMU_PER_PT)
     out = dict(places)
-    for key, height in (("callouts", CALLOUT_HEIGHT), ("flow", FLOW_HEIGHT)):
+    for key, height in (("callouts", CALLOUT_HEIGHT), ("flow", flow)):
         if getattr(spec, key):
             band = int(height * EMU_PER_PT)
             out[key] = Place(None, (x, top, w, band))

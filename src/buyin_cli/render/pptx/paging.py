@@ -13,13 +13,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from buyin_cli.render.outline import Slide
-from buyin_cli.render.pptx import textfit, thin
+from buyin_cli.render.outline import Chart, Slide
+from buyin_cli.render.pptx import chartfit, textfit, thin
+from buyin_cli.render.pptx.chartlines import TITLE_FONT
 from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
-from buyin_cli.render.pptx.layout import EMU_PER_PT, GAP, Place, indents, inherited_size, inner, table_box
+from buyin_cli.render.pptx.layout import (
+    EMU_PER_PT,
+    FLOW_LEAST,
+    GAP,
+    Place,
+    indents,
+    inherited_size,
+    inner,
+    plan,
+    table_box,
+)
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 from buyin_cli.render.pptx.tables import body_rows
-from buyin_cli.render.pptx.textfit import Para
+from buyin_cli.render.pptx.textfit import Para, lines_at
 
 BODY_FLOOR, TABLE_START, TABLE_FLOOR = 14, 20, 12
 BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a slide)
@@ -55,8 +66,16 @@ class TablePages:
 
 
 def paragraphs(spec: Slide) -> list[Para]:
-    """The slide's list as textfit paragraphs: its bullets, then its link."""
-    paras = [Para(b.text, b.level, b.bold) for b in spec.body or []]
+    """The slide's list as textfit paragraphs: its bullets, then its link. A heading (a bold
+    bullet with points under it) groups its points without setting them smaller: they read
+    at its size, as large as the bullets beside it (the asks no smaller than their context)."""
+    paras: list[Para] = []
+    above: list[tuple[int, bool]] = []  # the level and boldness of each bullet this one stands under
+    for b in spec.body or []:
+        while above and above[-1][0] >= b.level:
+            above.pop()
+        paras.append(Para(b.text, b.level, b.bold, steps=b.level - sum(bold for _, bold in above)))
+        above.append((b.level, b.bold))
     if spec.link is not None:
         paras.append(Para(spec.link.text, bullet=False, link=spec.link.url))
     return paras
@@ -125,7 +144,7 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     if not charts:
         return TablePages(pages, chart_area, size, widths, font)
     x, y, w, h = places["visual"].box
-    least, columns = int(_chart_least(spec) * EMU_PER_PT), spec.table.columns
+    least, columns = int(_chart_least(spec, w / EMU_PER_PT) * EMU_PER_PT), spec.table.columns
 
     def left(size: float, widths: list[float], first: list[int]) -> int:
         """What the table's first page leaves the chart under it (EMU), its rows measured as
@@ -149,7 +168,36 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     return TablePages(pages, (x, top, w, y + h - top), size, widths, font)
 
 
-def _chart_least(spec: Slide) -> float:
-    """The least height (pt) a slide's charts need under a table: CHART_MIN_HEIGHT each, with
-    its source line."""
-    return max(CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) for chart in spec.all_charts)
+def _chart_least(spec: Slide, width: float = 0.0) -> float:
+    """The least height (pt) a slide's charts need: CHART_MIN_HEIGHT each, with its source
+    line, and (given the frame's `width`) its title's lines and its legend's rows above it."""
+    def above(chart: Chart) -> float:
+        if not width:
+            return 0.0
+        title = lines_at(chart.title, width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) * TITLE_FONT * 1.25 if (
+            chart.title) else 0.0
+        names = [s.name for s in chart.series]
+        return title + (chartfit.legend_rows(names, width) * chartfit.LINE if len(names) > 1 else 0.0)
+
+    return max(CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + above(chart) for chart in spec.all_charts)
+
+
+def chart_room(layout: LayoutFacts, spec: Slide, number: int,
+               places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
+    """A chart alone under a flow or over a footnote keeps a readable plot: the flow's boxes
+    take their least height, then the footnote is said from the notes (the flow's boxes their
+    full height again where that leaves the chart enough); never a word cut."""
+    def short(places: dict[str, Place]) -> bool:
+        _, _, w, h = places["visual"].box
+        return h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT)
+
+    if len(spec.all_charts) != 1 or spec.table is not None or "text" in places or not short(places):
+        return spec, places
+    if spec.flow:
+        places = plan(layout, spec, number, flow=FLOW_LEAST)
+    if spec.footnote and short(places):
+        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
+        places = plan(layout, spec, number)  # the flow at its full height again, where that leaves room
+        if spec.flow and short(places):
+            places = plan(layout, spec, number, flow=FLOW_LEAST)
+    return spec, places

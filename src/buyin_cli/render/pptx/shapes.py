@@ -59,10 +59,14 @@ def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour:
 
 
 def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Callout]) -> None:
-    """A row of big numbers, each on one line, its label under it; one size for all of them."""
+    """A row of big numbers, each on one line, its label under it; one size for all the
+    figures, and one for all the labels (a label set smaller than its neighbours reads as
+    less than they are)."""
     size, widths = _callout_widths(box, callouts)
     value_h = int(size * 1.3 * EMU_PER_PT)
     x, y, _, h = box
+    label_size = min(textfit.fit_first([c.label], textfit.Box(each - CALLOUT_PAD, _label_height(h, size)),
+                                       LABEL_SIZE, SMALL)[1] for c, each in zip(callouts, widths))
     for callout, each in zip(callouts, widths):
         w = int(each * EMU_PER_PT)
         rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, int(3 * EMU_PER_PT), h)
@@ -75,7 +79,7 @@ def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Call
         textxml.paragraph_props(value, single=True)
         textxml.styled_run(value, callout.value, size, bold=True, theme="accent1")
         label_box = textfit.Box(each - CALLOUT_PAD, _label_height(h, size))
-        text, label_size = textfit.fit_first([callout.label], label_box, LABEL_SIZE, SMALL)
+        text, _ = textfit.fit_first([callout.label], label_box, label_size, SMALL)
         label = textxml.textbox(slide, (left, y + value_h, width, h - value_h), _insets(4), anchor="t")
         textxml.paragraph_props(label, single=True)
         textxml.styled_run(label, text, label_size, bold=False, rgb=str(LABEL))

@@ -5,7 +5,7 @@ body.py fits bullet lists and table.py tables, splitting them across slides
 when they are too long for one.
 """
 
-from buyin_cli.render.pptx.textfit.body import Para, fit_body, fit_whole, level_size, space_before
+from buyin_cli.render.pptx.textfit.body import Para, fit_body, fit_whole, level_size, para_size, space_before
 from buyin_cli.render.pptx.textfit.fonts import ARIAL, WIDEST, Font, font_for, text_width
 from buyin_cli.render.pptx.textfit.measure import Box, fit_first, fit_size, line_height, lines_at, wrap
 from buyin_cli.render.pptx.textfit.table import CELL_MARGIN_X, CELL_MARGIN_Y, column_widths, fit_table, row_height
@@ -28,6 +28,7 @@ __all__ = [
            "level_size",
            "line_height",
            "lines_at",
+           "para_size",
            "row_height",
            "space_before",
            "text_width",

@@ -17,11 +17,18 @@ class Para:
     bold: bool = False
     bullet: bool = True
     link: str | None = None
+    steps: int | None = None  # size steps below the body size; None: one a level
 
 
 def level_size(size: float, level: int, floor: float) -> float:
     """Sub-levels step down 2 pt each, twice at most, never below `floor`."""
     return max(floor, size - 2 * min(level, 2))
+
+
+def para_size(para: Para, size: float, floor: float) -> float:
+    """The size `para` reads at in a list at body size `size`: its level's, unless it sets
+    its own steps (a point under a heading reads at the heading's size)."""
+    return level_size(size, para.level if para.steps is None else para.steps, floor)
 
 
 def space_before(size: float, level: int) -> float:
@@ -32,12 +39,12 @@ def space_before(size: float, level: int) -> float:
 def para_lines(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> list[str]:
     """The wrapped lines of one paragraph at body size `size`."""
     indent = indents[min(para.level, len(indents) - 1)]
-    return wrap(para.text, box.width - indent, level_size(size, para.level, floor), para.bold)
+    return wrap(para.text, box.width - indent, para_size(para, size, floor), para.bold)
 
 
 def para_height(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> float:
     """Height of one paragraph including the gap above it."""
-    psize = level_size(size, para.level, floor)
+    psize = para_size(para, size, floor)
     lines = para_lines(para, box, indents, size, floor)
     return space_before(psize, para.level) + len(lines) * line_height(psize)
 
@@ -111,7 +118,7 @@ def _split_tall(para: Para, box: Box, indents: tuple[float, ...], size: float, f
     """A paragraph taller than a whole box, cut at line breaks into pieces that fit."""
     if para_height(para, box, indents, size, floor) <= box.height:
         return [para]
-    psize = level_size(size, para.level, floor)
+    psize = para_size(para, size, floor)
     per_page = max(1, int((box.height - space_before(psize, para.level)) // line_height(psize)))
     lines = para_lines(para, box, indents, size, floor)
     chunks = [" ".join(lines[i:i + per_page]) for i in range(0, len(lines), per_page)]
@@ -123,8 +130,10 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
     """A list that must stay on one slide: its size, the bullets kept and the details left out.
 
     Shrink from `start` to `floor`; then leave out the bullets marked as details, the
-    last first, each time trying again down to `floor` (what stood under a heading left out
-    moves up a level); then shrink on to `last_floor`.
+    last first, each time trying again down to `floor`; then shrink on to `last_floor`.
+    A heading is left out only once no point stands under it: its points without it would
+    read as the bullets around them (the asks as more context); only when the list would not
+    fit even at `last_floor` does it go, its points moving up a level.
     None when even that does not fit: only then may the list continue.
     """
     kept = list(zip(paras, details))
@@ -133,21 +142,33 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
         for size in _sizes(start, floor):
             if fits([p for p, _ in kept], box, indents, size, floor):
                 return size, [p for p, _ in kept], dropped
-        last = max((i for i, (_, detail) in enumerate(kept) if detail), default=None)
+        last = max((i for i, (_, detail) in enumerate(kept) if detail and not _heads(kept, i)), default=None)
         if last is None:
             break
+        dropped.insert(0, kept.pop(last)[0])
+    while True:
+        for size in _sizes(floor if dropped else floor - 1, last_floor):
+            if fits([p for p, _ in kept], box, indents, size, last_floor):
+                return size, [p for p, _ in kept], dropped
+        # Only where the slide would otherwise continue does a heading go while its points stay;
+        # they move up a level, not under the bullet before it.
+        last = max((i for i, (_, detail) in enumerate(kept) if detail), default=None)
+        if last is None:
+            return None
         heading = kept.pop(last)[0]
         dropped.insert(0, heading)
-        if heading.bold:  # what stood under a heading left out moves up a level, not under the bullet before it
-            for i in range(last, len(kept)):
-                para, detail = kept[i]
-                if para.level <= heading.level:
-                    break
-                kept[i] = (replace(para, level=para.level - 1), detail)
-    for size in _sizes(floor - 1, last_floor):
-        if fits([p for p, _ in kept], box, indents, size, last_floor):
-            return size, [p for p, _ in kept], dropped
-    return None
+        for i in range(last, len(kept)):
+            if kept[i][0].level <= heading.level:
+                break
+            para = kept[i][0]
+            kept[i] = (replace(para, level=para.level - 1, steps=None if para.steps is None else max(
+                para.steps - (not heading.bold), 0)), kept[i][1])
+
+
+def _heads(kept: list[tuple[Para, bool]], i: int) -> bool:
+    """Whether the bullet at `i` is a heading with a point still under it."""
+    para = kept[i][0]
+    return para.bold and i + 1 < len(kept) and kept[i + 1][0].level > para.level
 
 
 def _sizes(start: float, floor: float) -> list[float]:
