@@ -226,3 +226,29 @@ def test_a_cost_slide_no_ask_funds_says_what_its_roll_out_would_cost(valid_data,
     slides, _ = _deck(valid_data, tmp_path / "asked")
     [costs] = [s for s in slides if s["table"] and s["table"][0][0] == "Cost"]
     assert costs["title"].startswith("Pick Right costs $6,000 in year one")
+
+
+def test_a_score_changes_by_points_not_by_a_share_of_itself(valid_data, tmp_path):
+    # 7.0 → 7.6 out of 10 is "0.6 points", as a % is; "up 9%" would read as a share of the score.
+    valid_data["metrics"][0].update(name="Customer effort", unit="score out of 10", better="higher",
+                                    baseline=7, target=8.5)
+    valid_data["pilots"][0]["results"][0].update(before=7.0, after=7.6, control_before=7.0, control_after=7.1)
+    slides, _ = _deck(valid_data, tmp_path)
+    [title] = [s["title"] for s in slides if "Night shift" in (s["title"] or "")]
+    assert "0.6 points" in title and "%" not in title, title
+
+
+def test_a_meeting_that_asks_no_money_hears_what_the_roll_outs_would_do(valid_data, tmp_path):
+    second = {**valid_data["initiatives"][0], "id": "pack-right", "title": "Pack Right"}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot", "initiative": "pack-right",
+                                 "group": "Day shift"})
+    valid_data["briefings"][0].update(minutes=45, asks=["Agree that each shift lead joins the March review"])
+    slides, _ = _deck(valid_data, tmp_path)
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    assert numbers["title"].startswith("Both roll-outs would pay back"), numbers["title"]
+    valid_data["briefings"][0]["asks"] = ["Approve the roll-out of Pick Right", "Approve the roll-out of Pack Right"]
+    (tmp_path / "asked").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "asked")
+    [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
+    assert numbers["title"].startswith("Both roll-outs pay back"), numbers["title"]
