@@ -105,13 +105,19 @@ def test_cost_categories_show_and_add_up_to_the_year_one_cost(tmp_path):
     assert sum(parts[:-1]) == parts[-1]
 
 
-def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
+def _level_scaled_up() -> dict:
+    """The base strategy with its first metric a % whose pilot gained 2 points: W317's case.
+    2 points × R 10 = 20: the level its money counts stays possible (else W307 stops brief)."""
     data = base()
     data["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80,
                               better="higher")
-    # 2 points × R 10 = 20: the level its money counts stays possible (else W307 stops brief)
     data["pilots"][0]["results"][0].update(before=60, after=62, control_before=60,
                                            control_after=60)
+    return data
+
+
+def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
+    data = _level_scaled_up()
     # The caveat names the figure it qualifies and how much of the headline rests on it.
     rollout = re.compile(r"Defects — £([\d,]+), (\d+)% of the £([\d,]+) — is scaled up from a share "
                          r"as if it were a count: it holds only if each group the pilot's size gains as much\.")
@@ -161,11 +167,7 @@ def test_a_chart_title_says_its_unit_once(tmp_path):
 
 
 def test_an_accepted_reason_reads_as_a_sentence_of_its_own(tmp_path):
-    data = base()
-    data["metrics"][0].update(unit="% of parts right first time", baseline=60, target=80,
-                              better="higher")
-    data["pilots"][0]["results"][0].update(before=60, after=62, control_before=60,
-                                           control_after=60)
+    data = _level_scaled_up()
     data["pilots"][0]["accept"] = {"W317": "a point is valued for one line of ten"}
     accepted = " ".join(t for s in deck(tmp_path, data) for t in s["texts"] + [s["notes"]])
     assert "is scaled up from a share as if it were a count. A point is valued for one line of ten." in accepted
