@@ -97,10 +97,12 @@ def template_width(path: Path | None) -> float:
     """The content width (points) of the slides of a template: the user's or the bundled one."""
     path = Path(path) if path is not None else default_template()
     blob = read_presentation(path)
-    if blob not in _WIDTHS:
+    width = _WIDTHS.get(blob)
+    if width is None:
+        width = content_width(_parsed(path, blob))
         _WIDTHS.clear()  # one template at a time: a corporate one can be megabytes
-        _WIDTHS[blob] = content_width(_parsed(path, blob))
-    return _WIDTHS[blob]
+        _WIDTHS[blob] = width
+    return width
 
 
 def _open(path: Path | None) -> tuple[Any, bytes]:
