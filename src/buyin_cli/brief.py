@@ -29,8 +29,7 @@ from buyin_cli.render.markdown import as_markdown, screened
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
-from buyin_cli.render.pptx.deck import build_deck as _build_deck, open_template, verify_deck
-from buyin_cli.render.pptx.layout import content_width
+from buyin_cli.render.pptx.deck import build_deck as _build_deck, template_width, verify_deck
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review
@@ -143,7 +142,7 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     env.new_run()  # the templates' time budget is the run's, not each template's
     build_deck = build_deck or _fresh_deck
     # The planner lays a pilot's results out by the room the template's slides give them.
-    width = content_width(open_template(pptx_template)) if briefings else None
+    width = template_width(pptx_template) if briefings else None
     results: list[Rendered] = []
     for briefing in briefings:
         if progress is not None:

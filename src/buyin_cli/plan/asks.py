@@ -45,14 +45,68 @@ def folded(text: str) -> str:
 def _names(text: str, words: str, lowered: str | None = None) -> bool:
     """Whether `text` holds `words` as whole words, whatever their case.
 
-    Each pattern is compiled once: every briefing's asks are matched against every
-    initiative's title and id, more patterns than `re`'s own cache keeps at 10k records.
+    Each pattern is compiled once: every briefing's asks are matched against initiatives'
+    titles and ids, more patterns than `re`'s own cache keeps at 10k records.
     `lowered`, the text `folded`, rules out most initiatives without a search: ASCII words
     that match ignoring case are, lower-cased, a part of it.
     """
     if lowered is not None and words.isascii() and words.lower() not in lowered:
         return False
     return _pattern(words).search(text) is not None
+
+
+# An ASCII run of letters and digits. Each run of an ASCII title or id, lower-cased, is a
+# whole run of the ask's text `folded` wherever the text names it: inside the name it is
+# bounded by the name's own characters, which match only themselves (once folded); at the
+# name's ends by characters that are not word characters, which no folding makes ASCII.
+_RUN = re.compile(r"[a-z0-9]+")
+
+
+class _Names:
+    """Titles (or ids), each filed under its rarest run, so that an ask's text tries only those
+    filed under one of its own runs, and those with no run to file them under, in their order."""
+
+    def __init__(self, names: Sequence[str]):
+        runs = [_RUN.findall(name.lower()) if name.isascii() else [] for name in names]
+        having: dict[str, int] = {}
+        for found in runs:
+            for run in set(found):
+                having[run] = having.get(run, 0) + 1
+        self.always: list[int] = []
+        self.under: dict[str, list[int]] = {}
+        for n, found in enumerate(runs):
+            if found:
+                self.under.setdefault(min(found, key=lambda r: (having[r], r)), []).append(n)
+            else:
+                self.always.append(n)
+
+    def tried(self, runs: set[str]) -> list[int]:
+        """The positions of the names a text with these runs may hold, in order."""
+        return sorted(self.always + [n for run in runs for n in self.under.get(run, ())])
+
+
+class _Index:
+    """The initiatives of one strategy with their titles and ids filed (`_Names`)."""
+
+    def __init__(self, initiatives: tuple[Initiative, ...]):
+        self.initiatives = initiatives
+        self.titles = _Names([i.title for i in initiatives])
+        self.ids = _Names([i.id for i in initiatives])
+
+
+_INDEXES: dict[int, _Index] = {}
+
+
+def _index(initiatives: Sequence[Initiative]) -> _Index:
+    """The index of `initiatives`, made once for the same initiatives (the same objects, in
+    the same order: a strategy's list is asked about once per ask of every briefing)."""
+    items = tuple(initiatives)
+    index = _INDEXES.get(id(initiatives))
+    if index is None or index.initiatives != items:
+        if len(_INDEXES) >= 8:
+            _INDEXES.clear()
+        index = _INDEXES[id(initiatives)] = _Index(items)
+    return index
 
 
 def ask_initiative(ask_text: str, linked: str | None,
@@ -62,10 +116,14 @@ def ask_initiative(ask_text: str, linked: str | None,
     if linked:
         return linked
     lowered = folded(ask_text)
-    named = [i for i in initiatives if _names(ask_text, i.title, lowered)]
+    runs = set(_RUN.findall(lowered))
+    index = _index(initiatives)
+    items = index.initiatives
+    named = [items[n] for n in index.titles.tried(runs) if _names(ask_text, items[n].title, lowered)]
     if named:
         return max(named, key=lambda i: len(i.title)).id
-    return next((i.id for i in initiatives if _names(ask_text, i.id, lowered)), None)
+    return next((items[n].id for n in index.ids.tried(runs) if _names(ask_text, items[n].id, lowered)),
+                None)
 
 
 def asks_for_rollout(ask_text: str) -> bool:

@@ -58,13 +58,35 @@ def as_markdown(value: Any, name: str = "") -> Any:
     """A copy of a view (dataclasses, lists, dicts, text) with every text escaped for Markdown;
     a field named '…url' becomes a link target."""
     if isinstance(value, str):
-        return markdown_link(value) if name.endswith("url") else markdown_text(value)
+        return markdown_link(value) if name.endswith("url") else _escaped(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {f.name: as_markdown(getattr(value, f.name), f.name)
-                   for f in dataclasses.fields(value) if f.init}
+        changes = {field: as_markdown(getattr(value, field), field) for field in _init_fields(type(value))}
         return dataclasses.replace(value, **changes)
     if isinstance(value, (list, tuple)):
         return type(value)(as_markdown(item, name) for item in value)
     if isinstance(value, dict):
         return {key: as_markdown(item, name) for key, item in value.items()}
     return value
+
+
+# A view says the same names and numbers many times over: each text is escaped once per
+# process (at most _KEPT of them kept), and each kind of record's fields are read once.
+_KEPT = 20_000
+_ESCAPED: dict[str, str] = {}
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _escaped(text: str) -> str:
+    found = _ESCAPED.get(text)
+    if found is None:
+        if len(_ESCAPED) >= _KEPT:
+            _ESCAPED.clear()
+        found = _ESCAPED[text] = markdown_text(text)
+    return found
+
+
+def _init_fields(kind: type) -> tuple[str, ...]:
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.init)
+    return found

@@ -24,8 +24,8 @@ from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, paging, textfit, thin
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
-                                          slide_label, table_box)
+from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, content_width, inherited_align, inherited_size,
+                                          inner, plan, slide_label, table_box)
 from buyin_cli.render.pptx.package import build_time, read_presentation, write_package
 from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
                                           master_margin)
@@ -96,17 +96,32 @@ def default_template() -> Path:
     return packaged_dir("templates") / "default.pptx"
 
 
-def open_template(path: Path | None) -> Any:
-    """A Presentation from a .pptx or .potx: the user's corporate template, or the bundled one."""
-    return _open(path)[0]
+_WIDTHS: dict[bytes, float] = {}  # a template's bytes -> its content width (watch renders often)
+
+
+def template_width(path: Path | None) -> float:
+    """The content width (points) of the slides of a template: the user's or the bundled one."""
+    path = Path(path) if path is not None else default_template()
+    blob = read_presentation(path)
+    width = _WIDTHS.get(blob)
+    if width is None:
+        width = content_width(_parsed(path, blob))
+        _WIDTHS.clear()  # one template at a time: a corporate one can be megabytes
+        _WIDTHS[blob] = width
+    return width
 
 
 def _open(path: Path | None) -> tuple[Any, bytes]:
     """The template as a Presentation, and the bytes it was read from."""
     path = Path(path) if path is not None else default_template()
     blob = read_presentation(path)
+    return _parsed(path, blob), blob
+
+
+def _parsed(path: Path, blob: bytes) -> Any:
+    """The template read from `path` as a Presentation."""
     try:
-        return Presentation(io.BytesIO(blob)), blob
+        return Presentation(io.BytesIO(blob))
     except Exception as exc:  # noqa: BLE001 - XML or part trouble: all mean "not a usable deck"
         raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
 

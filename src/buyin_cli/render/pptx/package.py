@@ -131,6 +131,21 @@ def normalize_package(data: bytes, when: datetime) -> bytes:
         return write_package(((info.filename, src.read(info)) for info in src.infolist()), when)
 
 
+# The workbooks of the slides `buyin watch` copies in unchanged are the same bytes save after
+# save: each is rewritten once (at most _KEPT of them kept, by their bytes and the date).
+_KEPT = 256
+_NORMALIZED: dict[tuple[bytes, datetime], bytes] = {}
+
+
+def _normalized(data: bytes, when: datetime) -> bytes:
+    found = _NORMALIZED.get((data, when))
+    if found is None:
+        if len(_NORMALIZED) >= _KEPT:
+            _NORMALIZED.clear()
+        found = _NORMALIZED[(data, when)] = normalize_package(data, when)
+    return found
+
+
 def write_package(members: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
     """A zip package of `members` (name, bytes), in that order, with fixed entry times and
     attributes; embedded workbooks are normalised too, and the document's dates are `when`."""
@@ -141,7 +156,7 @@ def write_package(members: Iterable[tuple[str, bytes]], when: datetime) -> bytes
     with zipfile.ZipFile(out, "w") as dst:
         for name, blob in members:
             if name.endswith(".xlsx"):
-                blob = normalize_package(blob, when)
+                blob = _normalized(blob, when)
             elif name == "docProps/core.xml" and b"dcterms:created" in blob:
                 iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
                 blob = re.sub(rb"(<dcterms:(created|modified)[^>]*>)[^<]*", rb"\g<1>" + iso, blob)
