@@ -18,8 +18,9 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from buyin_cli.errors import TemplateError
 from buyin_cli.render.pptx import textfit
-from buyin_cli.render.pptx.deck import build_deck, default_template
+from buyin_cli.render.pptx.deck import build_deck
 from buyin_cli.render.pptx.layout import EMU_PER_PT, INSET_X, INSET_Y
+from buyin_cli.render.pptx.templatefile import default_template
 from deck_helpers import SAMPLE, STEPS, outline_from, pdf_pages, read_deck, save_deck, to_pdf
 
 

@@ -30,7 +30,7 @@ def test_roi_never_writes_its_workbook_over_the_strategy(run, strategy_file, out
 
 
 def test_brief_never_writes_a_deck_over_the_powerpoint_template_it_read(run, strategy_file) -> None:
-    from buyin_cli.render.pptx.deck import default_template
+    from buyin_cli.render.pptx.templatefile import default_template
 
     Path("build").mkdir()
     template = Path("build/warehouse-manager-briefing.pptx")

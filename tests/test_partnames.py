@@ -24,7 +24,7 @@ def _outlines(example: Path) -> list[Outline]:
     loaded = load_strategy(example)
     outlines: list[Outline] = []
 
-    def keep(outline: Outline, template: Path | None) -> bytes:
+    def keep(outline: Outline, template: Path | None, titles: list[str]) -> bytes:
         outlines.append(outline)
         return b""
 

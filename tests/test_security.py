@@ -316,7 +316,7 @@ PRESENTATION_MAIN = b"application/vnd.openxmlformats-officedocument.presentation
 
 
 def _default_pptx() -> bytes:
-    from buyin_cli.render.pptx.deck import default_template
+    from buyin_cli.render.pptx.templatefile import default_template
 
     return default_template().read_bytes()
 

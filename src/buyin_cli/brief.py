@@ -29,7 +29,8 @@ from buyin_cli.render.markdown import as_markdown, screened
 from buyin_cli.render.outline import Outline, parse_outline
 from buyin_cli.render.outline.schedule import schedule
 from buyin_cli.render.outputs import Pending, write_outputs_together
-from buyin_cli.render.pptx.deck import build_deck as _build_deck, template_width, verify_deck
+from buyin_cli.render.pptx.deck import build_deck as _build_deck
+from buyin_cli.render.pptx.templatefile import template_width, verify_deck
 from buyin_cli.render.sandbox import BoundedSandbox
 from buyin_cli.render.templating import make_environment, render
 from buyin_cli.review.score import Readiness, review

@@ -10,23 +10,21 @@ the table uses both halves.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pptx import Presentation
 from pptx.enum.text import MSO_ANCHOR
 
 from buyin_cli.errors import TemplateError, display_path
-from buyin_cli.packaged import packaged_dir
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, paging, textfit, thin
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
-from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, content_width, inherited_align, inherited_size,
-                                          inner, plan, slide_label, table_box)
-from buyin_cli.render.pptx.package import build_time, read_presentation, write_package
+from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
+                                          slide_label, table_box)
+from buyin_cli.render.pptx.package import build_time, write_package
+from buyin_cli.render.pptx.templatefile import default_template, open_template
 from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
                                           master_margin)
 from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placeholder_sp, remove_unused
@@ -54,7 +52,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
     `titles`, when given, receives each outline slide's title as its first page shows it:
     the form that fitted, which the talking points then list.
     """
-    prs, template = _open(pptx_template)
+    prs, template = open_template(pptx_template)
     oxml.drop_all_slides(prs)
     refused = oxml.template_payload(prs)
     if refused is not None:
@@ -89,46 +87,6 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
 def _property(text: str) -> str:
     """A document property: the format holds at most 255 characters."""
     return text if len(text) <= 255 else text[:254] + "…"
-
-
-def default_template() -> Path:
-    """The bundled template, default.pptx."""
-    return packaged_dir("templates") / "default.pptx"
-
-
-_WIDTHS: dict[bytes, float] = {}  # a template's bytes -> its content width (watch renders often)
-
-
-def template_width(path: Path | None) -> float:
-    """The content width (points) of the slides of a template: the user's or the bundled one."""
-    path = Path(path) if path is not None else default_template()
-    blob = read_presentation(path)
-    width = _WIDTHS.get(blob)
-    if width is None:
-        width = content_width(_parsed(path, blob))
-        _WIDTHS.clear()  # one template at a time: a corporate one can be megabytes
-        _WIDTHS[blob] = width
-    return width
-
-
-def _open(path: Path | None) -> tuple[Any, bytes]:
-    """The template as a Presentation, and the bytes it was read from."""
-    path = Path(path) if path is not None else default_template()
-    blob = read_presentation(path)
-    return _parsed(path, blob), blob
-
-
-def _parsed(path: Path, blob: bytes) -> Any:
-    """The template read from `path` as a Presentation."""
-    try:
-        return Presentation(io.BytesIO(blob))
-    except Exception as exc:  # noqa: BLE001 - XML or part trouble: all mean "not a usable deck"
-        raise TemplateError(f"{path}: not a usable PowerPoint template ({exc})") from None
-
-
-def verify_deck(path: Path) -> None:
-    """Reopen a written deck: python-pptx must be able to read what it saved."""
-    Presentation(str(path))
 
 
 # Slides ------------------------------------------------------------------
