@@ -43,7 +43,7 @@ def credit_claims(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> lis
             for m in strategy["metrics"])]
         bare = [r for r in results if _uncompared(r)]
         notes = slide["notes"]
-        if ISOLATION_SHARE.search(notes) and not any(r.get("isolation", 1) < 1 for r in bare):
+        if ISOLATION_SHARE.search(notes) and not any(r.get("isolation", 1) < 1 for r in results):
             found.append(f"slide {n}: an isolation estimate said to discount a change none discounts")
         if ALL_OF_IT.search(notes) and not any(r.get("isolation", 1) == 1 for r in bare):
             found.append(f"slide {n}: the whole change said credited where an estimate discounts it")

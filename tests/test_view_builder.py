@@ -121,8 +121,8 @@ def test_money_is_spoken_rounded() -> None:
 
 def test_money_is_short_for_a_callout() -> None:
     fmt = deck_formatter("GBP", None)
-    assert [fmt.money_short(x) for x in (9500, 189400, 1234567, -25000)] == \
-        ["£9,500", "£189k", "£1.2m", "\u2212£25k"]
+    assert [fmt.money_short(x) for x in (9500, 189400, 1234567, -25000, 266500, 1250000)] == \
+        ["£9,500", "£189k", "£1.2m", "\u2212£25k", "£267k", "£1.3m"]  # half up, as people round
 
 
 def test_money_short_falls_back_where_the_locale_has_no_word_for_thousands() -> None:

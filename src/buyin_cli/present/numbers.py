@@ -136,9 +136,9 @@ class Formatter:
         """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
         if (amount := finite(amount)) is None or abs(amount) < 10_000:
             return self.money(amount)
-        digits = 1 if abs(amount) >= 1_000_000 else 0
-        short = format_compact_currency(amount, self.currency, locale=self.locale,
-                                        fraction_digits=digits)
+        digits = 1 if abs(amount) >= 1_000_000 else 0  # rounded half up first: £266,500 is £267k
+        short = format_compact_currency(shown(amount, -5 if digits else -3), self.currency,
+                                        locale=self.locale, fraction_digits=digits)
         symbol = get_currency_symbol(self.currency, locale=self.locale)
         if not any(c.isalpha() for c in short.replace(symbol, "")):
             # The locale has no short word for thousands (German writes 189.400 €, not 189k):
