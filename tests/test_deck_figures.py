@@ -243,3 +243,13 @@ def test_a_trend_line_result_draws_what_the_trend_projected(tmp_path):
     [(slide, chart)] = [(s, c) for s, c in charts(deck(tmp_path, data)) if c["title"].startswith("Check-in wait")]
     assert chart["series"][1] == ("Expected on the pre-pilot trend", [20.0, 19.0]) and chart["legend"]
     assert any("which projected 19 minutes" in t for t in slide["texts"]), slide["texts"]
+
+
+def test_a_chart_title_says_the_period_before_the_units_scope(tmp_path):
+    # "defects, all lines" read a week: "Defects per week, all lines", not "…, all lines per week".
+    data = base()
+    data["metrics"][0].update(unit="defects, all lines", per="week")
+    titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
+    assert "Defects per week, all lines" in titles, titles  # the metric's own chart
+    assert "Defects per week" in titles, titles  # the pilot's readings: its group's, no scope
+    assert not [t for t in titles if "lines per" in t or "Defects, defects" in t], titles

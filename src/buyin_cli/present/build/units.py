@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.numbers import get_currency_symbol
 
-from buyin_cli.load.units import for_one, read_unit
+from buyin_cli.load.units import for_one, read_unit, without_scope
 from buyin_cli.present.numbers import Formatter, format_money
 from buyin_cli.present.view.units import UnitView
 
@@ -26,7 +26,8 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
     return UnitView(text=text, kind=unit.kind, is_percent=unit.is_percent, is_money=money,
                     adds_up=unit.adds_up, takes_period=unit.takes_period,
                     before=before, sign=sign, rest=words,
-                    rest_one=" " * words.startswith(" ") + for_one(words.lstrip(" ")))
+                    rest_one=" " * words.startswith(" ") + for_one(words.lstrip(" ")),
+                    scope=text[len(without_scope(text)):].lstrip(" ,"))
 
 
 def _is_ours(sign: str, fmt: Formatter) -> bool:

@@ -24,6 +24,7 @@ class UnitView:
     sign: str  # what follows the figure at once: "%", " %", " €", or ""
     rest: str  # the unit's words after that: " of observed jobs", " minutes", or ""
     rest_one: str = ""  # the same after a figure of exactly one: " minute", " hour of rework"
+    scope: str = ""  # whom the metric's own figures cover, after its comma: "all channels", or ""
 
     @property
     def after(self) -> str:
