@@ -150,3 +150,16 @@ def test_excel_money_format_follows_the_locale() -> None:
 ])
 def test_a_unit_needs_a_period_only_when_it_adds_up_and_names_none(unit: str, period: bool) -> None:
     assert has_period(unit) is period
+
+
+def test_readiness_rows_are_told_apart_or_said_once() -> None:
+    from buyin_cli.present.view import Accepted, NotReady
+    from buyin_cli.present.view_builder import _told_apart
+
+    title = "An audience with a gap kind not analysed"
+    open_rows = [NotReady("W201", title, f"audiences[0].gaps.{kind}: {kind} gaps not analysed", "s.yaml:9:5",
+                          "Team leaders") for kind in ("knowledge", "motivation")]
+    assert [r.subject for r in _told_apart(open_rows)] == ["Team leaders (knowledge)", "Team leaders (motivation)"]
+    accepted = [Accepted(r.code, r.title, r.message, "They join the course in spring.", r.where, r.subject)
+                for r in open_rows]
+    assert [r.subject for r in _told_apart(accepted)] == ["Team leaders"]  # one reason, said once

@@ -9,8 +9,9 @@ presents, so one meeting's gaps never appear in another's talking points.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, TypedDict, TypeVar
 
 from buyin_cli.codes import CODES
 from buyin_cli.figures.compute import Figures
@@ -166,7 +167,29 @@ def _readiness(readiness: Readiness | None, relevant: set[Path_], strategy: Stra
     accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
                          str(a.location), _ask(strategy, a.warning.message) or _subject(strategy, a.owner))
                 for a in readiness.accepted if a.owner in relevant]
-    return {"not_ready": not_ready, "accepted": accepted}
+    return {"not_ready": _told_apart(not_ready), "accepted": _told_apart(accepted)}
+
+
+_FIELD = re.compile(r"^[\w\[\].]*?\.?([a-z_]+)(?:\[\d+\])*:")
+
+
+_Row = TypeVar("_Row", NotReady, Accepted)
+
+
+def _told_apart(rows: list[_Row]) -> list[_Row]:
+    """The rows of a readiness table, each once, and told apart where two share a flag and an item:
+    the same reason said once; else each names the field it is about ("Team leaders (knowledge)")."""
+    seen: set[tuple[str, str | None, str]] = set()
+    unique = []
+    for row in rows:
+        key = (row.code, row.subject, getattr(row, "reason", row.message))
+        if key not in seen:
+            seen.add(key)
+            unique.append(row)
+    shared = Counter((row.code, row.subject) for row in unique)
+    return [replace(row, subject=f"{row.subject} ({field.group(1)})")
+            if shared[(row.code, row.subject)] > 1 and row.subject and (field := _FIELD.match(row.message)) else row
+            for row in unique]
 
 
 # A warning about one ask says where it is first: "briefings[1].asks[3]: …".
