@@ -182,6 +182,9 @@ def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_p
     assert shorter("Final accuracy check done on every bag at peak") == [
         "Final accuracy check done on every bag", "Final accuracy check done"]
     assert shorter("Pharmacy assistant turnover") == []
+    # German too: never ending on "innerhalb" ("within").
+    assert shorter("Nachgespräch nach der Begleitfahrt innerhalb von drei Tagen geführt") == [
+        "Nachgespräch nach der Begleitfahrt"]
     data = base()
     data["pilots"][0]["application"][0]["behaviour"] = (
         "New starter meets their named buddy every single week in the first ninety days")

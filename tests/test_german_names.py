@@ -48,8 +48,8 @@ def test_a_german_result_names_its_comparison_group_as_a_label_and_quotes_its_in
 
 def test_the_shortest_german_result_title_keeps_its_metric_and_change():
     words = translations("de")
-    assert words.gettext("%(metric)s: down %(change)s") % {"metric": "Wartezeit", "change": "39 %"} == (
-        "Wartezeit: um 39 % gesunken")
+    assert words.gettext("%(metric)s in the pilot: down %(change)s") % {"metric": "Wartezeit", "change": "39 %"} == (
+        "Wartezeit im Pilotprojekt: um 39 % gesunken")
     # The learning's share before the learning: "15 % der Weiterbildung" would read as 15% of the training.
     assert words.gettext("; we credit the learning with %(credited)s") % {"credited": "15 %"} == (
         "; der Weiterbildung rechnen wir 15 % zu")

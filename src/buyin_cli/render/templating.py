@@ -174,7 +174,8 @@ def plural_n(text: str) -> int:
 # Where a phrase goes on to qualify what it names: before a preposition, or (English) a participle;
 # a shorter form never ends on one, nor on an article or a conjunction ("checked before").
 _PREPOSITIONS = (r"in|on|at|for|of|to|from|with|within|by|before|after|during|per|across|under|over"
-                 r"|im|am|an|auf|für|von|vom|mit|bei|beim|nach|vor|pro|je|zu|zum|zur|über|unter|während")
+                 r"|im|am|an|auf|für|von|vom|mit|bei|beim|nach|vor|pro|je|zu|zum|zur|über|unter|während"
+                 r"|innerhalb|außerhalb|binnen|seit|ab|bis|durch|gegen|ohne|um|wegen|trotz|laut|zwischen|neben|hinter")
 _QUALIFIER = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing)$", re.IGNORECASE)
 _DANGLING = re.compile(rf"^(?:{_PREPOSITIONS}|\w{{3,}}ing|the|a|an|and|or|der|die|das|ein|eine|und|oder)$",
                        re.IGNORECASE)
