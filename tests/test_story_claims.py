@@ -253,3 +253,14 @@ def test_a_meeting_that_asks_no_money_hears_what_the_roll_outs_would_do(valid_da
     slides, _ = _deck(valid_data, tmp_path / "asked")
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
     assert numbers["title"].startswith("Both roll-outs pay back"), numbers["title"]
+
+
+def test_a_meeting_that_asks_no_money_prices_only_what_its_asks_are_about(valid_data, tmp_path):
+    second = {**valid_data["initiatives"][0], "id": "pack-right", "title": "Pack Right"}
+    valid_data["initiatives"].append(second)
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot", "initiative": "pack-right",
+                                 "group": "Day shift"})
+    valid_data["briefings"][0].update(minutes=45, asks=["Support Pick Right in the March review"])
+    slides, _ = _deck(valid_data, tmp_path)
+    assert not [t for t in slides[1]["texts"] if "Pack Right" in t], slides[1]["texts"]
+    assert any((s["title"] or "").startswith("Rolling out Pick Right would pay back") for s in slides)

@@ -10,7 +10,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_funds, ask_initiative, asks_for_rollout, whose_time
+from buyin_cli.plan.asks import ask_funds, ask_initiative, asks_for_money, whose_time
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -100,7 +100,7 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     totals of what they fund, or of what is presented; the evidence in one line (`focus`: the
     metrics of the objectives the meeting leads with, when it names them)."""
     by_id = {i.id: i for i in initiatives}
-    asks, said, unfunded = [], set(), 0
+    asks, said, unfunded, about_ids = [], set(), 0, set()
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
         view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
@@ -108,14 +108,17 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
         time_of = None if view else by_id.get(whose_time(a.decision, about, timed) or "")
         asks.append(AskView(a.decision, view if view is None or view.id not in said else None,
                             time_of if time_of is not None and time_of.id in timed else None,
-                            about is None and asks_for_rollout(a.decision)))
+                            about is None and asks_for_money(a.decision)))
+        about_ids |= {i for i in (about, time_of.id if time_of else None) if i is not None}
         said.add(view.id if view else "")
         unfunded += view is None
     funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
     priced = bool(funded)
-    if not funded:  # what the meeting presents, priced if it can be
-        funded = ([i for i in initiatives if i.monetised] or
-                  [i for i in initiatives if i.rollout_cost > 0])
+    if not funded:  # what the asks are about, else what the meeting presents; priced if it can be
+        funded = next((chosen for chosen in (
+            [i for i in initiatives if i.id in about_ids and i.monetised],
+            [i for i in initiatives if i.id in about_ids and i.rollout_cost > 0],
+            [i for i in initiatives if i.monetised], [i for i in initiatives if i.rollout_cost > 0]) if chosen), [])
     evidence, evidence_pilot, credited = _evidence(funded, pilots, figures, set(focus))
     # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
     scales = priced and not unfunded and evidence is not None and evidence.improved and credited > 0
