@@ -264,3 +264,17 @@ def test_a_meeting_that_asks_no_money_prices_only_what_its_asks_are_about(valid_
     slides, _ = _deck(valid_data, tmp_path)
     assert not [t for t in slides[1]["texts"] if "Pack Right" in t], slides[1]["texts"]
     assert any((s["title"] or "").startswith("Rolling out Pick Right would pay back") for s in slides)
+
+
+def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_data, tmp_path):
+    # One pilot, two results: picking errors against the day shift, re-picks with no comparison.
+    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week", "better": "lower",
+                                  "baseline": 40, "target": 20, "value_per_unit": 5})
+    valid_data["objectives"][0]["metrics"].append("re-picks")
+    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40, "after": 30,
+                                               "isolation": 0.5, "confidence": 0.8})
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)
+    said = " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
+    assert "beyond the comparison group" not in said
+    assert "only the share of each change we credit to the learning" in said
