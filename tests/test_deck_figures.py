@@ -256,3 +256,10 @@ def test_a_chart_title_says_the_period_before_the_units_scope(tmp_path):
     assert "Defects per week, all lines" in titles, titles  # the metric's own chart
     assert "Defects per week" in titles, titles  # the pilot's readings: its group's, no scope
     assert not [t for t in titles if "lines per" in t or "Defects, defects" in t], titles
+
+
+def test_a_chart_title_says_the_period_before_the_names_comma(tmp_path):
+    data = base()
+    data["metrics"][0]["name"] = "Defects, all lines"
+    titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
+    assert "Defects per week, all lines" in titles, titles

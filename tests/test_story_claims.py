@@ -236,7 +236,7 @@ def test_a_score_changes_by_points_not_by_a_share_of_itself(valid_data, tmp_path
     valid_data["pilots"][0]["results"][0].update(before=7.0, after=7.6, control_before=7.0, control_after=7.1)
     slides, _ = _deck(valid_data, tmp_path)
     [title] = [s["title"] for s in slides if "Night shift" in (s["title"] or "")]
-    assert "0.6 points" in title and "%" not in title, title
+    assert "0.6 score points" in title and "%" not in title, title
 
 
 def test_a_meeting_that_asks_no_money_hears_what_the_roll_outs_would_do(valid_data, tmp_path):
@@ -278,3 +278,19 @@ def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_
     said = " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
     assert "beyond the comparison group" not in said
     assert "only the share of each change we credit to the learning" in said
+
+
+def test_a_result_without_the_pilots_comparison_group_is_named_on_its_own_page(valid_data, tmp_path):
+    # 4:3 gives each result a page; the footnote names the comparison group, then must not say
+    # "No comparison group" of the page's result without saying which.
+    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week", "better": "lower",
+                                  "baseline": 40, "target": 20, "value_per_unit": 5})
+    valid_data["objectives"][0]["metrics"].append("re-picks")
+    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40, "after": 30,
+                                               "isolation": 0.5, "confidence": 0.8})
+    valid_data["pilots"][0].update(control_group="Day shift", accept={"W317": "Valued per pilot-sized group."})
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []
+    texts = [t for s in read_deck(tmp_path / "out" / f"{BRIEFING}.pptx") for t in s["texts"]]
+    assert any("No comparison group for re-picks" in t for t in texts)
+    assert not any("comparison group: Day shift. No comparison group:" in t for t in texts)
