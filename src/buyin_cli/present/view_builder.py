@@ -186,10 +186,15 @@ def _told_apart(rows: list[_Row]) -> list[_Row]:
         if key not in seen:
             seen.add(key)
             unique.append(row)
+    fields = {id(row): m.group(1) if (m := _FIELD.match(row.message)) else "" for row in unique}
+    by_item: dict[tuple[str, str | None], set[str]] = {}
+    for row in unique:
+        by_item.setdefault((row.code, row.subject), set()).add(fields[id(row)])
     shared = Counter((row.code, row.subject) for row in unique)
-    return [replace(row, subject=f"{row.subject} ({field.group(1)})")
-            if shared[(row.code, row.subject)] > 1 and row.subject and (field := _FIELD.match(row.message)) else row
-            for row in unique]
+    # Named by field only where that tells them apart (two gap kinds), not where it does not (two results).
+    return [replace(row, subject=f"{row.subject} ({fields[id(row)]})")
+            if row.subject and shared[(row.code, row.subject)] > 1
+            and len(by_item[(row.code, row.subject)]) == shared[(row.code, row.subject)] else row for row in unique]
 
 
 # A warning about one ask says where it is first: "briefings[1].asks[3]: …".
