@@ -3,33 +3,15 @@ walk of the package would give them, at every part of a deck, built fresh or fro
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 from pptx.opc.package import OpcPackage
 
-from buyin_cli.brief import render_briefings
-from buyin_cli.load.strategy import load_strategy
-from buyin_cli.render.outline import Outline
 from buyin_cli.render.pptx import skeleton
 from buyin_cli.render.pptx.deck import build_deck
 from buyin_cli.render.pptx.reuse import SlideMemo
-from buyin_cli.review.score import review
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-
-
-def _outlines(example: Path) -> list[Outline]:
-    loaded = load_strategy(example)
-    outlines: list[Outline] = []
-
-    def keep(outline: Outline, template: Path | None, titles: list[str]) -> bytes:
-        outlines.append(outline)
-        return b""
-
-    render_briefings(loaded, review(loaded), build_deck=keep)
-    return outlines
+from test_deck_reuse import EXAMPLES, _outlines
 
 
 @pytest.mark.parametrize("example", ["northwind-manufacturing.yaml", "harbour-bank"])

@@ -239,11 +239,15 @@ def test_a_score_changes_by_points_not_by_a_share_of_itself(valid_data, tmp_path
     assert "0.6 score points" in title and "%" not in title, title
 
 
+def _pack_right_too(data: dict[str, Any]) -> None:
+    """A second initiative, Pack Right, piloted like Pick Right by the day shift."""
+    data["initiatives"].append({**data["initiatives"][0], "id": "pack-right", "title": "Pack Right"})
+    data["pilots"].append({**data["pilots"][0], "id": "pack-right-pilot", "initiative": "pack-right",
+                           "group": "Day shift"})
+
+
 def test_a_meeting_that_asks_no_money_hears_what_the_roll_outs_would_do(valid_data, tmp_path):
-    second = {**valid_data["initiatives"][0], "id": "pack-right", "title": "Pack Right"}
-    valid_data["initiatives"].append(second)
-    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot", "initiative": "pack-right",
-                                 "group": "Day shift"})
+    _pack_right_too(valid_data)
     valid_data["briefings"][0].update(minutes=45, asks=["Agree that each shift lead joins the March review"])
     slides, _ = _deck(valid_data, tmp_path)
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
@@ -256,10 +260,7 @@ def test_a_meeting_that_asks_no_money_hears_what_the_roll_outs_would_do(valid_da
 
 
 def test_a_meeting_that_asks_no_money_prices_only_what_its_asks_are_about(valid_data, tmp_path):
-    second = {**valid_data["initiatives"][0], "id": "pack-right", "title": "Pack Right"}
-    valid_data["initiatives"].append(second)
-    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot", "initiative": "pack-right",
-                                 "group": "Day shift"})
+    _pack_right_too(valid_data)
     valid_data["briefings"][0].update(minutes=45, asks=["Support Pick Right in the March review"])
     slides, _ = _deck(valid_data, tmp_path)
     assert not [t for t in slides[1]["texts"] if "Pack Right" in t], slides[1]["texts"]
