@@ -267,13 +267,18 @@ def test_a_meeting_that_asks_no_money_prices_only_what_its_asks_are_about(valid_
     assert any((s["title"] or "").startswith("Rolling out Pick Right would pay back") for s in slides)
 
 
+def _re_picks_uncompared(data: dict[str, Any]) -> None:
+    """A second priced result on the pilot, re-picks, with no comparison group: only an isolation estimate."""
+    data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week", "better": "lower",
+                            "baseline": 40, "target": 20, "value_per_unit": 5})
+    data["objectives"][0]["metrics"].append("re-picks")
+    data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40, "after": 30,
+                                         "isolation": 0.5, "confidence": 0.8})
+
+
 def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_data, tmp_path):
     # One pilot, two results: picking errors against the day shift, re-picks with no comparison.
-    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week", "better": "lower",
-                                  "baseline": 40, "target": 20, "value_per_unit": 5})
-    valid_data["objectives"][0]["metrics"].append("re-picks")
-    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40, "after": 30,
-                                               "isolation": 0.5, "confidence": 0.8})
+    _re_picks_uncompared(valid_data)
     valid_data["briefings"][0]["minutes"] = 60
     slides, _ = _deck(valid_data, tmp_path)
     said = " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
@@ -284,11 +289,7 @@ def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_
 def test_a_result_without_the_pilots_comparison_group_is_named_on_its_own_page(valid_data, tmp_path):
     # 4:3 gives each result a page; the footnote names the comparison group, then must not say
     # "No comparison group" of the page's result without saying which.
-    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "orders per week", "better": "lower",
-                                  "baseline": 40, "target": 20, "value_per_unit": 5})
-    valid_data["objectives"][0]["metrics"].append("re-picks")
-    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "week", "before": 40, "after": 30,
-                                               "isolation": 0.5, "confidence": 0.8})
+    _re_picks_uncompared(valid_data)
     valid_data["pilots"][0].update(control_group="Day shift", accept={"W317": "Valued per pilot-sized group."})
     valid_data["briefings"][0]["minutes"] = 60
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []
