@@ -11,7 +11,8 @@ from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import check_strategy, load_strategy
-from buyin_cli.plan.agenda import BACKUP_LIMIT, charts_per_slide, minutes_for, plan_agenda, slide_budget
+from buyin_cli.plan.agenda import plan_agenda
+from buyin_cli.plan.minutes import BACKUP_LIMIT, charts_per_slide, minutes_for, slide_budget
 from conftest import dump
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,13 +34,13 @@ def test_the_budget_matches_the_guide(minutes: int):
     assert slide_budget(minutes) == math.ceil(minutes * 2 / 3 / 1.5 - 1e-9)
 
 
-def _agenda(example: str, briefing: str, minutes: int | None = None):
+def _agenda(example: str, briefing: str, minutes: int | None = None, width: float | None = None):
     loaded = load_strategy(ROOT / "examples" / example)
     strategy = loaded.strategy
     chosen = next(b for b in strategy.briefings if b.id == briefing)
     if minutes is not None:
         chosen = chosen.model_copy(update={"minutes": minutes})
-    return plan_agenda(strategy, compute_figures(strategy), chosen)
+    return plan_agenda(strategy, compute_figures(strategy), chosen, width=width)
 
 
 def test_focus_narrows_objectives_initiatives_and_pilots():
@@ -50,11 +51,28 @@ def test_focus_narrows_objectives_initiatives_and_pilots():
 
 
 def test_each_objective_a_briefing_names_in_its_focus_comes_before_what_it_did_not_ask_for():
-    # 16 minutes hold both focus objectives' slides, or one and what we heard: the one the
+    # 14 minutes hold both focus objectives' slides, or one and what we heard: the one the
     # briefing names wins; the sponsor and the showcase wait.
-    agenda = _agenda("harbour-bank", "ops-director-briefing", 16)
+    agenda = _agenda("harbour-bank", "ops-director-briefing", 14)
     assert [agenda.state("business_case", o) for o in agenda.objectives] == ["presented"] * 2
     assert agenda.state("heard") == "backup"
+
+
+@pytest.mark.parametrize(("example", "briefing"), [("harbour-bank", "ops-director-briefing"),
+                                                 ("northwind-manufacturing.yaml", "coo-briefing")])
+def test_a_narrow_template_presents_the_same_sections_and_leaves_further_results_in_the_backup(
+        example, briefing):
+    # On 4:3 each result has a slide of its own: a pilot's further pages come after what we
+    # heard, so the room sees the same objectives and concerns as on 16:9.
+    for minutes in range(6, 40):
+        wide, narrow = _agenda(example, briefing, minutes), _agenda(example, briefing, minutes, 648)
+        for section in ("decision", "asks", "business_case", "evidence", "numbers", "heard"):
+            keys = {k for s, k in wide.states if s == section}
+            assert {k: narrow.state(section, k) for k in keys} == {k: wide.state(section, k) for k in keys}
+        assert narrow.presented_slides <= narrow.budget
+        assert sorted(narrow.pages) == sorted(p for s, p in narrow.states
+                                              if s == "evidence" and narrow.state(s, p) == "presented")
+    assert any(n > 1 for n in _agenda(example, briefing, 60, 648).pages.values())
 
 
 def test_presented_slides_never_exceed_the_budget_and_the_backup_is_bounded():

@@ -8,17 +8,18 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   answers to the stakeholder's concerns, and those backed by a pilot presented). An
   initiative an ask funds comes too, even outside the focus, with its pilots and, after
   the essentials, the objectives it serves: the room sees the metric the money moves.
-- A third of the meeting stays for questions; the rest is presented at about 1.5
-  minutes a slide, so at most ⌈(⅔ × minutes) ÷ 1.5⌉ content slides are presented,
-  besides the title and the questions.
+- The minutes give a budget of content slides (plan/minutes.py).
 - Content is placed by priority (the decision and the asks, then the first objective with
-  its evidence, the numbers, each other objective the briefing names in its focus, what we
-  heard, the showcase, the sponsor, then the rest: with no focus named, the other
-  objectives come after the sponsor);
-  what does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
+  the first page of each pilot's evidence, the numbers, each other objective the briefing
+  names in its focus, what we heard, the further pages of the pilots' results on what the
+  meeting is about, the showcase, the sponsor, then the rest: with no focus named, the other
+  objectives come after the sponsor); a page holding only results outside a named focus
+  is never presented. So a narrow template, charting one result a slide, presents the
+  same sections as a wide one and leaves a pilot's further results in the backup.
+  What does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
   what does not fit there either is left to the talking points.
-- The essentials are the decision, the asks, each objective in focus, each pilot's
-  evidence and the numbers: a meeting too short to present them all gets W503.
+- The essentials are the decision, the asks, each objective in focus, the first page of
+  each pilot's evidence and the numbers: a meeting too short to present them gets W503.
 - An initiative no ask funds (one only piloted, or asked for support) has its cost and
   years slides in the backup: the meeting is not asked for that money.
 """
@@ -34,16 +35,8 @@ from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
 from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_money
+from buyin_cli.plan.minutes import BACKUP_LIMIT, CHARTS_PER_SLIDE, charts_per_slide, minutes_for, slide_budget
 from buyin_cli.records import dataclass
-
-MINUTES_PER_SLIDE = 1.5
-DISCUSSION_SHARE = 1 / 3
-BACKUP_LIMIT = 15  # hidden slides at most: what the presented slides lead to
-CHARTS_PER_SLIDE = 2  # a pilot's results are charted two to a slide, where both have room
-# Points: a chart narrower than this leaves its plot a sliver (4.6 in); two share a slide
-# only when each keeps it, with CHART_GAP between them. A 16:9 slide's content area
-# (about 12 in) holds two; a 4:3 one's (9 in) gives each result a slide of its own.
-CHART_MIN_WIDTH, CHART_GAP = 4.6 * 72, 0.3 * 72
 
 State = Literal["presented", "backup", "omitted"]
 # Sections in the order the story tells them (docs/deck.md): answer first, then the support.
@@ -78,6 +71,7 @@ class Agenda:
     states: dict[tuple[str, str | None], State] = field(default_factory=dict)
     essential_slides: int = 0
     presented_slides: int = 0
+    pages: dict[str, int] = field(default_factory=dict)  # a presented pilot's pages presented
     # Outside the focus, the objectives of what an ask funds: the metric the money moves has
     # its slide too, after the essentials.
     also: tuple[str, ...] = ()
@@ -100,28 +94,6 @@ class Agenda:
     def minutes_needed(self) -> int:
         """The shortest meeting that presents every essential and keeps a third for questions."""
         return minutes_for(self.essential_slides)
-
-
-def slide_budget(minutes: int) -> int:
-    """⌈(⅔ × minutes) ÷ 1.5⌉: the content slides a meeting of `minutes` presents."""
-    return math.ceil(round(minutes * (1 - DISCUSSION_SHARE) / MINUTES_PER_SLIDE, 9))
-
-
-def charts_per_slide(width: float | None) -> int:
-    """How many of a pilot's results share a slide whose content area is `width` points wide
-    (None: the bundled template's, which holds CHARTS_PER_SLIDE)."""
-    if width is None:
-        return CHARTS_PER_SLIDE
-    fit = int((width + CHART_GAP) // (CHART_MIN_WIDTH + CHART_GAP))
-    return max(1, min(CHARTS_PER_SLIDE, fit))
-
-
-def minutes_for(slides: int) -> int:
-    """The fewest whole minutes whose budget holds `slides` content slides."""
-    minutes = max(1, math.floor(slides * MINUTES_PER_SLIDE / (1 - DISCUSSION_SHARE)) - 2)
-    while slide_budget(minutes) < slides:
-        minutes += 1
-    return minutes
 
 
 class Planner:
@@ -198,15 +170,22 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     with_gaps, costed = plan.with_gaps, plan.costed
     pilots_of = {i: plan.pilots_of.get(i, []) for i in initiatives}
 
+    focused = ({m for o in focus for m in plan.objectives[o].metrics} if briefing.focus else None)
+    pages: dict[str, int] = {}  # the slides each pilot's evidence draws
+    more: list[Unit] = []  # a pilot's further pages on what the meeting is about, after the essentials
+
     def evidence(objective: str | None, placed: set[str]) -> list[Unit]:
-        """The pilots of an objective's initiatives, or with None those of what is asked."""
+        """The pilots of an objective's initiatives, or with None those of what is asked:
+        each one's first page (the others wait in `more`)."""
         units = []
         for initiative in by_objective[objective] if objective else asked:
             for pilot in pilots_of[initiative]:
                 if pilot.id not in placed:
                     placed.add(pilot.id)
-                    pages = max(1, math.ceil(len(pilot.results) / charts))
-                    units.append(Unit("evidence", pilot.id, pages, essential=True))
+                    pages[pilot.id] = max(1, math.ceil(len(pilot.results) / charts))
+                    about = [r for r in pilot.results if focused is None or r.metric in focused]
+                    more.extend(Unit("pages", pilot.id) for _ in range(1, math.ceil(len(about) / charts)))
+                    units.append(Unit("evidence", pilot.id, essential=True))
         return units
 
     placed: set[str] = set()
@@ -228,6 +207,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
+    priority += more
     if briefing.showcase is not None:
         priority.append(Unit("showcase"))
     if strategy.sponsor is not None:
@@ -246,14 +226,25 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
 
     budget = slide_budget(briefing.minutes)
     states: dict[tuple[str, str | None], State] = {}
+    shown: dict[str, int] = {}  # pages presented, by pilot
     used = 0
     for unit in priority:
-        if not unit.backup_only and used + unit.slides <= budget:
+        if unit.backup_only or used + unit.slides > budget:
+            continue
+        if unit.section == "pages":  # a further page of a pilot presented
+            if states.get(("evidence", unit.key)) != "presented":
+                continue
+            shown[unit.key or ""] += 1
+        else:
             states[(unit.section, unit.key)] = "presented"
-            used += unit.slides
-    # The backup: first the working behind the figures presented, then what did not fit.
-    backup = [Unit("working", i) for i in monetised] + [u for u in priority if (u.section, u.key) not in states]
-    hidden = 0
+            shown.update({unit.key or "": 1} if unit.section == "evidence" else {})
+        used += unit.slides
+    # The backup: the pages of the pilots presented that were not, the working behind the
+    # figures presented, then what did not fit.
+    hidden = sum(pages[p] - n for p, n in shown.items())
+    backup = [Unit("working", i) for i in monetised] + [
+        Unit(u.section, u.key, pages[u.key] if u.section == "evidence" and u.key else u.slides)
+        for u in priority if u.section != "pages" and (u.section, u.key) not in states]
     for unit in backup:
         fits = hidden + unit.slides <= BACKUP_LIMIT
         states[(unit.section, unit.key)] = "backup" if fits else "omitted"
@@ -263,7 +254,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         initiatives=tuple(initiatives), pilots=tuple(pilot_ids), audiences=tuple(audiences),
         metrics=tuple(metrics), objections=objections, charts=charts, states=states,
         essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
-        also=tuple(also))
+        pages=shown, also=tuple(also))
 
 
 def _funded(plan: Planner, briefing: Briefing) -> list[str]:

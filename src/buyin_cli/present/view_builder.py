@@ -84,7 +84,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
              if briefing.focus else None)
     pilots = [replace(pilot_view(idx.pilots[p], idx.initiatives[idx.pilots[p].initiative].title,
                                  figures, idx.metrics, fmt, state("evidence", p), backing[p],
-                                 focus, agenda.charts),
+                                 focus, agenda.charts, agenda.pages.get(p, 0)),
                       doubts=doubts.get(("pilots", p), []))
               for p in agenda.pilots]
     monetised = [i for i in initiatives if i.monetised]

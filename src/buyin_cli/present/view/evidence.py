@@ -123,7 +123,7 @@ class PilotPage:
 
     number: int
     results: list[ResultView]
-    backup: bool = False  # only results outside the meeting's focus: hidden, for the question
+    backup: bool = False  # not presented in the minutes (or outside the focus): hidden, for the question
 
 
 @dataclass(frozen=True)

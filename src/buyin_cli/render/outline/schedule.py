@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from buyin_cli.plan.agenda import DISCUSSION_SHARE
+from buyin_cli.plan.minutes import DISCUSSION_SHARE
 from buyin_cli.records import dataclass
 from buyin_cli.render.outline.model import Outline, Slide
 

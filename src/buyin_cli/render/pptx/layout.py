@@ -21,7 +21,7 @@ from typing import Any
 from pptx.enum.shapes import PP_PLACEHOLDER as PH
 
 from buyin_cli.errors import TemplateError
-from buyin_cli.plan.agenda import CHART_MIN_WIDTH
+from buyin_cli.plan.minutes import CHART_MIN_WIDTH
 from buyin_cli.records import dataclass
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.pptx import oxml
