@@ -67,7 +67,7 @@ def test_w502_reads_the_decision_of_a_mapping_ask(run, write):
 
 def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_money():
     from buyin_cli.load.models import Initiative
-    from buyin_cli.plan.asks import ask_funds, ask_initiative
+    from buyin_cli.plan.asks import ask_initiative, asks_fund
 
     doorstep = Initiative.model_validate({"id": "doorstep", "title": "Doorstep Conversations",
                                           "format": "e-learning", "audiences": ["a"],
@@ -75,19 +75,35 @@ def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_m
     pilot = "Agree a three-month pilot of Doorstep Conversations at the Worcester depot"
     # About it, so its evidence leads; but a pilot of it asks for none of its roll-out's money.
     assert ask_initiative(pilot, None, [doorstep]) == "doorstep"
-    assert ask_funds(pilot, None, [doorstep]) is None
-    assert ask_funds("Support the roll-out of Doorstep Conversations at the board", None,
-                     [doorstep]) is None
-    assert ask_funds("Einen Piloten von Doorstep Conversations vereinbaren", None, [doorstep]) is None
+    assert asks_fund(pilot, None, [doorstep]) == []
+    assert asks_fund("Support the roll-out of Doorstep Conversations at the board", None, [doorstep]) == []
+    assert asks_fund("Einen Piloten von Doorstep Conversations vereinbaren", None, [doorstep]) == []
     for funding in ("Approve the roll-out of Doorstep Conversations to all 240",
                     "Fund Doorstep Conversations for the next year",
                     "Agree £47,600 for Doorstep Conversations",
                     "Budget für Doorstep Conversations freigeben",
                     "Roll out Doorstep Conversations, proven in the Worcester pilot"):
-        assert ask_funds(funding, None, [doorstep]) == "doorstep", funding
+        assert asks_fund(funding, None, [doorstep]) == ["doorstep"], funding
     # A link is the strategy's own word: it funds what it links, whatever the text says.
-    assert ask_funds(pilot, "doorstep", [doorstep]) == "doorstep"
-    assert ask_funds("Nominate one coach per depot", None, [doorstep]) is None
+    assert asks_fund(pilot, "doorstep", [doorstep]) == ["doorstep"]
+    assert asks_fund("Nominate one coach per depot", None, [doorstep]) == []
+
+
+def test_an_ask_naming_two_initiatives_funds_both_in_the_order_it_names_them():
+    from buyin_cli.load.models import Initiative
+    from buyin_cli.plan.asks import ask_initiatives, asks_fund
+
+    def initiative(id_: str, title: str) -> Initiative:
+        return Initiative.model_validate({"id": id_, "title": title, "format": "e-learning",
+                                          "audiences": ["a"], "objectives": ["o"], "costs": []})
+
+    named = [initiative("coach", "Coaching"), initiative("peer", "Peer Coaching"),
+             initiative("safe", "Safe Lifting")]
+    ask = "Approve the roll-out of Safe Lifting and Peer Coaching to all five sites"
+    assert asks_fund(ask, None, named) == ["safe", "peer"]  # not "Coaching" inside "Peer Coaching"
+    assert ask_initiatives("Agree a pilot of Safe Lifting and Coaching", None, named) == ["safe", "coach"]
+    assert asks_fund("Agree a pilot of Safe Lifting and Coaching", None, named) == []
+    assert asks_fund("Fund safe and peer next year", None, named) == ["safe", "peer"]  # ids, when no title
 
 
 def test_matching_an_ask_to_initiatives_is_the_whole_word_search_ignoring_case():

@@ -101,6 +101,25 @@ def test_two_initiatives_each_have_their_own_break_even_share(valid_data, tmp_pa
         numbers["texts"])
 
 
+def test_one_plain_ask_naming_two_initiatives_prices_both(valid_data, tmp_path):
+    _second(valid_data, cost=12000, pilot={"group": "Day shift"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Approve the roll-out of Pick Right and Label Check to every picker",
+        "Agree a review with the warehouse manager in September"])
+    slides, points = _deck(valid_data, tmp_path)
+    body = [text for _, text in slides[1]["body"]]
+    at = body.index("Approve the roll-out of Pick Right and Label Check to every picker")
+    assert body[at + 1].startswith("Pick Right: $6,000 in year one brings $13,997 a year")
+    assert body[at + 2].startswith("Label Check: $12,000 in year one brings $13,997 a year")
+    asks = next(s for s in slides if s["title"] == "Two decisions today")
+    lines = [t for _, t in asks["body"]]
+    assert lines[1].startswith("Pick Right: $6,000 in year one · $13,997 a year · pays back in 5.1 months")
+    assert lines[2].startswith("Label Check: $12,000 in year one · $13,997 a year · pays back in 10.3 months")
+    assert "Pick Right: $6,000 in year one brings $13,997 a year" in points
+    assert "; Label Check: $12,000 in year one brings $13,997 a year" in points
+    assert "Combined, they break even if 64% of their pilot effects hold" in slides[1]["notes"]
+
+
 def test_a_total_resting_mostly_on_a_small_pilot_says_so_beside_the_figure(valid_data, tmp_path):
     _second(valid_data, pilot=SMALL)
     for pilot in valid_data["pilots"]:  # the rate is valued per pilot-sized group: no W317 caveat

@@ -34,7 +34,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import ask_funds, ask_initiative, asked_initiatives, asks_for_money
+from buyin_cli.plan.asks import ask_initiatives, asked_initiatives, asks_for_money, asks_fund
 from buyin_cli.plan.minutes import BACKUP_LIMIT, CHARTS_PER_SLIDE, charts_per_slide, minutes_for, slide_budget
 from buyin_cli.records import dataclass
 
@@ -259,13 +259,13 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
 
 def _funded(plan: Planner, briefing: Briefing) -> list[str]:
     """The initiatives whose money an ask asks for, in the order of the asks."""
-    funded = (ask_funds(a.decision, a.initiative, plan.strategy.initiatives) for a in briefing.asks)
-    return list(dict.fromkeys(i for i in funded if i is not None))
+    initiatives = plan.strategy.initiatives
+    return list(dict.fromkeys(i for a in briefing.asks for i in asks_fund(a.decision, a.initiative, initiatives)))
 
 
 def _asks_unnamed_money(plan: Planner, briefing: Briefing) -> bool:
     """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
-    return any(ask_initiative(a.decision, a.initiative, plan.strategy.initiatives) is None
+    return any(not ask_initiatives(a.decision, a.initiative, plan.strategy.initiatives)
                and asks_for_money(a.decision) for a in briefing.asks)
 
 

@@ -50,9 +50,15 @@ def _names(text: str, words: str, lowered: str | None = None) -> bool:
     `lowered`, the text `folded`, rules out most initiatives without a search: ASCII words
     that match ignoring case are, lower-cased, a part of it.
     """
+    return _span(text, words, lowered) is not None
+
+
+def _span(text: str, words: str, lowered: str | None = None) -> tuple[int, int] | None:
+    """Where `text` holds `words` as whole words, first (see _names), or None."""
     if lowered is not None and words.isascii() and words.lower() not in lowered:
-        return False
-    return _pattern(words).search(text) is not None
+        return None
+    match = _pattern(words).search(text)
+    return match.span() if match else None
 
 
 # An ASCII run of letters and digits. Each run of an ASCII title or id, lower-cased, is a
@@ -126,6 +132,28 @@ def ask_initiative(ask_text: str, linked: str | None,
                 None)
 
 
+def ask_initiatives(ask_text: str, linked: str | None,
+                    initiatives: Sequence[Initiative]) -> list[str]:
+    """The ids of every initiative an ask is about, in the order its text names them: its link;
+    else each initiative whose title the text names ("Roll out X and Y" is about both), but not
+    one whose title is part of another's it names; else each whose id it names."""
+    if linked:
+        return [linked]
+    lowered = folded(ask_text)
+    runs = set(_RUN.findall(lowered))
+    index = _index(initiatives)
+    items = index.initiatives
+    for names, attribute in ((index.titles, "title"), (index.ids, "id")):
+        found = {items[n].id: span for n in names.tried(runs)
+                 if (span := _span(ask_text, getattr(items[n], attribute), lowered)) is not None}
+        named = sorted((i for i, (start, end) in found.items()  # not a name inside a longer one
+                        if not any(s <= start and end <= e and e - s > end - start for s, e in found.values())),
+                       key=found.__getitem__)
+        if named:
+            return named
+    return []
+
+
 def asks_for_rollout(ask_text: str) -> bool:
     """Whether a plain-text ask asks for money or a roll-out, and not for a pilot or support."""
     if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text):
@@ -144,21 +172,18 @@ def asks_for_pilot(ask_text: str) -> bool:
     return bool(_PILOT.search(ask_text)) and not _ROLLOUT.search(ask_text)
 
 
-def ask_funds(ask_text: str, linked: str | None,
-              initiatives: Sequence[Initiative]) -> str | None:
-    """The id of the initiative whose roll-out an ask funds, so the deck prices it beside the
-    ask: its link; else the initiative its text names, when the text asks for its roll-out or
+def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiative]) -> list[str]:
+    """The ids of the initiatives whose roll-out an ask funds, so the deck prices them beside the
+    ask: its link; else every initiative its text names, when the text asks for a roll-out or
     money ("Agree a pilot of X" is about X, but does not ask for X's roll-out)."""
     if linked:
-        return linked
-    about = ask_initiative(ask_text, None, initiatives)
-    return about if about is not None and asks_for_rollout(ask_text) else None
+        return [linked]
+    return ask_initiatives(ask_text, None, initiatives) if asks_for_rollout(ask_text) else []
 
 
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
     """The initiatives a briefing's asks are about, in the order of the asks."""
-    found = (ask_initiative(a.decision, a.initiative, initiatives) for a in briefing.asks)
-    return list(dict.fromkeys(i for i in found if i is not None))
+    return list(dict.fromkeys(i for a in briefing.asks for i in ask_initiatives(a.decision, a.initiative, initiatives)))
 
 
 # An ask for the learners' time: to release them, for hours or days, off the floor.

@@ -10,7 +10,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_funds, ask_initiative, asks_for_money, whose_time
+from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, whose_time
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -103,16 +103,17 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     asks, said, unfunded, about_ids = [], set(), 0, set()
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
-        view = by_id.get(ask_funds(a.decision, a.initiative, named) or "")
-        about = ask_initiative(a.decision, a.initiative, named)
-        time_of = None if view else by_id.get(whose_time(a.decision, about, timed) or "")
-        asks.append(AskView(a.decision, view if view is None or view.id not in said else None,
+        views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named) if i in by_id]
+        fresh = [v for v in views if v.id not in said]
+        about = ask_initiatives(a.decision, a.initiative, named)
+        time_of = None if views else by_id.get(whose_time(a.decision, about[0] if about else None, timed) or "")
+        asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
-                            about is None and asks_for_money(a.decision)))
-        about_ids |= {i for i in (about, time_of.id if time_of else None) if i is not None}
-        said.add(view.id if view else "")
-        unfunded += view is None
-    funded = list({a.initiative.id: a.initiative for a in asks if a.initiative}.values())
+                            not about and asks_for_money(a.decision), tuple(fresh[1:])))
+        about_ids |= set(about) | ({time_of.id} if time_of else set())
+        said |= {v.id for v in views}
+        unfunded += not views
+    funded = list({i.id: i for a in asks for i in (a.initiative, *a.others) if i}.values())
     priced = bool(funded)
     if not funded:  # what the asks are about, else what the meeting presents; priced if it can be
         funded = next((chosen for chosen in (

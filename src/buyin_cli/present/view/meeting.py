@@ -61,6 +61,8 @@ class AskView:
     # It asks for money or a roll-out without naming what for ("Approve $11,280 to train all
     # 120 pickers"): the meeting may be asking for any roll-out it presents.
     unnamed_rollout: bool = False
+    # The other initiatives it funds, when it names more than one ("Roll out X and Y").
+    others: tuple[InitiativeView, ...] = ()
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision
