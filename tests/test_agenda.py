@@ -11,7 +11,7 @@ from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import check_strategy, load_strategy
-from buyin_cli.plan.agenda import plan_agenda
+from buyin_cli.plan.agenda import plan_agenda, result_order
 from buyin_cli.plan.minutes import BACKUP_LIMIT, charts_per_slide, minutes_for, slide_budget
 from conftest import dump
 
@@ -143,3 +143,46 @@ def test_two_results_share_a_slide_only_where_both_charts_keep_a_readable_plot()
     assert charts_per_slide(None) == 2  # the bundled 16:9 template
     assert charts_per_slide(873.6) == 2  # 16:9: two charts of 5.9 in
     assert charts_per_slide(648) == 1  # 4:3: two would be 4.35 in each
+
+
+def _two_results(data, write, injuries_worth: float, focus: list[str] | None):
+    """The pilot measures picking errors (the objective's) and injuries (a second objective's),
+    the injuries worth `injuries_worth` each; the briefing names `focus` (None: none)."""
+    data["metrics"].append({"id": "injuries", "name": "Lost-time injuries", "unit": "injuries",
+                            "better": "lower", "baseline": 6, "target": 3, "value_per_unit": injuries_worth})
+    data["objectives"].append({**copy.deepcopy(data["objectives"][0]), "id": "safer",
+                               "title": "Fewer injuries on the pick face", "metrics": ["injuries"]})
+    data["initiatives"][0]["objectives"].append("safer")
+    data["pilots"][0]["results"].append({"metric": "injuries", "per": "quarter", "before": 3, "after": 2,
+                                         "control_before": 3, "control_after": 3})
+    if focus is None:
+        data["briefings"][0].pop("focus", None)
+    else:
+        data["briefings"][0]["focus"] = focus
+    loaded, problems = check_strategy(write("s.yaml", dump(data)))
+    assert loaded is not None, problems
+    strategy = loaded.strategy
+    return strategy, compute_figures(strategy)
+
+
+@pytest.mark.parametrize(("worth", "focus", "first"), [
+    (100, ["safer"], "injuries"),  # the meeting is about injuries: they lead, the money follows
+    (100, None, "pick-errors"),  # no focus: the result that carries the money leads
+    (90000, None, "injuries")])
+def test_a_pilots_results_are_led_by_the_focus_then_by_the_money(worth, focus, first, valid_data, write):
+    strategy, figures = _two_results(valid_data, write, worth, focus)
+    focused = {"injuries"} if focus else None
+    assert result_order(strategy.pilots[0], figures, focused)[0].metric == first
+
+
+def test_on_a_narrow_slide_the_result_that_carries_the_money_is_presented_after_what_we_heard(
+        valid_data, write):
+    # Safety is the meeting's focus: its result has page one; picking errors carry the money,
+    # so their page comes next rather than waiting in the backup.
+    strategy, figures = _two_results(valid_data, write, 100, ["safer"])
+    briefing = strategy.briefings[0].model_copy(update={"minutes": 30})
+    wide = plan_agenda(strategy, figures, briefing)
+    narrow = plan_agenda(strategy, figures, briefing, width=648)
+    assert wide.pages == {"pick-right-pilot": 1}
+    assert narrow.pages == {"pick-right-pilot": 2}
+    assert narrow.state("heard") == wide.state("heard") == "presented"

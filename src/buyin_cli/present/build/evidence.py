@@ -10,7 +10,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.load.units import read_unit, without_scope
-from buyin_cli.plan.agenda import State
+from buyin_cli.plan.agenda import State, result_order
 from buyin_cli.plan.minutes import CHARTS_PER_SLIDE
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
@@ -130,14 +130,15 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
                fmt: Formatter, state: State, objections: list[ObjectionView],
                focus: tuple[str, ...] | None = None, per_page: int = CHARTS_PER_SLIDE,
                shown: int | None = None) -> PilotView:
-    """`focus`: the metrics the meeting is about; the results on others come last. `per_page`:
+    """`focus`: the metrics the meeting is about; the results on others come last, each group
+    led by the one that carries the pilot's money (plan.agenda.result_order). `per_page`:
     the results charted on one slide (the agenda's, from the slide's width). `shown`: the
     pages the meeting presents (the agenda's; all when None); a later page is a backup
     slide, ready for the question."""
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
-    ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
+    ordered = result_order(pilot, figures, focus)
     results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit) for r in ordered]
     pages = [PilotPage(n // per_page + 1, results[n:n + per_page],
                        backup=shown is not None and n > 0 and n // per_page >= shown)
