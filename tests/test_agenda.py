@@ -11,8 +11,9 @@ from hypothesis import given, strategies as st
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.load.strategy import check_strategy, load_strategy
-from buyin_cli.plan.agenda import plan_agenda, result_order
+from buyin_cli.plan.agenda import plan_agenda
 from buyin_cli.plan.minutes import BACKUP_LIMIT, charts_per_slide, minutes_for, slide_budget
+from buyin_cli.plan.results import result_order
 from conftest import dump
 
 ROOT = Path(__file__).resolve().parents[1]

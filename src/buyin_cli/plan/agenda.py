@@ -27,16 +27,16 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
 from dataclasses import field
 from typing import Literal
 
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
-from buyin_cli.load.models import Briefing, Initiative, Pilot, Result, Strategy
+from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
 from buyin_cli.plan.asks import ask_initiatives, asked_initiatives, asks_for_money, asks_fund
 from buyin_cli.plan.minutes import BACKUP_LIMIT, CHARTS_PER_SLIDE, charts_per_slide, minutes_for, slide_budget
+from buyin_cli.plan.results import result_order, top_result
 from buyin_cli.records import dataclass
 
 State = Literal["presented", "backup", "omitted"]
@@ -189,7 +189,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
                     pages[pilot.id] = max(1, math.ceil(len(pilot.results) / charts))
                     ordered = result_order(pilot, figures, focused)
                     about = sum(focused is None or r.metric in focused for r in ordered)
-                    top = _top_result(pilot, figures)
+                    top = top_result(pilot, figures)
                     through = next((n for n, r in enumerate(ordered) if r is top), 0) // charts
                     money.extend(Unit("pages", pilot.id) for _ in range(through))
                     more.extend(Unit("pages", pilot.id) for _ in range(through + 1, math.ceil(about / charts)))
@@ -263,21 +263,6 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         metrics=tuple(metrics), objections=objections, charts=charts, states=states,
         essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
         pages=shown, also=tuple(also))
-
-
-def result_order(pilot: Pilot, figures: Figures, focus: Collection[str] | None) -> list[Result]:
-    """A pilot's results in the order its evidence charts them: those on the metrics the meeting
-    is about (`focus`; all when None) first, each group led by the result that carries most of
-    the pilot's money, then in the order the file gives them."""
-    top = _top_result(pilot, figures)
-    return sorted(pilot.results, key=lambda r: (focus is not None and r.metric not in focus, r is not top))
-
-
-def _top_result(pilot: Pilot, figures: Figures) -> Result | None:
-    """The result worth most a year in the pilot, when any is worth something."""
-    worth = figures.pilots[pilot.id].results
-    top = max(pilot.results, key=lambda r: worth[r.metric].pilot_annual_benefit or 0.0, default=None)
-    return top if top is not None and (worth[top.metric].pilot_annual_benefit or 0.0) > 0 else None
 
 
 def _funded(plan: Planner, briefing: Briefing) -> list[str]:

@@ -10,8 +10,9 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
 from buyin_cli.load.units import read_unit, without_scope
-from buyin_cli.plan.agenda import State, result_order
+from buyin_cli.plan.agenda import State
 from buyin_cli.plan.minutes import CHARTS_PER_SLIDE
+from buyin_cli.plan.results import result_order
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
 from buyin_cli.present.build.units import unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of

@@ -1,0 +1,24 @@
+"""The order a pilot's results are charted in: what the meeting is about first, each group led
+by the result that carries the pilot's money (the agenda pages by it; the evidence slides draw it)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from buyin_cli.figures.compute import Figures
+from buyin_cli.load.models import Pilot, Result
+
+
+def result_order(pilot: Pilot, figures: Figures, focus: Collection[str] | None) -> list[Result]:
+    """A pilot's results in the order its evidence charts them: those on the metrics the meeting
+    is about (`focus`; all when None) first, each group led by the result that carries most of
+    the pilot's money, then in the order the file gives them."""
+    top = top_result(pilot, figures)
+    return sorted(pilot.results, key=lambda r: (focus is not None and r.metric not in focus, r is not top))
+
+
+def top_result(pilot: Pilot, figures: Figures) -> Result | None:
+    """The result worth most a year in the pilot, when any is worth something."""
+    worth = figures.pilots[pilot.id].results
+    top = max(pilot.results, key=lambda r: worth[r.metric].pilot_annual_benefit or 0.0, default=None)
+    return top if top is not None and (worth[top.metric].pilot_annual_benefit or 0.0) > 0 else None
