@@ -226,3 +226,20 @@ def test_a_list_beside_a_chart_continues_with_its_headings_and_the_page_width(tm
     assert len(pages) == 2
     assert all(page[0][0] == 0 for page in pages)  # no page starts under a heading on the page before
     assert sum(len(page) for page in pages) == len(body)
+
+
+def test_an_objective_with_many_metrics_stays_one_slide_beside_its_chart_on_four_three(valid_data, tmp_path):
+    # Three metrics, each with its progress and what standing still costs, do not fit half of a
+    # 4:3 slide: the detail is said from the notes, never a "(cont.)" page without the chart.
+    for n, (name, unit) in enumerate([("Staff turnover", "leavers"), ("Customer complaints", "complaints"),
+                                      ("Lost-time incidents", "incidents")]):
+        valid_data["metrics"].append({"id": f"m{n}", "name": name, "unit": unit, "per": "month", "better": "lower",
+                                      "baseline": 52 + n, "target": 35, "value_per_unit": 6800,
+                                      "history": [{"period": "2026-01", "value": 50}]})
+        valid_data["objectives"][0]["metrics"].append(f"m{n}")
+    assert brief_and_read(valid_data, tmp_path, True) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    case = [s for s in slides if s["title"] and s["title"].startswith("Staff turnover:")]
+    assert len(case) == 1 and case[0]["charts"]
+    assert not any("(cont.)" in (s["title"] or "") for s in slides)
+    assert "Then say what standing still costs" in case[0]["notes"]
