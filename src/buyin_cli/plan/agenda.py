@@ -207,7 +207,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     priority += evidence(None, placed)
     if monetised:
-        priority.append(Unit("numbers", essential=True))
+        # Two or more priced initiatives (those the asks fund, else all): the table, then their
+        # bars on a slide of their own.
+        numbered = [i for i in monetised if i in funded] or monetised
+        priority.append(Unit("numbers", slides=1 + (len(numbered) > 1), essential=True))
     if briefing.focus:  # named for this meeting: each of them before what the room did not ask for
         for objective in rest:
             priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
