@@ -7,7 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.util import Emu
+from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
 
 from buyin_cli.render.pptx.chartlines import labelled_points, plot_box
 from chart_invariants import noisy_values, rounded_labels, unlabelled_lines
@@ -102,3 +104,19 @@ def test_a_marks_label_sits_under_the_legend_and_above_the_plot(tmp_path) -> Non
                 if s.has_text_frame and s.text_frame.text.startswith("Pilot:")]
     assert frame.top + legend_bottom * frame.height <= label.top + 1
     assert label.top + label.height <= frame.top + top * frame.height + 1
+
+
+def test_several_marks_are_numbered_so_each_label_names_its_own_rule(tmp_path) -> None:
+    chart = {"kind": "line", "title": "Lost-time injuries per quarter", "categories": ["Q1", "Q2", "Q3", "Q4"],
+             "series": [{"name": "Lost-time injuries", "values": [15, 14, 12, 13]}],
+             "marks": [{"label": "Pilot: Dublin DC, all shifts", "start": 1, "end": 3},
+                       {"label": "Pilot: Galway DC, all shifts", "start": 2, "end": 3}]}
+    shapes = list(Presentation(str(_deck(tmp_path, chart))).slides[0].shapes)
+    texts = [s.text_frame.text for s in shapes if s.has_text_frame and s.text_frame.text]
+    assert "1  Pilot: Dublin DC, all shifts" in texts and "2  Pilot: Galway DC, all shifts" in texts
+    tags = [s for s in shapes if not s.is_placeholder and s.has_text_frame and s.text_frame.text in ("1", "2")]
+    rules = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.LINE and s.width == 0]
+    assert sorted(t.text_frame.text for t in tags) == ["1", "2"]
+    assert sorted(r.left for r in rules) == sorted(t.left - Pt(3) for t in tags)
+    # No theme style on a rule: its shadow would read as a second line beside it.
+    assert all(r._element.find(qn("p:style")) is None for r in rules)

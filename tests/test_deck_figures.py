@@ -56,8 +56,8 @@ def test_each_pilot_on_a_trend_chart_is_marked_with_its_group(tmp_path):
     [trend] = [s for s, c in charts(slides) if c["categories"][0].startswith("Jan")]
     # Each says its size against all the roll-out reaches: a 10-person pilot on a chart of the
     # whole line does not invite crediting it with the whole trend.
-    assert "Pilot: Line 2, 10 of 100 people" in trend["texts"]
-    assert "Pilot: Line 5, 10 of 100 people" in trend["texts"]
+    assert "1  Pilot: Line 2, 10 of 100 people" in trend["texts"]
+    assert "2  Pilot: Line 5, 10 of 100 people" in trend["texts"]
     assert "Pilot" not in trend["texts"]
 
 

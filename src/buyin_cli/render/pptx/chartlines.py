@@ -22,6 +22,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
@@ -127,6 +128,11 @@ def _mark_lines(label: str, room: float) -> int:
     return lines_at(label, room - 4, LABEL_FONT)
 
 
+def _tag(n: int, spec: Chart) -> str:
+    """What tells the `n`th mark's label and rule apart from the others', when there are several."""
+    return f"{n + 1}  " if len(spec.marks or []) > 1 else ""
+
+
 def _rows(spec: Chart, width: float) -> tuple[float, float, float]:
     """Where the rows above a marked plot start (points from the frame's top): the legend, the
     marks' labels, and the plot; one under the other, so a label never runs into the legend."""
@@ -140,7 +146,7 @@ def _rows(spec: Chart, width: float) -> tuple[float, float, float]:
         # sooner than measured: its rows are counted at a narrower width than it is given.
         marks += chartfit.legend_rows([s.name for s in spec.series], LEGEND_ROOM * width * PLOT["w"]) \
             * chartfit.LINE + 6
-    labels = sum(_mark_lines(m.label, width * PLOT["w"]) for m in spec.marks or [])
+    labels = sum(_mark_lines(_tag(n, spec) + m.label, width * PLOT["w"]) for n, m in enumerate(spec.marks or []))
     return legend, marks, marks + max(labels * MARK_LINE, chartfit.LINE) + 4
 
 
@@ -154,6 +160,14 @@ def plot_box(spec: Chart, width: float, height: float, turned: bool) -> tuple[fl
     labels = chartfit.category_height(spec.categories, plot_w, turned)
     bottom = max(PLOT["bottom"], (labels + 12) / height)
     return PLOT["x"], top, PLOT["w"], max(1 - top - bottom, 0.05)
+
+
+def _unstyled(connector: Any) -> None:
+    """A connector without the theme's line style, whose effect casts a shadow that reads as a
+    second line (its colour and width are its own)."""
+    style = connector._element.find(qn("p:style"))
+    if style is not None:
+        connector._element.remove(style)
 
 
 def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Chart, turned: bool) -> None:
@@ -175,25 +189,36 @@ def draw_marks(slide: Any, chart: Any, box: tuple[int, int, int, int], spec: Cha
     plot_top, plot_bottom = y + int(h * top), y + int(h * (top + height))
     plot_left, plot_width = x + int(w * left_share), int(w * width_share)
     below = y + int(marks_at * 12700)  # each label under the one before it, the last just above the plot
-    for mark in spec.marks or []:
+    for n, mark in enumerate(spec.marks or []):
+        # Several marks are numbered: the number starts its label and tops its rule, and each
+        # span sits a little lower than the one before, so overlapping periods read apart.
+        tag, drop = _tag(n, spec), int((3 + 6 * n) * 12700) if len(spec.marks or []) > 1 else 0
         left = at(mark.start)
-        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, left, plot_bottom)
+        rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top + drop, left, plot_bottom)
         rule.line.color.rgb, rule.line.width, rule.line.dash_style = DARK, Pt(1.25), MSO_LINE.DASH
+        _unstyled(rule)
         right = at(mark.end) if mark.end is not None else left
         if right > left:
-            span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top, right, plot_top)
+            span = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, left, plot_top + drop, right, plot_top + drop)
             span.line.color.rgb = DARK
             span.line.width = Pt(1.25)
+            _unstyled(span)
+        if tag:
+            where = (left + int(3 * 12700), plot_top + drop + int(2 * 12700), int(14 * 12700), int(MARK_LINE * 12700))
+            number = textxml.textbox(slide, where, (0, 0, 0, 0), wrap=False, fitted=False)
+            textxml.styled_run(number, tag.strip(), LABEL_FONT, bold=True, rgb=str(DARK))
         # The first of its forms that fits the plot's width on one line, else the last.
         short = mark.short_label or []
         forms = [mark.label] + ([short] if isinstance(short, str) else list(short))
-        words = next((f for f in forms if (text_width(f, LABEL_FONT) + 4) * 12700 <= plot_width), forms[-1])
+        words = next((f for f in forms if (text_width(tag + f, LABEL_FONT) + 4) * 12700 <= plot_width), forms[-1])
         # As wide as its words, kept inside the chart: near the right edge it ends at the edge;
         # wider than the plot, it wraps across the plot's width.
-        label_w = min(max(right - left, int((text_width(words, LABEL_FONT) + 4) * 12700)), plot_width)
+        label_w = min(max(right - left, int((text_width(tag + words, LABEL_FONT) + 4) * 12700)), plot_width)
         start = min(left + int(2 * 12700), max(plot_left, x + w - label_w))
-        lines = _mark_lines(words, plot_width / 12700)
+        lines = _mark_lines(tag + words, plot_width / 12700)
         label = textxml.textbox(slide, (start, below, label_w, int(lines * MARK_LINE * 12700)), (0, 0, 0, 0),
                                 wrap=lines > 1, fitted=False)
+        if tag:
+            textxml.styled_run(label, tag, LABEL_FONT, bold=True, rgb=str(DARK))
         textxml.styled_run(label, words, LABEL_FONT, rgb=str(DARK))
         below += int(lines * MARK_LINE * 12700)
