@@ -243,3 +243,22 @@ def test_an_objective_with_many_metrics_stays_one_slide_beside_its_chart_on_four
     assert len(case) == 1 and case[0]["charts"]
     assert not any("(cont.)" in (s["title"] or "") for s in slides)
     assert "Then say what standing still costs" in case[0]["notes"]
+
+
+def test_a_chart_with_no_room_for_its_whole_footnote_keeps_its_caveats(tmp_path):
+    who = "Pilot group: Dublin DC, all shifts, 340 people, 4 May to 30 September 2026; comparison group: Athlone DC."
+    caveat = "An unusually high return: an upper bound until the roll-out confirms it."
+    reasons = " ".join(["Checked with Finance: the average credit note, re-pick and courier per error."] * 8)
+    chart = {"kind": "clustered_column", "title": "Lost-time injuries per quarter", "categories": ["Before", "After"],
+             "series": [{"name": "Dublin DC", "values": [4, 2]}, {"name": "Athlone DC", "values": [2, 2]}]}
+    flow = [{"label": label, "value": "4.2 / 5"} for label in ("Reaction", "Learning", "Application", "Impact", "ROI")]
+    path = _deck([{"layout": "Title Slide", "title": "Safe Pick"},
+                  {"layout": "Title and Content", "title": "Dublin DC: down 50% in lost-time injuries", "flow": flow,
+                   "chart": chart, "footnote": f"{who} {caveat} {reasons}", "short_footnote": caveat}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[1]
+    shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
+    assert caveat in shown  # under the figure it doubts
+    assert not any(who in text for text in shown)
+    notes = slide.notes_slide.notes_text_frame.text
+    assert notes.count(who) == 1 and f"{who} {caveat} {reasons}" in notes

@@ -185,8 +185,9 @@ def _chart_least(spec: Slide, width: float = 0.0) -> float:
 def chart_room(layout: LayoutFacts, spec: Slide, number: int,
                places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
     """A chart alone under a flow or over a footnote keeps a readable plot: the flow's boxes
-    take their least height, then the footnote is said from the notes (the flow's boxes their
-    full height again where that leaves the chart enough); never a word cut."""
+    take their least height, then the footnote gives way to its short form (its caveats), then
+    it is said from the notes (the flow's boxes their full height again where that leaves the
+    chart enough); what leaves the slide is said from the notes, never a word cut."""
     def short(places: dict[str, Place]) -> bool:
         _, _, w, h = places["visual"].box
         return h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT)
@@ -195,8 +196,11 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
         return spec, places
     if spec.flow:
         places = plan(layout, spec, number, flow=FLOW_LEAST)
-    if spec.footnote and short(places):
-        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
+    notes = f"{spec.notes}\n{spec.footnote}"  # the whole footnote, said once, whatever stays
+    for kept in ([spec.short_footnote] if spec.short_footnote else []) + [None]:
+        if not (spec.footnote and short(places)):
+            break
+        spec = spec.model_copy(update={"footnote": kept, "short_footnote": None, "notes": notes})
         places = plan(layout, spec, number)  # the flow at its full height again, where that leaves room
         if spec.flow and short(places):
             places = plan(layout, spec, number, flow=FLOW_LEAST)
