@@ -187,3 +187,18 @@ def test_on_a_narrow_slide_the_result_that_carries_the_money_is_presented_after_
     assert wide.pages == {"pick-right-pilot": 1}
     assert narrow.pages == {"pick-right-pilot": 2}
     assert narrow.state("heard") == wide.state("heard") == "presented"
+
+
+def test_an_ask_for_the_learners_time_leads_with_the_pilots_of_the_initiative_it_is_for(valid_data, write):
+    # "Release each picker..." names no initiative; Pick Right prices the pickers' time, so the
+    # ask is about it: its pilot comes before the one of an initiative the meeting is asked to run.
+    valid_data["initiatives"].insert(0, {**copy.deepcopy(valid_data["initiatives"][0]),
+                                         "id": "label-check", "title": "Label Check"})
+    valid_data["pilots"].insert(0, {**copy.deepcopy(valid_data["pilots"][0]), "id": "label-check-pilot",
+                                    "initiative": "label-check", "group": "Day shift"})
+    valid_data["initiatives"][1]["costs"].append({"item": "Pickers' time, two hours each", "amount": 40,
+                                                  "kind": "per-participant", "category": "participants-time"})
+    valid_data["accept"] = {"W315": "Two ways to the same errors, compared for this test."}
+    agenda = _valid_agenda(valid_data, write, ["Release each picker for two paid hours in March",
+                                               "Agree to run Label Check at every shift start"])
+    assert agenda.pilots[:2] == ("pick-right-pilot", "label-check-pilot")

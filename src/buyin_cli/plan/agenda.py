@@ -121,6 +121,11 @@ class Planner:
         self.with_gaps = {a.id for a in strategy.audiences
                           if a.gaps.knowledge or a.gaps.skills or a.gaps.motivation}
         self.costed = {i.id for i in strategy.initiatives if i.costs}
+        # The audiences of each initiative whose costs price its learners' time: an ask for
+        # that time is about it (plan.asks.whose_time).
+        audiences = strategy.index.audiences
+        self.timed = {i.id: [audiences[a].name for a in i.audiences] for i in strategy.initiatives
+                      if any(c.category == "participants-time" for c in i.costs)}
 
     def agenda(self, briefing: Briefing, *, changes: bool = False,
                width: float | None = None) -> Agenda:
@@ -145,7 +150,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     strategy, figures = plan.strategy, plan.figures
     focus = list(dict.fromkeys(briefing.focus)) or [o.id for o in strategy.objectives]
     # What the asks fund leads, even outside the focus: its pilots first, in the asks' order.
-    asked = asked_initiatives(briefing, strategy.initiatives)
+    asked = asked_initiatives(briefing, strategy.initiatives, plan.timed)
     rank = {i: n for n, i in enumerate(asked)}
 
     def by_asks(initiative: str) -> tuple[int, int]:

@@ -181,9 +181,17 @@ def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiativ
     return ask_initiatives(ask_text, None, initiatives) if asks_for_rollout(ask_text) else []
 
 
-def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
-    """The initiatives a briefing's asks are about, in the order of the asks."""
-    return list(dict.fromkeys(i for a in briefing.asks for i in ask_initiatives(a.decision, a.initiative, initiatives)))
+def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],
+                      timed: Mapping[str, Sequence[str]] | None = None) -> list[str]:
+    """The initiatives a briefing's asks are about, in the order of the asks: those they name,
+    and for an ask that names none, the one whose learners' time it asks for (see whose_time;
+    `timed`: the audience names of each initiative whose costs price that time)."""
+    def about(decision: str, linked: str | None) -> list[str]:
+        named = ask_initiatives(decision, linked, initiatives)
+        whose = None if named or not timed else whose_time(decision, None, timed)
+        return named or ([whose] if whose else [])
+
+    return list(dict.fromkeys(i for a in briefing.asks for i in about(a.decision, a.initiative)))
 
 
 # An ask for the learners' time: to release them, for hours or days, off the floor.
