@@ -120,6 +120,26 @@ def test_one_plain_ask_naming_two_initiatives_prices_both(valid_data, tmp_path):
     assert "Combined, they break even if 64% of their pilot effects hold" in slides[1]["notes"]
 
 
+def test_what_no_ask_funds_would_cost_and_return_over_its_years_and_what_one_ask_names_does(valid_data, tmp_path):
+    _second(valid_data, cost=12000, pilot={"group": "Day shift"})
+    for initiative in valid_data["initiatives"]:
+        initiative["horizon_years"] = 3
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Approve the roll-out of Pick Right and Label Check to every picker"])
+    slides, _ = _deck(valid_data, tmp_path)
+    titles = [s["title"] for s in slides]
+    # Both named in one ask: both are asked for, so their slides say what they do.
+    assert any(t.startswith("Label Check costs $12,000 in year one") for t in titles)
+    assert any(t.startswith("Over 3 years, Label Check returns") for t in titles)
+    valid_data["briefings"][0]["asks"] = ["Agree a three-month pilot of Label Check on the day shift"]
+    (tmp_path / "pilot").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "pilot")
+    titles = [s["title"] for s in slides]
+    assert any(t.startswith("Rolling out Label Check would cost $12,000") for t in titles)
+    assert any(t.startswith("Over 3 years, Label Check would return") for t in titles)
+    assert not any(" returns " in t for t in titles if t.startswith("Over 3 years"))
+
+
 def test_a_total_resting_mostly_on_a_small_pilot_says_so_beside_the_figure(valid_data, tmp_path):
     _second(valid_data, pilot=SMALL)
     for pilot in valid_data["pilots"]:  # the rate is valued per pilot-sized group: no W317 caveat
