@@ -111,7 +111,7 @@ def test_one_plain_ask_naming_two_initiatives_prices_both(valid_data, tmp_path):
     at = body.index("Approve the roll-out of Pick Right and Label Check to every picker")
     assert body[at + 1].startswith("Pick Right: $6,000 in year one brings $13,997 a year")
     assert body[at + 2].startswith("Label Check: $12,000 in year one brings $13,997 a year")
-    asks = next(s for s in slides if s["title"] == "Two decisions today")
+    asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
     lines = [t for _, t in asks["body"]]
     assert lines[1].startswith("Pick Right: $6,000 in year one · $13,997 a year · pays back in 5.1 months")
     assert lines[2].startswith("Label Check: $12,000 in year one · $13,997 a year · pays back in 10.3 months")
@@ -256,3 +256,18 @@ def test_a_linked_ask_that_does_not_name_its_initiative_keeps_its_money_line(val
     # Without the line, slide 2 would not say what the money buys.
     decision = _one_linked_ask(valid_data, "Approve $6,000 for the pickers' training", tmp_path)
     assert [text for _, text in decision["body"] if text.startswith("Pick Right")]
+
+
+def test_the_asks_again_say_their_money_in_the_title_when_they_ask_for_money(valid_data, tmp_path):
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"},
+        "Agree a review with the warehouse manager in September"])
+    slides, _ = _deck(valid_data, tmp_path)
+    asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
+    assert asks["title"] == "Two decisions today: $6,000 in year one, for $14,000 a year"
+    valid_data["briefings"][0]["asks"] = ["Agree a review with the warehouse manager in September",
+                                          "Nominate one picker per shift as the label champion"]
+    (tmp_path / "unpriced").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "unpriced")
+    asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
+    assert asks["title"] == "Two decisions today"  # no money asked: none said as if it were

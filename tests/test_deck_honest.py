@@ -164,5 +164,6 @@ def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_pat
     valid_data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out",
                                            "initiative": "pick-right"}]
     valid_data["briefings"][0]["minutes"] = 60
-    asks = next(s for s in _deck(valid_data, tmp_path) if s["title"] == "One decision today")
+    asks = next(s for s in _deck(valid_data, tmp_path) if s["title"].startswith("One decision today"))
+    assert asks["title"].startswith("One decision today: nothing in cash, for $")
     assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
