@@ -262,3 +262,17 @@ def test_a_chart_with_no_room_for_its_whole_footnote_keeps_its_caveats(tmp_path)
     assert not any(who in text for text in shown)
     notes = slide.notes_slide.notes_text_frame.text
     assert notes.count(who) == 1 and f"{who} {caveat} {reasons}" in notes
+
+
+def test_a_short_list_held_under_its_long_titles_size_sits_in_the_middle_not_the_top(tmp_path):
+    # The title takes two lines at 22 pt; the list may not read larger, and at 22 pt its four
+    # short lines would fill the top third of the box and leave the rest of the slide empty.
+    path = _deck([{"layout": "Title Slide", "title": "Ward nurses"},
+                  {"layout": "Title and Content", "title": "40 ward nurses on Wards 3A, 3B and 6C: what stands "
+                                                           "in their way, and what the learning does",
+                   "body": [{"text": "What they need · Motivation", "bold": True},
+                            {"text": "Handle an angry caller", "level": 1},
+                            {"text": "What the learning does", "bold": True},
+                            {"text": "Practice with real calls", "level": 1}]}], tmp_path, four_three=True)
+    assert thin_slides(path) == []
+    assert _body(path, 2).vertical_anchor == MSO_ANCHOR.MIDDLE

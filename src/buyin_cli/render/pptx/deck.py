@@ -103,6 +103,16 @@ def _quoted(name: str) -> str:
     return f'"{shown}"'
 
 
+def _short_under(maker: SlideMaker, layout: LayoutFacts, spec: Slide, place: Place, body: list[Para],
+                 size: float, text: paging.TextPages) -> bool:
+    """Whether a list alone on its one page, held at `size` (its title's) under the size it was
+    fitted at, leaves its box half empty."""
+    if size >= text.size or len(text.pages) != 1 or not thin.alone(spec) or spec.table is not None:
+        return False
+    steps = maker.cache.get(("text", layout.name, place.idx), (0.0, ()))[1]
+    return thin.statement_size(body, inner(place.box), steps, size, text.floor) is not None
+
+
 def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -> None:
     """The slide `spec` as one or more pages: planned, paged, then each page drawn, numbered and noted."""
     layout = _layout(maker, spec, number)
@@ -192,7 +202,9 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     if body:
         text_place = places["text"] if visual or whole is None else Place(places["text"].idx, whole.box)
         _fill_body(slide, text_place, body, min(text.size, size), text.floor)  # never over its title
-        if text.statement:  # a short text alone: set large, in the middle of its box
+        if text.statement or _short_under(maker, layout, spec, text_place, body, min(text.size, size), text):
+            # A short text alone: set large, in the middle of its box; or, held under its
+            # title's size and so left short, in the middle all the same.
             slide.placeholders[text_place.idx].text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
         used.add(places["text"].idx)
     if page == table.chart_page:
