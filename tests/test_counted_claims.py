@@ -137,3 +137,14 @@ def test_asks_that_fund_no_roll_out_are_not_said_to_be_for_one(valid_data, tmp_p
     assert "for roll-outs" not in title and "for a roll-out" not in title
     # The numbers slide says what the roll-outs would do, not what the asks do.
     assert " would pay back " in numbers["title"] or numbers["title"].startswith("Together")
+
+
+def test_a_pilots_accepted_doubt_is_a_sentence_before_its_reason(valid_data, tmp_path):
+    # The pilot cost $100 for $3,240 a year: its own return is past 1,000% (W310), accepted.
+    _counted(valid_data)
+    valid_data["pilots"][0].update(cost=100, accept={"W310": "the trainer's time was donated: the ratio is large"})
+    assert brief_and_read(valid_data, tmp_path) == []
+    texts = [t for s in read_deck(tmp_path / "out" / f"{BRIEFING}.pptx") for t in s["texts"]]
+    assert any("This pilot's return is unusually high. The trainer's time was donated: the ratio is large." in t
+               for t in texts)
+    assert not any("An unusually high return." in t for t in texts)
