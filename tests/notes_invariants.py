@@ -139,8 +139,9 @@ def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
                      figures: dict[str, Any]) -> list[str]:
     """"Conservative", "isolated" or "proven" said of figures (the numbers slide of the
     initiatives in its table, a pilot's evidence slide of its charted results) when one of
-    them rests only on the team's isolation estimate: that is our estimate of the share due
-    to the training, not a figure the data isolates."""
+    them rests only on the team's isolation estimate (on the numbers, or on participants'
+    estimates): that is an estimate of the share due to the training, not a figure the data
+    isolates."""
     pilots = {p["id"]: p for p in strategy["pilots"]}
     found = []
     for n, slide in enumerate(slides, 1):
@@ -149,7 +150,8 @@ def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
             continue
         table = slide["table"] or []
         transposed = any(row and row[0] in NUMBERS_TABLE for row in table)  # one initiative, read down
-        if table and (transposed or any(h in table[0] for h in NUMBERS_TABLE)):
+        numbers = bool(table and (transposed or any(h in table[0] for h in NUMBERS_TABLE)))
+        if numbers:
             rows = set(table[0][1:]) if transposed else {row[0] for row in table[1:]}
             results = [r for i in strategy["initiatives"] if i["title"] in rows
                        for used in figures["initiatives"][i["id"]]["results_used"]
@@ -162,7 +164,10 @@ def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
                        if any(t.startswith(names[r["metric"]]) for t in charted)]
             if len({p["group"] for p in strategy["pilots"] if p["group"] in shown}) != 1:
                 continue
-        doubted = [r["metric"] for r in results if _estimated_only(r)]
+        # The numbers count every result of their initiatives: participants' estimates isolate
+        # nothing there either (they are the participants' share, not a comparison).
+        doubted = [r["metric"] for r in results if _estimated_only(r) or (
+            numbers and "estimates" in r and not any(k in r for k in ("control_before", "trend_after")))]
         if doubted:
             found.append(f"slide {n}: {CONFIDENT.search(said[0]).group()!r} said of "
                          f"{', '.join(doubted)}, which only an isolation estimate discounts")

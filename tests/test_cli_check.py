@@ -54,6 +54,11 @@ EDITS = {
     "unknown key, with the closest known key": (
         "    baseline: 42", "    baselin: 42",
         "baselin", "E201 metrics[0].baselin: unknown key (did you mean 'baseline'?)"),
+    "a pilot's key under one of its results, with where it belongs": (
+        "        confidence: 0.9", "        confidence: 0.9\n        accept: {W310: Checked with Finance.}",
+        "accept", "E201 pilots[0].results[0].accept: unknown key (expected one of: metric, per, before, after, "
+        "control_before, control_after, isolation, confidence, trend_after, estimates); 'accept' belongs on "
+        "pilots[0], not under its results: move it up to pilots[0].accept"),
     "unknown top-level key": (
         "title: Fewer picking errors at the Columbus warehouse",
         "titel: Fewer picking errors at the Columbus warehouse",

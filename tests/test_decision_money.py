@@ -161,7 +161,7 @@ def test_a_total_resting_mostly_on_a_small_pilot_says_so_beside_the_figure(valid
     # The numbers do not call an upper bound conservative.
     numbers = next(s for s in slides if s["table"] and "Benefit a year" in s["table"][0])
     footnote = " ".join(numbers["texts"])
-    assert "Label Check is an unusually high return: an upper bound" in footnote
+    assert "The return of Label Check is unusually high: an upper bound" in footnote
     assert "Conservative" not in footnote and "conservative" not in numbers["notes"]
     # The pilot's own return says so beside it; its chain no longer "holds" in the points.
     assert any(t.startswith("ROI in the pilot, from a small group\n") for s in slides for t in s["texts"])

@@ -43,8 +43,7 @@ def test_a_result_nothing_isolates_is_credited_whole_in_the_notes(valid_data, tm
     assert "isolation estimate gives it" not in notes
     # Nor do the numbers call the figures conservative, or discounted by a confidence of 1.
     assert "conservative and isolated" not in notes and "discounted for" not in notes
-    assert "The numbers, over one year: only the share of each change we credit to the learning; where " \
-        "nothing isolates a change, all of it." in notes
+    assert "The numbers are for one year. The benefit counts the whole change, as nothing isolates it." in notes
 
 
 def test_a_whole_change_discounted_for_confidence_says_so(valid_data, tmp_path):

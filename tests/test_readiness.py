@@ -658,6 +658,26 @@ def test_near_misses_pass(tmp_path, code, change):
     assert readiness.warnings == [], [str(w) for w in readiness.warnings]
 
 
+def test_a_double_count_says_what_clears_it(tmp_path):
+    # A lower isolation share on the second initiative's result does not clear W315: the
+    # advice says so, and names what does (one pilot only prices the change, or accept it).
+    data = base()
+    _same_change_twice(data)
+    for result in data["pilots"][1]["results"]:
+        result.update(isolation=0.3, confidence=0.6)
+    readiness, _ = run(tmp_path, data)
+    [warning] = [w for w in readiness.warnings if w.code == "W315"]
+    assert "lower the other's isolation share" not in warning.message
+    assert ("keep the result in one of their pilots only (a lower isolation share still adds both, "
+            "so it does not clear this)") in warning.message
+    # What the advice says does clear it: each change priced in one pilot only.
+    data["pilots"][0]["results"] = data["pilots"][0]["results"][:1]  # m1
+    data["pilots"][1]["results"] = data["pilots"][1]["results"][1:]  # m2
+    (tmp_path / "kept").mkdir()
+    readiness, _ = run(tmp_path / "kept", data)
+    assert "W315" not in [w.code for w in readiness.warnings]
+
+
 def test_every_method_code_passes_on_the_base(tmp_path):
     readiness, _ = run(tmp_path, base())
     assert not {w.code for w in readiness.warnings} & set(WARNINGS)

@@ -173,13 +173,14 @@ def test_a_result_only_our_isolation_estimate_discounts_is_called_our_estimate(v
     slides, _ = _deck(valid_data, tmp_path / "estimate")
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
     said = " ".join([numbers["notes"], *numbers["texts"]])
-    assert "for picking errors, our estimate of the share due to the training" in said
+    assert ("The benefit counts our estimate of the share of the change due to the training, discounted for our "
+            "confidence.") in said
     assert "onservative" not in said and "isolated" not in said
     # Beside a comparison group the same figures are isolated by the data, and said so.
     slides, _ = _deck(valid_data | {"pilots": [{**valid_data["pilots"][0], "results": [
         {**result, "control_before": 41, "control_after": 40}]}]}, tmp_path / "compared")
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
-    assert "The numbers, conservative and isolated" in numbers["notes"]
+    assert "a comparison group or a trend isolates every change they count" in numbers["notes"]
 
 
 def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tmp_path):
@@ -189,7 +190,8 @@ def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tm
     (tmp_path / "money").mkdir()
     (tmp_path / "result").mkdir()
     slides, _ = _deck(valid_data, tmp_path / "money")
-    assert re.fullmatch(r"Two decisions today, for a roll-out that would bring \$[\d,]+ a year", slides[1]["title"])
+    # The asks decide no roll-out: the title says what the one behind them would bring, rolled out.
+    assert re.fullmatch(r"Two decisions today; rolled out, Pick Right would bring \$[\d,]+ a year", slides[1]["title"])
     # Nothing priced at all: the pilot's result is the point.
     del valid_data["metrics"][0]["value_per_unit"]
     valid_data["metrics"][0]["accept"] = {"W103": "Errors are counted, not priced."}
@@ -282,8 +284,11 @@ def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_
     valid_data["briefings"][0]["minutes"] = 60
     slides, _ = _deck(valid_data, tmp_path)
     said = " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
-    assert "beyond the comparison group" not in said
-    assert "only the share of each change we credit to the learning" in said
+    # Each basis is said of its own result: the comparison group of picking errors only.
+    assert ("For picking errors, the benefit counts only the credited share of the effect beyond the comparison group, "
+            "discounted for our confidence; for re-picks, our estimate of the share of the change due to the training, "
+            "discounted for our confidence.") in said
+    assert "No comparison group or trend isolates re-picks." in said
 
 
 def test_a_result_without_the_pilots_comparison_group_is_named_on_its_own_page(valid_data, tmp_path):

@@ -55,7 +55,8 @@ def problem_for(error: ErrorDetails, sources: SourceMap) -> Problem:
                 f"e.g. \"…, {clip(key, 40)}\""))
         hint = (f"did you mean '{close[0]}'?" if close
                 else "expected one of: " + ", ".join(allowed))
-        return Problem(sources.key_at(loc), "E201", f"{dotted(loc)}: unknown key ({hint})")
+        return Problem(sources.key_at(loc), "E201",
+                       f"{dotted(loc)}: unknown key ({hint}){_belongs_higher(loc) if not close else ''}")
     if kind == "missing":
         parent = loc[:-1]
         described = _description(parent, str(loc[-1]))
@@ -197,6 +198,19 @@ def _item_type(annotation: Any) -> Any:
 
 def _is_model(obj: Any) -> bool:
     return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _belongs_higher(loc: Path_) -> str:
+    """Where a key unknown at `loc` is known, on the nearest mapping that holds it: `accept`
+    under a pilot's result belongs on the pilot ("; 'accept' belongs on pilots[0]: …")."""
+    key = str(loc[-1])
+    for end in range(len(loc) - 2, -1, -1):
+        holder = loc[:end]
+        if isinstance(loc[end], int) or key not in _fields_at(holder):
+            continue  # a list holds items, not keys
+        where = dotted(holder) if holder else "the top level"
+        return f"; '{key}' belongs on {where}, not under its {loc[end]}: move it up to {dotted(holder + (key,))}"
+    return ""
 
 
 def _fields_at(path: Path_) -> list[str]:

@@ -47,8 +47,9 @@ def _double_count(ctx: Context, owner: Path_, initiative: Initiative, earlier: l
             f"{dotted(owner)}: '{initiative.id}' and '{other.id}' both credit their roll-outs "
             f"with '{metric}' for audience '{shared[0]}', and the totals add {amounts[0]} and "
             f"{amounts[1]} a year as if the effects were independent, though the same change "
-            "can be avoided only once: credit the overlap to one of them (lower the other's "
-            "isolation share), or accept it with the reason the effects add up")
+            "can be avoided only once: keep the result in one of their pilots only (a lower "
+            "isolation share still adds both, so it does not clear this), or accept it with the "
+            "reason the effects add up or how you split the change between them")
     return ctx.check("W315", owner, False)
 
 
