@@ -76,6 +76,19 @@ def test_a_level_scaled_up_like_a_count_is_never_called_conservative(valid_data,
         assert "as if it were a count. Each error is valued for a group the pilot's size. The benefit" in said
 
 
+@pytest.mark.parametrize("accepted", [False, True])
+def test_a_figure_scaled_up_from_a_small_pilot_is_never_called_conservative(valid_data, tmp_path, accepted):
+    _counted(valid_data)
+    valid_data["pilots"][0]["participants"] = 8  # W308: too few to stand for 120 pickers
+    valid_data["pilots"][0]["usage"] = {"enrolled": 8, "completed": 8}
+    if accepted:
+        valid_data["pilots"][0]["accept"] = {"W308": "The eight are the whole night shift."}
+    numbers, _ = _numbers(valid_data, tmp_path)
+    said = " ".join(numbers["texts"] + [numbers["notes"]])
+    assert "onservative" not in said
+    assert "The benefit counts only the effect beyond the comparison group." in said
+
+
 def test_each_result_is_said_on_its_own_basis_and_the_same_metric_by_initiative(valid_data, tmp_path):
     # Pick Right: picking errors beyond the night shift's comparison group, no confidence.
     # Label Check: picking errors too, on the team's isolation estimate at a confidence: "our estimate",
