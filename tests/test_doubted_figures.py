@@ -166,3 +166,27 @@ def test_a_figure_beyond_what_is_possible_is_not_also_called_large(valid_data, t
     assert "small pilot" not in working and "like a count" not in working
     [line] = [x for x in _remembered(points) if x.startswith("- **Pick Right**")]
     assert line.startswith("- **Pick Right** (beyond what is possible): $")
+
+
+def test_every_page_of_a_pilot_says_its_doubts_and_a_page_short_of_room_keeps_them_without_reasons(
+        valid_data, tmp_path):
+    # Two results on 4:3 are two pages; an accepted unusually high return (W310) with a long
+    # reason: the first page, with its chain of impact, has no room for the whole footnote and
+    # keeps the doubt without its reason; the second says it all again, under its own figure.
+    reason = " ".join(["Checked with Finance: each error is a credit note, a re-pick and a courier run."] * 7)
+    valid_data["pilots"][0].update(cost=100, accept={"W310": reason})  # a return past 1,000%
+    valid_data["pilots"][0]["results"].append({"metric": "pick-errors", "per": "month", "before": 40, "after": 20})
+    valid_data["metrics"].append({**copy.deepcopy(valid_data["metrics"][0]), "id": "incidents",
+                                  "name": "Lost-time incidents", "unit": "incidents", "baseline": 900, "target": 600,
+                                  "value_per_unit": 4})
+    valid_data["objectives"][0]["metrics"].append("incidents")
+    valid_data["pilots"][0]["results"][1].update(metric="incidents", before=80, after=60, isolation=0.5,
+                                                 confidence=0.8)
+    assert brief_and_read(valid_data, tmp_path, True) == []
+    slides = read_deck(tmp_path / "out" / f"{BRIEFING}.pptx")
+    pages = [s for s in slides if s["title"] and s["title"].startswith("Night shift")]
+    assert len(pages) == 2
+    assert all("This pilot's return is unusually high." in " ".join(p["texts"]) for p in pages)
+    first = reason.split(". ")[0]
+    assert [first in " ".join(p["texts"]) for p in pages] == [False, True]  # the first page has the chain
+    assert first in pages[0]["notes"]
