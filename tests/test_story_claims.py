@@ -127,7 +127,7 @@ def test_the_years_title_says_the_present_value_at_the_discount_rate(valid_data,
     valid_data["briefings"][0]["minutes"] = 45
     slides, _ = _deck(valid_data, tmp_path)
     years = next(s for s in slides if s["title"].startswith("Over 3 years"))
-    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,300, if 100% "
+    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,289, if 100% "
                               "of each year's benefit carries into the next")
     assert "Net present value at a discount rate of 10%: $32,289." in years["texts"][0]
 

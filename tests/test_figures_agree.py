@@ -1,0 +1,61 @@
+"""One figure, one text: a finance reader comparing two places on the deck sees the same number.
+
+Each test is the smallest strategy that shows one finding of a cold review: a callout rounding
+the title beside it its own way, a cost slide's title rounding what its table states.
+Every deck is also read back against the invariants (deck_invariants.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+BRIEFING = "warehouse-manager-briefing"
+
+
+def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of the strategy's one briefing, after the invariants held."""
+    assert brief_and_read(data, folder) == []
+    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
+    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
+
+
+def _digits(text: str) -> str:
+    """A figure's significant digits: "$1.45M" and "$1,450,000" both read "145"."""
+    return re.sub(r"\D", "", text).rstrip("0")
+
+
+def _priced(data: dict[str, Any], cost: float, value_per_unit: float) -> None:
+    """The one initiative costs `cost` in year one; the metric is worth `value_per_unit`."""
+    data["initiatives"][0]["costs"] = [{"item": "Build the guide", "amount": cost, "kind": "one-off"}]
+    data["metrics"][0]["value_per_unit"] = value_per_unit
+    data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out to all 120 pickers",
+                                     "initiative": "pick-right"}]
+
+
+def test_a_callout_shows_the_figure_of_the_title_beside_it(valid_data, tmp_path):
+    _priced(valid_data, 206700, 3115)  # a benefit of $1,453,421 a year
+    slides, _ = _deck(valid_data, tmp_path)
+    decision = slides[1]
+    assert decision["title"].startswith("$206,700 in year one brings $1,450,000 a year")
+    money = [t for t in decision["texts"] if t.startswith("$")]
+    assert money[:2] == ["$206.7K", "$1.45M"]
+    said = [_digits(m) for m in re.findall(r"\$[\d,]+", decision["title"])]
+    assert all(_digits(m) in said for m in money[:2])
+
+
+def test_a_sum_under_a_million_is_said_as_written_on_every_title(valid_data, tmp_path):
+    _priced(valid_data, 169560, 30)
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, points = _deck(valid_data, tmp_path)
+    titles = [s["title"] or "" for s in slides]
+    assert titles[1].startswith("$169,560 in year one")
+    assert "$169,560" in [t for t in slides[1]["texts"] if t.startswith("$")]  # no digit to lose
+    cost = next(s for s in slides if s["table"] and s["table"][0][0] == "Cost")
+    assert "$169,560" in cost["title"] and cost["table"][-1][-1] == "$169,560"
+    assert not any("170,000" in t for t in titles)
+    assert "170,000" not in points
