@@ -23,6 +23,7 @@ from notes_invariants import (
     credit_claims,
     flags_once,
     notes_precision,
+    returns_said_whole,
     said_as_numbers,
 )
 
@@ -478,5 +479,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "said as numbers": said_as_numbers(slides, talking_points),
         "flags once": flags_once(slides, talking_points),
         "notes precision": notes_precision(slides, strategy),
+        "returns said whole": returns_said_whole(slides, talking_points, strategy),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -177,3 +177,22 @@ def bare_chain_boxes(slides: list[dict[str, Any]]) -> list[str]:
     83%"): a figure with no behaviour or metric says nothing the room can check."""
     return [f"slide {n}: {text!r}" for n, slide in enumerate(slides, 1) for text in slide["texts"]
             if BARE_BOX.match(text) and not text.endswith(("not measured", "nicht gemessen"))]
+
+
+# A return said in the notes or the talking points: "ROI 1,039.4%", "Rendite von 604,0 %".
+RETURN = re.compile(r"\b(?:ROI|Rendite|return)\b\D{0,12}?(\d[\d,.\u00a0]*)[\u00a0 ]?%")
+
+
+def returns_said_whole(slides: list[dict[str, Any]], talking_points: str,
+                       strategy: dict[str, Any]) -> list[str]:
+    """A return of 10% or more said with decimals where the presenter reads it aloud (the
+    notes, the talking points to learn by heart): "ROI 1,039.4%", as the titles never do."""
+    german = str(strategy.get("locale") or "").startswith("de")
+    found = []
+    for where, text in [(f"slide {n} notes", s["notes"]) for n, s in enumerate(slides, 1)] + [
+            ("talking points", talking_points)]:
+        for m in RETURN.finditer(text):
+            whole, _, decimals = m.group(1).replace("\u00a0", "").rpartition("," if german else ".")
+            if whole and decimals and int(re.sub(r"\D", "", whole) or 0) >= 10:
+                found.append(f"{where} say {m.group()!r}")
+    return found

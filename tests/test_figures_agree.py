@@ -59,3 +59,12 @@ def test_a_sum_under_a_million_is_said_as_written_on_every_title(valid_data, tmp
     assert "$169,560" in cost["title"] and cost["table"][-1][-1] == "$169,560"
     assert not any("170,000" in t for t in titles)
     assert "170,000" not in points
+
+
+def test_a_return_to_learn_by_heart_is_said_whole(valid_data, tmp_path):
+    _priced(valid_data, 206700, 3115)  # the pilot: $242,222 a year for $2,500
+    slides, points = _deck(valid_data, tmp_path)
+    assert "(ROI 9,589%;" in points
+    assert "; ROI 603%, payback" in points and re.search(r"ROI \d[\d,]*\.\d%", points) is None
+    flow = next(s for s in slides if any(t.startswith("ROI in the pilot") for t in s["texts"]))
+    assert "ROI in the pilot, an upper bound\n9,589%" in flow["texts"]

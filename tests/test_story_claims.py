@@ -36,7 +36,7 @@ def test_a_pilots_return_says_its_roll_out_would_not_pay_back(valid_data, tmp_pa
     texts = [t for s in slides for t in s["texts"]]
     # W316: it needs more than its whole pilot effect in year one; it may still pay back later.
     assert "ROI in the pilot; its roll-out would not pay back in year one\n133%" in texts
-    assert "(ROI 133.3%; its roll-out would not pay back in year one)" in points
+    assert "(ROI 133%; its roll-out would not pay back in year one)" in points
 
 
 def test_a_pilots_return_whose_roll_out_pays_back_says_nothing_more(valid_data, tmp_path):
