@@ -100,10 +100,13 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
     """A number in a slide's notes said more precisely than the slide shows any, past two
     significant figures (5.208 points beside readings of 69 → 80.5; 0.14 is said as a person
     says it), or a percentage said to more than one decimal (48.67%) or, as a title rounds
-    it, past four significant figures (150,560.0%, not 150,600%)."""
+    it, past four significant figures (150,560.0%, not 150,600%). A figure the deck's working
+    writes (0.996 leavers, × 20.33%) is said as it writes it: one figure, one text."""
     german = str(strategy.get("locale") or "").startswith("de")
     # The strategy's own words ("errors per 10,000 lines" in a German deck) are as it wrote them.
     own = " ".join(m["name"] + " " + m["unit"] for m in strategy.get("metrics", []))
+    worked = {number for s in slides for row in s["table"] or [] for c in row
+              for number, _, _ in _places(c, german)}
     found = []
     for n, slide in enumerate(slides, 1):
         shown = " ".join([slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"]
@@ -113,7 +116,7 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
         most = max([p for number, p, _ in _places(shown, german) if number not in own]
                    + [len(f"{v:.10g}".partition(".")[2]) for v in values] + [0])
         for number, places, percent in _places(slide["notes"], german):
-            if number in own:
+            if number in own or number in worked:
                 continue
             # Significant digits: 0.14 has two, 5.208 four, 150,600 four, 150,560.0 seven.
             bare = re.sub(r"[^\d,]" if german else r"[^\d.]", "", number)

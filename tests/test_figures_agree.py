@@ -68,3 +68,47 @@ def test_a_return_to_learn_by_heart_is_said_whole(valid_data, tmp_path):
     assert "; ROI 603%, payback" in points and re.search(r"ROI \d[\d,]*\.\d%", points) is None
     flow = next(s for s in slides if any(t.startswith("ROI in the pilot") for t in s["texts"]))
     assert "ROI in the pilot, an upper bound\n9,589%" in flow["texts"]
+
+
+def _leavers(data: dict[str, Any], estimates: list[tuple[float, float]]) -> None:
+    """The pilot's one result: leavers a month, 11 → 8, credited by participants' estimates."""
+    data["metrics"][0].update(name="Staff turnover", unit="leavers per month", per="month",
+                              baseline=52, target=35, value_per_unit=6800)
+    data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "month", "before": 11, "after": 8,
+                                     "estimates": [{"share": s, "confidence": c} for s, c in estimates]}]
+
+
+def test_a_credit_the_working_writes_is_said_as_it_writes_it(valid_data, tmp_path):
+    # Five estimates averaging 33.2%: 0.996 leavers a month, never "1.00" in the notes.
+    _leavers(valid_data, [(0.5, 0.8), (0.4, 0.7), (0.6, 0.6), (0.3, 0.9), (0.5, 0.7)])
+    slides, points = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert "We credit the learning with 0.996 leavers per month (33.2%," in evidence["notes"]
+    working = [c for s in slides for row in s["table"] or [] for c in row]
+    assert any("× 33.2%, the mean of 5 participants' estimates = 0.996 leavers per month" in c for c in working)
+    assert "1.00 leavers" not in evidence["notes"] + points
+
+
+def test_a_share_the_working_writes_is_said_as_it_writes_it(valid_data, tmp_path):
+    # Three estimates averaging 20.333%: the working multiplies by 20.33%, and so do the words.
+    _leavers(valid_data, [(0.3, 0.7), (0.4, 0.6), (0.2, 0.8)])
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    said = " ".join([evidence["notes"]] + evidence["texts"])
+    assert "20.33%" in said and "20.3%" not in said.replace("20.33%", "")
+    assert any("× 20.33%" in c for s in slides for row in s["table"] or [] for c in row)
+
+
+def test_a_credited_score_is_said_to_its_readings_decimals_without_score_twice(valid_data, tmp_path):
+    # 5.9 → 6.6 on a score out of 10, isolation 60% at 70% confidence: 0.294, said 0.3.
+    valid_data["metrics"][0].update(name="Engagement score", unit="score out of 10", better="higher",
+                                    baseline=6.1, target=7.2)
+    del valid_data["metrics"][0]["value_per_unit"]
+    valid_data["metrics"][0]["accept"] = {"W103": "A lead indicator."}
+    valid_data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "year", "before": 5.9, "after": 6.6,
+                                           "isolation": 0.6, "confidence": 0.7}]
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift raised engagement score 0.7 points; we credit Pick Right with 0.3 points"
+    assert "We credit the learning with 0.3 points" in evidence["notes"]
+    assert "score points" not in evidence["title"] + evidence["notes"]

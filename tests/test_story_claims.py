@@ -143,14 +143,18 @@ def test_the_credit_names_the_initiative_as_people_call_it(valid_data, tmp_path,
                for s in slides)
 
 
-def test_a_credited_level_is_said_to_two_significant_figures(valid_data, tmp_path):
-    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 4.8.
+def test_a_credited_level_is_said_to_the_readings_decimals(valid_data, tmp_path):
+    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 5 beside whole
+    # readings; the notes say it as the working writes it.
     valid_data["metrics"][0].update(name="Picks right first time", unit="% of picks", better="higher",
                                     baseline=80, target=95)
     _alone(valid_data, before=80, after=90, isolation=0.483)
     slides, _ = _deck(valid_data, tmp_path)
-    assert any(s["title"] == "Night shift raised picks right first time 10 points; we credit Pick Right "
-               "with 4.8 points" for s in slides)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == ("Night shift raised picks right first time 10 points; "
+                                 "we credit Pick Right with 5 points")
+    assert "We credit the learning with 4.83 points" in evidence["notes"]
+    assert any("= 4.83 points" in c for s in slides for row in s["table"] or [] for c in row)
 
 
 def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, tmp_path):

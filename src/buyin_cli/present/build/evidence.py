@@ -51,8 +51,9 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
-        attributable_said=said(fmt, f.attributable, result),
-        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
+        attributable_said=said(fmt, f.attributable, result, f.pilot_annual_benefit is not None),
+        # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
+        isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -72,21 +73,18 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
-def share_said(fmt: Formatter, fraction: float) -> str:
-    """A share as the slides write a percentage, to one decimal at most: 48.7%, 27.5%, 50%."""
-    pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, 1))
-
-
-def said(fmt: Formatter, value: float, result: Result) -> str:
-    """A figure worked out from a result's readings, said no more precisely than the readings
-    the slide shows, or to two significant figures where that is more, so that what it is
-    worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 78 for 78.4 beside
-    880 → 700, 0.14 for 0.144 beside 2 → 2.5; 6 stays 6."""
+def said(fmt: Formatter, value: float, result: Result, priced: bool) -> str:
+    """A figure worked out from a result's readings, said to no more decimals than the readings
+    (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
+    away (0.2 for 0.18 beside 2 → 1), as a title rounds it. `priced`: the working writes it
+    too, so the notes say it as the working does (0.996 leavers, never 1.00 beside it)."""
+    if priced:
+        return fmt.number(value)
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
-    two = 1 - math.floor(math.log10(abs(value))) if value else 0
-    return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
+    if value and round(abs(value), shown) == 0:
+        shown = -math.floor(math.log10(abs(value)))
+    return fmt.number(value, min(shown, decimals_of(value, 4)))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
@@ -123,7 +121,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
-        credited_said=fmt.number(float(f"{f.attributable:.2g}")))
+        credited_said=said(fmt, f.attributable, result, priced=False))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
