@@ -30,11 +30,12 @@ W = TypeVar("W", bound=WorkedResult)
 
 
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
-           whole: float, own_benefit: float | None, **own: Any) -> W:
+           whole: float, own_benefit: float | None, in_working: bool = True, **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides; `own_benefit` is its part of
     `whole`, the benefit it is counted in (the pilot's, or the initiative's roll-out). Its
-    readings are the pilot group's: its unit leaves off the metric's scope ("all stores")."""
+    readings are the pilot group's: its unit leaves off the metric's scope ("all stores").
+    `in_working`: an initiative's working writes it, so its credit is said as written there."""
     money = unit_view(metric.unit, fmt).is_money
     return kind(
         unit_kind=read_unit(metric.unit).kind,
@@ -51,7 +52,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
-        attributable_said=said(fmt, f.attributable, result, f.pilot_annual_benefit is not None),
+        attributable_said=said(fmt, f.attributable, result, in_working),
         # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
         isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
@@ -73,12 +74,12 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
-def said(fmt: Formatter, value: float, result: Result, priced: bool) -> str:
+def said(fmt: Formatter, value: float, result: Result, in_working: bool) -> str:
     """A figure worked out from a result's readings, said to no more decimals than the readings
     (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
-    away (0.2 for 0.18 beside 2 → 1), as a title rounds it. `priced`: the working writes it
-    too, so the notes say it as the working does (0.996 leavers, never 1.00 beside it)."""
-    if priced:
+    away (0.2 for 0.18 beside 2 → 1), as a title rounds it. `in_working`: an initiative's
+    working writes it too, so it is said as written there (0.996 leavers, never 1.00)."""
+    if in_working:
         return fmt.number(value)
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
@@ -88,7 +89,7 @@ def said(fmt: Formatter, value: float, result: Result, priced: bool) -> str:
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
-                pilot_benefit: float = 0.0) -> ResultView:
+                pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them.
     places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
@@ -105,7 +106,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return worked(
-        ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit,
+        ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit, in_working,
         metric_id=metric.id, is_level=is_level(metric.unit),
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
@@ -121,7 +122,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
-        credited_said=said(fmt, f.attributable, result, priced=False))
+        credited_said=said(fmt, f.attributable, result, in_working=False))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
@@ -136,7 +137,9 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
     ordered = sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
-    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit) for r in ordered]
+    worked_out = {(u.pilot_id, u.metric_id) for i in figures.initiatives.values() for u in i.results_used}
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit,
+                           (pilot.id, r.metric) in worked_out) for r in ordered]
     pages = [PilotPage(n // per_page + 1, results[n:n + per_page],
                        backup=shown is not None and n > 0 and n // per_page >= shown)
              for n in range(0, len(results), per_page)] or [PilotPage(1, [])]
