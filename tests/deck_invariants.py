@@ -16,7 +16,14 @@ from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
 from chart_invariants import chart_findings, frame_findings
 from deck_helpers import read_deck
-from money_invariants import asked_money, conservative_upper_bound, funded, one_share_for_many, unpriced_losses
+from money_invariants import (
+    asked_money,
+    conservative_upper_bound,
+    funded,
+    one_share_for_many,
+    tables_add_up,
+    unpriced_losses,
+)
 from notes_invariants import (
     bare_chain_boxes,
     confidence_words,
@@ -480,5 +487,6 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "flags once": flags_once(slides, talking_points),
         "notes precision": notes_precision(slides, strategy),
         "returns said whole": returns_said_whole(slides, talking_points, strategy),
+        "tables add up": tables_add_up(slides),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -112,3 +112,14 @@ def test_a_credited_score_is_said_to_its_readings_decimals_without_score_twice(v
     assert evidence["title"] == "Night shift raised engagement score 0.7 points; we credit Pick Right with 0.3 points"
     assert "We credit the learning with 0.3 points" in evidence["notes"]
     assert "score points" not in evidence["title"] + evidence["notes"]
+
+
+def test_the_years_add_up_to_their_total_as_shown(valid_data, tmp_path):
+    # $13,996.80 a year, 65% kept each year: 13,996.80 + 9,097.92 + 5,913.65 = 29,008.37.
+    # Each year rounded on its own would show 13,997 + 9,098 + 5,914 = 29,009 over a total
+    # of 29,008; the years are the differences of the rounded running totals instead.
+    valid_data["initiatives"][0].update(horizon_years=3, retention=0.65)
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["table"] and s["table"][0][:2] == ["Year", "Benefit"])
+    assert [row[1] for row in years["table"][1:]] == ["$13,997", "$9,098", "$5,913", "$29,008"]
+    assert years["table"][-1][3] == years["table"][-2][3]  # the running net ends where the total does

@@ -1,5 +1,5 @@
 """How precisely a figure is said where a reader compares it with another: the money a title
-says and the callout beside it, one figure in two lengths."""
+says and the callout beside it, one figure in two lengths; a table's parts and its total."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_compact_currency, get_currency_symbol
 
+from buyin_cli.figures.years import fsum
 from buyin_cli.words import finite
 
 if TYPE_CHECKING:
@@ -49,3 +50,20 @@ def short(fmt: Formatter, amount: float | None) -> str:
 def _digits(text: str) -> str:
     """The significant digits a figure is written with: "€206.7K" and "206,700" both "2067"."""
     return "".join(c for c in text if c.isdigit()).strip("0")
+
+
+def adding_up(values: list[float]) -> list[float]:
+    """Parts in whole units that add up, as shown, to their total as shown: each the difference
+    of the rounded running totals (1,454,352.94 + 1,090,764.71 + 818,073.53 is shown 1,454,353
+    + 1,090,765 + 818,073 = 3,363,191, the total rounded, never 3,363,192). The first part, the
+    headline, keeps its own rounding; a later one may differ from its own by one."""
+    from buyin_cli.present.numbers import shown
+
+    if any(finite(v) is None for v in values):
+        return list(values)  # an undefined figure is shown as such, part by part
+    parts, before = [], 0.0
+    for n in range(len(values)):
+        now = shown(fsum(values[:n + 1]), 0)  # exactly as the total is summed
+        parts.append(now - before)
+        before = now
+    return parts
