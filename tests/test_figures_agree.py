@@ -123,3 +123,42 @@ def test_the_years_add_up_to_their_total_as_shown(valid_data, tmp_path):
     years = next(s for s in slides if s["table"] and s["table"][0][:2] == ["Year", "Benefit"])
     assert [row[1] for row in years["table"][1:]] == ["$13,997", "$9,098", "$5,913", "$29,008"]
     assert years["table"][-1][3] == years["table"][-2][3]  # the running net ends where the total does
+
+
+def _injuries(data: dict[str, Any], result: dict[str, Any], name: str = "Lost-time injuries",
+              unit: str = "injuries per quarter") -> None:
+    """The pilot's one result: a handful of events a quarter."""
+    data["metrics"][0].update(name=name, unit=unit, per="quarter", baseline=14, target=7,
+                              value_per_unit=18500)
+    data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "quarter", **result}]
+
+
+def test_a_tiny_count_says_its_change_in_events_never_a_percentage(valid_data, tmp_path):
+    # 4 → 2 injuries a quarter is "down 50%", but one injury more would make it "down 25%".
+    _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"] == ("Night shift: 2 fewer lost-time injuries per quarter (4 → 2); "
+                                 "the comparison group held steady")
+    assert "Impact: lost-time injuries\n−2 (4 → 2)" in evidence["texts"]
+    assert "50%" not in evidence["title"] + " ".join(evidence["texts"])
+
+
+def test_a_tiny_count_credited_in_part_says_its_credit_in_events(valid_data, tmp_path):
+    # 2 → 1 incidents a quarter, 30% of it at 60% confidence: 0.18 incidents, said 0.2.
+    _injuries(valid_data, {"before": 2, "after": 1, "isolation": 0.3, "confidence": 0.6},
+              name="Safety record", unit="incidents")
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"] == ("Night shift: 1 fewer incidents a quarter (2 → 1) in safety record; "
+                                 "we credit Pick Right with 0.2 incidents a quarter")
+    assert "%" not in evidence["title"]
+
+
+def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
+    valid_data.update(locale="de_DE", language="de", currency="EUR")
+    _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"].startswith("Night shift: 2 Lost-time injuries per quarter weniger (4 → 2)")
+    assert "%" not in evidence["title"]

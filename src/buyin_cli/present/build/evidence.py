@@ -28,6 +28,10 @@ from buyin_cli.present.view import (
 
 W = TypeVar("W", bound=WorkedResult)
 
+# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
+# −50%" says little, since one event more or less halves or doubles it.
+TINY_COUNT = 5
+
 
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
            whole: float, own_benefit: float | None, in_working: bool = True, **own: Any) -> W:
@@ -108,6 +112,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     return worked(
         ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit, in_working,
         metric_id=metric.id, is_level=is_level(metric.unit),
+        tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),

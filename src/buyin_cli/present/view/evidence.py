@@ -66,6 +66,9 @@ class ResultView(WorkedResult):
 
     metric_id: str
     is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
+    # A count of so few events (its readings at most TINY_COUNT) that a percentage change says
+    # nothing: one event more or less halves or doubles it. Said in events, never a headline.
+    tiny: bool
     before: float
     after: float
     control_before: float | None
