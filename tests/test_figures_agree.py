@@ -151,7 +151,7 @@ def test_a_tiny_count_credited_in_part_says_its_credit_in_events(valid_data, tmp
     slides, _ = _deck(valid_data, tmp_path)
     evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
     assert evidence["title"] == ("Night shift: 1 fewer incidents a quarter (2 → 1) in safety record; "
-                                 "we credit Pick Right with 0.2 incidents a quarter")
+                                 "we credit Pick Right with 0.2")
     assert "%" not in evidence["title"]
 
 
