@@ -16,13 +16,21 @@ from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
 from chart_invariants import chart_findings, frame_findings
 from deck_helpers import read_deck
-from money_invariants import asked_money, conservative_upper_bound, funded, one_share_for_many, unpriced_losses
+from money_invariants import (
+    asked_money,
+    conservative_upper_bound,
+    funded,
+    one_share_for_many,
+    tables_add_up,
+    unpriced_losses,
+)
 from notes_invariants import (
     bare_chain_boxes,
     confidence_words,
     credit_claims,
     flags_once,
     notes_precision,
+    returns_said_whole,
     said_as_numbers,
 )
 
@@ -131,10 +139,10 @@ def _significant(number: str) -> int:
 
 
 def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
-    """A title that states money to more than 3 significant figures (£2,309,631, not £2,310,000;
-    4 under a million: £142,800, as an ask would state it) or a percentage of 10% or more with
-    decimals (256.1%, not 256%). A metric's own readings, which a title quotes as the business
-    records them, are not buyin's to round."""
+    """A title that states a million or more to more than 3 significant figures (£2,309,631, not
+    £2,310,000; a sum under a million as written, £169,560, as an ask states it) or a
+    percentage of 10% or more with decimals (256.1%, not 256%). A metric's own readings, which
+    a title quotes as the business records them, are not buyin's to round."""
     metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
     german = str(strategy.get("locale") or "").startswith("de")
     found = []
@@ -144,7 +152,7 @@ def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
             continue
         for m in MONEY.finditer(title):
             said = m.group(1) or m.group(2)
-            if _significant(said) > (4 if len(re.sub(r"\D", "", said)) < 7 else 3):
+            if len(re.sub(r"\D", "", said)) >= 7 and _significant(said) > 3:
                 found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
         for m in PERCENT.finditer(title):
             whole, _, decimals = m.group(1).replace("\u00a0", "").rpartition("," if german else ".")
@@ -478,5 +486,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "said as numbers": said_as_numbers(slides, talking_points),
         "flags once": flags_once(slides, talking_points),
         "notes precision": notes_precision(slides, strategy),
+        "returns said whole": returns_said_whole(slides, talking_points, strategy),
+        "tables add up": tables_add_up(slides),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]

@@ -109,3 +109,45 @@ def asked_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
         found.append(f"slide {numbers[-1][0]}'s numbers total {numbers[-1][1][-1][2]!r}, "
                      f"slide 2 {cost}")
     return found
+
+
+CONTINUED = ("(cont.)", "(Forts.)")
+# The first money figure of a table cell, as either locale writes it: "€609,412 (× 1,400/340)".
+CELL_MONEY = re.compile(r"^(−)?[£$€]\u00a0?(\d[\d,]*)\b|^(−)?(\d[\d.]*)\u00a0€")
+
+
+def _cell_money(cell: str) -> int | None:
+    """A table cell's money in whole units, when the cell opens with money."""
+    m = CELL_MONEY.match(cell.strip())
+    if m is None:
+        return None
+    value = int(re.sub(r"\D", "", m.group(2) or m.group(4)))
+    return -value if m.group(1) or m.group(3) else value
+
+
+def tables_add_up(slides: list[dict[str, Any]]) -> list[str]:
+    """A table whose total row does not add up, as shown, to the parts above it: a finance
+    reader adds a column of money and must get its total. A column whose total repeats its
+    last row is a running figure, not a sum (the years' running net)."""
+    found: list[str] = []
+    tables: list[tuple[int, list[list[str]]]] = []
+    for n, s in enumerate(slides, 1):
+        rows = s["table"] or []
+        # A table too long for one slide goes on under the same header, its title "(cont.)".
+        if tables and rows and (s["title"] or "").endswith(CONTINUED) and rows[0] == tables[-1][1][0]:
+            tables[-1][1].extend(rows[1:])
+        elif rows:
+            tables.append((n, list(rows)))
+    for n, rows in tables:
+        if len(rows) < 3 or not all(len(r) == len(rows[0]) for r in rows):
+            continue
+        body, total = rows[1:-1], rows[-1]
+        for col in range(1, len(total)):
+            shown = [_cell_money(r[col]) for r in body]
+            said = _cell_money(total[col])
+            if said is None or None in shown or (len(body) > 1 and total[col] == body[-1][col]):
+                continue
+            if sum(v for v in shown if v is not None) != said:
+                found.append(f"slide {n}: {rows[0][col]!r} adds up to {sum(v for v in shown if v is not None):,}, "
+                             f"its total says {total[col]!r}")
+    return found

@@ -100,10 +100,13 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
     """A number in a slide's notes said more precisely than the slide shows any, past two
     significant figures (5.208 points beside readings of 69 → 80.5; 0.14 is said as a person
     says it), or a percentage said to more than one decimal (48.67%) or, as a title rounds
-    it, past four significant figures (150,560.0%, not 150,600%)."""
+    it, past four significant figures (150,560.0%, not 150,600%). A figure the deck's working
+    writes (0.996 leavers, × 20.33%) is said as it writes it: one figure, one text."""
     german = str(strategy.get("locale") or "").startswith("de")
     # The strategy's own words ("errors per 10,000 lines" in a German deck) are as it wrote them.
     own = " ".join(m["name"] + " " + m["unit"] for m in strategy.get("metrics", []))
+    worked = {number for s in slides for row in s["table"] or [] for c in row
+              for number, _, _ in _places(c, german)}
     found = []
     for n, slide in enumerate(slides, 1):
         shown = " ".join([slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"]
@@ -113,7 +116,7 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
         most = max([p for number, p, _ in _places(shown, german) if number not in own]
                    + [len(f"{v:.10g}".partition(".")[2]) for v in values] + [0])
         for number, places, percent in _places(slide["notes"], german):
-            if number in own:
+            if number in own or number in worked:
                 continue
             # Significant digits: 0.14 has two, 5.208 four, 150,600 four, 150,560.0 seven.
             bare = re.sub(r"[^\d,]" if german else r"[^\d.]", "", number)
@@ -182,3 +185,22 @@ def bare_chain_boxes(slides: list[dict[str, Any]]) -> list[str]:
     83%"): a figure with no behaviour or metric says nothing the room can check."""
     return [f"slide {n}: {text!r}" for n, slide in enumerate(slides, 1) for text in slide["texts"]
             if BARE_BOX.match(text) and not text.endswith(("not measured", "nicht gemessen"))]
+
+
+# A return said in the notes or the talking points: "ROI 1,039.4%", "Rendite von 604,0 %".
+RETURN = re.compile(r"\b(?:ROI|Rendite|return)\b\D{0,12}?(\d[\d,.\u00a0]*)[\u00a0 ]?%")
+
+
+def returns_said_whole(slides: list[dict[str, Any]], talking_points: str,
+                       strategy: dict[str, Any]) -> list[str]:
+    """A return of 10% or more said with decimals where the presenter reads it aloud (the
+    notes, the talking points to learn by heart): "ROI 1,039.4%", as the titles never do."""
+    german = str(strategy.get("locale") or "").startswith("de")
+    found = []
+    for where, text in [(f"slide {n} notes", s["notes"]) for n, s in enumerate(slides, 1)] + [
+            ("talking points", talking_points)]:
+        for m in RETURN.finditer(text):
+            whole, _, decimals = m.group(1).replace("\u00a0", "").rpartition("," if german else ".")
+            if whole and decimals and int(re.sub(r"\D", "", whole) or 0) >= 10:
+                found.append(f"{where} say {m.group()!r}")
+    return found

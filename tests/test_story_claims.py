@@ -36,7 +36,7 @@ def test_a_pilots_return_says_its_roll_out_would_not_pay_back(valid_data, tmp_pa
     texts = [t for s in slides for t in s["texts"]]
     # W316: it needs more than its whole pilot effect in year one; it may still pay back later.
     assert "ROI in the pilot; its roll-out would not pay back in year one\n133%" in texts
-    assert "(ROI 133.3%; its roll-out would not pay back in year one)" in points
+    assert "(ROI 133%; its roll-out would not pay back in year one)" in points
 
 
 def test_a_pilots_return_whose_roll_out_pays_back_says_nothing_more(valid_data, tmp_path):
@@ -127,7 +127,7 @@ def test_the_years_title_says_the_present_value_at_the_discount_rate(valid_data,
     valid_data["briefings"][0]["minutes"] = 45
     slides, _ = _deck(valid_data, tmp_path)
     years = next(s for s in slides if s["title"].startswith("Over 3 years"))
-    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,300, if 100% "
+    assert years["title"] == ("Over 3 years, Pick Right has a net present value of $32,289, if 100% "
                               "of each year's benefit carries into the next")
     assert "Net present value at a discount rate of 10%: $32,289." in years["texts"][0]
 
@@ -143,14 +143,18 @@ def test_the_credit_names_the_initiative_as_people_call_it(valid_data, tmp_path,
                for s in slides)
 
 
-def test_a_credited_level_is_said_to_two_significant_figures(valid_data, tmp_path):
-    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 4.8.
+def test_a_credited_level_is_said_to_the_readings_decimals(valid_data, tmp_path):
+    # 80% → 90% of picks right first time, isolation 0.483: 4.83 points, said 5 beside whole
+    # readings; the notes say it as the working writes it.
     valid_data["metrics"][0].update(name="Picks right first time", unit="% of picks", better="higher",
                                     baseline=80, target=95)
     _alone(valid_data, before=80, after=90, isolation=0.483)
     slides, _ = _deck(valid_data, tmp_path)
-    assert any(s["title"] == "Night shift raised picks right first time 10 points; we credit Pick Right "
-               "with 4.8 points" for s in slides)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == ("Night shift raised picks right first time 10 points; "
+                                 "we credit Pick Right with 5 points")
+    assert "We credit the learning with 4.83 points" in evidence["notes"]
+    assert any("= 4.83 points" in c for s in slides for row in s["table"] or [] for c in row)
 
 
 def test_a_result_credited_at_a_confidence_says_so_under_its_chart(valid_data, tmp_path):

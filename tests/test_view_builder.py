@@ -110,26 +110,43 @@ def test_negative_figures_use_a_true_minus_sign() -> None:
 
 def test_money_is_spoken_rounded() -> None:
     fmt = deck_formatter("GBP", None)
-    assert fmt.money_spoken(270733) == "£271,000"
-    assert fmt.money_spoken(93680) == "£93,680"  # as round as an ask would state it
-    assert fmt.money_spoken(142800) == "£142,800"
+    # Under a million as written, as an ask and the cost table state it; from a million, three
+    # significant figures.
+    assert fmt.money_spoken(270733) == "£270,733"
+    assert fmt.money_spoken(169560) == "£169,560"
+    assert fmt.money_spoken(93680.4) == "£93,680"
     assert fmt.money_spoken(0) == "£0"
-    assert fmt.money_spoken(130550) == "£131,000"
+    assert fmt.money_spoken(2309631) == "£2,310,000"
+    assert fmt.money_spoken(1305000) == "£1,310,000"  # half up, as people round
     # Half up, as people round: not to the even neighbour.
     assert fmt.percent_rounded(1542.5) == "1,543%"
 
 
 def test_money_is_short_for_a_callout() -> None:
     fmt = deck_formatter("GBP", None)
+    # The figure the title says, shortened only where no digit is lost.
     assert [fmt.money_short(x) for x in (9500, 189400, 1234567, -25000, 266500, 1250000)] == \
-        ["£9,500", "£189k", "£1.2m", "\u2212£25k", "£267k", "£1.3m"]  # half up, as people round
+        ["£9,500", "£189.4k", "£1.23m", "\u2212£25k", "£266.5k", "£1.25m"]
+    assert [fmt.money_short(x) for x in (206700, 169560, 1454353)] == ["£206.7k", "£169,560", "£1.45m"]
+    for x in (206700, 169560, 1454353, 2094841, 12000, 999999.7):
+        assert _digits(fmt.money_short(x)) == _digits(fmt.money_spoken(x))
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit()).rstrip("0")
+
+
+def test_money_short_keeps_every_digit_where_a_locale_counts_in_other_steps() -> None:
+    assert deck_formatter("INR", "en_IN").money_short(206700) == "₹2,06,700"  # not ₹2.1L
+    assert deck_formatter("INR", "en_IN").money_short(1450000) == "₹14.5L"  # the same figure
+    assert deck_formatter("JPY", "ja_JP").money_short(12000) == "￥12,000"  # not ￥1万
 
 
 def test_money_short_falls_back_where_the_locale_has_no_word_for_thousands() -> None:
     fmt = deck_formatter("EUR", "de_DE")
-    assert fmt.money_short(189400) == "189.400\u00a0€"  # exact, as the title beside it
-    assert fmt.money_short(204320) == fmt.money_spoken(204320) == "204.000\u00a0€"
-    assert fmt.money_short(1234567) == "1,2\u00a0Mio.\u00a0€"
+    assert fmt.money_short(189400) == "189.400\u00a0€"  # as the title beside it
+    assert fmt.money_short(204320) == fmt.money_spoken(204320) == "204.320\u00a0€"
+    assert fmt.money_short(1234567) == "1,23\u00a0Mio.\u00a0€"
 
 
 def test_excel_money_format_follows_the_locale() -> None:

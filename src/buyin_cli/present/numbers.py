@@ -20,15 +20,10 @@ from typing import TYPE_CHECKING, Any
 
 from babel import Locale
 from babel.dates import format_date
-from babel.numbers import (
-    NumberPattern,
-    format_compact_currency,
-    get_currency_precision,
-    get_currency_symbol,
-    parse_pattern,
-)
+from babel.numbers import NumberPattern, get_currency_precision, parse_pattern
 
 from buyin_cli.figures.periods import parse_period, period_kind
+from buyin_cli.present import said
 from buyin_cli.present.locales import resolve_locale
 from buyin_cli.words import finite
 
@@ -114,13 +109,13 @@ class Formatter:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
     def money_spoken(self, amount: float | None, significant: int = 3) -> str:
-        """Money said aloud, to `significant` figures (£271,000); under a million, £142,800 as is."""
-        if (amount := finite(amount)) is None or amount == 0:
-            return self.money(amount)
-        magnitude = math.floor(math.log10(abs(amount)))
-        if magnitude < 6 and shown(amount, significant - magnitude) == shown(amount, 0):
-            return self.money(amount)
-        return self.money(shown(amount, significant - 1 - magnitude))
+        """Money as a title says it: a sum under a million as written, in whole units (£169,560,
+        as an ask and the cost table state it); from a million, `significant` figures (£1,450,000)."""
+        return self.money(self.spoken(amount, significant))
+
+    def spoken(self, amount: float | None, significant: int = 3) -> float | None:
+        """The figure `money_spoken` says, as a number (a callout shortens this one, no other)."""
+        return said.spoken(amount, significant)
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
         """A return as a title says it: 7.5% under 10%, whole from 10% up (256%, not 256.1%),
@@ -133,18 +128,9 @@ class Formatter:
         return self.percent(shown(value, significant - digits), 0)
 
     def money_short(self, amount: float | None) -> str:
-        """Money in a few characters, for a big-number callout: £189k, 1,2 Mio. €; small sums whole."""
-        if (amount := finite(amount)) is None or abs(amount) < 10_000:
-            return self.money(amount)
-        digits = 1 if abs(amount) >= 1_000_000 else 0  # rounded half up first: £266,500 is £267k
-        short = format_compact_currency(shown(amount, -5 if digits else -3), self.currency,
-                                        locale=self.locale, fraction_digits=digits)
-        symbol = get_currency_symbol(self.currency, locale=self.locale)
-        if not any(c.isalpha() for c in short.replace(symbol, "")):
-            # The locale has no short word for thousands (German writes 189.400 €, not 189k):
-            # the figure as the title beside it says it.
-            return self.money_spoken(amount)
-        return self._signed(short)
+        """Money in a few characters, for a big-number callout: the figure the title beside it
+        says, shortened only where no digit is lost (£206.7k, £1.45m; £169,560 as it is)."""
+        return said.short(self, amount)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:
         return self._signed(format_number(value, self.locale, self.currency, decimals))

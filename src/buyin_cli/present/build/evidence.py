@@ -29,13 +29,18 @@ from buyin_cli.present.view import (
 
 W = TypeVar("W", bound=WorkedResult)
 
+# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
+# −50%" says little, since one event more or less halves or doubles it.
+TINY_COUNT = 5
+
 
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
-           whole: float, own_benefit: float | None, **own: Any) -> W:
+           whole: float, own_benefit: float | None, in_working: bool = True, **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
     `kind` (ResultView, WorkingLine) with its `own` fields besides; `own_benefit` is its part of
     `whole`, the benefit it is counted in (the pilot's, or the initiative's roll-out). Its
-    readings are the pilot group's: its unit leaves off the metric's scope ("all stores")."""
+    readings are the pilot group's: its unit leaves off the metric's scope ("all stores").
+    `in_working`: an initiative's working writes it, so its credit is said as written there."""
     money = unit_view(metric.unit, fmt).is_money
     return kind(
         unit_kind=read_unit(metric.unit).kind,
@@ -52,8 +57,9 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
-        attributable_said=said(fmt, f.attributable, result),
-        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
+        attributable_said=said(fmt, f.attributable, result, in_working),
+        # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
+        isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -73,25 +79,22 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
-def share_said(fmt: Formatter, fraction: float) -> str:
-    """A share as the slides write a percentage, to one decimal at most: 48.7%, 27.5%, 50%."""
-    pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, 1))
-
-
-def said(fmt: Formatter, value: float, result: Result) -> str:
-    """A figure worked out from a result's readings, said no more precisely than the readings
-    the slide shows, or to two significant figures where that is more, so that what it is
-    worth still multiplies out near enough: 5.2 for 5.208 beside 69 → 80.5, 78 for 78.4 beside
-    880 → 700, 0.14 for 0.144 beside 2 → 2.5; 6 stays 6."""
+def said(fmt: Formatter, value: float, result: Result, in_working: bool) -> str:
+    """A figure worked out from a result's readings, said to no more decimals than the readings
+    (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
+    away (0.2 for 0.18 beside 2 → 1), as a title rounds it. `in_working`: an initiative's
+    working writes it too, so it is said as written there (0.996 leavers, never 1.00)."""
+    if in_working:
+        return fmt.number(value)
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
-    two = 1 - math.floor(math.log10(abs(value))) if value else 0
-    return fmt.number(value, min(max(shown, two, 0), decimals_of(value, 4)))
+    if value and round(abs(value), shown) == 0:
+        shown = -math.floor(math.log10(abs(value)))
+    return fmt.number(value, min(shown, decimals_of(value, 4)))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
-                pilot_benefit: float = 0.0) -> ResultView:
+                pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them.
     places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
@@ -108,8 +111,9 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     # The comparison group's two readings, when the figures used them.
     control = (c_before, c_after) if f.has_control and c_before is not None and c_after is not None else None
     return worked(
-        ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit,
+        ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit, in_working,
         metric_id=metric.id, is_level=is_level(metric.unit),
+        tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),
@@ -124,7 +128,7 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
-        credited_said=fmt.number(float(f"{f.attributable:.2g}")))
+        credited_said=said(fmt, f.attributable, result, in_working=False))
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
@@ -140,7 +144,9 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
     ordered = result_order(pilot, figures, focus)
-    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit) for r in ordered]
+    worked_out = {(u.pilot_id, u.metric_id) for i in figures.initiatives.values() for u in i.results_used}
+    results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit,
+                           (pilot.id, r.metric) in worked_out) for r in ordered]
     pages = [PilotPage(n // per_page + 1, results[n:n + per_page],
                        backup=shown is not None and n > 0 and n // per_page >= shown)
              for n in range(0, len(results), per_page)] or [PilotPage(1, [])]

@@ -8,7 +8,6 @@ from typing import TypedDict
 from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
-from buyin_cli.load.units import read_unit
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, whose_time
 from buyin_cli.present.numbers import Formatter
@@ -135,8 +134,8 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
     doubt before one it does), then the one that carries most of the benefit; with the benefit
     a year it is credited with; when nothing they fund is priced, one of their pilots' results
     all the same (what the pilot showed is the point of the asks). Never a result on a tiny
-    count (see `tiny`): a change of one or two events is no headline, whatever its percentage."""
-    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not tiny(r)}
+    count (`ResultView.tiny`): a change of one or two events is no headline, whatever its percentage."""
+    results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not r.tiny}
 
     def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
         presented = pilot.state == "presented" and any(
@@ -156,16 +155,6 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
         return None, None, 0.0
     rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
     return result, pilot, rank_of[4]
-
-
-# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
-# −50%" says little, since one event more or less halves or doubles it.
-TINY_COUNT = 5
-
-
-def tiny(result: ResultView) -> bool:
-    """Whether a result counts so few events that its percentage change is no evidence."""
-    return read_unit(result.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT
 
 
 def _reach(initiatives: list[InitiativeView]) -> int:

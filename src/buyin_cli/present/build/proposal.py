@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from buyin_cli.figures.compute import Figures, ResultFigures
+from buyin_cli.figures.years import YearFigures, fsum
 from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.evidence import share_text, worked
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.said import adding_up
 from buyin_cli.present.view import AudienceView, CategoryView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
@@ -57,8 +59,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         working_state=working_state,
         horizon_years=f.horizon_years,
         retention_text=fmt.percent(f.retention * 100, 0),
-        years=[YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(y.benefit),
-                        fmt.money(y.cost), fmt.money(y.cumulative_net)) for y in f.years],
+        years=_years(f.years, fmt),
         horizon_benefit_text=fmt.money(f.horizon_benefit),
         horizon_cost_text=fmt.money(f.horizon_cost),
         horizon_benefit_spoken=fmt.money_spoken(f.horizon_benefit),
@@ -79,6 +80,17 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         metric_ids=_moves(initiative, index),
         objective_ids=tuple(initiative.objectives),
     )
+
+
+def _years(years: tuple[YearFigures, ...], fmt: Formatter) -> list[YearView]:
+    """The years as the table shows them: each year's benefit and cost the difference of the
+    rounded running totals, so the column adds up, as shown, to the total `roi` prints; the
+    running net what the rows above it add up to."""
+    benefits = adding_up([y.benefit for y in years])
+    costs = adding_up([y.cost for y in years])
+    return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(b), fmt.money(c),
+                     fmt.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1])))
+            for n, (y, b, c) in enumerate(zip(years, benefits, costs, strict=True))]
 
 
 def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:

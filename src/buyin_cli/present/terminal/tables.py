@@ -9,9 +9,11 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from buyin_cli.figures.compute import Figures, InitiativeFigures
+from buyin_cli.figures.years import fsum
 from buyin_cli.load.models import Initiative
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.said import adding_up
 from buyin_cli.present.terminal.plaindraw import PlainLines, PlainTable
 from buyin_cli.words import printable
 
@@ -75,9 +77,12 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
     add_column(table, "", no_wrap=True)
     for y in f.years:
         add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
-    rows = [("Benefit", [w.money(y.benefit) for y in f.years]),
-            ("Cost", [w.money(y.cost) for y in f.years]),
-            ("Cumulative net", [w.money(y.cumulative_net) for y in f.years])]
+    # Each year as the difference of the rounded running totals, as the deck's table shows it:
+    # the years add up, as shown, to the horizon's total (adding_up).
+    benefits, costs = adding_up([y.benefit for y in f.years]), adding_up([y.cost for y in f.years])
+    rows = [("Benefit", [w.money(b) for b in benefits]), ("Cost", [w.money(c) for c in costs]),
+            ("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
+                                for n in range(len(f.years))])]
     if f.discount_rate:
         rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
                      [w.money(y.discounted_net) for y in f.years]))

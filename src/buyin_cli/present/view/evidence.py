@@ -35,8 +35,9 @@ class WorkedResult:
     isolation_text: str  # as precise as the working needs to multiply out (27.5%, not 28%)
     confidence_text: str
     attributable_text: str  # credited to the learning, per period
-    # As a person says them, rounded as the slides round: the credit to the readings' own
-    # decimals (5.2 points, not 5.208), a share to one decimal (48.7%, not 48.67%).
+    # As the title and the notes say them, one text for one figure: a priced credit and every
+    # share as the working writes them (0.996, 20.33%); an unpriced credit to the readings' own
+    # decimals (0.3 points beside 5.9 → 6.6), or one significant figure where that rounds it away.
     attributable_said: str
     isolation_said: str
     confidence_said: str
@@ -65,6 +66,9 @@ class ResultView(WorkedResult):
 
     metric_id: str
     is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
+    # A count of so few events (its readings at most TINY_COUNT) that a percentage change says
+    # nothing: one event more or less halves or doubles it. Said in events, never a headline.
+    tiny: bool
     before: float
     after: float
     control_before: float | None
@@ -86,7 +90,7 @@ class ResultView(WorkedResult):
     # confidence, estimates or a trend take a share out; the credit, relative to before.
     credits_part: bool = False
     credited_pct_text: str | None = None  # None when before is 0
-    credited_said: str = ""  # the credited change as a title says it: to two significant figures
+    credited_said: str = ""  # the credited change as a title says it: to the readings' decimals
 
 
 @dataclass(frozen=True)

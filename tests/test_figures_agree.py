@@ -1,0 +1,164 @@
+"""One figure, one text: a finance reader comparing two places on the deck sees the same number.
+
+Each test is the smallest strategy that shows one finding of a cold review: a callout rounding
+the title beside it its own way, a cost slide's title rounding what its table states.
+Every deck is also read back against the invariants (deck_invariants.py).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+BRIEFING = "warehouse-manager-briefing"
+
+
+def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of the strategy's one briefing, after the invariants held."""
+    assert brief_and_read(data, folder) == []
+    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
+    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
+
+
+def _digits(text: str) -> str:
+    """A figure's significant digits: "$1.45M" and "$1,450,000" both read "145"."""
+    return re.sub(r"\D", "", text).rstrip("0")
+
+
+def _priced(data: dict[str, Any], cost: float, value_per_unit: float) -> None:
+    """The one initiative costs `cost` in year one; the metric is worth `value_per_unit`."""
+    data["initiatives"][0]["costs"] = [{"item": "Build the guide", "amount": cost, "kind": "one-off"}]
+    data["metrics"][0]["value_per_unit"] = value_per_unit
+    data["briefings"][0]["asks"] = [{"decision": "Approve the roll-out to all 120 pickers",
+                                     "initiative": "pick-right"}]
+
+
+def test_a_callout_shows_the_figure_of_the_title_beside_it(valid_data, tmp_path):
+    _priced(valid_data, 206700, 3115)  # a benefit of $1,453,421 a year
+    slides, _ = _deck(valid_data, tmp_path)
+    decision = slides[1]
+    assert decision["title"].startswith("$206,700 in year one brings $1,450,000 a year")
+    money = [t for t in decision["texts"] if t.startswith("$")]
+    assert money[:2] == ["$206.7K", "$1.45M"]
+    said = [_digits(m) for m in re.findall(r"\$[\d,]+", decision["title"])]
+    assert all(_digits(m) in said for m in money[:2])
+
+
+def test_a_sum_under_a_million_is_said_as_written_on_every_title(valid_data, tmp_path):
+    _priced(valid_data, 169560, 30)
+    valid_data["briefings"][0]["minutes"] = 45
+    slides, points = _deck(valid_data, tmp_path)
+    titles = [s["title"] or "" for s in slides]
+    assert titles[1].startswith("$169,560 in year one")
+    assert "$169,560" in [t for t in slides[1]["texts"] if t.startswith("$")]  # no digit to lose
+    cost = next(s for s in slides if s["table"] and s["table"][0][0] == "Cost")
+    assert "$169,560" in cost["title"] and cost["table"][-1][-1] == "$169,560"
+    assert not any("170,000" in t for t in titles)
+    assert "170,000" not in points
+
+
+def test_a_return_to_learn_by_heart_is_said_whole(valid_data, tmp_path):
+    _priced(valid_data, 206700, 3115)  # the pilot: $242,222 a year for $2,500
+    slides, points = _deck(valid_data, tmp_path)
+    assert "(ROI 9,589%;" in points
+    assert "; ROI 603%, payback" in points and re.search(r"ROI \d[\d,]*\.\d%", points) is None
+    flow = next(s for s in slides if any(t.startswith("ROI in the pilot") for t in s["texts"]))
+    assert "ROI in the pilot, an upper bound\n9,589%" in flow["texts"]
+
+
+def _leavers(data: dict[str, Any], estimates: list[tuple[float, float]]) -> None:
+    """The pilot's one result: leavers a month, 11 → 8, credited by participants' estimates."""
+    data["metrics"][0].update(name="Staff turnover", unit="leavers per month", per="month",
+                              baseline=52, target=35, value_per_unit=6800)
+    data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "month", "before": 11, "after": 8,
+                                     "estimates": [{"share": s, "confidence": c} for s, c in estimates]}]
+
+
+def test_a_credit_the_working_writes_is_said_as_it_writes_it(valid_data, tmp_path):
+    # Five estimates averaging 33.2%: 0.996 leavers a month, never "1.00" in the notes.
+    _leavers(valid_data, [(0.5, 0.8), (0.4, 0.7), (0.6, 0.6), (0.3, 0.9), (0.5, 0.7)])
+    slides, points = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert "We credit the learning with 0.996 leavers per month (33.2%," in evidence["notes"]
+    working = [c for s in slides for row in s["table"] or [] for c in row]
+    assert any("× 33.2%, the mean of 5 participants' estimates = 0.996 leavers per month" in c for c in working)
+    assert "1.00 leavers" not in evidence["notes"] + points
+
+
+def test_a_share_the_working_writes_is_said_as_it_writes_it(valid_data, tmp_path):
+    # Three estimates averaging 20.333%: the working multiplies by 20.33%, and so do the words.
+    _leavers(valid_data, [(0.3, 0.7), (0.4, 0.6), (0.2, 0.8)])
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    said = " ".join([evidence["notes"]] + evidence["texts"])
+    assert "20.33%" in said and "20.3%" not in said.replace("20.33%", "")
+    assert any("× 20.33%" in c for s in slides for row in s["table"] or [] for c in row)
+
+
+def test_a_credited_score_is_said_to_its_readings_decimals_without_score_twice(valid_data, tmp_path):
+    # 5.9 → 6.6 on a score out of 10, isolation 60% at 70% confidence: 0.294, said 0.3.
+    valid_data["metrics"][0].update(name="Engagement score", unit="score out of 10", better="higher",
+                                    baseline=6.1, target=7.2)
+    del valid_data["metrics"][0]["value_per_unit"]
+    valid_data["metrics"][0]["accept"] = {"W103": "A lead indicator."}
+    valid_data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "year", "before": 5.9, "after": 6.6,
+                                           "isolation": 0.6, "confidence": 0.7}]
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if s["title"].startswith("Night shift"))
+    assert evidence["title"] == "Night shift raised engagement score 0.7 points; we credit Pick Right with 0.3 points"
+    assert "We credit the learning with 0.3 points" in evidence["notes"]
+    assert "score points" not in evidence["title"] + evidence["notes"]
+
+
+def test_the_years_add_up_to_their_total_as_shown(valid_data, tmp_path):
+    # $13,996.80 a year, 65% kept each year: 13,996.80 + 9,097.92 + 5,913.65 = 29,008.37.
+    # Each year rounded on its own would show 13,997 + 9,098 + 5,914 = 29,009 over a total
+    # of 29,008; the years are the differences of the rounded running totals instead.
+    valid_data["initiatives"][0].update(horizon_years=3, retention=0.65)
+    slides, _ = _deck(valid_data, tmp_path)
+    years = next(s for s in slides if s["table"] and s["table"][0][:2] == ["Year", "Benefit"])
+    assert [row[1] for row in years["table"][1:]] == ["$13,997", "$9,098", "$5,913", "$29,008"]
+    assert years["table"][-1][3] == years["table"][-2][3]  # the running net ends where the total does
+
+
+def _injuries(data: dict[str, Any], result: dict[str, Any], name: str = "Lost-time injuries",
+              unit: str = "injuries per quarter") -> None:
+    """The pilot's one result: a handful of events a quarter."""
+    data["metrics"][0].update(name=name, unit=unit, per="quarter", baseline=14, target=7,
+                              value_per_unit=18500)
+    data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "quarter", **result}]
+
+
+def test_a_tiny_count_says_its_change_in_events_never_a_percentage(valid_data, tmp_path):
+    # 4 → 2 injuries a quarter is "down 50%", but one injury more would make it "down 25%".
+    _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"] == ("Night shift: 2 fewer lost-time injuries per quarter (4 → 2); "
+                                 "the comparison group held steady")
+    assert "Impact: lost-time injuries\n−2 (4 → 2)" in evidence["texts"]
+    assert "50%" not in evidence["title"] + " ".join(evidence["texts"])
+
+
+def test_a_tiny_count_credited_in_part_says_its_credit_in_events(valid_data, tmp_path):
+    # 2 → 1 incidents a quarter, 30% of it at 60% confidence: 0.18 incidents, said 0.2.
+    _injuries(valid_data, {"before": 2, "after": 1, "isolation": 0.3, "confidence": 0.6},
+              name="Safety record", unit="incidents")
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"] == ("Night shift: 1 fewer incidents a quarter (2 → 1) in safety record; "
+                                 "we credit Pick Right with 0.2")
+    assert "%" not in evidence["title"]
+
+
+def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
+    valid_data.update(locale="de_DE", language="de", currency="EUR")
+    _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
+    slides, _ = _deck(valid_data, tmp_path)
+    evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert evidence["title"].startswith("Night shift: 2 Lost-time injuries per quarter weniger (4 → 2)")
+    assert "%" not in evidence["title"]
