@@ -30,7 +30,8 @@ MAX_TEMPLATE_LINE_CHARS = 160
 LIBRARIES = {
     "yaml": {"load", "render/outline"},  # the loader; the deck outline a template renders
     "pptx": {"render/pptx"},
-    "jinja2": {"render/templating", "render/sandbox", "render/compiled"},  # templates, sandbox, code kept
+    # templates, the sandbox and its attribute checks, code kept
+    "jinja2": {"render/templating", "render/sandbox", "render/safe_attributes", "render/compiled"},
     "typer": {"cli", "commands"},
     "rich": {"commands", "present/terminal", "progress",
              "present/report"},  # check's colours, only when a terminal or FORCE_COLOR can show them

@@ -27,6 +27,9 @@ class Budget:
         self.values += values
         if aliased or merged:
             self.expanded += values
+        if (in_document <= MAX_VALUES and self.expanded <= MAX_VALUES
+                and self.values <= MAX_STRATEGY_VALUES):
+            return None  # within every bound (nearly always: checked first, as it is cheap)
         how = ("; split the strategy or remove repetition" if not (aliased or merged) else
                " through merge keys ('<<'); do not merge mappings that merge others"
                if merged else " through aliases; do not nest aliases of aliases")

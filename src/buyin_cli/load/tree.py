@@ -1,6 +1,6 @@
 """YAML text to plain data: composing the node tree, bounded, and converting it with its sources.
 
-Only the load stage imports yaml. Composing keeps every node's mark, so the
+Only the load stage imports yaml. Composing (compose.py) keeps every node's mark, so the
 converter records where each value was written (sourcemap.py); it also bounds
 what hostile input can cost: the values one document may expand to through
 aliases ("billion laughs") and how deep it may nest.
@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, NamedTuple, NoReturn
+from typing import Any, NoReturn
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.budget import Budget
+from buyin_cli.load.compose import Alias, compose
 from buyin_cli.load.files import control_problem
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
@@ -26,29 +27,12 @@ from buyin_cli.words import CONTROL, clip, dotted
 MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _MERGE = (
+    _TAG + name for name in ("str", "null", "bool", "int", "float", "timestamp", "seq", "map", "merge"))
+# Tags that hold no control character, so screening them finds nothing.
+_CLEAN_TAGS = frozenset({_STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _MERGE})
 # In a value, a carriage return too (as a file's line end it is harmless, and screened out).
 _VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
-
-
-class _Alias(NamedTuple):
-    """An alias as it was written, so an expansion problem can point at it."""
-
-    target: Node
-    mark: yaml.Mark
-    name: str
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader whose composer remembers where each alias was written."""
-
-    def compose_node(self, parent: Node | None, index: int) -> Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in types-PyYAML
-            node = super().compose_node(parent, index)
-            assert node is not None  # an alias names an anchored node, or composing raised
-            # An _Alias stands in for the node in the tree; deref() hands over the node.
-            return _Alias(node, event.start_mark, event.anchor)  # type: ignore[return-value]
-        return super().compose_node(parent, index)
 
 
 class Stop(Exception):
@@ -58,7 +42,7 @@ class Stop(Exception):
 def compose_document(file: Path, text: str) -> MappingNode | Problem:
     """The node tree of one file's text; the problem when it is not a mapping."""
     try:
-        node = _compose(text)
+        node = compose(text)
     except yaml.MarkedYAMLError as exc:
         return syntax_problem(file, exc)
     except yaml.YAMLError as exc:
@@ -70,43 +54,14 @@ def compose_document(file: Path, text: str) -> MappingNode | Problem:
         return Problem(Location(file), "E106",
                        "file is empty; expected a mapping such as 'buyin: 1' "
                        "with the strategy's sections")
-    if isinstance(node, _Alias) or not isinstance(node, MappingNode):
-        where = mark_location(file, node.mark if isinstance(node, _Alias) else node.start_mark)
+    if isinstance(node, Alias) or not isinstance(node, MappingNode):
+        where = mark_location(file, node.mark if isinstance(node, Alias) else node.start_mark)
         # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
         kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
         return Problem(where, "E107",
                        f"the top level is {kind}; expected a mapping of "
                        "sections such as 'buyin: 1', 'organisation: ...'")
     return node
-
-
-def _compose(text: str) -> Node | _Alias | None:
-    """The document's node tree.
-
-    libyaml, where installed, composes several times faster; it is used when the text
-    has no anchors, aliases or tabs (nearly always). The pure-Python composer handles
-    the rest, since it remembers where each alias was written and refuses tabs in
-    plain text as PyYAML always has, and re-reads any text that libyaml rejects,
-    since its syntax errors are the ones syntax.py phrases for people.
-    """
-    if _FAST_LOADER is not None and "\t" not in text and not _ANCHOR_OR_ALIAS.search(text):
-        fast = _FAST_LOADER(text)
-        try:
-            return fast.get_single_node()
-        except yaml.YAMLError:
-            pass
-        finally:
-            fast.dispose()
-    loader = _Loader(text)
-    try:
-        return loader.get_single_node()
-    finally:
-        loader.dispose()
-
-
-_FAST_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
-# Anything that may be an anchor (&name) or alias (*name); "R & D" or "5 * 3" is not.
-_ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 
 
 class Converter:
@@ -127,16 +82,18 @@ class Converter:
         self.problems.append(Problem(location, code, message))
         raise Stop
 
-    def record(self, path: Path_, key: yaml.Mark | None, node: Node | _Alias) -> None:
-        mark = node.mark if isinstance(node, _Alias) else node.start_mark
-        raw, quoted = None, False
-        target = deref(node)
+    def record(self, path: Path_, key: yaml.Mark | None, node: Node | Alias) -> None:
+        if isinstance(node, Alias):
+            mark, target = node.mark, node.target
+        else:
+            mark, target = node.start_mark, node
         if isinstance(target, ScalarNode):
-            raw, quoted = target.value, target.style in ("'", '"')
+            raw, quoted, flow = target.value, target.style in ("'", '"'), False
+        else:
+            raw, quoted, flow = None, False, isinstance(target, MappingNode) and bool(target.flow_style)
         self.sources.entries[path] = Source(
             self.file, (mark.line + 1, mark.column + 1),
-            (key.line + 1, key.column + 1) if key else None, raw, quoted,
-            flow=isinstance(target, MappingNode) and bool(target.flow_style))
+            (key.line + 1, key.column + 1) if key else None, raw, quoted, flow=flow)
 
     def pairs(self, node: MappingNode, path: Path_) -> list[tuple[str, ScalarNode, Node]]:
         """A mapping's (key, key node, value node) triples, merge keys applied, duplicates refused."""
@@ -147,7 +104,7 @@ class Converter:
         try:
             for key_node, value_node in node.value:
                 key_node = deref(key_node)
-                if key_node.tag == _TAG + "merge":
+                if key_node.tag == _MERGE:
                     # A problem deep in a chain of merges is reported where the chain starts.
                     outer, self.merge_mark = self.merge_mark, self.merge_mark or key_node.start_mark
                     for source in self._merge_sources(value_node, key_node):
@@ -161,6 +118,8 @@ class Converter:
                 explicit.append(self._explicit(key_node, value_node, path, seen))
         finally:
             self.merging.discard(id(node))
+        if not inherited:  # the keys are unique, as checked
+            return explicit
         # Explicit keys override those a merge key ('<<') brings in.
         merged = {triple[0]: triple for triple in inherited}
         merged.update({triple[0]: triple for triple in explicit})
@@ -181,7 +140,7 @@ class Converter:
         seen[key] = key_node
         return key, key_node, value_node
 
-    def _merge_sources(self, node: Node | _Alias, key_node: Node) -> list[MappingNode]:
+    def _merge_sources(self, node: Node | Alias, key_node: Node) -> list[MappingNode]:
         target = deref(node)
         written = None
         if isinstance(target, MappingNode):
@@ -192,7 +151,7 @@ class Converter:
         if written is not None:
             for source in written:
                 if id(deref(source)) in self.merging:
-                    name = clip(source.name) if isinstance(source, _Alias) else ""
+                    name = clip(source.name) if isinstance(source, Alias) else ""
                     self.fail(mark_location(self.file, key_node.start_mark), "E105",
                               f"the merge key '<<' merges '*{name}' into itself: it is inside "
                               f"the anchor '&{name}' it names; repeat the values instead")
@@ -208,9 +167,9 @@ class Converter:
         if problem:
             self.fail(mark_location(self.file, mark), "E105", problem)
 
-    def convert(self, node: Node | _Alias, path: Path_, depth: int = 0,
+    def convert(self, node: Node | Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
-        if isinstance(node, _Alias):
+        if isinstance(node, Alias):
             if id(node.target) in self.open:
                 self.fail(mark_location(self.file, node.mark), "E105",
                           f"the alias '*{clip(node.name)}' refers to itself: it is inside the "
@@ -224,21 +183,23 @@ class Converter:
         self.screen(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
-        if node.tag not in (_TAG + "seq", _TAG + "map"):  # !!set, !!omap, !custom [...]
+        if node.tag not in (_SEQ, _MAP):  # !!set, !!omap, !custom [...]
             self._unsupported_tag(node)
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
                 items = []
                 for i, item in enumerate(node.value):
-                    self.record(path + (i,), None, item)
-                    items.append(self.convert(item, path + (i,), depth + 1, alias))
+                    here = path + (i,)
+                    self.record(here, None, item)
+                    items.append(self.convert(item, here, depth + 1, alias))
                 return items
             assert isinstance(node, MappingNode)  # neither scalar nor sequence, by the tag checked
             result = {}
             for key, key_node, value_node in self.pairs(node, path):
-                self.record(path + (key,), key_node.start_mark, value_node)
-                result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
+                here = path + (key,)
+                self.record(here, key_node.start_mark, value_node)
+                result[key] = self.convert(value_node, here, depth + 1, alias)
             return result
         finally:
             self.open.discard(id(node))
@@ -249,7 +210,9 @@ class Converter:
         The file's text was screened already, but YAML's escapes ("\\e", "\\r") and a tag's
         %-escapes (`!<x%1B>`) make new ones; a carriage return would overwrite its line.
         """
-        texts = [node.tag] + ([node.value] if isinstance(node, ScalarNode) else [])
+        texts = [] if node.tag in _CLEAN_TAGS else [node.tag]
+        if isinstance(node, ScalarNode):
+            texts.append(node.value)
         for text in texts:
             bad = _VALUE_CONTROL.search(text)
             if bad:
@@ -258,19 +221,19 @@ class Converter:
 
     def scalar(self, node: ScalarNode, path: Path_) -> Any:
         tag = node.tag
-        if tag == _TAG + "str":
+        if tag == _STR:
             return node.value
-        if tag == _TAG + "null":
+        if tag == _NULL:
             return None
-        if tag == _TAG + "bool":
+        if tag == _BOOL:
             return node.value.lower() in ("y", "yes", "on", "true")
-        if tag in (_TAG + "int", _TAG + "float"):
+        if tag in (_INT, _FLOAT):
             try:
                 return read_number(node, self.constructor)
             except NumberProblem as problem:
                 self.fail(mark_location(self.file, node.start_mark), problem.code,
                           f"{dotted(path)}: {problem}")
-        if tag == _TAG + "timestamp":
+        if tag == _STAMP:
             return node.value  # the models parse dates, and report impossible ones in place
         self._unsupported_tag(node)
 
@@ -280,11 +243,11 @@ class Converter:
                   "numbers, lists and mappings")
 
 
-def deref(node: Node | _Alias) -> Node:
-    return node.target if isinstance(node, _Alias) else node
+def deref(node: Node | Alias) -> Node:
+    return node.target if isinstance(node, Alias) else node
 
 
-def _kind(node: Node | _Alias) -> str:
+def _kind(node: Node | Alias) -> str:
     node = deref(node)
     if isinstance(node, MappingNode):
         return "a mapping"

@@ -14,9 +14,9 @@ import copy
 import math
 from collections.abc import Sequence
 from datetime import date
-from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from babel import Locale
 from babel.dates import format_date
@@ -24,6 +24,7 @@ from babel.numbers import NumberPattern, get_currency_precision, parse_pattern
 
 from buyin_cli.figures.periods import parse_period, period_kind
 from buyin_cli.present import said
+from buyin_cli.present.applied import applied as _apply
 from buyin_cli.present.locales import resolve_locale
 from buyin_cli.words import finite
 
@@ -260,13 +261,6 @@ def _pattern(text: str, frac: tuple[int, int] | None = None) -> NumberPattern:
     if frac is not None:
         pattern.frac_prec = frac
     return pattern
-
-
-def _apply(pattern: NumberPattern, value: Decimal | float, loc: Locale, **options: Any) -> str:
-    # Decimal's default 28 digits cannot hold the largest floats; 400 can.
-    with localcontext(_WIDE):
-        text: str = pattern.apply(value, loc, **options)
-        return text
 
 
 def shown(value: float, places: int) -> float:

@@ -19,9 +19,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import pass_context
-from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from buyin_cli.render.memory import memory_capped
+from buyin_cli.render.safe_attributes import CachedAttributeChecks
 
 MAX_SECONDS = 20.0  # all of one run's renderings together (a run renders many templates)
 MAX_CHARS = 20_000_000  # one template's output, and any text or list it builds
@@ -33,7 +33,7 @@ class TemplateLimit(Exception):
     """A template went past one of the sandbox's bounds; str() says which, for a person."""
 
 
-class BoundedSandbox(ImmutableSandboxedEnvironment):
+class BoundedSandbox(CachedAttributeChecks):
     """The immutable sandbox, with the operators that can grow without end bounded."""
 
     intercepted_binops = frozenset({"**", "*", "+", "%"})

@@ -145,9 +145,11 @@ def _cell(text: str, width: int, justify: str, no_wrap: bool) -> list[str] | Non
 
     if justify not in ("left", "right"):
         return None
-    if no_wrap:
+    if no_wrap or len(text) <= width:
         if len(text) > width:
             return None  # rich crops it, trailing spaces and all, with an ellipsis
+        # A text that fits is one line: rich's divide_line finds no break in it, as every
+        # word ends within the width (a simple text's width is its length).
         pieces = [text]
     else:
         if any(len(word) > width for word in text.split()):

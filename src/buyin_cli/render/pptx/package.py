@@ -6,9 +6,11 @@ import io
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 from buyin_cli.errors import BuyinError, TemplateError
@@ -149,11 +151,14 @@ def _normalized(data: bytes, when: datetime) -> bytes:
 def write_package(members: Iterable[tuple[str, bytes]], when: datetime) -> bytes:
     """A zip package of `members` (name, bytes), in that order, with fixed entry times and
     attributes; embedded workbooks are normalised too, and the document's dates are `when`."""
+    global _DEFLATED
     # A zip entry's time holds the years 1980 to 2107 only: outside them it is clamped, as
     # reproducible builds clamp SOURCE_DATE_EPOCH (the document's own dates stay exact).
     stamp = min(max(when, datetime(1980, 1, 1)), datetime(2107, 12, 31, 23, 59, 58)).timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as dst:
+    kept = _DEFLATED
+    used: dict[tuple[bytes, int], bytes] = {}
+    with _KeepingZip(out, kept, used) as dst:
         for name, blob in members:
             if name.endswith(".xlsx"):
                 blob = _normalized(blob, when)
@@ -163,4 +168,58 @@ def write_package(members: Iterable[tuple[str, bytes]], when: datetime) -> bytes
             entry = zipfile.ZipInfo(name, date_time=stamp)
             entry.compress_type, entry.create_system, entry.external_attr = zipfile.ZIP_DEFLATED, 0, 0
             dst.writestr(entry, blob, compresslevel=6)
+    _DEFLATED = used  # what this package holds: the next one (the next save) mostly repeats it
     return out.getvalue()
+
+
+# Members deflated for the last package written, by (bytes, level): a `watch` save repeats
+# most of the last deck's members (masters, layouts, theme, the slides that did not change),
+# and the decks of one `brief` share the template's. Deflating the same bytes at the same
+# level gives the same bytes, so a member deflated before is copied, not deflated again.
+_DEFLATED: dict[tuple[bytes, int], bytes] = {}
+
+
+class _KeepingZip(zipfile.ZipFile):
+    """A zip being written whose members' deflated bytes are looked up in `kept` first.
+
+    zipfile writes a member as its header, then what its compressor returns for the
+    member's bytes (`writestr` hands them over in one piece), then the compressor's
+    flush; it computes the CRC and sizes itself. Here the compressor collects the bytes
+    and, at the flush, returns the kept deflated bytes or deflates them as zipfile would
+    (zlib at the member's level, raw deflate): the same bytes, so the same package.
+    """
+
+    def __init__(self, file: io.BytesIO, kept: dict[tuple[bytes, int], bytes],
+                 used: dict[tuple[bytes, int], bytes]):
+        super().__init__(file, "w")
+        self._kept, self._used = kept, used
+
+    def _open_to_write(self, zinfo: zipfile.ZipInfo, force_zip64: bool = False) -> Any:
+        handle = super()._open_to_write(zinfo, force_zip64)  # type: ignore[misc]  # private in typeshed
+        level = getattr(zinfo, "_compresslevel", None)
+        if (zinfo.compress_type == zipfile.ZIP_DEFLATED and isinstance(level, int)
+                and getattr(handle, "_compressor", None) is not None):
+            handle._compressor = _KeptDeflate(level, self._kept, self._used)
+        return handle
+
+
+class _KeptDeflate:
+    """One member's deflate: its bytes collected, deflated (or found deflated) at the flush."""
+
+    def __init__(self, level: int, kept: dict[tuple[bytes, int], bytes],
+                 used: dict[tuple[bytes, int], bytes]):
+        self.level, self.kept, self.used = level, kept, used
+        self.chunks: list[bytes] = []
+
+    def compress(self, data: Any) -> bytes:
+        self.chunks.append(bytes(data))
+        return b""
+
+    def flush(self) -> bytes:
+        key = (b"".join(self.chunks), self.level)
+        deflated = self.kept.get(key) or self.used.get(key)
+        if deflated is None:
+            deflate = zlib.compressobj(self.level, zlib.DEFLATED, -15)
+            deflated = deflate.compress(key[0]) + deflate.flush()
+        self.used[key] = deflated
+        return deflated
