@@ -14,17 +14,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from deck_helpers import read_deck
-from test_deck_holds import brief_and_read
+from test_deck_holds import deck_and_points as _deck
 
 BRIEFING = "warehouse-manager-briefing"
-
-
-def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
-    """The slides and talking points of the strategy's one briefing, after the invariants held."""
-    assert brief_and_read(data, folder) == []
-    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
-    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
 
 
 def _second(data: dict[str, Any], title: str = "Label Check", cost: float = 9000,
@@ -264,7 +256,7 @@ def test_the_asks_again_say_their_money_in_the_title_when_they_ask_for_money(val
         "Agree a review with the warehouse manager in September"])
     slides, _ = _deck(valid_data, tmp_path)
     asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
-    assert asks["title"] == "Two decisions today: $6,000 in year one, for $14,000 a year"
+    assert asks["title"] == "Two decisions today: $6,000 in year one, for $13,997 a year"
     valid_data["briefings"][0]["asks"] = ["Agree a review with the warehouse manager in September",
                                           "Nominate one picker per shift as the label champion"]
     (tmp_path / "unpriced").mkdir()

@@ -67,6 +67,15 @@ def brief_and_read(strategy: dict[str, Any], folder: Path, four_three: bool = Fa
     return findings
 
 
+def deck_and_points(strategy: dict[str, Any], folder: Path, briefing: str = "warehouse-manager-briefing",
+                    ) -> tuple[list[dict[str, Any]], str]:
+    """The slides and talking points of one briefing of `strategy` (the fixtures' one by
+    default), after every deck held its invariants."""
+    assert brief_and_read(strategy, folder) == []
+    points = (folder / "out" / f"{briefing}.md").read_text(encoding="utf-8")
+    return read_deck(folder / "out" / f"{briefing}.pptx"), points
+
+
 @pytest.mark.parametrize("seed", _seeds())
 def test_a_generated_strategy_gives_decks_that_hold(seed: int, tmp_path: Path) -> None:
     findings = brief_and_read(make_strategy(seed), tmp_path, four_three=seed % 3 == 2)

@@ -11,21 +11,13 @@ against the invariants (deck_invariants.py).
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 from typing import Any
 
 from deck_helpers import read_deck
-from test_deck_holds import brief_and_read
+from test_deck_holds import brief_and_read, deck_and_points as _deck
 
 BRIEFING = "warehouse-manager-briefing"
 VALUED_PER_GROUP = {"W317": "Each error is valued for a group the pilot's size."}
-
-
-def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str]:
-    """The slides and talking points of the strategy's one briefing, after the invariants held."""
-    assert brief_and_read(data, folder) == []
-    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
-    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
 
 
 def _remembered(points: str) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from deck_helpers import read_deck
-from test_deck_holds import brief_and_read
+from test_deck_holds import brief_and_read, deck_and_points
 
 BRIEFING = "warehouse-manager-briefing"
 
@@ -22,9 +22,7 @@ def _deck(data: dict[str, Any], folder: Path) -> tuple[list[dict[str, Any]], str
     """The slides and talking points of the strategy's one briefing, after the invariants held."""
     for pilot in data["pilots"]:  # the rate is valued per pilot-sized group: no W317 caveat
         pilot.setdefault("accept", {"W317": "Each error is valued for a group the pilot's size."})
-    assert brief_and_read(data, folder) == []
-    points = (folder / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8")
-    return read_deck(folder / "out" / f"{BRIEFING}.pptx"), points
+    return deck_and_points(data, folder)
 
 
 def test_a_pilots_return_says_its_roll_out_would_not_pay_back(valid_data, tmp_path):
