@@ -129,21 +129,22 @@ def test_a_tiny_count_says_its_change_in_events_never_a_percentage(valid_data, t
     _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
     slides, _ = _deck(valid_data, tmp_path)
     evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
-    assert evidence["title"] == ("Night shift: 2 fewer lost-time injuries per quarter (4 → 2); "
+    assert evidence["title"] == ("Night shift: lost-time injuries per quarter down from 4 to 2; "
                                  "the comparison group held steady")
     assert "Impact: lost-time injuries\n−2 (4 → 2)" in evidence["texts"]
     assert "50%" not in evidence["title"] + " ".join(evidence["texts"])
 
 
-def test_a_tiny_count_credited_in_part_says_its_credit_in_events(valid_data, tmp_path):
-    # 2 → 1 incidents a quarter, 30% of it at 60% confidence: 0.18 incidents, said 0.2.
+def test_a_tiny_count_credited_in_part_says_its_credit_as_a_share_of_the_change(valid_data, tmp_path):
+    # 2 → 1 incidents a quarter, 30% of it at 60% confidence: 18% of the change, not "9%" of the
+    # readings nor a bare "0.2"; and no number beside a plural it may not agree with ("1 fewer incidents").
     _injuries(valid_data, {"before": 2, "after": 1, "isolation": 0.3, "confidence": 0.6},
               name="Safety record", unit="incidents")
     slides, _ = _deck(valid_data, tmp_path)
     evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
-    assert evidence["title"] == ("Night shift: 1 fewer incidents a quarter (2 → 1) in safety record; "
-                                 "we credit Pick Right with 0.2")
-    assert "%" not in evidence["title"]
+    assert evidence["title"] == ("Night shift: safety record down from 2 to 1; "
+                                 "we credit Pick Right with 18% of that change")
+    assert "50%" not in evidence["title"]
 
 
 def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
@@ -151,5 +152,5 @@ def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
     _injuries(valid_data, {"before": 4, "after": 2, "control_before": 2, "control_after": 2})
     slides, _ = _deck(valid_data, tmp_path)
     evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
-    assert evidence["title"].startswith("Night shift: 2 Lost-time injuries per quarter weniger (4 → 2)")
+    assert evidence["title"].startswith("Night shift: Lost-time injuries per quarter von 4 auf 2 gesunken")
     assert "%" not in evidence["title"]

@@ -128,7 +128,8 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
-        credited_said=said(fmt, f.attributable, result, in_working=False))
+        credited_said=said(fmt, f.attributable, result, in_working=False),
+        credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None)
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],

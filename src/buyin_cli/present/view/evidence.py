@@ -91,6 +91,7 @@ class ResultView(WorkedResult):
     credits_part: bool = False
     credited_pct_text: str | None = None  # None when before is 0
     credited_said: str = ""  # the credited change as a title says it: to the readings' decimals
+    credited_share_text: str | None = None  # the credit as a share of the change the title states
 
 
 @dataclass(frozen=True)
