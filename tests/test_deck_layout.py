@@ -276,3 +276,21 @@ def test_a_short_list_held_under_its_long_titles_size_sits_in_the_middle_not_the
                             {"text": "Practice with real calls", "level": 1}]}], tmp_path, four_three=True)
     assert thin_slides(path) == []
     assert _body(path, 2).vertical_anchor == MSO_ANCHOR.MIDDLE
+
+
+def test_a_slide_that_stays_whole_gives_up_its_footnote_then_its_big_numbers_never_continues(tmp_path):
+    money = ("£633,600 in year one brings £755,700 a year, paid back in 10.1 months; it breaks even if 84% of its "
+             "pilot effect holds")
+    body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]
+    for n in range(5):
+        ask = f"Approve the roll-out of initiative {n + 1} to all three hospitals from January"
+        body += [{"text": ask, "level": 1}, {"text": money, "level": 2}]
+    caveat = "Sepsis Ready is funded for the lives it saves, which we do not price. " * 3
+    path = _deck([{"layout": "Title Slide", "title": "Safer wards"},
+                  {"layout": "Title and Content", "whole": True, "title": "£897,900 brings £1,120,000 a year",
+                   "callouts": CALLOUTS, "body": body, "footnote": caveat}], tmp_path, four_three=True)
+    slides = Presentation(str(path)).slides
+    assert len(slides) == 2  # never a "(cont.)" page
+    notes = slides[1].notes_slide.notes_text_frame.text
+    assert caveat.strip() in notes and all(c["value"] in notes for c in CALLOUTS)
+    assert small_decision(path) == []

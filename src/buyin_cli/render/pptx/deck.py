@@ -127,12 +127,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         halved = paging.text_pages(maker.prs, layout, halves, spec, maker.cache)
         if (len(halved.pages), -halved.size) < (len(text.pages), -text.size):
             places, text = halves, halved
-    if spec.whole and spec.footnote and text.size < BODY_FLOOR:
-        # A slide that must stay whole says its footnote from the notes before its text reads
-        # under BODY_FLOOR: the room it took is the body's.
-        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
-        places = plan(layout, spec, number)
-        text = paging.text_pages(maker.prs, layout, places, spec, maker.cache)
+    spec, places, text = paging.keep_whole(maker.prs, layout, spec, number, places, text, maker.cache)
     spec, places = paging.chart_room(layout, spec, number, places)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
     # Numbered unless the layout named is a cover's: a section header swapped for the title

@@ -113,6 +113,22 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
     return TextPages(pages, body_size, statement=statement is not None)
 
 
+def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: dict[str, Place],
+               text: TextPages, cache: dict[Any, Any]) -> tuple[Slide, dict[str, Place], TextPages]:
+    """A slide that must stay whole (the decision) and does not, its list continuing or reading
+    under BODY_FLOOR, says its footnote from the notes, then its big numbers (the title says
+    the money they show): the room they took is the list's."""
+    for part in ("footnote", "callouts"):
+        value = getattr(spec, part)
+        if not spec.whole or not value or (len(text.pages) == 1 and text.size >= BODY_FLOOR):
+            continue
+        said = value if isinstance(value, str) else " · ".join(f"{c.value} {c.label}" for c in value)
+        spec = spec.model_copy(update={part: None, "notes": f"{spec.notes}\n{said}"})
+        places = plan(layout, spec, number)
+        text = text_pages(prs, layout, places, spec, cache)
+    return spec, places, text
+
+
 def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> TablePages:
     """The table's rows split over pages, and the box the charts keep."""
     charts = spec.all_charts
