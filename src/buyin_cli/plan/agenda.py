@@ -192,7 +192,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
                 if pilot.id not in placed:
                     placed.add(pilot.id)
                     pages[pilot.id] = max(1, math.ceil(len(pilot.results) / charts))
-                    ordered = result_order(pilot, figures, focused)
+                    ordered = result_order(pilot, focused)
                     about = sum(focused is None or r.metric in focused for r in ordered)
                     top = top_result(pilot, figures)
                     through = next((n for n, r in enumerate(ordered) if r is top), 0) // charts

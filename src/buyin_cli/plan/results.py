@@ -1,5 +1,6 @@
-"""The order a pilot's results are charted in: what the meeting is about first, each group led
-by the result that carries the pilot's money (the agenda pages by it; the evidence slides draw it)."""
+"""The order a pilot's results are charted in: what the meeting is about first, then as the file
+gives them (its author's order: the result they lead with titles the slide); and the result that
+carries the pilot's money, whose page the agenda presents on a narrow slide."""
 
 from __future__ import annotations
 
@@ -9,12 +10,10 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.load.models import Pilot, Result
 
 
-def result_order(pilot: Pilot, figures: Figures, focus: Collection[str] | None) -> list[Result]:
+def result_order(pilot: Pilot, focus: Collection[str] | None) -> list[Result]:
     """A pilot's results in the order its evidence charts them: those on the metrics the meeting
-    is about (`focus`; all when None) first, each group led by the result that carries most of
-    the pilot's money, then in the order the file gives them."""
-    top = top_result(pilot, figures)
-    return sorted(pilot.results, key=lambda r: (focus is not None and r.metric not in focus, r is not top))
+    is about (`focus`; all when None) first, each group in the order the file gives them."""
+    return sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
 
 
 def top_result(pilot: Pilot, figures: Figures) -> Result | None:

@@ -136,15 +136,15 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
                fmt: Formatter, state: State, objections: list[ObjectionView],
                focus: tuple[str, ...] | None = None, per_page: int = CHARTS_PER_SLIDE,
                shown: int | None = None) -> PilotView:
-    """`focus`: the metrics the meeting is about; the results on others come last, each group
-    led by the one that carries the pilot's money (plan.agenda.result_order). `per_page`:
+    """`focus`: the metrics the meeting is about; the results on others come last (plan.results).
+    `per_page`:
     the results charted on one slide (the agenda's, from the slide's width). `shown`: the
     pages the meeting presents (the agenda's; all when None); a later page is a backup
     slide, ready for the question."""
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
-    ordered = result_order(pilot, figures, focus)
+    ordered = result_order(pilot, focus)
     worked_out = {(u.pilot_id, u.metric_id) for i in figures.initiatives.values() for u in i.results_used}
     results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit,
                            (pilot.id, r.metric) in worked_out) for r in ordered]
