@@ -87,6 +87,12 @@ def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_m
     # A link is the strategy's own word: it funds what it links, whatever the text says.
     assert asks_fund(pilot, "doorstep", [doorstep]) == ["doorstep"]
     assert asks_fund("Nominate one coach per depot", None, [doorstep]) == []
+    # People's time, not money: "freigeben" releases hours here, it approves no budget.
+    for time in ("Ab Februar jedem Agent sechs Stunden für Doorstep Conversations im Schichtplan freigeben",
+                 "Approve three paid hours per driver for Doorstep Conversations"):
+        assert asks_fund(time, None, [doorstep]) == [], time
+    assert asks_fund("Approve £4,000 and three paid hours per driver for Doorstep Conversations", None,
+                     [doorstep]) == ["doorstep"]
 
 
 def test_an_ask_naming_two_initiatives_funds_both_in_the_order_it_names_them():

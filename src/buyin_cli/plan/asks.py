@@ -155,8 +155,12 @@ def ask_initiatives(ask_text: str, linked: str | None,
 
 
 def asks_for_rollout(ask_text: str) -> bool:
-    """Whether a plain-text ask asks for money or a roll-out, and not for a pilot or support."""
+    """Whether a plain-text ask asks for money or a roll-out, and not for a pilot, support or
+    people's time ("Stunden für X freigeben" releases hours, it approves no budget; unless it
+    says money or the roll-out in so many words)."""
     if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text):
+        return False
+    if _TIME.search(ask_text) and not (_MONEY.search(ask_text) or _ROLLOUT.search(ask_text)):
         return False
     return bool(_FUNDING.search(ask_text))
 
