@@ -202,3 +202,12 @@ def test_an_ask_for_the_learners_time_leads_with_the_pilots_of_the_initiative_it
     agenda = _valid_agenda(valid_data, write, ["Release each picker for two paid hours in March",
                                                "Agree to run Label Check at every shift start"])
     assert agenda.pilots[:2] == ("pick-right-pilot", "label-check-pilot")
+
+
+def test_the_numbers_are_essential_only_where_the_asks_ask_for_money(valid_data, write):
+    # Asked for people's time, the meeting hears the numbers after the sponsor, if there is room:
+    # they are no essential of a meeting that is not asked for the money.
+    money = _valid_agenda(copy.deepcopy(valid_data), write, ["Approve $6,000 to roll out Pick Right"])
+    time = _valid_agenda(valid_data, write, ["Release each picker for two paid hours in March"])
+    assert money.essential_slides - time.essential_slides == 1
+    assert money.state("numbers") == time.state("numbers") == "presented"  # 45 minutes hold both

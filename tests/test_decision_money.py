@@ -263,3 +263,12 @@ def test_the_asks_again_say_their_money_in_the_title_when_they_ask_for_money(val
     slides, _ = _deck(valid_data, tmp_path / "unpriced")
     asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
     assert asks["title"] == "Two decisions today"  # no money asked: none said as if it were
+
+
+def test_money_no_ask_asks_for_stands_under_what_the_roll_out_would_cost_and_bring(valid_data, tmp_path):
+    valid_data["briefings"][0].update(minutes=45, asks=["Release each picker for two paid hours in March",
+                                                        "Agree a review with the warehouse manager in September"])
+    slides, _ = _deck(valid_data, tmp_path)
+    body = slides[1]["body"]
+    at = body.index((0, "What the roll-out would cost and bring"))
+    assert body[at + 1][0] == 1 and body[at + 1][1].startswith("Pick Right: $6,000 in year one brings")

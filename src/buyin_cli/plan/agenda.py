@@ -10,16 +10,15 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   the essentials, the objectives it serves: the room sees the metric the money moves.
 - The minutes give a budget of content slides (plan/minutes.py).
 - Content is placed by priority (the decision and the asks, then the first objective with
-  the first page of each pilot's evidence, the numbers, each other objective the briefing
-  names in its focus, what we heard, the further pages of the pilots' results on what the
-  meeting is about, the showcase, the sponsor, then the rest: with no focus named, the other
-  objectives come after the sponsor); a page holding only results outside a named focus
-  is never presented. So a narrow template, charting one result a slide, presents the
-  same sections as a wide one and leaves a pilot's further results in the backup.
-  What does not fit becomes a hidden backup slide, at most BACKUP_LIMIT of them, and
-  what does not fit there either is left to the talking points.
+  the first page of each pilot's evidence, the numbers where the asks ask for money, each
+  other objective the briefing names in its focus, what we heard, a pilot's further pages up
+  to the one with the result that carries its money, then those on what the meeting is
+  about, the showcase, the sponsor, the numbers where no money is asked, then the rest: with
+  no focus named, the other objectives come after the sponsor). So a narrow template,
+  charting one result a slide, presents the same sections as a wide one. What does not fit
+  is a hidden backup slide, at most BACKUP_LIMIT of them; the rest is left to the talking points.
 - The essentials are the decision, the asks, each objective in focus, the first page of
-  each pilot's evidence and the numbers: a meeting too short to present them gets W503.
+  each pilot's evidence and the numbers the asks ask money for: a meeting too short for them gets W503.
 - An initiative no ask funds (one only piloted, or asked for support) has its cost and
   years slides in the backup: the meeting is not asked for that money.
 """
@@ -211,11 +210,11 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     for objective in first:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     priority += evidence(None, placed)
-    if monetised:
-        # Two or more priced initiatives (those the asks fund, else all): the table, then their
-        # bars on a slide of their own.
-        numbered = [i for i in monetised if i in funded] or monetised
-        priority.append(Unit("numbers", slides=1 + (len(numbered) > 1), essential=True))
+    # Two or more priced (those the asks fund, else all): the table, then their bars on a slide of
+    # their own. Essential where the asks ask for money; else after the sponsor.
+    unnamed, numbered = _asks_unnamed_money(plan, briefing), [i for i in monetised if i in funded] or monetised
+    numbers = Unit("numbers", slides=1 + (len(numbered) > 1), essential=bool(funded) or unnamed)
+    priority += [numbers] if monetised and numbers.essential else []
     if briefing.focus:  # named for this meeting: each of them before what the room did not ask for
         for objective in rest:
             priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
@@ -228,11 +227,12 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         priority.append(Unit("showcase"))
     if strategy.sponsor is not None:
         priority.append(Unit("endorsement"))
+    priority += [numbers] if monetised and not numbers.essential else []
     for objective in rest:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     # The money of an initiative no ask funds is ready for the question, not presented.
     # (An ask for money that names no initiative may fund any of them: theirs stay presented.)
-    unasked = set() if _asks_unnamed_money(plan, briefing) else set(initiatives) - set(funded)
+    unasked = set() if unnamed else set(initiatives) - set(funded)
     priority += [Unit("costs", i, backup_only=i in unasked) for i in initiatives if i in costed]
     priority += [Unit("years", i, backup_only=i in unasked) for i in monetised
                  if figures.initiatives[i].horizon_years > 1]
