@@ -122,6 +122,12 @@ def test_money_is_spoken_rounded() -> None:
     assert fmt.percent_rounded(1542.5) == "1,543%"
 
 
+def test_money_said_aloud_after_about_is_rounded_as_a_person_says_it() -> None:
+    fmt = deck_formatter("GBP", None)
+    assert [fmt.money_aloud(x) for x in (277943, 897900, 12700, 1454353, 950.4)] == [
+        "£278,000", "£898,000", "£12,700", "£1,450,000", "£950"]
+
+
 def test_money_is_short_for_a_callout() -> None:
     fmt = deck_formatter("GBP", None)
     # The figure the title says, shortened only where no digit is lost.

@@ -114,6 +114,13 @@ class Formatter:
         as an ask and the cost table state it); from a million, `significant` figures (£1,450,000)."""
         return self.money(self.spoken(amount, significant))
 
+    def money_aloud(self, amount: float | None) -> str:
+        """Money as a person says it aloud, after "about": three significant figures (£278,000
+        for £277,943), whatever its size."""
+        if (value := finite(amount)) is None or abs(value) < 1000:
+            return self.money(amount)
+        return self.money(shown(value, 2 - math.floor(math.log10(abs(value)))))
+
     def spoken(self, amount: float | None, significant: int = 3) -> float | None:
         """The figure `money_spoken` says, as a number (a callout shortens this one, no other)."""
         return said.spoken(amount, significant)

@@ -44,6 +44,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
                               if t.longest_payback_months is not None else None),
         benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
         benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
+        benefit_aloud=fmt.money_aloud(t.benefit), cost_aloud=fmt.money_aloud(t.cost),
         breaks_even=t.break_even_share is None or t.break_even_share <= 1,
         weakest_break_even_text=(fmt.share(weakest.break_even_share)
                                  if weakest and weakest.break_even_share is not None else None),

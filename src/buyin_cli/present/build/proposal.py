@@ -54,6 +54,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
                           else fmt.not_available),
         benefit_spoken=fmt.money_spoken(f.rollout_benefit),
         cost_spoken=fmt.money_spoken(f.rollout_cost),
+        benefit_aloud=fmt.money_aloud(f.rollout_benefit), cost_aloud=fmt.money_aloud(f.rollout_cost),
         pilots=[index.pilots[p].group for p in f.pilot_ids],
         working=[_working(r, index, fmt, f.rollout_benefit) for r in f.results_used],
         working_state=working_state,

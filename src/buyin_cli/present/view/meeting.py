@@ -37,6 +37,8 @@ class TotalsView:
     benefit_spoken: str
     cost_spoken: str
     benefit_short: str  # for a big-number callout: £427k
+    benefit_aloud: str  # said after "about" in the notes: £427,000
+    cost_aloud: str
     cost_short: str
     breaks_even: bool = True  # the whole pilot effect, or less, pays the year-one cost back
     weakest_break_even_text: str | None = None  # the share the most exposed initiative needs

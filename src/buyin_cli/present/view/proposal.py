@@ -98,8 +98,10 @@ class InitiativeView(Placed):  # the state of its cost slide
     break_even_share: float | None
     break_even_text: str
     roi_at_half_text: str
-    benefit_spoken: str  # as a person says it: "£270,000"
+    benefit_spoken: str  # as a title says it: "£270,733"
     cost_spoken: str
+    benefit_aloud: str  # as a person says it after "about": "£271,000"
+    cost_aloud: str
     pilots: list[str]  # the groups of its pilots
     working: list[WorkingLine]
     working_state: State | None  # where its "how it is worked out" slide goes
