@@ -211,3 +211,17 @@ def test_the_numbers_are_essential_only_where_the_asks_ask_for_money(valid_data,
     time = _valid_agenda(valid_data, write, ["Release each picker for two paid hours in March"])
     assert money.essential_slides - time.essential_slides == 1
     assert money.state("numbers") == time.state("numbers") == "presented"  # 45 minutes hold both
+
+
+def test_an_asked_roll_out_that_pays_back_after_its_first_year_presents_its_years(valid_data, write):
+    # $20,000 for $14,000 a year does not pay back in year one: the three years that do answer
+    # the numbers slide, right after it, before what the room did not ask for.
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 20000
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["briefings"][0].update(minutes=12, asks=["Approve $20,000 to roll out Pick Right"])
+    loaded, problems = check_strategy(write("s.yaml", dump(valid_data)))
+    assert loaded is not None, problems
+    strategy = loaded.strategy
+    agenda = plan_agenda(strategy, compute_figures(strategy), strategy.briefings[0])
+    assert agenda.state("numbers") == agenda.state("years", "pick-right") == "presented"
+    assert agenda.state("costs", "pick-right") == "backup"

@@ -10,7 +10,8 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   the essentials, the objectives it serves: the room sees the metric the money moves.
 - The minutes give a budget of content slides (plan/minutes.py).
 - Content is placed by priority (the decision and the asks, then the first objective with
-  the first page of each pilot's evidence, the numbers where the asks ask for money, each
+  the first page of each pilot's evidence, the numbers where the asks ask for money (and the
+  years of an asked roll-out that pays back only after its first year), each
   other objective the briefing names in its focus, what we heard, a pilot's further pages up
   to the one with the result that carries its money, then those on what the meeting is
   about, the showcase, the sponsor, the numbers where no money is asked, then the rest: with
@@ -33,7 +34,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.followup import previous_meeting
 from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
-from buyin_cli.plan.asks import ask_initiatives, asked_initiatives, asks_for_money, asks_fund
+from buyin_cli.plan.asks import asked_initiatives, asks_unnamed_money, funded_initiatives
 from buyin_cli.plan.minutes import BACKUP_LIMIT, CHARTS_PER_SLIDE, charts_per_slide, minutes_for, slide_budget
 from buyin_cli.plan.results import result_order, top_result
 from buyin_cli.records import dataclass
@@ -162,7 +163,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     pilots = sorted((p for i in initiatives for p in plan.pilots_of.get(i, [])),
                     key=lambda p: (by_asks(p.initiative), plan.pilot_at[p.id]))
     pilot_ids = [p.id for p in pilots]
-    funded = _funded(plan, briefing)
+    funded = funded_initiatives(briefing, strategy.initiatives)
     also = _also(plan, funded, focus)
     audiences = list(dict.fromkeys(a for i in initiatives
                                    for a in strategy.index.initiatives[i].audiences))
@@ -212,9 +213,14 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     priority += evidence(None, placed)
     # Two or more priced (those the asks fund, else all): the table, then their bars on a slide of
     # their own. Essential where the asks ask for money; else after the sponsor.
-    unnamed, numbered = _asks_unnamed_money(plan, briefing), [i for i in monetised if i in funded] or monetised
+    unnamed = asks_unnamed_money(briefing, strategy.initiatives)
+    numbered = [i for i in monetised if i in funded] or monetised
     numbers = Unit("numbers", slides=1 + (len(numbered) > 1), essential=bool(funded) or unnamed)
     priority += [numbers] if monetised and numbers.essential else []
+    # An asked roll-out that pays back only after its first year: its years answer the numbers.
+    later = [i for i in funded if i in monetised and figures.initiatives[i].horizon_years > 1
+             and figures.initiatives[i].rollout_benefit < figures.initiatives[i].rollout_cost]
+    priority += [Unit("years", i) for i in later]
     if briefing.focus:  # named for this meeting: each of them before what the room did not ask for
         for objective in rest:
             priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
@@ -235,7 +241,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     unasked = set() if unnamed else set(initiatives) - set(funded)
     priority += [Unit("costs", i, backup_only=i in unasked) for i in initiatives if i in costed]
     priority += [Unit("years", i, backup_only=i in unasked) for i in monetised
-                 if figures.initiatives[i].horizon_years > 1]
+                 if figures.initiatives[i].horizon_years > 1 and i not in later]
     priority += [Unit("learners", a) for a in audiences if a in with_gaps]
     if any(p.quotes for p in pilots):
         priority.append(Unit("quotes"))
@@ -271,18 +277,6 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         metrics=tuple(metrics), objections=objections, charts=charts, states=states,
         essential_slides=sum(u.slides for u in priority if u.essential), presented_slides=used,
         pages=shown, also=tuple(also))
-
-
-def _funded(plan: Planner, briefing: Briefing) -> list[str]:
-    """The initiatives whose money an ask asks for, in the order of the asks."""
-    initiatives = plan.strategy.initiatives
-    return list(dict.fromkeys(i for a in briefing.asks for i in asks_fund(a.decision, a.initiative, initiatives)))
-
-
-def _asks_unnamed_money(plan: Planner, briefing: Briefing) -> bool:
-    """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
-    return any(not ask_initiatives(a.decision, a.initiative, plan.strategy.initiatives)
-               and asks_for_money(a.decision) for a in briefing.asks)
 
 
 def _also(plan: Planner, funded: list[str], focus: list[str]) -> list[str]:

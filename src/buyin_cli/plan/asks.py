@@ -198,6 +198,17 @@ def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],
     return list(dict.fromkeys(i for a in briefing.asks for i in about(a.decision, a.initiative)))
 
 
+def funded_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
+    """The initiatives whose money a briefing's asks ask for, in the order of the asks."""
+    return list(dict.fromkeys(i for a in briefing.asks for i in asks_fund(a.decision, a.initiative, initiatives)))
+
+
+def asks_unnamed_money(briefing: Briefing, initiatives: Sequence[Initiative]) -> bool:
+    """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
+    return any(not ask_initiatives(a.decision, a.initiative, initiatives) and asks_for_money(a.decision)
+               for a in briefing.asks)
+
+
 # An ask for the learners' time: to release them, for hours or days, off the floor.
 _TIME = re.compile(
     r"\b(?:releas\w*|free(?:s|ing)? up|hours?|half[- ]days?|days? off|off the (?:floor|line|bench|job|ward)"
