@@ -49,7 +49,7 @@ def test_a_sum_under_a_million_is_said_as_written_on_every_title(valid_data, tmp
     cost = next(s for s in slides if s["table"] and s["table"][0][0] == "Cost")
     assert "$169,560" in cost["title"] and cost["table"][-1][-1] == "$169,560"
     assert not any("170,000" in t for t in titles)
-    # Said aloud, after "about", it is rounded as a person says it (DECK.md); never written so.
+    # Said aloud, after "about", it is rounded as a person says it (docs/deck.md); never written so.
     assert all(re.search(r"about \**$", points[:m.start()]) for m in re.finditer(r"\$170,000", points))
 
 
