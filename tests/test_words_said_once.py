@@ -98,7 +98,9 @@ def test_a_german_chart_title_says_the_units_words_once(valid_data, tmp_path):
 
 
 def test_a_tiny_count_names_its_events_once(valid_data, tmp_path):
-    # A handful of events says its readings; the metric's name holds the unit's words whole.
+    # A handful of events says its readings, the metric's name as their noun since it holds the unit's words
+    # whole (the shorter title then says "In the pilot: …", never "Picking errors with damage in the pilot: errors
+    # with damage …"); before, only a name ending in the unit's first word was its noun.
     _metric_says_its_unit(valid_data, "Picking errors with damage", "errors with damage")
     valid_data["metrics"][0].update(baseline=40, target=25)
     valid_data["pilots"][0]["results"][0].update(before=4, after=2, control_before=4, control_after=4)
