@@ -33,6 +33,10 @@ class StakeholderView:
     # managers, North and South"; "" when the name says it all; the role otherwise, its own
     # brackets opened ("site leads, 12"), since the deck puts it in brackets.
     group_role: str = ""
+    # Whether the role stands apart from the name, in brackets (group_role) rather than after a
+    # comma: a group's, or one beside a name with a comma of its own ("Matrons, all three
+    # hospitals"), where "name, role" would read as one list.
+    role_apart: bool = False
 
 
 @dataclass(frozen=True)
