@@ -93,16 +93,19 @@ def test_a_table_continued_for_its_footnote_fills_its_first_page(tmp_path):
             ["Sicher und fehlerfrei an der Linie", "1.620.000 €", "60.000 €", "2.600,0 %", "0,4", "4 %"],
             ["Kundengespräche, Beschwerden und Rückrufe souverän führen", "336.000 €", "18.500 €",
              "1.716,2 %", "0,7", "6 %"]]
-    path = _deck([{"layout": "Title Only", "title": "Insgesamt: 2.520.000 € Nutzen pro Jahr",
-                   "table": {"columns": ["Initiative", "Nutzen pro Jahr", "Kosten im ersten Jahr",
-                                         "Rendite (ROI)", "Amortisation (Monate)",
-                                         "Gewinnschwelle: nötiger Anteil des Effekts"],
-                             "rows": rows, "total": ["Gesamt", "2.523.000 €", "78.500 €", "3.114,0 %",
-                                                     "0,4", "3 %"],
-                             "align": ["left"] + ["right"] * 5},
-                   "footnote": caveat}], tmp_path, four_three=True)
+    slide = {"layout": "Title Only", "title": "Insgesamt: 2.520.000 € Nutzen pro Jahr",
+             "table": {"columns": ["Initiative", "Nutzen pro Jahr", "Kosten im ersten Jahr", "Rendite (ROI)",
+                                   "Amortisation (Monate)", "Gewinnschwelle: nötiger Anteil des Effekts"],
+                       "rows": rows, "total": ["Gesamt", "2.523.000 €", "78.500 €", "3.114,0 %", "0,4", "3 %"],
+                       "align": ["left"] + ["right"] * 5},
+             "footnote": caveat}
+    path = _deck([slide], tmp_path, four_three=True)
     assert len(Presentation(str(path)).slides) == 2  # the footnote's page continues the table
     assert thin_slides(path) == []
+    # The numbers must stay whole: the footnote is said from the notes, the table never continues.
+    (tmp_path / "whole").mkdir()
+    slides = Presentation(str(_deck([{**slide, "whole": True}], tmp_path / "whole", four_three=True))).slides
+    assert len(slides) == 1 and caveat in slides[0].notes_slide.notes_text_frame.text
 
 
 def _two_results(data: dict[str, Any]) -> dict[str, Any]:

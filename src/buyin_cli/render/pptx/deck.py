@@ -130,6 +130,11 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     spec, places, text = paging.keep_whole(maker.prs, layout, spec, number, places, text, maker.cache)
     spec, places = paging.chart_room(layout, spec, number, places)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)
+    if spec.whole and spec.footnote and len(table.pages) > 1:
+        # A table that must stay whole (the numbers) says its footnote from the notes before it continues.
+        spec = spec.model_copy(update={"footnote": None, "notes": f"{spec.notes}\n{spec.footnote}"})
+        places = plan(layout, spec, number)
+        table = paging.table_pages(places, spec, _table_font(maker))
     # Numbered unless the layout named is a cover's: a section header swapped for the title
     # layout (upright.py) keeps its footer. Such a slide's title is all it says (a question,
     # a quote): it may take a third line, and so read larger, rather than a shorter form.

@@ -120,7 +120,7 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
     the money they show): the room they took is the list's."""
     for part in ("footnote", "callouts"):
         value = getattr(spec, part)
-        if not spec.whole or not value or (len(text.pages) == 1 and text.size >= BODY_FLOOR):
+        if not spec.whole or not value or not any(text.pages) or (len(text.pages) == 1 and text.size >= BODY_FLOOR):
             continue
         said = value if isinstance(value, str) else " · ".join(f"{c.value} {c.label}" for c in value)
         spec = spec.model_copy(update={part: None, "notes": f"{spec.notes}\n{said}"})
