@@ -10,6 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
 from test_deck_holds import deck_and_points as _deck
 
 BRIEFING = "warehouse-manager-briefing"
@@ -155,3 +158,16 @@ def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
     evidence = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
     assert evidence["title"].startswith("Night shift: Lost-time injuries per quarter von 4 auf 2 gesunken")
     assert "%" not in evidence["title"]
+
+
+def test_a_trend_line_labels_its_last_reading_with_the_lines_decimals(valid_data, tmp_path):
+    # Readings of 3.3 … 3.0: the last one is "3.0" at the line's end, as the title says it, not "3".
+    valid_data["metrics"][0].update(baseline=3.2, target=2.0, actual=3.0, history=[
+        {"period": "2025-01", "value": 3.3}, {"period": "2025-02", "value": 3.1}, {"period": "2025-03", "value": 3.0}])
+    valid_data["pilots"][0]["results"][0].update(before=3.2, after=2.9, control_before=3.2, control_after=3.1)
+    _deck(valid_data, tmp_path)
+    deck = Presentation(str(tmp_path / "out" / f"{BRIEFING}.pptx"))
+    [trend] = [shape.chart for slide in deck.slides for shape in slide.shapes
+               if shape.has_chart and shape.chart.plots[0].categories[0].startswith("Jan")]
+    labels = [t.text for t in trend._chartSpace.iter(qn("a:t"))]
+    assert "3.0" in labels and "3" not in labels

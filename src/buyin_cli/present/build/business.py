@@ -52,7 +52,9 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         value_per_unit_text=(fmt.rate(metric.value_per_unit)
                              if metric.value_per_unit is not None else None),
         source=metric.source,
-        history=[Reading(r.period, label, r.value, fmt.number(r.value)) for r, label in
+        # A reading on the chart says as many decimals as the line's others and the title ("3.0").
+        history=[Reading(r.period, label, r.value, fmt.number(r.value, max(
+            [places] + [decimals_of(h.value, 4) for h in metric.history]))) for r, label in
                  zip(metric.history, fmt.period_axis([r.period for r in metric.history]))],
         marks=[MarkView(m.kind, m.label, m.start_position, m.end_position,
                         *((fmt.number(size[m.label][0]), fmt.number(size[m.label][1]))
