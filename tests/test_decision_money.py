@@ -272,3 +272,13 @@ def test_money_no_ask_asks_for_stands_under_what_the_roll_out_would_cost_and_bri
     body = slides[1]["body"]
     at = body.index((0, "What the roll-out would cost and bring"))
     assert body[at + 1][0] == 1 and body[at + 1][1].startswith("Pick Right: $6,000 in year one brings")
+
+
+def test_a_roll_out_that_keeps_costing_says_its_later_years_under_its_ask(valid_data, tmp_path):
+    valid_data["initiatives"][0]["horizon_years"] = 3
+    valid_data["initiatives"][0]["costs"].append({"item": "Licences", "amount": 2000, "kind": "per-year"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $8,000 for Pick Right", "initiative": "pick-right"},
+        "Agree a review with the warehouse manager in September"])
+    slides, _ = _deck(valid_data, tmp_path)
+    assert any("; then $2,000 a year in years 2 and 3" in text for _, text in slides[1]["body"])

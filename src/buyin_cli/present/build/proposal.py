@@ -63,6 +63,7 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         years=_years(f.years, fmt),
         horizon_benefit_text=fmt.money(f.horizon_benefit),
         horizon_cost_text=fmt.money(f.horizon_cost),
+        later_cost_text=fmt.money(f.horizon_cost - f.rollout_cost),
         horizon_benefit_spoken=fmt.money_spoken(f.horizon_benefit),
         horizon_cost_spoken=fmt.money_spoken(f.horizon_cost),
         horizon_roi_text=(fmt.percent(f.horizon_roi_pct) if f.horizon_roi_pct is not None

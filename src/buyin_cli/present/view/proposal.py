@@ -110,6 +110,7 @@ class InitiativeView(Placed):  # the state of its cost slide
     years: list[YearView]
     horizon_benefit_text: str
     horizon_cost_text: str
+    later_cost_text: str  # what its years after the first cost, together
     horizon_roi_text: str
     horizon_roi_spoken: str  # as a title says it: 150,600%, not 150,560.0%
     horizon_benefit_spoken: str  # as a title says it: £1,130,000
