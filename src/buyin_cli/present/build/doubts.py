@@ -68,6 +68,12 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
                         doubt.code == "W301" and (used.pilot_id, used.metric_id) in bare) or (
                         doubt.code == "W317" and not adds_up[used.metric_id]):
                     add(("initiatives", n), doubt.code, doubt.reason)
+    # A pilot too small to stand for a roll-out (W308) that no roll-out's figures rest on (one
+    # superseded by a larger pilot): its slide must not say the roll-out is scaled up from it.
+    rolled_out = {u.pilot_id for i in figures.initiatives.values() for u in i.results_used}
+    for key, doubts in found.items():
+        if key[0] == "pilots" and key[1] not in rolled_out:
+            found[key] = [d for d in doubts if d.code != "W308"]
     return found
 
 
