@@ -4,6 +4,7 @@ names by title or id; a plain-text ask funds it only when it asks for its roll-o
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
@@ -231,6 +232,10 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
         return None
     if about is not None:
         return about
-    words = _stems(ask_text)
-    hits = [i for i, names in audiences.items() if any(words & _stems(n) for n in names)]
+    # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
+    # gate agents ("agent" names both).
+    own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
+    named = Counter(w for words in own.values() for w in words)
+    words = {w for w in _stems(ask_text) if named[w] == 1}
+    hits = [i for i, names in own.items() if words & names]
     return hits[0] if len(hits) == 1 else None
