@@ -151,3 +151,11 @@ def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
     assert whose_time("Report errors next to waiting time", None, audiences) is None
     assert whose_time("Release staff for two hours", None, audiences) is None
     assert whose_time("Release dispensers and counter assistants for an hour", None, audiences) is None
+
+
+def test_an_ask_for_time_is_about_the_audience_it_names_most_of():
+    from buyin_cli.plan.asks import whose_time
+
+    audiences = {"safe-turn": ["Ramp agents, all four airports"], "gate-ready": ["Check-in and gate agents"]}
+    assert whose_time("Release each ramp agent for 6 paid hours in March", None, audiences) == "safe-turn"
+    assert whose_time("Release each agent for 6 paid hours in March", None, audiences) is None  # both, as much

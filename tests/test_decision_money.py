@@ -11,8 +11,11 @@ Every deck is also read back against the invariants (deck_invariants.py).
 from __future__ import annotations
 
 import copy
+import re
 from pathlib import Path
 from typing import Any
+
+from pptx.enum.chart import XL_CHART_TYPE
 
 from test_deck_holds import deck_and_points as _deck
 
@@ -282,3 +285,19 @@ def test_a_roll_out_that_keeps_costing_says_its_later_years_under_its_ask(valid_
         "Agree a review with the warehouse manager in September"])
     slides, _ = _deck(valid_data, tmp_path)
     assert any("; then $2,000 a year in years 2 and 3" in text for _, text in slides[1]["body"])
+
+
+def test_an_initiative_not_priced_yet_has_no_bar_and_the_half_return_is_the_tables_total(valid_data, tmp_path):
+    _second(valid_data, "Gate Ready", 10000)  # no pilot: not priced
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Approve the roll-out of Pick Right and Gate Ready to every picker"])
+    slides, _ = _deck(valid_data, tmp_path)
+    assert not any("costs more in year one than it brings" in s["title"] for s in slides)
+    assert not any(c["type"] == XL_CHART_TYPE.BAR_CLUSTERED for s in slides for c in s["charts"])
+    numbers = next(s for s in slides if s["table"] and s["table"][0][0] == "Initiative")
+    total = numbers["table"][-1]
+    assert total[0] == "Together"
+    half = re.search(r"If only half of it holds, the return is (\S+)\.", " ".join(numbers["texts"]))
+    assert half and half.group(1) in numbers["notes"] + " ".join(s["notes"] for s in slides[:3])
+    asks = [s for s in slides if s["title"].startswith("One decision today")][-1]
+    assert "Gate Ready: $10,000 in year one · its return is not priced yet" in [t for _, t in asks["body"]]

@@ -13,6 +13,11 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from buyin_cli.figures.compute import compute_figures
+from buyin_cli.load.strategy import load_strategy
+from buyin_cli.present.build.doubts import doubts_by_item
+from buyin_cli.review.score import review
+from conftest import dump
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read, deck_and_points as _deck
 
@@ -182,3 +187,22 @@ def test_every_page_of_a_pilot_says_its_doubts_and_a_page_short_of_room_keeps_th
     first = reason.split(". ")[0]
     assert [first in " ".join(p["texts"]) for p in pages] == [False, True]  # the first page has the chain
     assert first in pages[0]["notes"]
+
+
+def test_a_small_pilot_no_roll_out_rests_on_is_not_said_to_be_scaled_up(valid_data, tmp_path):
+    # A first trial of six (W308) superseded by the night shift's pilot of twenty: the roll-out
+    # takes its figures from the later pilot, so the trial's slide must not say it is scaled up.
+    valid_data["pilots"].insert(0, {**copy.deepcopy(valid_data["pilots"][0]), "id": "first-trial",
+                                    "group": "Day shift trial", "participants": 6,
+                                    "start": "2024-09-02", "end": "2024-11-29"})
+    valid_data["pilots"][0]["usage"] = {"enrolled": 6, "completed": 6}
+    valid_data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "month", "before": 40, "after": 39}]
+    valid_data["pilots"][0]["accept"] = {"W301": "A first look only."}
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(valid_data), encoding="utf-8")
+    loaded = load_strategy(path)
+    readiness = review(loaded)
+    assert any(w.code == "W308" for w in readiness.warnings)  # the review still says it is small
+    strategy = loaded.strategy
+    doubts = doubts_by_item(readiness, strategy, compute_figures(strategy))
+    assert "W308" not in [d.code for d in doubts.get(("pilots", "first-trial"), [])]

@@ -149,6 +149,9 @@ def test_a_tiny_count_credited_in_part_says_its_credit_as_a_share_of_the_change(
     assert evidence["title"] == ("Night shift: safety record down from 2 to 1; "
                                  "we credit Pick Right with 18% of that change")
     assert "50%" not in evidence["title"]
+    # The notes credit the same share, never "0 incidents" or "1 incidents" a reading rounds to.
+    assert "We credit the learning with 18% of that change" in evidence["notes"]
+    assert "of the reading before" not in evidence["notes"]
 
 
 def test_a_tiny_count_says_its_change_in_events_in_german(valid_data, tmp_path):
