@@ -301,3 +301,14 @@ def test_an_initiative_not_priced_yet_has_no_bar_and_the_half_return_is_the_tabl
     assert half and half.group(1) in numbers["notes"] + " ".join(s["notes"] for s in slides[:3])
     asks = [s for s in slides if s["title"].startswith("One decision today")][-1]
     assert "Gate Ready: $10,000 in year one · its return is not priced yet" in [t for _, t in asks["body"]]
+
+
+def test_the_sponsors_target_names_one_roll_out_only_where_money_is_asked_for_it(valid_data, tmp_path):
+    # Asked for no money, the meeting hears the sponsor's target for each roll-out it shows,
+    # not for the one initiative an ask happens to name.
+    _second(valid_data, cost=0, pilot={"group": "Day shift"})
+    valid_data["briefings"][0].update(minutes=60, asks=["Agree that every shift runs Label Check huddles from May",
+                                                        "Agree a review with the warehouse manager in September"])
+    slides, _ = _deck(valid_data, tmp_path)
+    sponsor = next(s for s in slides if "backs it" in s["title"] or "expects" in s["title"])
+    assert "each roll-out" in sponsor["title"]
