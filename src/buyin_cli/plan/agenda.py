@@ -14,8 +14,8 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   years of an asked roll-out that pays back only after its first year), each
   other objective the briefing names in its focus, what we heard, a pilot's further pages up
   to the one with the result that carries its money, then those on what the meeting is
-  about, the showcase, the sponsor, the numbers where no money is asked, then the rest: with
-  no focus named, the other objectives come after the sponsor). So a narrow template,
+  about, the showcase, the sponsor, then the rest: with no focus named, the other objectives
+  come after the sponsor; the numbers where no money is asked wait in the backup). So a narrow template,
   charting one result a slide, presents the same sections as a wide one. What does not fit
   is a hidden backup slide, at most BACKUP_LIMIT of them; the rest is left to the talking points.
 - The essentials are the decision, the asks, each objective in focus, the first page of
@@ -212,7 +212,7 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     priority += evidence(None, placed)
     # Two or more priced (those the asks fund, else all): the table, then their bars on a slide of
-    # their own. Essential where the asks ask for money; else after the sponsor.
+    # their own. Essential where the asks ask for money; else ready in the backup.
     unnamed = asks_unnamed_money(briefing, strategy.initiatives)
     numbered = [i for i in monetised if i in funded] or monetised
     numbers = Unit("numbers", slides=1 + (len(numbered) > 1), essential=bool(funded) or unnamed)
@@ -233,7 +233,8 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         priority.append(Unit("showcase"))
     if strategy.sponsor is not None:
         priority.append(Unit("endorsement"))
-    priority += [numbers] if monetised and not numbers.essential else []
+    if monetised and not numbers.essential:
+        priority.append(Unit("numbers", slides=numbers.slides, backup_only=True))
     for objective in rest:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     # The money of an initiative no ask funds is ready for the question, not presented.
