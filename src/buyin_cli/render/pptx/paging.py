@@ -116,14 +116,27 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
 def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: dict[str, Place],
                text: TextPages, cache: dict[Any, Any]) -> tuple[Slide, dict[str, Place], TextPages]:
     """A slide that must stay whole (the decision) and does not, its list continuing or reading
-    under BODY_FLOOR, says its footnote from the notes, then its big numbers (the title says
-    the money they show): the room they took is the list's."""
-    for part in ("footnote", "callouts"):
-        value = getattr(spec, part)
-        if not spec.whole or not value or not any(text.pages) or (len(text.pages) == 1 and text.size >= BODY_FLOOR):
+    under BODY_FLOOR, keeps its footnote's short form (its caveats without their reasons), then
+    says its footnote from the notes, then its big numbers (the title says the money they show):
+    the room they took is the list's. What leaves the slide is said from the notes, once."""
+    def short_of_room() -> bool:
+        return spec.whole and any(text.pages) and (len(text.pages) > 1 or text.size < BODY_FLOOR)
+
+    notes, said = spec.notes, False  # said: the whole footnote is in the notes already
+    for kept in ("short", "none", "no callouts"):
+        if not short_of_room():
+            break
+        if kept == "short" and spec.footnote and spec.short_footnote and spec.short_footnote != spec.footnote:
+            notes, said = f"{notes}\n{spec.footnote}", True
+            spec = spec.model_copy(update={"footnote": spec.short_footnote, "short_footnote": None, "notes": notes})
+        elif kept == "none" and spec.footnote:
+            notes = notes if said else f"{notes}\n{spec.footnote}"
+            spec = spec.model_copy(update={"footnote": None, "short_footnote": None, "notes": notes})
+        elif kept == "no callouts" and spec.callouts:
+            notes = f"{notes}\n" + " · ".join(f"{c.value} {c.label}" for c in spec.callouts)
+            spec = spec.model_copy(update={"callouts": None, "notes": notes})
+        else:
             continue
-        said = value if isinstance(value, str) else " · ".join(f"{c.value} {c.label}" for c in value)
-        spec = spec.model_copy(update={part: None, "notes": f"{spec.notes}\n{said}"})
         places = plan(layout, spec, number)
         text = text_pages(prs, layout, places, spec, cache)
     return spec, places, text
