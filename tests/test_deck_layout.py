@@ -297,3 +297,21 @@ def test_a_slide_that_stays_whole_gives_up_its_footnote_then_its_big_numbers_nev
     notes = slides[1].notes_slide.notes_text_frame.text
     assert caveat.strip() in notes and all(c["value"] in notes for c in CALLOUTS)
     assert small_decision(path) == []
+
+
+def test_a_slide_that_stays_whole_keeps_its_short_footnote_before_it_gives_up_the_footnote(tmp_path):
+    money = "£633,600 in year one brings £755,700 a year, paid back in 10.1 months"
+    body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]
+    for n in range(3):
+        body += [{"text": f"Approve the roll-out of initiative {n + 1} from January", "level": 1},
+                 {"text": money, "level": 2}]
+    short = "Coaching Hour is scaled up from a small pilot."
+    reasons = " ".join(["The attrition result rests on six managers and is a signal, not a forecast."] * 6)
+    path = _deck([{"layout": "Title and Content", "whole": True, "title": "£1,070,000 brings £7,040,000 a year",
+                   "callouts": CALLOUTS, "body": body, "footnote": f"{short} {reasons}", "short_footnote": short}],
+                 tmp_path, four_three=True)
+    slides = Presentation(str(path)).slides
+    shown = [s.text_frame.text for s in slides[0].shapes if s.has_text_frame]
+    assert len(slides) == 1 and short in shown  # the caveat stays under the figures it doubts
+    assert f"{short} {reasons}" in slides[0].notes_slide.notes_text_frame.text
+    assert all(c["value"] in shown for c in CALLOUTS)
