@@ -173,3 +173,12 @@ def test_a_german_name_with_a_comma_keeps_its_role_apart_on_the_cover(valid_data
     one = translations("de").gettext("Briefing for %(whom)s, %(role)s · %(date)s")
     assert one % {"whom": "Tanya Brooks", "role": "Lagerleitung", "date": "9. September 2025"} == (
         "Entscheidungsvorlage für Tanya Brooks, Lagerleitung · 9. September 2025")
+
+
+def test_the_talking_points_never_put_a_possessive_on_a_name(valid_data, tmp_path):
+    # "Matrons, all three hospitals's concerns" or "Tanya Brooks's": the heading names them after "by".
+    from test_deck_holds import deck_and_points
+
+    valid_data["stakeholders"][0]["name"] = "Tanya Brooks"
+    _, points = deck_and_points(valid_data, tmp_path)
+    assert "## Concerns raised by Tanya Brooks, and our answers" in points and "'s concerns" not in points
