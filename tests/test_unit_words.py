@@ -195,6 +195,8 @@ def test_readings_compared_in_one_line_take_the_same_decimals(valid_data, write,
     ("en_GB", "minutes", " minute"),
     ("de_DE", "Stunden Nacharbeit", " Stunde Nacharbeit"),
     ("de_DE", "Tage", " Tag"),
+    ("en_GB", "points on a 10-point scale", " point on a 10-point scale"),  # "1 point", as a change on a scale
+    ("de_DE", "Punkte auf einer 10er-Skala", " Punkt auf einer 10er-Skala"),
     ("en_GB", "leavers", " leavers"),  # no rule makes a singular of any noun: left as written
     ("de_DE", "Abgänge", " Abgänge"),
 ])

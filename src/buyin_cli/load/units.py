@@ -85,12 +85,14 @@ class Unit:
 _ONE = {"seconds": "second", "secs": "sec", "minutes": "minute", "mins": "min", "hours": "hour",
         "hrs": "hr", "days": "day", "weeks": "week", "months": "month", "years": "year",
         "sekunden": "Sekunde", "minuten": "Minute", "stunden": "Stunde", "tage": "Tag",
-        "wochen": "Woche", "monate": "Monat", "jahre": "Jahr"}
+        "wochen": "Woche", "monate": "Monat", "jahre": "Jahr",
+        "points": "point", "punkte": "Punkt", "prozentpunkte": "Prozentpunkt"}
 
 
 def for_one(words: str) -> str:
     """A unit's words after a figure of exactly one: its first word in the singular where it
-    is a unit of time ("hour of rework" for "hours of rework"); any other word as written,
+    is a unit of time or of a scale ("hour of rework" for "hours of rework", "point on a
+    10-point scale"); any other word as written,
     since no rule turns "leavers" or "Abgänge" into their singular."""
     first, space, rest = words.partition(" ")
     one = _ONE.get(first.casefold())
