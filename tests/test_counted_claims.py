@@ -59,6 +59,16 @@ def test_one_basis_beyond_a_comparison_group_is_conservative(valid_data, tmp_pat
     assert "discounted for" not in numbers["footnote"] + numbers["notes"]
 
 
+def _counted_without_conservative(data: dict[str, Any], folder: Path) -> str:
+    """What the numbers slide and its notes say, after it held that the benefit is counted beyond
+    the comparison group and never called conservative."""
+    numbers, _ = _numbers(data, folder)
+    said = " ".join(numbers["texts"] + [numbers["notes"]])
+    assert "onservative" not in said
+    assert "The benefit counts only the effect beyond the comparison group." in said
+    return said
+
+
 @pytest.mark.parametrize("accepted", [False, True])
 def test_a_level_scaled_up_like_a_count_is_never_called_conservative(valid_data, tmp_path, accepted):
     # Picking errors per 10,000 lines is a rate (W317): accepting it gives its reason, not "conservative".
@@ -66,10 +76,7 @@ def test_a_level_scaled_up_like_a_count_is_never_called_conservative(valid_data,
         valid_data["pilots"][0]["results"][0].pop(key)
     if accepted:
         valid_data["pilots"][0]["accept"] = {"W317": "each error is valued for a group the pilot's size;"}
-    numbers, _ = _numbers(valid_data, tmp_path)
-    said = " ".join(numbers["texts"] + [numbers["notes"]])
-    assert "onservative" not in said
-    assert "The benefit counts only the effect beyond the comparison group." in said
+    said = _counted_without_conservative(valid_data, tmp_path)
     # The data still isolates it.
     assert "The numbers are for one year; a comparison group or a trend isolates every change they count." in said
     if accepted:  # the reason reads as a sentence of its own: a capital, its semicolon a full stop
@@ -83,10 +90,7 @@ def test_a_figure_scaled_up_from_a_small_pilot_is_never_called_conservative(vali
     valid_data["pilots"][0]["usage"] = {"enrolled": 8, "completed": 8}
     if accepted:
         valid_data["pilots"][0]["accept"] = {"W308": "The eight are the whole night shift."}
-    numbers, _ = _numbers(valid_data, tmp_path)
-    said = " ".join(numbers["texts"] + [numbers["notes"]])
-    assert "onservative" not in said
-    assert "The benefit counts only the effect beyond the comparison group." in said
+    _counted_without_conservative(valid_data, tmp_path)
 
 
 def test_each_result_is_said_on_its_own_basis_and_the_same_metric_by_initiative(valid_data, tmp_path):
