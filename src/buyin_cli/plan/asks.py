@@ -177,13 +177,17 @@ def asks_for_pilot(ask_text: str) -> bool:
     return bool(_PILOT.search(ask_text)) and not _ROLLOUT.search(ask_text)
 
 
-def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiative]) -> list[str]:
+def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiative],
+              about: list[str] | None = None) -> list[str]:
     """The ids of the initiatives whose roll-out an ask funds, so the deck prices them beside the
     ask: its link; else every initiative its text names, when the text asks for a roll-out or
-    money ("Agree a pilot of X" is about X, but does not ask for X's roll-out)."""
+    money ("Agree a pilot of X" is about X, but does not ask for X's roll-out). `about`: what
+    ask_initiatives found for it, when the caller has it already."""
     if linked:
         return [linked]
-    return ask_initiatives(ask_text, None, initiatives) if asks_for_rollout(ask_text) else []
+    if not asks_for_rollout(ask_text):
+        return []
+    return about if about is not None else ask_initiatives(ask_text, None, initiatives)
 
 
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],

@@ -103,9 +103,9 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     asks, said, unfunded, about_ids = [], set(), 0, set()
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
     for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
-        views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named) if i in by_id]
-        fresh = [v for v in views if v.id not in said]
         about = ask_initiatives(a.decision, a.initiative, named)
+        views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named, about) if i in by_id]
+        fresh = [v for v in views if v.id not in said]
         time_of = None if views else by_id.get(whose_time(a.decision, about[0] if about else None, timed) or "")
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
