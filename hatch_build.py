@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ class CatalogueHook(BuildHookInterface):
 
     def initialize(self, version: str, build_data: dict) -> None:
         root = Path(self.root)
-        out = Path(tempfile.mkdtemp(prefix="buyin-mo-"))
+        out = self._scratch = Path(tempfile.mkdtemp(prefix="buyin-mo-"))
         for po in sorted((root / "src/buyin_cli/translations").glob("*/LC_MESSAGES/buyin.po")):
             language = po.parents[1].name
             with po.open("rb") as f:
@@ -25,3 +26,7 @@ class CatalogueHook(BuildHookInterface):
             with mo.open("wb") as f:
                 write_mo(f, catalog)
             build_data["force_include"][str(mo)] = f"buyin_cli/translations/{language}/LC_MESSAGES/buyin.mo"
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        """The compiled catalogues are in the wheel now: leave no scratch folder behind per build."""
+        shutil.rmtree(self._scratch, ignore_errors=True)

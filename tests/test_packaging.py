@@ -28,10 +28,14 @@ HEAVY = ("pptx", "jinja2", "rich", "babel", "watchfiles", "xlsxwriter", "openpyx
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]:
     """The wheel hatchling builds from this checkout, written outside the source tree."""
     out = tmp_path_factory.mktemp("dist")
+    scratch = tmp_path_factory.mktemp("tmp")
     before = {name for name in ("dist", "build") if (ROOT / name).exists()}
     done = subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(out)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "TMPDIR": str(scratch)})
     assert done.returncode == 0, done.stderr
+    # Every `pip install` builds a wheel: one that left its compiled catalogues behind would fill /tmp.
+    assert list(scratch.iterdir()) == []
     # A build that leaves dist/ or build/ behind would dirty every contributor's checkout.
     assert {name for name in ("dist", "build") if (ROOT / name).exists()} == before
     wheels = list(out.glob("*.whl"))
@@ -43,6 +47,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]
 @pytest.mark.parametrize("name", TEMPLATES)
 def test_wheel_ships_template(wheel, name):
     assert f"buyin_cli/templates/{name}" in wheel.namelist()
+
+
+def test_wheel_ships_the_compiled_german_catalogue(wheel):
+    assert "buyin_cli/translations/de/LC_MESSAGES/buyin.mo" in wheel.namelist()
 
 
 def test_wheel_ships_the_walkthrough_example(wheel):
