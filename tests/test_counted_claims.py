@@ -79,8 +79,11 @@ def test_a_level_scaled_up_like_a_count_is_never_called_conservative(valid_data,
     said = _counted_without_conservative(valid_data, tmp_path)
     # The data still isolates it.
     assert "The numbers are for one year; a comparison group or a trend isolates every change they count." in said
-    if accepted:  # the reason reads as a sentence of its own: a capital, its semicolon a full stop
-        assert "as if it were a count. Each error is valued for a group the pilot's size. The benefit" in said
+    if accepted:  # the reason reads as a sentence of its own: a capital, its semicolon a full stop; in the notes only
+        numbers, _ = _numbers(valid_data, tmp_path)
+        assert "as if it were a count. Each error is valued for a group the pilot's size." in numbers["notes"]
+        assert "as if it were a count. The benefit" in numbers["footnote"]
+        assert "Each error" not in numbers["footnote"]
 
 
 @pytest.mark.parametrize("accepted", [False, True])
@@ -107,9 +110,12 @@ def test_each_result_is_said_on_its_own_basis_and_the_same_metric_by_initiative(
             "discounted for our confidence.") in footnote
     assert "onservative" not in footnote + numbers["notes"]
     assert "No comparison group or trend isolates picking errors (Label Check)." in numbers["notes"]
-    # The accepted double count is a sentence, its reason another; no "Counted for both." fragment.
+    # The accepted double count is said under the table, its reason (a sentence of its own, no "Counted for
+    # both." fragment) in the notes.
     assert ("Label Check claims a change another initiative also claims for the same people; the total counts "
-            "both. We cut Label Check's share to 30%, so Pick Right keeps the overlap.") in footnote
+            "both. For picking errors") in footnote
+    assert ("Label Check claims a change another initiative also claims for the same people; the total counts "
+            "both. We cut Label Check's share to 30%, so Pick Right keeps the overlap.") in numbers["notes"]
     assert "Counted" not in footnote
 
 
@@ -135,8 +141,9 @@ def test_an_unusually_high_return_is_the_initiatives_return(valid_data, tmp_path
             accept={"W310": "It costs $900, so one season of fewer errors is a big return.",
                     "W315": "The two work on different aisles."})
     numbers, slides = _numbers(valid_data, tmp_path)
+    assert "The return of Label Check is unusually high." in numbers["footnote"]
     assert ("The return of Label Check is unusually high. It costs $900, so one season of fewer errors is a big "
-            "return.") in numbers["footnote"]
+            "return.") in numbers["notes"]
     assert "is an unusually high return" not in " ".join(t for s in slides for t in s["texts"])
     assert "onservative" not in numbers["footnote"] + numbers["notes"]
 
