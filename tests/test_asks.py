@@ -95,6 +95,30 @@ def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_m
                      [doorstep]) == ["doorstep"]
 
 
+def test_support_is_read_as_the_ask_s_verb_not_a_team_s_name():
+    from buyin_cli.load.models import Initiative
+    from buyin_cli.plan.asks import asks_fund
+
+    def initiative(id_: str, title: str) -> Initiative:
+        return Initiative.model_validate({"id": id_, "title": title, "format": "e-learning",
+                                          "audiences": ["a"], "objectives": ["o"], "costs": []})
+
+    fix, academy, talk = (initiative("fix", "Fix It First Time"), initiative("academy", "Pilot Academy"),
+                          initiative("talk", "Time to Talk"))
+    named = [fix, academy, talk]
+    # A team called "support" is who the roll-out reaches; the ask still asks for its money.
+    assert asks_fund("Approve the roll-out of Fix It First Time to all 122 support agents in Q1",
+                     None, named) == ["fix"]
+    for support in ("Support the roll-out of Fix It First Time at the board",
+                    "Agree to back the roll-out of Fix It First Time",
+                    "We ask for your support for the roll-out of Fix It First Time",
+                    "Die Einführung von Fix It First Time unterstützen"):
+        assert asks_fund(support, None, named) == [], support
+    # Words inside an initiative's own title say nothing of what the ask asks for.
+    assert asks_fund("Approve the roll-out of Pilot Academy to all sites", None, named) == ["academy"]
+    assert asks_fund("Fund Time to Talk for all depots", None, named) == ["talk"]
+
+
 def test_an_ask_naming_two_initiatives_funds_both_in_the_order_it_names_them():
     from buyin_cli.load.models import Initiative
     from buyin_cli.plan.asks import ask_initiatives, asks_fund

@@ -26,7 +26,13 @@ _PILOT = re.compile(r"\b(?:pilot\w*|trial\w*|test|testing|erprob\w*|testen)\b", 
 # "Approve £40,000", "Budget freigeben"; "Freigabe jeder Hausdame für zwei Tage" releases people.
 _MONEY = re.compile(r"\b(?:fund\w*|budget\w*|invest\w*|financ\w*|finanz\w*|spend\w*|money|mittel|geld)\b"
                     r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
-_SUPPORT = re.compile(r"\b(?:support\w*|endorse\w*|unterstütz\w*|befürwort\w*)\b", re.IGNORECASE)
+# Support asked of the room is its verb ("Support the roll-out…", "Agree to back…", "your
+# support"), not a team's name: "Approve the roll-out to all 122 support agents" asks for money.
+_SUPPORT = re.compile(
+    r"^\W*(?:please\s+)?(?:support|endorse|back|champion)\b"
+    r"|\bto\s+(?:support|endorse|back|champion)\s+(?:the|our|this|it|a|an)\b"
+    r"|\b(?:your|their|his|her|visible|public|active|full)\s+(?:support|backing|endorsement)\b"
+    r"|\bendors\w*|\bunterstütz\w*|\bbefürwort\w*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
@@ -185,9 +191,14 @@ def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiativ
     ask_initiatives found for it, when the caller has it already."""
     if linked:
         return [linked]
-    if not asks_for_rollout(ask_text):
-        return []
-    return about if about is not None else ask_initiatives(ask_text, None, initiatives)
+    named = about if about is not None else ask_initiatives(ask_text, None, initiatives)
+    # What the ask asks for is read around the names it gives: "Approve the roll-out of Pilot
+    # Academy" asks for a roll-out, "Time to Talk" releases nobody's hours.
+    titles = {i.id: i.title for i in initiatives}
+    words = ask_text
+    for ident in named:
+        words = _pattern(titles.get(ident, ident)).sub(" ", words)
+    return named if asks_for_rollout(words) else []
 
 
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],
