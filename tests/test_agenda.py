@@ -44,6 +44,16 @@ def _agenda(example: str, briefing: str, minutes: int | None = None, width: floa
     return plan_agenda(strategy, compute_figures(strategy), chosen, width=width)
 
 
+def test_the_numbers_chart_waits_behind_the_evidence_that_carries_the_money():
+    # 20 minutes on a 4:3 slide: the table is essential; its bars repeat it as a picture, so the
+    # second page of Safe Hands' pilot (a result worth money) is presented before them.
+    narrow = _agenda("northwind-manufacturing.yaml", "coo-briefing", 20, width=648)
+    assert narrow.state("numbers") == "presented"
+    assert narrow.pages["press-line-2-safe-hands"] == 2
+    assert narrow.state("numbers_chart") == "backup"
+    assert _agenda("northwind-manufacturing.yaml", "coo-briefing", 20).state("numbers_chart") == "presented"
+
+
 def test_focus_narrows_objectives_initiatives_and_pilots():
     agenda = _agenda("harbour-bank", "ops-director-briefing")
     assert agenda.objectives == ("fewer-complaints", "more-needs-met")
@@ -91,7 +101,7 @@ def test_a_short_meeting_moves_the_rest_to_backup_in_story_order():
     assert agenda.state("costs", "safe-hands") == "backup"
     sections = [s for s, _ in agenda.units("backup")]
     assert sections == sorted(sections, key=["decision", "business_case", "heard", "learners", "costs",
-                                             "evidence", "quotes", "numbers", "years", "endorsement",
+                                             "evidence", "quotes", "numbers", "numbers_chart", "years", "endorsement",
                                              "showcase", "asks", "working"].index)
 
 
@@ -146,11 +156,13 @@ def test_two_results_share_a_slide_only_where_both_charts_keep_a_readable_plot()
     assert charts_per_slide(648) == 1  # 4:3: two would be 4.35 in each
 
 
-def _two_results(data, write, injuries_worth: float, focus: list[str] | None):
+def _two_results(data, write, injuries_worth: float | None, focus: list[str] | None):
     """The pilot measures picking errors (the objective's) and injuries (a second objective's),
-    the injuries worth `injuries_worth` each; the briefing names `focus` (None: none)."""
+    the injuries worth `injuries_worth` each (None: not priced); the briefing names `focus` (None: none)."""
     data["metrics"].append({"id": "injuries", "name": "Lost-time injuries", "unit": "injuries",
                             "better": "lower", "baseline": 6, "target": 3, "value_per_unit": injuries_worth})
+    if injuries_worth is None:
+        data["metrics"][-1].pop("value_per_unit")
     data["objectives"].append({**copy.deepcopy(data["objectives"][0]), "id": "safer",
                                "title": "Fewer injuries on the pick face", "metrics": ["injuries"]})
     data["initiatives"][0]["objectives"].append("safer")
@@ -167,13 +179,16 @@ def _two_results(data, write, injuries_worth: float, focus: list[str] | None):
 
 
 @pytest.mark.parametrize(("worth", "focus", "first"), [
-    (100, ["safer"], "injuries"),  # the meeting is about injuries: they lead
-    (100, None, "pick-errors"),  # no focus: the author's order, whichever carries the money
-    (90000, None, "pick-errors")])
-def test_a_pilots_results_are_led_by_the_focus_then_the_authors_order(worth, focus, first, valid_data, write):
-    strategy, _ = _two_results(valid_data, write, worth, focus)
+    (100, ["safer"], "injuries"),  # both priced, the meeting is about injuries: they lead
+    (100, None, "pick-errors"),  # no focus: the author's order, whichever carries more money
+    (90000, None, "pick-errors"),
+    (None, ["safer"], "pick-errors"),  # what earns the roll-out's money before a result nobody priced
+    (None, None, "pick-errors")])
+def test_a_pilots_results_are_led_by_money_then_the_focus_then_the_authors_order(worth, focus, first, valid_data,
+                                                                                 write):
+    strategy, figures = _two_results(valid_data, write, worth, focus)
     focused = {"injuries"} if focus else None
-    assert result_order(strategy.pilots[0], focused)[0].metric == first
+    assert result_order(strategy.pilots[0], focused, figures)[0].metric == first
 
 
 def test_on_a_narrow_slide_the_result_that_carries_the_money_is_presented_after_what_we_heard(

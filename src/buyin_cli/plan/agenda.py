@@ -13,8 +13,8 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   the first page of each pilot's evidence, the numbers where the asks ask for money (and the
   years of an asked roll-out that pays back only after its first year), each
   other objective the briefing names in its focus, what we heard, a pilot's further pages up
-  to the one with the result that carries its money, then those on what the meeting is
-  about, the showcase, the sponsor, then the rest: with no focus named, the other objectives
+  to the last with a result that carries money, the numbers' chart, then the pages on what the
+  meeting is about, the showcase, the sponsor, then the rest: with no focus named, the other objectives
   come after the sponsor; the numbers where no money is asked wait in the backup). So a narrow template,
   charting one result a slide, presents the same sections as a wide one. What does not fit
   is a hidden backup slide, at most BACKUP_LIMIT of them; the rest is left to the talking points.
@@ -42,7 +42,7 @@ from buyin_cli.records import dataclass
 State = Literal["presented", "backup", "omitted"]
 # Sections in the order the story tells them (docs/deck.md): answer first, then the support.
 STORY = ("since", "changes", "decision", "business_case", "heard", "learners", "costs", "evidence", "quotes",
-         "numbers", "years", "endorsement", "showcase", "asks", "working")
+         "numbers", "numbers_chart", "years", "endorsement", "showcase", "asks", "working")
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,8 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
 
     focused = ({m for o in focus for m in plan.objectives[o].metrics} if briefing.focus else None)
     pages: dict[str, int] = {}  # the slides each pilot's evidence draws
-    # A pilot's further pages, after what we heard: up to the one with the result that carries
-    # its money, then the others on what the meeting is about.
+    # A pilot's further pages, after what we heard: up to the last with a result that carries
+    # money (on what the meeting is about, or the pilot's most), then the others on it.
     money: list[Unit] = []
     more: list[Unit] = []
 
@@ -192,12 +192,16 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
                 if pilot.id not in placed:
                     placed.add(pilot.id)
                     pages[pilot.id] = max(1, math.ceil(len(pilot.results) / charts))
-                    ordered = result_order(pilot, focused)
-                    about = sum(focused is None or r.metric in focused for r in ordered)
-                    top = top_result(pilot, figures)
-                    through = next((n for n, r in enumerate(ordered) if r is top), 0) // charts
+                    ordered = result_order(pilot, focused, figures)
+                    about = [n for n, r in enumerate(ordered) if focused is None or r.metric in focused]
+                    # Through the last page with money on what the meeting is about, or the
+                    # pilot's most money wherever it is: where the table's figures come from.
+                    top, worth = top_result(pilot, figures), figures.pilots[pilot.id].results
+                    earning = [n for n in about if (worth[ordered[n].metric].pilot_annual_benefit or 0.0) > 0]
+                    earning += [n for n, r in enumerate(ordered) if r is top]
+                    through = max(earning, default=0) // charts
                     money.extend(Unit("pages", pilot.id) for _ in range(through))
-                    more.extend(Unit("pages", pilot.id) for _ in range(through + 1, math.ceil(about / charts)))
+                    more.extend(Unit("pages", pilot.id) for _ in range(through + 1, max(about, default=-1) // charts + 1))
                     units.append(Unit("evidence", pilot.id, essential=True))
         return units
 
@@ -211,11 +215,13 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     for objective in first:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     priority += evidence(None, placed)
-    # Two or more priced (those the asks fund, else all): the table, then their bars on a slide of
-    # their own. Essential where the asks ask for money; else ready in the backup.
+    # The table is essential where the asks ask for money; else ready in the backup. Two or more
+    # priced (those the asks fund, else all) have their bars on a slide of their own: the same
+    # figures as a picture, presented only when the evidence that carries money is.
     unnamed = asks_unnamed_money(briefing, strategy.initiatives)
     numbered = [i for i in monetised if i in funded] or monetised
-    numbers = Unit("numbers", slides=1 + (len(numbered) > 1), essential=bool(funded) or unnamed)
+    numbers = Unit("numbers", essential=bool(funded) or unnamed)
+    charted = [Unit("numbers_chart", backup_only=not numbers.essential)] if len(numbered) > 1 else []
     priority += [numbers] if monetised and numbers.essential else []
     # An asked roll-out that pays back only after its first year: its years answer the numbers.
     later = [i for i in funded if i in monetised and figures.initiatives[i].horizon_years > 1
@@ -228,13 +234,13 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
-    priority += money + more
+    priority += money + (charted if numbers.essential else []) + more
     if briefing.showcase is not None:
         priority.append(Unit("showcase"))
     if strategy.sponsor is not None:
         priority.append(Unit("endorsement"))
     if monetised and not numbers.essential:
-        priority.append(Unit("numbers", slides=numbers.slides, backup_only=True))
+        priority += [Unit("numbers", backup_only=True)] + charted
     for objective in rest:
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     # The money of an initiative no ask funds is ready for the question, not presented.

@@ -1,6 +1,7 @@
-"""The order a pilot's results are charted in: what the meeting is about first, then as the file
-gives them (its author's order: the result they lead with titles the slide); and the result that
-carries the pilot's money, whose page the agenda presents on a narrow slide."""
+"""The order a pilot's results are charted in: those that carry money first (the roll-out's case
+rests on them), what the meeting is about first among each, then as the file gives them (its
+author's order: the result they lead with titles the slide); and the result that carries the
+pilot's money, whose page the agenda presents on a narrow slide."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.load.models import Pilot, Result
 
 
-def result_order(pilot: Pilot, focus: Collection[str] | None) -> list[Result]:
-    """A pilot's results in the order its evidence charts them: those on the metrics the meeting
-    is about (`focus`; all when None) first, each group in the order the file gives them."""
-    return sorted(pilot.results, key=lambda r: focus is not None and r.metric not in focus)
+def result_order(pilot: Pilot, focus: Collection[str] | None, figures: Figures) -> list[Result]:
+    """A pilot's results in the order its evidence charts them: those worth money first (the
+    room sees first what earns the roll-out's money, not a score nobody priced), in each those on
+    the metrics the meeting is about (`focus`; all when None) first; else as the file gives them."""
+    worth = figures.pilots[pilot.id].results
+    return sorted(pilot.results, key=lambda r: (not (worth[r.metric].pilot_annual_benefit or 0.0) > 0,
+                                                focus is not None and r.metric not in focus))
 
 
 def top_result(pilot: Pilot, figures: Figures) -> Result | None:

@@ -36,7 +36,8 @@ from buyin_cli.review.score import Readiness
 if TYPE_CHECKING:  # what changed is built only for brief --since
     from buyin_cli.figures.changes import Comparison
 
-ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "endorsement", "showcase", "quotes", "asks")
+ONE_SLIDE_SECTIONS = ("since", "changes", "decision", "heard", "numbers", "numbers_chart", "endorsement", "showcase",
+                      "quotes", "asks")
 
 
 def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | None,

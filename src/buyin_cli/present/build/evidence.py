@@ -144,7 +144,7 @@ def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: d
     f = figures.pilots[pilot.id]
     chain = figures.chains[pilot.id]
     learning, usage = pilot.learning, pilot.usage
-    ordered = result_order(pilot, focus)
+    ordered = result_order(pilot, focus, figures)
     worked_out = {(u.pilot_id, u.metric_id) for i in figures.initiatives.values() for u in i.results_used}
     results = [result_view(r, f.results[r.metric], metrics[r.metric], fmt, f.benefit,
                            (pilot.id, r.metric) in worked_out) for r in ordered]
