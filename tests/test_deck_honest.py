@@ -167,3 +167,30 @@ def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_pat
     asks = next(s for s in _deck(valid_data, tmp_path) if s["title"].startswith("One decision today"))
     assert asks["title"].startswith("One decision today: nothing in cash, for $")
     assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
+
+
+def test_a_page_names_the_comparison_group_and_the_doubts_of_its_own_results(valid_data, tmp_path):
+    # On 4:3 each result has a page: picking errors were compared with the day shift; incidents,
+    # on the night shift alone, were not; on-time deliveries, a share, are scaled up like a count (W317).
+    valid_data["pilots"][0]["control_group"] = "Day shift"
+    valid_data["metrics"] += [
+        {"id": "injuries", "name": "Lost-time incidents", "unit": "incidents", "better": "lower", "baseline": 60,
+         "target": 30, "value_per_unit": 1000},
+        {"id": "accuracy", "name": "On-time deliveries", "unit": "% of deliveries on time", "better": "higher",
+         "baseline": 90, "target": 99, "value_per_unit": 50}]
+    valid_data["objectives"][0]["metrics"] += ["injuries", "accuracy"]
+    valid_data["pilots"][0]["results"] += [
+        {"metric": "injuries", "per": "quarter", "before": 12, "after": 8, "isolation": 0.5, "confidence": 0.8},
+        {"metric": "accuracy", "per": "month", "before": 90, "after": 94, "control_before": 90, "control_after": 91}]
+    valid_data["pilots"][0]["accept"] = {"W317": "Deliveries are counted per order, the same in every shift."}
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path, four_three=True)
+    pages = {s["title"].split(":")[0]: " ".join(s["texts"]) for s in slides
+             if "Night shift" in " ".join(s["texts"]) and "Pilot group:" in " ".join(s["texts"])}
+    injuries = next(text for title, text in pages.items() if "incidents" in title.lower())
+    assert "comparison group: Day shift" not in injuries
+    assert "No comparison group: we credit the learning with 50% of the change" in injuries
+    assert "as if it were a count" not in injuries  # the share scaled up is another page's
+    accuracy = next(text for title, text in pages.items() if "on-time deliveries" in title.lower())
+    assert "comparison group: Day shift" in accuracy and "as if it were a count" in accuracy
+    assert "Picking errors" not in accuracy.split("comparison group: Day shift.")[1]  # another page's level

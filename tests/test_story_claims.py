@@ -296,13 +296,15 @@ def test_counted_beyond_a_comparison_group_only_when_every_result_had_one(valid_
     assert "No comparison group or trend isolates re-picks." in said
 
 
-def test_a_result_without_the_pilots_comparison_group_is_named_on_its_own_page(valid_data, tmp_path):
-    # 4:3 gives each result a page; the footnote names the comparison group, then must not say
-    # "No comparison group" of the page's result without saying which.
+def test_a_result_without_the_pilots_comparison_group_has_a_page_that_does_not_name_it(valid_data, tmp_path):
+    # 4:3 gives each result a page; the page of the result the comparison group did not measure
+    # does not name it, so "No comparison group" says nothing the slide contradicts.
     _re_picks_uncompared(valid_data)
     valid_data["pilots"][0].update(control_group="Day shift", accept={"W317": "Valued per pilot-sized group."})
     valid_data["briefings"][0]["minutes"] = 60
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []
     texts = [t for s in read_deck(tmp_path / "out" / f"{BRIEFING}.pptx") for t in s["texts"]]
-    assert any("No comparison group for re-picks" in t for t in texts)
+    [re_picks] = [t for t in texts if "No comparison group" in t]
+    assert "Day shift" not in re_picks and "No comparison group: " in re_picks
+    assert any("comparison group: Day shift." in t for t in texts)  # under the page it compares
     assert not any("comparison group: Day shift. No comparison group:" in t for t in texts)
