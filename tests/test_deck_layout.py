@@ -299,6 +299,30 @@ def test_a_slide_that_stays_whole_gives_up_its_footnote_then_its_big_numbers_nev
     assert small_decision(path) == []
 
 
+@pytest.mark.parametrize(("asks", "kept_reasons"), [(3, False), (4, True)])
+def test_a_whole_slide_gives_its_footnotes_reasons_for_its_evidence_line_only_if_that_brings_it_back(
+        tmp_path, asks, kept_reasons):
+    # The evidence line is a detail the decision leaves out before it reads smaller; the caveat's
+    # reasons (said from the notes) make room for it where that is enough, and stay where it is not.
+    money = "£633,600 in year one brings £755,700 a year, paid back in 10.1 months"
+    evidence = "Evidence: Dublin DC, 12 pickers: down 50% in lost-time injuries, against 5% for Athlone DC"
+    short = "Coaching Hour is scaled up from a small pilot."
+    reasons = " ".join(["The attrition result rests on six managers and is a signal, not a forecast."] * 3)
+    body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]
+    for n in range(asks):
+        body += [{"text": f"Approve the roll-out of initiative {n + 1} from January", "level": 1},
+                 {"text": money, "level": 2}]
+    body += [{"text": evidence, "detail": True}]
+    path = _deck([{"layout": "Title and Content", "whole": True, "title": "£1,070,000 brings £7,040,000 a year",
+                   "callouts": CALLOUTS, "body": body, "footnote": f"{short} {reasons}", "short_footnote": short}],
+                 tmp_path, four_three=True)
+    [slide] = Presentation(str(path)).slides
+    shown = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert (evidence in shown) is not kept_reasons
+    assert (reasons in shown) is kept_reasons and short in shown
+    assert (reasons in slide.notes_slide.notes_text_frame.text) is not kept_reasons
+
+
 def test_a_slide_that_stays_whole_keeps_its_short_footnote_before_it_gives_up_the_footnote(tmp_path):
     money = "£633,600 in year one brings £755,700 a year, paid back in 10.1 months"
     body = [{"text": "What we ask you to decide", "bold": True, "detail": True}]

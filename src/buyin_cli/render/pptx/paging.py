@@ -118,18 +118,27 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
     """A slide that must stay whole (the decision) and does not, its list continuing or reading
     under BODY_FLOOR, keeps its footnote's short form (its caveats without their reasons), then
     says its footnote from the notes, then its big numbers (the title says the money they show):
-    the room they took is the list's. What leaves the slide is said from the notes, once."""
-    def short_of_room() -> bool:
-        return spec.whole and any(text.pages) and (len(text.pages) > 1 or text.size < BODY_FLOOR)
+    the room they took is the list's. A list that fits only by leaving out a detail (the
+    evidence line) keeps it at the cost of the footnote's reasons, no more. What leaves the
+    slide is said from the notes, once."""
+    def short_of_room(kept: str) -> bool:
+        return spec.whole and any(text.pages) and (len(text.pages) > 1 or text.size < BODY_FLOOR
+                                                   or (kept == "short" and bool(text.left_out)))
 
     notes, said = spec.notes, False  # said: the whole footnote is in the notes already
     for kept in ("short", "none", "no callouts"):
-        if not short_of_room():
+        if not short_of_room(kept):
             break
         if kept == "short" and spec.footnote and spec.short_footnote and spec.short_footnote != spec.footnote:
-            notes, said = f"{notes}\n{spec.footnote}", True
-            spec = spec.model_copy(update={"footnote": spec.short_footnote, "short_footnote": None, "notes": notes})
-        elif kept == "none" and spec.footnote:
+            shorter = spec.model_copy(update={"footnote": spec.short_footnote, "short_footnote": None,
+                                              "notes": f"{notes}\n{spec.footnote}"})
+            roomier = plan(layout, shorter, number)
+            fitted = text_pages(prs, layout, roomier, shorter, cache)
+            # Short of a detail only, the reasons go only where their room brings it back.
+            if len(text.pages) > 1 or text.size < BODY_FLOOR or len(fitted.left_out) < len(text.left_out):
+                spec, places, text, notes, said = shorter, roomier, fitted, shorter.notes, True
+            continue
+        if kept == "none" and spec.footnote:
             notes = notes if said else f"{notes}\n{spec.footnote}"
             spec = spec.model_copy(update={"footnote": None, "short_footnote": None, "notes": notes})
         elif kept == "no callouts" and spec.callouts:
