@@ -36,7 +36,7 @@ from buyin_cli.load.models import Briefing, Initiative, Pilot, Strategy
 from buyin_cli.plan.answers import Answers
 from buyin_cli.plan.asks import asked_initiatives, asks_unnamed_money, funded_initiatives
 from buyin_cli.plan.minutes import BACKUP_LIMIT, CHARTS_PER_SLIDE, charts_per_slide, minutes_for, slide_budget
-from buyin_cli.plan.results import result_order, top_result
+from buyin_cli.plan.results import money_pages
 from buyin_cli.records import dataclass
 
 State = Literal["presented", "backup", "omitted"]
@@ -192,16 +192,9 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
                 if pilot.id not in placed:
                     placed.add(pilot.id)
                     pages[pilot.id] = max(1, math.ceil(len(pilot.results) / charts))
-                    ordered = result_order(pilot, focused, figures)
-                    about = [n for n, r in enumerate(ordered) if focused is None or r.metric in focused]
-                    # Through the last page with money on what the meeting is about, or the
-                    # pilot's most money wherever it is: where the table's figures come from.
-                    top, worth = top_result(pilot, figures), figures.pilots[pilot.id].results
-                    earning = [n for n in about if (worth[ordered[n].metric].pilot_annual_benefit or 0.0) > 0]
-                    earning += [n for n, r in enumerate(ordered) if r is top]
-                    through = max(earning, default=0) // charts
+                    through, last = money_pages(pilot, focused, figures, charts)
                     money.extend(Unit("pages", pilot.id) for _ in range(through))
-                    more.extend(Unit("pages", pilot.id) for _ in range(through + 1, max(about, default=-1) // charts + 1))
+                    more.extend(Unit("pages", pilot.id) for _ in range(through + 1, last + 1))
                     units.append(Unit("evidence", pilot.id, essential=True))
         return units
 

@@ -25,3 +25,15 @@ def top_result(pilot: Pilot, figures: Figures) -> Result | None:
     worth = figures.pilots[pilot.id].results
     top = max(pilot.results, key=lambda r: worth[r.metric].pilot_annual_benefit or 0.0, default=None)
     return top if top is not None and (worth[top.metric].pilot_annual_benefit or 0.0) > 0 else None
+
+
+def money_pages(pilot: Pilot, focus: Collection[str] | None, figures: Figures, charts: int) -> tuple[int, int]:
+    """Of a pilot's evidence pages at `charts` a page (numbered from 0), the last with money on
+    what the meeting is about (`focus`) or with the pilot's most money wherever it is: where the
+    table's figures come from; and the last with a result on what the meeting is about (-1: none)."""
+    ordered = result_order(pilot, focus, figures)
+    about = [n for n, r in enumerate(ordered) if focus is None or r.metric in focus]
+    top, worth = top_result(pilot, figures), figures.pilots[pilot.id].results
+    earning = [n for n, r in enumerate(ordered)
+               if r is top or (n in about and (worth[r.metric].pilot_annual_benefit or 0.0) > 0)]
+    return max(earning, default=0) // charts, max(about, default=-1) // charts
