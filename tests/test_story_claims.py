@@ -219,6 +219,9 @@ def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path
     assert body[at + 1] == (2, said)
     assert body[body.index((1, "Report picking errors weekly")) + 1][0] != 2  # an ask not about time
     assert f"1. Release each picker for an hour before the shift ({said})" in points
+    # The asks again, before the questions, say it too: the room decides on the same facts.
+    again = next(s["body"] for s in slides if s["title"].startswith("Two decisions today"))
+    assert again[again.index((0, "Release each picker for an hour before the shift")) + 1] == (1, said)
 
 
 def test_a_cost_slide_no_ask_funds_says_what_its_roll_out_would_cost(valid_data, tmp_path):
