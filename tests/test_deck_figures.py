@@ -88,6 +88,27 @@ def test_the_years_of_one_of_several_initiatives_say_whose_they_are(tmp_path):
     assert years["chart"]["title"] == f"Running net of {long}, by year"
 
 
+def test_the_years_with_a_discount_rate_show_the_net_present_value_the_title_says(tmp_path):
+    # The title says the net present value: the table has it too, the years' nets in today's
+    # money adding up to it, beside the running net in cash.
+    data = base()
+    data["discount_rate"] = 0.1
+    data["initiatives"][0].update(horizon_years=3, retention=0.8)
+    slides = deck(tmp_path, data)
+    [years] = [s for s in slides if s["table"] and s["table"][0][0] == "Year"]
+    table = years["table"]
+    assert table[0] == ["Year", "Benefit", "Cost", "Running net", "Net in today's money"]
+    money = [float(re.sub(r"[^0-9.−]", "", row[4]).replace("−", "-")) for row in table[1:]]
+    assert sum(money[:-1]) == money[-1]
+    npv = table[-1][4]
+    assert npv in " ".join(years["texts"])  # the footnote's net present value
+    assert table[1][3] == table[1][4]  # year one is today's money
+    plain = base()
+    plain["initiatives"][0].update(horizon_years=3, retention=0.8)
+    [years] = [s for s in deck(tmp_path / "plain", plain) if s["table"] and s["table"][0][0] == "Year"]
+    assert years["table"][0] == ["Year", "Benefit", "Cost", "Running net"]
+
+
 def test_cost_categories_show_and_add_up_to_the_year_one_cost(tmp_path):
     data = base()
     data["initiatives"][0]["costs"] = [

@@ -87,12 +87,14 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
 def _years(years: tuple[YearFigures, ...], fmt: Formatter) -> list[YearView]:
     """The years as the table shows them: each year's benefit and cost the difference of the
     rounded running totals, so the column adds up, as shown, to the total `roi` prints; the
-    running net what the rows above it add up to."""
+    running net what the rows above it add up to; each year's net in today's money likewise
+    adds up to the net present value."""
     benefits = adding_up([y.benefit for y in years])
     costs = adding_up([y.cost for y in years])
+    today = adding_up([y.discounted_net for y in years])
     return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(b), fmt.money(c),
-                     fmt.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1])))
-            for n, (y, b, c) in enumerate(zip(years, benefits, costs, strict=True))]
+                     fmt.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1])), fmt.money(d))
+            for n, (y, b, c, d) in enumerate(zip(years, benefits, costs, today, strict=True))]
 
 
 def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:

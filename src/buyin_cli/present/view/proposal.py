@@ -69,6 +69,7 @@ class YearView:
     benefit_text: str
     cost_text: str
     cumulative_net_text: str
+    discounted_net_text: str = ""  # the year's net in today's money, where a discount rate is given
 
 
 @dataclass(frozen=True)
