@@ -110,16 +110,34 @@ def test_undefined_figures_are_explained_not_crashed_on(run, write, valid_yaml):
     result = run("roi", write("s.yaml", text), env=NARROW)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Pilot group's annual benefit $0  ·  pilot cost $0  ·  ROI n/a" in lines
-    assert "Payback                              never" in lines
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $0  ·  ROI n/a" in lines
+    assert "Payback                                n/a" in lines
     assert "Share of effect to break even          n/a" in lines
     prose = " ".join(lines)  # notes wrap at the terminal's width
-    assert ("Pick Right: none of its pilots measured a metric with a value_per_unit, so the "
-            "roll-out benefit is 0") in prose
-    assert "Pick Right: the benefit is not positive, so it never pays back" in prose
-    assert ("No result's metric has a value_per_unit, so the benefit is 0 and the ROI only "
-            "says that nothing was put in money") in prose
+    assert ("Pick Right: none of its pilots measured a metric with a value_per_unit, so its "
+            "return is not priced (the roll-out benefit is 0)") in prose
+    assert "never pays back" not in prose  # not priced is not a loss
+    assert ("No result's metric has a value_per_unit, so its return is not priced: the benefit "
+            "of 0 and its ROI only say that nothing was put in money") in prose
     assert "The pilot cost 0, so its ROI is undefined" in lines
+
+
+def test_what_was_never_priced_reads_not_priced_not_as_a_loss(run, write, valid_yaml):
+    # No metric has a value_per_unit: the figures say ROI -100 %, which only means nothing was
+    # put in money; the table says "not priced" as the deck does, and the JSON flags it.
+    path = write("s.yaml", valid_yaml.replace("    value_per_unit: 30\n", ""))
+    lines = run("roi", path, env=NARROW).stdout.splitlines()
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $2,500  ·  ROI n/a" in lines
+    assert "Annual benefit                  not priced" in lines
+    for row in ("ROI", "Benefit-cost ratio", "Payback", "ROI if half the effect holds"):
+        assert row.split() + ["n/a"] in [line.split() for line in lines], row
+    assert not any("-100" in line for line in lines)
+    data = json.loads(run("roi", path, "--format", "json").stdout)
+    assert data["pilots"]["pick-right-pilot"]["monetised"] is False
+    assert data["pilots"]["pick-right-pilot"]["roi_pct"] == -100  # the figures' formula
+    assert data["initiatives"]["pick-right"]["monetised"] is False
+    priced = json.loads(run("roi", write("p.yaml", valid_yaml), "--format", "json").stdout)
+    assert priced["initiatives"]["pick-right"]["monetised"] is True
 
 
 # --- the working -----------------------------------------------------------------------------------

@@ -250,8 +250,8 @@ class _Explainer(InitiativeSteps):
                        for mid, r in p.results.items() if r.pilot_annual_benefit is not None)
         note = None
         if not priced:
-            note = ("no result's metric has a value_per_unit, so the benefit is 0 and the ROI "
-                    "only says that nothing was put in money")
+            note = ("no result's metric has a value_per_unit, so its return is not priced: "
+                    "the benefit of 0 and its ROI only say that nothing was put in money")
         elif p.benefit < 0:
             note = "negative: the results the learning is credited with got worse"
         benefit = Step("pilot benefit", "Σ pilot annual benefit of the monetised results",

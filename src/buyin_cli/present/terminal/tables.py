@@ -80,10 +80,12 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
     # Each year as the difference of the rounded running totals, as the deck's table shows it:
     # the years add up, as shown, to the horizon's total (adding_up).
     benefits, costs = adding_up([y.benefit for y in f.years]), adding_up([y.cost for y in f.years])
-    rows = [("Benefit", [w.money(b) for b in benefits]), ("Cost", [w.money(c) for c in costs]),
-            ("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
-                                for n in range(len(f.years))])]
-    if f.discount_rate:
+    rows = [("Benefit", [w.money(b) if f.monetised else "not priced" for b in benefits]),
+            ("Cost", [w.money(c) for c in costs])]
+    if f.monetised:  # a net of costs alone would read as a loss, not as "not priced"
+        rows.append(("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
+                                        for n in range(len(f.years))]))
+    if f.discount_rate and f.monetised:
         rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
                      [w.money(y.discounted_net) for y in f.years]))
     for label, cells in rows:
@@ -92,8 +94,9 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
     if "retention" not in initiative.model_fields_set:
         kept += " (no retention given: this assumes no decay)"
     summary = Text.assemble(
-        (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
-        ("  ·  NPV ", "bold"), w.money(f.npv),
+        (f"ROI over {f.horizon_years} years ", "bold"),
+        w.percent(f.horizon_roi_pct) if f.monetised else "n/a",
+        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "n/a",
         ("  ·  benefit kept each later year ", "bold"), kept)
     rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
             "discount_rate is given.")
