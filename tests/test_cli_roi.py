@@ -67,8 +67,8 @@ def test_a_level_multiplied_by_the_scale_up_is_noted_under_its_row(run, write, v
     # errors per 10,000 lines is a rate: the same for any group, yet R multiplies its benefit
     out = " ".join(run("roi", write("s.yaml", valid_yaml), env=NARROW).stdout.split())
     note = ("Picking errors: a rate, the same for a group of any size, multiplied by R as if it "
-            "were a count: this holds only if its value_per_unit is what one unit is worth for a "
-            "group of 20, the pilot's size (W317)")
+            "were a count: this holds only if its value_per_unit is what one unit is worth for the "
+            "pilot group alone (Night shift), not the whole audience (W317)")
     assert note in out
     assert out.index("Pilot group's annual benefit") < out.index(note) < out.index("Roll-out:")
     counted = write("c.yaml", valid_yaml.replace("unit: errors per 10,000 lines", "unit: errors"))
