@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.export import figures_json
@@ -242,3 +243,22 @@ def test_example_tables_fit_a_narrow_terminal(run, example, columns):
     assert result.stderr == ""
     too_wide = [line for line in result.stdout.splitlines() if len(line) > columns]
     assert too_wide == []
+    assert "…" not in result.stdout  # nothing cropped: a table too wide splits by columns
+
+
+def test_long_initiative_titles_are_never_cropped_at_80_columns(run, write, valid_yaml):
+    # Four initiatives side by side left each column narrower than "Conversations": rich cropped
+    # it ("Conversat…"). The columns that do not fit go to a second table, labels repeated.
+    text = valid_yaml.replace("title: Pick Right", "title: Renewal Conversations")
+    data = yaml.safe_load(text)
+    for n, title in enumerate(("Fix It First Time", "Ticket Peer Review", "Onboarding Essentials")):
+        data["initiatives"].append({**data["initiatives"][0], "id": f"extra-{n}", "title": title})
+    out = run("roi", write("s.yaml", yaml.safe_dump(data, sort_keys=False, allow_unicode=True)),
+              env=NARROW).stdout
+    assert "…" not in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    words = out.split()
+    for title in ("Renewal Conversations", "Fix It First Time", "Ticket Peer Review",
+                  "Onboarding Essentials"):
+        assert all(word in words for word in title.split()), title
+    assert out.count("People reached") >= 2  # the labels again beside the columns that moved

@@ -24,9 +24,9 @@ from buyin_cli.present.terminal.tables import (
     group,
     heading,
     months,
-    new_table,
     observed_table,
     plain,
+    split_table,
     years_table,
 )
 from buyin_cli.present.working import exact_working
@@ -108,7 +108,7 @@ def _sentence(note: str) -> str:
 
 
 def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
-    table = new_table()
+    table = split_table()
     add_column(table, "Metric")
     gaps = any(m.gap_annual_cost is not None for m in figures.metrics.values())
     for name in ("Baseline", "Target", "Actual", "Progress") + (("Gap a year",) if gaps else ()):
@@ -132,7 +132,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
                  notes: list[str]) -> Group:
     title = heading(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     results = list(p.results.values())
     for r in results:
@@ -168,7 +168,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
 
 def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                        notes: list[str]) -> Group:
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
     for initiative, _ in initiatives:

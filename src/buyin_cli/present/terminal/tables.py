@@ -15,12 +15,18 @@ from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.said import adding_up
 from buyin_cli.present.terminal.plaindraw import PlainLines, PlainTable
+from buyin_cli.present.terminal.split import SplitTable
 from buyin_cli.words import printable
 
 
 def new_table() -> PlainTable:
     """A table of text under a rule, drawn plainly where it can be (plaindraw.py), else by rich."""
     return PlainTable()
+
+
+def split_table() -> SplitTable:
+    """A table of labelled rows by column that splits by columns rather than crop one."""
+    return SplitTable()
 
 
 def group(*items: RenderableType) -> Group:
@@ -33,11 +39,11 @@ def plain(words: str, style: str = "") -> Text:
     return Text(printable(words), style=style)
 
 
-def add_column(grid: PlainTable, header: str, **options: Any) -> None:
+def add_column(grid: PlainTable | SplitTable, header: str, **options: Any) -> None:
     grid.add_column(header, **options)
 
 
-def add_row(grid: PlainTable, *cells: str) -> None:
+def add_row(grid: PlainTable | SplitTable, *cells: str) -> None:
     grid.add_row(*cells)
 
 
@@ -73,7 +79,7 @@ def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
                       style="dim"))
 def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> Group:
     """An initiative's horizon, year by year; the first year stays the headline."""
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     for y in f.years:
         add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
