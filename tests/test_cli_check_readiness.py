@@ -70,6 +70,16 @@ def test_a_ready_strategy(here):
     assert result.output.splitlines()[-1] == "✓ s.yaml: valid (0 errors, 0 warnings)"
 
 
+def test_an_open_warning_is_marked_open_beside_any_points():
+    from buyin_cli.present.report import text_report
+    from buyin_cli.review.score import MethodScore, Readiness
+    methods = [MethodScore("Prove it", 20, 39, 40, {"W302": 1}),
+               MethodScore("The meeting", 20, 4, 4)]
+    lines = text_report(Path("s.yaml"), [], Readiness([], [], 40, methods), lambda s, _: s)
+    assert "  ! Prove it 20/20 (W302)" in lines
+    assert "  ✓ The meeting 20/20" in lines
+
+
 def test_repeated_codes_are_counted(here):
     data = base()
     data["briefings"][0]["asks"] += ["Discuss the plan", "Review the options"]

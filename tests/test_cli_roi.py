@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.export import figures_json
@@ -67,8 +68,8 @@ def test_a_level_multiplied_by_the_scale_up_is_noted_under_its_row(run, write, v
     # errors per 10,000 lines is a rate: the same for any group, yet R multiplies its benefit
     out = " ".join(run("roi", write("s.yaml", valid_yaml), env=NARROW).stdout.split())
     note = ("Picking errors: a rate, the same for a group of any size, multiplied by R as if it "
-            "were a count: this holds only if its value_per_unit is what one unit is worth for a "
-            "group of 20, the pilot's size (W317)")
+            "were a count: this holds only if its value_per_unit is what one unit is worth for the "
+            "pilot group alone (Night shift), not the whole audience (W317)")
     assert note in out
     assert out.index("Pilot group's annual benefit") < out.index(note) < out.index("Roll-out:")
     counted = write("c.yaml", valid_yaml.replace("unit: errors per 10,000 lines", "unit: errors"))
@@ -110,16 +111,34 @@ def test_undefined_figures_are_explained_not_crashed_on(run, write, valid_yaml):
     result = run("roi", write("s.yaml", text), env=NARROW)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Pilot group's annual benefit $0  ·  pilot cost $0  ·  ROI n/a" in lines
-    assert "Payback                              never" in lines
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $0  ·  ROI n/a" in lines
+    assert "Payback                                n/a" in lines
     assert "Share of effect to break even          n/a" in lines
     prose = " ".join(lines)  # notes wrap at the terminal's width
-    assert ("Pick Right: none of its pilots measured a metric with a value_per_unit, so the "
-            "roll-out benefit is 0") in prose
-    assert "Pick Right: the benefit is not positive, so it never pays back" in prose
-    assert ("No result's metric has a value_per_unit, so the benefit is 0 and the ROI only "
-            "says that nothing was put in money") in prose
+    assert ("Pick Right: none of its pilots measured a metric with a value_per_unit, so its "
+            "return is not priced (the roll-out benefit is 0)") in prose
+    assert "never pays back" not in prose  # not priced is not a loss
+    assert ("No result's metric has a value_per_unit, so its return is not priced: the benefit "
+            "of 0 and its ROI only say that nothing was put in money") in prose
     assert "The pilot cost 0, so its ROI is undefined" in lines
+
+
+def test_what_was_never_priced_reads_not_priced_not_as_a_loss(run, write, valid_yaml):
+    # No metric has a value_per_unit: the figures say ROI -100 %, which only means nothing was
+    # put in money; the table says "not priced" as the deck does, and the JSON flags it.
+    path = write("s.yaml", valid_yaml.replace("    value_per_unit: 30\n", ""))
+    lines = run("roi", path, env=NARROW).stdout.splitlines()
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $2,500  ·  ROI n/a" in lines
+    assert "Annual benefit                  not priced" in lines
+    for row in ("ROI", "Benefit-cost ratio", "Payback", "ROI if half the effect holds"):
+        assert row.split() + ["n/a"] in [line.split() for line in lines], row
+    assert not any("-100" in line for line in lines)
+    data = json.loads(run("roi", path, "--format", "json").stdout)
+    assert data["pilots"]["pick-right-pilot"]["monetised"] is False
+    assert data["pilots"]["pick-right-pilot"]["roi_pct"] == -100  # the figures' formula
+    assert data["initiatives"]["pick-right"]["monetised"] is False
+    priced = json.loads(run("roi", write("p.yaml", valid_yaml), "--format", "json").stdout)
+    assert priced["initiatives"]["pick-right"]["monetised"] is True
 
 
 # --- the working -----------------------------------------------------------------------------------
@@ -224,3 +243,22 @@ def test_example_tables_fit_a_narrow_terminal(run, example, columns):
     assert result.stderr == ""
     too_wide = [line for line in result.stdout.splitlines() if len(line) > columns]
     assert too_wide == []
+    assert "…" not in result.stdout  # nothing cropped: a table too wide splits by columns
+
+
+def test_long_initiative_titles_are_never_cropped_at_80_columns(run, write, valid_yaml):
+    # Four initiatives side by side left each column narrower than "Conversations": rich cropped
+    # it ("Conversat…"). The columns that do not fit go to a second table, labels repeated.
+    text = valid_yaml.replace("title: Pick Right", "title: Renewal Conversations")
+    data = yaml.safe_load(text)
+    for n, title in enumerate(("Fix It First Time", "Ticket Peer Review", "Onboarding Essentials")):
+        data["initiatives"].append({**data["initiatives"][0], "id": f"extra-{n}", "title": title})
+    out = run("roi", write("s.yaml", yaml.safe_dump(data, sort_keys=False, allow_unicode=True)),
+              env=NARROW).stdout
+    assert "…" not in out
+    assert all(len(line) <= 80 for line in out.splitlines())
+    words = out.split()
+    for title in ("Renewal Conversations", "Fix It First Time", "Ticket Peer Review",
+                  "Onboarding Essentials"):
+        assert all(word in words for word in title.split()), title
+    assert out.count("People reached") >= 2  # the labels again beside the columns that moved

@@ -284,3 +284,18 @@ def test_a_chart_title_says_the_period_before_the_names_comma(tmp_path):
     data["metrics"][0]["name"] = "Defects, all lines"
     titles = {c["title"] for _, c in charts(deck(tmp_path, data))}
     assert "Defects per week, all lines" in titles, titles
+
+
+def test_an_average_of_money_is_scaled_up_from_an_average_not_a_rate(tmp_path):
+    # "€ je Bon" read as "a rate" ("aus einer Rate hochgerechnet"): an average receipt is a level
+    # of money per item, not a rate of events. It says so in English and German.
+    data = _level_scaled_up()
+    data["metrics"][0].update(unit="£ per order")
+    said = " ".join(t for s in deck(tmp_path / "en", data) for t in s["texts"])
+    assert "is scaled up from an average as if it were a count" in said
+    assert "from a rate" not in said
+    data.update(language="de", locale="de_DE")
+    data["metrics"][0].update(unit="€ je Bon")
+    said = " ".join(t for s in deck(tmp_path / "de", data) for t in s["texts"])
+    assert "ist aus einem Durchschnitt hochgerechnet, als wäre es eine Anzahl" in said
+    assert "Rate" not in said

@@ -270,8 +270,22 @@ def test_a_level_priced_and_scaled_up_like_a_count_is_warned_at_its_result(tmp_p
         "pilots[0].results[0]: 'm1' is a percentage (% of patients seen within 15 minutes), the "
         "same for a group of any size, yet the roll-out multiplies its benefit by the scale-up "
         "10× (100 people ÷ 10) as if it were a count: make value_per_unit what one unit of "
-        "change is worth for a group of 10, the pilot's size, or accept it with the reason it "
-        "holds")
+        "change is worth for the pilot group alone (Line 2), not the whole audience, or accept "
+        "it with the reason it holds")
+
+
+def test_an_average_per_branch_is_worth_what_it_is_for_the_pilot_group_not_its_headcount(tmp_path):
+    # "€ je Bon" measured per branch, over a pilot of 52 people: "worth for a group of 52" named
+    # the wrong basis. The warning names the kind (an average) and the pilot group instead.
+    d = base()
+    d["metrics"][0].update(unit="€ je Bon", baseline=6.4, target=6.9)
+    d["pilots"][0].update(group="Filialen Augsburg, Friedberg und Königsbrunn", participants=52)
+    d["audiences"][0]["headcount"] = 520
+    [w] = [x for x in warnings(tmp_path, d)[0] if x.code == "W317"]
+    assert "'m1' is an average (€ je Bon)" in w.message
+    assert ("worth for the pilot group alone (Filialen Augsburg, Friedberg und Königsbrunn), not "
+            "the whole audience") in w.message
+    assert "group of 52" not in w.message
 
 
 @pytest.mark.parametrize("unit, fires", [("points on a 10-point scale", True), ("minutes", True),

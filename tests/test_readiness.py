@@ -744,6 +744,13 @@ def test_points_round_half_up():
     assert _points(4, 4) == 20
 
 
+def test_an_open_warning_never_scores_full_marks():
+    # 39 of 40 rounds to 20 (19.5); a user reads 20/20 as "nothing open", so it is 19.
+    assert _points(39, 40) == 19
+    assert _points(40, 40) == 20
+    assert _points(199, 200) == 19
+
+
 def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15

@@ -18,7 +18,18 @@ from buyin_cli.review.heuristics import unit_kind
     ("seconds", "duration", None),
     ("Minuten", "duration", None),
     ("days to hire", "duration", None),
-    ("seconds per call", "rate", None),
+    # Per item: the time one takes is a duration, money or a measure an average, events a rate.
+    ("seconds per call", "duration", None),
+    ("minutes per call", "duration", None),
+    ("Sekunden je Anruf", "duration", None),
+    ("€ je Bon", "average", None),
+    ("£ per order", "average", None),
+    ("EUR pro Kunde", "average", None),
+    ("kg per delivery", "average", None),
+    ("errors per 1,000 lines", "rate", None),
+    ("errors per 10,000 lines", "rate", None),
+    ("errors per line", "rate", None),
+    ("days lost per 100 employees", "rate", None),
     ("complaints per 1,000 calls", "rate", None),
     ("Fehler je 10.000 Zeilen", "rate", None),
     ("incidents", "count", None),
@@ -38,3 +49,18 @@ def test_a_unit_reads_one_way(unit, kind, period):
     assert (unit_kind(unit) == "percent") == is_percent(unit) == (kind == "percentage")
     assert (unit_kind(unit) == "count") == (kind in ("count", "money"))
     assert has_period(unit) == (kind not in ("count", "money") or period is not None)
+
+
+@pytest.mark.parametrize(("unit", "name"), [
+    ("€ je Bon", "an average"), ("£ per order", "an average"), ("minutes per call", "a duration"),
+    ("errors per 10,000 lines", "a rate"), ("points on a 10-point scale", "a score"),
+    ("%", "a percentage"), ("incidents", "a count"),
+])
+def test_a_kind_is_named_as_a_sentence_says_it(unit, name):
+    assert read_unit(unit).kind_name == name
+
+
+def test_an_average_of_money_reads_as_money():
+    # "£12.40 per order", "6,48 € je Bon": the sign where the locale writes it, then the item.
+    unit = read_unit("£ per order")
+    assert (unit.currency, unit.words) == ("£", "per order")

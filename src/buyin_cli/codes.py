@@ -156,7 +156,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W313", "an initiative's costs without participants' time: not fully loaded"),
         ("W315", "two initiatives crediting the same change to the same people, added up"),
         ("W316", "a roll-out that needs more than its whole pilot effect to break even"),
-        ("W317", "a level (a %, a score, a duration, a rate) whose pilot benefit the roll-out "
+        ("W317", "a level (a %, a score, a duration, an average, a rate) whose pilot benefit the roll-out "
                  "multiplies by the scale-up R as if it were a count"),
     ),
     *_warnings(

@@ -8,7 +8,8 @@ Decisions where the format is silent:
 
 - `pilot_benefit` sums only the results whose metric has `value_per_unit`; with
   none, it is 0 (an empty sum) and `PilotFigures.monetised` is False, so outputs
-  can say the -100 % ROI only means "nothing was put in money".
+  can say the -100 % ROI only means "nothing was put in money" ("not priced");
+  likewise `InitiativeFigures.monetised` when no result counts towards its benefit.
 - Pilot ROI, initiative ROI, BCR and "ROI if half holds" are None when the cost is 0.
 - Payback is None when the roll-out benefit is ≤ 0; it is 0 months when the
   cost is 0 and the benefit positive.
@@ -132,6 +133,11 @@ class InitiativeFigures:
     discount_rate: float = 0.0
     npv: float = 0.0  # Σ discounted net over the years (years.py)
     fully_loaded: bool = False  # participants' time is among the costs (loading.py)
+
+    @property
+    def monetised(self) -> bool:
+        """Whether any pilot result priced its benefit; if not, its ROI only says nothing was."""
+        return bool(self.results_used)
 
 
 @dataclass(frozen=True)

@@ -231,9 +231,9 @@ class _Explainer(InitiativeSteps):
         unit = read_unit(self.strategy.metrics[self.metric_at[r.metric_id]].unit)
         # The format scales every result by R; a level does not add up over people (W317).
         level = None if unit.adds_up or abs(r.scale - 1) < 1e-9 else (
-            f"a {unit.kind}, the same for a group of any size, multiplied by R as if it were a "
-            f"count: this holds only if its value_per_unit is what one unit is worth for a group "
-            f"of {pilot.participants}, the pilot's size (W317)")
+            f"{unit.kind_name}, the same for a group of any size, multiplied by R as if it were a "
+            f"count: this holds only if its value_per_unit is what one unit is worth for the "
+            f"pilot group alone ({pilot.group}), not the whole audience (W317)")
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),
                         Operand(r.scale, "number", "R")),
@@ -250,8 +250,8 @@ class _Explainer(InitiativeSteps):
                        for mid, r in p.results.items() if r.pilot_annual_benefit is not None)
         note = None
         if not priced:
-            note = ("no result's metric has a value_per_unit, so the benefit is 0 and the ROI "
-                    "only says that nothing was put in money")
+            note = ("no result's metric has a value_per_unit, so its return is not priced: "
+                    "the benefit of 0 and its ROI only say that nothing was put in money")
         elif p.benefit < 0:
             note = "negative: the results the learning is credited with got worse"
         benefit = Step("pilot benefit", "Σ pilot annual benefit of the monetised results",

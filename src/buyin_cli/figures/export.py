@@ -37,6 +37,7 @@ def figures_json(figures: Figures) -> dict[str, Any]:
                               "bcr": finite(i.bcr), "payback_months": finite(i.payback_months),
                               "break_even_share": finite(i.break_even_share),
                               "roi_pct_at_half": finite(i.roi_pct_at_half),
+                              "monetised": i.monetised,
                               "headcount": i.headcount, "one_off": finite(i.one_off),
                               "per_year": finite(i.per_year),
                               "per_participant": finite(i.per_participant),

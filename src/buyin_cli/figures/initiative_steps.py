@@ -39,10 +39,11 @@ class InitiativeSteps:
             note = ("per metric, the pilot with the latest end counts (its end date is the "
                     "source shown)")
         elif f.pilot_ids:
-            note = ("none of its pilots measured a metric with a value_per_unit, so the "
-                    "roll-out benefit is 0")
+            note = ("none of its pilots measured a metric with a value_per_unit, so its "
+                    "return is not priced (the roll-out benefit is 0)")
         else:
-            note = "no pilot of this initiative yet, so the roll-out benefit is 0"
+            note = ("no pilot of this initiative yet, so its return is not priced (the roll-out "
+                    "benefit is 0)")
         benefit = Step("roll-out benefit", "Σ roll-out annual benefit, latest pilot per metric",
                        " + ".join(f"{{{n}}}" for n in range(len(used))) or "0", used,
                        Operand(f.rollout_benefit, "money", "roll-out benefit"), note,
@@ -55,7 +56,8 @@ class InitiativeSteps:
                           (b, c), Operand(f.roi_pct, "pct", "ROI"), free))
         steps.append(Step("benefit-cost ratio", "benefit ÷ cost", "{0} ÷ {1}", (b, c),
                           Operand(f.bcr, "ratio", "BCR"), free))
-        never = "the benefit is not positive, so it never pays back"
+        # Not priced is not a loss: the benefit's note says why there is no payback.
+        never = "the benefit is not positive, so it never pays back" if used else None
         steps.append(Step("payback", "cost ÷ (benefit ÷ 12) months", "{1} ÷ ({0} ÷ 12)",
                           (b, c), Operand(f.payback_months, "months", "payback"),
                           never if f.payback_months is None else None))

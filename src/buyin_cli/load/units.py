@@ -1,12 +1,14 @@
-"""What a metric's unit is: a count, rate, level, percentage, points, duration or money, and whether a period applies.
+"""What a metric's unit is: a count, rate, average, percentage, points, duration or money, and whether a period applies.
 
 One reading of the unit text, in English and German, for the review (how a roll-out
 moves it), the figures' wording, the charts and the notes, so that no two of them read
 "Prozent der Anrufe" or "seconds" two ways. A count or money adds up over people and
 over time ("injuries", "€ of write-offs"): it is read per period. The rest are levels,
 the same for a group of any size and read, never summed, over a period: a percentage
-("% of calls", "Prozent"), points on a scale, a duration ("seconds", "days to hire") or
-a rate ("complaints per 1,000 calls").
+("% of calls", "Prozent"), points on a scale, a duration ("seconds", "days to hire",
+"minutes per call": the time one call takes), an average of money or a measure per item
+("€ je Bon", "£ per order", "kg per delivery") or a rate of events over a base ("complaints
+per 1,000 calls", "errors per line").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from typing import Literal
 
 from buyin_cli.records import dataclass
 
-Kind = Literal["count", "rate", "level", "percentage", "points", "duration", "money"]
+Kind = Literal["count", "rate", "average", "level", "percentage", "points", "duration", "money"]
 
 _PERCENT = re.compile(r"%|\bper ?cent\b|\bprozent", re.IGNORECASE)
 _POINTS = re.compile(r"\b(?:points?|score|rating|index|nps|scale|punkte?n?|skala|note|bewertung)\b|\bout of \d",
@@ -36,6 +38,11 @@ _PERIOD = re.compile(r"(?:\b(?:per|a|an|each|every|pro|je|im)\s+|/\s*)"
                      r"(week|month|quarter|year|annum|woche|monat|quartal|jahr)\b"
                      r"|\b(week|month|quarter|year)ly\b|\b(annual)(?:ly)?\b", re.IGNORECASE)
 _BASE = re.compile(r"\bper\b|\bpro\b|\bje\b|/", re.IGNORECASE)
+# A base with a figure ("per 1,000 calls", "je 10.000 Zeilen") makes a rate of whatever it counts.
+_NUMBERED_BASE = re.compile(r"(?:\bper|\bpro|\bje|/)\s*\d", re.IGNORECASE)
+# A measure that an average takes per item ("kg per delivery", "Liter je Schicht").
+_MEASURE = re.compile(r"^\s*(?:kg|kilos?|kilograms?|grams?|tonnes?|litres?|liters?|liter|km|"
+                      r"kilometres?|kilometers?|kilometer|miles?)\b", re.IGNORECASE)
 # Money written as its currency ("£", "€ of write-offs", "EUR lost"): its figures are written as
 # money ("£20,250"), the rest of its words after them.
 _CURRENCY = re.compile(r"^\s*([€$£¥]|(?:EUR|USD|GBP|CHF|JPY|INR|AUD|CAD)\b)\s*(.*)$", re.DOTALL)
@@ -49,6 +56,13 @@ _OUT_OF = re.compile(r"^\s*(?:scores?|ratings?|points?|marks?|punkte?|bewertung|
 _SCOPE = re.compile(r"^(.*?\S)\s*,\s+([^\d\s].*?)\s*$", re.DOTALL)
 _PERIODS = {"woche": "week", "monat": "month", "quartal": "quarter", "jahr": "year",
             "annum": "year", "annual": "year"}
+
+
+# What each kind is called in the review's and the figures' English ("is an average (€ je Bon)");
+# the deck's words for them, in each language, are in templates/deck/doubts.j2.
+KIND_NAMES: dict[Kind, str] = {
+    "count": "a count", "rate": "a rate", "average": "an average", "level": "a level",
+    "percentage": "a percentage", "points": "a score", "duration": "a duration", "money": "money"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +87,11 @@ class Unit:
         """Whether a reading is said per a period ("12 injuries a quarter"): a count or money
         whose text does not already say its period. A level never is ("% per quarter")."""
         return self.adds_up and self.period is None
+
+    @property
+    def kind_name(self) -> str:
+        """The kind as a sentence names it: "a rate", "an average", "a score"."""
+        return KIND_NAMES[self.kind]
 
     @property
     def is_percent(self) -> bool:
@@ -123,18 +142,31 @@ def read_unit(text: str) -> Unit:
         kind: Kind = "percentage"
     elif _POINTS.search(text):
         kind = "points"
-    elif _BASE.search(rest):
-        kind = "rate"
+    elif base := _BASE.search(rest):
+        kind = _per_item(rest[:base.start()], numbered=bool(_NUMBERED_BASE.search(rest)))
     elif _DURATION.search(text) and not _SPENT.search(text) and period is None:
         kind = "duration"
     elif _MONEY.search(text):
         kind = "money"
     else:
         kind = "count"
-    sign = _CURRENCY.match(text) if kind == "money" else None
+    sign = _CURRENCY.match(text) if kind in ("money", "average") else None
     if sign:
         return Unit(kind, period, sign.group(1), sign.group(2).strip())
     if kind == "percentage" and text.lstrip().startswith("%"):
         return Unit(kind, period, None, text.lstrip()[1:].strip(), percent_sign=True)
     out_of = _OUT_OF.match(text) if kind == "points" else None
     return Unit(kind, period, None, out_of.group(1).strip() if out_of else text.strip())
+
+
+def _per_item(numerator: str, numbered: bool) -> Kind:
+    """What a unit "<numerator> per <item>" is: the time one item takes ("minutes per call") is
+    a duration; money or a measure per item ("€ je Bon", "£ per order") an average; events over
+    a base ("errors per 1,000 lines", "complaints per call") a rate. Each is a level."""
+    if numbered:
+        return "rate"
+    if _DURATION.search(numerator) and not _SPENT.search(numerator):
+        return "duration"
+    if _MONEY.search(numerator) or _MEASURE.search(numerator):
+        return "average"
+    return "rate"

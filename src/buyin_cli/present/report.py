@@ -43,11 +43,11 @@ def text_report(path: Path, problems: list[Problem], readiness: Readiness | None
 
 
 def _readiness_lines(readiness: Readiness, paint: Paint) -> list[str]:
-    """The score, then one line per method: ✓ when full marks, ! with the codes that fired."""
+    """The score, then one line per method: ✓ when nothing is open, ! with the codes that fired."""
     lines = [paint(f"Readiness {readiness.score}/100", "bold")]
     for method in readiness.methods:
         fired = ", ".join(code if n == 1 else f"{code} ×{n}" for code, n in method.fired.items())
-        full = method.points == method.out_of
+        full = method.points == method.out_of and not method.fired
         mark = paint("✓", "green") if full else paint("!", "yellow")
         lines.append(f"  {mark} {method.name} {method.points}/{method.out_of}"
                      + (f" ({fired})" if fired else "" if full or method.applicable

@@ -114,7 +114,7 @@ def unit_kind(unit: str) -> Literal["percent", "rate", "count"]:
     """How a metric's unit adds up over people, as the one unit model reads it.
 
     A `percent` ('%', 'Prozent der Anrufe') and a `rate` (any other level: 'complaints per
-    1,000 calls', 'seconds', points on a scale) are the same for a group of any size: a
+    1,000 calls', 'seconds', '€ je Bon', points on a scale) are the same for a group of any size: a
     roll-out moves them by the pilot's change. A `count` ('injuries per quarter', 'hours of
     rework', '€ of write-offs') adds up: a roll-out moves it by the change × the scale-up R.
     """

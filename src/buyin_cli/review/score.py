@@ -10,7 +10,10 @@ each pilot result, each ask…); a check passes when its warning does not fire o
 was accepted with a written reason. Each method is worth 20 points:
 
     method points = round(20 × checks passed ÷ checks applicable)   (halves round up)
+                    but at most 19 while any check fails
     score         = Σ method points                                 (0–100)
+
+so that 20/20 and 100/100 always mean no warning is open.
 
 A method with nothing to check (no briefings, say) scores 0: an empty section is
 not ready. Codes ignored with `--ignore` are not applicable, so they count
@@ -128,4 +131,6 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
 def _points(passed: int, applicable: int) -> int:
     if not applicable:
         return 0
-    return (2 * POINTS_PER_METHOD * passed + applicable) // (2 * applicable)  # half up
+    points = (2 * POINTS_PER_METHOD * passed + applicable) // (2 * applicable)  # half up
+    # An open warning never reads as full marks, however many checks pass beside it.
+    return points if passed == applicable else min(points, POINTS_PER_METHOD - 1)

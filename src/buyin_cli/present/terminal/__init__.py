@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from buyin_cli.errors import display_path
-from buyin_cli.figures.compute import Figures, PilotFigures
+from buyin_cli.figures.compute import Figures, InitiativeFigures, PilotFigures
 from buyin_cli.figures.explain import explain_figures
 from buyin_cli.figures.steps import Operand, Section
 from buyin_cli.load.models import Metric, Pilot
@@ -24,13 +24,15 @@ from buyin_cli.present.terminal.tables import (
     group,
     heading,
     months,
-    new_table,
     observed_table,
     plain,
+    split_table,
     years_table,
 )
 from buyin_cli.present.working import exact_working
 from buyin_cli.words import plural, printable
+
+NOT_PRICED = "not priced"  # a benefit no result put in money, as the deck says it
 
 
 def print_roi(loaded: LoadedStrategy, figures: Figures, console: Console,
@@ -106,7 +108,7 @@ def _sentence(note: str) -> str:
 
 
 def _metrics_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
-    table = new_table()
+    table = split_table()
     add_column(table, "Metric")
     gaps = any(m.gap_annual_cost is not None for m in figures.metrics.values())
     for name in ("Baseline", "Target", "Actual", "Progress") + (("Gap a year",) if gaps else ()):
@@ -130,7 +132,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
                  notes: list[str]) -> Group:
     title = heading(f"Pilot {p.pilot_id}: {pilot.group}, {pilot.participants} people, "
                    f"{pilot.start} to {pilot.end}")
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     results = list(p.results.values())
     for r in results:
@@ -154,37 +156,44 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
     ]
     for label, cells in rows:
         add_row(table, label, *cells)
+    # Nothing put in money is not a loss: it says so, as the deck does, not "ROI -100%".
     summary = Text.assemble(
-        ("Pilot group's annual benefit ", "bold"), w.money(p.benefit),
+        ("Pilot group's annual benefit ", "bold"),
+        w.money(p.benefit) if p.monetised else NOT_PRICED,
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
-        ("  ·  ROI ", "bold"), w.percent(p.roi_pct))
+        ("  ·  ROI ", "bold"), w.percent(p.roi_pct) if p.monetised else "n/a")
     return group(title, table, summary, *(plain(n, style="dim") for n in notes))
 
 
 
 def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
                        notes: list[str]) -> Group:
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     initiatives = [(i, figures.initiatives[i.id]) for i in loaded.strategy.initiatives]
     for initiative, _ in initiatives:
         add_column(table, initiative.title, justify="right", max_width=26)
+    def priced(text: str, f: InitiativeFigures, unpriced: str = "n/a") -> str:
+        return text if f.monetised else unpriced  # nothing put in money is not a loss
+
     rows: list[tuple[str, list[str]]] = [
         ("People reached", [w.number(f.headcount) for _, f in initiatives]),
-        ("Annual benefit", [w.money(f.rollout_benefit) for _, f in initiatives]),
+        ("Annual benefit", [priced(w.money(f.rollout_benefit), f, NOT_PRICED)
+                            for _, f in initiatives]),
         ("One-off cost", [w.money(f.one_off) for _, f in initiatives]),
         ("Per-year cost", [w.money(f.per_year) for _, f in initiatives]),
         ("Per-participant cost",
          [f"{w.rate(f.per_participant)} × {w.number(f.headcount)}" for _, f in initiatives]),
         ("Total cost, fully loaded" if all(f.fully_loaded for _, f in initiatives) else
          "Total cost", [w.money(f.rollout_cost) for _, f in initiatives]),
-        ("ROI", [w.percent(f.roi_pct) for _, f in initiatives]),
-        ("Benefit-cost ratio", [w.number(f.bcr, 2) for _, f in initiatives]),
-        ("Payback", [months(w, f.payback_months) for _, f in initiatives]),
+        ("ROI", [priced(w.percent(f.roi_pct), f) for _, f in initiatives]),
+        ("Benefit-cost ratio", [priced(w.number(f.bcr, 2), f) for _, f in initiatives]),
+        ("Payback", [priced(months(w, f.payback_months), f) for _, f in initiatives]),
         ("Share of effect to break even",
          [w.percent(None if f.break_even_share is None else f.break_even_share * 100)
           for _, f in initiatives]),
-        ("ROI if half the effect holds", [w.percent(f.roi_pct_at_half) for _, f in initiatives]),
+        ("ROI if half the effect holds", [priced(w.percent(f.roi_pct_at_half), f)
+                                          for _, f in initiatives]),
     ]
     for label, cells in rows:
         add_row(table, label, *cells)

@@ -32,7 +32,7 @@ def _plain_output(console: Console, options: ConsoleOptions) -> bool:
     return console.color_system is None and not options.ascii_only and not options.legacy_windows
 
 
-def _simple(text: str) -> bool:
+def simple(text: str) -> bool:
     """Text whose width is its length, on one line, without tabs."""
     return "\n" not in text and "\t" not in text and (text.isascii() or cell_len(text) == len(text))
 
@@ -47,7 +47,7 @@ class PlainLines:
         plain = _plain_output(console, options)
         for text in self.texts:
             words = text.plain
-            if plain and _simple(words) and len(words) <= options.max_width and text.end == "\n":
+            if plain and simple(words) and len(words) <= options.max_width and text.end == "\n":
                 yield Segment(words)
                 yield Segment.line()
             else:
@@ -68,6 +68,10 @@ class PlainTable:
     def add_row(self, *cells: str) -> None:
         """A row of cells, written as they are (never read as markup)."""
         self.rows.append(tuple(printable(cell) for cell in cells))
+
+    def texts(self) -> list[str]:
+        """Every header and cell, as drawn."""
+        return [header for header, _ in self.columns] + [cell for row in self.rows for cell in row]
 
     def rich_table(self) -> Table:
         """The same table for rich to draw."""
@@ -99,7 +103,7 @@ class PlainTable:
         rights = [0 if i == count - 1 else 1 for i in range(count)]
         texts = [[header, *(row[i] for row in self.rows)]
                  for i, (header, _) in enumerate(self.columns)]
-        if not all(_simple(t) for column in texts for t in column):
+        if not all(simple(t) for column in texts for t in column):
             return None
         pads = [left + right for left, right in zip(lefts, rights)]
         limits = [options.get("max_width") for _, options in self.columns]

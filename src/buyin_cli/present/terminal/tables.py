@@ -15,12 +15,18 @@ from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.said import adding_up
 from buyin_cli.present.terminal.plaindraw import PlainLines, PlainTable
+from buyin_cli.present.terminal.split import SplitTable
 from buyin_cli.words import printable
 
 
 def new_table() -> PlainTable:
     """A table of text under a rule, drawn plainly where it can be (plaindraw.py), else by rich."""
     return PlainTable()
+
+
+def split_table() -> SplitTable:
+    """A table of labelled rows by column that splits by columns rather than crop one."""
+    return SplitTable()
 
 
 def group(*items: RenderableType) -> Group:
@@ -33,11 +39,11 @@ def plain(words: str, style: str = "") -> Text:
     return Text(printable(words), style=style)
 
 
-def add_column(grid: PlainTable, header: str, **options: Any) -> None:
+def add_column(grid: PlainTable | SplitTable, header: str, **options: Any) -> None:
     grid.add_column(header, **options)
 
 
-def add_row(grid: PlainTable, *cells: str) -> None:
+def add_row(grid: PlainTable | SplitTable, *cells: str) -> None:
     grid.add_row(*cells)
 
 
@@ -73,17 +79,19 @@ def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Gr
                       style="dim"))
 def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> Group:
     """An initiative's horizon, year by year; the first year stays the headline."""
-    table = new_table()
+    table = split_table()
     add_column(table, "", no_wrap=True)
     for y in f.years:
         add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
     # Each year as the difference of the rounded running totals, as the deck's table shows it:
     # the years add up, as shown, to the horizon's total (adding_up).
     benefits, costs = adding_up([y.benefit for y in f.years]), adding_up([y.cost for y in f.years])
-    rows = [("Benefit", [w.money(b) for b in benefits]), ("Cost", [w.money(c) for c in costs]),
-            ("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
-                                for n in range(len(f.years))])]
-    if f.discount_rate:
+    rows = [("Benefit", [w.money(b) if f.monetised else "not priced" for b in benefits]),
+            ("Cost", [w.money(c) for c in costs])]
+    if f.monetised:  # a net of costs alone would read as a loss, not as "not priced"
+        rows.append(("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
+                                        for n in range(len(f.years))]))
+    if f.discount_rate and f.monetised:
         rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
                      [w.money(y.discounted_net) for y in f.years]))
     for label, cells in rows:
@@ -92,8 +100,9 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
     if "retention" not in initiative.model_fields_set:
         kept += " (no retention given: this assumes no decay)"
     summary = Text.assemble(
-        (f"ROI over {f.horizon_years} years ", "bold"), w.percent(f.horizon_roi_pct),
-        ("  ·  NPV ", "bold"), w.money(f.npv),
+        (f"ROI over {f.horizon_years} years ", "bold"),
+        w.percent(f.horizon_roi_pct) if f.monetised else "n/a",
+        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "n/a",
         ("  ·  benefit kept each later year ", "bold"), kept)
     rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
             "discount_rate is given.")

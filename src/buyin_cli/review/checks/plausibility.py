@@ -149,11 +149,13 @@ def _level_scaled(ctx: Context, path: Path_, pilot: Pilot, metric: Metric, r: Re
         return ctx.check("W317", owner, False)
     return ctx.check(
         "W317", owner, True, ctx.sources.at(path),
-        f"{dotted(path)}: '{metric.id}' is a {unit.kind} ({metric.unit}), the same for a group "
+        f"{dotted(path)}: '{metric.id}' is {unit.kind_name} ({metric.unit}), the same for a group "
         f"of any size, yet the roll-out multiplies its benefit by the scale-up "
         f"{number(r.scale)}× ({headcount} people ÷ {pilot.participants}) as if it were a count: "
-        f"make value_per_unit what one unit of change is worth for a group of "
-        f"{pilot.participants}, the pilot's size, or accept it with the reason it holds")
+        # The pilot group, by name: its participants are people, but the unit may be read per
+        # branch or per ward, so "a group of 52" could claim the wrong basis.
+        f"make value_per_unit what one unit of change is worth for the pilot group alone "
+        f"({pilot.group}), not the whole audience, or accept it with the reason it holds")
 
 
 def _unclaimed(ctx: Context, owner: Path_, path: Path_, metric_id: str,

@@ -9,7 +9,7 @@ from buyin_cli.review.context import Check, Context
 from buyin_cli.review.heuristics import is_revenue
 
 # Kinds read at a moment, never summed over a period: "% per quarter" says nothing more than "%".
-LEVELS = ("percentage", "points", "duration", "level")
+LEVELS = ("percentage", "points", "duration", "average", "level")
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -51,8 +51,8 @@ def checks(ctx: Context) -> Iterator[Check]:
         unit = read_unit(metric.unit)
         yield ctx.check("W106", ("metrics", k), unit.kind in LEVELS and unit.period is not None,
                         ctx.at(("metrics", k, "unit")),
-                        f"metrics[{k}].unit: '{metric.unit}' names a period, but a "
-                        f"{unit.kind} is read at a moment, not summed over a {unit.period}: "
+                        f"metrics[{k}].unit: '{metric.unit}' names a period, but "
+                        f"{unit.kind_name} is read at a moment, not summed over a {unit.period}: "
                         "write the unit alone (say '%') and leave the metric's per out; "
                         "each result's per says how often it was read")
         yield ctx.check("W104", ("metrics", k), metric.actual is None,
