@@ -23,6 +23,9 @@ class Check:
     code: str
     owner: Path_  # the item whose `accept` may accept it
     problem: Problem | None = None
+    # Other items the same doubt is about, raised once on `owner` (a pilot's extraordinary
+    # return inside its roll-out's): the owner's acceptance covers them too.
+    also: tuple[Path_, ...] = ()
 
 
 class Context:
@@ -64,11 +67,11 @@ class Context:
         return self.planner.agenda(briefing)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
-              message: str = "") -> Check:
+              message: str = "", also: tuple[Path_, ...] = ()) -> Check:
         """The outcome of rule `code` on `owner`: a warning at `where` (default: the owner) if it fails."""
         if not fails:
             return Check(code, owner)
-        return Check(code, owner, Problem(where or self.sources.at(owner), code, message))
+        return Check(code, owner, Problem(where or self.sources.at(owner), code, message), also)
 
     def at(self, path: Path_) -> Location:
         """A present value's key (or, in a list, the value); a missing one's parent mapping."""

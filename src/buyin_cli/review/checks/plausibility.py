@@ -36,6 +36,13 @@ EXTRAORDINARY_PAYBACK_MONTHS = 1
 
 def checks(ctx: Context) -> Iterator[Check]:
     initiatives = ctx.strategy.index.initiatives
+    # An extraordinary roll-out and the extraordinary pilots it rests on are one doubt about the
+    # same inputs: it is raised once, on the roll-out (only one with a benefit makes a claim),
+    # and accepted there; a pilot on its own raises its own.
+    rollouts = [_extraordinary_rollout(ctx, ("initiatives", k), initiative)
+                for k, initiative in enumerate(ctx.strategy.initiatives)
+                if ctx.figures.initiatives[initiative.id].results_used]
+    folded = {path for check in rollouts for path in check.also}
     for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
@@ -48,12 +55,9 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield _unclaimed(ctx, owner, path, result.metric, initiatives[pilot.initiative])
             yield _level_scaled(ctx, path, pilot, ctx.metrics[result.metric], results[result.metric],
                                 headcount)
-        if ctx.figures.pilots[pilot.id].monetised:
+        if ctx.figures.pilots[pilot.id].monetised and owner not in folded:
             yield _extraordinary_pilot(ctx, owner, pilot)
-    for k, initiative in enumerate(ctx.strategy.initiatives):
-        # Only a roll-out with a benefit makes a claim to check.
-        if ctx.figures.initiatives[initiative.id].results_used:
-            yield _extraordinary_rollout(ctx, ("initiatives", k), initiative)
+    yield from rollouts
 
 
 def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float | None) -> Check:
@@ -197,12 +201,27 @@ def _extraordinary_rollout(ctx: Context, owner: Path_, initiative: Initiative) -
     share = (f"'{top.metric_id}' as pilot '{top.pilot_id}' measured it brings "
              f"{written(top.rollout_annual_benefit, ctx.strategy.currency)} of the "
              f"{written(f.rollout_benefit, ctx.strategy.currency)} a year")
-    return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers)
+    pilots = [ctx.pilot_at[p] for p in dict.fromkeys(r.pilot_id for r in f.results_used)
+              if _extraordinary_roi(ctx, p) is not None]
+    if pilots:  # their own returns are the same doubt: said here, accepted here
+        claims[-1] += " (" + " and ".join(
+            f"pilot '{ctx.strategy.pilots[i].id}' an ROI of "
+            f"{number(_extraordinary_roi(ctx, ctx.strategy.pilots[i].id) or 0)}%" for i in pilots) + ")"
+    return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers,
+                  also=tuple(("pilots", i) for i in pilots))
+
+
+def _extraordinary_roi(ctx: Context, pilot_id: str) -> float | None:
+    """A monetised pilot's own ROI when it is past what a CFO believes unchecked."""
+    p = ctx.figures.pilots[pilot_id]
+    if not p.monetised or p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
+        return None
+    return p.roi_pct
 
 
 def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
     p = ctx.figures.pilots[pilot.id]
-    if p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
+    if _extraordinary_roi(ctx, pilot.id) is None or p.roi_pct is None:
         return ctx.check("W310", owner, False)
     top = max((r for r in p.results.values() if r.pilot_annual_benefit is not None),
               key=lambda r: r.pilot_annual_benefit or 0.0)
@@ -215,12 +234,12 @@ def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
 
 
 def _claim(ctx: Context, owner: Path_, what: str, claims: list[str], share: str,
-           drivers: list[tuple[str, Location]]) -> Check:
+           drivers: list[tuple[str, Location]], also: tuple[Path_, ...] = ()) -> Check:
     listed = "; ".join(f"{text} ({where})" for text, where in drivers)
     return ctx.check("W310", owner, True, drivers[0][1],
                      f"{dotted(owner)}: {what} claims {' and '.join(claims)}, which no CFO "
                      f"will believe unchecked: {share}; check the inputs that drive it: "
-                     f"{listed}")
+                     f"{listed}", also=also)
 
 
 def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
