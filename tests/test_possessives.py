@@ -34,8 +34,9 @@ def test_no_catalogue_entry_puts_a_possessive_on_a_placeholder():
         with po.open("rb") as f:
             catalog = read_po(f)
         for message in catalog:
-            ids = message.id if isinstance(message.id, tuple) else (message.id,)
-            strings = message.string if isinstance(message.string, tuple) else (message.string,)
+            ids = [str(i) for i in (message.id if isinstance(message.id, (tuple, list)) else [message.id])]
+            strings = [str(s) for s in (message.string if isinstance(message.string, (tuple, list))
+                                        else [message.string])]
             assert not any(_ENGLISH.search(i) for i in ids if i), ids
             assert not any(_GERMAN.search(s) for s in strings if s), strings
 
