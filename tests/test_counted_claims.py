@@ -174,3 +174,15 @@ def test_a_pilots_accepted_doubt_is_a_sentence_before_its_reason(valid_data, tmp
     assert any("This pilot's return is unusually high. The trainer's time was donated: the ratio is large." in t
                for t in texts)
     assert not any("An unusually high return." in t for t in texts)
+
+
+def test_money_on_a_tiny_count_is_never_called_conservative(valid_data, tmp_path):
+    # Picking errors 4 → 2 a month beside a comparison group that held at 4: isolated, but two
+    # events, which one more or less halves or doubles; the money on it is no conservative figure.
+    _counted(valid_data)
+    valid_data["pilots"][0]["results"][0].update(before=4, after=2, control_before=4, control_after=4)
+    numbers, slides = _numbers(valid_data, tmp_path)
+    said = " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
+    assert "The benefit counts only the effect beyond the comparison group." in numbers["footnote"]
+    assert "onservative" not in said
+    assert "a comparison group or a trend isolates every change they count" in numbers["notes"]

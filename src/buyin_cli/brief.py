@@ -137,7 +137,8 @@ def render_briefings(loaded: LoadedStrategy, readiness: Readiness, *,
     figures = compute_figures(strategy)
     words = translations(strategy.wording_language)
     # The locale was checked on loading.
-    fmt = deck_formatter(strategy.currency, strategy.locale, not_available=words.gettext("n/a"))
+    fmt = deck_formatter(strategy.currency, strategy.locale, not_available=words.gettext("n/a"),
+                         beyond=(words.gettext("more than %(share)s"), words.gettext("less than %(share)s")))
     if env is None:
         env = make_environment(templates, strategy.wording_language)
     env.new_run()  # the templates' time budget is the run's, not each template's

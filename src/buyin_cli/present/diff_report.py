@@ -104,9 +104,10 @@ def _figure_why(f: FigureChange, w: Formatter, first: bool) -> str:
 
 def _cause(cause: InputChange, w: Formatter, one_pilot: bool) -> str:
     where = " › ".join(part.replace("_", " ") for part in cause.field)
-    owner = {"pilot": "the pilot's " if one_pilot else f"pilot {cause.label}'s ",
-             "audience": f"{cause.label}'s "}.get(cause.kind, "its ")
-    return f"{owner}{where} went from {w.number(cause.before)} to {w.number(cause.after)}"
+    # Never a possessive on a name: "Operators, both halls's headcount" reads wrong, "of" never does.
+    owner = {"pilot": "the pilot's " + where if one_pilot else f"the {where} of pilot {cause.label}",
+             "audience": f"the {where} of {cause.label}"}.get(cause.kind, "its " + where)
+    return f"{owner} went from {w.number(cause.before)} to {w.number(cause.after)}"
 
 
 def _metric(m: MetricMoved, w: Formatter) -> str:

@@ -97,11 +97,15 @@ class Formatter:
     """
 
     def __init__(self, currency: str, locale: str | Locale | None, *, minus: str = "-",
-                 not_available: str = NOT_AVAILABLE):
+                 not_available: str = NOT_AVAILABLE, beyond: tuple[str, str] = ("> %(share)s", "< %(share)s")):
         self.currency = currency
         self.locale = _as_locale(locale, currency)
         self.minus = minus
         self.not_available = not_available  # an undefined figure, in the reader's language
+        # A share past all of the effect, and a sliver of it: "> 100%" and "< 1%" in a table,
+        # in words where a sentence says them ("more than 100%"), which no Markdown line can
+        # mistake for a quote.
+        self.more_than, self.less_than = beyond
 
     def money(self, amount: float | None) -> str:
         return self._signed(format_money(amount, self.currency, self.locale))
@@ -154,9 +158,9 @@ class Formatter:
         """A share of an effect (a fraction) as a whole percentage; past all of it, "> 100%",
         since no more than the whole effect can hold; a sliver of it "< 1%", never "0%"."""
         if value > 1:
-            return "> " + self.percent(100, 0)
+            return self.more_than % {"share": self.percent(100, 0)}
         if 0 < value < 0.005:
-            return "< " + self.percent(1, 0)
+            return self.less_than % {"share": self.percent(1, 0)}
         return self.percent(value * 100, 0)
 
     def percent(self, value: float | None, decimals: int = 1) -> str:
@@ -250,11 +254,11 @@ def operand_places(op: Operand, extra: int = 0) -> int:
     return base + extra
 
 
-def deck_formatter(currency: str, locale: str | None,
-                   not_available: str = NOT_AVAILABLE) -> Formatter:
+def deck_formatter(currency: str, locale: str | None, not_available: str = NOT_AVAILABLE,
+                   beyond: tuple[str, str] = ("more than %(share)s", "less than %(share)s")) -> Formatter:
     """The deck's figures: with a true minus sign (−), which never breaks from its number, and
-    an undefined figure in the deck's language."""
-    return Formatter(currency, locale, minus="\u2212", not_available=not_available)
+    an undefined figure and a share past all or a sliver of an effect in the deck's language."""
+    return Formatter(currency, locale, minus="\u2212", not_available=not_available, beyond=beyond)
 
 
 def _as_locale(locale: str | Locale | None, currency: str) -> Locale:

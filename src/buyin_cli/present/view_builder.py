@@ -164,10 +164,10 @@ def _readiness(readiness: Readiness | None, relevant: set[Path_], strategy: Stra
         return {"not_ready": [], "accepted": []}
     not_ready = [NotReady(w.code, CODES[w.code].title, w.message, str(w.location),
                           _ask(strategy, w.message) or _subject(strategy, readiness.owner_of(w)))
-                 for w in readiness.warnings if readiness.owner_of(w) in relevant]
+                 for w in readiness.warnings if relevant.intersection(readiness.about(w))]
     accepted = [Accepted(a.warning.code, CODES[a.warning.code].title, a.warning.message, a.reason,
                          str(a.location), _ask(strategy, a.warning.message) or _subject(strategy, a.owner))
-                for a in readiness.accepted if a.owner in relevant]
+                for a in readiness.accepted if relevant.intersection((a.owner,) + a.also)]
     return {"not_ready": _told_apart(not_ready), "accepted": _told_apart(accepted)}
 
 

@@ -6,7 +6,7 @@ or by the strategy's top-level `accept`, which covers every instance of the code
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from buyin_cli.codes import RULES
@@ -64,9 +64,10 @@ def unknown_codes(loaded: LoadedStrategy, ignore: set[str]) -> Iterator[Problem]
                           + (" (errors cannot be ignored)" if code.startswith("E") else ""))
 
 
-def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]],
-                   ignore: set[str]) -> Iterator[Problem]:
-    """W003 for an acceptance of a warning that does not fire on its item."""
+def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]], ignore: set[str],
+                   raised: Mapping[str, list[Path_]] | None = None) -> Iterator[Problem]:
+    """W003 for an acceptance of a warning that does not fire on its item: where the code is
+    raised instead (`raised`: code → the items it fires on), else that it can go."""
     for path in accepting_items(loaded):
         for code in accepts(loaded, path):
             rule = RULES.get(code)
@@ -75,4 +76,19 @@ def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]],
             where = path + ("accept", code)
             yield Problem(loaded.sources.key_at(where), "W003",
                           f"{dotted(where)}: {code} ({rule.title}) does not fire "
-                          f"{'here' if path else 'anywhere'}; remove this acceptance")
+                          f"{'here' if path else 'anywhere'}; "
+                          + _belongs(code, (raised or {}).get(code, [])))
+
+
+def _belongs(code: str, owners: list[Path_]) -> str:
+    """Where an acceptance of `code` works: the items it is raised on, or nowhere."""
+    places = [dotted(p) if p else "the strategy" for p in dict.fromkeys(owners)]
+    if not places:
+        return "remove this acceptance"
+    if len(places) == 1:
+        return f"'{code}' is raised on {places[0]}; accept it there"
+    if len(places) > 4:
+        places = places[:3] + [f"{len(places) - 3} more"]
+    listed = ", ".join(places[:-1]) + f" and {places[-1]}"
+    return (f"'{code}' is raised on {listed}; accept it on each, or once in the top-level "
+            "accept")

@@ -12,6 +12,7 @@ from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.plan.answers import Answers
 from buyin_cli.records import dataclass
+from buyin_cli.review.money import Writer
 
 Path_ = tuple[str | int, ...]
 
@@ -23,6 +24,9 @@ class Check:
     code: str
     owner: Path_  # the item whose `accept` may accept it
     problem: Problem | None = None
+    # Other items the same doubt is about, raised once on `owner` (a pilot's extraordinary
+    # return inside its roll-out's): the owner's acceptance covers them too.
+    also: tuple[Path_, ...] = ()
 
 
 class Context:
@@ -43,6 +47,20 @@ class Context:
         # What "past due" is measured against: a given day, else the latest briefing's date,
         # never the clock, so the same strategy always gets the same review.
         self.today = today or max((b.date for b in self.strategy.briefings), default=date.min)
+        # Money and numbers in messages, as the deck writes them in the strategy's locale.
+        self.write = Writer(self.strategy.currency, self.strategy.locale)
+
+    def money(self, amount: float | None, *, exact: bool = False) -> str:
+        """An amount of the strategy's currency, in its locale: £93,680, 93.680 €."""
+        return self.write.money(amount, exact=exact)
+
+    def number(self, value: float | None) -> str:
+        """A figure in the strategy's locale, as precise as it needs to be: 13,030, 13.030."""
+        return self.write.number(value)
+
+    def percent(self, value: float | None) -> str:
+        """A percentage (already × 100) in the strategy's locale: 13,030%, 13.030 %."""
+        return self.write.percent(value)
 
     @cached_property
     def figures(self) -> Figures:
@@ -64,11 +82,11 @@ class Context:
         return self.planner.agenda(briefing)
 
     def check(self, code: str, owner: Path_, fails: bool, where: Location | None = None,
-              message: str = "") -> Check:
+              message: str = "", also: tuple[Path_, ...] = ()) -> Check:
         """The outcome of rule `code` on `owner`: a warning at `where` (default: the owner) if it fails."""
         if not fails:
             return Check(code, owner)
-        return Check(code, owner, Problem(where or self.sources.at(owner), code, message))
+        return Check(code, owner, Problem(where or self.sources.at(owner), code, message), also)
 
     def at(self, path: Path_) -> Location:
         """A present value's key (or, in a list, the value); a missing one's parent mapping."""

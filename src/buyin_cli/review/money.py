@@ -9,18 +9,23 @@ never written to three decimals) unless a scale word follows (`€1.234m`), else
 marks decimals. A scale word (k, m, bn, thousand, million, Mio, Mrd…) makes the
 amount as precise as it is written: `£95k` is 95,000 give or take 500.
 
-Warnings write money in whole units after the currency's symbol (`£93,680`), or
-before its code when buyin knows no symbol for it; the deck and `roi` write it in
-the strategy's locale, which would need Babel here, and `check` starts without it.
+Warnings write money and numbers as the deck does, in the strategy's `locale`
+(`93.680 €`, `13.030 %` for de_DE), through Babel, which is imported only when a
+strategy names a locale: `check` stays quick for the rest. Without one, money reads
+in whole units after the currency's symbol (`£93,680`), or before its code when
+buyin knows no symbol for it, and numbers in English (`13,030`), which is how the
+currency's home locale writes them for the usual currencies.
 """
 
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
+from typing import Any
 
 from buyin_cli.records import dataclass
-from buyin_cli.words import LARGE, abbreviated, finite
+from buyin_cli.words import LARGE, abbreviated, finite, number
 
 # The symbols people write for each currency; the first is the one warnings write.
 SYMBOLS: dict[str, tuple[str, ...]] = {
@@ -84,6 +89,62 @@ def written(amount: float | None, currency: str, *, exact: bool = False) -> str:
     if symbol and (symbol.endswith("$") or not any(c.isalpha() for c in symbol)):
         return f"{sign}{symbol}{whole}"
     return f"{sign}{whole} {currency}"
+
+
+class Writer:
+    """Money and numbers in a warning, as the strategy's locale writes them (see above)."""
+
+    def __init__(self, currency: str, locale: str | None):
+        self.currency = currency
+        self.locale = locale
+
+    def money(self, amount: float | None, *, exact: bool = False) -> str:
+        """Whole units (`exact`: with the cents of an amount that has them)."""
+        if self.locale is None or (amount := finite(amount)) is None or abs(amount) >= LARGE:
+            return written(amount, self.currency, exact=exact)
+        places = 2 if exact and not float(amount).is_integer() else 0
+        return _babel(self.locale, "currency", amount, (places, places), self.currency)
+
+    def number(self, value: float | None) -> str:
+        """As precise as it needs to be, as words.number() chooses: 0.37, 78.4, 5,200."""
+        if self.locale is None or (value := finite(value)) is None or abs(value) >= LARGE:
+            return number(value)
+        return _babel(self.locale, "decimal", value, (0, _places(value)))
+
+    def percent(self, value: float | None) -> str:
+        """A percentage (already × 100), with the locale's sign: 13,030% or 13.030 %."""
+        if self.locale is None or (value := finite(value)) is None or abs(value) >= LARGE:
+            return f"{number(value)}%"
+        return _babel(self.locale, "percent", value / 100, (0, _places(value)), shift=2)
+
+
+def _places(value: float) -> int:
+    return 2 if abs(value) < 10 else 1 if abs(value) < 1000 else 0
+
+
+def _babel(locale: str, kind: str, value: float, frac: tuple[int, int], currency: str = "",
+           shift: int = 0) -> str:
+    """`value` through the locale's pattern of `kind`, rounded half up to `frac`'s places."""
+    from babel.numbers import parse_pattern
+
+    loc = _locale(locale)
+    formats: Any = {"currency": loc.currency_formats["standard"], "decimal": loc.decimal_formats[None],
+                    "percent": loc.percent_formats[None]}[kind]
+    pattern = parse_pattern(formats.pattern)
+    pattern.frac_prec = frac
+    rounded = Decimal(repr(float(value))).quantize(Decimal(1).scaleb(-(frac[1] + shift)),
+                                                    rounding=ROUND_HALF_UP)
+    rounded = rounded if rounded != 0 else abs(rounded)  # never "-0"
+    text: str = (pattern.apply(rounded, loc, currency=currency, currency_digits=False)
+                 if currency else pattern.apply(rounded, loc))
+    return text
+
+
+@lru_cache(maxsize=8)
+def _locale(name: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(name)
 
 
 @lru_cache(maxsize=16)

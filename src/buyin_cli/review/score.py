@@ -50,6 +50,7 @@ class Accepted:
     location: Location
     reason: str
     owner: Path_ = ()  # the item the warning is about
+    also: tuple[Path_, ...] = ()  # other items the same doubt is about (Check.also)
 
 
 @dataclass(frozen=True)
@@ -76,9 +77,16 @@ class Readiness:
     # show only the warnings about what it presents; the review's own (W0xx) have none.
     # Keyed by the warning itself (a frozen value): an equal copy finds its owner too.
     owners: dict[Problem, Path_] = field(default_factory=dict)
+    # Other items a warning is about, raised once on its owner (Check.also).
+    also: dict[Problem, tuple[Path_, ...]] = field(default_factory=dict)
 
     def owner_of(self, warning: Problem) -> Path_ | None:
         return self.owners.get(warning)
+
+    def about(self, warning: Problem) -> tuple[Path_, ...]:
+        """Every item a warning is about: its owner first, then any it covers too."""
+        owner = self.owners.get(warning)
+        return (() if owner is None else (owner,)) + self.also.get(warning, ())
 
 
 def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
@@ -94,8 +102,10 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
 
     warnings: list[Problem] = []
     owners: dict[Problem, Path_] = {}
+    also: dict[Problem, tuple[Path_, ...]] = {}
     accepted: list[Accepted] = []
     used: set[tuple[Path_, str]] = set()
+    raised: dict[str, list[Path_]] = {}  # code → the items it is raised on, accepted or not
     passed: Counter[str] = Counter()
     applicable: Counter[str] = Counter()
     fired: dict[str, Counter[str]] = {name: Counter() for name in METHODS}
@@ -106,18 +116,21 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
         if check.problem is None:
             passed[method] += 1
             continue
+        raised.setdefault(check.code, []).append(check.owner)
         holder = acceptor(loaded, check.owner, check.code)
         if holder is None:
             warnings.append(check.problem)
             owners[check.problem] = check.owner
+            if check.also:
+                also[check.problem] = check.also
             fired[method][check.code] += 1
             continue
         passed[method] += 1
         used.add((holder, check.code))
         accepted.append(Accepted(check.problem,
                                  loaded.sources.key_at(holder + ("accept", check.code)),
-                                 accepts(loaded, holder)[check.code], check.owner))
-    meta.extend(unused_accepts(loaded, used, ignore))
+                                 accepts(loaded, holder)[check.code], check.owner, check.also))
+    meta.extend(unused_accepts(loaded, used, ignore, raised))
 
     methods = [MethodScore(name, _points(passed[name], applicable[name]), passed[name],
                            applicable[name], dict(sorted(fired[name].items())))
@@ -125,7 +138,8 @@ def review(loaded: LoadedStrategy, ignore: Collection[str] = (),
     return Readiness(warnings=sorted(warnings + [m for m in meta if m.code not in ignore],
                                      key=Problem.sort_key),
                      accepted=sorted(accepted, key=lambda a: a.warning.sort_key()),
-                     score=sum(m.points for m in methods), methods=methods, owners=owners)
+                     score=sum(m.points for m in methods), methods=methods, owners=owners,
+                     also=also)
 
 
 def _points(passed: int, applicable: int) -> int:

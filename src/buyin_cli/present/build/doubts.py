@@ -45,10 +45,14 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
         else:
             add(owner, code, reason)
 
+    # A doubt raised once for several items (a roll-out's extraordinary return and its pilots')
+    # is each one's, with the one acceptance's reason.
     for warning in readiness.warnings:
-        note(readiness.owner_of(warning) or (), warning.code, None)
+        for owner in readiness.about(warning) or ((),):
+            note(owner, warning.code, None)
     for accepted in readiness.accepted:
-        note(accepted.owner, accepted.warning.code, accepted.reason)
+        for owner in (accepted.owner,) + accepted.also:
+            note(owner, accepted.warning.code, accepted.reason)
     at = {p.id: n for n, p in enumerate(strategy.pilots)}
     for pilot_id, pilot in figures.pilots.items():
         for r in pilot.results.values():

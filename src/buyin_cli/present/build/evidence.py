@@ -44,6 +44,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     money = unit_view(metric.unit, fmt).is_money
     return kind(
         unit_kind=read_unit(metric.unit).kind,
+        tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
         benefit_share_text=(fmt.share(own_benefit / whole) if own_benefit is not None and whole > 0
                             else None),
         metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
@@ -113,7 +114,6 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     return worked(
         ResultView, result, f, metric, fmt, pilot_benefit, f.pilot_annual_benefit, in_working,
         metric_id=metric.id, is_level=is_level(metric.unit),
-        tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
         before=result.before, after=result.after,
         control_before=result.control_before, control_after=result.control_after,
         before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),

@@ -58,6 +58,10 @@ class WorkedResult:
     # Its share of the benefit it is part of (the initiative's roll-out, or the pilot's), as a
     # caveat says how much of a headline rests on it: "30%"; None when it brings no money.
     benefit_share_text: str | None = None
+    # A count of so few events (its readings at most TINY_COUNT) that a percentage change says
+    # nothing: one event more or less halves or doubles it. Said in events, never a headline,
+    # and money that rests on it is never called conservative.
+    tiny: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -66,9 +70,6 @@ class ResultView(WorkedResult):
 
     metric_id: str
     is_level: bool  # read at a moment (a %, a score, a duration): charted as a line, not bars
-    # A count of so few events (its readings at most TINY_COUNT) that a percentage change says
-    # nothing: one event more or less halves or doubles it. Said in events, never a headline.
-    tiny: bool
     before: float
     after: float
     control_before: float | None

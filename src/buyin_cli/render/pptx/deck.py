@@ -154,9 +154,17 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
-        # what the whole slide left out is said from the notes (a heading left out is not a thing to say).
-        maker.set_notes(slide, "\n".join([spec.notes] + [p.text for p in text.left_out if not p.bold])
+        # what the whole slide left out is said from the notes (a heading left out is not a thing
+        # to say, nor a line the notes already say).
+        unsaid = [p.text for p in text.left_out if not p.bold and not _said(spec.notes, p.text)]
+        maker.set_notes(slide, "\n".join([spec.notes.rstrip("\n")] + unsaid if unsaid else [spec.notes])
                         if page == 0 else outline.continued_notes)
+
+
+def _said(notes: str, line: str) -> bool:
+    """Whether the notes already say a line the slide left out, in its words after its label
+    ("Evidence: …" beside "The evidence in one line: …")."""
+    return line.split(": ", 1)[-1].rstrip(". ") in notes
 
 
 def _layout(maker: SlideMaker, spec: Slide, number: int) -> LayoutFacts:

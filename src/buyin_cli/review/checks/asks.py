@@ -10,7 +10,7 @@ from buyin_cli.figures.loading import is_participants_time
 from buyin_cli.load.models import Initiative, Pilot, Strategy
 from buyin_cli.plan.asks import ask_initiative, asks_for_pilot
 from buyin_cli.review.context import Check, Context
-from buyin_cli.review.money import Amount, amounts_in, written
+from buyin_cli.review.money import Amount, Writer, amounts_in
 from buyin_cli.words import dotted
 
 
@@ -26,7 +26,7 @@ def checks(ctx: Context) -> Iterator[Check]:
                 yield ctx.check("W507", owner, not stated, ctx.sources.at(path + ("decision",)),
                                 f"{dotted(path)}: asks for a pilot of '{pilot}' but names no "
                                 "amount, so the room approves a blank: write what it will cost "
-                                f"in the ask{_last_pilot(ctx.strategy, pilot)}")
+                                f"in the ask{_last_pilot(ctx.strategy, pilot, ctx.write)}")
                 continue
             if not stated:
                 continue  # no amount, nothing to disagree with
@@ -38,7 +38,7 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield ctx.check("W504", owner, bool(wrong), ctx.sources.at(path + ("decision",)),
                             _message(dotted(path), wrong, [(f, cash(f, initiatives[f.initiative_id]))
                                                            for f in against],
-                                     named, ctx.strategy.currency))
+                                     named, ctx.write))
 
 
 def _pilot_of(ctx: Context, text: str, linked: str | None) -> str | None:
@@ -67,30 +67,30 @@ def cash(f: InitiativeFigures, initiative: Initiative) -> float:
 
 
 def _message(where: str, wrong: list[Amount], against: list[tuple[InitiativeFigures, float]],
-             named: bool, currency: str) -> str:
+             named: bool, write: Writer) -> str:
     said = ", ".join(a.text for a in wrong)
-    listed = "; ".join(_figures(f, in_cash, currency) for f, in_cash in against) or "there are no initiatives"
+    listed = "; ".join(_figures(f, in_cash, write) for f, in_cash in against) or "there are no initiatives"
     funds = ", the initiative it funds," if named else ""
     return (f"{where}: asks for {said}, which is none of the figures{funds} ({listed}): "
             "write the amount the figures give, or correct the costs, so the room hears one "
             "number")
 
 
-def _figures(f: InitiativeFigures, in_cash: float, currency: str) -> str:
-    cash_part = f" ({written(in_cash, currency)} of it in cash)" if round(in_cash) != round(f.rollout_cost) else ""
-    parts = [f"{written(f.rollout_cost, currency)} to roll out{cash_part}"]
+def _figures(f: InitiativeFigures, in_cash: float, write: Writer) -> str:
+    cash_part = f" ({write.money(in_cash)} of it in cash)" if round(in_cash) != round(f.rollout_cost) else ""
+    parts = [f"{write.money(f.rollout_cost)} to roll out{cash_part}"]
     total = f.rollout_cost
     for year in f.years[1:]:
         total += year.cost
-        parts.append(f"{written(total, currency)} over {year.year} years")
+        parts.append(f"{write.money(total)} over {year.year} years")
     return f"'{f.initiative_id}' costs " + ", ".join(parts)
 
 
-def _last_pilot(strategy: Strategy, initiative: str) -> str:
+def _last_pilot(strategy: Strategy, initiative: str, write: Writer) -> str:
     """What the initiative's latest pilot cost, as a guide to the next one's amount."""
     pilots: list[Pilot] = [p for p in strategy.pilots if p.initiative == initiative]
     if not pilots:
         return ""
     last = max(pilots, key=lambda p: p.end)
-    return (f" (its pilot '{last.id}' cost {written(last.cost, strategy.currency)} for "
-            f"{last.participants} people)")
+    return (f" (its pilot '{last.id}' cost {write.money(last.cost)} for "
+            f"{write.number(last.participants)} people)")

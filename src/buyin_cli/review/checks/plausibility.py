@@ -25,8 +25,7 @@ from buyin_cli.load.models import Initiative, Metric, Pilot
 from buyin_cli.load.units import read_unit
 from buyin_cli.review.context import Check, Context, Path_
 from buyin_cli.review.heuristics import unit_kind, unit_period
-from buyin_cli.review.money import written
-from buyin_cli.words import dotted, number
+from buyin_cli.words import dotted
 
 THIN_PEOPLE = 10  # fewer participants than this cannot stand for a roll-out
 THIN_SCALE = 20  # nor can a pilot scaled up more than this many times
@@ -36,6 +35,13 @@ EXTRAORDINARY_PAYBACK_MONTHS = 1
 
 def checks(ctx: Context) -> Iterator[Check]:
     initiatives = ctx.strategy.index.initiatives
+    # An extraordinary roll-out and the extraordinary pilots it rests on are one doubt about the
+    # same inputs: it is raised once, on the roll-out (only one with a benefit makes a claim),
+    # and accepted there; a pilot on its own raises its own.
+    rollouts = [_extraordinary_rollout(ctx, ("initiatives", k), initiative)
+                for k, initiative in enumerate(ctx.strategy.initiatives)
+                if ctx.figures.initiatives[initiative.id].results_used]
+    folded = {path for check in rollouts for path in check.also}
     for i, pilot in enumerate(ctx.strategy.pilots):
         owner = ("pilots", i)
         results = ctx.figures.pilots[pilot.id].results
@@ -48,12 +54,9 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield _unclaimed(ctx, owner, path, result.metric, initiatives[pilot.initiative])
             yield _level_scaled(ctx, path, pilot, ctx.metrics[result.metric], results[result.metric],
                                 headcount)
-        if ctx.figures.pilots[pilot.id].monetised:
+        if ctx.figures.pilots[pilot.id].monetised and owner not in folded:
             yield _extraordinary_pilot(ctx, owner, pilot)
-    for k, initiative in enumerate(ctx.strategy.initiatives):
-        # Only a roll-out with a benefit makes a claim to check.
-        if ctx.figures.initiatives[initiative.id].results_used:
-            yield _extraordinary_rollout(ctx, ("initiatives", k), initiative)
+    yield from rollouts
 
 
 def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float | None) -> Check:
@@ -66,12 +69,12 @@ def _thin(ctx: Context, owner: Path_, pilot: Pilot, headcount: int, scale: float
         return ctx.check("W308", owner, False)  # the message is written only when it fires
     # The smallest pilot that passes both: 10 people, and one in 20 of the audience.
     need = max(THIN_PEOPLE, math.ceil(headcount / THIN_SCALE))
-    because = (f" (one in {THIN_SCALE} of {headcount})" if need > THIN_PEOPLE else "")
-    scaled = f" scaled up {number(scale)}× to {headcount}" if scale is not None else ""
+    because = (f" (one in {THIN_SCALE} of {ctx.number(headcount)})" if need > THIN_PEOPLE else "")
+    scaled = f" scaled up {ctx.number(scale)}× to {ctx.number(headcount)}" if scale is not None else ""
     return ctx.check("W308", owner, True, ctx.at(owner + ("participants",)),
-                     f"{dotted(owner)}.participants: {pilot.participants} people{scaled}: "
+                     f"{dotted(owner)}.participants: {ctx.number(pilot.participants)} people{scaled}: "
                      f"too thin to stand for the roll-out ({why}): pilot with at least "
-                     f"{need} people{because}, or accept it with the reason the group is small")
+                     f"{ctx.number(need)} people{because}, or accept it with the reason the group is small")
 
 
 def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
@@ -90,9 +93,9 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
             return
         yield ctx.check(
             "W307", owner, True, ctx.sources.at(path),
-            f"{dotted(path)}: the roll-out would remove {number(removed)} {metric.unit} from "
-            f"'{metric.id}' (attributable {number(r.attributable)} a {r.per} × scale-up "
-            f"{number(r.scale)}), more than its whole baseline of {number(metric.baseline)}: "
+            f"{dotted(path)}: the roll-out would remove {ctx.number(removed)} {metric.unit} from "
+            f"'{metric.id}' (attributable {ctx.number(r.attributable)} a {r.per} × scale-up "
+            f"{ctx.number(r.scale)}), more than its whole baseline of {ctx.number(metric.baseline)}: "
             "check the result's before/after and the pilot's participants, or the baseline "
             "if it covers only part of the audience")
         return
@@ -108,15 +111,15 @@ def _impossible(ctx: Context, owner: Path_, path: Path_, metric: Metric,
         yield ctx.check("W307", owner, False)
         return
     bound = "past 100%" if projected > top else "below 0"
-    change = (f"the attributable change of {number(r.attributable)} × scale-up "
-              f"{number(r.scale)} that its benefit counts" if scaled
-              else f"the attributable change of {number(r.attributable)}")
+    change = (f"the attributable change of {ctx.number(r.attributable)} × scale-up "
+              f"{ctx.number(r.scale)} that its benefit counts" if scaled
+              else f"the attributable change of {ctx.number(r.attributable)}")
     fix = ("; or make value_per_unit what one unit is worth for a group the pilot's size and "
            "accept W317" if scaled else "")
     yield ctx.check(
         "W307", owner, True, ctx.sources.at(path),
         f"{dotted(path)}: the roll-out would take '{metric.id}' from its baseline of "
-        f"{number(metric.baseline)} to {number(projected)} ({metric.unit}), {bound}: {change} "
+        f"{ctx.number(metric.baseline)} to {ctx.number(projected)} ({metric.unit}), {bound}: {change} "
         "is larger than the room the baseline leaves; check the result's before/after against "
         f"the metric's baseline{fix}")
 
@@ -151,7 +154,8 @@ def _level_scaled(ctx: Context, path: Path_, pilot: Pilot, metric: Metric, r: Re
         "W317", owner, True, ctx.sources.at(path),
         f"{dotted(path)}: '{metric.id}' is {unit.kind_name} ({metric.unit}), the same for a group "
         f"of any size, yet the roll-out multiplies its benefit by the scale-up "
-        f"{number(r.scale)}× ({headcount} people ÷ {pilot.participants}) as if it were a count: "
+        f"{ctx.number(r.scale)}× ({ctx.number(headcount)} people ÷ "
+        f"{ctx.number(pilot.participants)}) as if it were a count: "
         # The pilot group, by name: its participants are people, but the unit may be read per
         # branch or per ward, so "a group of 52" could claim the wrong basis.
         f"make value_per_unit what one unit of change is worth for the pilot group alone "
@@ -180,49 +184,64 @@ def _extraordinary_rollout(ctx: Context, owner: Path_, initiative: Initiative) -
     f = ctx.figures.initiatives[initiative.id]
     claims = []
     if f.roi_pct is not None and f.roi_pct > EXTRAORDINARY_ROI_PCT:
-        claims.append(f"an ROI of {number(f.roi_pct)}%")
+        claims.append(f"an ROI of {ctx.percent(f.roi_pct)}")
     if f.payback_months is not None and f.payback_months < EXTRAORDINARY_PAYBACK_MONTHS:
-        claims.append(f"a payback in {number(f.payback_months)} months")
+        claims.append(f"a payback in {ctx.number(f.payback_months)} months")
     if not claims:
         return ctx.check("W310", owner, False)
     top = max(f.results_used, key=lambda r: r.rollout_annual_benefit or 0.0)
     i = _pilot_index(ctx, top.pilot_id)
     drivers = [_change(ctx, top), _value(ctx, top),
                (f"its {ctx.strategy.pilots[i].participants} participants scaled up "
-                f"{number(top.scale)}× to {f.headcount}",
+                f"{ctx.number(top.scale)}× to {ctx.number(f.headcount)}",
                 ctx.at(("pilots", i, "participants")))]
     if f.rollout_cost == 0:
         # A £0 item is a cost listed: say what the list adds up to, not that it is missing.
-        listed = (f"costs total {written(0, ctx.strategy.currency)}" if initiative.costs
+        listed = (f"costs total {ctx.money(0)}" if initiative.costs
                   else "no costs listed")
         drivers.insert(0, (listed, ctx.at(owner + ("costs",))))
     share = (f"'{top.metric_id}' as pilot '{top.pilot_id}' measured it brings "
-             f"{written(top.rollout_annual_benefit, ctx.strategy.currency)} of the "
-             f"{written(f.rollout_benefit, ctx.strategy.currency)} a year")
-    return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers)
+             f"{ctx.money(top.rollout_annual_benefit)} of the "
+             f"{ctx.money(f.rollout_benefit)} a year")
+    pilots = [ctx.pilot_at[p] for p in dict.fromkeys(r.pilot_id for r in f.results_used)
+              if _extraordinary_roi(ctx, p) is not None]
+    if pilots:  # their own returns are the same doubt: said here, accepted here
+        claims[-1] += " (" + " and ".join(
+            f"pilot '{ctx.strategy.pilots[i].id}' an ROI of "
+            f"{ctx.percent(_extraordinary_roi(ctx, ctx.strategy.pilots[i].id) or 0)}" for i in pilots) + ")"
+    return _claim(ctx, owner, f"'{initiative.id}'", claims, share, drivers,
+                  also=tuple(("pilots", i) for i in pilots))
+
+
+def _extraordinary_roi(ctx: Context, pilot_id: str) -> float | None:
+    """A monetised pilot's own ROI when it is past what a CFO believes unchecked."""
+    p = ctx.figures.pilots[pilot_id]
+    if not p.monetised or p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
+        return None
+    return p.roi_pct
 
 
 def _extraordinary_pilot(ctx: Context, owner: Path_, pilot: Pilot) -> Check:
     p = ctx.figures.pilots[pilot.id]
-    if p.roi_pct is None or p.roi_pct <= EXTRAORDINARY_ROI_PCT:
+    if _extraordinary_roi(ctx, pilot.id) is None or p.roi_pct is None:
         return ctx.check("W310", owner, False)
     top = max((r for r in p.results.values() if r.pilot_annual_benefit is not None),
               key=lambda r: r.pilot_annual_benefit or 0.0)
     drivers = [_change(ctx, top), _value(ctx, top),
-               (f"its cost of {written(p.cost, ctx.strategy.currency)}", ctx.at(owner + ("cost",)))]
-    share = (f"'{top.metric_id}' brings {written(top.pilot_annual_benefit, ctx.strategy.currency)} "
-             f"of the pilot's {written(p.benefit, ctx.strategy.currency)} a year")
-    return _claim(ctx, owner, f"'{pilot.id}'", claims=[f"an ROI of {number(p.roi_pct)}%"],
+               (f"its cost of {ctx.money(p.cost)}", ctx.at(owner + ("cost",)))]
+    share = (f"'{top.metric_id}' brings {ctx.money(top.pilot_annual_benefit)} "
+             f"of the pilot's {ctx.money(p.benefit)} a year")
+    return _claim(ctx, owner, f"'{pilot.id}'", claims=[f"an ROI of {ctx.percent(p.roi_pct)}"],
                   share=share, drivers=drivers)
 
 
 def _claim(ctx: Context, owner: Path_, what: str, claims: list[str], share: str,
-           drivers: list[tuple[str, Location]]) -> Check:
+           drivers: list[tuple[str, Location]], also: tuple[Path_, ...] = ()) -> Check:
     listed = "; ".join(f"{text} ({where})" for text, where in drivers)
     return ctx.check("W310", owner, True, drivers[0][1],
                      f"{dotted(owner)}: {what} claims {' and '.join(claims)}, which no CFO "
                      f"will believe unchecked: {share}; check the inputs that drive it: "
-                     f"{listed}")
+                     f"{listed}", also=also)
 
 
 def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
@@ -230,14 +249,14 @@ def _change(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
     result = ctx.strategy.pilots[i].results[r.index]
     # A count is read per its period ("from 95 to 70 a month"); a level never is ("from 76 to 95").
     per = f" a {r.per}" if read_unit(ctx.metrics[r.metric_id].unit).adds_up else ""
-    return (f"the change in '{r.metric_id}' from {number(result.before)} to "
-            f"{number(result.after)}{per}, {number(r.attributable)} of it attributable",
+    return (f"the change in '{r.metric_id}' from {ctx.number(result.before)} to "
+            f"{ctx.number(result.after)}{per}, {ctx.number(r.attributable)} of it attributable",
             ctx.sources.at(("pilots", i, "results", r.index)))
 
 
 def _value(ctx: Context, r: ResultFigures) -> tuple[str, Location]:
     k = ctx.metric_at[r.metric_id]
-    return (f"its value_per_unit of {written(r.value_per_unit, ctx.strategy.currency, exact=True)}",
+    return (f"its value_per_unit of {ctx.money(r.value_per_unit, exact=True)}",
             ctx.at(("metrics", k, "value_per_unit")))
 
 

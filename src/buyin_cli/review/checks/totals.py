@@ -16,8 +16,7 @@ from collections.abc import Iterator
 from buyin_cli.figures.compute import ResultFigures
 from buyin_cli.load.models import Initiative
 from buyin_cli.review.context import Check, Context, Path_
-from buyin_cli.review.money import written
-from buyin_cli.words import dotted, number
+from buyin_cli.words import dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -40,8 +39,8 @@ def _double_count(ctx: Context, owner: Path_, initiative: Initiative, earlier: l
         if not (shared and both):
             continue
         metric = both[0]
-        amounts = (written(theirs[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency),
-                   written(mine[metric].rollout_annual_benefit or 0.0, ctx.strategy.currency))
+        amounts = (ctx.money(theirs[metric].rollout_annual_benefit or 0.0),
+                   ctx.money(mine[metric].rollout_annual_benefit or 0.0))
         return ctx.check(
             "W315", owner, True, None,
             f"{dotted(owner)}: '{initiative.id}' and '{other.id}' both credit their roll-outs "
@@ -60,9 +59,9 @@ def _hidden_loss(ctx: Context, owner: Path_, initiative: Initiative) -> Check:
         return ctx.check("W316", owner, False)
     return ctx.check(
         "W316", owner, True, ctx.at(owner + ("costs",)),
-        f"{dotted(owner)}: '{initiative.id}' costs {written(f.rollout_cost, ctx.strategy.currency)} "
-        f"in year one for {written(f.rollout_benefit, ctx.strategy.currency)} a year, an ROI of "
-        f"{number(f.roi_pct or 0.0)}%: it breaks even only if "
-        f"{number(f.break_even_share * 100)}% of its pilot effect holds, more than the pilot "
+        f"{dotted(owner)}: '{initiative.id}' costs {ctx.money(f.rollout_cost)} "
+        f"in year one for {ctx.money(f.rollout_benefit)} a year, an ROI of "
+        f"{ctx.percent(f.roi_pct or 0.0)}: it breaks even only if "
+        f"{ctx.percent(f.break_even_share * 100)} of its pilot effect holds, more than the pilot "
         "showed, and a total with other initiatives hides the loss: present it on its own, "
         "lower its costs, or accept it with the reason it is worth funding anyway")
