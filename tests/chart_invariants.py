@@ -11,7 +11,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from buyin_cli.render.pptx.chartfit import category_room, legend_rows, widest
+from buyin_cli.render.pptx.chartfit import legend_rows, widest
 from buyin_cli.render.pptx.chartlines import TITLE_ROOM
 from buyin_cli.render.pptx.textfit import lines_at
 from buyin_cli.render.pptx.textfit.fonts import text_width
@@ -225,9 +225,9 @@ def broken_categories(path: Path) -> list[str]:
 
 def short_charts(path: Path) -> list[str]:
     """A chart frame too short to leave its plot readable: MIN_FRAME (2 in, on a 16:9 slide
-    and on a 4:3, both 7.5 in tall) besides what its title takes (wrapped at TITLE_ROOM of
-    the frame, as a renderer wraps it), its legend's rows and its category labels (a frame
-    of 2 in with a two-line title and two legend rows keeps half an inch)."""
+    and on a 4:3, both 7.5 in tall) under what its title takes (wrapped at TITLE_ROOM of the
+    frame, as a renderer wraps it) and its legend's rows (a frame of 2 in with a two-line
+    title and two legend rows keeps half an inch)."""
     found = []
     for i, shape in _frames(path):
         chart, width = shape.chart, Emu(shape.width).pt
@@ -235,11 +235,9 @@ def short_charts(path: Path) -> list[str]:
         names = [series.name for plot in chart.plots for series in plot.series]
         around = (lines_at(title, TITLE_ROOM * width - 2 * PAD, 14, bold=True) * 14 * 1.25 if title else 0) + (
             legend_rows(names, width) * LABEL * 1.2 if len(names) > 1 else 0)
-        if chart.chart_type in (XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.LINE):
-            around += category_room([str(c) for c in chart.plots[0].categories], width)
         if Emu(shape.height).pt < MIN_FRAME + around - 1:
             found.append(f"slide {i}: {title!r} is {Emu(shape.height).pt:.0f} pt tall, "
-                         f"{around:.0f} pt of it title, legend and category labels")
+                         f"{around:.0f} pt of it title and legend")
     return found
 
 

@@ -11,7 +11,7 @@ from pptx import Presentation
 
 WHO = "Pilotgruppe: Linie 3, alle drei Schichten, 40 Personen, 3. März 2025 bis 28. Juli 2025."
 CAVEAT = "Keine Vergleichsgruppe (Bearbeitungszeit): Wir rechnen der Weiterbildung 80 % der Veränderung zu."
-REASONS = " ".join(["Ungewöhnlich hohe Rendite: eine Obergrenze, bis der Rollout sie bestätigt."] * 3)
+REASONS = " ".join(["Ungewöhnlich hohe Rendite: eine Obergrenze, bis der Rollout sie bestätigt."] * 5)
 FLOW = [{"label": label, "value": "3,5 / 5"} for label in ("Reaktion", "Lernen", "Anwendung", "Wirkung", "ROI")]
 
 
@@ -44,6 +44,18 @@ def test_two_charts_under_a_flow_keep_their_plot_and_who_took_part_stays_under_t
     slide = Presentation(str(path)).slides[0]
     shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
     assert any(text.startswith(WHO) for text in shown) and not any(REASONS in text for text in shown)
+
+
+def test_who_took_part_stays_under_the_charts_when_even_the_caveats_leave_no_room(tmp_path):
+    caveats = " ".join([CAVEAT] * 7)
+    footnote = f"{WHO} {caveats} {REASONS}"
+    path = _deck([{"layout": "Title and Content", "title": "Linie 3, alle drei Schichten: Bearbeitungszeit um 19 % "
+                   "gesunken; der Weiterbildung rechnen wir 12 % zu", "flow": FLOW, "charts": _two_charts(),
+                   "footnote": footnote, "short_footnote": [f"{WHO} {caveats}", WHO]}], tmp_path)
+    assert short_charts(path) == []
+    slide = Presentation(str(path)).slides[0]
+    assert WHO in [s.text_frame.text for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
+    assert slide.notes_slide.notes_text_frame.text.count(footnote) == 1
     assert slide.notes_slide.notes_text_frame.text.count(footnote) == 1
     assert sum(s.has_chart for s in slide.shapes) == 2
 

@@ -137,16 +137,6 @@ def category_height(categories: Sequence[str], plot: float, turned: bool) -> flo
     return max((lines_at(c, room, LABEL_FONT) for c in categories), default=1) * LINE
 
 
-TICKS = 40.0  # points: a value axis's labels, as wide as "£40,000" at most, before they are known
-
-
-def category_room(categories: Sequence[str], frame_width: float) -> float:
-    """The height (pt) a column or line chart's category labels take under its plot, in a frame
-    `frame_width` wide: level, or turned where a word is wider than its slot."""
-    plot = plot_width(frame_width, TICKS)
-    return category_height(categories, plot, labels_turned(categories, plot))
-
-
 def legend_rows(names: Sequence[str], frame_width: float) -> int:
     """The rows a legend of `names` takes across a frame `frame_width` wide."""
     room = frame_width - 2 * FRAME_PAD

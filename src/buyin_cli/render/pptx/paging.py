@@ -200,16 +200,14 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
 
 
 def _least(chart: Chart, width: float) -> float:
-    """The least height (pt) of `chart`'s frame `width` wide: CHART_MIN_HEIGHT of plot, with its
-    source line, and (given `width`) its title's lines, wrapped as a renderer wraps them (at
-    TITLE_ROOM of the frame), its legend's rows above it and its category labels under it."""
+    """The least height (pt) of `chart`'s frame `width` wide: CHART_MIN_HEIGHT, with its source
+    line, and (given `width`) its title's lines, wrapped as a renderer wraps them (at
+    TITLE_ROOM of the frame), and its legend's rows above it."""
     title = lines_at(chart.title, TITLE_ROOM * width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) \
         * TITLE_FONT * 1.25 if chart.title and width else 0.0
     names = [s.name for s in chart.series]
     legend = chartfit.legend_rows(names, width) * chartfit.LINE if len(names) > 1 and width else 0.0
-    under = chartfit.category_room(chart.categories, width) if width and chart.kind in (
-        "column", "clustered_column", "line") else 0.0
-    return CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + title + legend + under
+    return CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + title + legend
 
 
 def _chart_least(spec: Slide, width: float = 0.0) -> float:
