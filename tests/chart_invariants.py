@@ -287,13 +287,36 @@ def rounded_labels(path: Path) -> list[str]:
         labels = chart.plots[0].data_labels.number_format if chart.plots[0].has_data_labels else None
         for series in chart.plots[0].series:
             own = series._element.find(f"{qn('c:dLbls')}/{qn('c:numFmt')}")
-            code = own.get("formatCode") if own is not None else labels
+            code = (own.get("formatCode") if own is not None else labels or "").split(";")[0]  # as positives read
             if not code or "%" in code or '"' in code or re.search(r"[0#],+$", code):
                 continue  # money (to whole units), a percentage's or a short form's labels
             shown = len(m.group(1)) if (m := re.search(r"\.(0+)", code)) else 0
             needed = min(2, max((_decimals(v) for v in series.values if v is not None), default=0))
             if shown < needed:
                 found.append(f"slide {i}: {series.name!r} labelled {code!r}, readings with {needed} decimals")
+    return found
+
+
+def hyphen_minus(path: Path) -> list[str]:
+    """A chart's number format that writes a negative with a hyphen ("-£4,000") where the deck's
+    text and tables write a true minus ("−£4,000")."""
+    return [f"slide {i}: {code!r} in {shape.chart.chart_title.text_frame.text!r}" for i, shape in _frames(path)
+            for code in {e.get("formatCode") for e in shape.chart._chartSpace.iter(qn("c:numFmt"))}
+            | {e.text for e in shape.chart._chartSpace.iter(qn("c:formatCode"))}
+            if code and code != "General" and "−" not in code.partition(";")[2]]
+
+
+def names_on_negative_bars(path: Path) -> list[str]:
+    """Bars below zero whose category names sit on the zero line, on the bar and its label."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if chart.chart_type not in (XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED) or not any(
+                v is not None and v < 0 for series in chart.plots[0].series for v in series.values):
+            continue
+        position = chart.category_axis._element.find(qn("c:tickLblPos"))
+        if position is None or position.get("val") != "low":
+            found.append(f"slide {i}: the category names of {chart.chart_title.text_frame.text!r} on its zero line")
     return found
 
 
@@ -307,4 +330,6 @@ def frame_findings(path: Path) -> dict[str, list[str]]:
         "unlabelled line": unlabelled_lines(path),
         "noisy value": noisy_values(path),
         "rounded label": rounded_labels(path),
+        "hyphen minus": hyphen_minus(path),
+        "names on negative bars": names_on_negative_bars(path),
     }

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pptx import Presentation
+
 from chart_invariants import short_charts
 from deck_helpers import outline_from, save_deck
-from pptx import Presentation
 
 WHO = "Pilotgruppe: Linie 3, alle drei Schichten, 40 Personen, 3. März 2025 bis 28. Juli 2025."
 CAVEAT = "Keine Vergleichsgruppe (Bearbeitungszeit): Wir rechnen der Weiterbildung 80 % der Veränderung zu."
@@ -20,14 +21,16 @@ def _deck(slides: list[dict[str, Any]], folder: Path, four_three: bool = False) 
     if four_three:
         template = folder / "four-three.pptx"
         Presentation().save(str(template))
-    save_deck(outline_from({"meta": {"language": "de-DE"}, "continued": " (Forts.)", "slides": [{"notes": "n", **s} for s in slides]}), path, template)
+    outline = {"meta": {"language": "de-DE"}, "continued": " (Forts.)", "slides": [{"notes": "n", **s} for s in slides]}
+    save_deck(outline_from(outline), path, template)
     return path
 
 
 def _two_charts() -> list[dict[str, Any]]:
     return [{"kind": "line", "title": "Bearbeitungszeit, Sekunden je Anruf", "categories": ["Vorher", "Nachher"],
              "series": [{"name": "Linie 3, alle drei Schichten", "values": [308, 251]}], "source": "Quelle: CRM"},
-            {"kind": "line", "title": "Fehlkommissionierungen, Fehler je 10.000 Zeilen", "categories": ["Vorher", "Nachher"],
+            {"kind": "line", "title": "Fehlkommissionierungen, Fehler je 10.000 Zeilen",
+             "categories": ["Vorher", "Nachher"],
              "series": [{"name": "Linie 3, alle drei Schichten", "values": [31.8, 27.3]},
                         {"name": "Frühschicht", "values": [31.8, 30.5]}], "source": "Quelle: CRM"}]
 

@@ -16,8 +16,7 @@ from typing import Any
 from buyin_cli.render.outline import Chart, Slide
 from buyin_cli.render.pptx import chartfit, textfit, thin
 from buyin_cli.render.pptx.chartlines import TITLE_FONT, TITLE_ROOM
-from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
-from buyin_cli.render.pptx.charts import chart_boxes
+from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT, chart_boxes
 from buyin_cli.render.pptx.layout import (
     EMU_PER_PT,
     FLOW_LEAST,
