@@ -11,7 +11,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from buyin_cli.render.pptx.chartfit import legend_rows, widest
+from buyin_cli.render.pptx.chartfit import legend_rows, rendered, widest
 from buyin_cli.render.pptx.chartlines import TITLE_ROOM
 from buyin_cli.render.pptx.textfit import lines_at
 from buyin_cli.render.pptx.textfit.fonts import text_width
@@ -252,10 +252,16 @@ def unlabelled_lines(path: Path) -> list[str]:
         lines = list(chart.plots[0].series)
         points = [{int(d.find(qn("c:idx")).get("val")) for d in
                    series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")} for series in lines]
-        # Lines that meet at a point (a projection from where the pilot began) share one label there.
-        points = [p | {n for n in range(2) if any(n in q and o.values[n] == s.values[n]
-                                                  for o, q in zip(lines, points))}
-                  for s, p in zip(lines, points)]
+        # Lines whose labels at a point read the same (a projection from where the pilot began)
+        # share one label there.
+        code = chart.plots[0].data_labels.number_format if chart.plots[0].has_data_labels else "#,##0.##"
+        formats = [(f.get("formatCode") if (f := s._element.find(f"{qn('c:dLbls')}/{qn('c:numFmt')}")) is not None
+                    else code) for s in lines]
+
+        reads = [[rendered(v or 0.0, f) for v in series.values] for series, f in zip(lines, formats)]
+        points = [p | {n for n in range(2) if any(n in q and reads[o][n] == reads[k][n]
+                                                  for o, q in enumerate(points))}
+                  for k, p in enumerate(points)]
         if any(p != points[0] for p in points):
             found.append(f"slide {i}: lines of {chart.chart_title.text_frame.text!r} labelled at {points}")
     return found

@@ -94,7 +94,8 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
             [v for s in spec.series for v in s.values], len(spec.categories), len(spec.series),
             number_format, ticks, (low, high, step), width, language)
     if line:
-        chartlines.draw_lines(plot, spec, roles, number_format)
+        share = chartlines.plot_box(spec, width, h / EMU_PER_PT, False)[3]  # of the frame: the plot's height
+        chartlines.draw_lines(plot, spec, roles, number_format, share * h / EMU_PER_PT / max(high - low, 1e-9))
     else:
         _bars(plot, roles, labels, len(spec.series), all_labelled)
     turned = False
