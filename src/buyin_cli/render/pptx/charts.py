@@ -6,6 +6,8 @@
 - Values are labelled on the bars, in a short form ("£41.0m") when a bar is too narrow for
   the full one; lines as chartlines.py labels them; a legend naming each series whenever
   there are several, above the plot and never over it (chartfit.py measures what fits).
+- A negative reads with the text's minus (−£4,000, locales.py); below zero, a bar's label
+  stands under it and the category names at the foot of the plot, off the zero line.
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
