@@ -11,7 +11,8 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.oxml.ns import qn
 from pptx.util import Emu
 
-from buyin_cli.render.pptx.chartfit import legend_rows, widest
+from buyin_cli.render.pptx.chartfit import legend_rows, rendered, widest
+from buyin_cli.render.pptx.chartlines import TITLE_ROOM
 from buyin_cli.render.pptx.textfit import lines_at
 from buyin_cli.render.pptx.textfit.fonts import text_width
 
@@ -223,18 +224,20 @@ def broken_categories(path: Path) -> list[str]:
 
 
 def short_charts(path: Path) -> list[str]:
-    """A chart frame too short to leave its plot readable: MIN_FRAME under what its title and
-    its legend take (a frame of 2 in with a two-line title and two legend rows keeps half an inch)."""
+    """A chart frame too short to leave its plot readable: MIN_FRAME (2 in, on a 16:9 slide
+    and on a 4:3, both 7.5 in tall) under what its title takes (wrapped at TITLE_ROOM of the
+    frame, as a renderer wraps it) and its legend's rows (a frame of 2 in with a two-line
+    title and two legend rows keeps half an inch)."""
     found = []
     for i, shape in _frames(path):
         chart, width = shape.chart, Emu(shape.width).pt
         title = chart.chart_title.text_frame.text if chart.has_title else ""
         names = [series.name for plot in chart.plots for series in plot.series]
-        above = (lines_at(title, width - 2 * PAD, 14, bold=True) * 14 * 1.25 if title else 0) + (
+        around = (lines_at(title, TITLE_ROOM * width - 2 * PAD, 14, bold=True) * 14 * 1.25 if title else 0) + (
             legend_rows(names, width) * LABEL * 1.2 if len(names) > 1 else 0)
-        if Emu(shape.height).pt < MIN_FRAME + above - 1:
+        if Emu(shape.height).pt < MIN_FRAME + around - 1:
             found.append(f"slide {i}: {title!r} is {Emu(shape.height).pt:.0f} pt tall, "
-                         f"{above:.0f} pt of it title and legend")
+                         f"{around:.0f} pt of it title and legend")
     return found
 
 
@@ -249,10 +252,16 @@ def unlabelled_lines(path: Path) -> list[str]:
         lines = list(chart.plots[0].series)
         points = [{int(d.find(qn("c:idx")).get("val")) for d in
                    series._element.findall(f"{qn('c:dLbls')}/{qn('c:dLbl')}")} for series in lines]
-        # Lines that meet at a point (a projection from where the pilot began) share one label there.
-        points = [p | {n for n in range(2) if any(n in q and o.values[n] == s.values[n]
-                                                  for o, q in zip(lines, points))}
-                  for s, p in zip(lines, points)]
+        # Lines whose labels at a point read the same (a projection from where the pilot began)
+        # share one label there.
+        code = chart.plots[0].data_labels.number_format if chart.plots[0].has_data_labels else "#,##0.##"
+        formats = [(f.get("formatCode") if (f := s._element.find(f"{qn('c:dLbls')}/{qn('c:numFmt')}")) is not None
+                    else code) for s in lines]
+
+        reads = [[rendered(v or 0.0, f) for v in series.values] for series, f in zip(lines, formats)]
+        points = [p | {n for n in range(2) if any(n in q and reads[o][n] == reads[k][n]
+                                                  for o, q in enumerate(points))}
+                  for k, p in enumerate(points)]
         if any(p != points[0] for p in points):
             found.append(f"slide {i}: lines of {chart.chart_title.text_frame.text!r} labelled at {points}")
     return found
@@ -284,13 +293,36 @@ def rounded_labels(path: Path) -> list[str]:
         labels = chart.plots[0].data_labels.number_format if chart.plots[0].has_data_labels else None
         for series in chart.plots[0].series:
             own = series._element.find(f"{qn('c:dLbls')}/{qn('c:numFmt')}")
-            code = own.get("formatCode") if own is not None else labels
+            code = (own.get("formatCode") if own is not None else labels or "").split(";")[0]  # as positives read
             if not code or "%" in code or '"' in code or re.search(r"[0#],+$", code):
                 continue  # money (to whole units), a percentage's or a short form's labels
             shown = len(m.group(1)) if (m := re.search(r"\.(0+)", code)) else 0
             needed = min(2, max((_decimals(v) for v in series.values if v is not None), default=0))
             if shown < needed:
                 found.append(f"slide {i}: {series.name!r} labelled {code!r}, readings with {needed} decimals")
+    return found
+
+
+def hyphen_minus(path: Path) -> list[str]:
+    """A chart's number format that writes a negative with a hyphen ("-£4,000") where the deck's
+    text and tables write a true minus ("−£4,000")."""
+    return [f"slide {i}: {code!r} in {shape.chart.chart_title.text_frame.text!r}" for i, shape in _frames(path)
+            for code in {e.get("formatCode") for e in shape.chart._chartSpace.iter(qn("c:numFmt"))}
+            | {e.text for e in shape.chart._chartSpace.iter(qn("c:formatCode"))}
+            if code and code != "General" and "−" not in code.partition(";")[2]]
+
+
+def names_on_negative_bars(path: Path) -> list[str]:
+    """Bars below zero whose category names sit on the zero line, on the bar and its label."""
+    found = []
+    for i, shape in _frames(path):
+        chart = shape.chart
+        if chart.chart_type not in (XL_CHART_TYPE.COLUMN_CLUSTERED, XL_CHART_TYPE.BAR_CLUSTERED) or not any(
+                v is not None and v < 0 for series in chart.plots[0].series for v in series.values):
+            continue
+        position = chart.category_axis._element.find(qn("c:tickLblPos"))
+        if position is None or position.get("val") != "low":
+            found.append(f"slide {i}: the category names of {chart.chart_title.text_frame.text!r} on its zero line")
     return found
 
 
@@ -304,4 +336,6 @@ def frame_findings(path: Path) -> dict[str, list[str]]:
         "unlabelled line": unlabelled_lines(path),
         "noisy value": noisy_values(path),
         "rounded label": rounded_labels(path),
+        "hyphen minus": hyphen_minus(path),
+        "names on negative bars": names_on_negative_bars(path),
     }

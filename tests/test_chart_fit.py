@@ -55,13 +55,14 @@ def _revenue(body: bool) -> dict[str, Any]:
 
 def test_money_too_wide_for_its_bars_reads_short_and_its_axis_too(tmp_path):
     chart = _charts(_deck(tmp_path, _revenue(body=True), _four_three(tmp_path)))[0].chart
-    assert chart.plots[0].data_labels.number_format == '"£"#,##0.0,,"M"'  # no locale: CLDR's root English
-    assert chart.value_axis.tick_labels.number_format == '"£"#,##0,,"M"'
+    # No locale: CLDR's root English; a negative with the text's minus sign.
+    assert chart.plots[0].data_labels.number_format == '"£"#,##0.0,,"M";"−£"#,##0.0,,"M"'
+    assert chart.value_axis.tick_labels.number_format == '"£"#,##0,,"M";"−£"#,##0,,"M"'
 
 
 def test_money_with_room_on_its_bars_keeps_every_digit(tmp_path):
     chart = _charts(_deck(tmp_path, _revenue(body=False)))[0].chart
-    assert chart.plots[0].data_labels.number_format == '"£"#,##0'
+    assert chart.plots[0].data_labels.number_format == '"£"#,##0;"−£"#,##0'
 
 
 def _before_after(values: list[float], control: list[float]) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def test_labels_show_as_many_decimals_as_the_readings_have(tmp_path) -> None:
              "series": [{"name": "Pilot", "values": [4.1, 4.3]}, {"name": "Comparison", "values": [4.1, 4.15]}]}
     deck = _deck(tmp_path, chart)
     formats = {s._element.find(".//{*}dLbls/{*}numFmt").get("formatCode") for s in _chart(deck).chart.plots[0].series}
-    assert formats == {"#,##0.00"}
+    assert formats == {'#,##0.00;"−"#,##0.00'}
     assert rounded_labels(deck) == []
 
 

@@ -230,9 +230,10 @@ class Slide(_Model):
     link: Link | None = Field(None, description="A hyperlink after the body text.")
     footnote: Text | None = Field(None, description="A small line at the foot of the slide's content: "
                                                     "a source, a caveat.")
-    short_footnote: Text | None = Field(
-        None, description="What the footnote must keep (its caveats), shown where the whole of it "
-                          "would leave a chart too little room; the rest is said from the notes.")
+    short_footnote: Text | list[Text] | None = Field(
+        None, description="What the footnote must keep (who took part and its caveats; then who "
+                          "took part alone), the longest first: the first that leaves a chart "
+                          "room is shown; the rest is said from the notes.")
     notes: Text = Field(description="Speaker notes, on the slide's first page.")
 
     @model_validator(mode="after")

@@ -34,8 +34,9 @@ SCALES = ((10 ** 9, "1000000000"), (10 ** 6, "1000000"), (10 ** 3, "1000"))
 
 
 def rendered(value: float, number_format: str) -> str:
-    """`value` as `number_format` writes it, in English separators: wide enough to measure."""
-    found = FORMAT.match(number_format)
+    """`value` as `number_format` writes it, in English separators: wide enough to measure (a
+    negative's minus as wide as its hyphen)."""
+    found = FORMAT.match(number_format.split(";")[0])
     if found is None:
         return f"{value:,.2f}"
     _, prefix, digits, decimals, scaling, suffix = found.groups()

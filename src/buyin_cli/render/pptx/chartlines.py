@@ -4,8 +4,9 @@
   anyway (a trend's projection) grey and dashed with hollow points, the rest grey.
 - Every line is labelled at the same points: its last value (with its name, where the
   outline gives one), and on a before-and-after line its first value too. At each labelled
-  point the higher line's label sits above it and the lower's below, so two close lines'
-  labels never overlap; lines that meet there (a projection from where the pilot began)
+  point the highest line's label sits above it, the lowest's below and any between to the
+  side, turn about, so close lines' labels never overlap; lines whose labels there read the
+  same (a projection from where the pilot began, or values closer than the labels show)
   share one label.
 - A trend's events (a pilot, a launch) are vertical rules on the time axis, labelled above
   a plot whose place is fixed: under the title and the legend (placed too, so the labels
@@ -37,9 +38,11 @@ GREY, DARK = RGBColor(0xA6, 0xA6, 0xA6), RGBColor(0x59, 0x59, 0x59)
 PLOT = {"x": 0.09, "w": 0.86, "y_titled": 0.2, "y": 0.1, "bottom": 0.14, "legend": 0.1}
 
 
-def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str) -> None:
+def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str,
+               scale: float | None = None) -> None:
     """Each line in its colour, labelled at its last value (and a before-and-after line at
-    its first), with its name where the outline gives one."""
+    its first), with its name where the outline gives one (`scale`: the plot's points per
+    unit of value, where its labels go apart)."""
     for series, role in zip(plot.series, roles):
         series.smooth = False
         line = series.format.line
@@ -63,7 +66,7 @@ def draw_lines(plot: Any, spec: Chart, roles: Sequence[str], number_format: str)
             series.marker.style = XL_MARKER_STYLE.NONE
         if role in ("target", "expected"):
             line.dash_style = MSO_LINE.DASH
-    for point, where in labelled_points(spec).items():
+    for point, where in labelled_points(spec, number_format, scale).items():
         for n, position in where.items():
             _label(plot.series[n], spec.series[n].end_label if point == _last(spec.series[n].values) else None,
                    point, position, roles[n] == "focus", number_format)
@@ -73,9 +76,12 @@ def _last(values: Sequence[float | None]) -> int | None:
     return max((n for n, v in enumerate(values) if v is not None), default=None)
 
 
-def labelled_points(spec: Chart) -> dict[int, dict[int, XL_LABEL_POSITION]]:
+def labelled_points(spec: Chart, number_format: str = "#,##0.00",
+                    scale: float | None = None) -> dict[int, dict[int, XL_LABEL_POSITION]]:
     """For each labelled category, each series labelled there and where its label sits: the
-    highest value's above, the lowest's below, any between to the side."""
+    highest value's above, the lowest's below, any between to the side (`_beside`). Lines
+    whose labels there would read the same (they meet, or differ by less than the labels show)
+    share one label: the first's. `scale`: the plot's points per unit of value, where known."""
     wanted: dict[int, list[int]] = {}
     for n, series in enumerate(spec.series):
         points = {_last(series.values)}
@@ -85,16 +91,51 @@ def labelled_points(spec: Chart) -> dict[int, dict[int, XL_LABEL_POSITION]]:
             wanted.setdefault(point, []).append(n)  # type: ignore[arg-type]
     out: dict[int, dict[int, XL_LABEL_POSITION]] = {}
     for point, members in wanted.items():
-        # Lines meeting at a point (a projection from where the pilot began) share one label there.
-        said: dict[float | None, int] = {}
+        said: dict[str, int] = {}
         for n in members:
-            said.setdefault(spec.series[n].values[point], n)
-        members = sorted(said.values())
-        ranked = sorted(members, key=lambda n: -(spec.series[n].values[point] or 0.0))
-        side = XL_LABEL_POSITION.RIGHT if point else XL_LABEL_POSITION.LEFT
-        out[point] = {n: (XL_LABEL_POSITION.ABOVE if rank == 0 else XL_LABEL_POSITION.BELOW
-                          if rank == len(ranked) - 1 else side) for rank, n in enumerate(ranked)}
+            said.setdefault(reads(spec, n, point, number_format), n)
+        ranked = sorted(said.values(), key=lambda n: -(spec.series[n].values[point] or 0.0))
+        out[point] = {ranked[0]: XL_LABEL_POSITION.ABOVE}
+        if len(ranked) > 1:
+            out[point][ranked[-1]] = XL_LABEL_POSITION.BELOW
+        heights = [-(spec.series[n].values[point] or 0.0) * (scale or 0.0) for n in ranked]
+        out[point].update(zip(ranked[1:-1], _beside(heights, point == 0, scale is not None)))
     return out
+
+
+LABEL_GAP = 3.0  # points between a point and its label above or below it
+
+
+def _beside(heights: Sequence[float], first: bool, measured: bool) -> list[XL_LABEL_POSITION]:
+    """The sides of the labels between the highest and the lowest, given every label's point
+    (`heights`, points down the plot, the highest first): the outer side (after the last point,
+    before the first) unless a label there, or the highest's or lowest's, is drawn where it
+    would be, then the inner; unmeasured, turn about."""
+    outer, inner = (XL_LABEL_POSITION.LEFT, XL_LABEL_POSITION.RIGHT) if first else (
+        XL_LABEL_POSITION.RIGHT, XL_LABEL_POSITION.LEFT)
+    if not measured:
+        return [(outer, inner)[n % 2] for n in range(len(heights) - 2)]
+    line = chartfit.LINE
+    top, bottom = heights[0], heights[-1]
+    ends = [(top - LABEL_GAP - line, top - LABEL_GAP), (bottom + LABEL_GAP, bottom + LABEL_GAP + line)]
+    taken: dict[XL_LABEL_POSITION, list[tuple[float, float]]] = {outer: [], inner: []}
+    sides = []
+    for y in heights[1:-1]:
+        span = (y - line / 2, y + line / 2)
+        side = next((s for s in (outer, inner) if not any(a < span[1] and span[0] < b for a, b in taken[s] + ends)),
+                    outer)
+        taken[side].append(span)
+        sides.append(side)
+    return sides
+
+
+def reads(spec: Chart, n: int, point: int, number_format: str) -> str:
+    """What the `n`th line's label at `point` reads: its name at its end, where it has one, else
+    its value as the chart writes it."""
+    series = spec.series[n]
+    if series.end_label and point == _last(series.values):
+        return series.end_label
+    return chartfit.rendered(series.values[point] or 0.0, number_format)
 
 
 def _label(series: Any, text: str | None, point: int, position: XL_LABEL_POSITION, bold: bool,

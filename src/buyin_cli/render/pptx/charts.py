@@ -6,6 +6,8 @@
 - Values are labelled on the bars, in a short form ("£41.0m") when a bar is too narrow for
   the full one; lines as chartlines.py labels them; a legend naming each series whenever
   there are several, above the plot and never over it (chartfit.py measures what fits).
+- A negative reads with the text's minus (−£4,000, locales.py); below zero, a bar's label
+  stands under it and the category names at the foot of the plot, off the zero line.
 - The source line goes under the chart, in its own box.
 
 Where the chart goes is layout.py's decision; this module draws it in the box it is given.
@@ -19,14 +21,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
 from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import chartfit, chartlines, oxml, textxml
 from buyin_cli.render.pptx.chartdata import chart_data
-from buyin_cli.render.pptx.locales import locale_prefix, localised
+from buyin_cli.render.pptx.locales import locale_prefix, localised, minus_signs, true_minus
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
 EMU_PER_PT = 12700
@@ -62,7 +64,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     if spec.kind in ("bar", "clustered_bar"):
         spec, roles = upside_down(spec), roles[::-1]
-    data = chart_data(spec.categories, number_format)
+    data = chart_data(spec.categories, true_minus(number_format))
     for series in spec.series:
         data.add_series(series.name, [meant(v) for v in series.values])
     chart = slide.shapes.add_chart(_KINDS[spec.kind], x, y, w, h, data).chart
@@ -74,6 +76,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         chart.chart_title.text_frame.paragraphs[0].runs[0].font.bold = True
     if spec.kind == "doughnut":
         _doughnut(chart, number_format)
+        minus_signs(chart._chartSpace)
         return
     line = spec.kind == "line"
     width = w / EMU_PER_PT
@@ -93,7 +96,8 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
             [v for s in spec.series for v in s.values], len(spec.categories), len(spec.series),
             number_format, ticks, (low, high, step), width, language)
     if line:
-        chartlines.draw_lines(plot, spec, roles, number_format)
+        share = chartlines.plot_box(spec, width, h / EMU_PER_PT, False)[3]  # of the frame: the plot's height
+        chartlines.draw_lines(plot, spec, roles, number_format, share * h / EMU_PER_PT / max(high - low, 1e-9))
     else:
         _bars(plot, roles, labels, len(spec.series), all_labelled)
     turned = False
@@ -102,6 +106,7 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
             width, chartfit.widest([low, high], ticks))
         turned = chartfit.labels_turned(spec.categories, room)
     _axes(chart, spec, ticks, turned)
+    minus_signs(chart._chartSpace)
     if line and spec.marks:
         chartlines.draw_marks(slide, chart, (x, y, w, h), spec, turned)
 
@@ -200,6 +205,8 @@ def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
     # which would break mid-way, turns them 45°.
     oxml.level_category_labels(categories, -45 if turned else 0)
     categories.format.line.color.rgb = GREY
+    if low < 0:  # under the plot, not on the zero line, where they ran into a negative bar and its label
+        categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
 HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)

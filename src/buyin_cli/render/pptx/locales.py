@@ -1,10 +1,16 @@
 """Number formats bound to the deck's locale, so a chart writes 1.000 in a German deck anywhere.
 
 Without a locale id in the format ([$-407]#,##0), PowerPoint and LibreOffice write a
-chart's numbers as the viewer's machine does, whatever language the deck is in.
+chart's numbers as the viewer's machine does, whatever language the deck is in. A negative
+is written with the minus sign the deck's text uses (−), not a hyphen.
 """
 
 from __future__ import annotations
+
+import re
+from typing import Any
+
+from pptx.oxml.ns import qn
 
 # Windows locale ids, as number formats name them.
 LOCALE_IDS = {
@@ -29,3 +35,28 @@ def localised(number_format: str, language: str | None) -> str:
 def locale_prefix(number_format: str) -> str:
     """The locale id a format is bound to, as written ("[$-407]"), or ""."""
     return number_format[:number_format.index("]") + 1] if number_format.startswith("[$-") else ""
+
+
+MINUS = "\u2212"  # the deck's minus sign, as its text and tables write it: −£4,000
+_PREFIX = re.compile(r'^"([^"]*)"')
+
+
+def true_minus(number_format: str) -> str:
+    """`number_format` with a negative section that writes a true minus (−£4,000, −4.000 €) as
+    the deck's text does, not the hyphen-minus a format without one writes (-£4,000). A format
+    that says how to write negatives already is left as it is."""
+    if ";" in number_format or not number_format:
+        return number_format
+    lcid = locale_prefix(number_format)
+    body = number_format[len(lcid):]
+    quoted = _PREFIX.match(body)  # a currency before the number: the minus goes before it
+    negative = f'"{MINUS}{quoted.group(1)}"{body[quoted.end():]}' if quoted else f'"{MINUS}"{body}'
+    return f"{lcid}{body};{negative}"
+
+
+def minus_signs(chart_space: Any) -> None:
+    """Every number format in a chart (its labels', its axes', its cached values') with a true minus."""
+    for element in chart_space.iter(qn("c:numFmt")):
+        element.set("formatCode", true_minus(element.get("formatCode", "")))
+    for element in chart_space.iter(qn("c:formatCode")):
+        element.text = true_minus(element.text or "")

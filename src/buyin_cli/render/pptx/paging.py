@@ -15,8 +15,8 @@ from typing import Any
 
 from buyin_cli.render.outline import Chart, Slide
 from buyin_cli.render.pptx import chartfit, textfit, thin
-from buyin_cli.render.pptx.chartlines import TITLE_FONT
-from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
+from buyin_cli.render.pptx.chartlines import TITLE_FONT, TITLE_ROOM
+from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT, chart_boxes
 from buyin_cli.render.pptx.layout import (
     EMU_PER_PT,
     FLOW_LEAST,
@@ -129,8 +129,9 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
     for kept in ("short", "none", "no callouts"):
         if not short_of_room(kept):
             break
-        if kept == "short" and spec.footnote and spec.short_footnote and spec.short_footnote != spec.footnote:
-            shorter = spec.model_copy(update={"footnote": spec.short_footnote, "short_footnote": None,
+        short = footnote_forms(spec)[:1]
+        if kept == "short" and spec.footnote and short and short[0] != spec.footnote:
+            shorter = spec.model_copy(update={"footnote": short[0], "short_footnote": None,
                                               "notes": f"{notes}\n{spec.footnote}"})
             roomier = plan(layout, shorter, number)
             fitted = text_pages(prs, layout, roomier, shorter, cache)
@@ -206,36 +207,51 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     return TablePages(pages, (x, top, w, y + h - top), size, widths, font)
 
 
-def _chart_least(spec: Slide, width: float = 0.0) -> float:
-    """The least height (pt) a slide's charts need: CHART_MIN_HEIGHT each, with its source
-    line, and (given the frame's `width`) its title's lines and its legend's rows above it."""
-    def above(chart: Chart) -> float:
-        if not width:
-            return 0.0
-        title = lines_at(chart.title, width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) * TITLE_FONT * 1.25 if (
-            chart.title) else 0.0
-        names = [s.name for s in chart.series]
-        return title + (chartfit.legend_rows(names, width) * chartfit.LINE if len(names) > 1 else 0.0)
+def _least(chart: Chart, width: float) -> float:
+    """The least height (pt) of `chart`'s frame `width` wide: CHART_MIN_HEIGHT, with its source
+    line, and (given `width`) its title's lines, wrapped as a renderer wraps them (at
+    TITLE_ROOM of the frame), and its legend's rows above it."""
+    title = lines_at(chart.title, TITLE_ROOM * width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) \
+        * TITLE_FONT * 1.25 if chart.title and width else 0.0
+    names = [s.name for s in chart.series]
+    legend = chartfit.legend_rows(names, width) * chartfit.LINE if len(names) > 1 and width else 0.0
+    return CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + title + legend
 
-    return max(CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + above(chart) for chart in spec.all_charts)
+
+def _chart_least(spec: Slide, width: float = 0.0) -> float:
+    """The least height (pt) a slide's charts need, each `width` wide."""
+    return max(_least(chart, width) for chart in spec.all_charts)
+
+
+def charts_short(spec: Slide, box: tuple[int, int, int, int]) -> bool:
+    """Whether a chart of the slide's, in `box` as they are drawn there (side by side, or one
+    above the other), has less than its least height."""
+    return any(h / EMU_PER_PT < _least(chart, w / EMU_PER_PT)
+               for chart, (_, _, w, h) in zip(spec.all_charts, chart_boxes(box, len(spec.all_charts))))
+
+
+def footnote_forms(spec: Slide) -> list[str]:
+    """The footnote's shorter forms, the longest first."""
+    short = spec.short_footnote or []
+    return [short] if isinstance(short, str) else list(short)
 
 
 def chart_room(layout: LayoutFacts, spec: Slide, number: int,
                places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
-    """A chart alone under a flow or over a footnote keeps a readable plot: the flow's boxes
-    take their least height, then the footnote gives way to its short form (its caveats), then
-    it is said from the notes (the flow's boxes their full height again where that leaves the
-    chart enough); what leaves the slide is said from the notes, never a word cut."""
+    """Charts under a flow or over a footnote keep a readable plot: the flow's boxes
+    take their least height, then the footnote gives way to its short forms (who took part and
+    its caveats, then who took part), then it is said from the notes (the flow's boxes their
+    full height again where that leaves the charts enough); what leaves the slide is said from
+    the notes, never a word cut."""
     def short(places: dict[str, Place]) -> bool:
-        _, _, w, h = places["visual"].box
-        return h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT)
+        return charts_short(spec, places["visual"].box)
 
-    if len(spec.all_charts) != 1 or spec.table is not None or "text" in places or not short(places):
+    if not spec.all_charts or spec.table is not None or "text" in places or not short(places):
         return spec, places
     if spec.flow:
         places = plan(layout, spec, number, flow=FLOW_LEAST)
     notes = f"{spec.notes}\n{spec.footnote}"  # the whole footnote, said once, whatever stays
-    for kept in ([spec.short_footnote] if spec.short_footnote else []) + [None]:
+    for kept in [*footnote_forms(spec), None]:
         if not (spec.footnote and short(places)):
             break
         spec = spec.model_copy(update={"footnote": kept, "short_footnote": None, "notes": notes})
