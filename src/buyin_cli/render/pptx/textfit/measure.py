@@ -167,14 +167,17 @@ def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False
 def _fits(text: str, box: Box, size: float, bold: bool, max_lines: int | None = None) -> bool:
     """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`,
     with no word broken inside ("Transportschäde / n"): each word must fit the width alone."""
-    font = WIDEST[bold]
-    if any(points(units(word, font), size) > box.width for word in words(text)):
+    measures = measured(text, bold)
+    if points(measures.longest, size) > box.width:  # its widest word is the longest in units
         return False
-    most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
+    # Every count past `most` lines fails both tests below, so the whole count answers as
+    # the count of a wrap that stops past `most` lines would.
+    most = int(box.height // line_height(size)) + 1
     if max_lines is not None:
         most = min(most, max_lines + 1)
-    lines = len(wrap(text, box.width, size, bold, max_lines=most))
-    return lines * line_height(size) <= box.height and (max_lines is None or lines <= max_lines)
+    lines = measures.count(box.width, size)
+    return lines <= most and lines * line_height(size) <= box.height and (
+        max_lines is None or lines <= max_lines)
 
 
 def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,

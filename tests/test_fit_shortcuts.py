@@ -1,4 +1,4 @@
-"""Table fitting's shortcuts give the answers of measuring every line the long way.
+"""Text fitting's shortcuts give the answers of measuring every line the long way.
 
 `Words.count` compares whole font units with a bound (`most_units`) instead of
 converting each candidate line to points, skips a cell's lines once it fits on
@@ -13,8 +13,18 @@ from __future__ import annotations
 import random
 
 from buyin_cli.render.pptx.textfit import measure
-from buyin_cli.render.pptx.textfit.fonts import ARIAL, SAFETY, UNKNOWN_WIDTH, WIDEST, most_units, points, text_width
-from buyin_cli.render.pptx.textfit.measure import Words, measured, words
+from buyin_cli.render.pptx.textfit.body import Para, para_height, para_lines, para_size, space_before
+from buyin_cli.render.pptx.textfit.fonts import (
+    ARIAL,
+    SAFETY,
+    UNKNOWN_WIDTH,
+    WIDEST,
+    most_units,
+    points,
+    text_width,
+    units,
+)
+from buyin_cli.render.pptx.textfit.measure import Box, Words, _fits, line_height, measured, words
 from buyin_cli.render.pptx.textfit.table import _SLACK, CELL_MARGIN_X, column_widths
 
 PIECES = ["a", "Wg", "Qualitätssicherung", "1.234\u00a0€", "", "n/a", "x" * 40, "漢字", "—", "Δ7",
@@ -158,3 +168,66 @@ def test_a_cells_measures_are_its_texts():
         assert w.total == sum(ARIAL[True].get(ch, UNKNOWN_WIDTH) for ch in text)
         assert w.longest == max((sum(ARIAL[True].get(ch, UNKNOWN_WIDTH) for ch in word)
                                  for word in words(text)), default=0)
+
+
+def reference_wrap(w: Words, width: float, size: float, max_lines: int | None = None) -> list[str]:
+    """`Words.wrap` as it was: a word that starts a line is added character by character."""
+    lines: list[str] = []
+    for hard_line in w.lines:
+        line, used = "", 0
+        for word, wide in hard_line:
+            if max_lines is not None and len(lines) > max_lines:
+                return lines
+            candidate = used + w.space + wide if line else wide
+            if points(candidate, size) <= width:
+                line, used = (f"{line} {word}" if line else word), candidate
+                continue
+            if line:
+                lines.append(line)
+            line, used = "", 0
+            for ch in word:
+                more = w.advances.get(ch, UNKNOWN_WIDTH)
+                if line and points(used + more, size) > width:
+                    lines.append(line)
+                    if max_lines is not None and len(lines) > max_lines:
+                        return lines
+                    line, used = "", 0
+                line, used = line + ch, used + more
+        lines.append(line)
+    return lines
+
+
+def reference_fits(text, box, size, bold, max_lines=None):
+    """`_fits` as it was: every word measured, and a wrap that stops past the lines that can fit."""
+    if any(points(units(word, WIDEST[bold]), size) > box.width for word in words(text)):
+        return False
+    most = int(box.height // line_height(size)) + 1
+    if max_lines is not None:
+        most = min(most, max_lines + 1)
+    lines = len(reference_wrap(Words(text, bold), box.width, size, most))
+    return lines * line_height(size) <= box.height and (max_lines is None or lines <= max_lines)
+
+
+def test_wrap_and_fitting_a_box_are_as_before():
+    rng = random.Random(5)
+    for _ in range(500):
+        text, bold = _text(rng), rng.random() < 0.3
+        w = Words(text, bold)
+        size = rng.choice([8, 10, 12, 14, 18, 20, 24, 28, 32, 40])
+        box = Box(rng.uniform(20, 700), rng.uniform(5, 400))
+        max_lines = rng.choice([None, None, 1, 2, 3])
+        for width in (box.width, rng.uniform(-2, 300)):
+            assert w.wrap(width, size) == reference_wrap(w, width, size), (text, width, size)
+            assert w.wrap(width, size, 2) == reference_wrap(w, width, size, 2), (text, width, size)
+        assert _fits(text, box, size, bold, max_lines) == reference_fits(text, box, size, bold, max_lines)
+
+
+def test_a_paragraphs_height_counts_its_wrapped_lines():
+    rng = random.Random(9)
+    for _ in range(300):
+        para = Para(_text(rng), level=rng.randint(0, 3), bold=rng.random() < 0.3)
+        box, indents = Box(rng.uniform(40, 700), 300.0), (0.0, 18.0, 36.0)
+        size = rng.choice([12, 16, 20, 24, 28])
+        psize = para_size(para, size, 10)
+        expected = space_before(psize, para.level) + len(para_lines(para, box, indents, size, 10)) * line_height(psize)
+        assert para_height(para, box, indents, size, 10) == expected
