@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import repeat
 from pathlib import Path
 
 SAFETY = 1.03  # widen every measure a little: renderers differ in kerning and hinting
@@ -52,7 +53,7 @@ def text_width(text: str, size: float, bold: bool = False, font: Font = WIDEST) 
 
 def units(text: str, advances: dict[str, int]) -> int:
     """Width of `text` in font units (thousandths of an em): a whole number, so widths add exactly."""
-    return sum(advances.get(ch, UNKNOWN_WIDTH) for ch in text)
+    return sum(map(advances.get, text, repeat(UNKNOWN_WIDTH)))  # advances.get(ch, UNKNOWN_WIDTH)
 
 
 def points(width: int, size: float) -> float:
@@ -60,7 +61,7 @@ def points(width: int, size: float) -> float:
     return width * size / 1000 * SAFETY
 
 
-def most_units(width: float, size: float) -> float | None:
+def most_units(width: float, size: float) -> int | None:
     """The most font units a line may have to stay within `width` points at `size` points:
     `points(u, size) <= width` exactly when `u <= most_units(width, size)`, for every whole
     u >= 0 (-1: not even an empty line). A whole-number comparison stands in for the float
