@@ -152,7 +152,8 @@ def test_start_up_skips_what_only_costs_time(tmp_path, command):
     """Two costs that are easy to bring back by accident, each a few milliseconds of start-up:
     parsing a builtin's signature from text (pydantic reads every default factory's: write
     `default_factory=new_list`, not `list`), which starts Python's tokenizer; and pydantic
-    looking through every installed package for plugins, which buyin's models do not use."""
+    looking through every installed package for plugins, which buyin's models do not use, or
+    even importing `importlib.metadata` to look with (plugins_off.py)."""
     strategy = tmp_path / "s.yaml"
     strategy.write_text(VALID_YAML, encoding="utf-8")
     argv = [command, str(strategy)] + (["--out", str(tmp_path / "out")] if command == "brief" else [])
@@ -164,12 +165,14 @@ def test_start_up_skips_what_only_costs_time(tmp_path, command):
         "    main()\n"
         "except SystemExit as exc:\n"
         "    assert not exc.code, exc.code\n"
+        "metadata = 'importlib.metadata' in sys.modules\n"
         "loader = sys.modules.get('pydantic.plugin._loader')\n"
-        "print(json.dumps({'tokenizer': tokenize._compile.cache_info().misses,\n"
+        "print(json.dumps({'tokenizer': tokenize._compile.cache_info().misses, 'metadata': metadata,\n"
         "                  'plugins looked for': loader is not None and loader._plugins is not None}))\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
     done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout.splitlines()[-1]) == {"tokenizer": 0, "plugins looked for": False}
+    assert json.loads(done.stdout.splitlines()[-1]) == {"tokenizer": 0, "metadata": False,
+                                                        "plugins looked for": False}

@@ -54,6 +54,9 @@ def main() -> None:
     # buyin's models are its own: a pydantic plugin installed beside it has no part in them,
     # and looking for plugins reads every installed package's entry points (a few ms).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from buyin_cli.plugins_off import stand_in
+
+    stand_in()  # nor does pydantic import what it would look for them with
     from buyin_cli.streams import inert_streams
 
     # A run in a long-lived process (a test) starts with no inputs noted; the loader is

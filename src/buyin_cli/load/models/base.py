@@ -62,8 +62,12 @@ def new_dict() -> dict[Any, Any]:
 class Model(BaseModel):
     """Base: unknown keys are errors, values are not coerced across types, nothing mutates."""
 
-    # No .inf or .nan: every figure computed from them would be meaningless.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False)
+    # No .inf or .nan: every figure computed from them would be meaningless. `defer_build`:
+    # pydantic builds a model's validator when it first validates, not as the class is made,
+    # so the strategy's validator is built once with every nested model in it, instead of
+    # each model's own as well (≈15 ms of every command's start-up).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, allow_inf_nan=False,
+                              defer_build=True)
 
     @field_validator("*", mode="after")
     @classmethod

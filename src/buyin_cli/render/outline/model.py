@@ -44,7 +44,8 @@ Number = Annotated[float, BeforeValidator(_number)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Validators built on first use, the outline's once with its parts in it (as the strategy's).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Meta(_Model):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from buyin_cli.records import dataclass
-from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, wrap
+from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, wrap
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,9 @@ def para_lines(para: Para, box: Box, indents: tuple[float, ...], size: float, fl
 def para_height(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> float:
     """Height of one paragraph including the gap above it."""
     psize = para_size(para, size, floor)
-    lines = para_lines(para, box, indents, size, floor)
-    return space_before(psize, para.level) + len(lines) * line_height(psize)
+    indent = indents[min(para.level, len(indents) - 1)]
+    lines = measured(para.text, para.bold).count(box.width - indent, psize)  # len(para_lines(…))
+    return space_before(psize, para.level) + lines * line_height(psize)
 
 
 def fits(paras: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float) -> bool:

@@ -15,6 +15,8 @@ fallback a renderer uses); one neither has counts as a full em (CJK, emoji).
 from __future__ import annotations
 
 import json
+import math
+from itertools import repeat
 from pathlib import Path
 
 SAFETY = 1.03  # widen every measure a little: renderers differ in kerning and hinting
@@ -51,9 +53,29 @@ def text_width(text: str, size: float, bold: bool = False, font: Font = WIDEST) 
 
 def units(text: str, advances: dict[str, int]) -> int:
     """Width of `text` in font units (thousandths of an em): a whole number, so widths add exactly."""
-    return sum(advances.get(ch, UNKNOWN_WIDTH) for ch in text)
+    return sum(map(advances.get, text, repeat(UNKNOWN_WIDTH)))  # advances.get(ch, UNKNOWN_WIDTH)
 
 
 def points(width: int, size: float) -> float:
     """A width in font units as points at `size` points, widened by SAFETY."""
     return width * size / 1000 * SAFETY
+
+
+def most_units(width: float, size: float) -> int | None:
+    """The most font units a line may have to stay within `width` points at `size` points:
+    `points(u, size) <= width` exactly when `u <= most_units(width, size)`, for every whole
+    u >= 0 (-1: not even an empty line). A whole-number comparison stands in for the float
+    arithmetic this way, with the same answers. None for a size that is not a positive
+    number or a width that is not finite, where no such bound need exist.
+    """
+    if not (size > 0 and math.isfinite(size) and math.isfinite(width)):
+        return None
+    guess = width * 1000 / size / SAFETY  # within a unit or two of the answer
+    if not guess < 2 ** 50:  # past where whole numbers are exact as floats (or not finite)
+        return None
+    most = max(int(guess), 0)
+    while most >= 0 and points(most, size) > width:
+        most -= 1
+    while points(most + 1, size) <= width:  # `points` never falls as the units grow
+        most += 1
+    return most

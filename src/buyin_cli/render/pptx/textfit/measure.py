@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from buyin_cli.records import dataclass
-from buyin_cli.render.pptx.textfit.fonts import SAFETY, UNKNOWN_WIDTH, WIDEST, Font, points, units
+from buyin_cli.render.pptx.textfit.fonts import UNKNOWN_WIDTH, WIDEST, Font, most_units, points, units
 
 LINE_SPACING = 1.2  # line height as a multiple of the font size, single spacing
 _BREAKS = re.compile(r"[ \t\n]+")
@@ -41,6 +41,18 @@ class Words:
         self.space = units(" ", self.advances)
         self.lines = [[(word, units(word, self.advances)) for word in hard_line.split(" ")]
                       for hard_line in text.split("\n")]
+        # The units the widest hard line reaches when no word breaks, as `count` adds them.
+        # A line's candidates only grow, so at a width this fits every line stays whole.
+        self.whole = 0
+        for hard_line in self.lines:
+            length, used = 0, 0
+            for word, wide in hard_line:
+                used = used + self.space + wide if length else wide
+                length = length + 1 + len(word) if length else len(word)
+            self.whole = max(self.whole, used)
+        # Its longest word (broken at spaces, tabs and newlines, as `words` breaks) in units.
+        self.longest = max((units(word, self.advances) for word in words(text)), default=0)
+        self.total = units(text, self.advances)  # the whole text on one line
 
     def wrap(self, width: float, size: float, max_lines: int | None = None) -> list[str]:
         """The lines no wider than `width` points at `size` points, broken at spaces where possible."""
@@ -56,6 +68,9 @@ class Words:
                     continue
                 if line:
                     lines.append(line)
+                if points(wide, size) <= width:  # whole on a line of its own
+                    line, used = word, wide
+                    continue
                 line, used = "", 0
                 # A word wider than the line breaks between characters, as renderers do.
                 for ch in word:
@@ -72,25 +87,36 @@ class Words:
     def count(self, width: float, size: float) -> int:
         """How many lines `wrap(width, size)` gives, without making them: table fitting asks
         this of every cell at every width it tries. Kept step for step with `wrap`."""
-        # `points(x, size)` written out (the same arithmetic, in the same order): this loop
-        # runs for every cell of a table at every width and size tried.
+        # A line fits when its units are at most `limit`: the same answer as `points(x, size)
+        # <= width`, as a comparison of whole numbers, since this loop runs for every cell of
+        # a table at every width and size tried.
+        limit = most_units(width, size)
+        return len(self.wrap(width, size)) if limit is None else self.count_within(limit)
+
+    def count_within(self, limit: int) -> int:
+        """`count` at the width and size whose `most_units` is `limit`."""
+        if self.whole <= limit:  # no candidate is wider than this
+            return len(self.lines)
         count, space, advances = 0, self.space, self.advances
         for hard_line in self.lines:
-            length, used = 0, 0  # the line's characters so far, and its units
+            started, used = False, 0  # whether the line has a character yet, and its units
             for word, wide in hard_line:
-                candidate = used + space + wide if length else wide
-                if candidate * size / 1000 * SAFETY <= width:
-                    length, used = (length + 1 + len(word) if length else len(word)), candidate
+                candidate = used + space + wide if started else wide
+                if candidate <= limit:
+                    started, used = started or word != "", candidate
                     continue
-                if length:
+                if started:
                     count += 1
-                length, used = 0, 0
+                if wide <= limit:  # whole on a line of its own: every sum of its first
+                    started, used = word != "", wide  # characters fits too
+                    continue
+                started, used = False, 0
                 for ch in word:
                     more = advances.get(ch, UNKNOWN_WIDTH)
-                    if length and (used + more) * size / 1000 * SAFETY > width:
+                    if started and used + more > limit:
                         count += 1
-                        length, used = 0, 0
-                    length, used = length + 1, used + more
+                        used = 0
+                    started, used = True, used + more
             count += 1
         return count
 
@@ -141,14 +167,17 @@ def fit_size(text: str, box: Box, start: float, floor: float, bold: bool = False
 def _fits(text: str, box: Box, size: float, bold: bool, max_lines: int | None = None) -> bool:
     """Whether `text` wrapped at `size` stands no taller than `box` nor longer than `max_lines`,
     with no word broken inside ("Transportschäde / n"): each word must fit the width alone."""
-    font = WIDEST[bold]
-    if any(points(units(word, font), size) > box.width for word in words(text)):
+    measures = measured(text, bold)
+    if points(measures.longest, size) > box.width:  # its widest word is the longest in units
         return False
-    most = int(box.height // line_height(size)) + 1  # wrapping further cannot make it fit
+    # Every count past `most` lines fails both tests below, so the whole count answers as
+    # the count of a wrap that stops past `most` lines would.
+    most = int(box.height // line_height(size)) + 1
     if max_lines is not None:
         most = min(most, max_lines + 1)
-    lines = len(wrap(text, box.width, size, bold, max_lines=most))
-    return lines * line_height(size) <= box.height and (max_lines is None or lines <= max_lines)
+    lines = measures.count(box.width, size)
+    return lines <= most and lines * line_height(size) <= box.height and (
+        max_lines is None or lines <= max_lines)
 
 
 def fit_first(forms: Sequence[str], box: Box, start: float, floor: float,

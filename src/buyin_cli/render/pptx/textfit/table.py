@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, text_width
+from buyin_cli.render.pptx.textfit.fonts import WIDEST, Font, most_units, points, text_width
 from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, words
 
 CELL_MARGIN_X = 5.0  # points, left and right inside a cell
@@ -28,33 +28,50 @@ def column_widths(columns: list[str], rows: list[list[str]], width: float, size:
     def bold(n: int) -> bool:  # the header, and a total row, are set in bold
         return n in (0, last)
 
-    def measure(text: str, n: int) -> float:
-        return text_width(text, size, bold(n), font) + 2 * CELL_MARGIN_X + _SLACK
+    def measure(wide: int) -> float:  # `text_width` of a text `wide` units wide, plus the margins
+        return points(wide, size) + 2 * CELL_MARGIN_X + _SLACK
 
-    natural = [max(measure(c, n) for n, c in enumerate(col)) for col in cells]
+    # Each cell measured once, kept across the sizes tried; widths grow with units, so a
+    # column's widest cell (or word) is the one with the most units.
+    measures = [[measured(c, bold(n), font) for n, c in enumerate(col)] for col in cells]
+    natural = [measure(max(w.total for w in col)) for col in measures]
     if sum(natural) <= width:  # every cell on one line
         return [w * width / sum(natural) for w in natural]
-    least = [max(measure(word, n) for n, c in enumerate(col) for word in words(c) or [""]) for col in cells]
+    least = [measure(max(w.longest for w in col)) for col in measures]
     slices = 32
     step = (width - sum(least)) / slices
     if step <= 0:  # some word is wider than its share: it will break between characters
         return [w * width / sum(least) for w in least]
     # lines[i][k][r]: lines of row r's cell in column i when that column has k extra slices
     lines = []
-    for col, low, high in zip(cells, least, natural):
+    for cell_words, low, high in zip(measures, least, natural):
         most = min(slices, int((high - low) / step) + 1)
-        cell_words = [measured(c, bold(n), font) for n, c in enumerate(col)]  # each cell measured once
-        lines.append([[w.count(low + k * step - 2 * CELL_MARGIN_X, size) for w in cell_words]
-                      for k in range(most + 1)])
+        inside = [low + k * step - 2 * CELL_MARGIN_X for k in range(most + 1)]  # growing with k
+        limits = [most_units(room, size) for room in inside]
+        counts = []
+        for w in cell_words:
+            mine: list[int] = []
+            for room, limit in zip(inside, limits):
+                if limit is None:
+                    mine.append(w.count(room, size))
+                elif w.whole <= limit:  # no line breaks here, nor in the wider rooms after it
+                    mine += [len(w.lines)] * (len(inside) - len(mine))
+                    break
+                else:
+                    mine.append(w.count_within(limit))
+            counts.append(mine)
+        lines.append([list(at_k) for at_k in zip(*counts)])
     given = [0] * len(cells)
+    nothing = [0] * len(cells[0])  # the other columns' lines when there is no other column
     while sum(given) < slices:
-        rows_now = [max(lines[i][given[i]][r] for i in range(len(cells))) for r in range(len(cells[0]))]
+        now = [lines[i][given[i]] for i in range(len(cells))]  # each column's lines per row
+        total = sum(map(max, *now)) if len(now) > 1 else sum(now[0])  # the rows' lines now
         best: tuple[float, int, int] | None = None
         for i in range(len(cells)):
-            others = [max([lines[j][given[j]][r] for j in range(len(cells)) if j != i] or [0])
-                      for r in range(len(rows_now))]
+            rest = now[:i] + now[i + 1:]
+            others = list(map(max, *rest)) if len(rest) > 1 else rest[0] if rest else nothing
             for k in range(1, min(slices - sum(given), len(lines[i]) - 1 - given[i]) + 1):
-                saved = sum(rows_now) - sum(map(max, others, lines[i][given[i] + k]))
+                saved = total - sum(map(max, others, lines[i][given[i] + k]))
                 if saved > 0:
                     key = (-saved / k, k, i)
                     best = key if best is None or key < best else best
