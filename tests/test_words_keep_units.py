@@ -1,0 +1,56 @@
+"""Words that keep a figure with what it counts, and a slide apart from its neighbours: each test is the smallest
+strategy that shows one finding of a cold review, in English and German (a gap to target said without its unit).
+Every deck is read back against the invariants (deck_invariants.py) where they know the strategy's units."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import dump, invoke
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+BRIEFING = "warehouse-manager-briefing"
+
+
+def _titles(data: dict[str, Any], folder: Path, four_three: bool = False, held: bool = True) -> list[str]:
+    """The slide titles of the strategy's one briefing, no-break spaces read as spaces; after every deck held its
+    invariants, or (`held` false, for a unit the invariants do not read) checked and briefed without them."""
+    if held:
+        assert brief_and_read(data, folder, four_three) == []
+    else:
+        path = folder / "s.yaml"
+        path.write_text(dump(data), encoding="utf-8")
+        assert invoke(["check", str(path)]).exit_code == 0
+        briefed = invoke(["brief", str(path), "-o", str(folder / "out")])
+        assert briefed.exit_code == 0, briefed.output
+    slides = read_deck(folder / "out" / f"{BRIEFING}.pptx")
+    return [re.sub(r"[\u00a0\u202f]", " ", s["title"] or "") for s in slides]
+
+
+def _metric(data: dict[str, Any], language: str, **fields: Any) -> None:
+    data["metrics"][0].update(fields)
+    if language == "de":
+        data["locale"] = "de_DE"
+
+
+@pytest.mark.parametrize(("language", "unit", "readings", "said"), [
+    ("en", "errors, all halls", (42, 30, 25), "down from 42 to 30 errors a month, all halls, 5 errors above the target of 25"),
+    ("de", "Fehler, alle Hallen", (42, 30, 25), "gesunken von 42 auf 30 Fehler pro Monat, alle Hallen, 5 Fehler über dem Ziel von 25"),
+    ("en", "hours", (19, 17.5, 12), "down from 19.0 to 17.5 hours, 5.5 hours above the target of 12.0"),
+    ("de", "€ je Bon", (6.8, 6.48, 6.1), "gesunken von 6,80 auf 6,48 € je Bon, 0,38 € je Bon über dem Ziel von 6,10"),
+    ("en", "points out of 100", (92, 84, 76), "down from 92 to 84 out of 100, 8 points above the target of 76"),
+    ("de", "Punkte von 100", (92, 84, 76), "gesunken von 92 auf 84 von 100, 8 Punkte über dem Ziel von 76"),
+])
+def test_a_gap_to_target_carries_its_unit(valid_data, tmp_path, language, unit, readings, said):
+    # "5 above the target of 14", "0,42 unter dem Ziel von 6,90", "8 unter dem Ziel": the gap said no unit.
+    baseline, actual, target = readings
+    _metric(valid_data, language, unit=unit, baseline=baseline, actual=actual, target=target, per="month")
+    valid_data["pilots"][0]["participants"] = 120  # the whole audience: the roll-out adds nothing the gap cannot hold
+    valid_data["pilots"][0]["results"][0].update(before=baseline, after=actual, control_before=baseline, control_after=baseline)
+    titles = _titles(valid_data, tmp_path, held=False)
+    assert any(t.endswith(said) for t in titles), titles
