@@ -54,3 +54,24 @@ def test_a_gap_to_target_carries_its_unit(valid_data, tmp_path, language, unit, 
     valid_data["pilots"][0]["results"][0].update(before=baseline, after=actual, control_before=baseline, control_after=baseline)
     titles = _titles(valid_data, tmp_path, held=False)
     assert any(t.endswith(said) for t in titles), titles
+
+
+def _charts(data: dict[str, Any], folder: Path) -> list[str]:
+    """The chart titles of the strategy's one briefing, checked and briefed (the invariants read no unit they did not make)."""
+    _titles(data, folder, held=False)
+    return [c["title"] for s in read_deck(folder / "out" / f"{BRIEFING}.pptx") for c in s["charts"] if c["title"]]
+
+
+@pytest.mark.parametrize(("language", "name", "unit", "said"), [
+    ("en", "Tickets reopened", "reopened tickets, all teams", ["Tickets reopened per month, all teams", "Tickets reopened per month"]),
+    ("en", "Lost account", "accounts", ["Lost account per month"]),
+    ("de", "Wieder geöffnete Tickets", "Ticket, alle Teams",
+     ["Wieder geöffnete Tickets pro Monat, alle Teams", "Wieder geöffnete Tickets pro Monat"]),
+])
+def test_a_chart_title_says_the_unit_once_when_the_name_holds_its_words_in_another_order(
+        valid_data, tmp_path, language, name, unit, said):
+    # "Tickets reopened tickets per month": the name held the unit's noun, but not as the unit's first words.
+    _metric(valid_data, language, name=name, unit=unit, per="month", actual=33)
+    titles = _charts(valid_data, tmp_path)
+    assert all(t in titles for t in said), titles
+    assert not [t for t in titles if re.search(r"(?i)tickets? \w+ tickets?|account accounts", t)], titles
