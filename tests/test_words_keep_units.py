@@ -75,3 +75,27 @@ def test_a_chart_title_says_the_unit_once_when_the_name_holds_its_words_in_anoth
     titles = _charts(valid_data, tmp_path)
     assert all(t in titles for t in said), titles
     assert not [t for t in titles if re.search(r"(?i)tickets? \w+ tickets?|account accounts", t)], titles
+
+
+@pytest.mark.parametrize(("language", "text", "said"), [
+    ("en", 'I now ask: "Anything else with that?" and mostly they say yes.',
+     "“I now ask: ‘Anything else with that?’ and mostly they say yes.”"),
+    ("en", "I now ask: “Anything else with that?” and mostly they say yes.",
+     "“I now ask: ‘Anything else with that?’ and mostly they say yes.”"),
+    ("de", "Ich frage jetzt einfach: „Darf's noch eine Brezel sein?“ – und meistens ja.",
+     "„Ich frage jetzt einfach: ‚Darf's noch eine Brezel sein?‘ – und meistens ja.“"),
+])
+def test_a_quote_inside_a_quote_takes_the_secondary_marks(valid_data, tmp_path, language, text, said):
+    # „Ich frage jetzt einfach: „Darf's …?“ – …“ nested the same marks.
+    _metric(valid_data, language)
+    valid_data["pilots"][0]["quotes"] = [{"text": text, "by": "Night-shift picker"}]
+    valid_data["briefings"][0]["minutes"] = 45
+    slides = read_deck(_briefed_deck(valid_data, tmp_path))
+    texts = [t for s in slides for t in [s["title"] or ""] + s["texts"] + [b for _, b in s["body"]]]
+    assert any(said in t for t in texts), [t for t in texts if "Brezel" in t or "Anything" in t]
+
+
+def _briefed_deck(data: dict[str, Any], folder: Path) -> Path:
+    """The deck of the strategy's one briefing, after every deck held its invariants."""
+    assert brief_and_read(data, folder) == []
+    return folder / "out" / f"{BRIEFING}.pptx"
