@@ -4,12 +4,14 @@ Every deck is read back against the invariants (deck_invariants.py) where they k
 
 from __future__ import annotations
 
+import copy
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from buyin_cli.present.language import translations
 from conftest import dump, invoke
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read
@@ -99,3 +101,47 @@ def _briefed_deck(data: dict[str, Any], folder: Path) -> Path:
     """The deck of the strategy's one briefing, after every deck held its invariants."""
     assert brief_and_read(data, folder) == []
     return folder / "out" / f"{BRIEFING}.pptx"
+
+
+def _two_pilots(data: dict[str, Any], language: str) -> dict[str, Any]:
+    """Two initiatives, each piloted by a group with a long name; asks for time, which fund neither."""
+    _metric(data, language, name={"en": "Picking errors that reach the customer as a return",
+                                  "de": "Fehlgriffe mit Retoure durch den Kunden im Versand"}[language])
+    first = data["pilots"][0]
+    first["group"] = "Night shift pickers of Halls 2 and 3 at the Columbus warehouse and the Dayton cross-dock"
+    data["initiatives"].append({**copy.deepcopy(data["initiatives"][0]), "id": "label-check", "title": "Label Twice"})
+    data["pilots"].append({**copy.deepcopy(first), "id": "label-pilot", "initiative": "label-check",
+                           "group": "Day shift pickers of Halls 4 and 5 at the Columbus warehouse and the Dayton cross-dock"})
+    data["pilots"][1]["results"][0].update(after=34)
+    data["briefings"][0].update(minutes=45, asks=["Release two hours a picker in January", "Name a coach for each hall"])
+    return data
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+@pytest.mark.parametrize("credits_all", [False, True])
+def test_short_titles_tell_the_pilots_apart_and_keep_whom_they_credit(valid_data, tmp_path, language, credits_all):
+    # Three pilots all titled "Die Pilotgruppe: …" on 4:3; the shortest credit title dropped the change and the initiative.
+    data = _two_pilots(valid_data, language)
+    if credits_all:  # no comparison group, isolation or confidence: the title credits the whole change, and names no initiative
+        for pilot in data["pilots"]:  # each error valued for a group the pilot's size: no scale-up past the baseline
+            pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+            for key in ("control_before", "control_after", "isolation", "confidence"):
+                pilot["results"][0].pop(key)
+    titles = _titles(data, tmp_path, four_three=True, held=not credits_all)
+    assert not [t for t in titles if t.startswith(("The pilot group", "Die Pilotgruppe"))], titles
+    for pilot, name in zip(data["pilots"], ("Pick Right", "Label Twice")):  # each pilot's slide names its group or initiative
+        assert any((name in t or pilot["group"] in t) and "%" in t for t in titles), (name, titles)
+    assert not [t for t in titles if re.search(r"(credited to the learning|der Weiterbildung rechnen wir [^;]* zu)$", t)
+                and not re.search(r"[+−]\d", t)], titles
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_decision_for_time_says_what_the_pilots_showed(valid_data, tmp_path, language):
+    # "Drei Entscheidungen für heute, um auf dem aufzubauen, was der Pilot gezeigt hat": three pilots, and no point.
+    decision = _titles(_two_pilots(valid_data, language), tmp_path, four_three=True)[1]
+    assert "Picking errors" in decision or "Fehlgriffe" in decision or "picking errors" in decision, decision
+    words = translations(language)
+    assert words.gettext("%(decisions)s today, to build on what the pilots showed") % {
+        "decisions": {"en": "Three decisions", "de": "Drei Entscheidungen"}[language]} in (
+        "Three decisions today, to build on what the pilots showed",
+        "Drei Entscheidungen für heute, um auf dem aufzubauen, was die Piloten gezeigt haben")
