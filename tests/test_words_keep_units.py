@@ -145,3 +145,29 @@ def test_a_decision_for_time_says_what_the_pilots_showed(valid_data, tmp_path, l
         "decisions": {"en": "Three decisions", "de": "Drei Entscheidungen"}[language]} in (
         "Three decisions today, to build on what the pilots showed",
         "Drei Entscheidungen für heute, um auf dem aufzubauen, was die Piloten gezeigt haben")
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_sponsor_in_the_room_is_not_invited(valid_data, tmp_path, language):
+    # "Zur Unterstützung eingeladen: Markus Pfeiffer", who sat in the meeting's own audience.
+    from test_deck_holds import deck_and_points
+
+    _metric(valid_data, language)
+    valid_data["stakeholders"][0]["name"] = "Board: Tanya Brooks, Ana Silva"
+    valid_data["briefings"][0]["minutes"] = 45
+    _, points = deck_and_points(valid_data, tmp_path)
+    words = translations(language)
+    assert words.gettext("Sponsor invited: %(name)s, %(role)s") % {"name": "Ana Silva", "role": "Chief Operating Officer"} not in points
+    assert words.gettext("Sponsor in the room: agree beforehand what %(name)s will say in support") % {"name": "Ana Silva"} in points
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_a_cost_with_no_amount_per_person_says_nothing_is_multiplied(valid_data, tmp_path, language):
+    # "Beträge pro Person sind mit den 520 … multipliziert" beside costs that were all one-off.
+    _metric(valid_data, language)
+    slides = read_deck(_briefed_deck(valid_data, tmp_path))
+    notes = " ".join(s["notes"] for s in slides)
+    assert ("Say the total" in notes or "Nennen Sie die Summe" in notes) and not re.search("Per-participant|pro Person", notes), notes
+    valid_data["initiatives"][0]["costs"].append({"item": "Trainer", "amount": 40, "kind": "per-participant"})
+    slides = read_deck(_briefed_deck(valid_data, tmp_path))
+    assert re.search("Per-participant amounts are multiplied|Beträge pro Person", " ".join(s["notes"] for s in slides))
