@@ -171,3 +171,19 @@ def test_a_cost_with_no_amount_per_person_says_nothing_is_multiplied(valid_data,
     valid_data["initiatives"][0]["costs"].append({"item": "Trainer", "amount": 40, "kind": "per-participant"})
     slides = read_deck(_briefed_deck(valid_data, tmp_path))
     assert re.search("Per-participant amounts are multiplied|Beträge pro Person", " ".join(s["notes"] for s in slides))
+
+
+@pytest.mark.parametrize(("language", "unit", "said"), [
+    ("de", "€ je Bon", "gestiegen von 6,40 auf 6,48\u00a0€ je Bon"),
+    ("en", "kg a week", "up from 6.40 to 6.48\u00a0kg a week"),
+])
+def test_a_figure_keeps_its_units_symbol_on_its_line(valid_data, tmp_path, language, unit, said):
+    # A narrow title broke between "6,48" and "€ je Bon": a no-break space holds a figure to its unit's symbol.
+    _metric(valid_data, language, unit=unit, baseline=6.4, actual=6.48, target=6.9, better="higher")
+    valid_data["pilots"][0]["participants"] = 120
+    valid_data["pilots"][0]["results"][0].update(before=6.4, after=6.48, control_before=6.4, control_after=6.4)
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(valid_data), encoding="utf-8")
+    assert invoke(["brief", str(path), "-o", str(tmp_path / "out")]).exit_code == 0
+    titles = [s["title"] or "" for s in read_deck(tmp_path / "out" / f"{BRIEFING}.pptx")]
+    assert any(said in t for t in titles), titles
