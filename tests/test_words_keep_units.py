@@ -41,9 +41,12 @@ def _metric(data: dict[str, Any], language: str, **fields: Any) -> None:
 
 
 @pytest.mark.parametrize(("language", "unit", "readings", "said"), [
-    ("en", "errors, all halls", (42, 30, 25), "down from 42 to 30 errors a month, all halls, 5 errors above the target of 25"),
-    ("de", "Fehler, alle Hallen", (42, 30, 25), "gesunken von 42 auf 30 Fehler pro Monat, alle Hallen, 5 Fehler über dem Ziel von 25"),
-    ("en", "injuries per quarter", (9, 7, 4), "down from 9 to 7 injuries per quarter, 3 injuries above the target of 4"),
+    ("en", "errors, all halls", (42, 30, 25),
+     "down from 42 to 30 errors a month, all halls, 5 errors above the target of 25"),
+    ("de", "Fehler, alle Hallen", (42, 30, 25),
+     "gesunken von 42 auf 30 Fehler pro Monat, alle Hallen, 5 Fehler über dem Ziel von 25"),
+    ("en", "injuries per quarter", (9, 7, 4),
+     "down from 9 to 7 injuries per quarter, 3 injuries above the target of 4"),
     ("de", "kg pro Woche, alle Filialen", (9600, 9300, 7700),
      "gesunken von 9.600 auf 9.300 kg pro Woche, alle Filialen, 1.600 kg über dem Ziel von 7.700"),
     ("en", "hours", (19, 17.5, 12), "down from 19.0 to 17.5 hours, 5.5 hours above the target of 12.0"),
@@ -56,19 +59,22 @@ def test_a_gap_to_target_carries_its_unit(valid_data, tmp_path, language, unit, 
     baseline, actual, target = readings
     _metric(valid_data, language, unit=unit, baseline=baseline, actual=actual, target=target, per="month")
     valid_data["pilots"][0]["participants"] = 120  # the whole audience: the roll-out adds nothing the gap cannot hold
-    valid_data["pilots"][0]["results"][0].update(before=baseline, after=actual, control_before=baseline, control_after=baseline)
+    valid_data["pilots"][0]["results"][0].update(before=baseline, after=actual, control_before=baseline,
+                                                 control_after=baseline)
     titles = _titles(valid_data, tmp_path, held=False)
     assert any(t.endswith(said) for t in titles), titles
 
 
 def _charts(data: dict[str, Any], folder: Path) -> list[str]:
-    """The chart titles of the strategy's one briefing, checked and briefed (the invariants read no unit they did not make)."""
+    """The chart titles of the strategy's one briefing, checked and briefed (the invariants read no unit they did
+    not make)."""
     _titles(data, folder, held=False)
     return [c["title"] for s in read_deck(folder / "out" / f"{BRIEFING}.pptx") for c in s["charts"] if c["title"]]
 
 
 @pytest.mark.parametrize(("language", "name", "unit", "said"), [
-    ("en", "Tickets reopened", "reopened tickets, all teams", ["Tickets reopened per month, all teams", "Tickets reopened per month"]),
+    ("en", "Tickets reopened", "reopened tickets, all teams",
+     ["Tickets reopened per month, all teams", "Tickets reopened per month"]),
     ("en", "Lost account", "accounts", ["Lost account per month"]),
     ("de", "Wieder geöffnete Tickets", "Ticket, alle Teams",
      ["Wieder geöffnete Tickets pro Monat, alle Teams", "Wieder geöffnete Tickets pro Monat"]),
@@ -114,25 +120,29 @@ def _two_pilots(data: dict[str, Any], language: str) -> dict[str, Any]:
     first["group"] = "Night shift pickers of Halls 2 and 3 at the Columbus warehouse and the Dayton cross-dock"
     data["initiatives"].append({**copy.deepcopy(data["initiatives"][0]), "id": "label-check", "title": "Label Twice"})
     data["pilots"].append({**copy.deepcopy(first), "id": "label-pilot", "initiative": "label-check",
-                           "group": "Day shift pickers of Halls 4 and 5 at the Columbus warehouse and the Dayton cross-dock"})
+                           "group": "Day shift pickers of Halls 4 and 5 at the Columbus warehouse and the Dayton "
+                                    "cross-dock"})
     data["pilots"][1]["results"][0].update(after=34)
-    data["briefings"][0].update(minutes=45, asks=["Release two hours a picker in January", "Name a coach for each hall"])
+    data["briefings"][0].update(minutes=45, asks=["Release two hours a picker in January",
+                                                  "Name a coach for each hall"])
     return data
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
 @pytest.mark.parametrize("credits_all", [False, True])
 def test_short_titles_tell_the_pilots_apart_and_keep_whom_they_credit(valid_data, tmp_path, language, credits_all):
-    # Three pilots all titled "Die Pilotgruppe: …" on 4:3; the shortest credit title dropped the change and the initiative.
+    # Three pilots all titled "Die Pilotgruppe: …" on 4:3; the shortest credit title dropped the change and the
+    # initiative.
     data = _two_pilots(valid_data, language)
-    if credits_all:  # no comparison group, isolation or confidence: the title credits the whole change, and names no initiative
+    if credits_all:  # no comparison group, isolation or confidence: the title credits all, and names no initiative
         for pilot in data["pilots"]:  # each error valued for a group the pilot's size: no scale-up past the baseline
             pilot["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
             for key in ("control_before", "control_after", "isolation", "confidence"):
                 pilot["results"][0].pop(key)
     titles = _titles(data, tmp_path, four_three=True, held=not credits_all)
     assert not [t for t in titles if t.startswith(("The pilot group", "Die Pilotgruppe"))], titles
-    for pilot, name in zip(data["pilots"], ("Pick Right", "Label Twice")):  # each pilot's slide names its group or initiative
+    # Each pilot's slide names its group or its initiative.
+    for pilot, name in zip(data["pilots"], ("Pick Right", "Label Twice")):
         assert any((name in t or pilot["group"] in t) and "%" in t for t in titles), (name, titles)
     assert not [t for t in titles if re.search(r"(credited to the learning|der Weiterbildung rechnen wir [^;]* zu)$", t)
                 and not re.search(r"[+−]\d", t)], titles
@@ -160,8 +170,10 @@ def test_a_sponsor_in_the_room_is_not_invited(valid_data, tmp_path, language):
     valid_data["briefings"][0]["minutes"] = 45
     _, points = deck_and_points(valid_data, tmp_path)
     words = translations(language)
-    assert words.gettext("Sponsor invited: %(name)s, %(role)s") % {"name": "Ana Silva", "role": "Chief Operating Officer"} not in points
-    assert words.gettext("Sponsor in the room: agree beforehand what %(name)s will say in support") % {"name": "Ana Silva"} in points
+    invited = words.gettext("Sponsor invited: %(name)s, %(role)s")
+    in_the_room = words.gettext("Sponsor in the room: agree beforehand what %(name)s will say in support")
+    assert invited % {"name": "Ana Silva", "role": "Chief Operating Officer"} not in points
+    assert in_the_room % {"name": "Ana Silva"} in points
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
@@ -170,7 +182,8 @@ def test_a_cost_with_no_amount_per_person_says_nothing_is_multiplied(valid_data,
     _metric(valid_data, language)
     slides = read_deck(_briefed_deck(valid_data, tmp_path))
     notes = " ".join(s["notes"] for s in slides)
-    assert ("Say the total" in notes or "Nennen Sie die Summe" in notes) and not re.search("Per-participant|pro Person", notes), notes
+    assert "Say the total" in notes or "Nennen Sie die Summe" in notes, notes
+    assert not re.search("Per-participant|pro Person", notes), notes
     valid_data["initiatives"][0]["costs"].append({"item": "Trainer", "amount": 40, "kind": "per-participant"})
     slides = read_deck(_briefed_deck(valid_data, tmp_path))
     assert re.search("Per-participant amounts are multiplied|Beträge pro Person", " ".join(s["notes"] for s in slides))
