@@ -82,3 +82,15 @@ def test_libreoffice_writes_a_german_negative_as_the_table_does(tmp_path):
     deck = _deck(tmp_path, _running_net('#,##0"\u00a0€"', [-37820.8, 62633.6, 136174.4]), "de-DE")
     text = "".join(pdf_pages(to_pdf(deck, tmp_path))).replace("\u00a0", " ")
     assert f"{MINUS}37.821 €" in text and f"{MINUS}50.000 €" in text and "-37" not in text
+
+
+def test_a_money_level_on_a_line_keeps_its_readings_decimals_and_money_bars_stay_whole(tmp_path):
+    # An average receipt of £6.38 → £6.71 drawn as "£6 → £7" would hide the change the title states.
+    line = {"kind": "line", "title": "Average receipt, £", "categories": ["Before", "After"],
+            "number_format": '"£"#,##0', "series": [{"name": "Pilot", "role": "focus", "values": [6.38, 6.71]}]}
+    (tmp_path / "line").mkdir()
+    labels = {f for f in _formats(_chart(_deck(tmp_path / "line", line))) if "0.00" in f}
+    assert labels and all(f.startswith('"£"#,##0.00;') for f in labels)
+    (tmp_path / "bars").mkdir()
+    bars = _formats(_chart(_deck(tmp_path / "bars", _running_net('"£"#,##0', [529972.48, 995356.1, 1342143.3]))))
+    assert not any("0.0" in f for f in bars)

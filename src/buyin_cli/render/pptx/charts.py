@@ -60,7 +60,8 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
     if spec.source:
         h -= int(SOURCE_HEIGHT)
         _source_line(slide, (x, y + h, w, int(SOURCE_HEIGHT)), spec.source)
-    number_format = localised(spec.number_format or _number_format(spec), language)
+    number_format = localised(_as_read(spec.number_format, spec) if spec.number_format else _number_format(spec),
+                              language)
     roles = [s.role or ("focus" if n == 0 else "context") for n, s in enumerate(spec.series)]
     if spec.kind in ("bar", "clustered_bar"):
         spec, roles = upside_down(spec), roles[::-1]
@@ -186,6 +187,15 @@ def _number_format(spec: Chart) -> str:
     two): a comparison group's 4.15 is labelled "4.15", not "4.2", as the notes say it."""
     places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
     return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _as_read(number_format: str, spec: Chart) -> str:
+    """A line's readings keep their decimals in a whole-number format the template gives (an
+    average receipt of £6.38 → £6.71 is not "£6 → £7"); bars of money totals stay whole."""
+    places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
+    if spec.kind != "line" or not places or "#,##0." in number_format:
+        return number_format
+    return number_format.replace("#,##0", "#,##0." + "0" * places)
 
 
 def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
