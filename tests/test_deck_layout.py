@@ -339,3 +339,27 @@ def test_a_slide_that_stays_whole_keeps_its_short_footnote_before_it_gives_up_th
     assert len(slides) == 1 and short in shown  # the caveat stays under the figures it doubts
     assert f"{short} {reasons}" in slides[0].notes_slide.notes_text_frame.text
     assert all(c["value"] in shown for c in CALLOUTS)
+
+
+def test_a_chain_box_holds_its_label_and_figure_on_a_narrow_slide(tmp_path):
+    # On 4:3 a long behaviour wraps to four lines: the figures read smaller (one line each) so
+    # that every box holds what it says, rather than spilling above and below its panel.
+    from buyin_cli.render.pptx import textfit
+
+    flow = [{"label": "Reaktion", "value": "4,1 / 5"}, {"label": "Lernen", "value": "48\u00a0% → 79\u00a0%"},
+            {"label": "Bestellprognose vor der Bestellung angepasst", "value": "10\u00a0% → 65\u00a0%"},
+            {"label": "Abschriften (unverkaufte Ware)", "value": "−14\u00a0%"},
+            {"label": "ROI im Pilotprojekt", "value": "359\u00a0%"}]
+    chart = {"kind": "clustered_column", "title": "Write-offs, kg a week", "categories": ["Before", "After"],
+             "series": [{"name": "Pilot", "values": [1300, 1120]}]}
+    path = _deck([{"layout": "Title and Content", "title": "Write-offs down 14%", "flow": flow, "chart": chart}],
+                 tmp_path, four_three=True)
+    panels = [s for s in Presentation(str(path)).slides[0].shapes
+              if s.has_text_frame and len(s.text_frame.paragraphs) == 2 and s.text_frame.paragraphs[1].runs]
+    assert len(panels) == 5
+    for panel in panels:
+        width = panel.width / 12700 - 12
+        lines = [(textfit.lines_at(p.runs[0].text, width, p.runs[0].font.size.pt, bool(p.runs[0].font.bold)),
+                  p.runs[0].font.size.pt) for p in panel.text_frame.paragraphs]
+        assert lines[1][0] == 1, panel.text_frame.text  # "48 % → 79 %" whole on its line
+        assert sum(n * textfit.line_height(size) for n, size in lines) <= panel.height / 12700, panel.text_frame.text

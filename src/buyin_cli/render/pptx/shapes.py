@@ -147,8 +147,7 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
     arrow = 14
     boxes = _row(box, len(steps), arrow + 8)
     inner_w = boxes[0][2] / EMU_PER_PT - 12
-    value_size = min(textfit.fit_size(s.value, textfit.Box(inner_w, box[3] / EMU_PER_PT * 0.5),
-                                      20, SMALL, bold=True) or SMALL for s in steps)
+    value_size = _value_size(steps, inner_w, box[3] / EMU_PER_PT)
     for n, (step, (x, y, w, h)) in enumerate(zip(steps, boxes)):
         panel = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, h)
         panel.shadow.inherit = False
@@ -166,9 +165,7 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
         head = frame.paragraphs[0]
         head.alignment = PP_ALIGN.CENTER
         room = textfit.Box(inner_w, h / EMU_PER_PT - 4 - textfit.line_height(value_size))
-        short = step.short_label or []
-        forms = [step.label] + ([short] if isinstance(short, str) else list(short))
-        label, _ = textfit.fit_first(forms, room, SMALL, SMALL)
+        label, _ = textfit.fit_first(_forms(step), room, SMALL, SMALL)
         _text(head, label, SMALL, colour=LABEL)
         value = frame.add_paragraph()
         value.alignment = PP_ALIGN.CENTER
@@ -183,6 +180,23 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
             mark.fill.fore_color.rgb = FAINT
             mark.line.fill.background()
             mark.shadow.inherit = False
+
+
+def _forms(step: Step) -> list[str]:
+    short = step.short_label or []
+    return [step.label] + ([short] if isinstance(short, str) else list(short))
+
+
+def _value_size(steps: list[Step], width: float, height: float) -> float:
+    """The chain's one figure size: the largest at which every figure keeps one line (two at the
+    least size) and leaves every label room for one of its forms, so a box holds what it says."""
+    one_line = min(textfit.fit_size(s.value, textfit.Box(width, height * 0.5), 20, SMALL, bold=True, max_lines=1)
+                   or SMALL for s in steps)
+    for size in range(int(one_line), SMALL - 1, -1):
+        room = textfit.Box(width, height - 4 - textfit.line_height(size))
+        if all(any(textfit.fit_size(form, room, SMALL, SMALL) for form in _forms(s)) for s in steps):
+            return float(size)
+    return float(SMALL)
 
 
 def add_line(slide: Any, box: tuple[int, int, int, int], text: str, align: str = "l") -> None:
