@@ -203,6 +203,9 @@ def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_p
     assert shorter("Final accuracy check done on every bag at peak") == [
         "Final accuracy check done on every bag", "Final accuracy check done"]
     assert shorter("Pharmacy assistant turnover") == []
+    # Never inside an aside: "Rework (vehicle back" would end the label mid-bracket.
+    assert shorter("Rework (vehicle back for the same fault) per month") == ["Rework (vehicle back for the same fault)"]
+    assert shorter("Nacharbeiten (Fahrzeug kommt wegen desselben Fehlers zurück)") == []
     # German too: never ending on "innerhalb" ("within").
     assert shorter("Nachgespräch nach der Begleitfahrt innerhalb von drei Tagen geführt") == [
         "Nachgespräch nach der Begleitfahrt"]

@@ -187,8 +187,15 @@ def shorter(text: str) -> list[str]:
     accuracy check done on every bag', 'Final accuracy check done']; at least two words kept."""
     words = str(text).rstrip(".").split(" ")
     cuts = [n for n in range(2, len(words)) if _QUALIFIER.match(words[n].strip(",;"))
-            and not _DANGLING.match(words[n - 1].strip(",;"))]
+            and not _DANGLING.match(words[n - 1].strip(",;")) and _closed(words[:n])]
     return [" ".join(words[:n]).rstrip(",;") for n in reversed(cuts)]
+
+
+def _closed(words: list[str]) -> bool:
+    """Whether every bracket the words open they also close: a cut inside "(Fahrzeug kommt …)"
+    would end a label mid-aside, saying something else."""
+    text = " ".join(words)
+    return text.count("(") == text.count(")") and text.count("[") == text.count("]")
 
 
 def upper_first(text: str) -> str:
