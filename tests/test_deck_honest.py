@@ -194,3 +194,17 @@ def test_a_page_names_the_comparison_group_and_the_doubts_of_its_own_results(val
     accuracy = next(text for title, text in pages.items() if "on-time deliveries" in title.lower())
     assert "comparison group: Day shift" in accuracy and "as if it were a count" in accuracy
     assert "Picking errors" not in accuracy.split("comparison group: Day shift.")[1]  # another page's level
+
+
+def test_a_page_says_each_results_confidence_where_they_differ(valid_data, tmp_path):
+    # Two results beyond the comparison group, at 90% and 70%: the notes must not say one for both.
+    valid_data["metrics"].append({"id": "incidents", "name": "Lost-time incidents", "unit": "incidents",
+                                  "better": "lower", "baseline": 60, "target": 30, "value_per_unit": 1000})
+    valid_data["objectives"][0]["metrics"].append("incidents")
+    valid_data["pilots"][0]["results"].append({"metric": "incidents", "per": "quarter", "before": 20, "after": 12,
+                                               "control_before": 20, "control_after": 19, "confidence": 0.7})
+    valid_data["briefings"][0]["minutes"] = 45
+    slides = _deck(valid_data, tmp_path)
+    [notes] = [s["notes"] for s in slides if "Pilot group:" in " ".join(s["texts"]) and s["charts"]]
+    assert "Our confidence discounts each further: 90% for picking errors, 70% for lost-time incidents." in notes
+    assert "Our confidence in it" not in notes
