@@ -183,3 +183,26 @@ def test_an_ask_for_time_is_about_the_audience_it_names_most_of():
     audiences = {"safe-turn": ["Ramp agents, all four airports"], "gate-ready": ["Check-in and gate agents"]}
     assert whose_time("Release each ramp agent for 6 paid hours in March", None, audiences) == "safe-turn"
     assert whose_time("Release each agent for 6 paid hours in March", None, audiences) is None  # both, as much
+
+
+def test_an_ask_names_an_initiative_by_the_head_of_its_title():
+    from buyin_cli.load.models import Initiative
+    from buyin_cli.plan.asks import ask_initiatives
+
+    damp = Initiative.model_validate({"id": "damp-course", "title": "Damp and Mould, Find the Cause",
+                                      "format": "e-learning", "audiences": ["a"], "objectives": ["o"], "costs": []})
+    assert ask_initiatives("Release each operative for half a day for the damp and mould course", None,
+                           [damp]) == ["damp-course"]
+    assert ask_initiatives("Agree the damp survey dates", None, [damp]) == []  # one word is no name
+
+
+def test_a_time_ask_for_people_two_initiatives_reach_is_for_the_one_no_other_ask_is_about():
+    from buyin_cli.plan.asks import whose_time
+
+    timed = {"fix": ["Repairs operatives, all trades"], "damp": ["Repairs operatives, all trades"],
+             "huddle": ["Repairs call-handlers"]}
+    ask = "Release each operative for a day and a half off the tools"
+    # Both reach the operatives; the other asks are about the damp course, so this one is Fix It's.
+    assert whose_time(ask, None, timed, taken={"damp"}) == "fix"
+    assert whose_time(ask, None, timed) is None  # nothing tells them apart
+    assert whose_time("Release each call-handler for ten minutes a day", None, timed) == "huddle"

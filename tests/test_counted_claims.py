@@ -158,7 +158,7 @@ def test_asks_that_fund_no_roll_out_are_not_said_to_be_for_one(valid_data, tmp_p
     numbers, slides = _numbers(valid_data, tmp_path)
     title = slides[1]["title"]
     # The asks build on what the pilot showed: that is the title, no money said as if asked for.
-    assert title.endswith(": two decisions we ask for today") and "$" not in title
+    assert title.endswith(" — two decisions we ask for today") and "$" not in title
     assert "for roll-outs" not in title and "for a roll-out" not in title
     # The numbers slide, ready in the backup, says what the roll-outs would do, not what the asks do.
     assert numbers["hidden"]

@@ -195,14 +195,14 @@ def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tm
     slides, _ = _deck(valid_data, tmp_path / "money")
     # The asks decide no roll-out: the title says what the pilot showed, which they build on; the
     # money is in the body, under what the roll-out would cost and bring.
-    assert slides[1]["title"].endswith(": two decisions we ask for today") and "$" not in slides[1]["title"]
+    assert slides[1]["title"].endswith(" — two decisions we ask for today") and "$" not in slides[1]["title"]
     assert (0, "What the roll-out would cost and bring") in slides[1]["body"]
     # Nothing priced at all: the pilot's result is the point.
     del valid_data["metrics"][0]["value_per_unit"]
     valid_data["metrics"][0]["accept"] = {"W103": "Errors are counted, not priced."}
     slides, _ = _deck(valid_data, tmp_path / "result")
     assert slides[1]["title"].startswith("Night shift")
-    assert slides[1]["title"].endswith(": two decisions we ask for today")
+    assert slides[1]["title"].endswith(" — two decisions we ask for today")
 
 
 def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
@@ -158,7 +158,16 @@ def ask_initiatives(ask_text: str, linked: str | None,
                        key=found.__getitem__)
         if named:
             return named
-    return []
+    # Else the name people shorten it to: a title's head before its comma or colon, two words or
+    # more ("the damp and mould course" is "Damp and Mould, Find the Cause").
+    heads = {i.id: head for i in items if (head := _head(i.title)) and head.lower() in lowered}
+    return [i for i, head in heads.items() if _names(ask_text, head, lowered)][:1]
+
+
+def _head(title: str) -> str | None:
+    """A title's head, before its first comma, colon or dash, when that is shorter and two words or more."""
+    head = re.split(r",\s|:\s|\s[–—-]\s", title, maxsplit=1)[0].strip()
+    return head if head != title and len(head.split()) >= 2 else None
 
 
 def asks_for_rollout(ask_text: str) -> bool:
@@ -206,12 +215,14 @@ def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],
     """The initiatives a briefing's asks are about, in the order of the asks: those they name,
     and for an ask that names none, the one whose learners' time it asks for (see whose_time;
     `timed`: the audience names of each initiative whose costs price that time)."""
-    def about(decision: str, linked: str | None) -> list[str]:
-        named = ask_initiatives(decision, linked, initiatives)
-        whose = None if named or not timed else whose_time(decision, None, timed)
-        return named or ([whose] if whose else [])
+    named = {n: ask_initiatives(a.decision, a.initiative, initiatives) for n, a in enumerate(briefing.asks)}
 
-    return list(dict.fromkeys(i for a in briefing.asks for i in about(a.decision, a.initiative)))
+    def about(n: int, decision: str) -> list[str]:
+        taken = {i for m, ids in named.items() if m != n for i in ids}
+        whose = None if named[n] or not timed else whose_time(decision, None, timed, taken)
+        return named[n] or ([whose] if whose else [])
+
+    return list(dict.fromkeys(i for n, a in enumerate(briefing.asks) for i in about(n, a.decision)))
 
 
 def funded_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:
@@ -238,11 +249,13 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
 
 
-def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]]) -> str | None:
+def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]],
+               taken: Collection[str] = ()) -> str | None:
     """The initiative whose learners' time an ask asks for ("Release each dispenser for three
     hours"), or None when the ask is not about people's time: the initiative it is about, else
     the one alone among `audiences` (each initiative's audience names) whose audience it names
-    ("each dispenser" names "Dispensers and accuracy checkers")."""
+    ("each dispenser" names "Dispensers and accuracy checkers"); where several reach that
+    audience, the one alone the meeting's other asks are not about (`taken`)."""
     if not _TIME.search(ask_text):
         return None
     if about is not None:
@@ -250,7 +263,10 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
     # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
     # gate agents ("agent" names both).
     own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
-    named = Counter(w for words in own.values() for w in words)
+    # Counted once per audience: two initiatives for the same people share its words.
+    named = Counter(w for words in {frozenset(words) for words in own.values()} for w in words)
     words = {w for w in _stems(ask_text) if named[w] == 1}
     hits = [i for i, names in own.items() if words & names]
+    if len(hits) > 1:
+        hits = [i for i in hits if i not in taken]
     return hits[0] if len(hits) == 1 else None

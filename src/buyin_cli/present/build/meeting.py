@@ -102,11 +102,13 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     by_id = {i.id: i for i in initiatives}
     asks, said, unfunded, about_ids = [], set(), 0, set()
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
-    for a in briefing.asks:  # an initiative's money is said once, at the first ask that funds it
-        about = ask_initiatives(a.decision, a.initiative, named)
+    found = [ask_initiatives(a.decision, a.initiative, named) for a in briefing.asks]
+    for n, a in enumerate(briefing.asks):  # an initiative's money is said once, at the first ask that funds it
+        about = found[n]
         views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named, about) if i in by_id]
         fresh = [v for v in views if v.id not in said]
-        time_of = None if views else by_id.get(whose_time(a.decision, about[0] if about else None, timed) or "")
+        taken = {i for m, ids in enumerate(found) if m != n for i in ids}
+        time_of = None if views else by_id.get(whose_time(a.decision, about[0] if about else None, timed, taken) or "")
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
                             not about and asks_for_money(a.decision), tuple(fresh[1:])))
