@@ -107,6 +107,11 @@ def test_a_sponsors_target_says_whose_completion(valid_data, write, run, workdir
     deck = _brief(valid_data, write, run, workdir)
     assert _titled(deck, "Ana Silva").endswith(
         "expects 80% of the people each roll-out reaches to have completed it by Q4\u00a02025")
+    # Asked to fund one of the two, the meeting still hears the sponsor's target as set: for each.
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve Pick Fast", "initiative": "pick-fast"}]
+    deck = _brief(valid_data, write, run, workdir)
+    assert _titled(deck, "Ana Silva").endswith(
+        "expects 80% of the people each roll-out reaches to have completed it by Q4\u00a02025")
 
 
 @pytest.mark.parametrize(("group", "metric", "title"), [
