@@ -89,7 +89,9 @@ def test_a_plain_ask_funds_what_it_names_only_when_it_asks_for_its_roll_out_or_m
     assert asks_fund("Nominate one coach per depot", None, [doorstep]) == []
     # People's time, not money: "freigeben" releases hours here, it approves no budget.
     for time in ("Ab Februar jedem Agent sechs Stunden für Doorstep Conversations im Schichtplan freigeben",
-                 "Approve three paid hours per driver for Doorstep Conversations"):
+                 "Approve three paid hours per driver for Doorstep Conversations",
+                 "Freigabe von 30 Minuten Patenzeit im Monat je Azubi für Doorstep Conversations",
+                 "Approve 20 minutes a week per driver for Doorstep Conversations"):
         assert asks_fund(time, None, [doorstep]) == [], time
     assert asks_fund("Approve £4,000 and three paid hours per driver for Doorstep Conversations", None,
                      [doorstep]) == ["doorstep"]

@@ -239,7 +239,7 @@ def asks_unnamed_money(briefing: Briefing, initiatives: Sequence[Initiative]) ->
 # An ask for the learners' time: to release them, for hours or days, off the floor.
 _TIME = re.compile(
     r"\b(?:releas\w*|free(?:s|ing)? up|hours?|half[- ]days?|days? off|off the (?:floor|line|bench|job|ward)"
-    r"|staff time|their time|freistell\w*|freigestellt\w*|stunden?|arbeitszeit)\b", re.IGNORECASE)
+    r"|minutes?|staff time|their time|freistell\w*|freigestellt\w*|stunden?|minuten|\w*zeit)\b", re.IGNORECASE)
 # Words too common to tie an ask to one audience ("each", "staff").
 _COMMON = frozenset({"each", "every", "their", "with", "from", "before", "after", "staff", "team",
                      "people", "employee", "worker", "alle", "jede", "jeden", "mitarbeitende", "mitarbeiter"})
