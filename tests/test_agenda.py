@@ -240,3 +240,31 @@ def test_an_asked_roll_out_that_pays_back_after_its_first_year_presents_its_year
     agenda = plan_agenda(strategy, compute_figures(strategy), strategy.briefings[0])
     assert agenda.state("numbers") == agenda.state("years", "pick-right") == "presented"
     assert agenda.state("costs", "pick-right") == "backup"
+
+
+def test_focus_evidence_that_carries_money_comes_before_an_objective_the_meeting_did_not_ask_about(
+        valid_data, write):
+    # On 4:3, 20 minutes: Pick Right's pilot has a second page on the focus (injuries, worth money);
+    # Label Check, also asked for, serves an objective outside the focus. Its page is presented
+    # before that objective's metric slide.
+    _two_results(valid_data, write, 100, None)  # injuries, worth money, on a second objective
+    data = copy.deepcopy(valid_data)
+    data["briefings"][0]["focus"] = [valid_data["objectives"][0]["id"], "safer"]
+    data["metrics"].append({"id": "returns", "name": "Customer returns", "unit": "complaints", "better": "lower",
+                            "baseline": 200, "target": 120, "value_per_unit": 45})
+    data["objectives"].append({**copy.deepcopy(data["objectives"][0]), "id": "fewer-returns",
+                               "title": "Fewer returns", "metrics": ["returns"]})
+    data["initiatives"].append({**copy.deepcopy(data["initiatives"][0]), "id": "label-check",
+                                "title": "Label Check", "objectives": ["fewer-returns"]})
+    data["pilots"].append({**copy.deepcopy(data["pilots"][0]), "id": "label-check-pilot", "initiative": "label-check",
+                           "group": "Day shift", "results": [{"metric": "returns", "per": "month", "before": 30,
+                                                              "after": 20, "control_before": 30, "control_after": 29}]})
+    data["pilots"][1].pop("quotes", None)
+    data["briefings"][0].update(minutes=20, asks=[{"decision": "Approve Pick Right", "initiative": "pick-right"},
+                                                  {"decision": "Approve Label Check", "initiative": "label-check"}])
+    loaded, problems = check_strategy(write("s2.yaml", dump(data)))
+    assert loaded is not None, problems
+    strategy = loaded.strategy
+    narrow = plan_agenda(strategy, compute_figures(strategy), strategy.briefings[0], width=648)
+    assert narrow.pages["pick-right-pilot"] == 2
+    assert narrow.state("business_case", "fewer-returns") == "backup"

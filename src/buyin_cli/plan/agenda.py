@@ -13,8 +13,9 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   the first page of each pilot's evidence, the numbers where the asks ask for money (and the
   years of an asked roll-out that pays back only after its first year), each
   other objective the briefing names in its focus, what we heard, a pilot's further pages up
-  to the last with a result that carries money, the numbers' chart, then the pages on what the
-  meeting is about, the showcase, the sponsor, then the rest: with no focus named, the other objectives
+  to the last with a result that carries money, the objectives of what is funded outside the
+  focus, the numbers' chart, then the pages on what the meeting is about, the showcase, the
+  sponsor, then the rest: with no focus named, the other objectives
   come after the sponsor; the numbers where no money is asked wait in the backup). So a narrow template,
   charting one result a slide, presents the same sections as a wide one. What does not fit
   is a hidden backup slide, at most BACKUP_LIMIT of them; the rest is left to the talking points.
@@ -224,10 +225,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         for objective in rest:
             priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
         rest = []
-    priority += [Unit("business_case", o) for o in also]
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
-    priority += money + (charted if numbers.essential else []) + more
+    # The evidence that carries money on the meeting's focus before the objectives it did not ask about.
+    priority += money + [Unit("business_case", o) for o in also] + (charted if numbers.essential else []) + more
     if briefing.showcase is not None:
         priority.append(Unit("showcase"))
     if strategy.sponsor is not None:
