@@ -363,3 +363,25 @@ def test_a_chain_box_holds_its_label_and_figure_on_a_narrow_slide(tmp_path):
                   p.runs[0].font.size.pt) for p in panel.text_frame.paragraphs]
         assert lines[1][0] == 1, panel.text_frame.text  # "48 % → 79 %" whole on its line
         assert sum(n * textfit.line_height(size) for n, size in lines) <= panel.height / 12700, panel.text_frame.text
+
+
+def test_big_numbers_whose_labels_cannot_be_read_whole_give_up_the_last_ones(tmp_path):
+    # On 4:3, four wide figures leave the last label too narrow for "Gewinnschwelle": rather than
+    # break it mid-word over the list, the slide keeps three big numbers and says the fourth aloud.
+    callouts = [{"value": "347.440 €", "label": "Investition im ersten Jahr"},
+                {"value": "457.203 €", "label": "Nutzen pro Jahr"},
+                {"value": "9,1 Monate", "label": "bis zur Amortisation"},
+                {"value": "79 %", "label": "des Piloteffekts von „Richtig diagnostiziert, richtig dokumentiert“ "
+                                          "nötig für die Gewinnschwelle"}]
+    path = _deck([{"layout": "Title and Content", "whole": True, "title": "347.440 € im ersten Jahr",
+                   "callouts": callouts, "body": [{"text": "Den Rollout freigeben"}]}], tmp_path, four_three=True)
+    [slide] = Presentation(str(path)).slides
+    shown = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "9,1 Monate" in shown and "Gewinnschwelle" not in shown
+    assert "79 % des Piloteffekts" in slide.notes_slide.notes_text_frame.text
+    (tmp_path / "wide").mkdir()
+    wide = _deck([{"layout": "Title and Content", "whole": True, "title": "347.440 € im ersten Jahr",
+                   "callouts": callouts[:3] + [{"value": "79 %", "label": "to break even"}],
+                   "body": [{"text": "Den Rollout freigeben"}]}], tmp_path / "wide")
+    assert "to break even" in " ".join(s.text_frame.text for s in Presentation(str(wide)).slides[0].shapes
+                                       if s.has_text_frame)

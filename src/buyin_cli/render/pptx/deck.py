@@ -127,6 +127,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         halved = paging.text_pages(maker.prs, layout, halves, spec, maker.cache)
         if (len(halved.pages), -halved.size) < (len(text.pages), -text.size):
             places, text = halves, halved
+    spec, places = paging.fit_callouts(layout, spec, number, places)
     spec, places, text = paging.keep_whole(maker.prs, layout, spec, number, places, text, maker.cache)
     spec, places = paging.chart_room(layout, spec, number, places)
     table = paging.table_pages(places, spec, _table_font(maker) if spec.table is not None else textfit.WIDEST)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from buyin_cli.render.outline import Chart, Slide
-from buyin_cli.render.pptx import chartfit, textfit, thin
+from buyin_cli.render.pptx import chartfit, shapes, textfit, thin
 from buyin_cli.render.pptx.chartlines import TITLE_FONT, TITLE_ROOM
 from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT, chart_boxes
 from buyin_cli.render.pptx.layout import (
@@ -150,6 +150,23 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
         places = plan(layout, spec, number)
         text = text_pages(prs, layout, places, spec, cache)
     return spec, places, text
+
+
+def fit_callouts(layout: LayoutFacts, spec: Slide, number: int,
+                 places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
+    """Big numbers whose labels cannot all be read whole under them (a narrow slide, a long
+    label) give up the last ones, down to two, said from the notes: a label broken mid-word or
+    run into the list below it says less than the title and the list already do."""
+    if not spec.callouts or "callouts" not in places:
+        return spec, places
+    kept = list(spec.callouts)
+    while len(kept) > 2 and not shapes.callout_labels_fit(places["callouts"].box, kept):
+        kept.pop()
+    if len(kept) == len(spec.callouts):
+        return spec, places
+    said = " · ".join(f"{c.value} {c.label}" for c in spec.callouts[len(kept):])
+    spec = spec.model_copy(update={"callouts": kept, "notes": f"{spec.notes}\n{said}"})
+    return spec, plan(layout, spec, number)
 
 
 def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> TablePages:

@@ -103,18 +103,28 @@ def _callout_widths(box: tuple[int, int, int, int], callouts: list[Callout]) -> 
     full size. Of the sizes at which every figure fits on its line, the largest at which
     every label also fits under its figure; failing that, the largest the figures allow.
     """
+    size, widths, _ = _callout_fit(box, callouts)
+    return size, widths
+
+
+def callout_labels_fit(box: tuple[int, int, int, int], callouts: list[Callout]) -> bool:
+    """Whether every figure fits its line and every label reads whole under it (no word broken)."""
+    return _callout_fit(box, callouts)[2]
+
+
+def _callout_fit(box: tuple[int, int, int, int], callouts: list[Callout]) -> tuple[float, list[float], bool]:
     room = box[2] / EMU_PER_PT - GAP_PT * 2 * (len(callouts) - 1)
-    fallback: tuple[float, list[float]] | None = None
+    fallback: tuple[float, list[float], bool] | None = None
     for size in range(VALUE_START, VALUE_FLOOR - 1, -1):
         need = [textfit.text_width(c.value, size, bold=True) + CALLOUT_PAD for c in callouts]
         if sum(need) > room:
             continue
-        fallback = fallback or (float(size), _shared(need, room))
+        fallback = fallback or (float(size), _shared(need, room), False)
         height = _label_height(box[3], size)
         need = [max(n, _label_width(c.label, height, room)) for n, c in zip(need, callouts)]
         if sum(need) <= room:
-            return float(size), _shared(need, room)
-    return fallback or (float(VALUE_FLOOR), [room / len(callouts)] * len(callouts))
+            return float(size), _shared(need, room), True
+    return fallback or (float(VALUE_FLOOR), [room / len(callouts)] * len(callouts), False)
 
 
 def _label_width(label: str, height: float, most: float) -> float:
