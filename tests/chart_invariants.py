@@ -15,6 +15,9 @@ from buyin_cli.render.pptx.chartfit import legend_rows, widest
 from buyin_cli.render.pptx.textfit import lines_at
 from buyin_cli.render.pptx.textfit.fonts import text_width
 
+# The legend of a pilot's projection on its pre-pilot trend, drawn where a comparison group would be.
+TREND_SERIES = {"Expected on the pre-pilot trend", "Erwartet nach dem Trend vor dem Piloten"}
+
 # The words a chart's source line, a years table and a cost table's category column start with.
 SOURCE = re.compile(r"^(?:Source|Quelle): ")
 YEAR_COLUMN = ("Year", "Jahr")
@@ -47,7 +50,7 @@ def comparisons_unnamed(slides: list[dict[str, Any]], strategy: dict[str, Any]) 
     for i, s in enumerate(slides, 1):
         for chart in s["charts"]:
             names = [n for n, _ in chart["series"]]
-            if len(names) < 2 or names[0] not in named:
+            if len(names) < 2 or names[0] not in named or names[1] in TREND_SERIES:
                 continue
             control = named[names[0]]
             if names[1] != control:

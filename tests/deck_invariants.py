@@ -14,7 +14,7 @@ from pptx.util import Emu, Pt
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
-from chart_invariants import chart_findings, frame_findings
+from chart_invariants import TREND_SERIES, chart_findings, frame_findings
 from deck_helpers import read_deck
 from money_invariants import (
     asked_money,
@@ -241,7 +241,9 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
                 if re.search(r"100\s?% (?:confidence|Konfidenz|Sicherheit)", text):
                     found.append(f"slide {i} claims 100% confidence: {text[:90]!r}")
     for i, s in enumerate(slides, 1):
-        has_control_chart = any(len(c["series"]) > 1 for c in s["charts"])
+        # A pilot's chart against its comparison group (the pre-pilot trend's projection is none).
+        has_control_chart = any(len(c["series"]) > 1 and c["series"][1][0] not in TREND_SERIES
+                                for c in s["charts"])
         said = " ".join(s["texts"])
         # "No comparison group for <metric>" ("Keine Vergleichsgruppe (<metric>)") names a result;
         # a bare one claims them all.

@@ -72,7 +72,8 @@ def _isolate(rng: random.Random, result: dict[str, Any], metric: dict[str, Any],
     if draw < 0.25 and "control_before" not in result:
         before, after = result["before"], result["after"]
         share = rng.choice([-0.15, 0.1, 0.2, 0.35])  # what the trend would have done anyway
-        result["trend_after"] = round(before + (after - before) * share, 2)
+        # As a spreadsheet's trend line projects it: to a few decimals, or to as many as it has.
+        result["trend_after"] = round(before + (after - before) * share, rng.choice([1, 2, 6]))
         if not metric.get("history"):
             metric["history"] = _trend(metric, share, start)
     elif draw < 0.45:
@@ -167,6 +168,21 @@ def accept_raised(seed: int, strategy: dict[str, Any], problems: list[dict[str, 
         item.setdefault("accept", {})[code] = rng.choice(REASONS[lang])
         accepted = True
     return accepted
+
+
+def drop_unfired(strategy: dict[str, Any], problems: list[dict[str, Any]]) -> bool:
+    """Drop the acceptances W003 says no longer fire (accepting W317 makes W307 moot there)."""
+    dropped = False
+    for problem in problems:
+        if problem["code"] == "W003":
+            where = problem["message"].split(":", 1)[0]
+            item, code = _item(strategy, where), where.rsplit(".", 1)[-1]
+            if item is not None and code in item.get("accept", {}):
+                del item["accept"][code]
+                if not item["accept"]:
+                    del item["accept"]
+                dropped = True
+    return dropped
 
 
 def _item(strategy: dict[str, Any], where: str) -> dict[str, Any] | None:
