@@ -120,6 +120,25 @@ def test_the_years_add_up_to_their_total_as_shown(valid_data, tmp_path):
     assert years["table"][-1][3] == years["table"][-2][3]  # the running net ends where the total does
 
 
+def test_the_initiatives_add_up_to_their_total_as_shown(valid_data, tmp_path):
+    # $13,996.80 and, for 140 packers (R = 7), $16,329.60 a year: each row rounds up, to $13,997
+    # and $16,330, while their exact sum, $30,326.40, rounds down. The total is the rows' sum.
+    valid_data["audiences"].append({**valid_data["audiences"][0], "id": "packers",
+                                    "name": "Packers", "headcount": 140})
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "pack-right",
+                                      "title": "Pack Right", "audiences": ["packers"]})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot",
+                                 "initiative": "pack-right", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve the roll-out of Pick Right", "initiative": "pick-right"},
+        {"decision": "Approve the roll-out of Pack Right", "initiative": "pack-right"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)  # the invariants add up every table's columns
+    numbers = next(s for s in slides if s["table"] and s["table"][-1][0] == "Together")
+    assert [row[1] for row in numbers["table"][1:]] == ["$13,997", "$16,330", "$30,327"]
+    assert "$30,327 a year" in numbers["title"]
+
+
 def _injuries(data: dict[str, Any], result: dict[str, Any], name: str = "Lost-time injuries",
               unit: str = "injuries per quarter") -> None:
     """The pilot's one result: a handful of events a quarter."""
