@@ -315,3 +315,25 @@ def test_a_slide_that_stays_whole_keeps_its_short_footnote_before_it_gives_up_th
     assert len(slides) == 1 and short in shown  # the caveat stays under the figures it doubts
     assert f"{short} {reasons}" in slides[0].notes_slide.notes_text_frame.text
     assert all(c["value"] in shown for c in CALLOUTS)
+
+
+def test_two_charts_side_by_side_each_keep_a_readable_plot(valid_data, tmp_path):
+    # Two results of one pilot, the second titled on two lines over a legend of its comparison
+    # group and a source line, between the evidence flow and a footnote of four lines: the flow
+    # gives way to its least height, so each plot keeps its room (the invariants measure it).
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["metrics"][0].update(name="Fehlkommissionierungen", unit="Fehler je 10.000 Zeilen",
+                                    source="CRM, monthly export")
+    valid_data["metrics"].append({"id": "handling", "name": "Bearbeitungszeit", "unit": "Sekunden je Anruf",
+                                  "better": "lower", "baseline": 320, "target": 250, "value_per_unit": 400})
+    valid_data["objectives"][0]["metrics"].append("handling")
+    pilot = valid_data["pilots"][0]
+    pilot.update(group="Linie 3, alle drei Schichten", control_group="Frühschicht")
+    pilot["results"].insert(0, {"metric": "handling", "per": "month", "before": 308, "after": 251,
+                                "isolation": 0.8, "confidence": 0.8})
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    evidence = next(s for s in slides if len(s["charts"]) == 2)
+    assert any(t.startswith("Pilotgruppe: Linie 3, alle drei Schichten, 20 Personen") and
+               t.endswith("bei 80\xa0% Schätzsicherheit.") for t in evidence["texts"])  # the footnote whole

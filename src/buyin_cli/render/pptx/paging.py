@@ -17,6 +17,7 @@ from buyin_cli.render.outline import Chart, Slide
 from buyin_cli.render.pptx import chartfit, textfit, thin
 from buyin_cli.render.pptx.chartlines import TITLE_FONT
 from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
+from buyin_cli.render.pptx.charts import chart_boxes
 from buyin_cli.render.pptx.layout import (
     EMU_PER_PT,
     FLOW_LEAST,
@@ -213,15 +214,16 @@ def _chart_least(spec: Slide, width: float = 0.0) -> float:
 
 def chart_room(layout: LayoutFacts, spec: Slide, number: int,
                places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
-    """A chart alone under a flow or over a footnote keeps a readable plot: the flow's boxes
-    take their least height, then the footnote gives way to its short form (its caveats), then
-    it is said from the notes (the flow's boxes their full height again where that leaves the
-    chart enough); what leaves the slide is said from the notes, never a word cut."""
+    """Charts alone under a flow or over a footnote keep a readable plot (each of two side by
+    side, as narrow as it is, its title's and legend's lines above it): the flow's boxes take
+    their least height, then the footnote gives way to its short form (its caveats), then it
+    is said from the notes (the flow's boxes their full height again where that leaves the
+    charts enough); what leaves the slide is said from the notes, never a word cut."""
     def short(places: dict[str, Place]) -> bool:
-        _, _, w, h = places["visual"].box
-        return h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT)
+        boxes = chart_boxes(places["visual"].box, len(spec.all_charts))
+        return any(h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT) for _, _, w, h in boxes)
 
-    if len(spec.all_charts) != 1 or spec.table is not None or "text" in places or not short(places):
+    if not spec.all_charts or spec.table is not None or "text" in places or not short(places):
         return spec, places
     if spec.flow:
         places = plan(layout, spec, number, flow=FLOW_LEAST)
