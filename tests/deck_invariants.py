@@ -306,7 +306,8 @@ def past_a_hundred(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> li
                 for r in p["results"] if r["metric"] in percent]
     return [f"slide {i}: a % chart's axis runs to {c['axis'][1]:g}" for i, s in enumerate(slides, 1)
             for c in s["charts"] if c["axis"] and c["axis"][1] and c["axis"][1] > 100
-            and any([float(v) for v in values] in readings for _, values in c["series"])]
+            and any([float(v) for v in values] in readings for _, values in c["series"]
+                    if None not in values)]  # a count's trend projection has no "before"
 
 
 # A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
