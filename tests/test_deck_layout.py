@@ -267,6 +267,23 @@ def test_a_chart_with_no_room_for_its_whole_footnote_keeps_its_caveats(tmp_path)
     assert notes.count(who) == 1 and f"{who} {caveat} {reasons}" in notes
 
 
+def test_a_chart_with_no_room_even_for_its_caveats_keeps_who_took_part(tmp_path):
+    who = "Pilot group: Team Nord, 40 people, 3 March to 28 May 2025."
+    caveats = " ".join(["Scaled up from a small pilot: an estimate until the roll-out confirms it."] * 14)
+    chart = {"kind": "clustered_column", "title": "Handling time, seconds per call", "categories": ["Before", "After"],
+             "series": [{"name": "Team Nord", "values": [363, 351]}]}
+    flow = [{"label": label, "value": "4.2 / 5"} for label in ("Reaction", "Learning", "Application", "Impact", "ROI")]
+    path = _deck([{"layout": "Title Slide", "title": "Safe Pick"},
+                  {"layout": "Title and Content", "title": "Team Nord: handling time down 3%", "flow": flow,
+                   "chart": chart, "footnote": f"{who} {caveats} {caveats}", "short_footnote": f"{who} {caveats}",
+                   "least_footnote": who}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[1]
+    shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
+    assert who in shown  # the title may call them "the pilot group": who they were stays beside the chart
+    assert f"{who} {caveats} {caveats}" in slide.notes_slide.notes_text_frame.text
+
+
 def test_a_short_list_held_under_its_long_titles_size_sits_in_the_middle_not_the_top(tmp_path):
     # The title takes two lines at 22 pt; the list may not read larger, and at 22 pt its four
     # short lines would fill the top third of the box and leave the rest of the slide empty.

@@ -233,6 +233,9 @@ class Slide(_Model):
     short_footnote: Text | None = Field(
         None, description="What the footnote must keep (its caveats), shown where the whole of it "
                           "would leave a chart too little room; the rest is said from the notes.")
+    least_footnote: Text | None = Field(
+        None, description="What the footnote keeps at the least (who took part), where even its "
+                          "short form would leave a chart too little room.")
     notes: Text = Field(description="Speaker notes, on the slide's first page.")
 
     @model_validator(mode="after")

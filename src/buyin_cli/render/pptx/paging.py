@@ -216,8 +216,8 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
                places: dict[str, Place]) -> tuple[Slide, dict[str, Place]]:
     """Charts alone under a flow or over a footnote keep a readable plot (each of two side by
     side, as narrow as it is, its title's and legend's lines above it): the flow's boxes take
-    their least height, then the footnote gives way to its short form (its caveats), then it
-    is said from the notes (the flow's boxes their full height again where that leaves the
+    their least height, then the footnote gives way to its short form (its caveats), then to
+    its least (who took part), then it is said from the notes (the flow's boxes their full height again where that leaves the
     charts enough); what leaves the slide is said from the notes, never a word cut."""
     def short(places: dict[str, Place]) -> bool:
         boxes = chart_boxes(places["visual"].box, len(spec.all_charts))
@@ -228,10 +228,11 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
     if spec.flow:
         places = plan(layout, spec, number, flow=FLOW_LEAST)
     notes = f"{spec.notes}\n{spec.footnote}"  # the whole footnote, said once, whatever stays
-    for kept in ([spec.short_footnote] if spec.short_footnote else []) + [None]:
+    for kept in [form for form in (spec.short_footnote, spec.least_footnote) if form] + [None]:
         if not (spec.footnote and short(places)):
             break
-        spec = spec.model_copy(update={"footnote": kept, "short_footnote": None, "notes": notes})
+        spec = spec.model_copy(update={"footnote": kept, "short_footnote": None, "least_footnote": None,
+                                       "notes": notes})
         places = plan(layout, spec, number)  # the flow at its full height again, where that leaves room
         if spec.flow and short(places):
             places = plan(layout, spec, number, flow=FLOW_LEAST)
