@@ -139,6 +139,22 @@ def test_the_initiatives_add_up_to_their_total_as_shown(valid_data, tmp_path):
     assert "$30,327 a year" in numbers["title"]
 
 
+def test_the_working_adds_up_to_the_benefit_it_works_out(valid_data, tmp_path):
+    # Two results: $9,331.20 and $3,542.40 a year at roll-out. Each rounded on its own shows
+    # 9,331 + 3,542 = 12,873 under a total of $12,874 (the benefit every slide states); the
+    # lines are the differences of the rounded running totals instead.
+    valid_data["metrics"][0]["value_per_unit"] = 20
+    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "complaints", "per": "month", "better": "lower",
+                                  "baseline": 40, "target": 20, "value_per_unit": 12.3})
+    valid_data["objectives"][0]["metrics"].append("re-picks")
+    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "month", "before": 10, "after": 6,
+                                               "isolation": 1, "confidence": 1})
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)  # the invariants add up every table's columns
+    working = next(s for s in slides if s["title"].startswith("How we get to $12,874 a year"))
+    assert [row[3].split(" ")[0] for row in working["table"][1:]] == ["$9,331", "$3,543", "$12,874"]
+
+
 def _injuries(data: dict[str, Any], result: dict[str, Any], name: str = "Lost-time injuries",
               unit: str = "injuries per quarter") -> None:
     """The pilot's one result: a handful of events a quarter."""

@@ -62,12 +62,3 @@ def test_a_trend_projection_is_said_to_the_readings_own_decimals(valid_data, tmp
     assert "Picking errors, errors per 10,000 lines: 40 → 30; the pre-pilot trend projected 38" in evidence["notes"]
     assert "38.437215" not in evidence["notes"] and "40.000000" not in evidence["notes"]
 
-
-def test_the_mean_of_participants_estimates_is_said_to_one_place(valid_data, tmp_path):
-    result = valid_data["pilots"][0]["results"][0]
-    del result["isolation"], result["confidence"]
-    result["estimates"] = [{"share": 0.5, "confidence": 0.8}, {"share": 0.75, "confidence": 0.6},
-                           {"share": 0.9, "confidence": 0.95}]  # 0.40, 0.45 and 0.855: a mean of 0.568333
-    slides = _deck(valid_data, tmp_path)  # the invariants hold percentages to one place in the notes
-    assert "(56.8%, the mean of 3 participants' estimates)" in _evidence(slides)["notes"]
-    assert not any("56.83" in t for s in slides for t in [s["notes"], *s["texts"], *sum(s["table"] or [], [])])

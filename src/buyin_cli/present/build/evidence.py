@@ -55,15 +55,11 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation_given=result.isolation is not None,
         confidence_given=result.confidence is not None,
         isolation=f.isolation, confidence=f.confidence,
-        isolation_text=share_text(fmt, f.isolation, 1 if f.estimates else 2),
-        confidence_text=share_text(fmt, f.confidence),
+        isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=fmt.number(f.attributable), periods=f.periods,
         attributable_said=said(fmt, f.attributable, result, in_working),
         # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
-        # Participants' estimates are averaged, not given: their mean to one place, as outputs
-        # write a percentage (49.2%, not 49.15%), in the working as in the notes.
-        isolation_said=share_text(fmt, f.isolation, 1 if f.estimates else 2),
-        confidence_said=share_text(fmt, f.confidence),
+        isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -76,11 +72,11 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
                      and 0 < f.value_per_unit < 1 else None), **own)
 
 
-def share_text(fmt: Formatter, fraction: float, places: int = 2) -> str:
+def share_text(fmt: Formatter, fraction: float) -> str:
     """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
-    28% (up to two places: 14.09% for 0.140868; up to `places`)."""
+    28% (up to two places: 14.09% for 0.140868)."""
     pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, places))
+    return fmt.percent(pct, decimals_of(pct, 2))
 
 
 def said(fmt: Formatter, value: float, result: Result, in_working: bool) -> str:
