@@ -354,3 +354,22 @@ def test_two_charts_side_by_side_each_keep_a_readable_plot(valid_data, tmp_path)
     evidence = next(s for s in slides if len(s["charts"]) == 2)
     assert any(t.startswith("Pilotgruppe: Linie 3, alle drei Schichten, 20 Personen") and
                t.endswith("bei 80\xa0% Schätzsicherheit.") for t in evidence["texts"])  # the footnote whole
+
+
+def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_three(valid_data, tmp_path):
+    # Two initiatives, so each years slide names its own; a long name on a 4:3 slide in German
+    # took three lines even in the shorter form, which keeps the sentence around the name.
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["initiatives"][0].update(title="Kundengespräche, Beschwerden und Rückrufe souverän führen",
+                                        horizon_years=3, retention=1)
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "label-check", "title": "Etiketten prüfen",
+                                      "horizon_years": 1})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-pilot", "initiative": "label-check",
+                                 "group": "Frühschicht"})
+    valid_data["briefings"][0].update(minutes=60, asks=[
+        {"decision": "Rollout freigeben", "initiative": "pick-right"},
+        {"decision": "Etiketten prüfen freigeben", "initiative": "label-check"}])
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
+    titles = [s["title"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")]
+    assert any(t.startswith("„Kundengespräche, Beschwerden und Rückrufe souverän führen“: ")
+               and t.endswith(" Überschuss über 3 Jahre") for t in titles), titles
