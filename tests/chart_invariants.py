@@ -136,6 +136,22 @@ def narrow_charts(slides: list[dict[str, Any]]) -> list[str]:
             if chart["width"] < READABLE]
 
 
+def missed_targets_unsaid(slides: list[dict[str, Any]]) -> list[str]:
+    """A roll-out's completion charted below its target for a period whose words never say it:
+    the share reached must stand in the slide's text, or a missed target reads as met."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        said = " ".join([s["title"] or ""] + [t for _, t in s["body"]] + s["texts"]).replace("\xa0", " ")
+        for chart in s["charts"]:
+            series = dict(chart["series"])
+            done, target = series.get("Completed", series.get("Abgeschlossen")), series.get("Target", series.get("Ziel"))
+            for period, reached, wanted in zip(chart["categories"], done or [], target or []):
+                if reached is not None and wanted is not None and reached < wanted and not re.search(
+                        rf"(?<![\d,.]){round(reached * 100)} ?%", said):
+                    found.append(f"slide {i}: {period} charted at {reached:.0%} against {wanted:.0%}, never said")
+    return found
+
+
 def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> dict[str, list[str]]:
     """Each chart invariant's findings for one deck, by name."""
     return {
@@ -148,6 +164,7 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
         "categories": categories_hidden(slides, strategy),
         "cut axis": cut_axes(slides),
         "narrow chart": narrow_charts(slides),
+        "missed target": missed_targets_unsaid(slides),
     }
 
 

@@ -115,19 +115,20 @@ def _cost_more(rng: random.Random, initiative: dict[str, Any], lang: str, sign: 
 
 def _tracked(rng: random.Random, strategy: dict[str, Any], initiative: dict[str, Any],
              lang: str, files: Files) -> None:
-    """The roll-out's uptake, launched after the pilots, from an LMS export; the sponsor's targets."""
+    """The roll-out's uptake since its launch, from an LMS export; the sponsor's targets."""
     headcount = sum(a["headcount"] for a in strategy["audiences"]
                     if a["id"] in initiative["audiences"])
-    months = ["2025-10", "2025-11", "2025-12"][:rng.randint(1, 3)]
+    months = ["2025-06", "2025-07", "2025-08"][:rng.randint(1, 3)]  # before the meetings of September
     rows = [{"period": p, "enrolled": round(headcount * (n + 1) / 3),
              "completed": round(headcount * (n + 1) / 3 * rng.uniform(0.4, 0.9))}
             for n, p in enumerate(months)]
-    initiative["launch"] = "2025-10-01"
+    initiative["launch"] = "2025-06-02"
     initiative["tracking"] = _exported(rng, rows, ("period", "enrolled", "completed"), lang,
                                        files, f"data/{initiative['id']}-lms.csv")
     sponsor = strategy.get("sponsor")
     if sponsor is not None and "usage_targets" not in sponsor:
-        sponsor["usage_targets"] = [{"period": months[-1], "completion": 0.8}]
+        sponsor["usage_targets"] = [{"period": months[-1], "completion": 0.8}] + (
+            [{"period": "2025-12", "completion": 0.95}] if rng.random() < 0.5 else [])
 
 
 HEADERS = {"en": {"period": "Month", "value": "Reading", "enrolled": "Enrolled",

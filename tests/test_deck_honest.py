@@ -167,3 +167,17 @@ def test_the_asks_again_never_say_a_payback_of_nothing_spent(valid_data, tmp_pat
     asks = next(s for s in _deck(valid_data, tmp_path) if s["title"].startswith("One decision today"))
     assert asks["title"].startswith("One decision today: nothing in cash, for $")
     assert asks["body"][1][1].startswith("costs nothing in cash · $") and "n/a" not in asks["body"][1][1]
+
+
+def test_a_completion_target_that_is_due_says_what_the_roll_out_reached(valid_data, tmp_path):
+    # The roll-out reached half its people by Q2, the sponsor wanted 80%: listed as a target,
+    # "Q2 2025: 80% completed" read as if it had been met.
+    valid_data["initiatives"][0].update(launch="2025-04-01", tracking=[
+        {"period": "2025-Q2", "enrolled": 120, "completed": 60}])
+    valid_data["sponsor"]["usage_targets"] = [{"period": "2025-Q2", "completion": 0.8},
+                                              {"period": "2025-Q4", "completion": 0.9}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)  # the invariants look for a missed target left unsaid
+    backing = next(s for s in slides if s["title"].startswith("Ana Silva"))
+    lines = [text for level, text in backing["body"] if level == 1]
+    assert lines[1:] == ["Q2\xa02025: 80% completed; Pick Right reached 50%", "Q4\xa02025: 90% completed"], lines
