@@ -240,10 +240,12 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
             for text in texts_of(s) + [s["notes"]]:
                 if re.search(r"100\s?% (?:confidence|Konfidenz|Sicherheit)", text):
                     found.append(f"slide {i} claims 100% confidence: {text[:90]!r}")
+    groups = {p["group"] for p in strategy["pilots"]}
     for i, s in enumerate(slides, 1):
-        # A pilot's chart against its comparison group (the pre-pilot trend's projection is none).
+        # A pilot's chart against its comparison group (the pre-pilot trend's projection is none;
+        # nor is a chart of money, cost against benefit).
         has_control_chart = any(len(c["series"]) > 1 and c["series"][1][0] not in TREND_SERIES
-                                for c in s["charts"])
+                                and c["series"][0][0] in groups for c in s["charts"])
         said = " ".join(s["texts"])
         # "No comparison group for <metric>" ("Keine Vergleichsgruppe (<metric>)") names a result;
         # a bare one claims them all.
