@@ -289,6 +289,17 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
             if s["body"] and s["body"][0][1] in speakers]
 
 
+# "That change" points back to a change the title states before it: "down from 4 to 3; … of that change".
+THAT_CHANGE = re.compile(r"\bof that change\b|\bdieser Veränderung\b")
+A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b")
+
+
+def dangling_changes(slides: list[dict[str, Any]]) -> list[str]:
+    """A title that credits a share "of that change" with no change before it to point to."""
+    return [f"slide {i}: {s['title']!r}" for i, s in enumerate(slides, 1)
+            if (m := THAT_CHANGE.search(s["title"] or "")) and not A_CHANGE.search(s["title"][:m.start()])]
+
+
 # The format's keys, which a presenter must never read out.
 YAML_KEYS = re.compile(r"\b(?:value_per_unit|control_before|control_after|usage_targets|"
                        r"opening_question|per_participant|horizon_years)\b")
@@ -475,6 +486,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "that change": dangling_changes(slides),
         "thin": thin_slides(pptx),
         "small decision": small_decision(pptx),
         "scale it": unscaled_asks(slides, strategy, briefing),
