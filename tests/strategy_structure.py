@@ -6,15 +6,18 @@ results isolate by the pre-pilot trend (`trend_after`, the metric's history show
 trend) or by participants' own `estimates`; a `discount_rate` with initiatives that look
 2–5 years ahead and cost something every year; participants' time as a cost line; a
 metric's history and a roll-out's tracking read from a CSV export written beside the
-strategy (comma or German semicolon form); and, once `check` has reviewed the strategy,
+strategy (comma or German semicolon form, or a workbook); and, once `check` has reviewed the strategy,
 `accept_raised` accepts some of the warnings it raised with a written reason, on the item
 the warning names, as the format allows.
 """
 
 from __future__ import annotations
 
+import io
 import random
 from typing import Any
+
+import xlsxwriter
 
 from strategy_maker import make_strategy
 
@@ -139,8 +142,13 @@ HEADERS = {"en": {"period": "Month", "value": "Reading", "enrolled": "Enrolled",
 
 def _exported(rng: random.Random, rows: list[dict[str, Any]], keys: tuple[str, ...], lang: str,
               files: Files, path: str) -> dict[str, str]:
-    """Write `rows` as a spreadsheet's CSV export at `path`; the data file entry that names it."""
+    """Write `rows` as a spreadsheet's CSV export at `path`, or now and then as a workbook
+    beside it (its sheet named, after a sheet of notes); the data file entry that names it."""
     headers = HEADERS[lang]
+    if rng.random() < 0.3:
+        path = path.replace(".csv", ".xlsx")
+        files[path] = _workbook(rows, keys, headers)
+        return {"file": path, "sheet": "Export", **{k: headers[k] for k in keys}}
     german = lang == "de" and rng.random() < 0.7  # Excel's German "CSV UTF-8": BOM, ';', 3,5
     sep = ";" if german else ","
     lines = [sep.join(headers[k] for k in keys)]
@@ -151,6 +159,19 @@ def _exported(rng: random.Random, rows: list[dict[str, Any]], keys: tuple[str, .
     text = "\n".join(lines) + "\n"
     files[path] = (b"\xef\xbb\xbf" if german else b"") + text.encode("utf-8")
     return {"file": path, **{k: headers[k] for k in keys}}
+
+
+def _workbook(rows: list[dict[str, Any]], keys: tuple[str, ...], headers: dict[str, str]) -> bytes:
+    """An .xlsx export of `rows`: periods as text, readings as numbers."""
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(out, {"in_memory": True})
+    book.add_worksheet("Notes").write(0, 0, "Exported for the strategy")
+    sheet = book.add_worksheet("Export")
+    sheet.write_row(0, 0, [headers[k] for k in keys])
+    for r, row in enumerate(rows, start=1):
+        sheet.write_row(r, 0, [row[k] for k in keys])
+    book.close()
+    return out.getvalue()
 
 
 def accept_raised(seed: int, strategy: dict[str, Any], problems: list[dict[str, Any]]) -> bool:
