@@ -58,6 +58,7 @@ def make_case(seed: int) -> tuple[dict[str, Any], Files]:
         _cost_more(rng, initiative, lang, sign)
     if rng.random() < 0.4:
         strategy["discount_rate"] = rng.choice([0.03, 0.05, 0.08, 0.1])
+    _observed_more(random.Random(f"observed-{seed}"), strategy, lang)
     files: Files = {}
     for metric in strategy["metrics"]:
         if metric.get("history") and rng.random() < 0.5:
@@ -67,6 +68,24 @@ def make_case(seed: int) -> tuple[dict[str, Any], Files]:
         if rng.random() < 0.25:
             _tracked(rng, strategy, initiative, lang, files)
     return strategy, files
+
+
+SEEN = {"en": ["Calmer handovers", "Fewer escalations to the team leads, by their own account"],
+        "de": ["Ruhigere Übergaben", "Weniger Eskalationen an die Teamleitungen, nach eigener Aussage"]}
+
+
+def _observed_more(rng: random.Random, strategy: dict[str, Any], lang: str) -> None:
+    """Benefits seen but never priced; behaviour observed after only; now and then a deck in
+    the other language than its locale's (a German plant that briefs in English)."""
+    for pilot in strategy["pilots"]:
+        if rng.random() < 0.3:
+            pilot["intangibles"] = rng.sample(SEEN[lang], rng.randint(1, 2))
+        for behaviour in pilot.get("application", []):
+            if rng.random() < 0.3:
+                del behaviour["before"]
+                behaviour["source"] = "QA sampling, 40 observations"
+    if rng.random() < 0.15:
+        strategy["language"] = "en-GB" if lang == "de" else "de"
 
 
 def _isolate(rng: random.Random, result: dict[str, Any], metric: dict[str, Any],
