@@ -144,7 +144,8 @@ def missed_targets_unsaid(slides: list[dict[str, Any]]) -> list[str]:
         said = " ".join([s["title"] or ""] + [t for _, t in s["body"]] + s["texts"]).replace("\xa0", " ")
         for chart in s["charts"]:
             series = dict(chart["series"])
-            done, target = series.get("Completed", series.get("Abgeschlossen")), series.get("Target", series.get("Ziel"))
+            done = series.get("Completed", series.get("Abgeschlossen"))
+            target = series.get("Target", series.get("Ziel"))
             for period, reached, wanted in zip(chart["categories"], done or [], target or []):
                 if reached is not None and wanted is not None and reached < wanted and not re.search(
                         rf"(?<![\d,.]){round(reached * 100)} ?%", said):

@@ -144,8 +144,8 @@ def test_the_working_adds_up_to_the_benefit_it_works_out(valid_data, tmp_path):
     # 9,331 + 3,542 = 12,873 under a total of $12,874 (the benefit every slide states); the
     # lines are the differences of the rounded running totals instead.
     valid_data["metrics"][0]["value_per_unit"] = 20
-    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "complaints", "per": "month", "better": "lower",
-                                  "baseline": 40, "target": 20, "value_per_unit": 12.3})
+    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "complaints", "per": "month",
+                                  "better": "lower", "baseline": 40, "target": 20, "value_per_unit": 12.3})
     valid_data["objectives"][0]["metrics"].append("re-picks")
     valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "month", "before": 10, "after": 6,
                                                "isolation": 1, "confidence": 1})

@@ -16,8 +16,7 @@ from typing import Any
 from buyin_cli.render.outline import Chart, Slide
 from buyin_cli.render.pptx import chartfit, textfit, thin
 from buyin_cli.render.pptx.chartlines import TITLE_FONT
-from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT
-from buyin_cli.render.pptx.charts import chart_boxes
+from buyin_cli.render.pptx.charts import SOURCE_HEIGHT_PT as SOURCE_HEIGHT, chart_boxes
 from buyin_cli.render.pptx.layout import (
     EMU_PER_PT,
     FLOW_LEAST,
@@ -217,8 +216,9 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
     """Charts alone under a flow or over a footnote keep a readable plot (each of two side by
     side, as narrow as it is, its title's and legend's lines above it): the flow's boxes take
     their least height, then the footnote gives way to its short form (its caveats), then to
-    its least (who took part), then it is said from the notes (the flow's boxes their full height again where that leaves the
-    charts enough); what leaves the slide is said from the notes, never a word cut."""
+    its least (who took part), then it is said from the notes (the flow's boxes their full
+    height again where that leaves the charts enough); what leaves the slide is said from the
+    notes, never a word cut."""
     def short(places: dict[str, Place]) -> bool:
         boxes = chart_boxes(places["visual"].box, len(spec.all_charts))
         return any(h / EMU_PER_PT < _chart_least(spec, w / EMU_PER_PT) for _, _, w, h in boxes)
