@@ -148,7 +148,7 @@ def missed_targets_unsaid(slides: list[dict[str, Any]]) -> list[str]:
             target = series.get("Target", series.get("Ziel"))
             for period, reached, wanted in zip(chart["categories"], done or [], target or []):
                 if reached is not None and wanted is not None and reached < wanted and not re.search(
-                        rf"(?<![\d,.]){round(reached * 100)} ?%", said):
+                        rf"(?<![\d,.]){int(reached * 100 + 0.5 + 1e-9)} ?%", said):  # rounded half up, as said
                     found.append(f"slide {i}: {period} charted at {reached:.0%} against {wanted:.0%}, never said")
     return found
 
