@@ -114,8 +114,8 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
               for number, _, _ in _places(c, german)}
     # The mean of participants' estimates, as the working writes it wherever the deck shows it.
     worked |= {number for p in strategy.get("pilots", []) for r in p["results"] if r.get("estimates")
-               for number, _, _ in _places(f"{_mean_share(r['estimates']):.2f}%".replace(".", "," if german else "."),
-                                           german)}
+               for number, _, _ in _places(f"{_mean_share(r['estimates']):.2f}".replace(".", "," if german else ".")
+                                           + ("\xa0%" if german else "%"), german)}
     found = []
     for n, slide in enumerate(slides, 1):
         shown = " ".join([slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"]
