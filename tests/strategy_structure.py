@@ -5,10 +5,12 @@
 results isolate by the pre-pilot trend (`trend_after`, the metric's history showing that
 trend) or by participants' own `estimates`; a `discount_rate` with initiatives that look
 2–5 years ahead and cost something every year; participants' time as a cost line; a
-metric's history and a roll-out's tracking read from a CSV export written beside the
-strategy (comma or German semicolon form, or a workbook); and, once `check` has reviewed the strategy,
-`accept_raised` accepts some of the warnings it raised with a written reason, on the item
-the warning names, as the format allows.
+metric's history and a roll-out's tracking read from an export written beside the
+strategy (a CSV in comma or German semicolon form, or a workbook), the roll-out set
+against the sponsor's targets; intangibles, behaviour observed after only, a deck language
+other than the locale's; and, once `check` has reviewed the strategy, `accept_raised`
+accepts some of the warnings it raised with a written reason, on the item the warning
+names, as the format allows (`drop_unfired` takes back one another acceptance made moot).
 """
 
 from __future__ import annotations
