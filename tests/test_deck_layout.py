@@ -356,10 +356,14 @@ def test_two_charts_side_by_side_each_keep_a_readable_plot(valid_data, tmp_path)
                t.endswith("bei 80\xa0% Schätzsicherheit.") for t in evidence["texts"])  # the footnote whole
 
 
-def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_three(valid_data, tmp_path):
+@pytest.mark.parametrize(("value", "ending"), [(30, " Überschuss über 3 Jahre"), (3000, " netto")])
+def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_three(valid_data, tmp_path, value,
+                                                                                   ending):
     # Two initiatives, so each years slide names its own; a long name on a 4:3 slide in German
-    # took three lines even in the shorter form, which keeps the sentence around the name.
+    # took three lines even in the shorter form, which keeps the sentence around the name; with
+    # a net in millions even the compact form does, and the least says the name and the figure.
     valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["metrics"][0]["value_per_unit"] = value
     valid_data["initiatives"][0].update(title="Kundengespräche, Beschwerden und Rückrufe souverän führen",
                                         horizon_years=3, retention=1)
     valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "label-check", "title": "Etiketten prüfen",
@@ -372,4 +376,4 @@ def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_thre
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
     titles = [s["title"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")]
     assert any(t.startswith("„Kundengespräche, Beschwerden und Rückrufe souverän führen“: ")
-               and t.endswith(" Überschuss über 3 Jahre") for t in titles), titles
+               and t.endswith(ending) for t in titles), titles
