@@ -377,3 +377,21 @@ def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_thre
     titles = [s["title"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")]
     assert any(t.startswith("„Kundengespräche, Beschwerden und Rückrufe souverän führen“: ")
                and t.endswith(ending) for t in titles), titles
+
+
+def test_a_decision_at_a_loss_keeps_what_is_asked_in_two_lines_on_four_three(valid_data, tmp_path):
+    # The title says the cost, the benefit and which initiative does not pay back; in German on
+    # a 4:3 slide the shorter form took three lines, and the least keeps the cost and the name.
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["initiatives"][0]["title"] = "Kurze Formate"
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "line-safety",
+                                      "title": "Sicher und fehlerfrei an der Linie",
+                                      "costs": [{"item": "Konzeption", "amount": 130000, "kind": "one-off"}]})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "line-pilot", "initiative": "line-safety",
+                                 "group": "Frühschicht"})
+    valid_data["briefings"][0].update(minutes=60, asks=[
+        {"decision": "Kurze Formate freigeben", "initiative": "pick-right"},
+        {"decision": "Sicher und fehlerfrei an der Linie freigeben", "initiative": "line-safety"}])
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
+    title = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")[1]["title"]
+    assert title == "136.000\xa0€ im ersten Jahr; „Sicher und fehlerfrei an der Linie“ amortisiert sich darin nicht"
