@@ -16,6 +16,9 @@ from buyin_cli.render.pptx.chartlines import TITLE_ROOM
 from buyin_cli.render.pptx.textfit import lines_at
 from buyin_cli.render.pptx.textfit.fonts import text_width
 
+# The legend of a pilot's projection on its pre-pilot trend, drawn where a comparison group would be.
+TREND_SERIES = {"Expected on the pre-pilot trend", "Erwartet nach dem Trend vor dem Piloten"}
+
 # The words a chart's source line, a years table and a cost table's category column start with.
 SOURCE = re.compile(r"^(?:Source|Quelle): ")
 YEAR_COLUMN = ("Year", "Jahr")
@@ -48,7 +51,7 @@ def comparisons_unnamed(slides: list[dict[str, Any]], strategy: dict[str, Any]) 
     for i, s in enumerate(slides, 1):
         for chart in s["charts"]:
             names = [n for n, _ in chart["series"]]
-            if len(names) < 2 or names[0] not in named:
+            if len(names) < 2 or names[0] not in named or names[1] in TREND_SERIES:
                 continue
             control = named[names[0]]
             if names[1] != control:
@@ -134,6 +137,23 @@ def narrow_charts(slides: list[dict[str, Any]]) -> list[str]:
             if chart["width"] < READABLE]
 
 
+def missed_targets_unsaid(slides: list[dict[str, Any]]) -> list[str]:
+    """A roll-out's completion charted below its target for a period whose words never say it:
+    the share reached must stand in the slide's text, or a missed target reads as met."""
+    found = []
+    for i, s in enumerate(slides, 1):
+        said = " ".join([s["title"] or ""] + [t for _, t in s["body"]] + s["texts"]).replace("\xa0", " ")
+        for chart in s["charts"]:
+            series = dict(chart["series"])
+            done = series.get("Completed", series.get("Abgeschlossen"))
+            target = series.get("Target", series.get("Ziel"))
+            for period, reached, wanted in zip(chart["categories"], done or [], target or []):
+                if reached is not None and wanted is not None and reached < wanted and not re.search(
+                        rf"(?<![\d,.]){int(reached * 100 + 0.5 + 1e-9)} ?%", said):  # rounded half up, as said
+                    found.append(f"slide {i}: {period} charted at {reached:.0%} against {wanted:.0%}, never said")
+    return found
+
+
 def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> dict[str, list[str]]:
     """Each chart invariant's findings for one deck, by name."""
     return {
@@ -146,6 +166,7 @@ def chart_findings(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> di
         "categories": categories_hidden(slides, strategy),
         "cut axis": cut_axes(slides),
         "narrow chart": narrow_charts(slides),
+        "missed target": missed_targets_unsaid(slides),
     }
 
 

@@ -14,7 +14,7 @@ from pptx.util import Emu, Pt
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.render.pptx import textfit
 from buyin_cli.render.pptx.layout import INSET_X
-from chart_invariants import chart_findings, frame_findings
+from chart_invariants import TREND_SERIES, chart_findings, frame_findings
 from deck_helpers import read_deck
 from money_invariants import (
     asked_money,
@@ -240,8 +240,12 @@ def false_claims(slides: list[dict[str, Any]], talking_points: str,
             for text in texts_of(s) + [s["notes"]]:
                 if re.search(r"100\s?% (?:confidence|Konfidenz|Sicherheit)", text):
                     found.append(f"slide {i} claims 100% confidence: {text[:90]!r}")
+    groups = {p["group"] for p in strategy["pilots"]}
     for i, s in enumerate(slides, 1):
-        has_control_chart = any(len(c["series"]) > 1 for c in s["charts"])
+        # A pilot's chart against its comparison group (the pre-pilot trend's projection is none;
+        # nor is a chart of money, cost against benefit).
+        has_control_chart = any(len(c["series"]) > 1 and c["series"][1][0] not in TREND_SERIES
+                                and c["series"][0][0] in groups for c in s["charts"])
         said = " ".join(s["texts"])
         # "No comparison group for <metric>" ("Keine Vergleichsgruppe (<metric>)") names a result;
         # a bare one claims them all.
@@ -285,6 +289,17 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
             if s["body"] and s["body"][0][1] in speakers]
 
 
+# "That change" points back to a change the title states before it: "down from 4 to 3; … of that change".
+THAT_CHANGE = re.compile(r"\bof that change\b|\bdieser Veränderung\b")
+A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b")
+
+
+def dangling_changes(slides: list[dict[str, Any]]) -> list[str]:
+    """A title that credits a share "of that change" with no change before it to point to."""
+    return [f"slide {i}: {s['title']!r}" for i, s in enumerate(slides, 1)
+            if (m := THAT_CHANGE.search(s["title"] or "")) and not A_CHANGE.search(s["title"][:m.start()])]
+
+
 # The format's keys, which a presenter must never read out.
 YAML_KEYS = re.compile(r"\b(?:value_per_unit|control_before|control_after|usage_targets|"
                        r"opening_question|per_participant|horizon_years)\b")
@@ -304,7 +319,8 @@ def past_a_hundred(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> li
                 for r in p["results"] if r["metric"] in percent]
     return [f"slide {i}: a % chart's axis runs to {c['axis'][1]:g}" for i, s in enumerate(slides, 1)
             for c in s["charts"] if c["axis"] and c["axis"][1] and c["axis"][1] > 100
-            and any([float(v) for v in values] in readings for _, values in c["series"])]
+            and any([float(v) for v in values] in readings for _, values in c["series"]
+                    if None not in values)]  # a count's trend projection has no "before"
 
 
 # A presented slide's time at the head of its notes: "[2 min]", "[1½ min]", "[30 s]", "[2 Min.]".
@@ -470,6 +486,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "that change": dangling_changes(slides),
         "thin": thin_slides(pptx),
         "small decision": small_decision(pptx),
         "scale it": unscaled_asks(slides, strategy, briefing),

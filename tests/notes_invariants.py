@@ -96,6 +96,11 @@ def _places(text: str, german: bool) -> list[tuple[str, int, bool]]:
     return [(m.group(), len(m.group(1) or ""), bool(m.group(2))) for m in pattern.finditer(text)]
 
 
+def _mean_share(estimates: list[dict[str, float]]) -> float:
+    """The share participants' estimates credit, as a percentage: the mean of share × confidence."""
+    return sum(e["share"] * e["confidence"] for e in estimates) / len(estimates) * 100
+
+
 def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
     """A number in a slide's notes said more precisely than the slide shows any, past two
     significant figures (5.208 points beside readings of 69 → 80.5; 0.14 is said as a person
@@ -107,6 +112,10 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
     own = " ".join(m["name"] + " " + m["unit"] for m in strategy.get("metrics", []))
     worked = {number for s in slides for row in s["table"] or [] for c in row
               for number, _, _ in _places(c, german)}
+    # The mean of participants' estimates, as the working writes it wherever the deck shows it.
+    worked |= {number for p in strategy.get("pilots", []) for r in p["results"] if r.get("estimates")
+               for number, _, _ in _places(f"{_mean_share(r['estimates']):.2f}".replace(".", "," if german else ".")
+                                           + ("\xa0%" if german else "%"), german)}
     found = []
     for n, slide in enumerate(slides, 1):
         shown = " ".join([slide["title"] or ""] + [t for _, t in slide["body"]] + slide["texts"]

@@ -208,3 +208,32 @@ def test_a_page_says_each_results_confidence_where_they_differ(valid_data, tmp_p
     [notes] = [s["notes"] for s in slides if "Pilot group:" in " ".join(s["texts"]) and s["charts"]]
     assert "Our confidence discounts each further: 90% for picking errors, 70% for lost-time incidents." in notes
     assert "Our confidence in it" not in notes
+
+
+def test_a_completion_target_that_is_due_says_what_the_roll_out_reached(valid_data, tmp_path):
+    # The roll-out reached half its people by Q2, the sponsor wanted 80%: listed as a target,
+    # "Q2 2025: 80% completed" read as if it had been met.
+    valid_data["initiatives"][0].update(launch="2025-04-01", tracking=[
+        {"period": "2025-Q2", "enrolled": 120, "completed": 60}])
+    valid_data["sponsor"]["usage_targets"] = [{"period": "2025-Q2", "completion": 0.8},
+                                              {"period": "2025-Q4", "completion": 0.9}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path)  # the invariants look for a missed target left unsaid
+    backing = next(s for s in slides if s["title"].startswith("Ana Silva"))
+    lines = [text for level, text in backing["body"] if level == 1]
+    assert lines[1:] == ["Q2\xa02025: 80% completed; Pick Right reached 50%", "Q4\xa02025: 90% completed"], lines
+
+
+def test_a_credit_titled_alone_never_points_to_that_change(valid_data, tmp_path):
+    # A handful of incidents (4 → 3) is credited as a share of its change; on a 4:3 slide the
+    # title's last form keeps the metric and the credit only, with no change for "that" to name.
+    valid_data["metrics"][0].update(name="Lost-time incidents on the ramp and at the gates", unit="incidents",
+                                    per="quarter", baseline=49, target=43, value_per_unit=18500)
+    valid_data["initiatives"][0]["title"] = "Pick Right and Pack Right for the whole warehouse team"
+    valid_data["pilots"][0]["group"] = "Station Glasgow, all three shifts, with the ramp and baggage teams"
+    valid_data["pilots"][0]["results"][0].update(per="quarter", before=4, after=3, control_before=4, control_after=4,
+                                                 isolation=0.7, confidence=0.7)
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _deck(valid_data, tmp_path, four_three=True)  # the invariants look for a dangling "that change"
+    assert ("Lost-time incidents on the ramp and at the gates: 49% of the change credited to the learning"
+            in [s["title"] for s in slides])

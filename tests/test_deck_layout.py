@@ -267,6 +267,23 @@ def test_a_chart_with_no_room_for_its_whole_footnote_keeps_its_caveats(tmp_path)
     assert notes.count(who) == 1 and f"{who} {caveat} {reasons}" in notes
 
 
+def test_a_chart_with_no_room_even_for_its_caveats_keeps_who_took_part(tmp_path):
+    who = "Pilot group: Team Nord, 40 people, 3 March to 28 May 2025."
+    caveats = " ".join(["Scaled up from a small pilot: an estimate until the roll-out confirms it."] * 14)
+    chart = {"kind": "clustered_column", "title": "Handling time, seconds per call", "categories": ["Before", "After"],
+             "series": [{"name": "Team Nord", "values": [363, 351]}]}
+    flow = [{"label": label, "value": "4.2 / 5"} for label in ("Reaction", "Learning", "Application", "Impact", "ROI")]
+    path = _deck([{"layout": "Title Slide", "title": "Safe Pick"},
+                  {"layout": "Title and Content", "title": "Team Nord: handling time down 3%", "flow": flow,
+                   "chart": chart, "footnote": f"{who} {caveats} {caveats}",
+                   "short_footnote": [f"{who} {caveats}", who]}],
+                 tmp_path, four_three=True)
+    slide = Presentation(str(path)).slides[1]
+    shown = [s.text_frame.text for s in slide.shapes if s.has_text_frame and not s.is_placeholder]
+    assert who in shown  # the title may call them "the pilot group": who they were stays beside the chart
+    assert f"{who} {caveats} {caveats}" in slide.notes_slide.notes_text_frame.text
+
+
 def test_a_short_list_held_under_its_long_titles_size_sits_in_the_middle_not_the_top(tmp_path):
     # The title takes two lines at 22 pt; the list may not read larger, and at 22 pt its four
     # short lines would fill the top third of the box and leave the rest of the slide empty.
@@ -385,3 +402,67 @@ def test_big_numbers_whose_labels_cannot_be_read_whole_give_up_the_last_ones(tmp
                    "body": [{"text": "Den Rollout freigeben"}]}], tmp_path / "wide")
     assert "to break even" in " ".join(s.text_frame.text for s in Presentation(str(wide)).slides[0].shapes
                                        if s.has_text_frame)
+
+
+def test_two_charts_side_by_side_each_keep_a_readable_plot(valid_data, tmp_path):
+    # Two results of one pilot, the second titled on two lines over a legend of its comparison
+    # group and a source line, between the evidence flow and a footnote of four lines: the flow
+    # gives way to its least height, so each plot keeps its room (the invariants measure it).
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["metrics"][0].update(name="Fehlkommissionierungen", unit="Fehler je 10.000 Zeilen",
+                                    source="CRM, monthly export")
+    valid_data["metrics"].append({"id": "handling", "name": "Bearbeitungszeit", "unit": "Sekunden je Anruf",
+                                  "better": "lower", "baseline": 320, "target": 250, "value_per_unit": 400})
+    valid_data["objectives"][0]["metrics"].append("handling")
+    pilot = valid_data["pilots"][0]
+    pilot.update(group="Linie 3, alle drei Schichten", control_group="Frühschicht")
+    pilot["results"].insert(0, {"metric": "handling", "per": "month", "before": 308, "after": 251,
+                                "isolation": 0.8, "confidence": 0.8})
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    evidence = next(s for s in slides if len(s["charts"]) == 2)
+    # Who took part stays beside the charts; what the footnote gives up for their room is said aloud.
+    assert any(t.startswith("Pilotgruppe: Linie 3, alle drei Schichten, 20 Personen") for t in evidence["texts"])
+    assert "bei 80\xa0% Schätzsicherheit." in evidence["notes"]
+
+
+@pytest.mark.parametrize(("value", "ending"), [(30, " Überschuss über 3 Jahre"), (3000, " netto")])
+def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_three(valid_data, tmp_path, value,
+                                                                                   ending):
+    # Two initiatives, so each years slide names its own; a long name on a 4:3 slide in German
+    # took three lines even in the shorter form, which keeps the sentence around the name; with
+    # a net in millions even the compact form does, and the least says the name and the figure.
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["metrics"][0]["value_per_unit"] = value
+    valid_data["initiatives"][0].update(title="Kundengespräche, Beschwerden und Rückrufe souverän führen",
+                                        horizon_years=3, retention=1)
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "label-check", "title": "Etiketten prüfen",
+                                      "horizon_years": 1})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "label-pilot", "initiative": "label-check",
+                                 "group": "Frühschicht"})
+    valid_data["briefings"][0].update(minutes=60, asks=[
+        {"decision": "Rollout freigeben", "initiative": "pick-right"},
+        {"decision": "Etiketten prüfen freigeben", "initiative": "label-check"}])
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
+    titles = [s["title"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")]
+    assert any(t.startswith("„Kundengespräche, Beschwerden und Rückrufe souverän führen“: ")
+               and t.endswith(ending) for t in titles), titles
+
+
+def test_a_decision_at_a_loss_keeps_what_is_asked_in_two_lines_on_four_three(valid_data, tmp_path):
+    # The title says the cost, the benefit and which initiative does not pay back; in German on
+    # a 4:3 slide the shorter form took three lines, and the least keeps the cost and the name.
+    valid_data.update(locale="de_DE", currency="EUR")
+    valid_data["initiatives"][0]["title"] = "Kurze Formate"
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "line-safety",
+                                      "title": "Sicher und fehlerfrei an der Linie",
+                                      "costs": [{"item": "Konzeption", "amount": 130000, "kind": "one-off"}]})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "line-pilot", "initiative": "line-safety",
+                                 "group": "Frühschicht"})
+    valid_data["briefings"][0].update(minutes=60, asks=[
+        {"decision": "Kurze Formate freigeben", "initiative": "pick-right"},
+        {"decision": "Sicher und fehlerfrei an der Linie freigeben", "initiative": "line-safety"}])
+    assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
+    title = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")[1]["title"]
+    assert title == "136.000\xa0€ im ersten Jahr; „Sicher und fehlerfrei an der Linie“ amortisiert sich darin nicht"

@@ -120,6 +120,41 @@ def test_the_years_add_up_to_their_total_as_shown(valid_data, tmp_path):
     assert years["table"][-1][3] == years["table"][-2][3]  # the running net ends where the total does
 
 
+def test_the_initiatives_add_up_to_their_total_as_shown(valid_data, tmp_path):
+    # $13,996.80 and, for 140 packers (R = 7), $16,329.60 a year: each row rounds up, to $13,997
+    # and $16,330, while their exact sum, $30,326.40, rounds down. The total is the rows' sum.
+    valid_data["audiences"].append({**valid_data["audiences"][0], "id": "packers",
+                                    "name": "Packers", "headcount": 140})
+    valid_data["initiatives"].append({**valid_data["initiatives"][0], "id": "pack-right",
+                                      "title": "Pack Right", "audiences": ["packers"]})
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "pack-right-pilot",
+                                 "initiative": "pack-right", "group": "Day shift"})
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve the roll-out of Pick Right", "initiative": "pick-right"},
+        {"decision": "Approve the roll-out of Pack Right", "initiative": "pack-right"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)  # the invariants add up every table's columns
+    numbers = next(s for s in slides if s["table"] and s["table"][-1][0] == "Together")
+    assert [row[1] for row in numbers["table"][1:]] == ["$13,997", "$16,330", "$30,327"]
+    assert "$30,327 a year" in numbers["title"]
+
+
+def test_the_working_adds_up_to_the_benefit_it_works_out(valid_data, tmp_path):
+    # Two results: $9,331.20 and $3,542.40 a year at roll-out. Each rounded on its own shows
+    # 9,331 + 3,542 = 12,873 under a total of $12,874 (the benefit every slide states); the
+    # lines are the differences of the rounded running totals instead.
+    valid_data["metrics"][0]["value_per_unit"] = 20
+    valid_data["metrics"].append({"id": "re-picks", "name": "Re-picks", "unit": "complaints", "per": "month",
+                                  "better": "lower", "baseline": 40, "target": 20, "value_per_unit": 12.3})
+    valid_data["objectives"][0]["metrics"].append("re-picks")
+    valid_data["pilots"][0]["results"].append({"metric": "re-picks", "per": "month", "before": 10, "after": 6,
+                                               "isolation": 1, "confidence": 1})
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)  # the invariants add up every table's columns
+    working = next(s for s in slides if s["title"].startswith("How we get to $12,874 a year"))
+    assert [row[3].split(" ")[0] for row in working["table"][1:]] == ["$9,331", "$3,543", "$12,874"]
+
+
 def _injuries(data: dict[str, Any], result: dict[str, Any], name: str = "Lost-time injuries",
               unit: str = "injuries per quarter") -> None:
     """The pilot's one result: a handful of events a quarter."""

@@ -183,7 +183,7 @@ def test_a_result_only_our_isolation_estimate_discounts_is_called_our_estimate(v
     slides, _ = _deck(valid_data | {"pilots": [{**valid_data["pilots"][0], "results": [
         {**result, "control_before": 41, "control_after": 40}]}]}, tmp_path / "compared")
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
-    assert "a comparison group or a trend isolates every change they count" in numbers["notes"]
+    assert "a comparison group isolates every change they count" in numbers["notes"]
 
 
 def test_asks_that_price_nothing_still_say_the_point_in_the_title(valid_data, tmp_path):

@@ -97,9 +97,10 @@ def said(fmt: Formatter, value: float, result: Result, in_working: bool) -> str:
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
                 pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
-    # one number of decimals for all of them and the changes between them.
+    # one number of decimals for all of them and the changes between them. A trend's projection
+    # is worked out, not read: said to the readings' decimals, never lending them its own.
     places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
-                                            result.control_after, result.trend_after) if v is not None)
+                                            result.control_after) if v is not None)
 
     def opt(value: float | None) -> str | None:
         return fmt.number(value, places) if value is not None else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TypedDict
 
@@ -10,7 +11,7 @@ from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, whose_time
-from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
 
@@ -19,6 +20,11 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     that needs most of its own pilot effect, those at a loss, and doubted figures it rests on."""
     t = combine(figures.initiatives[i.id] for i in initiatives)
     weakest = _weakest(initiatives)
+    # Written, the total is the sum of its rows as each is written (262,829 + 31,450 = 294,279,
+    # though the exact sum rounds to 294,278): each row is its initiative's figure as every other
+    # slide and `roi` write it, and a column that does not add up is the first thing Finance checks.
+    benefit = math.fsum(shown(figures.initiatives[i.id].rollout_benefit, 0) for i in initiatives)
+    cost = math.fsum(shown(figures.initiatives[i.id].rollout_cost, 0) for i in initiatives)
 
     def pct(value: float | None, decimals: int = 1) -> str:
         return fmt.percent(value, decimals) if value is not None else fmt.not_available
@@ -26,7 +32,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     return TotalsView(
         count=t.count, monetised=any(i.monetised for i in initiatives), cost=t.cost,
         headcount_text=fmt.number(_reach(initiatives)),
-        benefit_text=fmt.money(t.benefit), cost_text=fmt.money(t.cost), roi_text=pct(t.roi_pct),
+        benefit_text=fmt.money(benefit), cost_text=fmt.money(cost), roi_text=pct(t.roi_pct),
         roi_rounded=(fmt.percent_rounded(t.roi_pct) if t.roi_pct is not None
                      else fmt.not_available),
         payback_text=(fmt.months(t.payback_months) if t.payback_months is not None
@@ -42,9 +48,9 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         all_pay_back=all(i.pays_back for i in initiatives) and bool(initiatives),
         longest_payback_text=(fmt.months(t.longest_payback_months)
                               if t.longest_payback_months is not None else None),
-        benefit_spoken=fmt.money_spoken(t.benefit), cost_spoken=fmt.money_spoken(t.cost),
-        benefit_short=fmt.money_short(t.benefit), cost_short=fmt.money_short(t.cost),
-        benefit_aloud=fmt.money_aloud(t.benefit), cost_aloud=fmt.money_aloud(t.cost),
+        benefit_spoken=fmt.money_spoken(benefit), cost_spoken=fmt.money_spoken(cost),
+        benefit_short=fmt.money_short(benefit), cost_short=fmt.money_short(cost),
+        benefit_aloud=fmt.money_aloud(benefit), cost_aloud=fmt.money_aloud(cost),
         breaks_even=t.break_even_share is None or t.break_even_share <= 1,
         weakest_break_even_text=(fmt.share(weakest.break_even_share)
                                  if weakest and weakest.break_even_share is not None else None),

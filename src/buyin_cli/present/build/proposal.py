@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.years import YearFigures, fsum
 from buyin_cli.load.models import Audience, Gap, Index, Initiative
@@ -56,7 +58,8 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         cost_spoken=fmt.money_spoken(f.rollout_cost),
         benefit_aloud=fmt.money_aloud(f.rollout_benefit), cost_aloud=fmt.money_aloud(f.rollout_cost),
         pilots=[index.pilots[p].group for p in f.pilot_ids],
-        working=[_working(r, index, fmt, f.rollout_benefit) for r in f.results_used],
+        working=[_working(r, index, fmt, f.rollout_benefit, part) for r, part in
+                 zip(f.results_used, adding_up([r.rollout_annual_benefit or 0.0 for r in f.results_used]))],
         working_state=working_state,
         horizon_years=f.horizon_years,
         retention_text=fmt.percent(f.retention * 100, 0),
@@ -106,11 +109,16 @@ def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
                                             for m in index.objectives[o].metrics]))
 
 
-def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float) -> WorkingLine:
+def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float, part: float) -> WorkingLine:
+    """A line of an initiative's working; its roll-out benefit written as `part`, so that the
+    lines add up, as written, to the benefit the title and every other slide write (adding_up)."""
     pilot = index.pilots[r.pilot_id]
-    return worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
+    line = worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
                   whole, r.rollout_annual_benefit,
                   group=pilot.group, participants_text=fmt.number(pilot.participants))
+    if r.rollout_annual_benefit is None:
+        return line
+    return replace(line, rollout_annual_benefit_text=fmt.money(part))
 
 
 def audience_view(audience: Audience, fmt: Formatter, state: State) -> AudienceView:

@@ -271,7 +271,8 @@ def chart_room(layout: LayoutFacts, spec: Slide, number: int,
     for kept in [*footnote_forms(spec), None]:
         if not (spec.footnote and short(places)):
             break
-        spec = spec.model_copy(update={"footnote": kept, "short_footnote": None, "notes": notes})
+        spec = spec.model_copy(update={"footnote": kept, "short_footnote": None,
+                                       "notes": notes})
         places = plan(layout, spec, number)  # the flow at its full height again, where that leaves room
         if spec.flow and short(places):
             places = plan(layout, spec, number, flow=FLOW_LEAST)
