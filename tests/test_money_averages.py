@@ -66,3 +66,33 @@ def test_an_average_of_money_keeps_its_cents_on_its_charts(valid_data, tmp_path,
               if {38.5, 44.1} & set(c["series"][0][1])]
     assert len(charts) == 2, charts
     assert all("#,##0.00" in c["number_format"] and "#,##0;" not in c["number_format"] for c in charts), charts
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("en", "£6.30 higher, less £0.30 for the comparison group"),
+    ("de", "6,30 € höher, abzüglich 0,30 € in der Vergleichsgruppe"),
+])
+def test_a_working_says_an_average_of_moneys_change_as_money(valid_data, tmp_path, language, said):
+    # "6,3 höher" in the working of the roll-out's benefit: a change of money said without its currency.
+    _deck(_average(valid_data, language), tmp_path)
+    points = _said((tmp_path / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8"))
+    assert said in points, [line for line in points.splitlines() if "higher" in line or "höher" in line]
+
+
+@pytest.mark.parametrize(("language", "said", "trend"), [
+    ("en", "Accessory sales per order: 25% → 16%", "9 points lower, less 2 points on the pre-pilot trend"),
+    ("de", "Accessory sales per order: 25 % → 16 %", "9 Prozentpunkte niedriger, abzüglich 2 Prozentpunkte laut Trend"),
+])
+def test_a_percentage_says_its_sign_with_its_readings_and_its_trend_in_points(valid_data, tmp_path, language, said,
+                                                                              trend):
+    # "…Ausbildung, %: 25 → 16" in the notes, and "abzüglich 2 laut Trend": a percentage's unit left dangling or unsaid.
+    data = _average(valid_data, language, control=False)
+    data["metrics"][0].update(unit="%", better="lower", baseline=26, actual=24, target=15)
+    data["pilots"][0]["results"][0].update(before=25, after=16, trend_after=23)
+    data["pilots"][0]["participants"] = 120  # the whole audience: a level's change is not scaled up past 0 %
+    # Briefed without the invariants: a trend-only strategy's "a comparison group or a trend isolates every change"
+    # reads to them as a claimed comparison group.
+    notes = _said(" ".join(s["notes"] for s in _deck(data, tmp_path, held=False)))
+    assert said in notes and ", %:" not in notes, notes
+    points = _said((tmp_path / "out" / f"{BRIEFING}.md").read_text(encoding="utf-8"))
+    assert trend in points, [line for line in points.splitlines() if "lower" in line or "niedriger" in line]
