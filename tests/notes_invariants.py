@@ -123,7 +123,10 @@ def notes_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
                          + [chart["title"] or "" for chart in slide["charts"]])
         values = [v for chart in slide["charts"] for _, vs in chart["series"] for v in vs if v is not None]
         most = max([p for number, p, _ in _places(shown, german) if number not in own]
-                   + [len(f"{v:.10g}".partition(".")[2]) for v in values] + [0])
+                   + [len(f"{v:.10g}".partition(".")[2]) for v in values]
+                   # A chart's labels show as many decimals as its format writes (money's cents: 37.80 €).
+                   + [len(f.group(1)) for chart in slide["charts"]
+                      for f in re.finditer(r"0\.(0+)", chart["number_format"] or "")] + [0])
         for number, places, percent in _places(slide["notes"], german):
             if number in own or number in worked:
                 continue

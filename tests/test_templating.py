@@ -12,7 +12,15 @@ from jinja2.bccache import bc_magic
 from buyin_cli.errors import TemplateError
 from buyin_cli.packaged import packaged_dir
 from buyin_cli.render import compiled
-from buyin_cli.render.templating import lower_first, make_environment, minutes, quote, render, search_path
+from buyin_cli.render.templating import (
+    lower_first,
+    lower_first_foreign,
+    make_environment,
+    minutes,
+    quote,
+    render,
+    search_path,
+)
 
 
 def test_the_users_folder_comes_before_the_packaged_templates(tmp_path: Path) -> None:
@@ -124,6 +132,22 @@ def test_a_missing_template_lists_where_it_looked(tmp_path: Path) -> None:
 ])
 def test_lower_first_keeps_proper_names(text: str, lowered: str) -> None:
     assert lower_first(text) == lowered
+
+
+@pytest.mark.parametrize(("text", "lowered"), [
+    # A German noun after the first word is always capitalised: that says nothing of a name, and a
+    # function word that opens the metric's name is lowered mid-sentence ("… und vom Hersteller …").
+    ("Vom Hersteller abgelehnte Garantieanträge", "vom Hersteller abgelehnte Garantieanträge"),
+    ("Die Reklamationen im Werk", "die Reklamationen im Werk"),
+    ("Über Nacht liegengebliebene Aufträge", "über Nacht liegengebliebene Aufträge"),
+    ("Filialen Ulm", "Filialen Ulm"),
+    ("Nacharbeiten", "Nacharbeiten"),
+    ("Press Line 2 scrap", "Press Line 2 scrap"),
+    ("Network technicians and leading hands", "network technicians and leading hands"),
+    ("DIN-Prüfungen", "DIN-Prüfungen"),
+])
+def test_lower_first_in_german_lowers_a_leading_function_word_only(text: str, lowered: str) -> None:
+    assert lower_first_foreign(text) == lowered
 
 
 def test_compiled_templates_are_kept_but_never_served_stale(tmp_path: Path) -> None:

@@ -221,14 +221,22 @@ def lower_first(text: str) -> str:
 _ENGLISH = {"and", "of", "the", "for", "with", "who", "to", "at", "on", "from", "by", "or"}
 _GERMAN = {"und", "der", "die", "das", "mit", "für", "von", "im", "auf", "zu", "den", "dem", "des",
            "ein", "eine", "oder", "am", "vom", "zum", "zur", "bei"}
+# German words that open a phrase and are never a name's first word: lowered mid-sentence.
+_GERMAN_LEAD = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "vom", "von", "im",
+                "in", "am", "an", "auf", "aus", "bei", "mit", "nach", "zum", "zur", "für", "über", "unter",
+                "vor", "durch", "ohne", "gegen", "seit", "bis", "pro", "je", "alle", "jede", "jeder", "jedes"}
 
 
 def lower_first_foreign(text: str) -> str:
     """A name inside a German sentence: kept as written, since German capitalises its nouns, but
     lowered as in English when it is written in English ('Network repair technicians, gangers and
     leading hands' → 'network repair …'): no later word capitalised, no German word or letter,
-    and an English one among them ('and', 'of', 'the' …); when in doubt, as written."""
-    words = re.findall(r"[^\W\d_]+", text)
+    and an English one among them ('and', 'of', 'the' …); when in doubt, as written. A German
+    function word that opens it is lowered whatever follows, since the next noun's capital says
+    nothing of a name ('Vom Hersteller abgelehnte Anträge' → 'vom Hersteller …')."""
+    words: list[str] = re.findall(r"[^\W\d_]+", text)
+    if words and text.startswith(words[0]) and words[0][1:].islower() and words[0].lower() in _GERMAN_LEAD:
+        return words[0].lower() + text[len(words[0]):]
     later = words[1:]
     if not later or any(w[0].isupper() for w in later) or re.search("[äöüß]", text, re.I):
         return text

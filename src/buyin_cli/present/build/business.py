@@ -12,6 +12,7 @@ from buyin_cli.load.models import Metric, Objective
 from buyin_cli.load.sourcemap import TableSource
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.own_words import has_period, is_percent
+from buyin_cli.present.build.units import as_money, unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
 from buyin_cli.review.heuristics import is_revenue
@@ -30,7 +31,12 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         lambda a, b: a > b)
     # The baseline, now and target are said in one line ("7.1 → 7.3 now → 8.0 target"): one
     # number of decimals for all of them, and for the distances between them.
-    places = max(decimals_of(v, 4) for v in (metric.baseline, metric.target, now))
+    # Money, an average of it too ("€ je Auftrag"), keeps its cents: 38,50 €, not 38,5 €.
+    money = unit_view(metric.unit, fmt).is_money
+    places = as_money(max(decimals_of(v, 4) for v in (metric.baseline, metric.target, now)), money)
+
+    # A reading on the chart says as many decimals as the line's others and the title ("3.0").
+    read_to = as_money(max([places] + [decimals_of(h.value, 4) for h in metric.history]), money)
 
     def number(value: float) -> str:
         return fmt.number(value, places)
@@ -52,9 +58,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
         value_per_unit_text=(fmt.rate(metric.value_per_unit)
                              if metric.value_per_unit is not None else None),
         source=metric.source,
-        # A reading on the chart says as many decimals as the line's others and the title ("3.0").
-        history=[Reading(r.period, label, r.value, fmt.number(r.value, max(
-            [places] + [decimals_of(h.value, 4) for h in metric.history]))) for r, label in
+        history=[Reading(r.period, label, r.value, fmt.number(r.value, read_to)) for r, label in
                  zip(metric.history, fmt.period_axis([r.period for r in metric.history]))],
         marks=[MarkView(m.kind, m.label, m.start_position, m.end_position,
                         *((fmt.number(size[m.label][0]), fmt.number(size[m.label][1]))
@@ -66,7 +70,7 @@ def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
                       if history_from is not None else None),
         gap_cost_text=fmt.money(gap_cost) if gap_cost is not None else None,
         per=metric.per,
-        gap_forgoes=_forgoes(metric),
+        gap_forgoes=_forgoes(metric), places=read_to,
     )
 
 

@@ -14,7 +14,7 @@ from buyin_cli.plan.agenda import State
 from buyin_cli.plan.minutes import CHARTS_PER_SLIDE
 from buyin_cli.plan.results import result_order
 from buyin_cli.present.build.own_words import has_period, is_level, is_percent, short_name
-from buyin_cli.present.build.units import unit_view
+from buyin_cli.present.build.units import as_money, unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import (
     BehaviourView,
@@ -42,6 +42,11 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     readings are the pilot group's: its unit leaves off the metric's scope ("all stores").
     `in_working`: an initiative's working writes it, so its credit is said as written there."""
     money = unit_view(metric.unit, fmt).is_money
+
+    def exact(value: float) -> str:
+        """A figure of the working as it multiplies out; money with its cents ("6,30 €")."""
+        return fmt.number(value, as_money(decimals_of(round(value, 4), 4), money, exact=True))
+
     return kind(
         unit_kind=read_unit(metric.unit).kind,
         tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
@@ -50,15 +55,15 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
-        improvement_text=fmt.number(f.improvement),
-        control_improvement_text=fmt.number(f.control_improvement),
-        beyond_control_text=fmt.number(f.improvement - f.control_improvement),
+        improvement_text=exact(f.improvement),
+        control_improvement_text=exact(f.control_improvement),
+        beyond_control_text=exact(f.improvement - f.control_improvement),
         isolation_given=result.isolation is not None,
         confidence_given=result.confidence is not None,
         isolation=f.isolation, confidence=f.confidence,
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
-        attributable_text=fmt.number(f.attributable), periods=f.periods,
-        attributable_said=said(fmt, f.attributable, result, in_working),
+        attributable_text=exact(f.attributable), periods=f.periods,
+        attributable_said=said(fmt, f.attributable, result, in_working, money),
         # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
         isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
@@ -80,18 +85,19 @@ def share_text(fmt: Formatter, fraction: float) -> str:
     return fmt.percent(pct, decimals_of(pct, 2))
 
 
-def said(fmt: Formatter, value: float, result: Result, in_working: bool) -> str:
+def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: bool = False) -> str:
     """A figure worked out from a result's readings, said to no more decimals than the readings
     (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
     away (0.2 for 0.18 beside 2 → 1), as a title rounds it. `in_working`: an initiative's
-    working writes it too, so it is said as written there (0.996 leavers, never 1.00)."""
+    working writes it too, so it is said as written there (0.996 leavers, never 1.00). `money`:
+    it is written as money, with its cents where it has any."""
     if in_working:
-        return fmt.number(value)
+        return fmt.number(value, as_money(decimals_of(round(value, 4), 4), money, exact=True))
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
     if value and round(abs(value), shown) == 0:
         shown = -math.floor(math.log10(abs(value)))
-    return fmt.number(value, min(shown, decimals_of(value, 4)))
+    return fmt.number(value, as_money(min(shown, decimals_of(value, 4)), money))
 
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
@@ -99,8 +105,9 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them. A trend's projection
     # is worked out, not read: said to the readings' decimals, never lending them its own.
-    places = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
-                                            result.control_after) if v is not None)
+    places = as_money(max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                                     result.control_after) if v is not None),
+                      unit_view(metric.unit, fmt).is_money)
 
     def opt(value: float | None) -> str | None:
         return fmt.number(value, places) if value is not None else None
@@ -129,8 +136,8 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         trend_after_text=opt(result.trend_after) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
-        credited_said=said(fmt, f.attributable, result, in_working=False),
-        credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None)
+        credited_said=said(fmt, f.attributable, result, in_working=False, money=unit_view(metric.unit, fmt).is_money),
+        credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None, places=places)
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],

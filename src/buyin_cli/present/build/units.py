@@ -30,6 +30,16 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
                     scope=text[len(without_scope(text)):].lstrip(" ,"))
 
 
+def as_money(places: int, money: bool, exact: bool = False) -> int:
+    """The decimals a figure is written to: money as money is written, whole or with its cents
+    ("38,50 €", never "38,5 €" or "38,504 €"); `exact`: a working's figure, which keeps places
+    past the cents where it has them, so that its line multiplies out ("2,121 €"). Any other
+    figure as `places` says."""
+    if not money or not places:
+        return places
+    return max(2, places) if exact else 2
+
+
 def _is_ours(sign: str, fmt: Formatter) -> bool:
     """Whether a unit's currency sign or code is the strategy's currency."""
     return sign.upper() == fmt.currency.upper() or sign == get_currency_symbol(

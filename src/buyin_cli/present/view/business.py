@@ -74,6 +74,7 @@ class MetricView:
     # A metric that counts revenue (sales, turnover…) a higher reading of: its gap is income not
     # earned, not a cost: "revenue" when valued at 1 a unit (W105), else "margin".
     gap_forgoes: str | None = None
+    places: int = 0  # the decimals its chart's readings are written to (money's cents: 38,50 €)
 
 
 @dataclass(frozen=True)

@@ -93,6 +93,7 @@ class ResultView(WorkedResult):
     credited_pct_text: str | None = None  # None when before is 0
     credited_said: str = ""  # the credited change as a title says it: to the readings' decimals
     credited_share_text: str | None = None  # the credit as a share of the change the title states
+    places: int = 0  # the decimals its readings are written to, on its chart too (money's cents: 38,50 €)
 
 
 @dataclass(frozen=True)
