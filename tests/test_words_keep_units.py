@@ -15,6 +15,7 @@ from buyin_cli.present.language import translations
 from conftest import dump, invoke
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read
+from test_words_said_once import briefed_unheld
 
 BRIEFING = "warehouse-manager-briefing"
 
@@ -24,13 +25,7 @@ def _titles(data: dict[str, Any], folder: Path, four_three: bool = False, held: 
     invariants, or (`held` false, for a unit the invariants do not read) checked and briefed without them."""
     if held:
         assert brief_and_read(data, folder, four_three) == []
-    else:
-        path = folder / "s.yaml"
-        path.write_text(dump(data), encoding="utf-8")
-        assert invoke(["check", str(path)]).exit_code == 0
-        briefed = invoke(["brief", str(path), "-o", str(folder / "out")])
-        assert briefed.exit_code == 0, briefed.output
-    slides = read_deck(folder / "out" / f"{BRIEFING}.pptx")
+    slides = read_deck(folder / "out" / f"{BRIEFING}.pptx") if held else briefed_unheld(data, folder)
     return [re.sub(r"[\u00a0\u202f]", " ", s["title"] or "") for s in slides]
 
 

@@ -30,7 +30,7 @@ def _slides(data: dict[str, Any], folder: Path, four_three: bool = False) -> lis
     return read_deck(folder / "out" / f"{BRIEFING}.pptx")
 
 
-def _briefed(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
+def briefed_unheld(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
     """The slides of a strategy whose unit the invariants do not know (they read any unit they did not make
     as a level, which never says a period): checked and briefed without them."""
     path = folder / "s.yaml"
@@ -85,7 +85,7 @@ def _metric_says_its_unit(data: dict[str, Any], name: str, unit: str) -> None:
 def test_a_chart_title_says_the_units_words_once_when_the_name_holds_them(valid_data, tmp_path):
     # "Picking errors with damage with damage per quarter" said the unit's last words twice.
     _metric_says_its_unit(valid_data, "Picking errors with damage", "errors with damage")
-    titles = [c["title"] for s in _briefed(valid_data, tmp_path) for c in s["charts"]]
+    titles = [c["title"] for s in briefed_unheld(valid_data, tmp_path) for c in s["charts"]]
     assert "Picking errors with damage per quarter" in titles, titles
     assert not [t for t in titles if t and "with damage with damage" in t]
 
@@ -93,7 +93,7 @@ def test_a_chart_title_says_the_units_words_once_when_the_name_holds_them(valid_
 def test_a_german_chart_title_says_the_units_words_once(valid_data, tmp_path):
     valid_data["locale"] = "de_DE"
     _metric_says_its_unit(valid_data, "Stationäre Stürze mit Schaden", "Stürze mit Schaden")
-    titles = [c["title"] for s in _briefed(valid_data, tmp_path) for c in s["charts"]]
+    titles = [c["title"] for s in briefed_unheld(valid_data, tmp_path) for c in s["charts"]]
     assert "Stationäre Stürze mit Schaden pro Quartal" in titles, titles
 
 
@@ -104,7 +104,7 @@ def test_a_tiny_count_names_its_events_once(valid_data, tmp_path):
     _metric_says_its_unit(valid_data, "Picking errors with damage", "errors with damage")
     valid_data["metrics"][0].update(baseline=40, target=25)
     valid_data["pilots"][0]["results"][0].update(before=4, after=2, control_before=4, control_after=4)
-    said = " ".join(_said(_briefed(valid_data, tmp_path)))
+    said = " ".join(_said(briefed_unheld(valid_data, tmp_path)))
     assert "Night shift: picking errors with damage a quarter down from 4 to 2" in said, said
     assert "with damage with damage" not in said
 
@@ -143,7 +143,7 @@ def test_a_german_reading_with_a_scope_comes_after_its_verb(valid_data, tmp_path
     assert words.gettext("%(metric)s: down from %(baseline)s to %(actual)s") % {
         "metric": "Beschwerden", "baseline": "48", "actual": "44 pro Monat, beide Servicecenter"} == (
         "Beschwerden: gesunken von 48 auf 44 pro Monat, beide Servicecenter")
-    said = _said(_briefed(valid_data, tmp_path))
+    said = _said(briefed_unheld(valid_data, tmp_path))
     assert any(t.startswith("Fehlgriffe: gesunken von 48 auf 44 Fehlgriffe pro Monat, alle Hallen") for t in said), said
     assert not [t for t in said if "alle Hallen gesunken" in t]
 
