@@ -94,3 +94,19 @@ def test_a_money_level_on_a_line_keeps_its_readings_decimals_and_money_bars_stay
     (tmp_path / "bars").mkdir()
     bars = _formats(_chart(_deck(tmp_path / "bars", _running_net('"£"#,##0', [529972.48, 995356.1, 1342143.3]))))
     assert not any("0.0" in f for f in bars)
+
+
+def test_a_share_on_an_evidence_chart_says_its_percent_sign(valid_data, tmp_path):
+    # On-time deliveries, 90% → 94%: the axis and labels read "90%", never a bare "90" (nor Excel's own
+    # %, which would multiply the readings by a hundred).
+    from test_deck_holds import brief_and_read
+
+    valid_data["metrics"][0].update(name="On-time deliveries", unit="% of deliveries on time", better="higher",
+                                    baseline=88, target=97)
+    valid_data["pilots"][0]["results"][0].update(before=90, after=94, control_before=90, control_after=91)
+    assert brief_and_read(valid_data, tmp_path) == []
+    deck = Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx"))
+    charts = [s.chart for slide in deck.slides for s in slide.shapes
+              if s.has_chart and "On-time deliveries" in (s.chart.chart_title.text_frame.text if s.chart.has_title else "")]
+    formats = set().union(*(_formats(c) for c in charts))
+    assert formats and all('"%"' in f for f in formats), formats

@@ -190,10 +190,11 @@ def _number_format(spec: Chart) -> str:
 
 
 def _as_read(number_format: str, spec: Chart) -> str:
-    """A line's readings keep their decimals in a whole-number format the template gives (an
-    average receipt of £6.38 → £6.71 is not "£6 → £7"); bars of money totals stay whole."""
+    """Readings keep their decimals in a whole-number format the template gives: a line's (an
+    average receipt of £6.38 → £6.71 is not "£6 → £7") and a share's on bars (65.5%, not 66%);
+    bars of money totals stay whole."""
     places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
-    if spec.kind != "line" or not places or "#,##0." in number_format:
+    if (spec.kind != "line" and "%" not in number_format) or not places or "#,##0." in number_format:
         return number_format
     return number_format.replace("#,##0", "#,##0." + "0" * places)
 
