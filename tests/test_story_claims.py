@@ -215,7 +215,7 @@ def test_an_ask_for_learners_time_says_what_that_time_costs(valid_data, tmp_path
     slides, points = _deck(valid_data, tmp_path)
     body = slides[1]["body"]
     at = body.index((1, "Release each picker for an hour before the shift"))
-    said = "Their time costs $25 a head: $3,000 for the 120 people Pick Right reaches, already in its year-one cost"
+    said = "Their time costs $25 a head: $3,000 for the 120 people Pick Right reaches, part of its $9,000 in year one"
     assert body[at + 1] == (2, said)
     assert body[body.index((1, "Report picking errors weekly")) + 1][0] != 2  # an ask not about time
     assert f"1. Release each picker for an hour before the shift ({said})" in points
