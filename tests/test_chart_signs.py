@@ -106,7 +106,7 @@ def test_a_share_on_an_evidence_chart_says_its_percent_sign(valid_data, tmp_path
     valid_data["pilots"][0]["results"][0].update(before=90, after=94, control_before=90, control_after=91)
     assert brief_and_read(valid_data, tmp_path) == []
     deck = Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx"))
-    charts = [s.chart for slide in deck.slides for s in slide.shapes
-              if s.has_chart and "On-time deliveries" in (s.chart.chart_title.text_frame.text if s.chart.has_title else "")]
+    charts = [s.chart for slide in deck.slides for s in slide.shapes if s.has_chart and s.chart.has_title
+              and "On-time deliveries" in s.chart.chart_title.text_frame.text]
     formats = set().union(*(_formats(c) for c in charts))
     assert formats and all('"%"' in f for f in formats), formats

@@ -107,3 +107,12 @@ def test_a_template_that_writes_a_control_character_is_refused_where_it_wrote_it
     assert re.fullmatch(f"error: {template}: {where}: control character U\\+0001 in the "
                         "rendered text; a template must not write control characters", line), line
     assert not Path("out").exists()
+
+
+def test_an_initiatives_cost_is_a_paragraph_of_its_own_not_part_of_the_last_result(run, write) -> None:
+    # Rendered, "Cost, year one" ran into the bullet of the last result above it, and the years
+    # into the cost: each is a paragraph of its own.
+    html = _html(_ours(run, write, VALID_YAML))
+    items = re.findall(r"<li>(.*?)</li>", html, flags=re.S)
+    assert not any("Cost, year one" in item for item in items)
+    assert re.search(r"<p>Cost, year one: [^<]*</p>", html)
