@@ -708,7 +708,11 @@ def test_not_decisions(ask, why):
                                  "Bitte genehmigen Sie zwei Coaches",
                                  "Zustimmung, dass die Werksrunde den Fortschritt verfolgt",
                                  "Eine Ansprechperson je Schicht benennen.",
-                                 "Den Rollout von „Zimmerprofi“ mittragen"])
+                                 "Den Rollout von „Zimmerprofi“ mittragen",
+                                 # A separable verb, asked for politely, parts its particle from it:
+                                 "Planen Sie für jede Teamleitung 14 Stunden Coaching ein",
+                                 "Stimmen Sie zu, dass der Bericht monatlich erscheint",
+                                 "Geben Sie 40.000 € für den Rollout frei"])
 def test_german_decisions_lead_or_end_with_the_decision(ask):
     assert decision_problem(ask, "de") is None
     assert decision_problem(ask) is not None  # English word order would not read them
@@ -718,6 +722,7 @@ def test_german_decisions_lead_or_end_with_the_decision(ask):
     ("Den Plan besprechen", "'besprechen' asks for a conversation, not a decision"),
     ("Ihre Meinung zum Pilot", "neither 'meinung' nor 'pilot' is a decision word"),
     ("Jede Schicht mit „Gespür“", "neither 'jede' nor 'gespür' is a decision word"),
+    ("Planen Sie die Schulung", "neither 'planen' nor 'schulung' is a decision word"),  # no particle
 ])
 def test_german_not_decisions(ask, why):
     assert decision_problem(ask, "de") == why

@@ -32,6 +32,7 @@ GERMAN_DECISION_WORDS = frozenset("""
 """.split())
 GERMAN_DISCUSSION_WORDS = ("besprechen", "diskutieren", "informieren", "vorstellen",
                            "austauschen", "überlegen", "kennenlernen", "erörtern", "sprechen")
+_PARTICLES = frozenset({"ein", "zu", "frei", "fest", "mit", "bereit", "über"})
 _GERMAN_POLITE = re.compile(r"^(?:bitte|wir bitten sie(?:,)?(?: um)?|ihre)\s+", re.IGNORECASE)
 _POLITE = re.compile(r"^(?:please|kindly|to|we ask(?: that)? you(?: to)?|(?:can|could|would|will)"
                      r" you|your|i ask you to)\s+", re.IGNORECASE)
@@ -75,6 +76,11 @@ def _german_decision_problem(ask: str) -> str | None:
     if not words:
         return "it is empty"
     if words[0] in GERMAN_DECISION_WORDS or words[-1] in GERMAN_DECISION_WORDS:
+        return None
+    # A separable verb asked for politely parts its particle from the verb: "Planen Sie … ein",
+    # "Stimmen Sie zu, dass …", "Geben Sie … frei" ask for einplanen, zustimmen, freigeben.
+    if len(words) > 2 and words[1] == "sie" and any(
+            w in _PARTICLES and w + words[0] in GERMAN_DECISION_WORDS for w in words[2:]):
         return None
     for word in GERMAN_DISCUSSION_WORDS:
         if word in (words[0], words[-1]):
