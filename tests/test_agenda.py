@@ -51,7 +51,10 @@ def test_the_numbers_chart_waits_behind_the_evidence_that_carries_the_money():
     assert narrow.state("numbers") == "presented"
     assert narrow.pages["press-line-2-safe-hands"] == 2
     assert narrow.state("numbers_chart") == "backup"
-    assert _agenda("northwind-manufacturing.yaml", "coo-briefing", 20).state("numbers_chart") == "presented"
+    # On 16:9 the one showcase the method asks for comes before the bars too; with five minutes more, both.
+    wide = _agenda("northwind-manufacturing.yaml", "coo-briefing", 20)
+    assert (wide.state("showcase"), wide.state("numbers_chart")) == ("presented", "backup")
+    assert _agenda("northwind-manufacturing.yaml", "coo-briefing", 25).state("numbers_chart") == "presented"
 
 
 def test_focus_narrows_objectives_initiatives_and_pilots():

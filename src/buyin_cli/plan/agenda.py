@@ -14,7 +14,7 @@ One model serves the readiness review (W503) and the deck, so they never disagre
   years of an asked roll-out that pays back only after its first year), each
   other objective the briefing names in its focus, what we heard, a pilot's further pages up
   to the last with a result that carries money, the objectives of what is funded outside the
-  focus, the numbers' chart, then the pages on what the meeting is about, the showcase, the
+  focus, the showcase, the numbers' chart, then the pages on what the meeting is about, the
   sponsor, then the rest: with no focus named, the other objectives
   come after the sponsor; the numbers where no money is asked wait in the backup). So a narrow template,
   charting one result a slide, presents the same sections as a wide one. What does not fit
@@ -228,9 +228,10 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
     # The evidence that carries money on the meeting's focus before the objectives it did not ask about.
-    priority += money + [Unit("business_case", o) for o in also] + (charted if numbers.essential else []) + more
-    if briefing.showcase is not None:
-        priority.append(Unit("showcase"))
+    # The course shown (the method's one showcase) before the bars that repeat the table.
+    showcase = [Unit("showcase")] if briefing.showcase is not None else []
+    priority += money + [Unit("business_case", o) for o in also] + showcase
+    priority += (charted if numbers.essential else []) + more
     if strategy.sponsor is not None:
         priority.append(Unit("endorsement"))
     if monetised and not numbers.essential:
