@@ -185,15 +185,20 @@ def decimals(value: float) -> int:
 def _number_format(spec: Chart) -> str:
     """Whole numbers with thousands separators, or as many decimals as the values have (at most
     two): a comparison group's 4.15 is labelled "4.15", not "4.2", as the notes say it."""
-    places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
+    places = _places(spec)
     return "#,##0" + ("." + "0" * places if places else "")
+
+
+def _places(spec: Chart) -> int:
+    """The decimals the chart's values are written with, at most two."""
+    return min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
 
 
 def _as_read(number_format: str, spec: Chart) -> str:
     """Readings keep their decimals in a whole-number format the template gives: a line's (an
     average receipt of £6.38 → £6.71 is not "£6 → £7") and a share's on bars (65.5%, not 66%);
     bars of money totals stay whole."""
-    places = min(2, max((decimals(v) for s in spec.series for v in s.values if v is not None), default=0))
+    places = _places(spec)
     if (spec.kind != "line" and "%" not in number_format) or not places or "#,##0." in number_format:
         return number_format
     return number_format.replace("#,##0", "#,##0." + "0" * places)
