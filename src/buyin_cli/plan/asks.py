@@ -215,14 +215,18 @@ def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],
     """The initiatives a briefing's asks are about, in the order of the asks: those they name,
     and for an ask that names none, the one whose learners' time it asks for (see whose_time;
     `timed`: the audience names of each initiative whose costs price that time)."""
-    named = {n: ask_initiatives(a.decision, a.initiative, initiatives) for n, a in enumerate(briefing.asks)}
+    named = [ask_initiatives(a.decision, a.initiative, initiatives) for a in briefing.asks]
 
     def about(n: int, decision: str) -> list[str]:
-        taken = {i for m, ids in named.items() if m != n for i in ids}
-        whose = None if named[n] or not timed else whose_time(decision, None, timed, taken)
+        whose = None if named[n] or not timed else whose_time(decision, None, timed, others_about(named, n))
         return named[n] or ([whose] if whose else [])
 
     return list(dict.fromkeys(i for n, a in enumerate(briefing.asks) for i in about(n, a.decision)))
+
+
+def others_about(named: Sequence[Sequence[str]], n: int) -> set[str]:
+    """The initiatives a meeting's asks other than its `n`th are about (`named`: each ask's)."""
+    return {i for m, ids in enumerate(named) if m != n for i in ids}
 
 
 def funded_initiatives(briefing: Briefing, initiatives: Sequence[Initiative]) -> list[str]:

@@ -10,7 +10,7 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, whose_time
+from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, others_about, whose_time
 from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -113,8 +113,8 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
         about = found[n]
         views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named, about) if i in by_id]
         fresh = [v for v in views if v.id not in said]
-        taken = {i for m, ids in enumerate(found) if m != n for i in ids}
-        time_of = None if views else by_id.get(whose_time(a.decision, about[0] if about else None, timed, taken) or "")
+        time_of = None if views else by_id.get(
+            whose_time(a.decision, about[0] if about else None, timed, others_about(found, n)) or "")
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
                             not about and asks_for_money(a.decision), tuple(fresh[1:])))
