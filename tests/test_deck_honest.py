@@ -237,3 +237,17 @@ def test_a_credit_titled_alone_never_points_to_that_change(valid_data, tmp_path)
     slides = _deck(valid_data, tmp_path, four_three=True)  # the invariants look for a dangling "that change"
     assert ("Lost-time incidents on the ramp and at the gates: 49% of the change credited to the learning"
             in [s["title"] for s in slides])
+
+
+@pytest.mark.parametrize(("better", "before", "after", "said"), [
+    ("lower", 40, 28, "−15% credited to"), ("higher", 28, 40, "+21% credited to")])
+def test_a_credited_share_is_signed_as_the_change_it_stands_for(valid_data, tmp_path, better, before, after, said):
+    # "down 30%; we credit the learning with 15%" reads as 15% of the change; the 15% is of the reading before.
+    result = valid_data["pilots"][0]["results"][0]
+    metric = next(m for m in valid_data["metrics"] if m["id"] == result["metric"])
+    metric["better"] = better
+    result.update(before=before, after=after, isolation=0.5)
+    for key in ("control_before", "control_after", "confidence", "estimates", "trend_after"):
+        result.pop(key, None)
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    assert any(said in t for t in titles) and not any("we credit" in t for t in titles), titles

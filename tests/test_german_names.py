@@ -43,7 +43,7 @@ def test_a_german_result_names_its_comparison_group_as_a_label_and_quotes_its_in
     notes = re.sub(r"[\u00a0\u202f]", " ", " ".join(s["notes"] for s in _german(valid_data, tmp_path)))
     # The whole result, said once in the decision's notes: no "bei Tagschicht Halle 3", no "Pick Right zugerechnet: …".
     assert ("Nachtschicht Halle 2: Fehlerhafte Kommissionierungen um 25 % gesenkt; zum Vergleich Tagschicht Halle 3: "
-            "um 2 %; „Pick Right“ rechnen wir 16 % zu") in notes, notes
+            "um 2 %; davon −16 % durch „Pick Right“") in notes, notes
 
 
 def test_the_shortest_german_result_title_keeps_its_metric_and_change():
