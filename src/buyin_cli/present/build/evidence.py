@@ -64,8 +64,9 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=exact(f.attributable), periods=f.periods,
         attributable_said=said(fmt, f.attributable, result, in_working, money),
-        # One figure, one text: a share is said as the working multiplies it (20.33%, not 20.3%).
-        isolation_said=share_text(fmt, f.isolation), confidence_said=share_text(fmt, f.confidence),
+        # Said on slides and in notes to one decimal, as every output rounds a percentage (32.8%
+        # for the mean of participants' estimates); the working keeps what it multiplies (32.75%).
+        isolation_said=share_text(fmt, f.isolation, 1), confidence_said=share_text(fmt, f.confidence, 1),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -78,11 +79,11 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
                      and 0 < f.value_per_unit < 1 else None), **own)
 
 
-def share_text(fmt: Formatter, fraction: float) -> str:
+def share_text(fmt: Formatter, fraction: float, places: int = 2) -> str:
     """A fraction as a percentage as precise as the working needs to multiply out: 27.5%, not
-    28% (up to two places: 14.09% for 0.140868)."""
+    28% (up to two places: 14.09% for 0.140868; `places`, at most that many)."""
     pct = round(fraction * 100, 6)
-    return fmt.percent(pct, decimals_of(pct, 2))
+    return fmt.percent(pct, decimals_of(pct, places))
 
 
 def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: bool = False) -> str:
