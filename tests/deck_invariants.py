@@ -139,10 +139,10 @@ def _significant(number: str) -> int:
 
 
 def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]:
-    """A title that states a million or more to more than 3 significant figures (£2,309,631, not
-    £2,310,000; a sum under a million as written, £169,560, as an ask states it) or a
-    percentage of 10% or more with decimals (256.1%, not 256%). A metric's own readings, which
-    a title quotes as the business records them, are not buyin's to round."""
+    """A title that states money with its pence (£169,560.40: a title says money in whole units,
+    as the tables and an ask state it, £2,309,631 and £169,560 alike) or a percentage of 10% or
+    more with decimals (256.1%, not 256%). A metric's own readings, which a title quotes as the
+    business records them, are not buyin's to round."""
     metrics = tuple(m["name"] + ":" for m in strategy["metrics"])
     german = str(strategy.get("locale") or "").startswith("de")
     found = []
@@ -152,7 +152,7 @@ def false_precision(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> l
             continue
         for m in MONEY.finditer(title):
             said = m.group(1) or m.group(2)
-            if len(re.sub(r"\D", "", said)) >= 7 and _significant(said) > 3:
+            if re.search(r"[,][0-9]{1,2}$" if german else r"[.][0-9]{1,2}$", said.replace("\u00a0", "")):
                 found.append(f"slide {i}: {m.group().strip()!r} in {title!r}")
         for m in PERCENT.finditer(title):
             whole, _, decimals = m.group(1).replace("\u00a0", "").rpartition("," if german else ".")

@@ -113,10 +113,10 @@ class Formatter:
     def rate(self, amount: float | None) -> str:
         return self._signed(format_rate(amount, self.currency, self.locale))
 
-    def money_spoken(self, amount: float | None, significant: int = 3) -> str:
-        """Money as a title says it: a sum under a million as written, in whole units (£169,560,
-        as an ask and the cost table state it); from a million, `significant` figures (£1,450,000)."""
-        return self.money(self.spoken(amount, significant))
+    def money_spoken(self, amount: float | None) -> str:
+        """Money as a title says it: as written, in whole units, whatever its size (£169,560,
+        £1,287,731), as an ask and the tables state it."""
+        return self.money(self.spoken(amount))
 
     def money_aloud(self, amount: float | None) -> str:
         """Money as a person says it aloud, after "about": three significant figures (£278,000
@@ -125,9 +125,9 @@ class Formatter:
             return self.money(amount)
         return self.money(shown(value, 2 - math.floor(math.log10(abs(value)))))
 
-    def spoken(self, amount: float | None, significant: int = 3) -> float | None:
+    def spoken(self, amount: float | None) -> float | None:
         """The figure `money_spoken` says, as a number (a callout shortens this one, no other)."""
-        return said.spoken(amount, significant)
+        return said.spoken(amount)
 
     def percent_rounded(self, value: float | None, significant: int = 4) -> str:
         """A return as a title says it: 7.5% under 10%, whole from 10% up (256%, not 256.1%),

@@ -15,28 +15,29 @@ if TYPE_CHECKING:
     from buyin_cli.present.numbers import Formatter
 
 
-def spoken(amount: float | None, significant: int = 3) -> float | None:
-    """Money as a title says it: a sum under a million as written, in whole units (169,560, as
-    an ask and the cost table state it); from a million, to `significant` figures (1,450,000)."""
+def spoken(amount: float | None) -> float | None:
+    """Money as a title says it: as written, in whole units, whatever its size (169,560 and
+    1,287,731, as an ask and the tables state it: a title of 1,290,000 over a table of
+    1,287,731 shows a finance reader two figures for one)."""
     from buyin_cli.present.numbers import shown
 
     if (amount := finite(amount)) is None:
         return None
-    if abs(amount) < 1_000_000:
-        return shown(amount, 0)
-    return shown(amount, significant - 1 - math.floor(math.log10(abs(amount))))
+    return shown(amount, 0)
 
 
 def short(fmt: Formatter, amount: float | None) -> str:
-    """The figure a title says (`spoken`) in a few characters, for a big-number callout, only
-    where no digit is lost: £206.7k for £206,700, £1.45m for £1,450,000; £169,560 stays as it
-    is, as does a small sum, and a locale with no short word for thousands (189.400 €) or one
-    that would round a digit away (₹2.1L)."""
-    from buyin_cli.present.numbers import decimals_of
+    """The figure a title says (`spoken`) in a few characters, for a big-number callout: under
+    a million only where no digit is lost (£206.7k for £206,700; £169,560 stays as it is, as
+    does a small sum); from a million to three significant figures, a rounding its "m" shows
+    (£1.45m under a title of £1,454,353). A locale with no short word for thousands (189.400 €)
+    or one that would round a digit away (₹2.1L) keeps the title's figure."""
+    from buyin_cli.present.numbers import decimals_of, shown
 
     if (said := spoken(amount)) is None or abs(said) < 10_000:
         return fmt.money(amount)
-    millions = abs(said) >= 1_000_000
+    if millions := abs(said) >= 1_000_000:
+        said = shown(said, 2 - math.floor(math.log10(abs(said))))
     digits = decimals_of(said / (1_000_000 if millions else 1_000), 3)
     if digits > (2 if millions else 1):
         return fmt.money(said)
