@@ -96,6 +96,18 @@ def test_two_initiatives_each_have_their_own_break_even_share(valid_data, tmp_pa
         numbers["texts"])
 
 
+def test_two_initiatives_that_need_about_the_same_share_show_the_combined_one(valid_data, tmp_path):
+    # 43% and 46% of their pilot effects, 45% together: "46% for Label Check" beside totals
+    # would mix two bases for no news, so the callout is the total's, like the callouts beside it.
+    _second(valid_data, cost=6500, pilot={"group": "Day shift"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"},
+        {"decision": "Approve $6,500 for Label Check", "initiative": "label-check"}])
+    decision = _deck(valid_data, tmp_path)[0][1]
+    assert "45%" in decision["texts"] and "of the pilot effect must hold to break even" in decision["texts"]
+    assert not any("must hold for" in t for t in decision["texts"])
+
+
 def test_one_plain_ask_naming_two_initiatives_prices_both(valid_data, tmp_path):
     _second(valid_data, cost=12000, pilot={"group": "Day shift"})
     valid_data["briefings"][0].update(minutes=45, asks=[
