@@ -51,3 +51,18 @@ def test_the_cost_of_standing_still_reads_in_german(valid_data, write, run, work
     deck, points = _brief(valid_data, write, run, workdir)
     sentence = "Picking errors: Die heutige Lücke zum Ziel kostet 6.120\u00a0$ im Jahr"
     assert sentence in _lines(deck[1]) and sentence in points
+
+
+def test_an_objective_slide_leads_with_the_metric_whose_gap_costs_money(valid_data, write, run, workdir):
+    # A service level listed first, with a history to chart, would push the priced metric it
+    # drives out of the title and the chart.
+    valid_data["metrics"][0]["per"] = "month"
+    valid_data["metrics"].insert(0, {
+        "id": "on-time", "name": "Orders shipped on time", "unit": "% of orders", "better": "higher",
+        "baseline": 91, "target": 97, "actual": 92, "accept": {"W103": "A service level."},
+        "history": [{"period": "2025-01", "value": 91}, {"period": "2025-02", "value": 92}]})
+    valid_data["objectives"][0]["metrics"] = ["on-time", "pick-errors"]
+    deck, _ = _brief(valid_data, write, run, workdir)
+    case = _business_case(deck)
+    assert SENTENCE in _lines(case) and any("Orders shipped on time" in line for line in _lines(case))
+    assert not any((s["title"] or "").startswith("Orders shipped on time:") for s in deck)

@@ -93,7 +93,10 @@ def objective_view(objective: Objective, metrics: dict[str, MetricView], state: 
                    audience: tuple[str, ...] = ()) -> ObjectiveView:
     """`audience`: the stakeholder's name and role, to tell a goal they own themselves."""
     own = [metrics[m] for m in objective.metrics]
-    lead = next((m for m in own if m.history), own[0])
+    # The lead metric, titled and charted: one whose gap costs money, before one with a history
+    # to chart, before the first listed (a service level listed first would push the priced
+    # complaints it drives out of the title).
+    lead = max(own, key=lambda m: (m.gap_cost_text is not None, bool(m.history)))
     yours = objective.owner.strip().casefold() in {a.strip().casefold() for a in audience}
     return ObjectiveView(state, objective.id, objective.title, objective.owner, objective.driver,
                          own, lead, yours)
