@@ -251,3 +251,11 @@ def test_a_credited_share_is_signed_as_the_change_it_stands_for(valid_data, tmp_
         result.pop(key, None)
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]
     assert any(said in t for t in titles) and not any("we credit" in t for t in titles), titles
+
+
+def test_an_audience_named_as_a_group_is_counted_in_people(valid_data, tmp_path):
+    # "300 leak repair crews" would count crews; the name, then its people, is true whatever it is.
+    valid_data["audiences"][0]["name"] = "Leak repair crews"
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    assert any(t.startswith("Leak repair crews, 120 people: what stands in their way") for t in titles), titles
+    assert not any("120 leak repair crews" in t for t in titles)
