@@ -431,7 +431,7 @@ def test_a_table_alone_on_its_slide_takes_the_room(tmp_path) -> None:
 
     # The numbers slide of two initiatives: a table of four rows that read half the slide at 20 pt.
     table = {"columns": ["Initiative", "Benefit a year", "Cost, year one", "Return (ROI)", "Payback, months",
-                         "Breaks even if this much of the effect holds"],
+                         "Effect needed to break even"],
              "align": ["left"] + ["right"] * 5,
              "rows": [["Safe Hands, Right First Time", "£270,733", "£93,680", "189.0%", "4.2", "35%"],
                       ["Shift Leader Coaching: safety conversations and daily huddles", "£156,724", "£95,360",
