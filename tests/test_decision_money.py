@@ -324,3 +324,12 @@ def test_the_sponsors_target_names_one_roll_out_only_where_money_is_asked_for_it
     slides, _ = _deck(valid_data, tmp_path)
     sponsor = next(s for s in slides if "backs it" in s["title"] or "expects" in s["title"])
     assert "each roll-out" in sponsor["title"]
+
+
+def test_a_roll_out_that_pays_back_after_its_first_year_says_so_in_the_title(valid_data, tmp_path):
+    # $15,000 for $13,997 a year: paid back in 12.9 months, which alone reads as good news.
+    valid_data["initiatives"][0]["costs"] = [{"item": "Build the guide", "amount": 15000, "kind": "one-off"}]
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve $15,000 to roll out Pick Right", "initiative": "pick-right"}]
+    valid_data["initiatives"][0].setdefault("accept", {})["W316"] = "Year two carries it."
+    title = _deck(valid_data, tmp_path)[0][1]["title"]
+    assert "paid back in 12.9 months, after the first year" in title or "paid back after the first year" in title, title
