@@ -179,6 +179,21 @@ def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
     assert whose_time("Release dispensers and counter assistants for an hour", None, audiences) is None
 
 
+def test_an_ask_for_helpers_time_is_not_priced_from_the_learners_time():
+    from buyin_cli.plan.asks import whose_time
+
+    audiences = {"buddy-up": ["New starters in the contact centre"], "lead": ["Shift supervisors"]}
+    # Mentors, coaches or "Paten" are not the new starters whose participants' time is costed.
+    assert whose_time("Release 30 minutes a week of each mentor's time for Buddy Up", "buddy-up", audiences) is None
+    assert whose_time("Freigabe von 30 Minuten Patenzeit pro Woche", "buddy-up", audiences) is None
+    assert whose_time("Give coaches two hours a week", None, audiences) is None
+    # The learners' own time, or helpers who are the learners, still are.
+    assert whose_time("Release each new starter for two hours", None, audiences) == "buddy-up"
+    assert whose_time("Release each supervisor for a day", None, audiences) == "lead"
+    assert whose_time("Release each new starter for two hours to participate", "buddy-up", audiences) == "buddy-up"
+    assert whose_time("Release each supervisor for six coaching sessions", None, audiences) == "lead"
+
+
 def test_an_ask_for_time_is_about_the_audience_it_names_most_of():
     from buyin_cli.plan.asks import whose_time
 

@@ -253,17 +253,40 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
 
 
+# People who help others learn: an ask for their time ("30 minutes a week of each mentor's time",
+# "Patenzeit") is not the learners' time, unless the learners are they.
+# A word that names them, alone or as a German compound's last part ("Werkstattpaten",
+# "Patenzeit"), never the activity ("coaching sessions", "Ausbildung").
+_ROOTS = ("mentor", "coach", "budd", "champion", "trainer", "facilitator", "assessor", "supervisor",
+          "manager", "pat", "ausbilder", "führungskr", "teamleit")
+_HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?P<root>mentor(?:s|en|in|innen)?|coach(?:es)?"
+                      r"|budd(?:y|ies)|champions?|trainer(?:s|in|innen)?|facilitators?|assessors?|supervisors?|managers?"
+                      r"|pat(?:e|en|in|innen)|ausbilder\w*|führungskr\w*|teamleit\w*)(?:zeit\w*)?$")
+
+
+def _someone_elses(ask_text: str, names: Sequence[str]) -> bool:
+    """The ask is for the time of helpers (mentors, coaches…) who are not the audience `names`."""
+    own = folded(" ".join(names))
+    for word in re.findall(r"\w+", folded(ask_text)):
+        if m := _HELPERS.match(word):
+            root = next(r for r in _ROOTS if m["root"].startswith(r))
+            if root not in own:
+                return True
+    return False
+
+
 def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]],
                taken: Collection[str] = ()) -> str | None:
     """The initiative whose learners' time an ask asks for ("Release each dispenser for three
     hours"), or None when the ask is not about people's time: the initiative it is about, else
     the one alone among `audiences` (each initiative's audience names) whose audience it names
     ("each dispenser" names "Dispensers and accuracy checkers"); where several reach that
-    audience, the one alone the meeting's other asks are not about (`taken`)."""
+    audience, the one alone the meeting's other asks are not about (`taken`). Never the learners'
+    time where the ask is for someone else's: their mentors', coaches' or managers'."""
     if not _TIME.search(ask_text):
         return None
     if about is not None:
-        return about
+        return None if _someone_elses(ask_text, audiences.get(about, ())) else about
     # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
     # gate agents ("agent" names both).
     own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
@@ -273,4 +296,4 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
     hits = [i for i, names in own.items() if words & names]
     if len(hits) > 1:
         hits = [i for i in hits if i not in taken]
-    return hits[0] if len(hits) == 1 else None
+    return hits[0] if len(hits) == 1 and not _someone_elses(ask_text, audiences[hits[0]]) else None
