@@ -66,3 +66,11 @@ def test_an_objective_slide_leads_with_the_metric_whose_gap_costs_money(valid_da
     case = _business_case(deck)
     assert SENTENCE in _lines(case) and any("Orders shipped on time" in line for line in _lines(case))
     assert not any((s["title"] or "").startswith("Orders shipped on time:") for s in deck)
+
+
+def test_a_scoped_unit_names_its_scope_with_the_metric_not_between_the_figures(valid_data, write, run, workdir):
+    # "down from 42 to 38 errors a month, all warehouses, 13 errors above the target" reads as a list.
+    valid_data["metrics"][0].update(unit="errors, all warehouses", per="month", actual=38)
+    deck, _ = _brief(valid_data, write, run, workdir)
+    title = next(s["title"] for s in deck if (s["title"] or "").startswith("Picking errors, all warehouses: "))
+    assert title.startswith("Picking errors, all warehouses: down from 42 to 38 errors a month, 13 errors above"), title
