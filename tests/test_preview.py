@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import urllib.request
 
 import pytest
@@ -49,3 +50,24 @@ def test_the_page_and_its_state_are_served_on_localhost_only(monkeypatch) -> Non
         server.shutdown()
         server.server_close()
         preview.close()
+
+
+def test_closing_stops_a_drawing_in_progress_and_leaves_no_scratch_folder(tmp_path, monkeypatch) -> None:
+    # A LibreOffice still converting when watch stops would write its profile back into the
+    # removed folder (and run on to its timeout): close stops it, then removes the folder.
+    slow = tmp_path / "soffice"
+    slow.write_text(f"#!/bin/sh\nsleep 30\nmkdir -p {tmp_path}/late\n")
+    slow.chmod(0o755)
+    monkeypatch.setattr(preview_module, "find_soffice", lambda: str(slow))
+    monkeypatch.setattr(preview_module.shutil, "which", lambda name: "/bin/true")
+    preview = Preview()
+    scratch = preview._scratch
+    preview.rendered([Rendered("coo", b"deck", "# Talking points\n")], [])
+    deadline = time.monotonic() + 10
+    while preview._running is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert preview._running is not None
+    started = time.monotonic()
+    preview.close()
+    assert time.monotonic() - started < 10 and not scratch.exists()
+    assert not preview._thread.is_alive() and not (tmp_path / "late").exists()

@@ -10,8 +10,11 @@ job. Every change bumps `version`, which the page polls to update itself.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -50,6 +53,8 @@ class Preview:
         self._lock = threading.Condition()
         self._job: dict[str, bytes] | None = None
         self._decks: dict[str, bytes] = {}  # the decks last turned into pictures
+        self._closed = False
+        self._running: subprocess.Popen[bytes] | None = None  # LibreOffice or pdftoppm, drawing
         self._scratch = Path(tempfile.mkdtemp(prefix="buyin-preview-"))
         self._thread = threading.Thread(target=self._render_slides, daemon=True)
         self._thread.start()
@@ -99,6 +104,16 @@ class Preview:
             return self.version
 
     def close(self) -> None:
+        """Stop drawing and remove the scratch folder: a LibreOffice still converting is
+        stopped first, or it would write its profile back into the folder once removed."""
+        with self._lock:
+            self._closed = True
+            running = self._running
+            self._lock.notify_all()
+        if running is not None:
+            with _suppressed():
+                os.killpg(running.pid, signal.SIGKILL)
+        self._thread.join(timeout=10)
         shutil.rmtree(self._scratch, ignore_errors=True)
 
     # --- the background renderer ---------------------------------------------------------
@@ -106,7 +121,9 @@ class Preview:
     def _render_slides(self) -> None:
         while True:
             with self._lock:
-                self._lock.wait_for(lambda: self._job is not None)
+                self._lock.wait_for(lambda: self._job is not None or self._closed)
+                if self._closed:
+                    return
                 job: dict[str, bytes] = self._job or {}
                 self._job = None
             for briefing_id, deck in job.items():
@@ -153,16 +170,39 @@ class Preview:
         # A profile of its own, kept between renders: LibreOffice starts faster the second time.
         profile = (self._scratch / "profile").as_uri()
         try:
-            subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless",
-                            "--norestore", "--convert-to", "pdf", "--outdir", str(work),
-                            str(source)], capture_output=True, timeout=SECONDS_PER_RENDER,
-                           stdin=subprocess.DEVNULL, check=False)
+            self._run([soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+                       "--convert-to", "pdf", "--outdir", str(work), str(source)])
             pdf = work / f"{briefing_id}.pdf"
             if not pdf.is_file():
                 return [], "LibreOffice could not draw this deck; open it in PowerPoint instead"
-            subprocess.run([pdftoppm, "-png", "-r", str(SLIDE_DPI), str(pdf), str(work / "slide")],
-                           capture_output=True, timeout=SECONDS_PER_RENDER, check=True)
+            if self._run([pdftoppm, "-png", "-r", str(SLIDE_DPI), str(pdf), str(work / "slide")]):
+                raise subprocess.SubprocessError("pdftoppm failed")
         except (OSError, subprocess.SubprocessError) as exc:
             return [], f"the slides could not be drawn: {exc}"
         pages = sorted(work.glob("slide-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [page.read_bytes() for page in pages], ""
+
+    def _run(self, command: list[str]) -> int:
+        """Run a drawing tool in a process group of its own (so `close` can stop it and what it
+        started), within SECONDS_PER_RENDER; its exit status."""
+        with self._lock:
+            if self._closed:
+                raise subprocess.SubprocessError("the preview has stopped")
+            process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, start_new_session=True)
+            self._running = process
+        try:
+            return process.wait(timeout=SECONDS_PER_RENDER)
+        except subprocess.TimeoutExpired:
+            with _suppressed():
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
+        finally:
+            with self._lock:
+                self._running = None
+
+
+def _suppressed() -> contextlib.AbstractContextManager[None]:
+    """A process already gone is stopped."""
+    return contextlib.suppress(ProcessLookupError, PermissionError)

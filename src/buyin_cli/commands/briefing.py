@@ -174,6 +174,8 @@ def watch(
                       on_invalid=preview.invalid if preview else None)
     if not path.exists():
         session.render()  # says what is wrong with PATH, in check's words
+        if preview is not None:
+            preview.close()
         raise typer.Exit(1)
     if preview is not None:
         from buyin_cli.preview_server import serve as start_server
@@ -181,6 +183,7 @@ def watch(
         try:
             server = start_server(preview, port)
         except OSError as exc:
+            preview.close()
             raise BuyinError(f"--serve: cannot listen on 127.0.0.1:{port}: {exc.strerror}; "
                              "pass --port with a free port, or --port 0 for any") from None
         print(f"preview at http://127.0.0.1:{server.server_address[1]}/", flush=True)
