@@ -11,6 +11,7 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
 from buyin_cli.render.pptx import textfit
+from deck_helpers import outline_from, save_deck
 from test_deck_holds import brief_and_read
 from word_invariants import broken_words
 
@@ -82,3 +83,20 @@ def test_the_invariant_finds_a_word_wider_than_its_box(tmp_path):
     prs.save(str(tmp_path / "d.pptx"))
     assert broken_words(tmp_path / "d.pptx") == []
 
+
+def test_a_list_beside_a_chart_reads_smaller_rather_than_break_a_compound(tmp_path):
+    # Beside a chart a 4:3 list has 254 pt a line: "Fehlkommissionierungen" in bold at 20 pt is
+    # wider than that, so the list reads at the size where it stands whole (19 pt or less).
+    chart = {"kind": "clustered_column", "title": "Fehlkommissionierungen", "categories": ["Vorher", "Nachher"],
+             "series": [{"name": "Pilot", "values": [52.9, 49.7]}]}
+    body = [{"text": "Fehlkommissionierungen: zurück ins Ziel", "bold": True},
+            {"text": "Verantwortlich: Dr. Katrin Vogel, Werksleiterin", "level": 1}]
+    path, template = tmp_path / "deck.pptx", tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    slide = {"layout": "Title and Content", "notes": "n", "chart": chart,
+             "title": "Fehlkommissionierungen: zuletzt 50,7", "body": body}
+    save_deck(outline_from({"continued": " (Forts.)", "slides": [slide]}), path, template)
+    assert broken_words(path) == []
+    sizes = [r.font.size.pt for s in Presentation(str(path)).slides[0].placeholders if s.has_text_frame
+             for p in s.text_frame.paragraphs for r in p.runs if "Fehlkommissionierungen" in r.text and r.font.bold]
+    assert sizes and min(sizes) >= 14
