@@ -10,7 +10,9 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
+from buyin_cli.render.outline.model import Step
 from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx.flow import label_for
 from deck_helpers import outline_from, save_deck
 from test_deck_holds import brief_and_read
 from word_invariants import broken_words
@@ -100,3 +102,14 @@ def test_a_list_beside_a_chart_reads_smaller_rather_than_break_a_compound(tmp_pa
     sizes = [r.font.size.pt for s in Presentation(str(path)).slides[0].placeholders if s.has_text_frame
              for p in s.text_frame.paragraphs for r in p.runs if "Fehlkommissionierungen" in r.text and r.font.bold]
     assert sizes and min(sizes) >= 14
+
+
+
+def test_a_label_that_fits_no_box_says_its_shortest_whole_form():
+    # A box too small for every form of its label (a 4:3 row with a figure on two lines): it
+    # says the shortest form whose words stand whole, the one that runs least past it.
+    step = Step(label="Application: stay conversation held with each adviser this quarter",
+                short_label=["Application: stay conversation held", "Stay conversation held",
+                             "Gesprächsdokumentationspflicht"], value="10% → 94%")
+    assert label_for(step, textfit.Box(88, 20)) == "Stay conversation held"
+    assert label_for(step, textfit.Box(300, 40)) == step.label  # where it fits, the fullest

@@ -51,7 +51,7 @@ def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> N
         head.alignment = PP_ALIGN.CENTER
         # The label has what the figure leaves: a figure of two lines takes two.
         under = textfit.lines_at(step.value, inner_w, value_size, bold=True) * textfit.line_height(value_size)
-        _text(head, _label(step, textfit.Box(inner_w, height - 4 - under)), SMALL, colour=LABEL)
+        _text(head, label_for(step, textfit.Box(inner_w, height - 4 - under)), SMALL, colour=LABEL)
         value = frame.add_paragraph()
         value.alignment = PP_ALIGN.CENTER
         _text(value, step.value, value_size, bold=True, accent=not step.weak, colour=None if not step.weak else LABEL)
@@ -164,14 +164,14 @@ def _reads(step: Step, form: str, inner_w: float, height: float, most: int) -> b
     return False
 
 
-def _label(step: Step, room: textfit.Box) -> str:
-    """The first form that fits its box; failing that, the first whose words all stand whole,
-    then the last form."""
+def label_for(step: Step, room: textfit.Box) -> str:
+    """The first form that fits its box; failing that, the shortest whose words all stand whole
+    (the one that runs least past its box), then the last form."""
     every = forms(step)
     label, _ = textfit.fit_first(every, room, SMALL, SMALL)
     if textfit.fit_size(label, room, SMALL, SMALL) is not None:
         return label
-    return next((form for form in every if textfit.longest_word(form, SMALL) <= room.width), every[-1])
+    return next((form for form in reversed(every) if textfit.longest_word(form, SMALL) <= room.width), every[-1])
 
 
 def _value_size(steps: list[Step], widths: list[float], height: float) -> float:
