@@ -33,6 +33,7 @@ from notes_invariants import (
     returns_said_whole,
     said_as_numbers,
 )
+from word_invariants import broken_words
 
 # Words a title must never show: a figure that is not one.
 NOT_A_FIGURE = re.compile(r"\bn/a\b|\bnan\b|\bNone\b|(?<![\d.,])0[.,]0(?!\d)", re.IGNORECASE)
@@ -474,6 +475,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
     checks = {
         "cut": cuts(slides, talking_points),
         "title lines": long_titles(pptx),
+        "broken word": broken_words(pptx),
         "not a figure": non_figures(slides),
         "slide 2 money": slide_two_money(slides, strategy, briefing, figures),
         "claim": false_claims(slides, talking_points, strategy),

@@ -14,6 +14,7 @@ import pytest
 
 from buyin_cli.brief import brief
 from deck_helpers import read_deck, to_pdf
+from word_invariants import broken_words
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir()
@@ -100,6 +101,12 @@ def test_every_slide_has_notes_with_a_time_budget(example, briefed) -> None:
                 assert not slide["notes"].startswith("["), f"{deck.name} slide {number}"
             else:
                 assert slide["notes"].startswith("["), f"{deck.name} slide {number}: no time budget"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=example_name)
+def test_no_word_of_an_example_deck_is_broken(example, briefed) -> None:
+    for deck in (p for p in briefed[example_name(example)] if p.suffix == ".pptx"):
+        assert broken_words(deck) == [], deck.name
 
 
 @pytest.mark.libreoffice

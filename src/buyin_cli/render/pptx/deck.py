@@ -21,11 +21,12 @@ from buyin_cli.errors import TemplateError, display_path
 from buyin_cli.render.outline import Outline, Slide
 from buyin_cli.render.pptx import oxml, paging, textfit, thin
 from buyin_cli.render.pptx.charts import add_chart, chart_boxes
+from buyin_cli.render.pptx.flow import add_flow
 from buyin_cli.render.pptx.layout import (EMU_PER_PT, INSET_X, Place, inherited_align, inherited_size, inner, plan,
                                           slide_label, table_box)
 from buyin_cli.render.pptx.package import build_time, write_package
 from buyin_cli.render.pptx.templatefile import default_template, open_template
-from buyin_cli.render.pptx.shapes import (add_callouts, add_flow, add_line, add_slide_number, footer_box,
+from buyin_cli.render.pptx.shapes import (add_callouts, add_line, add_slide_number, footer_box,
                                           master_margin)
 from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placeholder_sp, remove_unused
 from buyin_cli.render.pptx.tables import add_table, table_font

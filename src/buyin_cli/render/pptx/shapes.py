@@ -1,4 +1,4 @@
-"""The drawn parts of a slide: big-number callouts, a flow of steps, a footnote and the footer.
+"""The drawn parts of a slide: big-number callouts, a footnote and the footer (a flow: flow.py).
 
 Each is a free shape in the box layout.py carved for it, its numbers in the
 theme's accent colour, so a corporate template's colours carry through; text is
@@ -10,52 +10,24 @@ from __future__ import annotations
 from typing import Any
 
 from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE, MSO_THEME_COLOR
+from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER as PH
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import PP_ALIGN
 from pptx.util import Inches, Pt
 
-from buyin_cli.render.outline.model import Callout, Step
+from buyin_cli.render.outline.model import Callout
 from buyin_cli.render.pptx import oxml, textfit, textxml
 from buyin_cli.render.pptx.skeleton import LayoutFacts
 
 EMU_PER_PT = 12700
-LABEL, FAINT, PANEL = RGBColor(0x59, 0x59, 0x59), RGBColor(0x80, 0x80, 0x80), RGBColor(0xF2, 0xF2, 0xF2)
+LABEL = RGBColor(0x59, 0x59, 0x59)
 VALUE_START, VALUE_FLOOR, LABEL_SIZE, SMALL = 44, 20, 14, 12
 GAP_PT = 14
 
 
-def _row(box: tuple[int, int, int, int], count: int, gap_pt: float) -> list[tuple[int, int, int, int]]:
-    x, y, w, h = box
-    gap = int(gap_pt * EMU_PER_PT)
-    each = (w - gap * (count - 1)) // count
-    return [(x + n * (each + gap), y, each, h) for n in range(count)]
-
-
-def _frame(shape: Any, margin: float = 4) -> Any:
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.margin_left = frame.margin_right = Pt(margin)
-    frame.margin_top = frame.margin_bottom = Pt(2)
-    return frame
-
-
 def _insets(margin: float) -> tuple[int, int, int, int]:
-    """A text box's insets as _frame sets them (EMU): `margin` left and right, 2 pt top and bottom."""
+    """A text box's insets (EMU): `margin` left and right, 2 pt top and bottom."""
     return (int(Pt(margin)), int(Pt(margin)), int(Pt(2)), int(Pt(2)))
-
-
-def _text(paragraph: Any, text: str, size: float, *, bold: bool = False, colour: RGBColor | None = None,
-          accent: bool = False) -> None:
-    run = paragraph.add_run()
-    run.text = text
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    if accent:
-        run.font.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-    elif colour is not None:
-        run.font.color.rgb = colour
 
 
 def add_callouts(slide: Any, box: tuple[int, int, int, int], callouts: list[Callout]) -> None:
@@ -119,11 +91,11 @@ def _callout_fit(box: tuple[int, int, int, int], callouts: list[Callout]) -> tup
         need = [textfit.text_width(c.value, size, bold=True) + CALLOUT_PAD for c in callouts]
         if sum(need) > room:
             continue
-        fallback = fallback or (float(size), _shared(need, room), False)
+        fallback = fallback or (float(size), shared_widths(need, room), False)
         height = _label_height(box[3], size)
         need = [max(n, _label_width(c.label, height, room)) for n, c in zip(need, callouts)]
         if sum(need) <= room:
-            return float(size), _shared(need, room), True
+            return float(size), shared_widths(need, room), True
     return fallback or (float(VALUE_FLOOR), [room / len(callouts)] * len(callouts), False)
 
 
@@ -142,7 +114,7 @@ def _label_width(label: str, height: float, most: float) -> float:
     return high
 
 
-def _shared(need: list[float], room: float) -> list[float]:
+def shared_widths(need: list[float], room: float) -> list[float]:
     """Widths that add up to `room`: each at least its `need`, the narrow ones evened out."""
     ordered = sorted(need, reverse=True)
     for n in range(len(need)):
@@ -150,63 +122,6 @@ def _shared(need: list[float], room: float) -> list[float]:
         if level >= ordered[n]:
             return [max(w, level) for w in need]
     return need  # never reached: the caller made sure the needs fit
-
-
-def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:
-    """A row of boxes, one per step, joined by arrows: the weak step outlined and marked."""
-    arrow = 14
-    boxes = _row(box, len(steps), arrow + 8)
-    inner_w = boxes[0][2] / EMU_PER_PT - 12
-    value_size = _value_size(steps, inner_w, box[3] / EMU_PER_PT)
-    for n, (step, (x, y, w, h)) in enumerate(zip(steps, boxes)):
-        panel = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, x, y, w, h)
-        panel.shadow.inherit = False
-        if step.weak:
-            panel.fill.background()
-            panel.line.color.theme_color = MSO_THEME_COLOR.ACCENT_1
-            panel.line.width = Pt(1.5)
-            panel.line.dash_style = MSO_LINE.DASH
-        else:
-            panel.fill.solid()
-            panel.fill.fore_color.rgb = PANEL
-            panel.line.fill.background()
-        frame = _frame(panel, 6)
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        head = frame.paragraphs[0]
-        head.alignment = PP_ALIGN.CENTER
-        room = textfit.Box(inner_w, h / EMU_PER_PT - 4 - textfit.line_height(value_size))
-        label, _ = textfit.fit_first(_forms(step), room, SMALL, SMALL)
-        _text(head, label, SMALL, colour=LABEL)
-        value = frame.add_paragraph()
-        value.alignment = PP_ALIGN.CENTER
-        _text(value, step.value, value_size, bold=True, accent=not step.weak,
-              colour=None if not step.weak else LABEL)
-        if n < len(steps) - 1:
-            gap = int((arrow + 8) * EMU_PER_PT)
-            mark = slide.shapes.add_shape(MSO_SHAPE.RIGHT_ARROW, x + w + int(4 * EMU_PER_PT),
-                                          y + h // 2 - int(6 * EMU_PER_PT), gap - int(8 * EMU_PER_PT),
-                                          int(12 * EMU_PER_PT))
-            mark.fill.solid()
-            mark.fill.fore_color.rgb = FAINT
-            mark.line.fill.background()
-            mark.shadow.inherit = False
-
-
-def _forms(step: Step) -> list[str]:
-    short = step.short_label or []
-    return [step.label] + ([short] if isinstance(short, str) else list(short))
-
-
-def _value_size(steps: list[Step], width: float, height: float) -> float:
-    """The chain's one figure size: the largest at which every figure keeps one line (two at the
-    least size) and leaves every label room for one of its forms, so a box holds what it says."""
-    one_line = min(textfit.fit_size(s.value, textfit.Box(width, height * 0.5), 20, SMALL, bold=True, max_lines=1)
-                   or SMALL for s in steps)
-    for size in range(int(one_line), SMALL - 1, -1):
-        room = textfit.Box(width, height - 4 - textfit.line_height(size))
-        if all(any(textfit.fit_size(form, room, SMALL, SMALL) for form in _forms(s)) for s in steps):
-            return float(size)
-    return float(SMALL)
 
 
 def add_line(slide: Any, box: tuple[int, int, int, int], text: str, align: str = "l") -> None:

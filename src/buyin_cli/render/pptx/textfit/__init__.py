@@ -7,7 +7,15 @@ when they are too long for one.
 
 from buyin_cli.render.pptx.textfit.body import Para, fit_body, fit_whole, level_size, para_size, space_before
 from buyin_cli.render.pptx.textfit.fonts import ARIAL, WIDEST, Font, font_for, text_width
-from buyin_cli.render.pptx.textfit.measure import Box, fit_first, fit_size, line_height, lines_at, wrap
+from buyin_cli.render.pptx.textfit.measure import (
+    Box,
+    fit_first,
+    fit_size,
+    line_height,
+    lines_at,
+    longest_word,
+    wrap,
+)
 from buyin_cli.render.pptx.textfit.table import CELL_MARGIN_X, CELL_MARGIN_Y, column_widths, fit_table, row_height
 
 __all__ = [
@@ -28,6 +36,7 @@ __all__ = [
            "level_size",
            "line_height",
            "lines_at",
+           "longest_word",
            "para_size",
            "row_height",
            "space_before",

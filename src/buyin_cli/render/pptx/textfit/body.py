@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from buyin_cli.records import dataclass
+from buyin_cli.render.pptx.textfit.fonts import points
 from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, wrap
 
 
@@ -51,8 +52,18 @@ def para_height(para: Para, box: Box, indents: tuple[float, ...], size: float, f
 
 
 def fits(paras: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float) -> bool:
-    """Whether `paras` fit `box` at body size `size`."""
-    return sum(para_height(p, box, indents, size, floor) for p in paras) <= box.height
+    """Whether `paras` fit `box` at body size `size`, no word wider than its line ("Fehlkommissio /
+    nierungen"), unless it would be even at `floor`."""
+    return all(_whole(p, box, indents, size, floor) for p in paras) and sum(
+        para_height(p, box, indents, size, floor) for p in paras) <= box.height
+
+
+def _whole(para: Para, box: Box, indents: tuple[float, ...], size: float, floor: float) -> bool:
+    """Whether `para`'s longest word fits its line at body size `size`, or would not even at `floor`."""
+    width = box.width - indents[min(para.level, len(indents) - 1)]
+    longest = measured(para.text, para.bold).longest
+    return points(longest, para_size(para, size, floor)) <= width or points(
+        longest, para_size(para, floor, floor)) > width
 
 
 def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: float, floor: float,

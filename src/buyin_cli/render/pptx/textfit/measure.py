@@ -139,6 +139,11 @@ def measured(text: str, bold: bool = False, font: Font = WIDEST) -> Words:
     return words
 
 
+def longest_word(text: str, size: float, bold: bool = False) -> float:
+    """The width (points) of `text`'s widest word at `size`: the narrowest line that breaks none."""
+    return points(measured(text, bold).longest, size)
+
+
 def line_height(size: float) -> float:
     """Height of one line of text at `size` points."""
     return size * LINE_SPACING
