@@ -21,7 +21,8 @@ def _subtitle(data: dict[str, Any], folder, name: str, role: str, locale: str | 
 @pytest.mark.parametrize(("name", "role", "said"), [
     ("Helga Brandt", "Werkleiterin", "Entscheidungsvorlage · Helga Brandt, Werkleiterin · "),
     ("Verwaltungsvorstand der Stadt Lindenau", "Oberbürgermeister, Bürgermeisterin und Beigeordnete",
-     "Entscheidungsvorlage · Verwaltungsvorstand der Stadt Lindenau (Oberbürgermeister, Bürgermeisterin und Beigeordnete) · ")])
+     "Entscheidungsvorlage · Verwaltungsvorstand der Stadt Lindenau "
+     "(Oberbürgermeister, Bürgermeisterin und Beigeordnete) · ")])
 def test_a_german_subtitle_is_a_label_that_needs_no_article(valid_data, tmp_path, name, role, said):
     subtitle = _subtitle(valid_data, tmp_path, name, role, "de_DE")
     assert subtitle.startswith(said) and " für " not in subtitle
@@ -29,7 +30,8 @@ def test_a_german_subtitle_is_a_label_that_needs_no_article(valid_data, tmp_path
 
 @pytest.mark.parametrize(("name", "role", "said"), [
     ("Helen Price", "Chief Operating Officer", "Briefing for Helen Price, Chief Operating Officer · "),
-    ("Station managers", "the nine UK station managers", "Briefing for the station managers (the nine UK station managers) · "),
+    ("Station managers", "the nine UK station managers",
+     "Briefing for the station managers (the nine UK station managers) · "),
     ("Executive board", "CEO, CFO and COO", "Briefing for the executive board (CEO, CFO and COO) · ")])
 def test_an_english_subtitle_reads_for_a_person_and_for_a_group(valid_data, tmp_path, name, role, said):
     assert _subtitle(valid_data, tmp_path, name, role, None).startswith(said)
