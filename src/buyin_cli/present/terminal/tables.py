@@ -101,8 +101,8 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
         kept += " (no retention given: this assumes no decay)"
     summary = Text.assemble(
         (f"ROI over {f.horizon_years} years ", "bold"),
-        w.percent(f.horizon_roi_pct) if f.monetised else "n/a",
-        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "n/a",
+        w.percent(f.horizon_roi_pct) if f.monetised else "not priced",
+        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "not priced",
         ("  ·  benefit kept each later year ", "bold"), kept)
     rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
             "discount_rate is given.")
