@@ -111,7 +111,7 @@ def test_undefined_figures_are_explained_not_crashed_on(run, write, valid_yaml):
     result = run("roi", write("s.yaml", text), env=NARROW)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert "Pilot group's annual benefit not priced  ·  pilot cost $0  ·  ROI n/a" in lines
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $0  ·  ROI not priced" in lines
     assert "Payback                                n/a" in lines
     assert "Share of effect to break even          n/a" in lines
     prose = " ".join(lines)  # notes wrap at the terminal's width
@@ -128,10 +128,11 @@ def test_what_was_never_priced_reads_not_priced_not_as_a_loss(run, write, valid_
     # put in money; the table says "not priced" as the deck does, and the JSON flags it.
     path = write("s.yaml", valid_yaml.replace("    value_per_unit: 30\n", ""))
     lines = run("roi", path, env=NARROW).stdout.splitlines()
-    assert "Pilot group's annual benefit not priced  ·  pilot cost $2,500  ·  ROI n/a" in lines
+    assert "Pilot group's annual benefit not priced  ·  pilot cost $2,500  ·  ROI not priced" in lines
     assert "Annual benefit                  not priced" in lines
-    for row in ("ROI", "Benefit-cost ratio", "Payback", "ROI if half the effect holds"):
-        assert row.split() + ["n/a"] in [line.split() for line in lines], row
+    for row in ("ROI", "Benefit-cost ratio", "ROI if half the effect holds"):
+        assert row.split() + ["not", "priced"] in [line.split() for line in lines], row
+    assert "Payback n/a".split() in [line.split() for line in lines]
     assert not any("-100" in line for line in lines)
     data = json.loads(run("roi", path, "--format", "json").stdout)
     assert data["pilots"]["pick-right-pilot"]["monetised"] is False

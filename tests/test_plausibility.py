@@ -158,10 +158,9 @@ def test_an_ask_that_names_its_initiative_is_held_to_that_ones_figures(tmp_path)
     assert [(w.code, w.location.line) for w in found] == [
         ("W504", line_of(text, "decision: Approve £30,000 for the fitters"))]
     assert found[0].message == (
-        "briefings[0].asks[0]: asks for £30,000, which is none of the figures, the initiative "
-        "it funds, ('i2' costs £9,000 to roll out, £10,000 over 2 years, £11,000 over 3 "
-        "years): write the amount the figures give, or correct the costs, so the room hears "
-        "one number")
+        "briefings[0].asks[0]: asks for £30,000, which is none of the figures of the initiative "
+        "it funds; write an amount they give, or correct the costs, so the room hears one number: "
+        "i2 costs £9,000 to roll out, £10,000 over 2 years and £11,000 over 3 years")
 
 
 def test_results_without_application_say_what_to_add(tmp_path):

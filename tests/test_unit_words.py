@@ -197,8 +197,9 @@ def test_readings_compared_in_one_line_take_the_same_decimals(valid_data, write,
     ("de_DE", "Tage", " Tag"),
     ("en_GB", "points on a 10-point scale", " point on a 10-point scale"),  # "1 point", as a change on a scale
     ("de_DE", "Punkte auf einer 10er-Skala", " Punkt auf einer 10er-Skala"),
-    ("en_GB", "leavers", " leavers"),  # no rule makes a singular of any noun: left as written
-    ("de_DE", "Abgänge", " Abgänge"),
+    ("en_GB", "leavers", " leaver"),  # a regular English plural: its singular
+    ("en_GB", "% of calls", " of calls"),  # a percentage counts no noun of its own
+    ("de_DE", "Abgänge", " Abgänge"),  # no rule says its singular: left as written
 ])
 def test_a_figure_of_one_says_a_unit_of_time_in_the_singular(locale, text, one):
     assert Units(deck_formatter("EUR", locale))[text].rest_one == one

@@ -172,7 +172,7 @@ def test_a_german_name_with_a_comma_keeps_its_role_apart_on_the_cover(valid_data
     # One person's role still follows their name after a comma.
     one = translations("de").gettext("Briefing for %(whom)s, %(role)s · %(date)s")
     assert one % {"whom": "Tanya Brooks", "role": "Lagerleitung", "date": "9. September 2025"} == (
-        "Entscheidungsvorlage für Tanya Brooks, Lagerleitung · 9. September 2025")
+        "Entscheidungsvorlage · Tanya Brooks, Lagerleitung · 9. September 2025")  # a label: no "für" wanting an article
 
 
 def test_the_talking_points_never_put_a_possessive_on_a_name(valid_data, tmp_path):

@@ -14,7 +14,9 @@ from buyin_cli.figures.compute import compute_figures
 from buyin_cli.figures.export import figures_json
 from buyin_cli.load.strategy import load_strategy
 from buyin_cli.present.workbook import NA, workbook_plan
+from buyin_cli.present.workbook.cells import NOT_PRICED
 from buyin_cli.render.xlsx import workbook_bytes
+from conftest import dump, invoke
 from deck_helpers import libreoffice, soffice
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,7 +74,9 @@ def figure_cells(plan) -> dict[tuple[str, ...], str]:
     return {key: ref for key, ref in plan.where.items() if not is_input(key)}
 
 
-def same(value: Any, figure: Any) -> bool:
+def same(value: Any, figure: Any, priced: bool = True) -> bool:
+    if not priced:  # a return with nothing in money: said so, not the JSON's −100
+        return value == NOT_PRICED
     if figure is None:
         return value == NA
     return isinstance(value, (int, float)) and value == pytest.approx(figure, rel=1e-9, abs=1e-9)
@@ -94,8 +98,29 @@ def test_cached_values_are_the_json(example, tmp_path):
     cells = figure_cells(plan)
     assert len(cells) > 10
     wrong = {key: (cell(book, ref), expected(data, key)) for key, ref in cells.items()
-             if not same(cell(book, ref), expected(data, key))}
+             if not same(cell(book, ref), expected(data, key), priced(data, key))}
     assert wrong == {}
+
+
+def priced(data: dict[str, Any], key: tuple[str, ...]) -> bool:
+    """Whether a return the cell holds has a benefit in money to be worked out from."""
+    kind, *rest = key
+    return not (kind in ("pilot", "initiative") and rest[-1] in ("roi_pct", "bcr")
+                and not data[kind + "s"][rest[0]].get("monetised", True))
+
+
+def test_a_pilot_with_nothing_in_money_says_not_priced_not_minus_100(valid_data, tmp_path):
+    del valid_data["metrics"][0]["value_per_unit"]
+    path = tmp_path / "s.yaml"
+    path.write_text(dump(valid_data), encoding="utf-8")
+    plan, out = written(path, tmp_path)
+    book = openpyxl.load_workbook(out, data_only=True)
+    data = figures_json(compute_figures(load_strategy(path).strategy))
+    assert data["pilots"]["pick-right-pilot"]["roi_pct"] == -100  # the JSON keeps the spec's figure
+    for key in (("pilot", "pick-right-pilot", "roi_pct"), ("initiative", "pick-right", "roi_pct")):
+        assert cell(book, plan.where[key]) == NOT_PRICED
+    table = invoke(["roi", str(path)]).stdout
+    assert "ROI not priced" in table and "-100" not in table and "−100" not in table, table
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)

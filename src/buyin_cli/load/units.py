@@ -111,15 +111,58 @@ _ONE = {"seconds": "second", "secs": "sec", "minutes": "minute", "mins": "min", 
 def for_one(words: str) -> str:
     """A unit's words after a figure of exactly one: its first word in the singular where it
     is a unit of time or of a scale ("hour of rework" for "hours of rework", "point on a
-    10-point scale"); any other word as written,
-    since no rule turns "leavers" or "Abgänge" into their singular."""
+    10-point scale"); else the noun its leading words end on, where a regular plural says its
+    singular ("repeat excavation", "complaint per 1,000 calls", "Störung", "Reklamation"). Any
+    other word as written, since no rule turns "Abgänge" or "Beschwerden" into their singular."""
     first, space, rest = words.partition(" ")
     one = _ONE.get(first.casefold())
-    if one is None:
+    if one is not None:
+        if first[:1].isupper():
+            one = one[:1].upper() + one[1:]
+        return one + space + rest
+    parts, end = words.split(" "), None
+    if _STOP.fullmatch(parts[0]):  # "% of calls": the figure counts no noun of its own
         return words
-    if first[:1].isupper():
-        one = one[:1].upper() + one[1:]
-    return one + space + rest
+    for n, word in enumerate(parts):
+        if n and (_STOP.fullmatch(word) or _MARK.search(word) or _PARTICIPLE.search(word)):
+            end = n
+        elif word.endswith((",", ";", ":")):
+            end = n + 1
+        if end is not None:
+            break
+    last = parts[(end or len(parts)) - 1]
+    noun = last.rstrip(",;:")
+    if not _MARK.search(noun):
+        parts[(end or len(parts)) - 1] = _singular(noun) + last[len(noun):]
+    return " ".join(parts)
+
+
+# Where a unit's leading noun ends: a preposition or a period's article after it, a participle
+# ("lines picked", "jobs done late"), a figure or a mark ("per 1,000", "/call").
+_STOP = re.compile(r"of|per|a|an|each|every|in|on|at|for|to|from|with|by|lost|spent|done|late|over|under|out"
+                   r"|je|pro|im|am|von|vom|mit|bei|nach|über|unter|der|die|das|des", re.IGNORECASE)
+_MARK = re.compile(r"[\d/()]")
+_PARTICIPLE = re.compile(r"^\w{3,}ed$")
+# English plurals whose singular a rule can say, and German suffixes that form their plural
+# one way ("Störungen", "Reklamationen", "Tätigkeiten"); "news", "series" are their own.
+_SAME = {"news", "series", "species", "means", "sales", "analytics", "logistics", "kudos"}
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "personen": "person"}
+_PLURALS = ((re.compile(r"(?<=[^aeiou])ies$"), "y"), (re.compile(r"(ss|sh|ch|x|z)es$"), r"\1"),
+            (re.compile(r"(ung|ion|eit|aft)en$"), r"\1"),
+            (re.compile(r"(?<=[^sui'])s$"), ""))
+
+
+def _singular(word: str) -> str:
+    """A word's singular where a rule says it, else the word as written."""
+    if word.casefold() in _IRREGULAR:
+        one = _IRREGULAR[word.casefold()]
+        return one[:1].upper() + one[1:] if word[:1].isupper() else one
+    if word.casefold() in _SAME or len(word) < 4:
+        return word
+    for plural, one in _PLURALS:
+        if plural.search(word):
+            return plural.sub(one, word)
+    return word
 
 
 def without_scope(text: str) -> str:

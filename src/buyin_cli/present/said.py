@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from babel.numbers import format_compact_currency, get_currency_symbol
 
-from buyin_cli.figures.years import fsum
+from buyin_cli.figures.years import YearFigures, fsum
+from buyin_cli.records import dataclass
 from buyin_cli.words import finite
 
 if TYPE_CHECKING:
@@ -68,3 +69,24 @@ def adding_up(values: list[float]) -> list[float]:
         parts.append(now - before)
         before = now
     return parts
+
+
+@dataclass(frozen=True)
+class YearShown:
+    """A horizon year's money in whole units, as every table of the years shows it."""
+
+    benefit: float
+    cost: float
+    running_net: float  # what the rows above and this one add up to, as shown
+    today: float  # the net in today's money; the rows add up to the NPV as shown
+
+
+def years_shown(years: tuple[YearFigures, ...] | list[YearFigures]) -> list[YearShown]:
+    """The years as the deck's table and `roi`'s table and workbook show them, each column the
+    differences of its rounded running totals (adding_up), so that a reader who adds up the
+    rows gets the total each states, and the deck and `roi` never differ by one."""
+    benefits = adding_up([y.benefit for y in years])
+    costs = adding_up([y.cost for y in years])
+    today = adding_up([y.discounted_net for y in years])
+    return [YearShown(b, c, fsum(benefits[:n + 1]) - fsum(costs[:n + 1]), d)
+            for n, (b, c, d) in enumerate(zip(benefits, costs, today, strict=True))]

@@ -25,7 +25,9 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
         concerns.append(ConcernView(concern, match.response if match else None,
                                     pilots[match.evidence].group if match and match.evidence else None))
     group = is_group(person.name)
-    apart = group or "," in person.name  # "Matrons, all three hospitals, Ward matrons …" reads as a list
+    # "Matrons, all three hospitals, Ward matrons …" reads as a list, as does a role that is one
+    # ("Vorstand, Oberbürgermeister, Bürgermeisterin und Beigeordnete"): the role goes in brackets.
+    apart = group or "," in person.name or "," in person.role
     view = StakeholderView(person.name, person.role, group, list(person.needs),
                            concerns, list(person.benefits),
                            group_role=_group_role(person.name, person.role) if apart else "",

@@ -5,13 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from buyin_cli.figures.compute import Figures, ResultFigures
-from buyin_cli.figures.years import YearFigures, fsum
+from buyin_cli.figures.years import YearFigures
 from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
 from buyin_cli.present.build.evidence import share_text, worked
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.said import adding_up
+from buyin_cli.present.said import adding_up, years_shown
 from buyin_cli.present.view import AudienceView, CategoryView, CostView, GapView, InitiativeView, WorkingLine, YearView
 
 
@@ -92,12 +92,9 @@ def _years(years: tuple[YearFigures, ...], fmt: Formatter) -> list[YearView]:
     rounded running totals, so the column adds up, as shown, to the total `roi` prints; the
     running net what the rows above it add up to; each year's net in today's money likewise
     adds up to the net present value."""
-    benefits = adding_up([y.benefit for y in years])
-    costs = adding_up([y.cost for y in years])
-    today = adding_up([y.discounted_net for y in years])
-    return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(b), fmt.money(c),
-                     fmt.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1])), fmt.money(d))
-            for n, (y, b, c, d) in enumerate(zip(years, benefits, costs, today, strict=True))]
+    return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(s.benefit), fmt.money(s.cost),
+                     fmt.money(s.running_net), fmt.money(s.today))
+            for y, s in zip(years, years_shown(years), strict=True)]
 
 
 def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:

@@ -26,7 +26,8 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
     return UnitView(text=text, kind=unit.kind, is_percent=unit.is_percent, is_money=money,
                     adds_up=unit.adds_up, takes_period=unit.takes_period,
                     before=before, sign=sign, rest=words,
-                    rest_one=" " * words.startswith(" ") + for_one(words.lstrip(" ")),
+                    rest_one=words if money or unit.percent_sign
+                    else " " * words.startswith(" ") + for_one(words.lstrip(" ")),
                     scope=text[len(without_scope(text)):].lstrip(" ,"))
 
 

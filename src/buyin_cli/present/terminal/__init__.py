@@ -161,7 +161,7 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
         ("Pilot group's annual benefit ", "bold"),
         w.money(p.benefit) if p.monetised else NOT_PRICED,
         ("  ·  pilot cost ", "bold"), w.money(p.cost),
-        ("  ·  ROI ", "bold"), w.percent(p.roi_pct) if p.monetised else "n/a")
+        ("  ·  ROI ", "bold"), w.percent(p.roi_pct) if p.monetised else NOT_PRICED)
     return group(title, table, summary, *(plain(n, style="dim") for n in notes))
 
 
@@ -186,13 +186,13 @@ def _initiatives_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
          [f"{w.rate(f.per_participant)} × {w.number(f.headcount)}" for _, f in initiatives]),
         ("Total cost, fully loaded" if all(f.fully_loaded for _, f in initiatives) else
          "Total cost", [w.money(f.rollout_cost) for _, f in initiatives]),
-        ("ROI", [priced(w.percent(f.roi_pct), f) for _, f in initiatives]),
-        ("Benefit-cost ratio", [priced(w.number(f.bcr, 2), f) for _, f in initiatives]),
+        ("ROI", [priced(w.percent(f.roi_pct), f, NOT_PRICED) for _, f in initiatives]),
+        ("Benefit-cost ratio", [priced(w.number(f.bcr, 2), f, NOT_PRICED) for _, f in initiatives]),
         ("Payback", [priced(months(w, f.payback_months), f) for _, f in initiatives]),
         ("Share of effect to break even",
          [w.percent(None if f.break_even_share is None else f.break_even_share * 100)
           for _, f in initiatives]),
-        ("ROI if half the effect holds", [priced(w.percent(f.roi_pct_at_half), f)
+        ("ROI if half the effect holds", [priced(w.percent(f.roi_pct_at_half), f, NOT_PRICED)
                                           for _, f in initiatives]),
     ]
     for label, cells in rows:

@@ -9,11 +9,10 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from buyin_cli.figures.compute import Figures, InitiativeFigures
-from buyin_cli.figures.years import fsum
 from buyin_cli.load.models import Initiative
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.numbers import Formatter
-from buyin_cli.present.said import adding_up
+from buyin_cli.present.said import years_shown
 from buyin_cli.present.terminal.plaindraw import PlainLines, PlainTable
 from buyin_cli.present.terminal.split import SplitTable
 from buyin_cli.words import printable
@@ -85,15 +84,14 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
         add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
     # Each year as the difference of the rounded running totals, as the deck's table shows it:
     # the years add up, as shown, to the horizon's total (adding_up).
-    benefits, costs = adding_up([y.benefit for y in f.years]), adding_up([y.cost for y in f.years])
-    rows = [("Benefit", [w.money(b) if f.monetised else "not priced" for b in benefits]),
-            ("Cost", [w.money(c) for c in costs])]
+    shown = years_shown(f.years)
+    rows = [("Benefit", [w.money(s.benefit) if f.monetised else "not priced" for s in shown]),
+            ("Cost", [w.money(s.cost) for s in shown])]
     if f.monetised:  # a net of costs alone would read as a loss, not as "not priced"
-        rows.append(("Cumulative net", [w.money(fsum(benefits[:n + 1]) - fsum(costs[:n + 1]))
-                                        for n in range(len(f.years))]))
+        rows.append(("Cumulative net", [w.money(s.running_net) for s in shown]))
     if f.discount_rate and f.monetised:
         rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
-                     [w.money(y.discounted_net) for y in f.years]))
+                     [w.money(s.today) for s in shown]))
     for label, cells in rows:
         add_row(table, label, *cells)
     kept = w.percent(f.retention * 100)
@@ -101,8 +99,8 @@ def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> G
         kept += " (no retention given: this assumes no decay)"
     summary = Text.assemble(
         (f"ROI over {f.horizon_years} years ", "bold"),
-        w.percent(f.horizon_roi_pct) if f.monetised else "n/a",
-        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "n/a",
+        w.percent(f.horizon_roi_pct) if f.monetised else "not priced",
+        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "not priced",
         ("  ·  benefit kept each later year ", "bold"), kept)
     rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
             "discount_rate is given.")

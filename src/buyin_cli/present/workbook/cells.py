@@ -14,6 +14,7 @@ from buyin_cli.words import finite
 Style = Literal["title", "header", "label", "source", "money", "rate", "number", "count",
                 "pct", "share", "ratio", "months"]
 NA = "n/a"
+NOT_PRICED = "not priced"  # a return with no benefit in money: not a loss of all it cost
 
 Value = float | int | str | None
 Key = tuple[str, ...]
@@ -73,6 +74,12 @@ class Book:
         """A figure's cell, named `key`: `formula`, cached as `value` ("n/a" when undefined)."""
         self.where[key] = sheet.ref(row, col)
         return Cell(num(value), formula, style)
+
+    def not_priced(self, sheet: Sheet, row: int, col: int, key: Key) -> Cell:
+        """A return's cell, named `key`, where nothing is put in money: "not priced", as the
+        deck says it, never the −100% the formula over a benefit of 0 would show."""
+        self.where[key] = sheet.ref(row, col)
+        return Cell(NOT_PRICED, f'="{NOT_PRICED}"', "share")
 
     def name(self, key: Key, ref: str) -> None:
         """Give the input `key` at `ref` a defined name, so formulas read as what they use:

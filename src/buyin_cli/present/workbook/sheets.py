@@ -70,7 +70,8 @@ def pilots_sheet(book: Book) -> Sheet:
         b, c = sheet.ref(row, 1), book.r("pilot", p.id, "cost")
         sheet.line(text(p.group), benefit, Cell(pf.cost, f"={c}", "money"),
                    book.figure(sheet, row, 3, ("pilot", p.id, "roi_pct"),
-                               f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(pf.roi_pct), "share"))
+                               f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(pf.roi_pct), "share")
+                   if pf.monetised else book.not_priced(sheet, row, 3, ("pilot", p.id, "roi_pct")))
     return sheet
 
 
@@ -159,9 +160,10 @@ def rollout_sheet(book: Book) -> Sheet:
                         f"=SUM({','.join(used)})" if used else "=0", f.rollout_benefit,
                         "money"),
             book.figure(sheet, row, 7, k + ("roi_pct",),
-                        f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(f.roi_pct), "share"),
+                        f'=IF({c}=0,"{NA}",({b}-{c})/{c})', pct(f.roi_pct), "share")
+            if f.monetised else book.not_priced(sheet, row, 7, k + ("roi_pct",)),
             book.figure(sheet, row, 8, k + ("bcr",), f'=IF({c}=0,"{NA}",{b}/{c})', f.bcr,
-                        "ratio"),
+                        "ratio") if f.monetised else book.not_priced(sheet, row, 8, k + ("bcr",)),
             book.figure(sheet, row, 9, k + ("payback_months",),
                         f'=IF({b}<=0,"{NA}",{c}/({b}/12))', f.payback_months, "months"))
     return sheet

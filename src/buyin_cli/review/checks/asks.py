@@ -68,22 +68,31 @@ def cash(f: InitiativeFigures, initiative: Initiative) -> float:
 
 def _message(where: str, wrong: list[Amount], against: list[tuple[InitiativeFigures, float]],
              named: bool, write: Writer) -> str:
-    said = ", ".join(a.text for a in wrong)
-    listed = "; ".join(_figures(f, in_cash, write) for f, in_cash in against) or "there are no initiatives"
-    funds = ", the initiative it funds," if named else ""
-    return (f"{where}: asks for {said}, which is none of the figures{funds} ({listed}): "
-            "write the amount the figures give, or correct the costs, so the room hears one "
-            "number")
+    """One line: the amount, that it is none of the figures; then what would be right, each
+    initiative's figures after it, apart by " · ", none in brackets, quotes or a "; " run."""
+    said = " and ".join(a.text for a in wrong)
+    if not against:
+        return (f"{where}: asks for {said}, but no initiative has costs to compare it with; add "
+                "the initiative it funds, with its costs, so the room hears one number")
+    whose = " of the initiative it funds" if named else ""
+    listed = " · ".join(_figures(f, in_cash, write) for f, in_cash in against)
+    which = "which is" if len(wrong) == 1 else "which are"
+    return (f"{where}: asks for {said}, {which} none of the figures{whose}; write an amount "
+            f"they give, or correct the costs, so the room hears one number: {listed}")
 
 
 def _figures(f: InitiativeFigures, in_cash: float, write: Writer) -> str:
-    cash_part = f" ({write.money(in_cash)} of it in cash)" if round(in_cash) != round(f.rollout_cost) else ""
-    parts = [f"{write.money(f.rollout_cost)} to roll out{cash_part}"]
+    """An initiative's figures an ask may state: "i1 costs £30,000 to roll out, £20,000 of it
+    in cash, £40,000 over 2 years and £50,000 over 3 years"."""
+    parts = [f"{write.money(f.rollout_cost)} to roll out"]
+    if round(in_cash) != round(f.rollout_cost) and round(in_cash) > 0:
+        parts.append(f"{write.money(in_cash)} of it in cash")
     total = f.rollout_cost
     for year in f.years[1:]:
         total += year.cost
         parts.append(f"{write.money(total)} over {year.year} years")
-    return f"'{f.initiative_id}' costs " + ", ".join(parts)
+    listed = ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+    return f"{f.initiative_id} costs {listed}"
 
 
 def _last_pilot(strategy: Strategy, initiative: str, write: Writer) -> str:
