@@ -292,7 +292,7 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
 
 # "That change" points back to a change the title states before it: "down from 4 to 3; … of that change".
 THAT_CHANGE = re.compile(r"\bof that change\b|\bdieser Veränderung\b")
-A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b")
+A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b|→|[−+]\d")
 
 
 def dangling_changes(slides: list[dict[str, Any]]) -> list[str]:
