@@ -11,7 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pptx.chart.data import Categories, CategoryChartData
+from buyin_cli.render.pptx import xlsx_later
+from buyin_cli.render.pptx.chartbook import chart_workbook
+
+xlsx_later.stand_in()  # python-pptx's chart data imports XlsxWriter, which chartbook.py mostly spares
+
+from pptx.chart.data import Categories, CategoryChartData  # noqa: E402
 
 
 class _FlatCategories(Categories):
@@ -30,9 +35,23 @@ class _FlatCategories(Categories):
         return self._positions[id(category)]
 
 
+class _ChartData(CategoryChartData):
+    """python-pptx's chart data, its workbook written by chartbook.py where it can be."""
+
+    @property
+    def xlsx_blob(self) -> bytes:
+        categories = self.categories
+        blob = chart_workbook([c.label for c in categories],
+                              [(s.name, s.values, s.number_format) for s in self],
+                              categories.number_format) if categories.depth == 1 else None
+        if blob is None:
+            blob = super().xlsx_blob
+        return blob
+
+
 def chart_data(categories: Sequence[str], number_format: str) -> CategoryChartData:
     """Chart data with `categories` and no series yet."""
-    data = CategoryChartData(number_format=number_format)
+    data = _ChartData(number_format=number_format)  # type: ignore[no-untyped-call]  # python-pptx ships no types
     flat = _FlatCategories()
     for label in categories:
         flat.add_category(label)
