@@ -179,6 +179,14 @@ def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
     assert whose_time("Release dispensers and counter assistants for an hour", None, audiences) is None
 
 
+def test_an_ask_names_an_audience_by_its_german_compounds_head():
+    from buyin_cli.plan.asks import whose_time
+
+    audiences = {"yard": ["Berufskraftfahrer, Nah- und Fernverkehr"], "load": ["Lager- und Umschlagmitarbeitende"]}
+    assert whose_time("Je Fahrer vier bezahlte Stunden für das Hoftraining einplanen", None, audiences) == "yard"
+    assert whose_time("Je Person vier bezahlte Stunden einplanen", None, audiences) is None
+
+
 def test_an_ask_for_helpers_time_is_not_priced_from_the_learners_time():
     from buyin_cli.plan.asks import whose_time
 

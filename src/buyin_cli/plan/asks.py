@@ -4,7 +4,6 @@ names by title or id; a plain-text ask funds it only when it asks for its roll-o
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from functools import lru_cache
 
@@ -253,10 +252,8 @@ def _stems(text: str) -> set[str]:
     return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
 
 
-# People who help others learn: an ask for their time ("30 minutes a week of each mentor's time",
-# "Patenzeit") is not the learners' time, unless the learners are they.
-# A word that names them, alone or as a German compound's last part ("Werkstattpaten",
-# "Patenzeit"), never the activity ("coaching sessions", "Ausbildung").
+# People who help others learn: an ask for their time ("each mentor's time", "Patenzeit") is not
+# the learners' time, unless they are the learners; never the activity ("coaching", "Ausbildung").
 _ROOTS = ("mentor", "coach", "budd", "champion", "trainer", "facilitator", "assessor", "supervisor",
           "manager", "pat", "ausbilder", "führungskr", "teamleit")
 _HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?P<root>mentor(?:s|en|in|innen)?|coach(?:es)?"
@@ -290,10 +287,14 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
     # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
     # gate agents ("agent" names both).
     own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
-    # Counted once per audience: two initiatives for the same people share its words.
-    named = Counter(w for words in {frozenset(words) for words in own.values()} for w in words)
-    words = {w for w in _stems(ask_text) if named[w] == 1}
-    hits = [i for i, names in own.items() if words & names]
+    # A word names an audience whose name holds it, also as a German compound's head ("Fahrer":
+    # "Berufskraftfahrer"), and tells apart the one audience it names (two initiatives may share one).
+    def names(word: str, words: frozenset[str]) -> bool:
+        return any(w == word or (len(word) >= 5 and w.endswith(word)) for w in words)
+
+    groups = {frozenset(words) for words in own.values()}
+    words = {w for w in _stems(ask_text) if sum(names(w, g) for g in groups) == 1}
+    hits = [i for i, mine in own.items() if any(names(w, frozenset(mine)) for w in words)]
     if len(hits) > 1:
         hits = [i for i in hits if i not in taken]
     return hits[0] if len(hits) == 1 and not _someone_elses(ask_text, audiences[hits[0]]) else None
