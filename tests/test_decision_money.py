@@ -333,3 +333,17 @@ def test_a_roll_out_that_pays_back_after_its_first_year_says_so_in_the_title(val
     valid_data["initiatives"][0].setdefault("accept", {})["W316"] = "Year two carries it."
     title = _deck(valid_data, tmp_path)[0][1]["title"]
     assert "paid back in 12.9 months, after the first year" in title or "paid back after the first year" in title, title
+
+
+def test_a_time_ask_beside_a_priced_ask_puts_the_learners_time_in_the_title(valid_data, tmp_path):
+    # $9,000 in cash is asked, and two hours of each of 120 pickers: a title of the cash alone
+    # would hide the $4,800 of time the meeting commits.
+    _second(valid_data, cost=9000)
+    valid_data["initiatives"][0]["costs"].append(
+        {"item": "Pickers' time: two hours each", "amount": 40, "kind": "per-participant", "category": "participants-time"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Release each picker for two paid hours in March",
+        {"decision": "Approve $9,000 for Label Check", "initiative": "label-check"}])
+    decision = _deck(valid_data, tmp_path)[0][1]
+    assert "$9,000 in year one, and $4,800 of the learners' time" in decision["title"], decision["title"]
+    assert "$4,800" in decision["texts"]

@@ -132,6 +132,9 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
         unfunded += not views
     funded = list({i.id: i for a in asks for i in (a.initiative, *a.others) if i}.values())
     priced = bool(funded)
+    timed_asks = {a.time_of.id: a.time_of for a in asks if a.time_of is not None and a.time_of.id not in said}
+    time_cost = math.fsum(shown(c.total, 0) for i in timed_asks.values() for c in i.categories
+                          if c.category == "participants-time")
     if not funded:  # what the asks are about, else what the meeting presents; priced if it can be
         funded = next((chosen for chosen in (
             [i for i in initiatives if i.id in about_ids and i.monetised],
@@ -141,7 +144,8 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
     scales = priced and not unfunded and evidence is not None and evidence.improved and credited > 0
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
-                        evidence_pilot, priced, scales)
+                        evidence_pilot, priced, scales, time_cost, fmt.money_spoken(time_cost) if time_cost else "",
+                        fmt.money_short(time_cost) if time_cost else "")
 
 
 def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,

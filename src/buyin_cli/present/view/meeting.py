@@ -81,6 +81,11 @@ class DecisionView(Placed):
     evidence_pilot: PilotView | None
     priced: bool  # an ask names what it funds: the slide may lead with what that costs
     scales: bool = False  # every ask funds an initiative whose pilot result shows it working
+    # The learners' time the asks for time commit, beyond what the funded initiatives cost
+    # (their participants'-time lines): money too, which a title of the cash alone would hide.
+    time_cost: float = 0.0
+    time_cost_text: str = ""
+    time_cost_short: str = ""
 
 
 @dataclass(frozen=True)
