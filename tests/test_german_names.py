@@ -43,7 +43,7 @@ def test_a_german_result_names_its_comparison_group_as_a_label_and_quotes_its_in
     notes = re.sub(r"[\u00a0\u202f]", " ", " ".join(s["notes"] for s in _german(valid_data, tmp_path)))
     # The whole result, said once in the decision's notes: no "bei Tagschicht Halle 3", no "Pick Right zugerechnet: …".
     assert ("Nachtschicht Halle 2: Fehlerhafte Kommissionierungen um 25 % gesenkt; zum Vergleich Tagschicht Halle 3: "
-            "um 2 %; davon −16 % durch „Pick Right“") in notes, notes
+            "um 2 %; „Pick Right“ zugerechnet: −16 %") in notes, notes
 
 
 def test_the_shortest_german_result_title_keeps_its_metric_and_change():
@@ -81,4 +81,4 @@ def test_the_last_title_form_of_a_credited_result_keeps_its_metric():
     words = translations("de")
     assert words.gettext("%(metric)s: %(credited)s credited to the learning") % {
         "metric": "Termintreue", "credited": "8,3 Prozentpunkte"} == (
-        "Termintreue: der Weiterbildung rechnen wir 8,3 Prozentpunkte zu")
+        "Termintreue: 8,3 Prozentpunkte rechnen wir der Weiterbildung zu")
