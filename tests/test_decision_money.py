@@ -347,3 +347,14 @@ def test_a_time_ask_beside_a_priced_ask_puts_the_learners_time_in_the_title(vali
     decision = _deck(valid_data, tmp_path)[0][1]
     assert "$9,000 in year one, and $4,800 of the learners' time" in decision["title"], decision["title"]
     assert "$4,800" in decision["texts"]
+
+
+def test_numbers_of_roll_outs_nobody_asks_for_wait_in_the_backup(valid_data, tmp_path):
+    # The meeting funds only an initiative with no money yet: a presented table of Pick Right's
+    # $13,997 a year would answer a question the room was not asked.
+    _second(valid_data, "Doorstep Conversations", 47600)
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $47,600 for Doorstep Conversations", "initiative": "label-check"}])
+    slides, _ = _deck(valid_data, tmp_path)
+    numbers = [s for s in slides if s["table"] and "Benefit a year" in " ".join(s["table"][0] + [r[0] for r in s["table"]])]
+    assert numbers and all(s["hidden"] for s in numbers), [(s["title"], s["hidden"]) for s in numbers]

@@ -214,7 +214,9 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
     # figures as a picture, presented only when the evidence that carries money is.
     unnamed = asks_unnamed_money(briefing, strategy.initiatives)
     numbered = [i for i in monetised if i in funded] or monetised
-    numbers = Unit("numbers", essential=bool(funded) or unnamed)
+    # (Where what the asks fund has no money yet, the table would total roll-outs nobody asks
+    # for: ready in the backup, not presented.)
+    numbers = Unit("numbers", essential=any(i in monetised for i in funded) or unnamed)
     charted = [Unit("numbers_chart", backup_only=not numbers.essential)] if len(numbered) > 1 else []
     priority += [numbers] if monetised and numbers.essential else []
     # An asked roll-out that pays back only after its first year: its years answer the numbers.
