@@ -259,3 +259,15 @@ def test_an_audience_named_as_a_group_is_counted_in_people(valid_data, tmp_path)
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]
     assert any(t.startswith("Leak repair crews, 120 people: what stands in their way") for t in titles), titles
     assert not any("120 leak repair crews" in t for t in titles)
+
+
+def test_a_shorter_learners_or_cost_title_keeps_whom_and_what_it_is_about(valid_data, tmp_path):
+    # On 4:3 the full titles run past two lines; the short forms keep the audience's and the
+    # initiative's names ("What stands in the way of 120 people" said of whom?).
+    valid_data["audiences"][0]["name"] = "Warehouse pickers and packers on the night and weekend shifts"
+    valid_data["initiatives"][0]["title"] = "Pick Right, the look-alike items guide for every aisle"
+    titles = [s["title"] for s in _deck(valid_data, tmp_path, four_three=True)]
+    learners = [t for t in titles if "in their way" in t or "in the way of" in t]
+    assert learners and all(t.startswith("Warehouse pickers and packers") for t in learners), learners
+    costs = [t for t in titles if "in year one" in t and "brings" not in t]
+    assert costs and all("Pick Right" in t for t in costs), costs
