@@ -41,16 +41,16 @@ def test_a_full_chain_worked_by_hand():
     assert (c.learning.gain, c.learning.normalised_gain) == (30, 0.6)   # 30 ÷ (100 − 50)
     [b] = c.application
     assert (b.behaviour, b.before, b.after, b.change) == ("Scan before picking", 31, 92, 61)
-    assert b.relative == pytest.approx(61 / 92)
+    assert b.relative == pytest.approx(61 / 69)  # a rising %: the 61 of 69 points of room it closed
     assert (b.unit, b.source) == ("% of observed picks", "Floor walks")
     assert [r.metric_id for r in c.impact] == ["errors"]
     assert c.roi_pct == pytest.approx(133.28) and c.monetised   # (2,332.8 − 1,000) ÷ 1,000
     assert c.intangibles == ("Fewer escalations to the shift lead",)
     assert set(statuses(c).values()) == {("holds", None)}
     # Every level holds: the weakest is the one with the lowest share of the possible.
-    assert [round(level.strength, 3) for level in c.levels[:3]] == [0.8, 0.6, 0.663]
+    assert [round(level.strength, 3) for level in c.levels[:3]] == [0.8, 0.6, 0.884]
     assert (c.weakest.name, c.weakest.status) == ("learning", "holds")
-    assert c.level("application").strength == pytest.approx(61 / 92)
+    assert c.level("application").strength == pytest.approx(61 / 69)
 
 
 def test_intangibles_are_never_money():
@@ -153,3 +153,13 @@ def test_application_and_intangibles_are_checked_like_any_field(run, write):
         f"s.yaml:{line}:5: E201 pilots[0].application[0].befor: unknown key (did you mean "
         "'before'?)",
         f"s.yaml:{line + 4}:5: E204 pilots[0].intangibles[1]: must not be empty"]
+
+
+def test_a_share_near_its_ceiling_moves_by_the_room_it_closed():
+    # 91% → 98% is 7 of 98 (hardly changed) but 7 of the 9 points it could gain.
+    c = chain(application=[{"behaviour": "Scan before loading", "before": 91, "after": 98, "unit": "% of pallets"}])
+    assert statuses(c)["application"] == ("holds", None)
+    assert c.level("application").strength == pytest.approx(7 / 9)
+    # A count is still judged against its larger reading.
+    c = chain(application=[{"behaviour": "Checks a shift", "before": 91, "after": 98, "unit": "checks"}])
+    assert statuses(c)["application"] == ("weak", "small-change")

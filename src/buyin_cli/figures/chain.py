@@ -17,7 +17,8 @@ link, so each level gets a status:
 
 `strength` is a share of the possible, 0–1, where one is defined: the rating ÷
 its scale, the normalised learning gain (post − pre) ÷ (100 − pre), the largest
-behaviour change ÷ the larger of its readings. The weakest link is the first
+behaviour change ÷ the larger of its readings (a rising percentage: at least the share of
+its room to 100% it closed). The weakest link is the first
 missing level in chain order; else the first weak one (a break early in the
 chain undermines every level after it); else the holding level with the lowest
 strength. Intangibles are listed, never priced. Pure: no I/O, no wording.
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
+from buyin_cli.load.units import read_unit
 from buyin_cli.records import dataclass
 
 if TYPE_CHECKING:
@@ -66,7 +68,8 @@ class BehaviourFigures:
     unit: str
     source: str | None
     change: float | None  # after − before; None without a before reading
-    relative: float | None  # |change| ÷ max(|before|, |after|); None without before, or both 0
+    relative: float | None  # |change| ÷ max(|before|, |after|), for a rising % at least the room
+    # it closed (change ÷ (100 − before)); None without before, or both 0
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,11 @@ def _behaviour(b: Behaviour) -> BehaviourFigures:
     change = None if b.before is None else float(b.after - b.before)
     span = None if b.before is None else max(abs(b.before), abs(b.after))
     relative = abs(change) / span if change is not None and span else None
+    # A share that rises toward 100% moves by the room it had: 91% → 98% closes 7 of 9 points
+    # (78%), though 7 of 98 reads as hardly changed.
+    if (relative is not None and change is not None and b.before is not None and change > 0
+            and b.before < 100 and read_unit(b.unit).is_percent):
+        relative = max(relative, change / (100 - b.before))
     return BehaviourFigures(b.behaviour, None if b.before is None else float(b.before),
                             float(b.after), b.unit, b.source, change, relative)
 
