@@ -358,3 +358,16 @@ def test_numbers_of_roll_outs_nobody_asks_for_wait_in_the_backup(valid_data, tmp
     slides, _ = _deck(valid_data, tmp_path)
     numbers = [s for s in slides if s["table"] and "Benefit a year" in " ".join(s["table"][0] + [r[0] for r in s["table"]])]
     assert numbers and all(s["hidden"] for s in numbers), [(s["title"], s["hidden"]) for s in numbers]
+
+
+def test_an_ask_that_an_initiative_start_is_priced_beside_it(valid_data, tmp_path):
+    # "Agree that X starts …" puts X in place: its money belongs beside the ask, and in the total.
+    _second(valid_data, cost=9000)
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"},
+        "Agree that Label Check starts in every aisle in January"])
+    decision = _deck(valid_data, tmp_path)[0][1]
+    body = [text for _, text in decision["body"]]
+    at = body.index("Agree that Label Check starts in every aisle in January")
+    assert body[at + 1].startswith("$9,000 in year one"), body
+    assert decision["title"].startswith("$15,000 in year one"), decision["title"]

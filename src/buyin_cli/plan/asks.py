@@ -14,7 +14,9 @@ from buyin_cli.load.models import Briefing, Initiative
 _FUNDING = re.compile(
     r"\b(?:approv\w*|fund\w*|budget\w*|invest\w*|roll(?:s|ing|ed)?[ -]?outs?|launch\w*"
     r"|sign[ -]off|authori[sz]\w*|allocat\w*|freigabe|freigeben|genehmig\w*|bewillig\w*"
-    r"|finanzier\w*|einführ\w*|ausroll\w*|rollouts?)\b"
+    r"|finanzier\w*|einführ\w*|ausroll\w*|rollouts?"
+    # An initiative the ask names, started or put in place ("Agree that X starts in every practice"):
+    r"|start(?:s|ed|ing)?|begin\w*|introduc\w*|implement\w*|adopt\w*|takes?\s+place|stattfind\w*|beginn\w*|umsetz\w*)\b"
     r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
 _ROLLOUT = re.compile(r"\b(?:roll(?:s|ing|ed)?[ -]?outs?|rollouts?|einführ\w*|ausroll\w*)\b",
                       re.IGNORECASE)
