@@ -61,7 +61,9 @@ class Answers:
         for n, objection in enumerate(self.objections):
             for name in (names or {}).get(objection.evidence or "", ()):
                 self._cited[name.lower()].append(n)
-        self._naming = {name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)") for name in self._cited}
+        # Each name's pattern, compiled when a concern first tries it: at 10k records there are
+        # thousands of cited names and few concerns that begin a word of one.
+        self._naming: dict[str, re.Pattern[str]] = {}
         # A name found in a concern starts where one of its words does, so it begins with a
         # word of the concern whole (its first word, up to a non-word character or its end):
         # each concern tries only the names that begin with one of its words, in order.
@@ -120,7 +122,14 @@ class Answers:
         """The cited pilots' names `lowered` (a concern, in lower case) says, in their order."""
         tried = sorted(entry for word in {"", *_WORD.findall(lowered)}
                        for entry in self._by_first.get(word, ()))
-        return [name for _, name in tried if self._naming[name].search(lowered)]
+        return [name for _, name in tried if self._pattern(name).search(lowered)]
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        """`name` as whole words, compiled once."""
+        pattern = self._naming.get(name)
+        if pattern is None:
+            pattern = self._naming[name] = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        return pattern
 
     def to(self, concern: str) -> Objection | None:
         """The objection that best covers `concern` (the first of equals), or None when none covers enough."""
