@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from buyin_cli.load.models import Objection
 
@@ -44,8 +45,11 @@ wem wo warum je
 
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, crudely stemmed so 'trainings' meets 'training'."""
-    words = re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
+    words = _LETTERS.findall(text.lower().replace("’", "'"))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
+
+
+_LETTERS = re.compile(r"[^\W_]+")
 
 
 class Answers:
@@ -64,6 +68,7 @@ class Answers:
         # Each name's pattern, compiled when a concern first tries it: at 10k records there are
         # thousands of cited names and few concerns that begin a word of one.
         self._naming: dict[str, re.Pattern[str]] = {}
+        self._matched: dict[tuple[str, ...], list[int | None]] = {}
         # A name found in a concern starts where one of its words does, so it begins with a
         # word of the concern whole (its first word, up to a non-word character or its end):
         # each concern tries only the names that begin with one of its words, in order.
@@ -87,7 +92,17 @@ class Answers:
 
     def match(self, concerns: Sequence[str]) -> list[int | None]:
         """The position of each concern's answer, or None: the closest pairs first, each
-        answer to its best concern before it serves another."""
+        answer to its best concern before it serves another.
+
+        Kept by the concerns: a stakeholder's are matched for the review and again for
+        each of their meetings."""
+        key = tuple(concerns)
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = self._match(key)
+        return list(found)
+
+    def _match(self, concerns: Sequence[str]) -> list[int | None]:
         scored = []  # (linked or strict, shared, -concern, -objection)
         for c, concern in enumerate(concerns):
             wanted, lowered = content_words(concern), concern.lower()
@@ -163,7 +178,9 @@ def answer_for(concern: str, objections: Sequence[Objection]) -> Objection | Non
     return Answers(objections).to(concern)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """`word` with a crude suffix stripped (kept: a strategy repeats its words)."""
     for suffix in ("ing", "ers", "ies", "ed", "es", "er", "en", "s"):  # "-en" folds German plurals
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
