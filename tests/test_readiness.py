@@ -865,3 +865,16 @@ def test_a_zero_cost_item_is_a_cost_listed_not_a_missing_one(tmp_path):
     readiness, _ = run(tmp_path, data)
     message = next(str(w) for w in readiness.warnings if w.code == "W310")
     assert "costs total £0" in message and "no costs listed" not in message
+
+
+def test_a_double_count_names_the_first_earlier_initiative_that_shares_it(tmp_path):
+    # Three initiatives for the same people on the same metrics: each later one is said to
+    # double-count with the first before it that does, in file order (W315 looks only at the
+    # earlier initiatives that reach one of its audiences, and must keep their order).
+    data = base()
+    _second_initiative(data)
+    data["initiatives"].append({**copy.deepcopy(data["initiatives"][0]), "id": "i3", "title": "Peers"})
+    data["pilots"].append({**copy.deepcopy(data["pilots"][1]), "id": "p3", "initiative": "i3"})
+    readiness, _ = run(tmp_path, data)
+    found = [w.message.split(" both credit")[0] for w in readiness.warnings if w.code == "W315"]
+    assert found == ["initiatives[1]: 'i2' and 'i1'", "initiatives[2]: 'i3' and 'i1'"]

@@ -6,10 +6,16 @@ Composing is the loader's first step; tree.py converts the tree to plain data.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import NamedTuple
 
 import yaml
-from yaml.nodes import Node
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+from buyin_cli.errors import Location, Problem
+from buyin_cli.load.syntax import mark_location, syntax_problem
+
+MAX_DEPTH = 64
 
 
 class Alias(NamedTuple):
@@ -60,3 +66,32 @@ def compose(text: str) -> Node | Alias | None:
 _FAST_LOADER: type[yaml.CSafeLoader] | None = getattr(yaml, "CSafeLoader", None)
 # Anything that may be an anchor (&name) or alias (*name); "R & D" or "5 * 3" is not.
 _ANCHOR_OR_ALIAS = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
+
+
+def compose_document(file: Path, text: str) -> MappingNode | Problem:
+    """The node tree of one file's text; the problem when it is not a mapping."""
+    try:
+        node = compose(text)
+    except yaml.MarkedYAMLError as exc:
+        return syntax_problem(file, exc)
+    except yaml.YAMLError as exc:
+        return Problem(Location(file), "E101", f"YAML syntax error: {exc}")
+    except RecursionError:
+        return Problem(Location(file), "E105",
+                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
+    if node is None:
+        return Problem(Location(file), "E106",
+                       "file is empty; expected a mapping such as 'buyin: 1' "
+                       "with the strategy's sections")
+    if isinstance(node, Alias) or not isinstance(node, MappingNode):
+        where = mark_location(file, node.mark if isinstance(node, Alias) else node.start_mark)
+        # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
+        kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
+        return Problem(where, "E107",
+                       f"the top level is {kind}; expected a mapping of "
+                       "sections such as 'buyin: 1', 'organisation: ...'")
+    return node
+
+
+def deref(node: Node | Alias) -> Node:
+    return node.target if isinstance(node, Alias) else node

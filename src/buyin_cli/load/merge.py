@@ -15,10 +15,11 @@ from yaml.nodes import MappingNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.load.budget import Budget
+from buyin_cli.load.compose import compose_document, deref
 from buyin_cli.load.files import data_file_reader, find_files, read_text, screen_text, total_problem
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.syntax import mark_location
-from buyin_cli.load.tree import Converter, Stop, compose_document, deref
+from buyin_cli.load.tree import Converter, Stop
 
 if TYPE_CHECKING:
     from buyin_cli.load.datafiles import DataReader

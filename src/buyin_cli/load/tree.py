@@ -16,15 +16,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from buyin_cli.errors import Location, Problem
+from buyin_cli.load import budget as bounds
 from buyin_cli.load.budget import Budget
-from buyin_cli.load.compose import Alias, compose
+from buyin_cli.load.compose import MAX_DEPTH, Alias, deref
 from buyin_cli.load.files import control_problem
 from buyin_cli.load.sourcemap import Path_, Source, SourceMap
-from buyin_cli.load.syntax import mark_location, short_tag, syntax_problem
+from buyin_cli.load.syntax import mark_location, short_tag
 from buyin_cli.load.yaml_numbers import NumberProblem, read_number
 from buyin_cli.words import CONTROL, clip, dotted
-
-MAX_DEPTH = 64
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _MERGE = (
@@ -33,35 +32,12 @@ _STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _MERGE = (
 _CLEAN_TAGS = frozenset({_STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _MERGE})
 # In a value, a carriage return too (as a file's line end it is harmless, and screened out).
 _VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
+_control = _VALUE_CONTROL.search
+_QUOTES = ("'", '"')
 
 
 class Stop(Exception):
     """Abandon a document: its problem is already recorded."""
-
-
-def compose_document(file: Path, text: str) -> MappingNode | Problem:
-    """The node tree of one file's text; the problem when it is not a mapping."""
-    try:
-        node = compose(text)
-    except yaml.MarkedYAMLError as exc:
-        return syntax_problem(file, exc)
-    except yaml.YAMLError as exc:
-        return Problem(Location(file), "E101", f"YAML syntax error: {exc}")
-    except RecursionError:
-        return Problem(Location(file), "E105",
-                       f"nesting is too deep; a strategy nests at most {MAX_DEPTH} levels")
-    if node is None:
-        return Problem(Location(file), "E106",
-                       "file is empty; expected a mapping such as 'buyin: 1' "
-                       "with the strategy's sections")
-    if isinstance(node, Alias) or not isinstance(node, MappingNode):
-        where = mark_location(file, node.mark if isinstance(node, Alias) else node.start_mark)
-        # Not `_kind`: a file that is no strategy may be anything (a token), so it is not echoed.
-        kind = "a list" if isinstance(deref(node), SequenceNode) else "plain text"
-        return Problem(where, "E107",
-                       f"the top level is {kind}; expected a mapping of "
-                       "sections such as 'buyin: 1', 'organisation: ...'")
-    return node
 
 
 class Converter:
@@ -88,7 +64,7 @@ class Converter:
         else:
             mark, target = node.start_mark, node
         if isinstance(target, ScalarNode):
-            raw, quoted, flow = target.value, target.style in ("'", '"'), False
+            raw, quoted, flow = target.value, target.style in _QUOTES, False
         else:
             raw, quoted, flow = None, False, isinstance(target, MappingNode) and bool(target.flow_style)
         self.sources.entries[path] = Source(
@@ -103,7 +79,8 @@ class Converter:
         self.merging.add(id(node))
         try:
             for key_node, value_node in node.value:
-                key_node = deref(key_node)
+                if key_node.__class__ is Alias:
+                    key_node = key_node.target
                 if key_node.tag == _MERGE:
                     # A problem deep in a chain of merges is reported where the chain starts.
                     outer, self.merge_mark = self.merge_mark, self.merge_mark or key_node.start_mark
@@ -115,7 +92,13 @@ class Converter:
                         inherited.extend(from_source)
                     self.merge_mark = outer
                     continue
-                explicit.append(self._explicit(key_node, value_node, path, seen))
+                key = key_node.value
+                if (key_node.__class__ is ScalarNode and key_node.tag in _CLEAN_TAGS
+                        and key not in seen and not _control(key)):  # the usual key, checked inline
+                    seen[key] = key_node
+                    explicit.append((key, key_node, value_node))
+                else:
+                    explicit.append(self._explicit(key_node, value_node, path, seen))
         finally:
             self.merging.discard(id(node))
         if not inherited:  # the keys are unique, as checked
@@ -169,6 +152,31 @@ class Converter:
 
     def convert(self, node: Node | Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
+        """The plain data of `node` at `path`, its children's sources recorded; Stop at a problem."""
+        if alias is not None or isinstance(node, Alias):
+            return self._convert(node, path, depth, alias)
+        # The usual node, no alias above it, within every bound and no deeper than allowed:
+        # what spend, the depth check, screen and scalar do, inline (the same checks, in the
+        # same order; anything else goes the general way, which raises the same problem).
+        budget = self.budget
+        self.count += 1
+        budget.values += 1
+        if (self.count > bounds.MAX_VALUES or budget.expanded > bounds.MAX_VALUES
+                or budget.values > bounds.MAX_STRATEGY_VALUES or depth > MAX_DEPTH):
+            self.count -= 1
+            budget.values -= 1
+            return self._convert(node, path, depth, alias)
+        tag = node.tag
+        if node.__class__ is ScalarNode:
+            if tag not in _CLEAN_TAGS or _control(node.value):
+                self.screen(node)
+            return node.value if tag == _STR else self.scalar(node, path)
+        if tag not in _CLEAN_TAGS:
+            self.screen(node)
+        return self._container(node, path, depth, alias)
+
+    def _convert(self, node: Node | Alias, path: Path_, depth: int,
+                 alias: yaml.Mark | None) -> Any:
         if isinstance(node, Alias):
             if id(node.target) in self.open:
                 self.fail(mark_location(self.file, node.mark), "E105",
@@ -183,22 +191,38 @@ class Converter:
         self.screen(node)
         if isinstance(node, ScalarNode):
             return self.scalar(node, path)
+        return self._container(node, path, depth, alias)
+
+    def _container(self, node: Node, path: Path_, depth: int, alias: yaml.Mark | None) -> Any:
+        """A list or mapping converted, each child's source recorded (a scalar's inline, as record does)."""
         if node.tag not in (_SEQ, _MAP):  # !!set, !!omap, !custom [...]
             self._unsupported_tag(node)
+        entries, file = self.sources.entries, self.file
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
                 items = []
                 for i, item in enumerate(node.value):
                     here = path + (i,)
-                    self.record(here, None, item)
+                    if item.__class__ is ScalarNode:
+                        mark = item.start_mark
+                        entries[here] = Source(file, (mark.line + 1, mark.column + 1), None,
+                                               item.value, item.style in _QUOTES)
+                    else:
+                        self.record(here, None, item)
                     items.append(self.convert(item, here, depth + 1, alias))
                 return items
             assert isinstance(node, MappingNode)  # neither scalar nor sequence, by the tag checked
             result = {}
             for key, key_node, value_node in self.pairs(node, path):
                 here = path + (key,)
-                self.record(here, key_node.start_mark, value_node)
+                if value_node.__class__ is ScalarNode:
+                    mark, at = value_node.start_mark, key_node.start_mark
+                    entries[here] = Source(file, (mark.line + 1, mark.column + 1),
+                                           (at.line + 1, at.column + 1), value_node.value,
+                                           value_node.style in _QUOTES)
+                else:
+                    self.record(here, key_node.start_mark, value_node)
                 result[key] = self.convert(value_node, here, depth + 1, alias)
             return result
         finally:
@@ -241,10 +265,6 @@ class Converter:
         self.fail(mark_location(self.file, node.start_mark), "E203",
                   f"unsupported YAML tag '{clip(short_tag(node.tag))}'; write plain text, "
                   "numbers, lists and mappings")
-
-
-def deref(node: Node | Alias) -> Node:
-    return node.target if isinstance(node, Alias) else node
 
 
 def _kind(node: Node | Alias) -> str:

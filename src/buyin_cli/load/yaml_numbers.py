@@ -23,9 +23,21 @@ class NumberProblem(Exception):
         self.code = code
 
 
+# The plain decimals nearly every number is written as ("29", "-3", "9.01"), which Python
+# reads exactly as PyYAML's constructor does (it strips the sign, reads the rest with int()
+# or float(), and multiplies the sign back, which negates exactly): read directly.
+_PLAIN_INT = re.compile(r"-?(?:0|[1-9][0-9]{0,17})")
+_PLAIN_FLOAT = re.compile(r"-?[0-9]{1,18}\.[0-9]{1,18}")
+
+
 def read_number(node: ScalarNode, constructor: yaml.SafeLoader) -> int | float:
     """The int or float a scalar tagged as one stands for; NumberProblem when it is a trap."""
     raw = node.value
+    if node.tag == _INT:
+        if _PLAIN_INT.fullmatch(raw):
+            return int(raw)
+    elif _PLAIN_FLOAT.fullmatch(raw):
+        return float(raw)
     if node.tag == _INT and _OTHER_BASE.fullmatch(raw.replace("_", "")):
         read = constructor.construct_yaml_int(node)
         how = "base 60" if ":" in raw else "octal"

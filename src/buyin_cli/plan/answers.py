@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from buyin_cli.load.models import Objection
 
@@ -44,8 +45,11 @@ wem wo warum je
 
 def content_words(text: str) -> set[str]:
     """The words that carry meaning, crudely stemmed so 'trainings' meets 'training'."""
-    words = re.findall(r"[^\W_]+", text.lower().replace("’", "'"))
+    words = _LETTERS.findall(text.lower().replace("’", "'"))
     return {_stem(w) for w in words if w not in _STOP and len(w) > 2}
+
+
+_LETTERS = re.compile(r"[^\W_]+")
 
 
 class Answers:
@@ -61,7 +65,10 @@ class Answers:
         for n, objection in enumerate(self.objections):
             for name in (names or {}).get(objection.evidence or "", ()):
                 self._cited[name.lower()].append(n)
-        self._naming = {name: re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)") for name in self._cited}
+        # Each name's pattern, compiled when a concern first tries it: at 10k records there are
+        # thousands of cited names and few concerns that begin a word of one.
+        self._naming: dict[str, re.Pattern[str]] = {}
+        self._matched: dict[tuple[str, ...], list[int | None]] = {}
         # A name found in a concern starts where one of its words does, so it begins with a
         # word of the concern whole (its first word, up to a non-word character or its end):
         # each concern tries only the names that begin with one of its words, in order.
@@ -85,7 +92,17 @@ class Answers:
 
     def match(self, concerns: Sequence[str]) -> list[int | None]:
         """The position of each concern's answer, or None: the closest pairs first, each
-        answer to its best concern before it serves another."""
+        answer to its best concern before it serves another.
+
+        Kept by the concerns: a stakeholder's are matched for the review and again for
+        each of their meetings."""
+        key = tuple(concerns)
+        found = self._matched.get(key)
+        if found is None:
+            found = self._matched[key] = self._match(key)
+        return list(found)
+
+    def _match(self, concerns: Sequence[str]) -> list[int | None]:
         scored = []  # (linked or strict, shared, -concern, -objection)
         for c, concern in enumerate(concerns):
             wanted, lowered = content_words(concern), concern.lower()
@@ -120,7 +137,14 @@ class Answers:
         """The cited pilots' names `lowered` (a concern, in lower case) says, in their order."""
         tried = sorted(entry for word in {"", *_WORD.findall(lowered)}
                        for entry in self._by_first.get(word, ()))
-        return [name for _, name in tried if self._naming[name].search(lowered)]
+        return [name for _, name in tried if self._pattern(name).search(lowered)]
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        """`name` as whole words, compiled once."""
+        pattern = self._naming.get(name)
+        if pattern is None:
+            pattern = self._naming[name] = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        return pattern
 
     def to(self, concern: str) -> Objection | None:
         """The objection that best covers `concern` (the first of equals), or None when none covers enough."""
@@ -154,7 +178,9 @@ def answer_for(concern: str, objections: Sequence[Objection]) -> Objection | Non
     return Answers(objections).to(concern)
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """`word` with a crude suffix stripped (kept: a strategy repeats its words)."""
     for suffix in ("ing", "ers", "ies", "ed", "es", "er", "en", "s"):  # "-en" folds German plurals
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]

@@ -100,12 +100,17 @@ class _Names:
 
 
 class _Index:
-    """The initiatives of one strategy with their titles and ids filed (`_Names`)."""
+    """The initiatives of one strategy with their titles and ids filed (`_Names`), their
+    titles' heads, and what each ask's text was found to be about (every briefing's asks are
+    asked about several times over: for the agenda, the money, the review)."""
 
     def __init__(self, initiatives: tuple[Initiative, ...]):
         self.initiatives = initiatives
         self.titles = _Names([i.title for i in initiatives])
         self.ids = _Names([i.id for i in initiatives])
+        self.title_of = {i.id: i.title for i in initiatives}
+        self.heads = [(i.id, head, head.lower()) for i in initiatives if (head := _head(i.title))]
+        self.about: dict[str, list[str]] = {}  # an unlinked ask's text -> ask_initiatives' answer
 
 
 _INDEXES: dict[int, _Index] = {}
@@ -147,9 +152,17 @@ def ask_initiatives(ask_text: str, linked: str | None,
     one whose title is part of another's it names; else each whose id it names."""
     if linked:
         return [linked]
+    index = _index(initiatives)
+    found = index.about.get(ask_text)
+    if found is None:
+        found = index.about[ask_text] = _about(ask_text, index)
+    return list(found)
+
+
+def _about(ask_text: str, index: _Index) -> list[str]:
+    """What ask_initiatives answers for an unlinked ask, found afresh."""
     lowered = folded(ask_text)
     runs = set(_RUN.findall(lowered))
-    index = _index(initiatives)
     items = index.initiatives
     for names, attribute in ((index.titles, "title"), (index.ids, "id")):
         found = {items[n].id: span for n in names.tried(runs)
@@ -161,7 +174,7 @@ def ask_initiatives(ask_text: str, linked: str | None,
             return named
     # Else the name people shorten it to: a title's head before its comma or colon, two words or
     # more ("the damp and mould course" is "Damp and Mould, Find the Cause").
-    heads = {i.id: head for i in items if (head := _head(i.title)) and head.lower() in lowered}
+    heads = {i: head for i, head, lower in index.heads if lower in lowered}
     return [i for i, head in heads.items() if _names(ask_text, head, lowered)][:1]
 
 
@@ -204,7 +217,7 @@ def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiativ
     named = about if about is not None else ask_initiatives(ask_text, None, initiatives)
     # What the ask asks for is read around the names it gives: "Approve the roll-out of Pilot
     # Academy" asks for a roll-out, "Time to Talk" releases nobody's hours.
-    titles = {i.id: i.title for i in initiatives}
+    titles = _index(initiatives).title_of
     words = ask_text
     for ident in named:
         words = _pattern(titles.get(ident, ident)).sub(" ", words)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
 from buyin_cli.errors import Location, Problem
 from buyin_cli.figures.compute import Figures, compute_figures
@@ -11,15 +12,17 @@ from buyin_cli.load.models import Briefing
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.plan.agenda import Agenda, Planner
 from buyin_cli.plan.answers import Answers
-from buyin_cli.records import dataclass
 from buyin_cli.review.money import Writer
 
 Path_ = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Check:
-    """One rule applied to one subject; `problem` is None when it passes."""
+class Check(NamedTuple):
+    """One rule applied to one subject; `problem` is None when it passes.
+
+    A named tuple, not a frozen dataclass: a review makes one per rule and subject
+    (90,000 at 10k records, nearly all passing), and a tuple is made in a third of the time.
+    """
 
     code: str
     owner: Path_  # the item whose `accept` may accept it

@@ -43,6 +43,9 @@ def _follow_ups(ctx: Context) -> Iterator[Check]:
     """W505 on each follow-up past due; W506 on the next meeting that does not come back to it."""
     briefings = ctx.strategy.briefings
     people = ctx.strategy.index.stakeholders
+    meetings: dict[str, list[tuple[int, Briefing]]] = {}  # by stakeholder, in file order
+    for n, b in enumerate(briefings):
+        meetings.setdefault(b.stakeholder, []).append((n, b))
     for i, briefing in enumerate(briefings):
         if briefing.outcome is None:
             continue
@@ -57,8 +60,7 @@ def _follow_ups(ctx: Context) -> Iterator[Check]:
                             f"done as of {ctx.today}: do it and set done: true, or agree a "
                             "new date and record it as a follow-up of the next meeting")
             # The first later meeting with the same person after it fell due, while still late.
-            later = [(b.date, n) for n, b in enumerate(briefings)
-                     if b.stakeholder == briefing.stakeholder and b.date > held
+            later = [(b.date, n) for n, b in meetings[briefing.stakeholder] if b.date > held
                      and follow_up.due < min(b.date, ctx.today) and not follow_up.done]
             if not later:
                 continue

@@ -16,7 +16,9 @@ from buyin_cli.words import dotted
 def checks(ctx: Context) -> Iterator[Check]:
     piloted = {p.initiative for p in ctx.strategy.pilots}
     for i, initiative in enumerate(ctx.strategy.initiatives):
-        yield ctx.check("W302", ("initiatives", i), initiative.id not in piloted,
+        # Each message is written only when its check fails (most pass, thousands of times).
+        yield ctx.check("W302", ("initiatives", i), False) if initiative.id in piloted else ctx.check(
+                        "W302", ("initiatives", i), True,
                         message=f"initiatives[{i}]: '{initiative.id}' has no pilot: run "
                                 "one with a small group and add it to pilots, with "
                                 "before/after readings of a business metric")
@@ -25,18 +27,19 @@ def checks(ctx: Context) -> Iterator[Check]:
         for j, result in enumerate(pilot.results):
             path = owner + ("results", j)
             yield from _isolated(ctx, owner, path, result)
-        yield ctx.check("W311", owner, bool(pilot.results) and not pilot.application,
-                        message=f"{dotted(owner)}: '{pilot.id}' shows results but no "
+        yield ctx.check("W311", owner, False) if not pilot.results or pilot.application else ctx.check(
+                        "W311", owner, True, message=f"{dotted(owner)}: '{pilot.id}' shows results but no "
                                 "application: add application [{behaviour, before, after, "
                                 "unit}]: what participants now do on the job, so the results "
                                 "are not a claim with a gap in the middle")
         missing = [name for name in ("reaction", "learning", "usage")
                    if getattr(pilot, name) is None]
-        yield ctx.check("W304", owner, bool(missing),
-                        message=f"{dotted(owner)}: '{pilot.id}' does not report "
+        yield ctx.check("W304", owner, False) if not missing else ctx.check(
+                        "W304", owner, True, message=f"{dotted(owner)}: '{pilot.id}' does not report "
                                 f"{' or '.join(missing)}: add "
                                 + ", ".join(_PILOT_HINTS[m] for m in missing))
-        yield ctx.check("W306", owner, not pilot.results, ctx.at(owner + ("results",)),
+        yield ctx.check("W306", owner, False) if pilot.results else ctx.check(
+                        "W306", owner, True, ctx.at(owner + ("results",)),
                         f"{dotted(owner)}.results: '{pilot.id}' measured no business "
                         "result: add before/after readings of a metric its initiative's "
                         "objectives track")
@@ -45,17 +48,17 @@ def checks(ctx: Context) -> Iterator[Check]:
                         if is_learning_number(ctx.metrics[r.metric].name,
                                               ctx.metrics[r.metric].unit,
                                               ctx.metrics[r.metric].value_per_unit is not None)]
-            yield ctx.check("W305", owner, len(learning) == len(pilot.results),
-                            ctx.at(owner + ("results",)),
+            yield ctx.check("W305", owner, False) if len(learning) != len(pilot.results) else ctx.check(
+                            "W305", owner, True, ctx.at(owner + ("results",)),
                             f"{dotted(owner)}.results: every result ({', '.join(learning)}) "
                             "is a learning number: add a result on a business metric "
                             "the objective's owner tracks (errors, complaints, sales…) "
                             "and keep scores in reaction, learning and usage")
     yield from _tracked(ctx)
     for i, initiative in enumerate(ctx.strategy.initiatives):
-        yield ctx.check("W313", ("initiatives", i),
-                        bool(initiative.costs) and not is_fully_loaded(initiative),
-                        ctx.at(("initiatives", i, "costs")),
+        loaded = not initiative.costs or is_fully_loaded(initiative)
+        yield ctx.check("W313", ("initiatives", i), False) if loaded else ctx.check(
+                        "W313", ("initiatives", i), True, ctx.at(("initiatives", i, "costs")),
                         f"initiatives[{i}].costs: '{initiative.id}' leaves out participants' "
                         "time, so its cost is not fully loaded: add the time participants "
                         "spend learning as a cost with category: participants-time (hours × "
@@ -89,8 +92,8 @@ def _isolated(ctx: Context, owner: Path_, path: Path_, result: Result) -> Iterat
     if result.isolation is not None and result.isolation < 1:
         weak = result.confidence is None or result.confidence == 1
         had = "has no" if result.confidence is None else "is held with full confidence, no"
-        yield ctx.check("W303", owner, weak,
-                        ctx.at(path + ("isolation" if result.confidence is None
+        yield ctx.check("W303", owner, False) if not weak else ctx.check(
+                        "W303", owner, True, ctx.at(path + ("isolation" if result.confidence is None
                                        else "confidence",)),
                         f"{dotted(path)}.isolation: the estimate {result.isolation:g} {had} "
                         "confidence adjustment: add confidence (how sure you are of the "

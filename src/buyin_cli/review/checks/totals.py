@@ -22,15 +22,23 @@ from buyin_cli.words import dotted
 def checks(ctx: Context) -> Iterator[Check]:
     # Each initiative's results used, by metric: built once, read for every pair.
     used = {i: {r.metric_id: r for r in f.results_used} for i, f in ctx.figures.initiatives.items()}
-    for k, initiative in enumerate(ctx.strategy.initiatives):
+    initiatives = ctx.strategy.initiatives
+    # The earlier initiatives that reach each audience, in order: only those can share one with
+    # a later initiative, so each is compared with them rather than with every earlier one.
+    reaching: dict[str, list[int]] = {}
+    for k, initiative in enumerate(initiatives):
         owner = ("initiatives", k)
-        yield _double_count(ctx, owner, initiative, ctx.strategy.initiatives[:k], used)
+        earlier = sorted({n for a in initiative.audiences for n in reaching.get(a, ())})
+        yield _double_count(ctx, owner, initiative, [initiatives[n] for n in earlier], used)
         yield _hidden_loss(ctx, owner, initiative)
+        for a in dict.fromkeys(initiative.audiences):
+            reaching.setdefault(a, []).append(k)
 
 
 def _double_count(ctx: Context, owner: Path_, initiative: Initiative, earlier: list[Initiative],
                   used: dict[str, dict[str, ResultFigures]]) -> Check:
-    """W315 on the later of two initiatives that both credit a metric to the same people."""
+    """W315 on the later of two initiatives that both credit a metric to the same people
+    (`earlier`: those before it that reach one of its audiences, in order)."""
     mine = used[initiative.id]
     for other in earlier:
         shared = [a for a in initiative.audiences if a in other.audiences]
