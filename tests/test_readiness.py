@@ -627,8 +627,8 @@ def _unpriced_handful(d):
 def _handful_superseded(d):
     # A later, larger reading of the same metric is the one the roll-out counts.
     _handful_of_events(d)
-    later = {**copy.deepcopy(BASE["pilots"][0]), "id": "p2", "start": "2025-04-01", "end": "2025-06-01"}
-    later["results"] = later["results"][:1]
+    later = base()["pilots"][0]
+    later.update(id="p2", start="2025-04-01", end="2025-06-01", results=later["results"][:1])
     d["pilots"].append(later)
 
 
