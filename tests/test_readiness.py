@@ -787,10 +787,10 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2 → 19/20 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2, W318 ×2 → 21/22 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (19, 20, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (21, 22, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 

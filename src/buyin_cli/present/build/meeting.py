@@ -72,8 +72,8 @@ def _weakest(initiatives: list[InitiativeView]) -> InitiativeView | None:
 
 
 # The doubts that make a benefit an estimate: nothing isolated, impossible, too thin a pilot,
-# an extraordinary return.
-DOUBTING = ("W301", "W307", "W308", "W310")
+# an extraordinary return, a handful of events.
+DOUBTING = ("W301", "W307", "W308", "W310", "W318")
 
 
 class _Doubted(TypedDict):

@@ -58,6 +58,8 @@ class WorkingLine(WorkedResult):
 
     group: str  # the pilot's group
     participants_text: str
+    before_text: str = ""  # the pilot group's readings, said of a handful of events (W318)
+    after_text: str = ""
 
 
 @dataclass(frozen=True)
