@@ -57,3 +57,18 @@ def test_a_larger_count_is_not_doubted(valid_data, tmp_path):
     valid_data["pilots"][0]["results"][0].update(before=20, after=10, control_before=20, control_after=20)
     slides, _ = deck_and_points(valid_data, tmp_path)
     assert not any("handful" in t or "too few events" in t for t in _footnotes(slides).values())
+
+
+def test_only_the_money_on_a_handful_of_events_counts_as_an_estimate(valid_data, tmp_path):
+    # Returns, 400 → 300 a month, bring $72,000 of $123,840: the handful's share is not most of it.
+    _handful(valid_data)
+    valid_data["initiatives"][0]["costs"][0]["amount"] = 60000
+    valid_data["briefings"][0]["asks"][0]["decision"] = "Approve $60,000 to roll out Pick Right to all 120 pickers"
+    valid_data["metrics"].append({"id": "returns", "name": "Returns", "unit": "returns a month", "better": "lower",
+                                  "baseline": 4000, "target": 2500, "value_per_unit": 10})
+    valid_data["objectives"][0]["metrics"].append("returns")
+    valid_data["pilots"][0]["results"].append({"metric": "returns", "per": "month", "before": 400, "after": 300,
+                                               "control_before": 400, "control_after": 400})
+    slides, points = deck_and_points(valid_data, tmp_path)
+    assert slides[1]["title"].startswith("$60,000 in year one brings $123,840 a year, paid back"), slides[1]["title"]
+    assert "(from a handful of events)" in points  # the money line still says what it rests on in part

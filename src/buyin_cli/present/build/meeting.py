@@ -86,11 +86,19 @@ def _doubted(initiatives: list[InitiativeView], benefit: float, fmt: Formatter) 
     """The share of a total benefit that rests on figures the review doubts and no one has
     accepted, when it is most of it."""
     doubted = [i for i in initiatives if i.monetised and _doubts(i)]
-    share = sum(i.rollout_benefit for i in doubted) / benefit if benefit > 0 else 0.0
+    share = sum(_doubted_benefit(i) for i in doubted) / benefit if benefit > 0 else 0.0
     if share <= 0.5:
         return {"doubted_share_text": None, "doubted": (), "upper_bound": False}
     return {"doubted_share_text": fmt.share(share), "doubted": tuple(i.name for i in doubted),
             "upper_bound": any("W310" in _doubts(i) for i in doubted)}
+
+
+def _doubted_benefit(initiative: InitiativeView) -> float:
+    """The part of a doubted initiative's benefit the doubts are about: all of it, but for a
+    handful of events alone (W318), which doubts only the results of so few events."""
+    if _doubts(initiative) - {"W318"}:
+        return initiative.rollout_benefit
+    return sum(line.rollout_benefit for line in initiative.working if line.tiny)
 
 
 def _doubts(item: InitiativeView | PilotView) -> set[str]:

@@ -117,7 +117,8 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float, part:
                   whole, r.rollout_annual_benefit,
                   group=pilot.group, participants_text=fmt.number(pilot.participants),
                   before_text=fmt.number(pilot.results[r.index].before),
-                  after_text=fmt.number(pilot.results[r.index].after))
+                  after_text=fmt.number(pilot.results[r.index].after),
+                  rollout_benefit=r.rollout_annual_benefit or 0.0)
     if r.rollout_annual_benefit is None:
         return line
     return replace(line, rollout_annual_benefit_text=fmt.money(part))
