@@ -159,7 +159,8 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
             not page.backup and any(r is result for r in page.results) for page in pilot.pages)
         compared = 2 if result.has_control else 1 if (
             result.isolation_given or result.trend_after_text or result.estimates) else 0
-        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot), value)
+        # A handful of events (W318) doubts only its tiny results, which are never the headline.
+        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot) - {"W318"}, value)
 
     ranked = [(rank(*results[key], used.rollout_annual_benefit or 0.0), results[key])
               for i in funded for used in figures.initiatives[i.id].results_used
