@@ -194,7 +194,7 @@ def confidence_words(slides: list[dict[str, Any]], strategy: dict[str, Any],
 
 
 CAUTIOUS = re.compile(r"\bconservative\b|vorsichtig gerechnet", re.IGNORECASE)
-TINY_COUNT = 5  # as the deck judges it (present/build/evidence.py)
+TINY_COUNT = 5  # as the deck judges it (load/units.py)
 
 
 def _tiny(result: dict[str, Any], strategy: dict[str, Any]) -> bool:

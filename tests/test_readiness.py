@@ -274,6 +274,11 @@ def _level_scaled_up(d):
     d["pilots"][0]["results"][0].update(before=60, after=62, control_before=60, control_after=60)
 
 
+def _handful_of_events(d):
+    # 2 → 1 defects a week: one defect more or less undoes or doubles the change, priced × R.
+    d["pilots"][0]["results"][0].update(before=2, after=1, control_before=2, control_after=2)
+
+
 def _level_per_period(d):
     d["metrics"][1].update(unit="% per quarter", baseline=20, target=10, actual=18)
     d["pilots"][0]["results"][1].update(before=20, after=16)
@@ -395,6 +400,7 @@ FAILING = [
     ("W315", _same_change_twice, "- id: i2"),
     ("W316", _rollout_at_a_loss, "costs:"),
     ("W317", _level_scaled_up, "- metric: m1"),
+    ("W318", _handful_of_events, "- metric: m1"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -608,6 +614,24 @@ def _level_piloted_by_everyone(d):
     d["pilots"][0]["cost"] = 20000  # the whole audience piloted it
 
 
+def _ten_times_the_events(d):
+    d["pilots"][0]["results"][0].update(before=20, after=10, control_before=20, control_after=20)
+
+
+def _unpriced_handful(d):
+    _handful_of_events(d)
+    del d["metrics"][0]["value_per_unit"]
+    d["metrics"][0]["accept"] = {"W103": "Defects are reported, not priced."}
+
+
+def _handful_superseded(d):
+    # A later, larger reading of the same metric is the one the roll-out counts.
+    _handful_of_events(d)
+    later = base()["pilots"][0]
+    later.update(id="p2", start="2025-04-01", end="2025-06-01", results=later["results"][:1])
+    d["pilots"].append(later)
+
+
 PASSING = [
     ("W301", _trend_line_only),
     ("W301", _estimates_only),
@@ -646,6 +670,9 @@ PASSING = [
     ("W315", _same_people_other_metrics),
     ("W316", _rollout_that_needs_most_of_its_effect),
     ("W317", _level_piloted_by_everyone),
+    ("W318", _ten_times_the_events),
+    ("W318", _unpriced_handful),
+    ("W318", _handful_superseded),
 ]
 
 
@@ -760,10 +787,10 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2 → 19/20 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2, W318 ×2 → 21/22 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (19, 20, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (21, 22, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 
@@ -878,3 +905,20 @@ def test_a_double_count_names_the_first_earlier_initiative_that_shares_it(tmp_pa
     readiness, _ = run(tmp_path, data)
     found = [w.message.split(" both credit")[0] for w in readiness.warnings if w.code == "W315"]
     assert found == ["initiatives[1]: 'i2' and 'i1'", "initiatives[2]: 'i3' and 'i1'"]
+
+
+def test_a_handful_of_events_says_how_far_one_event_moves_the_money(tmp_path):
+    data = base()
+    _handful_of_events(data)
+    readiness, _ = run(tmp_path, data)
+    [warning] = readiness.warnings
+    assert warning.message == (
+        "pilots[0].results[0]: 'm1' went from 2 to 1 a week in the pilot, so few events that one "
+        "more or less would undo or double the change, yet the roll-out counts it as £5,200 a year: "
+        "measure over a longer period or more people, or price a rate, or accept it with the reason")
+    data.update(locale="de_DE", currency="EUR")
+    data["pilots"][0]["results"][0].update(before=5, after=2.5)
+    readiness, _ = run(tmp_path, data)
+    [warning] = [w for w in readiness.warnings if w.code == "W318"]
+    assert "from 5 to 2,5 a week" in warning.message
+    assert "move the change by 40\u00a0%, yet the roll-out counts it as 13.000\u00a0€ a year" in warning.message

@@ -158,6 +158,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W316", "a roll-out that needs more than its whole pilot effect to break even"),
         ("W317", "a level (a %, a score, a duration, an average, a rate) whose pilot benefit the roll-out "
                  "multiplies by the scale-up R as if it were a count"),
+        ("W318", "a roll-out benefit that rests on a handful of events"),
     ),
     *_warnings(
         METHODS[3],

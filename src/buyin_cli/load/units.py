@@ -213,3 +213,14 @@ def _per_item(numerator: str, numbered: bool) -> Kind:
     if _MONEY.search(numerator) or _MEASURE.search(numerator):
         return "average"
     return "rate"
+
+
+# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
+# −50%" says little, since one event more or less halves or doubles it. The deck says such a
+# result in events (never a percentage) and the review doubts money that rests on one (W318).
+TINY_COUNT = 5
+
+
+def is_tiny(unit: str, before: float, after: float) -> bool:
+    """Whether readings `before` and `after` in `unit` are a count of a handful of events."""
+    return read_unit(unit).kind == "count" and max(abs(before), abs(after)) <= TINY_COUNT

@@ -1,4 +1,4 @@
-"""What the review doubts of the figures an item shows (W105, W301, W307, W308, W310, W315–W317), accepted or not."""
+"""What the review doubts of the figures an item shows (W105, W301, W307, W308, W310, W315–W318), accepted or not."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from buyin_cli.load.units import read_unit
 from buyin_cli.present.view import DoubtView
 from buyin_cli.review.score import Readiness
 
-DOUBTED = ("W105", "W301", "W307", "W308", "W310", "W315", "W316", "W317")
+DOUBTED = ("W105", "W301", "W307", "W308", "W310", "W315", "W316", "W317", "W318")
 
 
 def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
@@ -20,8 +20,9 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
     An initiative also carries the doubts of the pilots whose results make its benefit, since
     its return shows them: an impossible figure (W307), a pilot too thin to stand for it (W308),
     a result it prices that isolates nothing (W301: neither a comparison group nor an
-    isolation estimate, nor a trend or participants' estimates) and a level it scales up as
-    if it were a count (W317). Both also carry the doubt of a metric their benefit prices: revenue
+    isolation estimate, nor a trend or participants' estimates), a level it scales up as
+    if it were a count (W317) and a result of a handful of events it prices (W318: raised only
+    on a result a roll-out counts). Both also carry the doubt of a metric their benefit prices: revenue
     counted as benefit rather than the margin kept (W105).
     """
     found: dict[tuple[str, str], list[DoubtView]] = {}
@@ -68,7 +69,7 @@ def doubts_by_item(readiness: Readiness | None, strategy: Strategy,
             for doubt in of_metric.get(used.metric_id, []):
                 add(("initiatives", n), doubt.code, doubt.reason)
             for doubt in found.get(("pilots", used.pilot_id), []):
-                if doubt.code in ("W307", "W308") or (
+                if doubt.code in ("W307", "W308", "W318") or (
                         doubt.code == "W301" and (used.pilot_id, used.metric_id) in bare) or (
                         doubt.code == "W317" and not adds_up[used.metric_id]):
                     add(("initiatives", n), doubt.code, doubt.reason)

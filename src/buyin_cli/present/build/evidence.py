@@ -9,7 +9,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.load.units import read_unit, without_scope
+from buyin_cli.load.units import is_tiny, read_unit, without_scope
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.minutes import CHARTS_PER_SLIDE
 from buyin_cli.plan.results import result_order
@@ -29,11 +29,6 @@ from buyin_cli.present.view import (
 
 W = TypeVar("W", bound=WorkedResult)
 
-# A count whose pilot readings are all at most this many events is tiny: "2 → 1 incidents,
-# −50%" says little, since one event more or less halves or doubles it.
-TINY_COUNT = 5
-
-
 def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
            whole: float, own_benefit: float | None, in_working: bool = True, **own: Any) -> W:
     """A result's working, written once for the evidence slide and for an initiative's working:
@@ -49,7 +44,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
 
     return kind(
         unit_kind=read_unit(metric.unit).kind,
-        tiny=read_unit(metric.unit).kind == "count" and max(abs(result.before), abs(result.after)) <= TINY_COUNT,
+        tiny=is_tiny(metric.unit, result.before, result.after),
         benefit_share_text=(fmt.share(own_benefit / whole) if own_benefit is not None and whole > 0
                             else None),
         metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),

@@ -81,8 +81,8 @@ def _weakest(initiatives: list[InitiativeView], combined: float | None) -> Initi
 
 
 # The doubts that make a benefit an estimate: nothing isolated, impossible, too thin a pilot,
-# an extraordinary return.
-DOUBTING = ("W301", "W307", "W308", "W310")
+# an extraordinary return, a handful of events.
+DOUBTING = ("W301", "W307", "W308", "W310", "W318")
 
 
 class _Doubted(TypedDict):
@@ -95,11 +95,19 @@ def _doubted(initiatives: list[InitiativeView], benefit: float, fmt: Formatter) 
     """The share of a total benefit that rests on figures the review doubts and no one has
     accepted, when it is most of it."""
     doubted = [i for i in initiatives if i.monetised and _doubts(i)]
-    share = sum(i.rollout_benefit for i in doubted) / benefit if benefit > 0 else 0.0
+    share = sum(_doubted_benefit(i) for i in doubted) / benefit if benefit > 0 else 0.0
     if share <= 0.5:
         return {"doubted_share_text": None, "doubted": (), "upper_bound": False}
     return {"doubted_share_text": fmt.share(share), "doubted": tuple(i.name for i in doubted),
             "upper_bound": any("W310" in _doubts(i) for i in doubted)}
+
+
+def _doubted_benefit(initiative: InitiativeView) -> float:
+    """The part of a doubted initiative's benefit the doubts are about: all of it, but for a
+    handful of events alone (W318), which doubts only the results of so few events."""
+    if _doubts(initiative) - {"W318"}:
+        return initiative.rollout_benefit
+    return sum(line.rollout_benefit for line in initiative.working if line.tiny)
 
 
 def _doubts(item: InitiativeView | PilotView) -> set[str]:
@@ -164,7 +172,8 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
             not page.backup and any(r is result for r in page.results) for page in pilot.pages)
         compared = 2 if result.has_control else 1 if (
             result.isolation_given or result.trend_after_text or result.estimates) else 0
-        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot), value)
+        # A handful of events (W318) doubts only its tiny results, which are never the headline.
+        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot) - {"W318"}, value)
 
     ranked = [(rank(*results[key], used.rollout_annual_benefit or 0.0), results[key])
               for i in funded for used in figures.initiatives[i.id].results_used

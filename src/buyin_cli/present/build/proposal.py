@@ -112,7 +112,10 @@ def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float, part:
     pilot = index.pilots[r.pilot_id]
     line = worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
                   whole, r.rollout_annual_benefit,
-                  group=pilot.group, participants_text=fmt.number(pilot.participants))
+                  group=pilot.group, participants_text=fmt.number(pilot.participants),
+                  before_text=fmt.number(pilot.results[r.index].before),
+                  after_text=fmt.number(pilot.results[r.index].after),
+                  rollout_benefit=r.rollout_annual_benefit or 0.0)
     if r.rollout_annual_benefit is None:
         return line
     return replace(line, rollout_annual_benefit_text=fmt.money(part))

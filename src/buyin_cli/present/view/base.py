@@ -32,8 +32,8 @@ class DoubtView:
     """A figure the review doubts, on the item that shows it: a caveat under that figure.
 
     `code`: W301 (nothing isolated), W307 (impossible), W308 (too thin a pilot) or W310
-    (extraordinary), W315 (one change counted twice), W316 (a loss inside a total) or W317 (a
-    level scaled up as if it were a count); `reason`
+    (extraordinary), W315 (one change counted twice), W316 (a loss inside a total), W317 (a
+    level scaled up as if it were a count) or W318 (money on a handful of events); `reason`
     the written reason when the strategy accepts it, else None.
     """
 

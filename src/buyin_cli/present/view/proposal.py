@@ -58,6 +58,9 @@ class WorkingLine(WorkedResult):
 
     group: str  # the pilot's group
     participants_text: str
+    before_text: str = ""  # the pilot group's readings, said of a handful of events (W318)
+    after_text: str = ""
+    rollout_benefit: float = 0.0  # what it brings the roll-out a year
 
 
 @dataclass(frozen=True)
