@@ -60,14 +60,17 @@ class PlainTable:
     def __init__(self) -> None:
         self.columns: list[tuple[str, dict[str, Any]]] = []
         self.rows: list[tuple[str, ...]] = []
+        self._drawn: dict[int, list[str] | None] = {}  # lines() by width, until a cell is added
 
     def add_column(self, header: str, **options: Any) -> None:
         """A column; `options` are rich's: justify, no_wrap, max_width (others go to rich)."""
         self.columns.append((printable(header), options))
+        self._drawn.clear()
 
     def add_row(self, *cells: str) -> None:
         """A row of cells, written as they are (never read as markup)."""
         self.rows.append(tuple(printable(cell) for cell in cells))
+        self._drawn.clear()
 
     def texts(self) -> list[str]:
         """Every header and cell, as drawn."""
@@ -92,7 +95,13 @@ class PlainTable:
             yield Segment.line()
 
     def lines(self, max_width: int) -> list[str] | None:
-        """The table's lines at this width, or None where rich's layout is not this simple one."""
+        """The table's lines at this width, or None where rich's layout is not this simple one
+        (drawn once a width: a split table asks whether it fits, then prints the same lines)."""
+        if max_width not in self._drawn:
+            self._drawn[max_width] = self._lines(max_width)
+        return self._drawn[max_width]
+
+    def _lines(self, max_width: int) -> list[str] | None:
         count = len(self.columns)
         known = {"justify", "no_wrap", "max_width"}
         if not count or any(set(o) - known for _, o in self.columns) or any(

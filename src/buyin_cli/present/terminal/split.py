@@ -39,20 +39,23 @@ class SplitTable:
     def parts(self, width: int) -> list[PlainTable]:
         """The tables to draw at `width`: one when every column fits whole, else more."""
         groups: list[list[int]] = []
+        tables: list[PlainTable] = []  # the table of each group, as tried: it keeps its drawing
         for i in range(1, len(self.columns)):
-            if groups and self._fits([0, *groups[-1], i], width):
+            tried = self._table([0, *groups[-1], i]) if groups else None
+            if tried is not None and self._fits(tried, [0, *groups[-1], i], width):
                 groups[-1].append(i)
+                tables[-1] = tried
             else:
                 groups.append([i])  # alone, it is as wide as the terminal lets it be
-        return [self._table([0, *group]) for group in groups] or [self._table([0])]
+                tables.append(self._table([0, i]))
+        return tables or [self._table([0])]
 
-    def _fits(self, indices: list[int], width: int) -> bool:
-        """Whether these columns, side by side at `width`, keep every word whole.
+    def _fits(self, table: PlainTable, indices: list[int], width: int) -> bool:
+        """Whether these columns (`table`), side by side at `width`, keep every word whole.
 
         PlainTable draws a table of plain text as rich would, and declines (None) where rich
         would crop; a table it does not draw (wide characters, say) is judged by each column's
         longest word instead, though rich may still shrink one of them below it."""
-        table = self._table(indices)
         if all(simple(t) for t in table.texts()):
             return table.lines(width) is not None
         needs = [_need([self.columns[i][0], *(row[i] for row in self.rows)], self.columns[i][1])
