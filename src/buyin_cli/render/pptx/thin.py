@@ -6,8 +6,8 @@ table of one row, two asks are two short bullets. By rule, not by example:
   beside its value, the first pair as the header row;
 - a table alone on its slide is set larger, up to TABLE_GROWN, while it keeps within
   TABLE_FILL of its box, and its rows are made taller alike to fill that much;
-- a short text alone on its slide is a statement: set larger, up to STATEMENT, and
-  centred in its box.
+- a short text alone on its slide, or alone under its big numbers, is a statement: set
+  larger, up to STATEMENT, and centred in its box.
 "Short" is under THIN of the box at the size the slide would otherwise have.
 """
 
@@ -30,6 +30,12 @@ def alone(spec: Slide) -> bool:
     """Whether the slide's text or table is all it shows (no chart, callouts or flow)."""
     return not spec.all_charts and not spec.callouts and not spec.flow and (
         spec.table is None or (not spec.body and spec.link is None))
+
+
+def under_numbers(spec: Slide) -> bool:
+    """Whether the slide's list stands alone under its big numbers (the asks again): short,
+    it is a statement there too, in the room the numbers leave."""
+    return bool(spec.callouts) and not spec.all_charts and not spec.flow and spec.table is None
 
 
 def suited(spec: Slide) -> Slide:
