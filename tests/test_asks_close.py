@@ -3,7 +3,8 @@ and a slide that is not half empty.
 
 Each test is the smallest case of a cold review's finding: asks for people's time and a
 pilot titled only "Two decisions today" over an empty lower half; two short asks under big
-numbers leaving the box white; the invariant that finds such a close.
+numbers leaving the box white; the invariant that finds such a close; and a quotes slide
+whose first quote, as its title, held the second alone in an empty box.
 """
 
 from __future__ import annotations
@@ -102,3 +103,23 @@ def test_the_invariant_finds_a_half_empty_close(tmp_path):
     fill = fills(path)[0][1]
     assert 0.4 <= fill < ASKS_FILL
     assert thin_slides(path) and "reaches" in thin_slides(path)[0]
+
+
+def test_two_quotes_are_one_statement_not_a_title_over_an_empty_box(valid_data, tmp_path):
+    # The first quote as the title held the second, alone in the body, at the title's size in
+    # an empty box; on 4:3 the title's shorter form lost the first quote altogether.
+    valid_data["pilots"][0]["quotes"] = [
+        {"text": "First time anyone showed us our own shelves instead of a drawing of them.",
+         "by": "Picker, night shift, Columbus warehouse"},
+        {"text": "I check the label twice now and call the lead only when it fails.", "by": "Picker, days"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides, _ = _deck(valid_data, tmp_path)
+    quotes = next(s for s in slides if any("First time anyone" in text for _, text in s["body"]))
+    said = [text for _, text in quotes["body"]]
+    assert said == ["“First time anyone showed us our own shelves instead of a drawing of them.”",
+                    "Picker, night shift, Columbus warehouse",
+                    "“I check the label twice now and call the lead only when it fails.”", "Picker, days"]
+    frame = next(ph.text_frame for slide in Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx")).slides
+                 for ph in slide.placeholders if ph.text_frame.text.startswith("“First time anyone"))
+    assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert frame.paragraphs[0].runs[0].font.size.pt >= STATEMENT_SIZE
