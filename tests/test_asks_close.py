@@ -119,7 +119,7 @@ def test_two_quotes_are_one_statement_not_a_title_over_an_empty_box(valid_data, 
     assert said == ["“First time anyone showed us our own shelves instead of a drawing of them.”",
                     "Picker, night shift, Columbus warehouse",
                     "“I check the label twice now and call the lead only when it fails.”", "Picker, days"]
-    frame = next(ph.text_frame for slide in Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx")).slides
-                 for ph in slide.placeholders if ph.text_frame.text.startswith("“First time anyone"))
+    deck = Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx"))
+    frame = next(ph.text_frame for slide in deck.slides for ph in slide.placeholders if ph.text_frame.text.startswith("“First time anyone"))
     assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert frame.paragraphs[0].runs[0].font.size.pt >= STATEMENT_SIZE
