@@ -120,6 +120,7 @@ def test_two_quotes_are_one_statement_not_a_title_over_an_empty_box(valid_data, 
                     "Picker, night shift, Columbus warehouse",
                     "“I check the label twice now and call the lead only when it fails.”", "Picker, days"]
     deck = Presentation(str(tmp_path / "out" / "warehouse-manager-briefing.pptx"))
-    frame = next(ph.text_frame for slide in deck.slides for ph in slide.placeholders if ph.text_frame.text.startswith("“First time anyone"))
+    frame = next(ph.text_frame for slide in deck.slides for ph in slide.placeholders
+                 if ph.text_frame.text.startswith("“First time anyone"))
     assert frame.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert frame.paragraphs[0].runs[0].font.size.pt >= STATEMENT_SIZE
