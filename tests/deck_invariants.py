@@ -356,6 +356,8 @@ def continued(slides: list[dict[str, Any]], briefing: dict[str, Any]) -> list[st
 # half-empty (white space is allowed, a half-empty slide is not), unless it is a
 # statement: a short text set large and centred in the area on purpose.
 MIN_FILL, STATEMENT_SIZE = 0.4, 24
+ASKS_FILL = 0.6  # the asks again: their lower half empty under a short title is a half-empty close
+ASKS_NOTES = ("Ask for each decision plainly", "Bitten Sie klar um jede")  # the asks slide's notes
 
 
 def fills(path: Path) -> list[tuple[int, float, str]]:
@@ -427,9 +429,12 @@ def small_decision(path: Path) -> list[str]:
 
 
 def thin_slides(path: Path) -> list[str]:
-    """Presented content slides whose content reaches less than MIN_FILL down their area."""
+    """Presented content slides whose content reaches less than MIN_FILL down their area; the
+    asks again, the close the room decides on, less than ASKS_FILL (a statement aside)."""
+    asks = {i for i, slide in enumerate(Presentation(str(path)).slides, 1)
+            if any(words in slide.notes_slide.notes_text_frame.text for words in ASKS_NOTES)}
     return [f"slide {i} reaches {fill:.0%} down its area ({what})" for i, fill, what in fills(path)
-            if fill < MIN_FILL]
+            if fill < (ASKS_FILL if i in asks else MIN_FILL)]
 
 
 # What slide 2's title says when the pilot is the case for scaling (English and German).

@@ -277,7 +277,8 @@ def test_the_asks_again_say_their_money_in_the_title_when_they_ask_for_money(val
     (tmp_path / "unpriced").mkdir()
     slides, _ = _deck(valid_data, tmp_path / "unpriced")
     asks = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
-    assert asks["title"] == "Two decisions today"  # no money asked: none said as if it were
+    # No money asked: none said as if it were; what they build on is their point.
+    assert asks["title"] == "Two decisions today, to build on what the pilot showed"
 
 
 def test_money_no_ask_asks_for_stands_under_what_the_roll_out_would_cost_and_bring(valid_data, tmp_path):

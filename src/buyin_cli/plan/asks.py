@@ -206,6 +206,18 @@ def asks_for_pilot(ask_text: str) -> bool:
     return bool(_PILOT.search(ask_text)) and not _ROLLOUT.search(ask_text)
 
 
+# An amount of money as an ask writes it: "£9,800", "€ 12.500", "12.500 €", "EUR 4,000".
+_AMOUNT = re.compile(r"[£$€]\s?\d(?:[\d,.'\u00a0\u202f]*\d)?|\d(?:[\d.,'\u00a0\u202f]*\d)?\s?€"
+                     r"|\b(?:GBP|EUR|USD|CHF)\s?\d(?:[\d,.']*\d)?")
+
+
+def stated_amount(ask_text: str) -> str | None:
+    """The one amount of money a plain-text ask names, as it writes it ("for £9,800"); None when
+    it names none, or several (which of them the ask is for is the ask's to say)."""
+    found = _AMOUNT.findall(ask_text)
+    return found[0] if len(found) == 1 else None
+
+
 def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiative],
               about: list[str] | None = None) -> list[str]:
     """The ids of the initiatives whose roll-out an ask funds, so the deck prices them beside the

@@ -10,7 +10,15 @@ from buyin_cli.figures.compute import Figures
 from buyin_cli.figures.totals import combine
 from buyin_cli.load.models import Briefing, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.plan.asks import ask_initiatives, asks_for_money, asks_fund, others_about, whose_time
+from buyin_cli.plan.asks import (
+    ask_initiatives,
+    asks_for_money,
+    asks_for_pilot,
+    asks_fund,
+    others_about,
+    stated_amount,
+    whose_time,
+)
 from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -134,7 +142,8 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
             whose_time(a.decision, about[0] if about else None, timed, others_about(found, n)) or "")
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
-                            not about and asks_for_money(a.decision), tuple(fresh[1:])))
+                            not about and asks_for_money(a.decision), tuple(fresh[1:]),
+                            asks_for_pilot(a.decision), stated_amount(a.decision)))
         about_ids |= set(about) | ({time_of.id} if time_of else set())
         said |= {v.id for v in views}
         unfunded += not views

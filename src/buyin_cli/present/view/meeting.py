@@ -65,6 +65,8 @@ class AskView:
     unnamed_rollout: bool = False
     # The other initiatives it funds, when it names more than one ("Roll out X and Y").
     others: tuple[InitiativeView, ...] = ()
+    pilot: bool = False  # it asks for a pilot or a trial, not a roll-out
+    stated: str | None = None  # the one amount of money its words name, as written ("£9,800")
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision

@@ -111,7 +111,7 @@ def _short_under(maker: SlideMaker, layout: LayoutFacts, spec: Slide, place: Pla
     if size >= text.size or len(text.pages) != 1 or not thin.alone(spec) or spec.table is not None:
         return False
     steps = maker.cache.get(("text", layout.name, place.idx), (0.0, ()))[1]
-    return thin.statement_size(body, inner(place.box), steps, size, text.floor) is not None
+    return thin.statement_size(body, inner(place.box), steps, size, text.floor, thin.short_of(spec)) is not None
 
 
 def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -> None:

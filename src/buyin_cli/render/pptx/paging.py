@@ -95,8 +95,8 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         cache[key] = (inherited_size(prs, ph, "body", 20), indents(prs, ph))
     size, steps = cache[key]
     box = inner(places["text"].box)
-    statement = thin.statement_size(paras, box, steps, size, BODY_FLOOR) if (
-        thin.alone(spec) and spec.table is None) else None
+    statement = thin.statement_size(paras, box, steps, size, BODY_FLOOR, thin.short_of(spec)) if (
+        (thin.alone(spec) or thin.under_numbers(spec)) and spec.table is None) else None
     size = statement or size
     fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
         b.detail for b in spec.body or []] + [False] * (spec.link is not None))

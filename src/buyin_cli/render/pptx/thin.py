@@ -6,9 +6,10 @@ table of one row, two asks are two short bullets. By rule, not by example:
   beside its value, the first pair as the header row;
 - a table alone on its slide is set larger, up to TABLE_GROWN, while it keeps within
   TABLE_FILL of its box, and its rows are made taller alike to fill that much;
-- a short text alone on its slide is a statement: set larger, up to STATEMENT, and
-  centred in its box.
-"Short" is under THIN of the box at the size the slide would otherwise have.
+- a short text alone on its slide, or alone under its big numbers, is a statement: set
+  larger, up to STATEMENT, and centred in its box.
+"Short" is under THIN of the box at the size the slide would otherwise have; on a slide the
+room decides on (`fill`: the asks again), under STATEMENT_FILL: the close is never half empty.
 """
 
 from __future__ import annotations
@@ -32,6 +33,17 @@ def alone(spec: Slide) -> bool:
         spec.table is None or (not spec.body and spec.link is None))
 
 
+def short_of(spec: Slide) -> float:
+    """The share of its box under which the slide's list is a statement."""
+    return STATEMENT_FILL if spec.fill else THIN
+
+
+def under_numbers(spec: Slide) -> bool:
+    """Whether the slide's list stands alone under its big numbers (the asks again): short,
+    it is a statement there too, in the room the numbers leave."""
+    return bool(spec.callouts) and not spec.all_charts and not spec.flow and spec.table is None
+
+
 def suited(spec: Slide) -> Slide:
     """The slide, with a one-row table alone on it read down as header–value pairs."""
     table = spec.table
@@ -47,13 +59,13 @@ def suited(spec: Slide) -> Slide:
 
 
 def statement_size(paras: list[Para], box: Box, indents: tuple[float, ...], size: float,
-                   floor: float) -> float | None:
+                   floor: float, short: float = THIN) -> float | None:
     """The size of a short text set as a statement (its own, when that is larger), or None
-    when the text is not short."""
+    when the text is not short: `short` of the box or more."""
     def height(at: float) -> float:
         return sum(para_height(p, box, indents, at, floor) for p in paras)
 
-    if not paras or height(size) >= THIN * box.height:
+    if not paras or height(size) >= short * box.height:
         return None
     return next((float(at) for at in range(STATEMENT, int(size), -1)
                  if height(at) <= STATEMENT_FILL * box.height), float(size))
