@@ -4,10 +4,11 @@ names by title or id; a plain-text ask funds it only when it asks for its roll-o
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from buyin_cli.load.models import Briefing, Initiative
+from buyin_cli.plan.time_asks import TIME as _TIME, folded, whose_time
 
 # A plain-text ask that names an initiative funds it when it asks for money or the roll-out
 # (English or German, whatever the strategy's language: asks are written as people speak).
@@ -39,15 +40,6 @@ _SUPPORT = re.compile(
 @lru_cache(maxsize=4096)
 def _pattern(words: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(words) + r"(?!\w)", re.IGNORECASE)
-
-
-# The only non-ASCII letters that re.IGNORECASE matches to ASCII ones (İ ı ſ K).
-_TO_ASCII = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
-
-
-def folded(text: str) -> str:
-    """`text` with every letter an ASCII letter matches ignoring case made that ASCII letter, lower-case."""
-    return text.translate(_TO_ASCII).lower()
 
 
 def _names(text: str, words: str, lowered: str | None = None) -> bool:
@@ -264,64 +256,3 @@ def asks_unnamed_money(briefing: Briefing, initiatives: Sequence[Initiative]) ->
     """Whether an ask asks for money or a roll-out without linking or naming an initiative."""
     return any(not ask_initiatives(a.decision, a.initiative, initiatives) and asks_for_money(a.decision)
                for a in briefing.asks)
-
-
-# An ask for the learners' time: to release them, for hours or days, off the floor.
-_TIME = re.compile(
-    r"\b(?:releas\w*|free(?:s|ing)? up|hours?|half[- ]days?|days? off|off the (?:floor|line|bench|job|ward)"
-    r"|minutes?|staff time|their time|freistell\w*|freigestellt\w*|stunden?|minuten|\w*zeit)\b", re.IGNORECASE)
-# Words too common to tie an ask to one audience ("each", "staff").
-_COMMON = frozenset({"each", "every", "their", "with", "from", "before", "after", "staff", "team",
-                     "people", "employee", "worker", "alle", "jede", "jeden", "mitarbeitende", "mitarbeiter"})
-
-
-def _stems(text: str) -> set[str]:
-    return {w.rstrip("s") for w in re.findall(r"\w{4,}", folded(text))} - _COMMON
-
-
-# People who help others learn: an ask for their time ("each mentor's time", "Patenzeit") is not
-# the learners' time, unless they are the learners; never the activity ("coaching", "Ausbildung").
-_ROOTS = ("mentor", "coach", "budd", "champion", "trainer", "facilitator", "assessor", "supervisor",
-          "manager", "pat", "ausbilder", "führungskr", "teamleit")
-_HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?P<root>mentor(?:s|en|in|innen)?|coach(?:es)?"
-                      r"|budd(?:y|ies)|champions?|trainer(?:s|in|innen)?|facilitators?|assessors?|supervisors?|managers?"
-                      r"|pat(?:e|en|in|innen)|ausbilder\w*|führungskr\w*|teamleit\w*)(?:zeit\w*)?$")
-
-
-def _someone_elses(ask_text: str, names: Sequence[str]) -> bool:
-    """The ask is for the time of helpers (mentors, coaches…) who are not the audience `names`."""
-    own = folded(" ".join(names))
-    for word in re.findall(r"\w+", folded(ask_text)):
-        if m := _HELPERS.match(word):
-            root = next(r for r in _ROOTS if m["root"].startswith(r))
-            if root not in own:
-                return True
-    return False
-
-
-def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]],
-               taken: Collection[str] = ()) -> str | None:
-    """The initiative whose learners' time an ask asks for ("Release each dispenser for three
-    hours"), or None when the ask is not about people's time: the initiative it is about, else
-    the one alone among `audiences` (each initiative's audience names) whose audience it names
-    ("each dispenser" names "Dispensers and accuracy checkers"); where several reach that
-    audience, the one alone the meeting's other asks are not about (`taken`). Never the learners'
-    time where the ask is for someone else's: their mentors', coaches' or managers'."""
-    if not _TIME.search(ask_text):
-        return None
-    if about is not None:
-        return None if _someone_elses(ask_text, audiences.get(about, ())) else about
-    # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
-    # gate agents ("agent" names both).
-    own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
-    # A word names an audience whose name holds it, also as a German compound's head ("Fahrer":
-    # "Berufskraftfahrer"), and tells apart the one audience it names (two initiatives may share one).
-    def names(word: str, words: frozenset[str]) -> bool:
-        return any(w == word or (len(word) >= 5 and w.endswith(word)) for w in words)
-
-    groups = {frozenset(words) for words in own.values()}
-    words = {w for w in _stems(ask_text) if sum(names(w, g) for g in groups) == 1}
-    hits = [i for i, mine in own.items() if any(names(w, frozenset(mine)) for w in words)]
-    if len(hits) > 1:
-        hits = [i for i in hits if i not in taken]
-    return hits[0] if len(hits) == 1 and not _someone_elses(ask_text, audiences[hits[0]]) else None
