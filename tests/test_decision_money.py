@@ -372,3 +372,15 @@ def test_an_ask_that_an_initiative_start_is_priced_beside_it(valid_data, tmp_pat
     at = body.index("Agree that Label Check starts in every aisle in January")
     assert body[at + 1].startswith("$9,000 in year one"), body
     assert decision["title"].startswith("$15,000 in year one"), decision["title"]
+
+
+def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(valid_data, tmp_path):
+    # Nothing asked has a price of its own, but two hours of 120 pickers is $4,800: the answer
+    # first says it, in the same words as the asks again before the questions.
+    valid_data["initiatives"][0]["costs"].append(
+        {"item": "Pickers' time: two hours each", "amount": 40, "kind": "per-participant", "category": "participants-time"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Release each picker for two paid hours in March", "Agree a cover rota for the night shift"])
+    slides = _deck(valid_data, tmp_path)[0]
+    assert slides[1]["title"].startswith("Two decisions today: $4,800 of people's time"), slides[1]["title"]
+    assert [s["title"] for s in slides if s["title"] == slides[1]["title"]] == [slides[1]["title"]] * 2
