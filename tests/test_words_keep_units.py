@@ -37,13 +37,13 @@ def _metric(data: dict[str, Any], language: str, **fields: Any) -> None:
 
 @pytest.mark.parametrize(("language", "unit", "readings", "said"), [
     ("en", "errors, all halls", (42, 30, 25),
-     "down from 42 to 30 errors a month, all halls, 5 errors above the target of 25"),
+     "all halls: down from 42 to 30 errors a month, 5 errors above the target of 25"),
     ("de", "Fehler, alle Hallen", (42, 30, 25),
-     "gesunken von 42 auf 30 Fehler pro Monat, alle Hallen, 5 Fehler über dem Ziel von 25"),
+     "alle Hallen: gesunken von 42 auf 30 Fehler pro Monat, 5 Fehler über dem Ziel von 25"),
     ("en", "injuries per quarter", (9, 7, 4),
      "down from 9 to 7 injuries per quarter, 3 injuries above the target of 4"),
     ("de", "kg pro Woche, alle Filialen", (9600, 9300, 7700),
-     "gesunken von 9.600 auf 9.300 kg pro Woche, alle Filialen, 1.600 kg über dem Ziel von 7.700"),
+     "alle Filialen: gesunken von 9.600 auf 9.300 kg pro Woche, 1.600 kg über dem Ziel von 7.700"),
     ("en", "hours", (19, 17.5, 12), "down from 19.0 to 17.5 hours, 5.5 hours above the target of 12.0"),
     ("de", "€ je Bon", (6.8, 6.48, 6.1), "gesunken von 6,80 auf 6,48 € je Bon, 0,38 € über dem Ziel von 6,10"),
     ("en", "points out of 100", (92, 84, 76), "down from 92 to 84 out of 100, 8 points above the target of 76"),
