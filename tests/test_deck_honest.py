@@ -240,9 +240,11 @@ def test_a_credit_titled_alone_never_points_to_that_change(valid_data, tmp_path)
 
 
 @pytest.mark.parametrize(("better", "before", "after", "said"), [
-    ("lower", 40, 28, "−15% credited to"), ("higher", 28, 40, "+21% credited to")])
-def test_a_credited_share_is_signed_as_the_change_it_stands_for(valid_data, tmp_path, better, before, after, said):
-    # "down 30%; we credit the learning with 15%" reads as 15% of the change; the 15% is of the reading before.
+    ("lower", 40, 28, "a 15% fall credited to"), ("higher", 28, 40, "a 21% rise credited to"),
+    ("lower", 50, 32, "an 18% fall credited to")])
+def test_a_credited_share_reads_as_the_fall_or_rise_it_stands_for(valid_data, tmp_path, better, before, after, said):
+    # "down 30%; we credit the learning with 15%" reads as 15% of the change, "−15% credited" as a loss; the 15% is
+    # a fall of the reading before.
     result = valid_data["pilots"][0]["results"][0]
     metric = next(m for m in valid_data["metrics"] if m["id"] == result["metric"])
     metric["better"] = better
