@@ -273,3 +273,12 @@ def test_a_shorter_learners_or_cost_title_keeps_whom_and_what_it_is_about(valid_
     assert learners and all(t.startswith("Warehouse pickers and packers") for t in learners), learners
     costs = [t for t in titles if "in year one" in t and "brings" not in t]
     assert costs and all("Pick Right" in t for t in costs), costs
+
+
+def test_the_notes_name_only_the_isolation_and_confidence_a_result_gives(valid_data, tmp_path):
+    # "(isolation 100%, confidence 80%)" where nobody wrote an isolation claims an estimate never made.
+    result = valid_data["pilots"][0]["results"][0]
+    result.pop("isolation", None)
+    result["confidence"] = 0.8
+    notes = " ".join(s["notes"] for s in _deck(valid_data, tmp_path))
+    assert "(confidence 80%)" in notes and "isolation 100%" not in notes
