@@ -83,3 +83,15 @@ def test_every_line_of_the_working_multiplies_out(run, write, currency):
     assert f"× {symbol}0.098 = " in text and f"{symbol}0.10 " not in text
     assert f"× {symbol}0 = " not in text
     assert "× 0.140868 × 0.9 = " in text
+
+
+def test_a_change_less_its_comparison_group_is_bracketed_before_it_is_multiplied(valid_data, tmp_path):
+    # "10 fewer a month, less 1 for the comparison group × 80% isolation" reads left to right as 10 − 0.8.
+    from deck_helpers import read_deck
+    from test_deck_holds import brief_and_read
+
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+    rows = [c for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx") if s["table"]
+            for row in s["table"] for c in row if "for the comparison group" in c]
+    assert rows and all(c.startswith("(") and ") × " in c for c in rows), rows
