@@ -136,3 +136,15 @@ def test_a_chart_the_table_leaves_no_room_takes_a_page_of_its_own(tmp_path):
     assert len(prs.slides) == 2 and on == [1]
     assert not any(s.has_table for s in prs.slides[1].shapes)
     assert _charts(prs)[0].height >= CHART_MIN_HEIGHT * 12700
+
+
+def test_a_bar_charts_value_axis_across_never_runs_its_labels_together():
+    # On a 4:3 slide, "£1,000,000£1,250,000": six ticks of ten characters in a plot beside long names.
+    from buyin_cli.render.pptx.chartfit import across_format
+
+    money, ticks = '"£"#,##0', '"£"#,##0'
+    names = ["Safe Starts, Every Shift", "Right First Time: Design-to-Site Reviews"]
+    narrow = across_format(names, money, ticks, (0, 1_250_000, 250_000), 430, None)
+    assert narrow != ticks and "M" in narrow.upper()
+    assert across_format(names, money, ticks, (0, 1_250_000, 250_000), 1200, None) == ticks
+    assert across_format(["A", "B"], money, ticks, (0, 800, 200), 300, None) == ticks  # short already

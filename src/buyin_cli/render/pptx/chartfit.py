@@ -173,3 +173,16 @@ def bar_formats(values: Sequence[float | None], categories: int, series: int, nu
         return number_format, tick_format, series <= 1
     return short, short_ticks, series <= 1
 
+
+
+def across_format(categories: Sequence[str], number_format: str, tick_format: str, axis: tuple[float, float, float],
+                  frame_width: float, language: str | None) -> str:
+    """A bar chart's value axis runs across under its bars: its tick labels side by side must not
+    run together ("£1,000,000£1,250,000"); where they would, the short form ("£1.25m")."""
+    low, high, step = axis
+    ticks = [low + n * step for n in range(int(round((high - low) / step)) + 1)] if step > 0 else [low, high]
+    names = max((text_width(c, LABEL_FONT) for c in categories), default=0.0)
+    plot = max(frame_width - 2 * FRAME_PAD - min(names, 0.4 * frame_width) - 8, 1.0)
+    if len(ticks) * (widest(ticks, tick_format) + 6) <= plot:
+        return tick_format
+    return short_format(number_format, ticks, language, step) or tick_format

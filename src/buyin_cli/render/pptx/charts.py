@@ -96,6 +96,8 @@ def add_chart(slide: Any, box: tuple[int, int, int, int], spec: Chart,
         labels, ticks, all_labelled = chartfit.bar_formats(
             [v for s in spec.series for v in s.values], len(spec.categories), len(spec.series),
             number_format, ticks, (low, high, step), width, language)
+    elif spec.kind in ("bar", "clustered_bar"):
+        ticks = chartfit.across_format(spec.categories, number_format, ticks, (low, high, step), width, language)
     if line:
         share = chartlines.plot_box(spec, width, h / EMU_PER_PT, False)[3]  # of the frame: the plot's height
         chartlines.draw_lines(plot, spec, roles, number_format, share * h / EMU_PER_PT / max(high - low, 1e-9))
