@@ -384,3 +384,12 @@ def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(
     slides = _deck(valid_data, tmp_path)[0]
     assert slides[1]["title"].startswith("Two decisions today: $4,800 of people's time"), slides[1]["title"]
     assert [s["title"] for s in slides if s["title"] == slides[1]["title"]] == [slides[1]["title"]] * 2
+
+
+def test_a_benefit_that_falls_in_later_years_says_so_beside_a_year(valid_data, tmp_path):
+    # "brings $13,997 a year" over three years that keep half of it each: a year is not every year.
+    valid_data["initiatives"][0].update(horizon_years=3, retention=0.5)
+    valid_data["briefings"][0]["asks"] = [{"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}]
+    decision = _deck(valid_data, tmp_path)[0][1]
+    said = " ".join(text for _, text in decision["body"]) + decision["notes"]
+    assert "its benefit falling to $3,499 a year by year 3" in said, said
