@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from buyin_cli.load.models import Initiative
-from buyin_cli.plan.asks import ask_initiative, folded
+from buyin_cli.plan.asks import ask_initiative
+from buyin_cli.plan.time_asks import folded
 
 # Pieces that meet the matching's edges: case (İ ı ſ K fold to ASCII letters ignoring case,
 # ͅ to ι), digits, underscores and hyphens inside words, symbols at a name's ends.

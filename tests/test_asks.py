@@ -167,7 +167,7 @@ def test_matching_an_ask_to_initiatives_is_the_whole_word_search_ignoring_case()
 
 
 def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
-    from buyin_cli.plan.asks import whose_time
+    from buyin_cli.plan.time_asks import whose_time
 
     audiences = {"ccc": ["Dispensers and accuracy checkers", "Store pharmacists"],
                  "coaching": ["Counter and healthcare assistants"]}
@@ -180,7 +180,7 @@ def test_an_ask_for_time_is_tied_to_the_initiative_whose_audience_it_names():
 
 
 def test_an_ask_names_an_audience_by_its_german_compounds_head():
-    from buyin_cli.plan.asks import whose_time
+    from buyin_cli.plan.time_asks import whose_time
 
     audiences = {"yard": ["Berufskraftfahrer, Nah- und Fernverkehr"], "load": ["Lager- und Umschlagmitarbeitende"]}
     assert whose_time("Je Fahrer vier bezahlte Stunden für das Hoftraining einplanen", None, audiences) == "yard"
@@ -188,7 +188,7 @@ def test_an_ask_names_an_audience_by_its_german_compounds_head():
 
 
 def test_an_ask_for_helpers_time_is_not_priced_from_the_learners_time():
-    from buyin_cli.plan.asks import whose_time
+    from buyin_cli.plan.time_asks import whose_time
 
     audiences = {"buddy-up": ["New starters in the contact centre"], "lead": ["Shift supervisors"]}
     # Mentors, coaches or "Paten" are not the new starters whose participants' time is costed.
@@ -203,7 +203,7 @@ def test_an_ask_for_helpers_time_is_not_priced_from_the_learners_time():
 
 
 def test_an_ask_for_time_is_about_the_audience_it_names_most_of():
-    from buyin_cli.plan.asks import whose_time
+    from buyin_cli.plan.time_asks import whose_time
 
     audiences = {"safe-turn": ["Ramp agents, all four airports"], "gate-ready": ["Check-in and gate agents"]}
     assert whose_time("Release each ramp agent for 6 paid hours in March", None, audiences) == "safe-turn"
@@ -222,7 +222,7 @@ def test_an_ask_names_an_initiative_by_the_head_of_its_title():
 
 
 def test_a_time_ask_for_people_two_initiatives_reach_is_for_the_one_no_other_ask_is_about():
-    from buyin_cli.plan.asks import whose_time
+    from buyin_cli.plan.time_asks import whose_time
 
     timed = {"fix": ["Repairs operatives, all trades"], "damp": ["Repairs operatives, all trades"],
              "huddle": ["Repairs call-handlers"]}

@@ -330,7 +330,8 @@ def test_the_sponsors_target_names_one_roll_out_only_where_money_is_asked_for_it
 def test_a_roll_out_that_pays_back_after_its_first_year_says_so_in_the_title(valid_data, tmp_path):
     # $15,000 for $13,997 a year: paid back in 12.9 months, which alone reads as good news.
     valid_data["initiatives"][0]["costs"] = [{"item": "Build the guide", "amount": 15000, "kind": "one-off"}]
-    valid_data["briefings"][0]["asks"] = [{"decision": "Approve $15,000 to roll out Pick Right", "initiative": "pick-right"}]
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve $15,000 to roll out Pick Right", "initiative": "pick-right"}]
     valid_data["initiatives"][0].setdefault("accept", {})["W316"] = "Year two carries it."
     title = _deck(valid_data, tmp_path)[0][1]["title"]
     assert "paid back in 12.9 months, after the first year" in title or "paid back after the first year" in title, title
@@ -341,7 +342,8 @@ def test_a_time_ask_beside_a_priced_ask_puts_the_learners_time_in_the_title(vali
     # would hide the $4,800 of time the meeting commits.
     _second(valid_data, cost=9000)
     valid_data["initiatives"][0]["costs"].append(
-        {"item": "Pickers' time: two hours each", "amount": 40, "kind": "per-participant", "category": "participants-time"})
+        {"item": "Pickers' time: two hours each", "amount": 40,
+         "kind": "per-participant", "category": "participants-time"})
     valid_data["briefings"][0].update(minutes=45, asks=[
         "Release each picker for two paid hours in March",
         {"decision": "Approve $9,000 for Label Check", "initiative": "label-check"}])
@@ -357,7 +359,8 @@ def test_numbers_of_roll_outs_nobody_asks_for_wait_in_the_backup(valid_data, tmp
     valid_data["briefings"][0].update(minutes=45, asks=[
         {"decision": "Approve $47,600 for Doorstep Conversations", "initiative": "label-check"}])
     slides, _ = _deck(valid_data, tmp_path)
-    numbers = [s for s in slides if s["table"] and "Benefit a year" in " ".join(s["table"][0] + [r[0] for r in s["table"]])]
+    numbers = [s for s in slides
+               if s["table"] and "Benefit a year" in " ".join(s["table"][0] + [r[0] for r in s["table"]])]
     assert numbers and all(s["hidden"] for s in numbers), [(s["title"], s["hidden"]) for s in numbers]
 
 
@@ -378,7 +381,8 @@ def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(
     # Nothing asked has a price of its own, but two hours of 120 pickers is $4,800: the answer
     # first says it, in the same words as the asks again before the questions.
     valid_data["initiatives"][0]["costs"].append(
-        {"item": "Pickers' time: two hours each", "amount": 40, "kind": "per-participant", "category": "participants-time"})
+        {"item": "Pickers' time: two hours each", "amount": 40,
+         "kind": "per-participant", "category": "participants-time"})
     valid_data["briefings"][0].update(minutes=45, asks=[
         "Release each picker for two paid hours in March", "Agree a cover rota for the night shift"])
     slides = _deck(valid_data, tmp_path)[0]
@@ -389,7 +393,8 @@ def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(
 def test_a_benefit_that_falls_in_later_years_says_so_beside_a_year(valid_data, tmp_path):
     # "brings $13,997 a year" over three years that keep half of it each: a year is not every year.
     valid_data["initiatives"][0].update(horizon_years=3, retention=0.5)
-    valid_data["briefings"][0]["asks"] = [{"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}]
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}]
     decision = _deck(valid_data, tmp_path)[0][1]
     said = " ".join(text for _, text in decision["body"]) + decision["notes"]
     assert "its benefit falling to $3,499 a year by year 3" in said, said

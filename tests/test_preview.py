@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import time
 import urllib.request
 
@@ -59,7 +60,7 @@ def test_closing_stops_a_drawing_in_progress_and_leaves_no_scratch_folder(tmp_pa
     slow.write_text(f"#!/bin/sh\nsleep 30\nmkdir -p {tmp_path}/late\n")
     slow.chmod(0o755)
     monkeypatch.setattr(preview_module, "find_soffice", lambda: str(slow))
-    monkeypatch.setattr(preview_module.shutil, "which", lambda name: "/bin/true")
+    monkeypatch.setattr(shutil, "which", lambda name: "/bin/true")
     preview = Preview()
     scratch = preview._scratch
     preview.rendered([Rendered("coo", b"deck", "# Talking points\n")], [])

@@ -17,8 +17,8 @@ from buyin_cli.plan.asks import (
     asks_fund,
     others_about,
     stated_amount,
-    whose_time,
 )
+from buyin_cli.plan.time_asks import whose_time
 from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
