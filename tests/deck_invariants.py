@@ -290,6 +290,24 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
             if s["body"] and s["body"][0][1] in speakers]
 
 
+def lost_quotes(slides: list[dict[str, Any]], talking_points: str, strategy: dict[str, Any]) -> list[str]:
+    """A quote of a pilot the deck presents that no slide, note or talking point says: a title
+    too long for its box gave way to a shorter form and took the quote with it."""
+    said = [" ".join(text.split()) for s in slides for text in texts_of(s) + [s["notes"]]]
+    said.append(" ".join(talking_points.split()))
+    found = []
+    for pilot in strategy["pilots"]:
+        if not any(pilot["group"] in text for text in said):
+            continue  # a pilot this meeting does not present
+        for quote in pilot.get("quotes", []):
+            words = " ".join(str(quote["text"]).split())
+            # Whole in one text, or a bullet split across two pages: its head and its tail.
+            if not any(words in text for text in said) and not (
+                    any(words[:30] in text for text in said) and any(words[-30:] in text for text in said)):
+                found.append(f"{words!r} ({pilot['id']}) is on no slide and in no note")
+    return found
+
+
 # "That change" points back to a change the title states before it: "down from 4 to 3; … of that change".
 THAT_CHANGE = re.compile(r"\bof that change\b|\bdieser Veränderung\b")
 A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b|→|[−+]\d")
@@ -493,6 +511,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "lost quote": lost_quotes(slides, talking_points, strategy),
         "that change": dangling_changes(slides),
         "thin": thin_slides(pptx),
         "small decision": small_decision(pptx),

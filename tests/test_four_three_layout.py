@@ -1,0 +1,32 @@
+"""A 4:3 template keeps what 16:9 shows: every quote, a footer on one line, titles of one size,
+the years' table and chart together (python-pptx's own 4:3 deck, as a corporate one may be)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from deck_helpers import read_deck
+from test_deck_holds import brief_and_read
+
+DECK = "warehouse-manager-briefing.pptx"
+
+
+def _four_three(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
+    """The slides of the strategy's one briefing on a 4:3 template, after its invariants held."""
+    assert brief_and_read(data, folder, four_three=True) == []
+    return read_deck(folder / "out" / DECK)
+
+
+def test_two_quotes_both_reach_the_slide_alike(valid_data, tmp_path):
+    # The first quote fits a title alone, but not with its long speaker on a 4:3 slide.
+    valid_data["pilots"][0]["quotes"] = [
+        {"text": "For the first time somebody showed us at our own shelves where it goes wrong.",
+         "by": "Picker, night shift, Leeds warehouse, aisles 1 to 12"},
+        {"text": "I check the label twice now, even when the truck is waiting.", "by": "Team lead, nights"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _four_three(valid_data, tmp_path)  # the invariants look for a lost quote
+    quotes = next(s for s in slides if any("showed us at our own shelves" in text for _, text in s["body"]))
+    # Each quote in the body over its speaker: neither stands above the other as the title.
+    assert [(level, text[:12]) for level, text in quotes["body"]] == [
+        (0, "“For the fir"), (1, "Picker, nigh"), (0, "“I check the"), (1, "Team lead, n")]
