@@ -6,6 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from pptx import Presentation
+from pptx.util import Emu
+
+from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx.shapes import NUMBER_ROOM, SMALL
 from deck_helpers import read_deck
 from test_deck_holds import brief_and_read
 
@@ -30,3 +35,15 @@ def test_two_quotes_both_reach_the_slide_alike(valid_data, tmp_path):
     # Each quote in the body over its speaker: neither stands above the other as the title.
     assert [(level, text[:12]) for level, text in quotes["body"]] == [
         (0, "“For the fir"), (1, "Picker, nigh"), (0, "“I check the"), (1, "Team lead, n")]
+
+
+def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
+    valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
+    _four_three(valid_data, tmp_path)
+    slides = Presentation(str(tmp_path / "out" / DECK)).slides
+    footers = [shape for slide in list(slides)[1:] for shape in slide.shapes
+               if not shape.is_placeholder and shape.has_text_frame and shape.text_frame.text.startswith("Spedition")]
+    assert footers and all(
+        textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
+    # ... clear of the slide number, which ends at the right margin.
+    assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)

@@ -152,7 +152,7 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
         if numbered:
             add_slide_number(maker.prs, slide, layout, len(maker.prs.slides))
             if outline.footer:
-                add_line(slide, footer_box(layout, _margin(maker)), outline.footer)
+                add_line(slide, *footer_box(layout, _margin(maker), outline.footer))
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
