@@ -9,9 +9,10 @@ from typing import Any
 from pptx import Presentation
 from pptx.util import Emu
 
-from buyin_cli.render.pptx import textfit
+from buyin_cli.render.pptx import textfit, thin
 from buyin_cli.render.pptx.shapes import NUMBER_ROOM, SMALL
 from deck_helpers import read_deck
+from deck_invariants import fills
 from test_deck_holds import brief_and_read
 
 DECK = "warehouse-manager-briefing.pptx"
@@ -47,3 +48,18 @@ def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
         textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
     # ... clear of the slide number, which ends at the right margin.
     assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)
+
+
+
+def test_a_years_table_alone_on_its_page_fills_it(valid_data, tmp_path):
+    # Five years and the discount rate's column: on 4:3 the chart keeps its height only on a
+    # page of its own, and the table's page must not stand half empty.
+    valid_data["initiatives"][0].update(horizon_years=5, retention=0.7)
+    valid_data.update(locale="de_DE", discount_rate=0.06)
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _four_three(valid_data, tmp_path)
+    years = [i for i, s in enumerate(slides, 1) if (s["title"] or "").startswith("Über 5 Jahre")]
+    assert [(bool(slides[i - 1]["table"]), bool(slides[i - 1]["charts"])) for i in years] == [
+        (True, False), (False, True)]
+    reach = dict((i, fill) for i, fill, _ in fills(tmp_path / "out" / DECK))
+    assert reach[years[0]] >= thin.TABLE_FILL - 0.05

@@ -229,7 +229,8 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
         add_line(slide, places["footnote"].box, spec.footnote)
     if rows is not None and spec.table is not None and table.font is not None:
         t_at = table.at or (places["visual"].box if body or whole is None else whole.box)
-        least = int(thin.TABLE_FILL * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
+        alone = (thin.alone(spec) and pages == 1) or (table.grown and len(table.pages) == 1)
+        least = int(thin.TABLE_FILL * t_at[3]) if alone else 0  # grown, not half-empty
         add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
                   spec.table, rows, table.size, table.widths, table.font, least)
     return {idx for idx in used if idx is not None}
