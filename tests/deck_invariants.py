@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -433,6 +434,30 @@ def _text_height(shape: Any) -> int:
     return int(Pt(points))
 
 
+def title_sizes(path: Path) -> dict[int, float]:
+    """The size (pt) of each content slide's title: a slide with a table or a chart, so never a
+    statement (a quote, the showcase, the questions), whose title may read larger by design."""
+    sizes = {}
+    for i, slide in enumerate(Presentation(str(path)).slides, 1):
+        title = slide.shapes.title
+        if title is not None and title.has_text_frame and any(s.has_table or s.has_chart for s in slide.shapes):
+            sizes[i] = max((r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs if r.font.size),
+                           default=0.0)
+    return sizes
+
+
+LARGER = 1.25  # a title this much larger than most of the deck's reads like another template's
+
+
+def large_titles(path: Path) -> list[str]:
+    """A content title set well over most of the deck's (a short one at a template's 44 pt,
+    beside long ones shrunk to 22 pt): titles read at about one size, as on a grid."""
+    sizes = title_sizes(path)
+    most = statistics.median_high(sizes.values()) if sizes else 0
+    return [f"slide {i}'s title reads at {size:g} pt, most at {most:g} pt" for i, size in sizes.items()
+            if size > LARGER * most]
+
+
 BODY_MIN = 14  # points: the decision's text is read from the back of the room
 
 
@@ -514,6 +539,7 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "lost quote": lost_quotes(slides, talking_points, strategy),
         "that change": dangling_changes(slides),
         "thin": thin_slides(pptx),
+        "large title": large_titles(pptx),
         "small decision": small_decision(pptx),
         "scale it": unscaled_asks(slides, strategy, briefing),
         "concerns": concerns_said(slides, strategy, briefing),

@@ -11,8 +11,9 @@ from pptx.util import Emu
 
 from buyin_cli.render.pptx import textfit, thin
 from buyin_cli.render.pptx.shapes import NUMBER_ROOM, SMALL
+from buyin_cli.render.pptx.titles import TITLE_TOP
 from deck_helpers import read_deck
-from deck_invariants import fills
+from deck_invariants import fills, title_sizes
 from test_deck_holds import brief_and_read
 
 DECK = "warehouse-manager-briefing.pptx"
@@ -38,19 +39,6 @@ def test_two_quotes_both_reach_the_slide_alike(valid_data, tmp_path):
         (0, "“For the fir"), (1, "Picker, nigh"), (0, "“I check the"), (1, "Team lead, n")]
 
 
-def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
-    valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
-    _four_three(valid_data, tmp_path)
-    slides = Presentation(str(tmp_path / "out" / DECK)).slides
-    footers = [shape for slide in list(slides)[1:] for shape in slide.shapes
-               if not shape.is_placeholder and shape.has_text_frame and shape.text_frame.text.startswith("Spedition")]
-    assert footers and all(
-        textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
-    # ... clear of the slide number, which ends at the right margin.
-    assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)
-
-
-
 def test_a_years_table_alone_on_its_page_fills_it(valid_data, tmp_path):
     # Five years and the discount rate's column: on 4:3 the chart keeps its height only on a
     # page of its own, and the table's page must not stand half empty.
@@ -63,3 +51,22 @@ def test_a_years_table_alone_on_its_page_fills_it(valid_data, tmp_path):
         (True, False), (False, True)]
     reach = dict((i, fill) for i, fill, _ in fills(tmp_path / "out" / DECK))
     assert reach[years[0]] >= thin.TABLE_FILL - 0.05
+
+
+def test_a_short_content_title_reads_at_the_grids_size_not_the_templates_44(valid_data, tmp_path):
+    valid_data["briefings"][0]["minutes"] = 60
+    _four_three(valid_data, tmp_path)  # the invariants look for a title larger than most
+    sizes = title_sizes(tmp_path / "out" / DECK)
+    assert sizes and max(sizes.values()) <= TITLE_TOP, sizes
+
+
+def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
+    valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
+    _four_three(valid_data, tmp_path)
+    slides = Presentation(str(tmp_path / "out" / DECK)).slides
+    footers = [shape for slide in list(slides)[1:] for shape in slide.shapes
+               if not shape.is_placeholder and shape.has_text_frame and shape.text_frame.text.startswith("Spedition")]
+    assert footers and all(
+        textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
+    # ... clear of the slide number, which ends at the right margin.
+    assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)
