@@ -291,17 +291,22 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
             if s["body"] and s["body"][0][1] in speakers]
 
 
+QUOTE_MARKS = str.maketrans("", "", "\"'“”„‚‘’«»‹›")
+
+
 def lost_quotes(slides: list[dict[str, Any]], talking_points: str, strategy: dict[str, Any]) -> list[str]:
     """A quote of a pilot the deck presents that no slide, note or talking point says: a title
     too long for its box gave way to a shorter form and took the quote with it."""
-    said = [" ".join(text.split()) for s in slides for text in texts_of(s) + [s["notes"]]]
-    said.append(" ".join(talking_points.split()))
+    def plain(text: str) -> str:  # its words: a quote inside a quote takes the secondary marks
+        return " ".join(text.translate(QUOTE_MARKS).split())
+
+    said = [plain(text) for s in slides for text in texts_of(s) + [s["notes"]]] + [plain(talking_points)]
     found = []
     for pilot in strategy["pilots"]:
-        if not any(pilot["group"] in text for text in said):
+        if not any(plain(pilot["group"]) in text for text in said):
             continue  # a pilot this meeting does not present
         for quote in pilot.get("quotes", []):
-            words = " ".join(str(quote["text"]).split())
+            words = plain(str(quote["text"]))
             # Whole in one text, or a bullet split across two pages: its head and its tail.
             if not any(words in text for text in said) and not (
                     any(words[:30] in text for text in said) and any(words[-30:] in text for text in said)):
