@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from pathlib import Path
 from typing import Any
 
@@ -290,6 +291,29 @@ def orphans(slides: list[dict[str, Any]], strategy: dict[str, Any]) -> list[str]
             if s["body"] and s["body"][0][1] in speakers]
 
 
+QUOTE_MARKS = str.maketrans("", "", "\"'“”„‚‘’«»‹›")
+
+
+def lost_quotes(slides: list[dict[str, Any]], talking_points: str, strategy: dict[str, Any]) -> list[str]:
+    """A quote of a pilot the deck presents that no slide, note or talking point says: a title
+    too long for its box gave way to a shorter form and took the quote with it."""
+    def plain(text: str) -> str:  # its words: a quote inside a quote takes the secondary marks
+        return " ".join(text.translate(QUOTE_MARKS).split())
+
+    said = [plain(text) for s in slides for text in texts_of(s) + [s["notes"]]] + [plain(talking_points)]
+    found = []
+    for pilot in strategy["pilots"]:
+        if not any(plain(pilot["group"]) in text for text in said):
+            continue  # a pilot this meeting does not present
+        for quote in pilot.get("quotes", []):
+            words = plain(str(quote["text"]))
+            # Whole in one text, or a bullet split across two pages: its head and its tail.
+            if not any(words in text for text in said) and not (
+                    any(words[:30] in text for text in said) and any(words[-30:] in text for text in said)):
+                found.append(f"{words!r} ({pilot['id']}) is on no slide and in no note")
+    return found
+
+
 # "That change" points back to a change the title states before it: "down from 4 to 3; … of that change".
 THAT_CHANGE = re.compile(r"\bof that change\b|\bdieser Veränderung\b")
 A_CHANGE = re.compile(r"\b(?:from|down|up|fell|rose|cut|raised|von|gesunken|gestiegen|gesenkt|gesteigert)\b|→|[−+]\d")
@@ -415,6 +439,30 @@ def _text_height(shape: Any) -> int:
     return int(Pt(points))
 
 
+def title_sizes(path: Path) -> dict[int, float]:
+    """The size (pt) of each content slide's title: a slide with a table or a chart, so never a
+    statement (a quote, the showcase, the questions), whose title may read larger by design."""
+    sizes = {}
+    for i, slide in enumerate(Presentation(str(path)).slides, 1):
+        title = slide.shapes.title
+        if title is not None and title.has_text_frame and any(s.has_table or s.has_chart for s in slide.shapes):
+            sizes[i] = max((r.font.size.pt for p in title.text_frame.paragraphs for r in p.runs if r.font.size),
+                           default=0.0)
+    return sizes
+
+
+LARGER = 1.25  # a title this much larger than most of the deck's reads like another template's
+
+
+def large_titles(path: Path) -> list[str]:
+    """A content title set well over most of the deck's (a short one at a template's 44 pt,
+    beside long ones shrunk to 22 pt): titles read at about one size, as on a grid."""
+    sizes = title_sizes(path)
+    most = statistics.median_high(sizes.values()) if sizes else 0
+    return [f"slide {i}'s title reads at {size:g} pt, most at {most:g} pt" for i, size in sizes.items()
+            if size > LARGER * most]
+
+
 BODY_MIN = 14  # points: the decision's text is read from the back of the room
 
 
@@ -493,8 +541,10 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "past 100%": past_a_hundred(slides, strategy),
         "format key": yaml_keys(slides, talking_points),
         "orphan": orphans(slides, strategy),
+        "lost quote": lost_quotes(slides, talking_points, strategy),
         "that change": dangling_changes(slides),
         "thin": thin_slides(pptx),
+        "large title": large_titles(pptx),
         "small decision": small_decision(pptx),
         "scale it": unscaled_asks(slides, strategy, briefing),
         "concerns": concerns_said(slides, strategy, briefing),

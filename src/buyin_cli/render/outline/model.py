@@ -267,8 +267,9 @@ class Outline(_Model):
     continued_notes: Text = Field("", description="The notes of a continuation slide: it is no "
                                                   "new slide to present, and has no time of its own.")
     slide_numbers: bool = Field(True, description="Number the content slides (not title slides).")
-    footer: Text | None = Field(None, description="A footer line on the content slides, e.g. the "
-                                                  "organisation and the date.")
+    footer: Text | list[Text] | None = Field(
+        None, description="A footer line on the content slides, e.g. the organisation and the date; "
+                          "or several forms, the longest first, the first that reads on one line shown.")
     minutes: int | None = Field(None, gt=0, description="The meeting's length: shared among the "
                                                         "presented slides, a third kept for questions.")
     timing: Text | None = Field(None, description="How each slide's time opens its notes, with {} "

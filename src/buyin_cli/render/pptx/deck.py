@@ -32,6 +32,7 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placehol
 from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
+from buyin_cli.render.pptx.titles import grid_size, statement
 from buyin_cli.render.pptx.upright import upright
 from buyin_cli.words import clip
 
@@ -61,15 +62,16 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
         raise TemplateError(f"{shown}: refused as a PowerPoint template: {refused}")
     # In the outline's order: schedule() has put the backup after the presented slides.
     ordered = outline.slides
-    settings = outline.model_dump_json(exclude={"slides"}) if memo is not None else ""
     maker = SlideMaker(prs)
+    grid = grid_size(prs, {spec.layout: maker.facts(spec.layout) for spec in ordered}, outline)
+    settings = f"{outline.model_dump_json(exclude={'slides'})} {grid}" if memo is not None else ""
     for number, spec in enumerate(ordered, start=1):
         first = len(prs.slides)
         if memo is None:
-            _add_slides(maker, outline, spec, number)
+            _add_slides(maker, outline, spec, number, grid)
         else:  # the slide's pages as kept, else built and kept
             memo.add(prs, (template, settings, spec.model_dump_json(), number),
-                     partial(_add_slides, maker, outline, spec, number))
+                     partial(_add_slides, maker, outline, spec, number, grid))
         if titles is not None:
             titles.append(oxml.title_text(prs.slides[first]) or spec.title)
     when = build_time()
@@ -86,8 +88,7 @@ def build_deck(outline: Outline, pptx_template: Path | None, memo: SlideMemo | N
 
 
 def _property(text: str) -> str:
-    """A document property: the format holds at most 255 characters."""
-    return text if len(text) <= 255 else text[:254] + "…"
+    return text if len(text) <= 255 else text[:254] + "…"  # a document property: 255 characters at most
 
 
 # Slides ------------------------------------------------------------------
@@ -114,7 +115,7 @@ def _short_under(maker: SlideMaker, layout: LayoutFacts, spec: Slide, place: Pla
     return thin.statement_size(body, inner(place.box), steps, size, text.floor, thin.short_of(spec)) is not None
 
 
-def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -> None:
+def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int, grid: float = 32) -> None:
     """The slide `spec` as one or more pages: planned, paged, then each page drawn, numbered and noted."""
     layout = _layout(maker, spec, number)
     spec = thin.suited(spec)  # a one-row table alone is read down as pairs
@@ -140,19 +141,20 @@ def _add_slides(maker: SlideMaker, outline: Outline, spec: Slide, number: int) -
     # Numbered unless the layout named is a cover's: a section header swapped for the title
     # layout (upright.py) keeps its footer. Such a slide's title is all it says (a question,
     # a quote): it may take a third line, and so read larger, rather than a shorter form.
-    cover = maker.facts(spec.layout).of_type(PH.CENTER_TITLE) is not None  # type: ignore[union-attr]
+    named = maker.facts(spec.layout)
+    cover, top = named.of_type(PH.CENTER_TITLE) is not None, None if statement(named) else grid  # type: ignore
     numbered = outline.slide_numbers and not cover
     lines = TITLE_LINES + (not cover and not (spec.body or spec.link or spec.table or spec.all_charts
                                               or spec.callouts or spec.flow))
     pages = max(len(text.pages), len(table.pages), table.chart_page + 1)
     for page in range(pages):
         slide = maker.add_slide(layout)
-        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages, lines)
+        used = _draw_page(maker, slide, layout, places, outline, spec, text, table, page, pages, lines, top)
         remove_unused(slide, used)
         if numbered:
             add_slide_number(maker.prs, slide, layout, len(maker.prs.slides))
             if outline.footer:
-                add_line(slide, footer_box(layout, _margin(maker)), outline.footer)
+                add_line(slide, *footer_box(layout, _margin(maker), outline.footer))
         if spec.hidden:
             oxml.hide_slide(slide)
         # A continuation is not a new slide to present: it has no time and no notes of its own;
@@ -194,11 +196,11 @@ def _margin(maker: SlideMaker) -> int:
 
 def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[str, Place], outline: Outline,
                spec: Slide, text: paging.TextPages, table: paging.TablePages, page: int, pages: int,
-               lines: int = TITLE_LINES) -> set[int]:
+               lines: int = TITLE_LINES, top: float | None = None) -> set[int]:
     """Draw one page of the slide: title, subtitle, list, charts, bands, table. The placeholders used."""
     used = {places["title"].idx}
     size = _fill_title(maker, slide, layout, places["title"],  # the title, then its shorter forms
-                [form + (outline.continued if page else "") for form in spec.title_forms], lines)
+                [form + (outline.continued if page else "") for form in spec.title_forms], lines, top)
     if spec.subtitle is not None and page == 0:
         _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
@@ -229,7 +231,8 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
         add_line(slide, places["footnote"].box, spec.footnote)
     if rows is not None and spec.table is not None and table.font is not None:
         t_at = table.at or (places["visual"].box if body or whole is None else whole.box)
-        least = int(thin.TABLE_FILL * t_at[3]) if thin.alone(spec) and pages == 1 else 0  # grown, not half-empty
+        alone = (thin.alone(spec) and pages == 1) or (table.grown and len(table.pages) == 1)
+        least = int(thin.TABLE_FILL * t_at[3]) if alone else 0  # grown, not half-empty
         add_table(slide, t_at[0] + int(INSET_X * EMU_PER_PT), t_at[1], table_box(t_at).width,
                   spec.table, rows, table.size, table.widths, table.font, least)
     return {idx for idx in used if idx is not None}
@@ -243,9 +246,11 @@ def _inherited(maker: SlideMaker, layout: LayoutFacts, idx: int | None, style: s
 
 
 def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place, forms: list[str],
-                lines: int = TITLE_LINES) -> float:
-    """The title in its box, as large as it stands in `lines` lines; its size."""
+                lines: int = TITLE_LINES, top: float | None = None) -> float:
+    """The title in its box, as large as it stands in `lines` lines, from its layout's size (at
+    most `top`); its size."""
     start = _inherited(maker, layout, place.idx, "title", 32)
+    start = start if top is None else min(start, top)
     floor = min(start, TITLE_FLOOR)
     box = place.box
     wider = _grid_box(maker, layout, place)

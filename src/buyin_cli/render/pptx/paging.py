@@ -63,6 +63,7 @@ class TablePages:
     font: textfit.Font | None = None
     chart_page: int = 0  # the page the charts are drawn on: the first, or one of their own after the table
     at: tuple[int, int, int, int] | None = None  # the table's box, when not the visual's
+    grown: bool = False  # alone on its page(s), the charts on one after it: its rows grow to fill
 
 
 def paragraphs(spec: Slide) -> list[Para]:
@@ -216,10 +217,15 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
         if len(smaller[2]) <= len(pages) and left(*smaller[:2], smaller[2][0]) >= least:
             size, widths, pages = smaller
     if left(size, widths, pages[0]) < least:
-        # Not even the table's smallest size leaves it room: the chart takes a page of its own.
-        size, widths, pages = textfit.fit_table(columns, rows, table_box(places["visual"].box),
-                                                start, TABLE_FLOOR, font, bold_last=bold_last)
-        return TablePages(pages, places["visual"].box, size, widths, font, chart_page=len(pages))
+        # Not even the table's smallest size leaves it room: the chart takes a page of its own,
+        # and the table, alone on its page, grows as a table alone does (never half empty).
+        # Its page takes the footnote's room too: the footnote stands under the chart.
+        at = (x, y, w, sum(places["footnote"].box[1::2]) - y) if "footnote" in places else (x, y, w, h)
+        start = thin.table_start(columns, rows, table_box(at), start, TABLE_FLOOR, font, bold_last)
+        size, widths, pages = textfit.fit_table(columns, rows, table_box(at), start, TABLE_FLOOR, font,
+                                                bold_last=bold_last)
+        return TablePages(pages, places["visual"].box, size, widths, font, chart_page=len(pages), at=at,
+                          grown=True)
     top = y + h - left(size, widths, pages[0])
     return TablePages(pages, (x, top, w, y + h - top), size, widths, font)
 

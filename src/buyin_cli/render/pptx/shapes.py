@@ -22,6 +22,7 @@ from buyin_cli.render.pptx.skeleton import LayoutFacts
 EMU_PER_PT = 12700
 LABEL = RGBColor(0x59, 0x59, 0x59)
 VALUE_START, VALUE_FLOOR, LABEL_SIZE, SMALL = 44, 20, 14, 12
+NUMBER_ROOM = 0.7  # inches a slide number ("26", right-aligned) keeps at the end of its box
 GAP_PT = 14
 
 
@@ -145,14 +146,24 @@ def master_margin(master_placeholders: tuple[Any, ...]) -> int:
     return title.left if title is not None and title.left is not None else Inches(0.6)
 
 
-def footer_box(layout: LayoutFacts, left: int) -> tuple[int, int, int, int]:
+def footer_box(layout: LayoutFacts, left: int, forms: str | list[str]) -> tuple[tuple[int, int, int, int], str]:
     """A line at the bottom left, in line with the title (`left`, the master's margin), at the
-    height of the layout's footer."""
+    height of the layout's footer, and the footer's first form (the longest first) that reads
+    on one line there."""
     source = layout.of_type(PH.FOOTER)
     top, height = ((source.top, source.height) if source is not None and source.height
                    else (layout.slide_height - Inches(0.55), Inches(0.35)))
-    # As wide as the room left of the slide number: a long organisation's name fits whole.
-    return (left, top, layout.slide_width - Inches(1.7) - 2 * left, height)
+    # As wide as the room left of the slide number: a long organisation's name fits whole;
+    # where it does not (a 4:3 slide), up to the slide number's few digits, right-aligned at
+    # the end of its box; where not even that holds it, a shorter form.
+    number = layout.of_type(PH.SLIDE_NUMBER)
+    end = number.left + number.width if number is not None and number.width else layout.slide_width - left
+    width = layout.slide_width - Inches(1.7) - 2 * left
+    widths = (width, max(width, end - Inches(NUMBER_ROOM) - left))
+    every = [forms] if isinstance(forms, str) else forms
+    text, room = next(((form, room) for form in every for room in widths
+                       if textfit.lines_at(form, room / EMU_PER_PT - 14.4, SMALL) == 1), (every[-1], widths[1]))
+    return (left, top, room, height), text
 
 
 def add_slide_number(prs: Any, slide: Any, layout: LayoutFacts, number: int) -> None:

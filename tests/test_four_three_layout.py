@@ -1,0 +1,72 @@
+"""A 4:3 template keeps what 16:9 shows: every quote, a footer on one line, titles of one size,
+the years' table and chart together (python-pptx's own 4:3 deck, as a corporate one may be)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pptx import Presentation
+from pptx.util import Emu
+
+from buyin_cli.render.pptx import textfit, thin
+from buyin_cli.render.pptx.shapes import NUMBER_ROOM, SMALL
+from buyin_cli.render.pptx.titles import TITLE_TOP
+from deck_helpers import read_deck
+from deck_invariants import fills, title_sizes
+from test_deck_holds import brief_and_read
+
+DECK = "warehouse-manager-briefing.pptx"
+
+
+def _four_three(data: dict[str, Any], folder: Path) -> list[dict[str, Any]]:
+    """The slides of the strategy's one briefing on a 4:3 template, after its invariants held."""
+    assert brief_and_read(data, folder, four_three=True) == []
+    return read_deck(folder / "out" / DECK)
+
+
+def test_two_quotes_both_reach_the_slide_alike(valid_data, tmp_path):
+    # The first quote fits a title alone, but not with its long speaker on a 4:3 slide.
+    valid_data["pilots"][0]["quotes"] = [
+        {"text": "For the first time somebody showed us at our own shelves where it goes wrong.",
+         "by": "Picker, night shift, Leeds warehouse, aisles 1 to 12"},
+        {"text": "I check the label twice now, even when the truck is waiting.", "by": "Team lead, nights"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _four_three(valid_data, tmp_path)  # the invariants look for a lost quote
+    quotes = next(s for s in slides if any("showed us at our own shelves" in text for _, text in s["body"]))
+    # Each quote in the body over its speaker: neither stands above the other as the title.
+    assert [(level, text[:12]) for level, text in quotes["body"]] == [
+        (0, "“For the fir"), (1, "Picker, nigh"), (0, "“I check the"), (1, "Team lead, n")]
+
+
+def test_a_years_table_alone_on_its_page_fills_it(valid_data, tmp_path):
+    # Five years and the discount rate's column: on 4:3 the chart keeps its height only on a
+    # page of its own, and the table's page must not stand half empty.
+    valid_data["initiatives"][0].update(horizon_years=5, retention=0.7)
+    valid_data.update(locale="de_DE", discount_rate=0.06)
+    valid_data["briefings"][0]["minutes"] = 60
+    slides = _four_three(valid_data, tmp_path)
+    years = [i for i, s in enumerate(slides, 1) if (s["title"] or "").startswith("Über 5 Jahre")]
+    assert [(bool(slides[i - 1]["table"]), bool(slides[i - 1]["charts"])) for i in years] == [
+        (True, False), (False, True)]
+    reach = dict((i, fill) for i, fill, _ in fills(tmp_path / "out" / DECK))
+    assert reach[years[0]] >= thin.TABLE_FILL - 0.05
+
+
+def test_a_short_content_title_reads_at_the_grids_size_not_the_templates_44(valid_data, tmp_path):
+    valid_data["briefings"][0]["minutes"] = 60
+    _four_three(valid_data, tmp_path)  # the invariants look for a title larger than most
+    sizes = title_sizes(tmp_path / "out" / DECK)
+    assert sizes and max(sizes.values()) <= TITLE_TOP, sizes
+
+
+def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
+    valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
+    _four_three(valid_data, tmp_path)
+    slides = Presentation(str(tmp_path / "out" / DECK)).slides
+    footers = [shape for slide in list(slides)[1:] for shape in slide.shapes
+               if not shape.is_placeholder and shape.has_text_frame and shape.text_frame.text.startswith("Spedition")]
+    assert footers and all(
+        textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
+    # ... clear of the slide number, which ends at the right margin.
+    assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)
