@@ -145,10 +145,10 @@ def test_a_levels_change_takes_no_period_in_the_working(valid_data, tmp_path):
     valid_data["briefings"][0]["minutes"] = 60
     slides, points = _deck(valid_data, tmp_path)
     line = next(x for x in points.splitlines() if x.startswith("- Orders right first time (Night"))
-    assert ": 5 points higher, less 1 point for the comparison group" in line
+    assert ": (5 points higher, less 1 point for the comparison group)" in line
     assert "a month" not in line.split(" = ")[0]
     [row] = _working(slides)["table"][1:-1]
-    assert row[1].startswith("5 points higher, less 1 point for the comparison group")
+    assert row[1].startswith("(5 points higher, less 1 point for the comparison group)")
 
 
 def test_a_figure_beyond_what_is_possible_is_not_also_called_large(valid_data, tmp_path):

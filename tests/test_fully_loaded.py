@@ -45,6 +45,6 @@ def test_the_working_names_the_trend_line_and_the_estimates(run, write):
                         "confidence: 0.9}]")
     notes, deck = _brief(run, write, text)
     # 10 lower (a rate: no period), less 2 on the trend (40 → 38), × (0.4 + 0.225) ÷ 2 = 31.25% → 2.5
-    assert ("10 lower, less 2 on the pre-pilot trend, × 31.25%, the mean of 2 "
+    assert ("(10 lower, less 2 on the pre-pilot trend) × 31.25%, the mean of 2 "
             "participants' estimates = 2.5") in notes
     assert "the pre-pilot trend projected 38" in deck
