@@ -387,6 +387,8 @@ def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(
         "Release each picker for two paid hours in March", "Agree a cover rota for the night shift"])
     slides = _deck(valid_data, tmp_path)[0]
     assert slides[1]["title"].startswith("Two decisions today: $4,800 of people's time"), slides[1]["title"]
+    # Never what the roll-out would bring beside the time alone: that benefit needs all of its cost.
+    assert "worth" not in slides[1]["title"] and "a year" not in slides[1]["title"]
     assert [s["title"] for s in slides if s["title"] == slides[1]["title"]] == [slides[1]["title"]] * 2
 
 
@@ -398,3 +400,17 @@ def test_a_benefit_that_falls_in_later_years_says_so_beside_a_year(valid_data, t
     decision = _deck(valid_data, tmp_path)[0][1]
     said = " ".join(text for _, text in decision["body"]) + decision["notes"]
     assert "its benefit falling to $3,499 a year by year 3" in said, said
+
+
+def test_the_close_and_slide_two_add_the_learners_time_beside_the_cash_a_priced_meeting_asks(valid_data, tmp_path):
+    _second(valid_data, cost=9000)
+    valid_data["initiatives"][1]["costs"].append(
+        {"item": "Pickers' time: two hours each", "amount": 40, "kind": "per-participant",
+         "category": "participants-time"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"},
+        "Release each picker for two paid hours in March"])
+    slides = _deck(valid_data, tmp_path)[0]
+    assert "to invest in year one, and $4,800 of the learners' time" in slides[1]["texts"]
+    close = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
+    assert "$6,000 in year one and $4,800 of the learners' time" in close["title"], close["title"]

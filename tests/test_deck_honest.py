@@ -282,3 +282,12 @@ def test_the_notes_name_only_the_isolation_and_confidence_a_result_gives(valid_d
     result["confidence"] = 0.8
     notes = " ".join(s["notes"] for s in _deck(valid_data, tmp_path))
     assert "(confidence 80%)" in notes and "isolation 100%" not in notes
+
+
+def test_a_sponsor_named_surname_first_keeps_the_role_apart(valid_data, tmp_path):
+    # "Patel, Priya, Retail Director, backs it" reads as three people.
+    valid_data["sponsor"] = {"name": "Patel, Priya", "role": "Retail Director", "quote": "Do it.",
+                             "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]}
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    assert any(t.startswith("Patel, Priya (Retail Director) backs it") for t in titles), titles
+    assert not any("Patel, Priya, Retail Director" in t for t in titles)
