@@ -739,7 +739,9 @@ def test_not_decisions(ask, why):
                                  # A separable verb, asked for politely, parts its particle from it:
                                  "Planen Sie für jede Teamleitung 14 Stunden Coaching ein",
                                  "Stimmen Sie zu, dass der Bericht monatlich erscheint",
-                                 "Geben Sie 40.000 € für den Rollout frei"])
+                                 "Geben Sie 40.000 € für den Rollout frei",
+                                 # An aside in brackets after the verb is not its last word:
+                                 "Zwei Bezirke benennen (39.600 €, von der Zentrale getragen)"])
 def test_german_decisions_lead_or_end_with_the_decision(ask):
     assert decision_problem(ask, "de") is None
     assert decision_problem(ask) is not None  # English word order would not read them

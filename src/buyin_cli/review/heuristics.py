@@ -71,7 +71,9 @@ def _german_decision_problem(ask: str) -> str | None:
     text = ask.strip()
     while (stripped := _GERMAN_POLITE.sub("", text, count=1)) != text:
         text = stripped
-    # Quotation marks and brackets are not part of a word: „Zimmerprofi“ freigeben.
+    # Quotation marks and brackets are not part of a word: „Zimmerprofi“ freigeben; an aside in
+    # brackets after the verb is not its last word: "… benennen (39.600 €, von der Zentrale getragen)".
+    text = re.sub(r"\s*\([^()]*\)[\s.]*$", "", text) or text
     words = [w for w in re.split(r"[\s,:;.!?\"'„“”‚‘’«»‹›()\[\]]+", text.lower()) if w]
     if not words:
         return "it is empty"
