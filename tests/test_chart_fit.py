@@ -148,3 +148,13 @@ def test_a_bar_charts_value_axis_across_never_runs_its_labels_together():
     assert narrow != ticks and "M" in narrow.upper()
     assert across_format(names, money, ticks, (0, 1_250_000, 250_000), 1200, None) == ticks
     assert across_format(["A", "B"], money, ticks, (0, 800, 200), 300, None) == ticks  # short already
+
+
+def test_a_percentage_axis_shows_the_decimals_its_step_has():
+    # "30.0% … 70.0%" in steps of 10 shows decimals that mean nothing; steps of 2.5 need one.
+    from buyin_cli.render.pptx.chartfit import percent_ticks
+
+    level = '[$-809]#,##0.0"%";"−"#,##0.0"%"'
+    assert percent_ticks(level, 10.0) == '[$-809]#,##0"%";"−"#,##0"%"'
+    assert percent_ticks(level, 2.5) == level
+    assert percent_ticks('[$-809]"£"#,##0;"−£"#,##0', 5.0) == '[$-809]"£"#,##0;"−£"#,##0'

@@ -186,3 +186,19 @@ def across_format(categories: Sequence[str], number_format: str, tick_format: st
     if len(ticks) * (widest(ticks, tick_format) + 6) <= plot:
         return tick_format
     return short_format(number_format, ticks, language, step) or tick_format
+
+
+def percent_ticks(number_format: str, step: float) -> str:
+    """A percentage axis's labels with as many decimals as its step has ("30%" in steps of 10,
+    not "30.0%"), each section of the format alike; any other quoted format as it is."""
+    if '"%"' not in number_format:
+        return number_format
+    decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
+    sections = []
+    for section in number_format.split(";"):
+        found = FORMAT.match(section)
+        if found is None or found.group(5):
+            return number_format
+        lcid, prefix, digits, _, _, suffix = found.groups()
+        sections.append((lcid or "") + prefix + digits + ("." + "0" * decimals if decimals else "") + (suffix or ""))
+    return ";".join(sections)

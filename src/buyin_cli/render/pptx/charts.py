@@ -164,7 +164,7 @@ def unbroken_ranges(text: str) -> str:
 def _tick_format(number_format: str, step: float) -> str:
     """The value axis's labels show as many decimals as its step has, never rounding a tick."""
     if "%" in number_format or '"' in number_format:
-        return number_format
+        return chartfit.percent_ticks(number_format, step)
     decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
     return locale_prefix(number_format) + "#,##0" + ("." + "0" * decimals if decimals else "")
 
