@@ -291,3 +291,13 @@ def test_a_sponsor_named_surname_first_keeps_the_role_apart(valid_data, tmp_path
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]
     assert any(t.startswith("Patel, Priya (Retail Director) backs it") for t in titles), titles
     assert not any("Patel, Priya, Retail Director" in t for t in titles)
+
+
+def test_a_trend_is_said_finely_enough_to_differ_from_the_reading_before(valid_data, tmp_path):
+    # 40 → 30 errors with a trend projecting 39.6: "the trend projected 40" says there was none.
+    result = valid_data["pilots"][0]["results"][0]
+    for key in ("control_before", "control_after"):
+        result.pop(key, None)
+    result.update(before=40, after=30, trend_after=39.6, isolation=1, confidence=0.9)
+    said = " ".join(s["notes"] + " " + " ".join(s["texts"]) for s in _deck(valid_data, tmp_path))
+    assert "projected 39.6" in said and "projected 40 " not in said, said[:400]

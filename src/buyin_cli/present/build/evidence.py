@@ -129,11 +129,23 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         control_change_text=fmt.number(abs(control[1] - control[0]), places) if control else None,
         control_change_pct_text=pct(*control) if control else None,
         trend_after=result.trend_after if f.has_trend else None,
-        trend_after_text=opt(result.trend_after) if f.has_trend else None,
+        trend_after_text=_trend_text(fmt, result, places) if f.has_trend else None,
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
         credited_said=said(fmt, f.attributable, result, in_working=False, money=unit_view(metric.unit, fmt).is_money),
         credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None, places=places)
+
+
+def _trend_text(fmt: Formatter, result: Result, places: int) -> str | None:
+    """What the pre-pilot trend projected, to the readings' decimals; more (up to two) where
+    those would say the reading before ("1.9" for 1.85 after 1.9 reads as no trend at all)."""
+    if result.trend_after is None:
+        return None
+    for extra in range(3):
+        text = fmt.number(result.trend_after, places + extra)
+        if result.trend_after == result.before or text != fmt.number(result.before, places + extra):
+            return text
+    return text
 
 
 def pilot_view(pilot: Pilot, initiative_title: str, figures: Figures, metrics: dict[str, Metric],
