@@ -301,3 +301,12 @@ def test_a_trend_is_said_finely_enough_to_differ_from_the_reading_before(valid_d
     result.update(before=40, after=30, trend_after=39.6, isolation=1, confidence=0.9)
     said = " ".join(s["notes"] + " " + " ".join(s["texts"]) for s in _deck(valid_data, tmp_path))
     assert "projected 39.6" in said and "projected 40 " not in said, said[:400]
+
+
+def test_participants_time_left_out_on_purpose_is_said_with_its_reason(valid_data, tmp_path):
+    # W313 accepted: the notes give the reason, not "say so before finance does".
+    valid_data["initiatives"][0]["accept"] = {"W313": "Taken in the existing Monday briefing slot."}
+    valid_data["briefings"][0]["minutes"] = 60
+    notes = " ".join(s["notes"] for s in _deck(valid_data, tmp_path))
+    assert "Participants' time is not in these costs: Taken in the existing Monday briefing slot." in notes
+    assert "before finance does" not in notes
