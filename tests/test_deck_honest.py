@@ -310,3 +310,13 @@ def test_participants_time_left_out_on_purpose_is_said_with_its_reason(valid_dat
     notes = " ".join(s["notes"] for s in _deck(valid_data, tmp_path))
     assert "Participants' time is not in these costs: Taken in the existing Monday briefing slot." in notes
     assert "before finance does" not in notes
+
+
+def test_a_sponsor_in_the_room_is_shown_their_own_target(valid_data, tmp_path):
+    # "Dana Reyes, COO, backs it" on a slide shown to Dana Reyes.
+    stakeholder = valid_data["stakeholders"][0]
+    valid_data["sponsor"] = {"name": stakeholder["name"], "role": stakeholder["role"], "quote": "Do it.",
+                             "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]}
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    assert any(t.startswith("Your target: 80% of the people") for t in titles), titles
+    assert not any(t.startswith(stakeholder["name"]) and "backs it" in t for t in titles)
