@@ -414,3 +414,23 @@ def test_the_close_and_slide_two_add_the_learners_time_beside_the_cash_a_priced_
     assert "to invest in year one, and $4,800 of the learners' time" in slides[1]["texts"]
     close = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
     assert "$6,000 in year one and $4,800 of the learners' time" in close["title"], close["title"]
+
+
+def test_no_unpriced_result_stands_in_as_evidence_for_money_resting_on_a_handful_of_events(valid_data, tmp_path):
+    # The money comes from leavers 3 → 1 a month (a handful of events, never a headline); a
+    # service level nobody priced must not be cited as the evidence beside it.
+    valid_data["metrics"][0].update(name="Pickers leaving", unit="leavers", value_per_unit=4200)
+    valid_data["metrics"].append({"id": "on-time", "name": "Orders shipped on time", "unit": "% of orders",
+                                  "better": "higher", "baseline": 91, "target": 97,
+                                  "accept": {"W103": "A service level."}})
+    valid_data["objectives"][0]["metrics"] = ["pick-errors", "on-time"]
+    result = valid_data["pilots"][0]["results"][0]
+    result.update(before=3, after=1, control_before=3, control_after=3)
+    valid_data["pilots"][0]["results"].append({"metric": "on-time", "per": "month", "before": 91, "after": 95,
+                                               "control_before": 91, "control_after": 91})
+    valid_data["pilots"][0]["accept"] = {"W318": "Leavers are few; the roll-out will tell."}
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}]
+    decision = _deck(valid_data, tmp_path)[0][1]
+    said = [t for _, t in decision["body"]] + decision["notes"].splitlines()
+    assert not [t for t in said if "shipped on time" in t.lower() and ("evidence" in t.lower())], said

@@ -167,8 +167,8 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
 
 def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,
               focus: set[str]) -> tuple[ResultView | None, PilotView | None, float]:
-    """The result to say in one line: one the deck presents first, then one on a metric the
-    meeting is about (`focus`: its metrics; any when empty), then the best evidenced (a
+    """The result to say in one line: one the deck presents first, then one that carries money,
+    then one on a metric the meeting is about (`focus`: its metrics; any when empty), then the best evidenced (a
     comparison group, then an isolation estimate, then neither; a pilot the review does not
     doubt before one it does), then the one that carries most of the benefit; with the benefit
     a year it is credited with; when nothing they fund is priced, one of their pilots' results
@@ -176,25 +176,29 @@ def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Fi
     count (`ResultView.tiny`): a change of one or two events is no headline, whatever its percentage."""
     results = {(p.id, r.metric_id): (p, r) for p in pilots for r in p.results if not r.tiny}
 
-    def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, int, bool, float]:
+    def rank(pilot: PilotView, result: ResultView, value: float) -> tuple[bool, bool, bool, int, bool, float]:
         presented = pilot.state == "presented" and any(
             not page.backup and any(r is result for r in page.results) for page in pilot.pages)
         compared = 2 if result.has_control else 1 if (
             result.isolation_given or result.trend_after_text or result.estimates) else 0
-        # A handful of events (W318) doubts only its tiny results, which are never the headline.
-        return (presented, not focus or result.metric_id in focus, compared, not _doubts(pilot) - {"W318"}, value)
+        # A handful of events (W318) doubts only its tiny results, which are never the headline;
+        # a result that carries money before one that carries none, which evidences nothing priced.
+        return (presented, value > 0, not focus or result.metric_id in focus, compared,
+                not _doubts(pilot) - {"W318"}, value)
 
     ranked = [(rank(*results[key], used.rollout_annual_benefit or 0.0), results[key])
               for i in funded for used in figures.initiatives[i.id].results_used
               if (key := (used.pilot_id, used.metric_id)) in results]
-    # Nothing priced: the results of their pilots still say what the pilots showed.
+    # Nothing priced: the results of their pilots still say what the pilots showed. (Where the
+    # money rests on tiny counts only, no other result stands in for it beside the money.)
     ids = {i.id for i in funded}
-    ranked = ranked or [(rank(p, r, 0.0), (p, r)) for p, r in results.values()
-                        if p.initiative_id in ids]
+    priced = any(used.rollout_annual_benefit for i in funded for used in figures.initiatives[i.id].results_used)
+    ranked = ranked or ([] if priced else [(rank(p, r, 0.0), (p, r)) for p, r in results.values()
+                                           if p.initiative_id in ids])
     if not ranked:
         return None, None, 0.0
     rank_of, (pilot, result) = max(ranked, key=lambda pair: pair[0])
-    return result, pilot, rank_of[4]
+    return result, pilot, rank_of[5]
 
 
 def _reach(initiatives: list[InitiativeView]) -> int:
