@@ -52,7 +52,8 @@ def test_every_slide_reads_back(sample: list[dict]) -> None:
     assert pilot["chart"] == {"type": XL_CHART_TYPE.COLUMN_CLUSTERED, "categories": ["Before", "After"],
                               "series": [("Pilot", [4.5, 3.6]), ("Control", [4.6, None])],
                               "axis": (0.0, 6.0), "title": None, "legend": True,  # columns start at zero
-                              "number_format": '0.0"%";"−"0.0"%"'}  # a negative with the text's minus
+                              # a negative with the text's minus; the axis steps by whole points
+                              "number_format": '0"%";"−"0"%"'}
     assert costs["table"][0] == ["Item", "Kind", "Amount"]
     assert costs["table"][1:] == [[f"Cost item {i}", "one-off", f"£{i * 1000:,}"] for i in range(1, 6)]
     assert link["body"] == [(0, "Open the course")] and link["links"] == ["https://example.com/course"]
