@@ -46,3 +46,13 @@ def test_roi_says_the_decks_years(valid_data, tmp_path):
     rows = [r for r in sheet.iter_rows(values_only=True) if isinstance(r[0], int)]
     assert [f"${r[4]:,.0f}" for r in rows] == deck
     assert sum(r[4] for r in rows) == 24278  # the NPV as the deck states it
+
+
+def test_the_years_chart_runs_in_todays_money_to_the_npv_its_title_says(valid_data, tmp_path):
+    # A title of "a net present value of $24,278" over bars of the undiscounted running net,
+    # ending elsewhere, shows a finance reader two figures for one.
+    assert brief_and_read(_discounted(valid_data), tmp_path) == []
+    [years] = [s for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+               if s["table"] and "Net in today's money" in s["table"][0]]
+    [(name, values)] = years["chart"]["series"]
+    assert "today's money" in name and values == [6997, 6997 + 9852, 24278]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 
 from buyin_cli.figures.compute import Figures, ResultFigures
@@ -92,9 +93,10 @@ def _years(years: tuple[YearFigures, ...], fmt: Formatter) -> list[YearView]:
     rounded running totals, so the column adds up, as shown, to the total `roi` prints; the
     running net what the rows above it add up to; each year's net in today's money likewise
     adds up to the net present value."""
+    shown = years_shown(years)
     return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(s.benefit), fmt.money(s.cost),
-                     fmt.money(s.running_net), fmt.money(s.today))
-            for y, s in zip(years, years_shown(years), strict=True)]
+                     fmt.money(s.running_net), fmt.money(s.today), math.fsum(t.today for t in shown[:n + 1]))
+            for n, (y, s) in enumerate(zip(years, shown, strict=True))]
 
 
 def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
