@@ -158,3 +158,5 @@ def test_a_percentage_axis_shows_the_decimals_its_step_has():
     assert percent_ticks(level, 10.0) == '[$-809]#,##0"%";"−"#,##0"%"'
     assert percent_ticks(level, 2.5) == level
     assert percent_ticks('[$-809]"£"#,##0;"−£"#,##0', 5.0) == '[$-809]"£"#,##0;"−£"#,##0'
+    german = '[$-407]#,##0.00"\u00a0%";"−"#,##0.00"\u00a0%"'
+    assert percent_ticks(german, 0.2) == '[$-407]#,##0.0"\u00a0%";"−"#,##0.0"\u00a0%"'

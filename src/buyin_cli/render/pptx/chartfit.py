@@ -191,7 +191,7 @@ def across_format(categories: Sequence[str], number_format: str, tick_format: st
 def percent_ticks(number_format: str, step: float) -> str:
     """A percentage axis's labels with as many decimals as its step has ("30%" in steps of 10,
     not "30.0%"), each section of the format alike; any other quoted format as it is."""
-    if '"%"' not in number_format:
+    if not re.search(r'"[^"]*%"', number_format):  # '"%"', or German '"\u00a0%"'
         return number_format
     decimals = 0 if float(step).is_integer() else len(f"{step:.10g}".split(".")[1])
     sections = []
