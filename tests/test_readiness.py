@@ -279,6 +279,21 @@ def _handful_of_events(d):
     d["pilots"][0]["results"][0].update(before=2, after=1, control_before=2, control_after=2)
 
 
+def _estimated_by(d, count):
+    result = d["pilots"][0]["results"][1]
+    del result["isolation"], result["confidence"]
+    result["estimates"] = [{"share": 0.3 + i / 10, "confidence": 0.7} for i in range(count)]
+
+
+def _few_estimates(d):
+    # The mean of three estimates: one person's guess is a third of the share the money credits.
+    _estimated_by(d, 3)
+
+
+def _five_estimates(d):
+    _estimated_by(d, 5)
+
+
 def _level_per_period(d):
     d["metrics"][1].update(unit="% per quarter", baseline=20, target=10, actual=18)
     d["pilots"][0]["results"][1].update(before=20, after=16)
@@ -401,6 +416,7 @@ FAILING = [
     ("W316", _rollout_at_a_loss, "costs:"),
     ("W317", _level_scaled_up, "- metric: m1"),
     ("W318", _handful_of_events, "- metric: m1"),
+    ("W319", _few_estimates, "- share: 0.3"),
     ("W401", _no_needs, "needs: []"),
     ("W402", _no_benefits, "- id: s1"),
     ("W403", _unanswered_concern, "- Spending is frozen"),
@@ -587,7 +603,7 @@ def _trend_line_only(d):
 def _estimates_only(d):
     d["pilots"][0]["results"][1] = {"metric": "m2", "per": "week", "before": 20, "after": 16,
                                     "estimates": [{"share": 0.6, "confidence": 0.7},
-                                                  {"share": 0.4, "confidence": 0.9}]}
+                                                  {"share": 0.4, "confidence": 0.9}] * 3}  # six: not W319
 
 
 def _monetised_metric_named_training(d):
@@ -673,6 +689,7 @@ PASSING = [
     ("W318", _ten_times_the_events),
     ("W318", _unpriced_handful),
     ("W318", _handful_superseded),
+    ("W319", _five_estimates),
 ]
 
 
@@ -789,10 +806,11 @@ def test_score_is_the_sum_of_method_shares(tmp_path):
     data = base()
     _no_showcase(data)      # the meeting: W501 fails; W502, W503 and W504 pass → 3/4 → 15
     _no_usage(data)         # prove it: W301 ×2, W302, W303, W304, W305, W306, W307 ×2,
-    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2, W318 ×2 → 21/22 → 19
+    readiness, _ = run(tmp_path, data)  # W308, W309 ×2, W310 ×2, W311, W313, W317 ×2, W318 ×2,
+    #                                     W319 ×2 → 23/24 → 19
     meeting, prove = readiness.methods[4], readiness.methods[2]
     assert (meeting.passed, meeting.applicable, meeting.points) == (3, 4, 15)
-    assert (prove.passed, prove.applicable, prove.points) == (21, 22, 19)
+    assert (prove.passed, prove.applicable, prove.points) == (23, 24, 19)
     assert meeting.fired == {"W501": 1} and prove.fired == {"W304": 1}
     assert readiness.score == 20 + 20 + 19 + 20 + 15 == 94
 

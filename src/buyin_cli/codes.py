@@ -159,6 +159,7 @@ CODES: dict[str, Code] = {c.code: c for c in (
         ("W317", "a level (a %, a score, a duration, an average, a rate) whose pilot benefit the roll-out "
                  "multiplies by the scale-up R as if it were a count"),
         ("W318", "a roll-out benefit that rests on a handful of events"),
+        ("W319", "a roll-out benefit credited from a handful of participants' estimates"),
     ),
     *_warnings(
         METHODS[3],
