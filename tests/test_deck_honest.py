@@ -320,3 +320,14 @@ def test_a_sponsor_in_the_room_is_shown_their_own_target(valid_data, tmp_path):
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]
     assert any(t.startswith("Your target: 80% of the people") for t in titles), titles
     assert not any(t.startswith(stakeholder["name"]) and "backs it" in t for t in titles)
+
+
+def test_a_sponsor_in_the_room_reads_their_target_as_a_target_in_german(valid_data, tmp_path):
+    # A label, as the other sponsor titles are: never "90 % der Zielgruppe … haben … abgeschlossen",
+    # which states a plural fact of a singular group.
+    stakeholder = valid_data["stakeholders"][0]
+    valid_data.update(language="de", sponsor={"name": stakeholder["name"], "role": stakeholder["role"], "quote": "Los.",
+                                              "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]})
+    titles = [s["title"] for s in _deck(valid_data, tmp_path)]
+    target = next(t for t in titles if t.startswith("Ihr Ziel:"))
+    assert target.endswith("bis Q2 2026 abgeschlossen") and " haben " not in target, target
