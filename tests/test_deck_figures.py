@@ -90,19 +90,26 @@ def test_the_years_of_one_of_several_initiatives_say_whose_they_are(tmp_path):
 
 def test_the_years_with_a_discount_rate_show_the_net_present_value_the_title_says(tmp_path):
     # The title says the net present value: the table has it too, the years' nets in today's
-    # money adding up to it, beside the running net in cash.
+    # money adding up to it, and their running total beside them, as the chart plots it.
     data = base()
     data["discount_rate"] = 0.1
     data["initiatives"][0].update(horizon_years=3, retention=0.8)
     slides = deck(tmp_path, data)
     [years] = [s for s in slides if s["table"] and s["table"][0][0] == "Year"]
     table = years["table"]
-    assert table[0] == ["Year", "Benefit", "Cost", "Running net", "Net in today's money"]
-    money = [float(re.sub(r"[^0-9.−]", "", row[4]).replace("−", "-")) for row in table[1:]]
-    assert sum(money[:-1]) == money[-1]
-    npv = table[-1][4]
+    assert table[0] == ["Year", "Benefit", "Cost", "Net in today's money", "Running net in today's money"]
+
+    def money(cell: str) -> float:
+        return float(re.sub(r"[^0-9.−]", "", cell).replace("−", "-"))
+
+    nets = [money(row[3]) for row in table[1:]]
+    assert sum(nets[:-1]) == nets[-1]
+    npv = table[-1][3]
     assert npv in " ".join(years["texts"])  # the footnote's net present value
-    assert table[1][3] == table[1][4]  # year one is today's money
+    running = [money(row[4]) for row in table[1:-1]]
+    assert running == [sum(nets[:n + 1]) for n in range(len(running))] and running[-1] == nets[-1]
+    assert years["chart"]["series"][0][1] == running  # the chart is the column beside it
+    assert table[-1][4] == ""  # a running total has no total of its own
     plain = base()
     plain["initiatives"][0].update(horizon_years=3, retention=0.8)
     [years] = [s for s in deck(tmp_path / "plain", plain) if s["table"] and s["table"][0][0] == "Year"]

@@ -35,7 +35,7 @@ def test_roi_says_the_decks_years(valid_data, tmp_path):
     assert brief_and_read(_discounted(valid_data), tmp_path) == []
     [table] = [s["table"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
                if s["table"] and "Net in today's money" in s["table"][0]]
-    deck = [row[4] for row in table[1:4]]
+    deck = [row[3] for row in table[1:4]]
     assert deck == ["$6,997", "$9,852", "$7,429"]
     path = tmp_path / "s.yaml"
     [line] = [x for x in invoke(["roi", str(path)]).stdout.splitlines() if x.startswith("Net in today's money")]

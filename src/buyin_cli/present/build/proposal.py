@@ -94,9 +94,10 @@ def _years(years: tuple[YearFigures, ...], fmt: Formatter) -> list[YearView]:
     running net what the rows above it add up to; each year's net in today's money likewise
     adds up to the net present value."""
     shown = years_shown(years)
+    running = [math.fsum(t.today for t in shown[:n + 1]) for n in range(len(shown))]
     return [YearView(y.year, y.benefit, y.cost, y.cumulative_net, fmt.money(s.benefit), fmt.money(s.cost),
-                     fmt.money(s.running_net), fmt.money(s.today), math.fsum(t.today for t in shown[:n + 1]))
-            for n, (y, s) in enumerate(zip(years, shown, strict=True))]
+                     fmt.money(s.running_net), fmt.money(s.today), today, fmt.money(today))
+            for y, s, today in zip(years, shown, running, strict=True)]
 
 
 def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:

@@ -74,6 +74,7 @@ class YearView:
     cumulative_net_text: str
     discounted_net_text: str = ""  # the year's net in today's money, where a discount rate is given
     running_today: float = 0.0  # the years so far in today's money, as shown: the last is the NPV
+    running_today_text: str = ""
 
 
 @dataclass(frozen=True)
