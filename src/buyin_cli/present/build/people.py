@@ -22,8 +22,10 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
         match = None if n is None else answers.objections[n]
         if n is not None:
             used.add(n)
+        near = answers.near(concern) if match is None else None
         concerns.append(ConcernView(concern, match.response if match else None,
-                                    pilots[match.evidence].group if match and match.evidence else None))
+                                    pilots[match.evidence].group if match and match.evidence else None,
+                                    near[0].response if near else None))
     group = is_group(person.name)
     # "Matrons, all three hospitals, Ward matrons …" reads as a list, as does a role that is one
     # ("Vorstand, Oberbürgermeister, Bürgermeisterin und Beigeordnete"): the role goes in brackets.
