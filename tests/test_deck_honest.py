@@ -305,13 +305,30 @@ def test_the_notes_name_only_the_isolation_and_confidence_a_result_gives(valid_d
     assert "(confidence 80%)" in notes and "isolation 100%" not in notes
 
 
-def test_a_sponsor_named_surname_first_keeps_the_role_apart(valid_data, tmp_path):
-    # "Patel, Priya, Retail Director, backs it" reads as three people.
+def test_a_name_written_surname_first_is_said_given_name_first(valid_data, tmp_path):
+    # "Patel, Priya, Retail Director, backs it" reads as three people, "Concerns raised by
+    # Hughes, Gareth" as a list: a sentence says "Priya Patel", wherever the deck names her.
     valid_data["sponsor"] = {"name": "Patel, Priya", "role": "Retail Director", "quote": "Do it.",
                              "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]}
+    valid_data["stakeholders"][0].update(name="Hughes, Gareth")
+    valid_data["presenter"] = {"name": "Okafor, Adaeze", "role": "Head of L&D"}
+    slides = _deck(valid_data, tmp_path)
+    titles = [s["title"] for s in slides]
+    assert any(t.startswith("Priya Patel, Retail Director, backs it") for t in titles), titles
+    points = (tmp_path / "out" / "warehouse-manager-briefing.md").read_text("utf-8")
+    assert "Concerns raised by Gareth Hughes, and our answers" in points
+    assert slides[0]["subtitle"].startswith("Briefing for Gareth Hughes, ")
+    assert "Adaeze Okafor, Head of L&D" in slides[0]["subtitle"]
+    every = " ".join([points] + [f"{s['title']} {s['subtitle']} {s['body']} {s['notes']}" for s in slides])
+    assert not any(name in every for name in ("Patel, Priya", "Hughes, Gareth", "Okafor, Adaeze"))
+
+
+def test_a_name_whose_comma_is_no_surname_keeps_its_role_apart(valid_data, tmp_path):
+    # After the comma, a role or a place, not a given name: the name as written, role in brackets.
+    valid_data["sponsor"] = {"name": "Sarah O'Neill, Director", "role": "Operations", "quote": "Do it.",
+                             "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]}
     titles = [s["title"] for s in _deck(valid_data, tmp_path)]
-    assert any(t.startswith("Patel, Priya (Retail Director) backs it") for t in titles), titles
-    assert not any("Patel, Priya, Retail Director" in t for t in titles)
+    assert any(t.startswith("Sarah O'Neill, Director (Operations) backs it") for t in titles), titles
 
 
 def test_a_trend_is_said_finely_enough_to_differ_from_the_reading_before(valid_data, tmp_path):
