@@ -277,3 +277,19 @@ def test_long_initiative_titles_are_never_cropped_at_80_columns(run, write, vali
                   "Onboarding Essentials"):
         assert all(word in words for word in title.split()), title
     assert out.count("People reached") >= 2  # the labels again beside the columns that moved
+
+
+def test_a_caveat_under_a_table_speaks_the_strategys_language_too(run, write, valid_data):
+    # The working (--explain, JSON) keeps its English note; the table under which it is a
+    # caveat says it in German.
+    from conftest import dump
+
+    valid_data["locale"] = "de_DE"
+    for metric in valid_data["metrics"]:
+        metric.pop("value_per_unit", None)
+    path = write("s.yaml", dump(valid_data))
+    table = run("roi", path, env={"COLUMNS": "200"}).stdout
+    assert "Keine Kennzahl der Ergebnisse hat einen value_per_unit" in table
+    assert "no result's metric" not in table
+    working = json.loads(run("roi", path, "--format", "json", "--explain").stdout)["explain"]
+    assert "no result's metric has a value_per_unit" in json.dumps(working)

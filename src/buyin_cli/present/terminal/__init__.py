@@ -77,7 +77,8 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
     """
     words = words or NullTranslations()
     _ = words.gettext
-    caveats: dict[tuple[str, ...], list[str]] = {s.subject: s.caveats for s in sections}
+    # The working's notes, in English there, said here in the strategy's language (N_).
+    caveats = {s.subject: [words.gettext(note) for note in s.caveats] for s in sections}
     pilots, metrics = loaded.strategy.index.pilots, loaded.strategy.index.metrics
     out: list[RenderableType] = []
     if figures.metrics:
