@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.review.context import Check, Context
-from buyin_cli.words import dotted
+from buyin_cli.words import clip, dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -44,10 +44,10 @@ def _near(ctx: Context, concern: str) -> str:
     """Why the answer a trainer may have meant for `concern` is not taken as one: it shares
     too few of its words ("shift" and "start") to be told from a coincidence."""
     near = ctx.answers.near(concern)
-    if near is None:
+    if near is None or not near[1]:
         return ""
     objection, words = near
     quoted = [f"'{w}'" for w in words]
     shared = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
-    return (f" (the nearest, '{objection.objection}', shares only {shared} with it, "
+    return (f" (the nearest, '{clip(objection.objection)}', shares only {shared} with it, "
             "too little to show as its answer)")
