@@ -84,10 +84,10 @@ class InitiativeSteps:
                 if "retention" in self.strategy.initiatives[j].model_fields_set
                 else Operand(f.retention, "number", "retention (default 1)"))
         powers = " + ".join(["1", "{2}"] + [f"{{2}}{_SUPERSCRIPT[n]}" for n in range(2, h)])
-        decay = ("each later year keeps the retention share of the year before; the first "
-                 "year's figures stay the headline" if kept.source is not None else
-                 "no retention is given, so this assumes no decay: every later year keeps the "
-                 "whole first year's benefit; the first year's figures stay the headline")
+        decay = (N_("each later year keeps the retention share of the year before; the first "
+                    "year's figures stay the headline") if kept.source is not None else
+                 N_("no retention is given, so this assumes no decay: every later year keeps the "
+                    "whole first year's benefit; the first year's figures stay the headline"))
         benefit = Step(f"benefit over {h} years", "roll-out benefit × Σ retention^(year − 1)",
                        f"{{0}} × ({powers})",
                        (Operand(f.rollout_benefit, "money", "roll-out benefit"), years, kept),
@@ -103,7 +103,7 @@ class InitiativeSteps:
                    (Operand(f.horizon_benefit, "money", "benefit"),
                     Operand(f.horizon_cost, "money", "cost")),
                    Operand(f.horizon_roi_pct, "pct", f"ROI over {h} years"),
-                   "the horizon costs 0, so this is undefined" if f.horizon_cost == 0 else None)
+                   N_("the horizon costs 0, so this is undefined") if f.horizon_cost == 0 else None)
         return [benefit, cost, roi, self._npv(f)]
 
     def _npv(self, f: InitiativeFigures) -> Step:
@@ -141,4 +141,4 @@ class InitiativeSteps:
         return Step("roll-out cost", "Σ one-off + Σ per-year + Σ per-participant × headcount",
                     " + ".join(terms) or "0", tuple(ops),
                     Operand(total, "money", "roll-out cost"),
-                    None if initiative.costs else "no costs are listed; add them, fully loaded")
+                    None if initiative.costs else N_("no costs are listed; add them, fully loaded"))
