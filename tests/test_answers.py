@@ -78,6 +78,15 @@ def test_an_answer_in_other_words_matches_by_what_it_says() -> None:
                         response="Two hours each, booked outside the peak season.")
     assert answered(["Releasing pickers for training during the peak season"],
                     [objection("Does training reduce errors?"), release]) == [release.objection]
+    # Nor are two, though 40% of the concern's words: "shift" and "start" are a coincidence.
+    peak = Objection(objection="Peak starts in November; no depot can lose hours.",
+                     response="The drill is one hour on shift and the buddy day replaces a round.")
+    stretched = "Supervisors are already stretched at shift start"
+    assert answered([stretched], [peak]) == [None]
+    assert Answers([peak]).near(stretched) == (peak, ["shift", "start"])
+    # Three words, all in the response, are not the question the objection asks.
+    aside = Objection(objection="Who pays?", response="Booked outside the peak season for pickers.")
+    assert answered(["Releasing pickers during the peak season"], [aside]) == [None]
     # One shared word is not an answer.
     assert answered(["Agency cover costs money"], [Objection(
         objection="Who covers the line?", response="A rota from the bank pool.")]) == [None]
@@ -126,3 +135,15 @@ def test_the_names_a_concern_says_are_found_as_searching_every_name_finds_them()
                  if re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", concern)]
         assert answers._named_in(concern) == every
     assert any(answers._named_in(name) for name in answers._cited)  # names are found at all
+
+
+def test_a_german_coincidence_is_no_answer_either() -> None:
+    # Small German words do not count: {teamleitung, schichtbeginn, ausgelastet} share two.
+    peak = Objection(objection="Kann die Hauptsaison warten?",
+                     response="Die Übung dauert eine Stunde bei Schichtbeginn, wenn niemand ausgelastet ist.")
+    concern = "Die Teamleitungen sind bei Schichtbeginn schon ausgelastet"
+    assert answered([concern], [peak]) == [None]
+    assert Answers([peak]).near(concern) == (peak, ["Schichtbeginn", "ausgelastet"])
+    restated = Objection(objection="Sind die Teamleitungen bei Schichtbeginn ausgelastet?",
+                         response="Die Karte spart ihnen später Zeit.")
+    assert answered([concern], [peak, restated]) == [restated.objection]

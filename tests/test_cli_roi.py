@@ -77,11 +77,25 @@ def test_a_level_multiplied_by_the_scale_up_is_noted_under_its_row(run, write, v
 
 
 def test_money_follows_the_strategys_locale(run, write, valid_yaml):
-    path = write("s.yaml", valid_yaml + "locale: de_DE\n")
+    # English words (language), German numbers (locale).
+    path = write("s.yaml", valid_yaml + "locale: de_DE\nlanguage: en\n")
     result = run("roi", path, env=NARROW)
     assert result.exit_code == 0, result.output
     assert "Annual benefit, roll-out           13.997\xa0$" in result.stdout.splitlines()
     assert "ROI                                133,3\xa0%" in result.stdout.splitlines()
+
+
+def test_the_tables_speak_the_strategys_language(run, write, valid_yaml):
+    # A German strategy reads its figures in German, as its deck does; the tools' JSON does not
+    # change with the language.
+    path = write("s.yaml", valid_yaml + "locale: de_DE\n")
+    lines = run("roi", path, env=NARROW).stdout.splitlines()
+    assert "Jahresnutzen, Rollout                           13.997\xa0$" in lines
+    assert "Amortisation                              5,1 Monate" in lines
+    assert "Kennzahlen: Fortschritt zum Ziel" in lines
+    assert not any(word in "\n".join(lines) for word in ("Annual benefit", "Payback", "months"))
+    english = write("e.yaml", valid_yaml + "locale: de_DE\nlanguage: en\n")
+    assert run("roi", path, "--format", "json").stdout == run("roi", english, "--format", "json").stdout
 
 
 def test_an_unknown_locale_is_located(run, write, valid_yaml):
@@ -263,3 +277,19 @@ def test_long_initiative_titles_are_never_cropped_at_80_columns(run, write, vali
                   "Onboarding Essentials"):
         assert all(word in words for word in title.split()), title
     assert out.count("People reached") >= 2  # the labels again beside the columns that moved
+
+
+def test_a_caveat_under_a_table_speaks_the_strategys_language_too(run, write, valid_data):
+    # The working (--explain, JSON) keeps its English note; the table under which it is a
+    # caveat says it in German.
+    from conftest import dump
+
+    valid_data["locale"] = "de_DE"
+    for metric in valid_data["metrics"]:
+        metric.pop("value_per_unit", None)
+    path = write("s.yaml", dump(valid_data))
+    table = run("roi", path, env={"COLUMNS": "200"}).stdout
+    assert "Keine Kennzahl der Ergebnisse hat einen value_per_unit" in table
+    assert "no result's metric" not in table
+    working = json.loads(run("roi", path, "--format", "json", "--explain").stdout)["explain"]
+    assert "no result's metric has a value_per_unit" in json.dumps(working)

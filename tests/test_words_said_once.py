@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from buyin_cli.present.language import translations
 from conftest import dump, invoke
 from deck_helpers import read_deck
@@ -182,3 +184,19 @@ def test_the_talking_points_never_put_a_possessive_on_a_name(valid_data, tmp_pat
     valid_data["stakeholders"][0]["name"] = "Tanya Brooks"
     _, points = deck_and_points(valid_data, tmp_path)
     assert "## Concerns raised by Tanya Brooks, and our answers" in points and "'s concerns" not in points
+
+
+@pytest.mark.parametrize(("written", "said"), [
+    ("Hughes, Gareth", "Gareth Hughes"), ("O'Neill, Sarah", "Sarah O'Neill"),
+    ("van Dijk, Anna", "Anna van Dijk"), ("Vogel, Dr. Katrin", "Dr. Katrin Vogel"),
+    ("Smith-Jones, Ann-Marie", "Ann-Marie Smith-Jones"),
+    # Not a surname and a given name: as written.
+    ("Shift leads, both halls", "Shift leads, both halls"),
+    ("Schichtleitungen, beide Hallen", "Schichtleitungen, beide Hallen"),
+    ("Depot Managers' Forum, North", "Depot Managers' Forum, North"),
+    ("Müller, Werksleiterin", "Müller, Werksleiterin"), ("Brooks, HR", "Brooks, HR"),
+    ("Sarah O'Neill, Director", "Sarah O'Neill, Director"), ("Jo Whitaker", "Jo Whitaker")])
+def test_a_name_is_said_given_name_first_only_when_written_surname_first(written, said):
+    from buyin_cli.review.heuristics import said_name
+
+    assert said_name(written) == said

@@ -5,8 +5,10 @@
 
 The messages are every `_()`, `gettext()`, `ngettext()` and `{% trans %}` of the
 templates (Jinja's extractor, as `pybabel extract` runs it), the gettext calls in
-the code, and the one-line titles of the readiness warnings (codes.py), which a
-briefing's talking points show in its language. A translator then edits
+the code (`brief`'s, those of `roi`'s tables in present/terminal/ and the working's notes,
+marked `N_()`, that they show), and the one-line
+titles of the readiness warnings (codes.py), which a briefing's talking points show in its
+language. A translator then edits
 src/buyin_cli/translations/LANG/LC_MESSAGES/buyin.po; nothing else changes.
 """
 
@@ -26,10 +28,11 @@ from buyin_cli.codes import CODES  # noqa: E402
 from buyin_cli.translations import DOMAIN, FOLDER  # noqa: E402
 
 METHODS = [("templates/**.j2", "jinja2"), ("src/buyin_cli/render/templating.py", "python"),
-           ("src/buyin_cli/brief.py", "python")]
+           ("src/buyin_cli/brief.py", "python"), ("src/buyin_cli/present/terminal/**.py", "python"),
+           ("src/buyin_cli/figures/**.py", "python")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trim_blocks": "true",
                                "lstrip_blocks": "true"}}
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}  # N_: a working's note
 
 
 def template() -> Catalog:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from buyin_cli.errors import Location
 from buyin_cli.figures.compute import PERIODS_PER_YEAR, Figures, ResultFigures, compute_figures
 from buyin_cli.figures.initiative_steps import InitiativeSteps
-from buyin_cli.figures.steps import Operand, Section, Step
+from buyin_cli.figures.steps import N_, Operand, Section, Step
 from buyin_cli.load.models import Strategy
 from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
@@ -70,7 +70,7 @@ class _Explainer(InitiativeSteps):
         target = Operand(m.target, "number", "target", self.at("metrics", k, "target"))
         note = None
         if m.progress_pct is None:
-            note = "the target equals the baseline, so there is no distance to make progress on"
+            note = N_("the target equals the baseline, so there is no distance to make progress on")
         return Step(f"progress of {metric_id}", "(actual − baseline) ÷ (target − baseline) × 100",
                     "({0} − {1}) ÷ ({2} − {1}) × 100", (actual, baseline, target),
                     Operand(m.progress_pct, "pct", "progress"), note)
@@ -171,11 +171,11 @@ class _Explainer(InitiativeSteps):
 
     def _attributable_note(self, r: ResultFigures) -> str | None:
         if r.attributable < 0:
-            return "negative: the learning is credited with making this metric worse"
+            return N_("negative: the learning is credited with making this metric worse")
         if r.has_control and r.attributable == 0 and r.improvement == r.control_improvement:
-            return "the control group moved as much as the pilot group: nothing is attributable"
+            return N_("the control group moved as much as the pilot group: nothing is attributable")
         if r.has_trend and r.attributable == 0 and r.improvement == r.control_improvement:
-            return "the pre-pilot trend predicts the whole change: nothing is attributable"
+            return N_("the pre-pilot trend predicts the whole change: nothing is attributable")
         return None
 
     def _estimates(self, r: ResultFigures, res: tuple[str | int, ...]) -> Step:
@@ -250,10 +250,10 @@ class _Explainer(InitiativeSteps):
                        for mid, r in p.results.items() if r.pilot_annual_benefit is not None)
         note = None
         if not priced:
-            note = ("no result's metric has a value_per_unit, so its return is not priced: "
-                    "the benefit of 0 and its ROI only say that nothing was put in money")
+            note = N_("no result's metric has a value_per_unit, so its return is not priced: "
+                      "the benefit of 0 and its ROI only say that nothing was put in money")
         elif p.benefit < 0:
-            note = "negative: the results the learning is credited with got worse"
+            note = N_("negative: the results the learning is credited with got worse")
         benefit = Step("pilot benefit", "Σ pilot annual benefit of the monetised results",
                        " + ".join(f"{{{n}}}" for n in range(len(priced))) or "0", priced,
                        Operand(p.benefit, "money", "pilot benefit"), note)

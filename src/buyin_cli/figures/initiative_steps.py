@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from buyin_cli.errors import Location
 from buyin_cli.figures.compute import Figures, InitiativeFigures
-from buyin_cli.figures.steps import Operand, Step
+from buyin_cli.figures.steps import N_, Operand, Step
 from buyin_cli.load.models import Initiative, Strategy
 
 _SUPERSCRIPT = {2: "²", 3: "³", 4: "⁴"}
@@ -36,14 +36,14 @@ class InitiativeSteps:
                              self.at("pilots", self.pilot_at[r.pilot_id], "end"))
                      for r in f.results_used)
         if used:
-            note = ("per metric, the pilot with the latest end counts (its end date is the "
-                    "source shown)")
+            note = N_("per metric, the pilot with the latest end counts (its end date is the "
+                      "source shown)")
         elif f.pilot_ids:
-            note = ("none of its pilots measured a metric with a value_per_unit, so its "
-                    "return is not priced (the roll-out benefit is 0)")
+            note = N_("none of its pilots measured a metric with a value_per_unit, so its "
+                      "return is not priced (the roll-out benefit is 0)")
         else:
-            note = ("no pilot of this initiative yet, so its return is not priced (the roll-out "
-                    "benefit is 0)")
+            note = N_("no pilot of this initiative yet, so its return is not priced (the roll-out "
+                      "benefit is 0)")
         benefit = Step("roll-out benefit", "Σ roll-out annual benefit, latest pilot per metric",
                        " + ".join(f"{{{n}}}" for n in range(len(used))) or "0", used,
                        Operand(f.rollout_benefit, "money", "roll-out benefit"), note,
@@ -57,14 +57,14 @@ class InitiativeSteps:
         steps.append(Step("benefit-cost ratio", "benefit ÷ cost", "{0} ÷ {1}", (b, c),
                           Operand(f.bcr, "ratio", "BCR"), free))
         # Not priced is not a loss: the benefit's note says why there is no payback.
-        never = "the benefit is not positive, so it never pays back" if used else None
+        never = N_("the benefit is not positive, so it never pays back") if used else None
         steps.append(Step("payback", "cost ÷ (benefit ÷ 12) months", "{1} ÷ ({0} ÷ 12)",
                           (b, c), Operand(f.payback_months, "months", "payback"),
                           never if f.payback_months is None else None))
         share_note = (never if f.break_even_share is None else
-                      "even the full pilot effect does not pay back the cost"
+                      N_("even the full pilot effect does not pay back the cost")
                       if f.break_even_share > 1 else
-                      "the share of the pilot effect that must hold at roll-out to break even")
+                      N_("the share of the pilot effect that must hold at roll-out to break even"))
         steps.append(Step("break-even share", "cost ÷ benefit", "{1} ÷ {0}", (b, c),
                           Operand(f.break_even_share, "share", "break-even share"), share_note,
                           explains=f.break_even_share is not None and f.break_even_share <= 1))
@@ -84,10 +84,10 @@ class InitiativeSteps:
                 if "retention" in self.strategy.initiatives[j].model_fields_set
                 else Operand(f.retention, "number", "retention (default 1)"))
         powers = " + ".join(["1", "{2}"] + [f"{{2}}{_SUPERSCRIPT[n]}" for n in range(2, h)])
-        decay = ("each later year keeps the retention share of the year before; the first "
-                 "year's figures stay the headline" if kept.source is not None else
-                 "no retention is given, so this assumes no decay: every later year keeps the "
-                 "whole first year's benefit; the first year's figures stay the headline")
+        decay = (N_("each later year keeps the retention share of the year before; the first "
+                    "year's figures stay the headline") if kept.source is not None else
+                 N_("no retention is given, so this assumes no decay: every later year keeps the "
+                    "whole first year's benefit; the first year's figures stay the headline"))
         benefit = Step(f"benefit over {h} years", "roll-out benefit × Σ retention^(year − 1)",
                        f"{{0}} × ({powers})",
                        (Operand(f.rollout_benefit, "money", "roll-out benefit"), years, kept),
@@ -103,7 +103,7 @@ class InitiativeSteps:
                    (Operand(f.horizon_benefit, "money", "benefit"),
                     Operand(f.horizon_cost, "money", "cost")),
                    Operand(f.horizon_roi_pct, "pct", f"ROI over {h} years"),
-                   "the horizon costs 0, so this is undefined" if f.horizon_cost == 0 else None)
+                   N_("the horizon costs 0, so this is undefined") if f.horizon_cost == 0 else None)
         return [benefit, cost, roi, self._npv(f)]
 
     def _npv(self, f: InitiativeFigures) -> Step:
@@ -119,8 +119,8 @@ class InitiativeSteps:
             net = f"({{{len(ops) - 2}}} − {{{len(ops) - 1}}})"
             power = "" if y.year == 2 else _SUPERSCRIPT.get(y.year - 1, "")
             terms.append(net if y.year == 1 else f"{net} ÷ (1 + {{{2 * len(f.years)}}}){power}")
-        note = (None if given else "no discount_rate is given, so later years count at full "
-                "value; finance will ask for the organisation's rate")
+        note = (None if given else N_("no discount_rate is given, so later years count at full "
+                                       "value; finance will ask for the organisation's rate"))
         return Step("net present value", "Σ (benefit − cost) ÷ (1 + discount_rate)^(year − 1)",
                     " + ".join(terms), (*ops, rate), Operand(f.npv, "money", "NPV"), note,
                     explains=True)
@@ -141,4 +141,4 @@ class InitiativeSteps:
         return Step("roll-out cost", "Σ one-off + Σ per-year + Σ per-participant × headcount",
                     " + ".join(terms) or "0", tuple(ops),
                     Operand(total, "money", "roll-out cost"),
-                    None if initiative.costs else "no costs are listed; add them, fully loaded")
+                    None if initiative.costs else N_("no costs are listed; add them, fully loaded"))

@@ -18,6 +18,14 @@ from buyin_cli.records import dataclass
 _ARITHMETIC = (("×", "*"), ("÷", "/"), ("−", "-"), ("²", "**2"), ("³", "**3"), ("⁴", "**4"))
 _PLAIN = re.compile(r"[0-9eE.+\-*/() ]+")
 
+def N_(note: str) -> str:
+    """`note` as written: marks a step's note for the catalogues (tools/update_catalogues.py).
+
+    The working and the JSON keep the English; `roi`'s tables, which show a section's
+    caveats under them, say it in the strategy's language."""
+    return note
+
+
 Kind = Literal["money", "rate", "number", "count", "pct", "share", "ratio", "months"]
 
 

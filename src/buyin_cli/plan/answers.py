@@ -7,11 +7,14 @@ concern's content words (small words dropped, crude suffixes stripped), so
 rewording slightly still matches. An objection whose evidence is a pilot the concern
 names (by its id or group), sharing a word with it besides that name, is linked
 to it and matched first. An answer that plainly speaks to a concern in other
-words matches too: its objection and response together share at least two
-of the concern's words and LOOSE of them. A stakeholder's concerns are matched
-together (`match`), the closest pairs first, so each concern is answered once and
-an answer goes to the concern it fits best before it is used again. Readiness
-uses the same rule to flag a concern with no prepared answer, so deck and
+words matches too, but only plainly: its objection and response together share at
+least SHARED of the concern's words and LOOSE of them, one of them in the objection
+itself. Two words in common, such as "shift" and "start", are a coincidence more often
+than an answer; a wrong answer under a concern is worse than none, so a near miss is
+left unanswered, and `near` names it for the review to say why. A stakeholder's
+concerns are matched together (`match`), the closest pairs first, so each concern is
+answered once and an answer goes to the concern it fits best before it is used again.
+Readiness uses the same rule to flag a concern with no prepared answer, so deck and
 warnings agree.
 """
 
@@ -25,7 +28,9 @@ from functools import lru_cache
 from buyin_cli.load.models import Objection
 
 THRESHOLD = 0.5  # share of the concern's content words that the objection must cover
-LOOSE = 0.4  # ... or that the objection and its response cover, sharing two words at least
+LOOSE = 0.5  # ... or that the objection and its response cover, sharing SHARED words at least
+SHARED = 3
+NEAR = (2, 0.4)  # a near miss: two words and 40% in common, too few to answer the concern
 COMMON = 64  # a word in more objections than this tells none of them apart
 _WORD = re.compile(r"\w+")
 
@@ -77,9 +82,10 @@ class Answers:
             leading = _WORD.match(name)
             self._by_first[leading.group() if leading else ""].append((order, name))
         # Objections with the same content words score alike, so only the first can win.
+        self._asked = [frozenset(content_words(o.objection)) for o in self.objections]
         first: dict[frozenset[str], int] = {}
-        for n, objection in enumerate(self.objections):
-            first.setdefault(frozenset(content_words(objection.objection)), n)
+        for n, asked in enumerate(self._asked):
+            first.setdefault(asked, n)
         self._words = {n: words for words, n in first.items()}
         self._having: dict[str, list[int]] = defaultdict(list)  # word -> objections with it
         for n, words in self._words.items():
@@ -117,13 +123,8 @@ class Answers:
             if strict is not None:
                 scored.append((len(wanted & self._words[strict]) / len(wanted), len(wanted), -c,
                                 -strict))
-            shared: dict[int, int] = defaultdict(int)
-            for word in wanted:
-                if len(self._said.get(word, ())) <= COMMON:
-                    for n in self._said.get(word, ()):
-                        shared[n] += 1
-            scored += [(0.0, k, -c, -n) for n, k in shared.items()
-                       if k >= 2 and k / len(wanted) >= LOOSE]
+            scored += [(0.0, k, -c, -n) for n, k in self._sharing(wanted).items()
+                       if k >= SHARED and k / len(wanted) >= LOOSE and wanted & self._asked[n]]
         found: list[int | None] = [None] * len(concerns)
         used: set[int] = set()
         for reuse in (False, True):
@@ -132,6 +133,32 @@ class Answers:
                     found[-c] = -n
                     used.add(-n)
         return found
+
+    def _sharing(self, wanted: set[str]) -> dict[int, int]:
+        """How many of `wanted` each objection says, with its response: those saying any."""
+        shared: dict[int, int] = defaultdict(int)
+        for word in wanted:
+            if len(self._said.get(word, ())) <= COMMON:
+                for n in self._said.get(word, ()):
+                    shared[n] += 1
+        return shared
+
+    def near(self, concern: str) -> tuple[Objection, list[str]] | None:
+        """The prepared answer that comes closest to `concern` without answering it, and the
+        words of the concern it shares (as the concern writes them), or None when none comes
+        near: what the review names so that a trainer sees why an answer they meant is not one."""
+        wanted = content_words(concern)
+        least, share = NEAR
+        close = [(k, -n) for n, k in self._sharing(wanted).items()
+                 if k >= least and k / len(wanted) >= share]
+        if not close:
+            return None
+        n = -max(close)[1]
+        objection = self.objections[n]
+        said = content_words(f"{objection.objection} {objection.response}")
+        words = dict.fromkeys(w for w in _LETTERS.findall(concern.replace("’", "'"))
+                              if w.lower() not in _STOP and len(w) > 2 and _stem(w.lower()) in said)
+        return objection, list(words)
 
     def _named_in(self, lowered: str) -> list[str]:
         """The cited pilots' names `lowered` (a concern, in lower case) says, in their order."""

@@ -31,6 +31,7 @@ from buyin_cli.present.build.proposal import audience_view, initiative_view
 from buyin_cli.present.build.units import Units
 from buyin_cli.present.numbers import Formatter, deck_formatter
 from buyin_cli.present.view import Accepted, BriefingView, NotReady, QuoteView
+from buyin_cli.review.heuristics import said_name
 from buyin_cli.review.score import Readiness
 
 if TYPE_CHECKING:  # what changed is built only for brief --since
@@ -99,7 +100,7 @@ def build_view(loaded: LoadedStrategy, figures: Figures, readiness: Readiness | 
         id=briefing.id,
         organisation=strategy.organisation,
         title=strategy.title,
-        presenter_name=strategy.presenter.name,
+        presenter_name=said_name(strategy.presenter.name),
         presenter_role=strategy.presenter.role,
         currency=strategy.currency,
         money_format=fmt.excel_money_format(), percent_sign=fmt.percent_sign(),
@@ -222,7 +223,7 @@ def _subject(strategy: Strategy, owner: Path_ | None) -> str | None:
     if not owner or len(owner) < 2 or owner[0] not in _NAMES:
         return None
     name: str = getattr(getattr(strategy, owner[0])[owner[1]], _NAMES[owner[0]])
-    return name
+    return said_name(name) if owner[0] == "stakeholders" else name  # as the deck says it
 
 
 def web_link(url: str) -> str | None:

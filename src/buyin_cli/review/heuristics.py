@@ -152,3 +152,33 @@ def is_group(name: str) -> bool:
     words = [w.lower().rstrip("'’") for w in _WORD.findall(name)]
     return any(w in GROUP_WORDS for w in words) or any(w.endswith(("s'", "s’")) for w in
                                                        name.lower().split())
+
+
+# A name written surname first, as a staff list sorts it: "Patel, Priya", "O'Neill, Sarah",
+# "van Dijk, Anna", "Vogel, Dr. Katrin". One surname (after any lowercase particles), then one
+# or two given names, each capitalised and not all capitals ("Brooks, HR" is not one).
+_SURNAME_FIRST = re.compile(
+    r"^((?:(?:van|von|de|der|den|da|di|du|la|le|del|della|ten|ter|zu|al|el|bin|ibn)\s+)*"
+    r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*),\s+"
+    r"((?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+){0,2}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
+    r"(?:\s+[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)?)$")
+# A word after the comma that says a role, not a given name: "Müller, Werksleiterin".
+_ROLE_PARTS = ("direct", "manag", "head", "officer", "chief", "lead", "president", "chair",
+               "partner", "founder", "owner", "leiter", "leitung", "führ", "vorstand", "vorsitz",
+               "chef", "sprecher", "referent", "beauftragt", "coordinat", "supervis", "secretar",
+               "minister", "mayor", "principal", "dean", "advis", "consult")
+
+
+def said_name(name: str) -> str:
+    """`name` as a sentence says it: a person's name written surname first ("Hughes, Gareth")
+    with the given name first ("Gareth Hughes"); any other name (a group, a name with a role
+    after its comma, "Shift leads, both halls") as written."""
+    match = _SURNAME_FIRST.match(name.strip())
+    if match is None or is_group(name):
+        return name
+    surname, given = match.groups()
+    words = [w for w in given.split() if w.rstrip(".") not in ("Dr", "Prof", "Mr", "Mrs", "Ms", "Mx")]
+    for word in [surname.split()[-1], *words]:
+        if not word[:1].isupper() or word.isupper() or any(part in word.lower() for part in _ROLE_PARTS):
+            return name
+    return f"{given} {surname}"

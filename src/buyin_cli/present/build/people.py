@@ -9,7 +9,7 @@ from buyin_cli.plan.agenda import State
 from buyin_cli.plan.answers import Answers
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.view import ConcernView, ObjectionView, SponsorView, StakeholderView, TargetView
-from buyin_cli.review.heuristics import is_group
+from buyin_cli.review.heuristics import is_group, said_name
 
 
 def stakeholder_view(person: Stakeholder, answers: Answers,
@@ -22,15 +22,18 @@ def stakeholder_view(person: Stakeholder, answers: Answers,
         match = None if n is None else answers.objections[n]
         if n is not None:
             used.add(n)
+        near = answers.near(concern) if match is None else None
         concerns.append(ConcernView(concern, match.response if match else None,
-                                    pilots[match.evidence].group if match and match.evidence else None))
+                                    pilots[match.evidence].group if match and match.evidence else None,
+                                    near[0].response if near else None))
     group = is_group(person.name)
+    name = said_name(person.name)  # "Gareth Hughes", though the strategy lists "Hughes, Gareth"
     # "Matrons, all three hospitals, Ward matrons …" reads as a list, as does a role that is one
     # ("Vorstand, Oberbürgermeister, Bürgermeisterin und Beigeordnete"): the role goes in brackets.
-    apart = group or "," in person.name or "," in person.role
-    view = StakeholderView(person.name, person.role, group, list(person.needs),
+    apart = group or "," in name or "," in person.role
+    view = StakeholderView(name, person.role, group, list(person.needs),
                            concerns, list(person.benefits),
-                           group_role=_group_role(person.name, person.role) if apart else "",
+                           group_role=_group_role(name, person.role) if apart else "",
                            role_apart=apart)
     return view, used
 
@@ -55,7 +58,7 @@ def objection_view(objection: Objection, pilots: dict[str, Pilot], answers_a_con
 
 
 def sponsor_view(sponsor: Sponsor, fmt: Formatter, state: State) -> SponsorView:
-    return SponsorView(state, sponsor.name, sponsor.role, sponsor.quote,
+    return SponsorView(state, said_name(sponsor.name), sponsor.role, sponsor.quote,
                        [TargetView(t.period, fmt.period(t.period), t.completion,
                                    fmt.percent(t.completion * 100, 0))
                         for t in sponsor.usage_targets])

@@ -3,6 +3,7 @@ actual against forecast."""
 
 from __future__ import annotations
 
+from gettext import NullTranslations
 from typing import Any
 
 from rich.console import Group, RenderableType
@@ -51,58 +52,77 @@ def heading(words: str) -> Text:
     return plain(words, style="bold")
 
 
-def months(w: Formatter, value: float | None) -> str:
-    return "never" if value is None else f"{w.number(value, 1)} months"
+def months(w: Formatter, value: float | None, words: NullTranslations | None = None) -> str:
+    _ = (words or NullTranslations()).gettext
+    return _("never") if value is None else _("%(months)s months") % {"months": w.number(value, 1)}
 
 
-def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter) -> Group:
+def per_word(per: str | None, words: NullTranslations) -> str:
+    """The period a reading covers ("week"), in the strategy's language."""
+    _ = words.gettext
+    said = {"week": _("week"), "month": _("month"), "quarter": _("quarter"), "year": _("year")}
+    return said.get(per or "", per or "")
+
+
+def observed_table(loaded: LoadedStrategy, figures: Figures, w: Formatter,
+                   words: NullTranslations | None = None) -> Group:
     """Each launched roll-out's forecast improvement beside the one seen since the launch."""
+    _ = (words or NullTranslations()).gettext
     initiatives, metrics = loaded.strategy.index.initiatives, loaded.strategy.index.metrics
     table = new_table()
     add_column(table, "", max_width=30)
-    add_column(table, "Forecast", justify="right")
-    add_column(table, "Observed", justify="right")
-    add_column(table, "Readings", max_width=28)
+    add_column(table, _("Forecast"), justify="right")
+    add_column(table, _("Observed"), justify="right")
+    add_column(table, _("Readings"), max_width=28)
+    a_period = {"week": _("%(value)s a week"), "month": _("%(value)s a month"),
+                "quarter": _("%(value)s a quarter"), "year": _("%(value)s a year")}
     for initiative_id, observed in figures.observed.items():
         for o in observed:
             metric = metrics[o.metric_id]
-            before = o.before_period or "baseline"
+            before = o.before_period or _("baseline")
             add_row(table, f"{initiatives[initiative_id].title}: {metric.name} ({metric.unit})",
-                          f"{w.number(o.forecast)} a {o.per}", w.number(o.observed),
-                          f"{w.number(o.before)} ({before}) to {w.number(o.after)} "
-                          f"({o.after_period})")
-    return group(heading("Actual against forecast, since each launch"), table,
-                 Text("Forecast: the roll-out improvement the figures assume (attributable × "
-                      "R). Observed: the change in the metric since the launch, in its better "
-                      "direction; observed, not isolated: everything that moved the metric.",
+                    a_period.get(o.per, "%(value)s") % {"value": w.number(o.forecast)},
+                    w.number(o.observed),
+                    _("%(before)s (%(when)s) to %(after)s (%(then)s)") % {
+                        "before": w.number(o.before), "when": before, "after": w.number(o.after),
+                        "then": o.after_period})
+    return group(heading(_("Actual against forecast, since each launch")), table,
+                 Text(_("Forecast: the roll-out improvement the figures assume (attributable × "
+                        "R). Observed: the change in the metric since the launch, in its better "
+                        "direction; observed, not isolated: everything that moved the metric."),
                       style="dim"))
-def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter) -> Group:
+
+
+def years_table(initiative: Initiative, f: InitiativeFigures, w: Formatter,
+                words: NullTranslations | None = None) -> Group:
     """An initiative's horizon, year by year; the first year stays the headline."""
+    _ = (words or NullTranslations()).gettext
+    unpriced = _("not priced")
     table = split_table()
     add_column(table, "", no_wrap=True)
     for y in f.years:
-        add_column(table, f"Year {y.year}", justify="right", no_wrap=True)
+        add_column(table, _("Year %(year)s") % {"year": y.year}, justify="right", no_wrap=True)
     # Each year as the difference of the rounded running totals, as the deck's table shows it:
     # the years add up, as shown, to the horizon's total (adding_up).
     shown = years_shown(f.years)
-    rows = [("Benefit", [w.money(s.benefit) if f.monetised else "not priced" for s in shown]),
-            ("Cost", [w.money(s.cost) for s in shown])]
+    rows = [(_("Benefit"), [w.money(s.benefit) if f.monetised else unpriced for s in shown]),
+            (_("Cost"), [w.money(s.cost) for s in shown])]
     if f.monetised:  # a net of costs alone would read as a loss, not as "not priced"
-        rows.append(("Cumulative net", [w.money(s.running_net) for s in shown]))
+        rows.append((_("Cumulative net"), [w.money(s.running_net) for s in shown]))
     if f.discount_rate and f.monetised:
-        rows.append((f"Net in today's money ({w.percent(f.discount_rate * 100)} a year)",
+        rows.append((_("Net in today's money (%(rate)s a year)") % {"rate": w.percent(f.discount_rate * 100)},
                      [w.money(s.today) for s in shown]))
     for label, cells in rows:
         add_row(table, label, *cells)
     kept = w.percent(f.retention * 100)
     if "retention" not in initiative.model_fields_set:
-        kept += " (no retention given: this assumes no decay)"
+        kept += " " + _("(no retention given: this assumes no decay)")
     summary = Text.assemble(
-        (f"ROI over {f.horizon_years} years ", "bold"),
-        w.percent(f.horizon_roi_pct) if f.monetised else "not priced",
-        ("  ·  NPV ", "bold"), w.money(f.npv) if f.monetised else "not priced",
-        ("  ·  benefit kept each later year ", "bold"), kept)
-    rate = ("" if f.discount_rate else " The NPV counts later years at full value: no "
-            "discount_rate is given.")
-    return group(heading(f"{initiative.title}: {f.horizon_years} years"), table, summary,
-                 Text("The first year's figures above are the headline." + rate, style="dim"))
+        (_("ROI over %(years)s years") % {"years": f.horizon_years} + " ", "bold"),
+        w.percent(f.horizon_roi_pct) if f.monetised else unpriced,
+        ("  ·  " + _("NPV") + " ", "bold"), w.money(f.npv) if f.monetised else unpriced,
+        ("  ·  " + _("benefit kept each later year") + " ", "bold"), kept)
+    rate = ("" if f.discount_rate else " " + _("The NPV counts later years at full value: no "
+                                               "discount_rate is given."))
+    return group(heading(_("%(title)s: %(years)s years") % {"title": initiative.title, "years": f.horizon_years},),
+                 table, summary, Text(_("The first year's figures above are the headline.") + rate, style="dim"))

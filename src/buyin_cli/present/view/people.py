@@ -11,6 +11,9 @@ class ConcernView:
     concern: str
     answer: str | None
     evidence: str | None  # the group of the pilot that backs the answer
+    # With no answer: the nearest prepared one, which shares too few words to be shown as its
+    # answer but may be what the trainer meant (the notes offer it, to check before the meeting).
+    near: str | None = None
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from buyin_cli.review.context import Check, Context
-from buyin_cli.words import dotted
+from buyin_cli.words import clip, dotted
 
 
 def checks(ctx: Context) -> Iterator[Check]:
@@ -26,7 +26,8 @@ def checks(ctx: Context) -> Iterator[Check]:
             yield ctx.check("W403", owner,
                             answered[j] is None,
                             ctx.sources.at(path),
-                            f"{dotted(path)}: no prepared answer to '{concern}': add "
+                            f"{dotted(path)}: no prepared answer to '{concern}'"
+                            f"{_near(ctx, concern) if answered[j] is None else ''}: add "
                             "an objection that states it, with a prepared response")
     sponsor = ctx.strategy.sponsor
     yield ctx.check("W404", (), sponsor is None, ctx.top(),
@@ -37,3 +38,16 @@ def checks(ctx: Context) -> Iterator[Check]:
                         ctx.at(("sponsor", "usage_targets")),
                         "sponsor: no usage_targets: add the completion the sponsor "
                         "expects by period, e.g. {period: 2026-Q2, completion: 0.8}")
+
+
+def _near(ctx: Context, concern: str) -> str:
+    """Why the answer a trainer may have meant for `concern` is not taken as one: it shares
+    too few of its words ("shift" and "start") to be told from a coincidence."""
+    near = ctx.answers.near(concern)
+    if near is None or not near[1]:
+        return ""
+    objection, words = near
+    quoted = [f"'{w}'" for w in words]
+    shared = " and ".join([", ".join(quoted[:-1]), quoted[-1]] if len(quoted) > 1 else quoted)
+    return (f" (the nearest, '{clip(objection.objection)}', shares only {shared} with it, "
+            "too little to show as its answer)")
