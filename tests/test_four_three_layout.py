@@ -127,3 +127,24 @@ def test_a_long_section_between_short_ones_continues_at_its_points_for_a_page_fe
     _, pages = fit_body(paras, box, (0, 27, 54), 32, 20, 20)  # too long for one page at 20 pt
     assert len(pages) == 2, [len(p) for p in pages]
     assert [p.text for page in pages for p in page] == [p.text for p in paras]
+
+
+def test_four_short_quotes_fill_their_slide_as_a_statement(valid_data, tmp_path):
+    # Four one-line quotes on 16:9 read at 17 pt in the top half of the slide, the rest white.
+    from pptx.enum.text import MSO_ANCHOR
+
+    from deck_invariants import fills
+
+    valid_data["pilots"][0]["quotes"] = [
+        {"text": "First time anyone showed us our own press.", "by": "Press operator, nights"},
+        {"text": "I now do my own first-off.", "by": "Press operator, days"},
+        {"text": "The huddle takes ten minutes.", "by": "Shift supervisor"},
+        {"text": "Now I ask what stopped us.", "by": "Team leader"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+    path = tmp_path / "out" / DECK
+    number, slide = next((i, s) for i, s in enumerate(Presentation(str(path)).slides, 1)
+                         if "First time anyone" in " ".join(sh.text_frame.text for sh in s.placeholders))
+    body = next(s for s in slide.placeholders if "First time anyone" in s.text_frame.text)
+    assert body.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert dict((i, fill) for i, fill, _ in fills(path))[number] >= 0.6
