@@ -21,7 +21,7 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts
 
 TITLE_TOP = 32  # points: a content slide's title starts no larger (the deck conventions: titles 28-32 pt)
 TITLE_FLOOR = 20  # points: the least a title reads at
-NEAR = 0.85  # of the grid's size: the least a content title shrinks to before it takes a shorter form
+NEAR = 0.9  # of the grid's size: the least a content title shrinks to before it takes a shorter form
 STATEMENTS = ("title", "secHead")  # layouts whose title is all the slide says
 
 
