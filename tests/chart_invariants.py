@@ -111,8 +111,9 @@ def categories_hidden(slides: list[dict[str, Any]], strategy: dict[str, Any]) ->
 
 def cut_axes(slides: list[dict[str, Any]]) -> list[str]:
     """A value axis that makes a change look bigger than it is: bars of positive values not
-    from zero, or a line of positive values whose axis starts above half its top (a change
-    then drawn at more than twice its size)."""
+    from zero, a before-and-after line (two points) not from zero either, or a longer line of
+    positive values whose axis starts above half its top (a change then drawn at more than
+    twice its size)."""
     found = []
     for i, s in enumerate(slides, 1):
         for chart in s["charts"]:
@@ -120,7 +121,7 @@ def cut_axes(slides: list[dict[str, Any]]) -> list[str]:
             if chart["axis"] is None or not values or min(values) < 0:
                 continue
             low, high = chart["axis"]
-            line = "LINE" in str(chart["type"])
+            line = "LINE" in str(chart["type"]) and len(chart["categories"]) > 2
             if (line and low > high / 2 + 1e-9) or (not line and low != 0):
                 found.append(f"slide {i}: {chart['title']!r} ({str(chart['type']).split()[0]}) has an "
                              f"axis of {low:g}–{high:g} for values {min(values):g}–{max(values):g}")

@@ -47,14 +47,17 @@ def test_three_close_lines_label_the_one_between_to_the_side(tmp_path):
 def test_four_lines_label_the_two_between_outside_where_they_stand_apart(tmp_path):
     # Half a point apart on the plot, each label beside its point has room on the outer side,
     # where no line runs: before the first point, after the last.
-    assert _positions(tmp_path, _line([5, 6.5], [5.5, 6], [6, 5.5], [6.5, 5], number_format="0.0")) == {
+    # (On a 4-7 axis, a template's own axis_min: a before-and-after line otherwise starts at zero.)
+    chart = {**_line([5, 6.5], [5.5, 6], [6, 5.5], [6.5, 5], number_format="0.0"), "axis_min": 4}
+    assert _positions(tmp_path, chart) == {
         "Pilot": {0: "b", 1: "t"}, "Comparison": {0: "l", 1: "r"}, "Expected": {0: "l", 1: "r"},
         "Other": {0: "t", 1: "b"}}
 
 
 def test_two_labels_between_that_would_be_drawn_on_each_other_take_a_side_each(tmp_path):
     # 6.02 and 6.00 stand closer on the plot than a label is tall: the second goes inside.
-    assert _positions(tmp_path, _line([5, 7], [5.5, 6.02], [6, 6.0], [6.5, 5], number_format="0.00")) == {
+    chart = {**_line([5, 7], [5.5, 6.02], [6, 6.0], [6.5, 5], number_format="0.00"), "axis_min": 4}
+    assert _positions(tmp_path, chart) == {
         "Pilot": {0: "b", 1: "t"}, "Comparison": {0: "l", 1: "r"}, "Expected": {0: "l", 1: "l"},
         "Other": {0: "t", 1: "b"}}
 

@@ -71,3 +71,29 @@ def test_charts_whose_titles_wrap_are_measured_as_they_wrap(tmp_path):
     assert short_charts(path) == []
     frames = [s for s in Presentation(str(path)).slides[0].shapes if s.has_chart]
     assert len(frames) == 2 and all(f.height >= frames[0].height for f in frames)
+
+
+def test_a_chart_under_a_table_is_not_squashed_flat(tmp_path):
+    # The years: a table of four rows and the running net's three columns under it. Across a
+    # 16:9 slide a 2-inch frame read squashed flat: the chart keeps 1/FLATTEST of its width in
+    # height under the table; on 4:3, where the table leaves less, it takes a page of its own.
+    from buyin_cli.render.pptx.paging import FLATTEST, UNDER_TABLE
+
+    table = {"columns": ["Year", "Benefit", "Cost", "Running net", "Net in today's money"],
+             "align": ["left"] + ["right"] * 4,
+             "rows": [["Year 1 (the headline)", "£268,212", "£96,440", "£171,772", "£171,772"],
+                      ["Year 2", "£160,927", "£8,000", "£324,699", "£139,025"],
+                      ["Year 3", "£96,557", "£8,000", "£413,256", "£73,187"]],
+             "total": ["3 years", "£525,696", "£112,440", "£413,256", "£383,984"]}
+    chart = {"kind": "column", "title": "Running net in today's money, by year",
+             "categories": ["Year 1", "Year 2", "Year 3"],
+             "series": [{"name": "Net", "values": [171772, 310797, 383984]}]}
+    for four_three in (False, True):
+        path = _deck([{"layout": "Title Only", "title": "Three years", "table": table, "chart": chart,
+                       "footnote": "The headline is the first year. Net present value at a discount rate of 10%."}],
+                     tmp_path, four_three)
+        frames = [s for slide in Presentation(str(path)).slides for s in slide.shapes if s.has_chart]
+        (frame,) = frames
+        assert frame.height / 12700 >= max(UNDER_TABLE, frame.width / 12700 / FLATTEST), four_three
+        # On 16:9 the table reads smaller to leave it that, on the one slide.
+        assert len(Presentation(str(path)).slides) == 1 + four_three

@@ -403,7 +403,7 @@ def test_a_chart_title_keeps_a_range_of_numbers_together(tmp_path):
     ([76, 80, 95], 100, (50, 100)),   # on-time 76% → 95%: not 70–100, a change drawn at 3× its size
     ([6.8, 7.1, 8], None, (4, 9)),    # a score out of 10
     ([9, 8, 9, 8, 7], None, (5, 10)),
-    ([0.5, 0.6], None, (0.3, 0.7)),
+    ([0.5, 0.6, 0.55], None, (0.3, 0.7)),
 ])
 def test_a_line_axis_starts_no_higher_than_half_its_top(values, ceiling, axis) -> None:
     from buyin_cli.render.outline.model import Chart, Series
@@ -416,11 +416,25 @@ def test_a_line_axis_starts_no_higher_than_half_its_top(values, ceiling, axis) -
     assert low <= high / 2 and low <= min(values) and high >= max(values)
 
 
+@pytest.mark.parametrize("values", [[7.2, 5.9], [76, 95], [0.5, 0.6]])
+def test_a_before_and_after_line_starts_at_zero(tmp_path, values) -> None:
+    # Failed deliveries 7.2% → 5.9% on 4–8% drew the fall at three times its size beside columns from zero.
+    chart = {"kind": "line", "title": "Failed deliveries, %", "categories": ["Before", "After"], "ceiling": 100,
+             "series": [{"name": "Pilot", "values": values}, {"name": "Comparison", "values": values[::-1]}]}
+    slide = {"layout": "Title and Content", "title": "Failed deliveries", "chart": chart, "notes": "n"}
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx")
+    (read,) = read_deck(tmp_path / "deck.pptx")[0]["charts"]
+    assert read["axis"][0] == 0 and read["axis"][1] >= max(values)
+    from chart_invariants import cut_axes
+    assert cut_axes([{"charts": [{**read, "axis": (min(values) / 2, read["axis"][1])}]}])
+
+
 def test_the_chart_invariant_finds_a_cut_off_axis() -> None:
     from chart_invariants import cut_axes
 
     def chart(kind: str, axis: tuple[float, float]) -> dict:
-        return {"title": "On-time", "type": kind, "axis": axis, "series": [("Pilot", [76.0, 95.0])]}
+        return {"title": "On-time", "type": kind, "axis": axis, "categories": ["Q1", "Q2", "Q3"],
+                "series": [("Pilot", [76.0, 80.0, 95.0])]}
 
     slides = [{"charts": [chart("LINE_MARKERS (65)", (70, 100)), chart("LINE (4)", (50, 100)),
                           chart("COLUMN_CLUSTERED (51)", (60, 100)), chart("BAR_CLUSTERED (57)", (0, 100))]}]

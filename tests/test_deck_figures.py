@@ -82,10 +82,13 @@ def test_the_years_of_one_of_several_initiatives_say_whose_they_are(tmp_path):
     long = "Right first time, with the press-line checklist, the coaching cards and the huddles"
     data["initiatives"][0].update(title=long, horizon_years=3, retention=0.8)
     slides = deck(tmp_path, data)
-    [years] = [s for s in slides if s["table"] and s["table"][0][0] == "Year"]
+    [at] = [n for n, s in enumerate(slides) if s["table"] and s["table"][0][0] == "Year"]
+    years = slides[at]
     # Too long with its whole title, the years' title calls it by its name.
     assert years["title"].startswith("Over 3 years, Right first time returns ")
-    assert years["chart"]["title"] == f"Running net of {long}, by year"
+    # Under the table, or (its title in two lines leaving it too flat there) on a page of its own after it.
+    chart = years["chart"] or slides[at + 1]["chart"]
+    assert chart["title"] == f"Running net of {long}, by year"
 
 
 def test_the_years_with_a_discount_rate_show_the_net_present_value_the_title_says(tmp_path):
@@ -228,7 +231,7 @@ def test_a_chain_box_too_narrow_for_its_label_still_says_what_was_measured(tmp_p
                       "--pptx-template", str(tmp_path / "four-three.pptx")])
     assert briefed.exit_code == 0, briefed.output
     boxes = [t for s in read_deck(tmp_path / "out" / "b1.pptx") for t in s["texts"]
-             if t.endswith(("40% → 85%", "−20%"))]
+             if t.replace("\u00a0", " ").endswith(("40% → 85%", "−20%"))]  # a change held by no-break spaces
     assert len(boxes) == 2, boxes
     assert all(not t.startswith(("Application\n", "Impact\n")) for t in boxes), boxes
     assert any("buddy every single week" in t for t in boxes)

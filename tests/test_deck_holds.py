@@ -317,10 +317,10 @@ def test_a_percentage_chart_never_runs_past_a_hundred(valid_data, tmp_path):
     charts = [c for s in slides for c in s["charts"] if [90.5, 94.0] in [
         list(v) for _, v in c["series"]]]
     assert charts and all(c["axis"][1] <= 100 for c in charts)
-    # A level's change of 3.5 points shows as a line, not bars from zero, on an axis from half its
-    # top: the change drawn at most twice its size, not magnified on 85–100.
+    # A level's change of 3.5 points shows as a line from Before to After, on an axis from zero like
+    # the columns beside it: the change drawn at its size, not magnified on 85–100 (nor on 50–100).
     assert all(c["type"] == XL_CHART_TYPE.LINE_MARKERS or c["type"] == XL_CHART_TYPE.LINE
-               for c in charts) and all(c["axis"] == (50, 100) for c in charts), [c["axis"] for c in charts]
+               for c in charts) and all(c["axis"] == (0, 100) for c in charts), [c["axis"] for c in charts]
 
 
 def test_an_accepted_warning_is_said_with_its_item_and_no_format_key(valid_data, tmp_path):

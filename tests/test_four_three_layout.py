@@ -70,3 +70,63 @@ def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
         textfit.lines_at(f.text_frame.text, Emu(f.width).pt - 14.4, SMALL) == 1 for f in footers)
     # ... clear of the slide number, which ends at the right margin.
     assert all(Emu(f.left + f.width).inches <= 10 - 0.5 - NUMBER_ROOM + 0.01 for f in footers)
+
+
+def test_a_one_point_statement_stands_centred_without_a_bullet(tmp_path):
+    # The showcase on python-pptx's 4:3 deck (its body at 32 pt): one line and a link filled half
+    # the box at that size, so it was not "short", and read as one large bullet on a half-empty slide.
+    from pptx.enum.text import MSO_ANCHOR
+
+    from deck_helpers import SAMPLE, outline_from, save_deck
+
+    slide = {"layout": "Title and Content", "title": "See it: the guide in the handheld", "notes": "n",
+             "body": [{"text": "Live: a look inside the course, built on what your people told us they need"}],
+             "link": {"text": "Open the course", "url": "https://example.com/course"}}
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    save_deck(outline_from({**SAMPLE, "slides": [slide]}), tmp_path / "deck.pptx", template)
+    body = next(s for s in Presentation(str(tmp_path / "deck.pptx")).slides[0].placeholders
+                if s.placeholder_format.idx == 1)
+    assert body.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    first = body.text_frame.paragraphs[0]._p
+    assert first.pPr.find("{http://schemas.openxmlformats.org/drawingml/2006/main}buNone") is not None
+
+
+def test_a_long_section_between_short_ones_continues_at_its_points_for_a_page_fewer():
+    # What we heard on a 4:3 slide: the concerns filled a page of their own between two short
+    # sections, three pages, two of them half empty. Parted at a concern, it takes two.
+    from buyin_cli.render.pptx.textfit import Para, fit_body
+
+    paras = [Para("What your teams need", bold=True), Para("Supervisors who stop unsafe work themselves", 1),
+             Para("Operators who check their own first part", 1), Para("Your concerns, and our answers", bold=True)]
+    for n in range(3):
+        paras += [Para(f"Concern {n}: the budget is frozen until the new contract is awarded", 1),
+                  Para("Our answer: the roll-out pays back in about four months, with fewer accidents and less"
+                       " scrap", 2)]
+    paras += [Para("What is in it for you", bold=True)] + [
+        Para(f"Benefit {n}: the group's accident and scrap targets back on plan", 1) for n in range(2)]
+    box = textfit.Box(633.6, 349.2)
+    _, pages = fit_body(paras, box, (0, 27, 54), 32, 20, 20)  # too long for one page at 20 pt
+    assert len(pages) == 2, [len(p) for p in pages]
+    assert [p.text for page in pages for p in page] == [p.text for p in paras]
+
+
+def test_four_short_quotes_fill_their_slide_as_a_statement(valid_data, tmp_path):
+    # Four one-line quotes on 16:9 read at 17 pt in the top half of the slide, the rest white.
+    from pptx.enum.text import MSO_ANCHOR
+
+    from deck_invariants import fills
+
+    valid_data["pilots"][0]["quotes"] = [
+        {"text": "First time anyone showed us our own press.", "by": "Press operator, nights"},
+        {"text": "I now do my own first-off.", "by": "Press operator, days"},
+        {"text": "The huddle takes ten minutes.", "by": "Shift supervisor"},
+        {"text": "Now I ask what stopped us.", "by": "Team leader"}]
+    valid_data["briefings"][0]["minutes"] = 60
+    assert brief_and_read(valid_data, tmp_path) == []
+    path = tmp_path / "out" / DECK
+    number, slide = next((i, s) for i, s in enumerate(Presentation(str(path)).slides, 1)
+                         if "First time anyone" in " ".join(sh.text_frame.text for sh in s.placeholders))
+    body = next(s for s in slide.placeholders if "First time anyone" in s.text_frame.text)
+    assert body.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
+    assert dict((i, fill) for i, fill, _ in fills(path))[number] >= 0.6

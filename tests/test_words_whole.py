@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.enum.shapes import MSO_SHAPE, MSO_SHAPE_TYPE
 from pptx.util import Emu, Pt
 
 from buyin_cli.render.outline.model import Step
@@ -84,6 +84,35 @@ def test_the_invariant_finds_a_word_wider_than_its_box(tmp_path):
     run.text = "Wirkung: Online-Terminvergabe"  # a renderer may break after the hyphen
     prs.save(str(tmp_path / "d.pptx"))
     assert broken_words(tmp_path / "d.pptx") == []
+
+
+def test_a_change_in_a_chain_box_never_breaks_inside(tmp_path):
+    # On 4:3 the impact box read "−1.2 (3.0 → / 1.8)": the change is one word, its bracket
+    # whole on a second line where the box is too narrow for the figure on one.
+    flow = [{"label": "Reaction", "value": "4.4 / 5"}, {"label": "Learning", "value": "61% → 86%"},
+            {"label": "Application: safe place or neighbour tried", "value": "54% → 81%"},
+            {"label": "Impact: couriers leaving", "value": "−1.2 (3.0 → 1.8)"},
+            {"label": "ROI in the pilot", "value": "112%"}]
+    path, template = tmp_path / "deck.pptx", tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    slide = {"layout": "Title and Content", "notes": "n", "title": "Couriers leaving fell", "flow": flow}
+    save_deck(outline_from({"continued": " (cont.)", "slides": [slide]}), path, template)
+    assert broken_words(path) == []
+    boxes = [s for s in Presentation(str(path)).slides[0].shapes
+             if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and "(3.0" in s.text_frame.text]
+    (figure,) = [p.runs[0] for b in boxes for p in b.text_frame.paragraphs if "(3.0" in p.text]
+    assert figure.text == "−1.2 (3.0\u00a0→\u00a01.8)"
+    lines = textfit.wrap(figure.text, Emu(boxes[0].width).pt - 12, figure.font.size.pt, bold=True)
+    assert "(3.0\u00a0→\u00a01.8)" in lines[-1]
+
+
+def test_the_invariant_finds_a_change_that_may_break_in_its_box(tmp_path):
+    prs = Presentation()
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    box = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, Pt(36), Pt(36), Pt(120), Pt(60))
+    box.text_frame.text = "−1.2 (3.0 → 1.8)"
+    prs.save(str(tmp_path / "d.pptx"))
+    assert len(broken_words(tmp_path / "d.pptx")) == 1
 
 
 def test_a_list_beside_a_chart_reads_smaller_rather_than_break_a_compound(tmp_path):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.util import Emu
 
 from buyin_cli.render.pptx import chartfit, oxml, textfit
@@ -25,6 +25,7 @@ A_NS = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 DEFAULT_SIZE = 18.0  # points: a run that sets no size, as PowerPoint's default body reads
 _BREAK = re.compile(r"[ \t\n\u000b]+")  # where a line may break: a no-break space keeps its words together
 SKIPPED = (PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+SPLIT = re.compile(r"\S [→/] \S")  # a figure's change ("3.0 → 1.8") a renderer may break inside
 
 
 def _words(runs: list[tuple[str, float, bool]], font: textfit.Font) -> list[tuple[str, float]]:
@@ -107,7 +108,8 @@ def _chart_title_words(shape: Any) -> list[tuple[str, float, float]]:
 
 
 def broken_words(path: Path) -> list[str]:
-    """Each word wider than the line its frame leaves it, by slide: a renderer breaks it mid-word."""
+    """Each word wider than the line its frame leaves it, by slide: a renderer breaks it mid-word;
+    and a figure's change in a chain's box with a space it may break at ("−1.2 (3.0 → / 1.8)")."""
     prs = Presentation(str(path))
     font = table_font(prs)
     found = []
@@ -124,4 +126,7 @@ def broken_words(path: Path) -> list[str]:
                 words = _chart_title_words(shape)
             found += [f"slide {i}: {word!r} is {width:.0f} pt wide, its line {room:.0f} pt"
                       for word, width, room in words if width > room + 0.01]
+            if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE and shape.has_text_frame:  # a chain's box
+                found += [f"slide {i}: {m.group()!r} may break inside its box"
+                          for m in SPLIT.finditer(shape.text_frame.text)]
     return found

@@ -216,7 +216,8 @@ class Slide(_Model):
                                             "after the presented ones.")
     whole: bool = Field(False, description="Never continued (the decision): its list leaves out "
                                            "its details, then reads as small as 12 pt, to fit.")
-    fill: bool = Field(False, description="What the room decides on (the asks again): its list, alone or "
+    fill: bool = Field(False, description="What the room decides on (the asks again) or hears together (two "
+                                          "quotes or more): its list, alone or "
                                           "under big numbers, fills its box as a statement, larger and "
                                           "centred, while it is short of three quarters of it.")
     weight: Number = Field(1, ge=0, description="Its share of the presenting time, relative to the "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import xlsx_later
 from buyin_cli.render.pptx.chartbook import chart_workbook
 
@@ -57,3 +58,15 @@ def chart_data(categories: Sequence[str], number_format: str) -> CategoryChartDa
         flat.add_category(label)
     data._categories = flat  # the attribute python-pptx's own setter fills
     return data
+
+
+def upside_down(spec: Chart) -> Chart:
+    """A bar chart's data in the order it is drawn, from the bottom up: its last category first,
+    and in each its last series first, so the first stands on top, as it is read.
+
+    Its axis is not reversed instead: LibreOffice lists a bar chart's legend from the bottom
+    bar up whatever the axis, so on a reversed axis the legend named the series in the
+    opposite order to the bars."""
+    return spec.model_copy(update={
+        "categories": spec.categories[::-1],
+        "series": [s.model_copy(update={"values": s.values[::-1]}) for s in spec.series[::-1]]})

@@ -1,7 +1,8 @@
 """Native PowerPoint charts: an outline's Chart drawn editable, the way a finance reader trusts it.
 
 - The series the title talks about is in the accent colour, the rest grey, a target dashed (docs/deck.md).
-- Bars start at zero; a line's axis shows every value and the target, noise not magnified,
+- Bars start at zero, and so does a line of two points (a before and after: a comparison, as
+  bars are); a longer line's axis shows every value and the target, noise not magnified,
   and starts no higher than half its top, so no change looks more than twice its size.
 - Values are labelled on the bars, in a short form ("£41.0m") when a bar is too narrow for
   the full one; lines as chartlines.py labels them; a legend naming each series whenever
@@ -27,7 +28,7 @@ from pptx.util import Pt
 
 from buyin_cli.render.outline import Chart
 from buyin_cli.render.pptx import chartfit, chartlines, oxml, textxml
-from buyin_cli.render.pptx.chartdata import chart_data
+from buyin_cli.render.pptx.chartdata import chart_data, upside_down
 from buyin_cli.render.pptx.locales import locale_prefix, localised, minus_signs, true_minus
 
 CHART_FONT, CHART_LABEL_FONT = 14, 12
@@ -141,18 +142,6 @@ def _bars(plot: Any, roles: Sequence[str], number_format: str, count: int, all_l
             series.data_labels.show_value = False
 
 
-def upside_down(spec: Chart) -> Chart:
-    """A bar chart's data in the order it is drawn, from the bottom up: its last category first,
-    and in each its last series first, so the first stands on top, as it is read.
-
-    Its axis is not reversed instead: LibreOffice lists a bar chart's legend from the bottom
-    bar up whatever the axis, so on a reversed axis the legend named the series in the
-    opposite order to the bars."""
-    return spec.model_copy(update={
-        "categories": spec.categories[::-1],
-        "series": [s.model_copy(update={"values": s.values[::-1]}) for s in spec.series[::-1]]})
-
-
 RANGE = re.compile(r"(?<=\d)([–—-])(?=\d)")
 
 
@@ -227,11 +216,14 @@ def _axes(chart: Any, spec: Chart, ticks: str, turned: bool) -> None:
         categories.tick_label_position = XL_TICK_LABEL_POSITION.LOW
 
 
+BEFORE_AFTER = 2  # points: a line this short compares, as bars do, and starts at zero
 HONEST = 0.5  # of its top: the highest a line's value axis may start (a change shown at most twice its size)
 
 
 def value_range(spec: Chart) -> tuple[float, float, float]:
-    """The value axis (lowest, highest, step): from zero for bars; for lines, every value and
+    """The value axis (lowest, highest, step): from zero for bars and for a before-and-after line
+    (two points of positive values: 7.2% → 5.9% on 0–8%, not 4–8%, where the fall looked
+    twice its size beside its neighbour's columns from zero); for longer lines, every value and
     the target, padded.
 
     A line's range is at least a fifth of the largest magnitude wide, so that a
@@ -242,7 +234,7 @@ def value_range(spec: Chart) -> tuple[float, float, float]:
     values = [v for s in spec.series for v in s.values if v is not None] or [0.0]
     whole = all(float(v).is_integer() for v in values)
     low, high = min(values), max(values)
-    if spec.kind != "line":
+    if spec.kind != "line" or (len(spec.categories) <= BEFORE_AFTER and low >= 0):
         low, high = min(0.0, low), max(0.0, high)
         pad = (high - low or 1.0) * 0.12
         bottom = low - pad if low < 0 else 0.0

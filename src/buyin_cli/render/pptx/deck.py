@@ -204,7 +204,7 @@ def _draw_page(maker: SlideMaker, slide: Any, layout: LayoutFacts, places: dict[
     if spec.subtitle is not None and page == 0:
         _fill_subtitle(maker, slide, layout, places["subtitle"], spec.subtitle, size)
         used.add(places["subtitle"].idx)
-    body = text.pages[page] if page < len(text.pages) else []
+    body = (thin.unbulleted if text.statement else list)(text.pages[page] if page < len(text.pages) else [])
     rows = table.pages[page] if spec.table is not None and page < len(table.pages) else None
     charts = spec.all_charts
     visual = (bool(charts) and page == table.chart_page) or rows is not None

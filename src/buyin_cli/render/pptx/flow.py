@@ -3,11 +3,14 @@
 Each box is as wide as its words need: a box whose longest word would not fit an
 even share of the row ("Wiedervorsprachen" on a 4:3 slide) takes more of it, and
 a short one ("Reaction") gives it up, so that no word is broken in the middle and
-nothing reads below 12 pt. Where an even row holds every box, it stays even.
+nothing reads below 12 pt. Where an even row holds every box, it stays even. A figure's
+change ("3.0 → 1.8", "4.4 / 5") is one word: it never breaks inside ("−1.2 (3.0 → / 1.8)"),
+its bracket going whole to a second line where the box is too narrow for one.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -25,10 +28,17 @@ ARROW = 14  # points: an arrow's length
 STEP_GAP = ARROW + 8  # points between two boxes, the arrow in the middle
 PAD = 12  # points: a box's insets, left and right
 VALUE_START = 20  # points: the figures' size when every box has room for it
+HELD = re.compile(r"(?<=\S) ([→/]) (?=\S)")  # "3.0 → 1.8", "4.4 / 5": read as one figure
+
+
+def held(steps: list[Step]) -> list[Step]:
+    """The steps, each figure's change held together by no-break spaces around its arrow or slash."""
+    return [s.model_copy(update={"value": HELD.sub("\u00a0\\1\u00a0", s.value)}) for s in steps]
 
 
 def add_flow(slide: Any, box: tuple[int, int, int, int], steps: list[Step]) -> None:
     """A row of boxes, one per step, joined by arrows: the weak step outlined and marked."""
+    steps = held(steps)
     boxes = flow_boxes(box, steps)
     height = box[3] / EMU_PER_PT
     inner = [w / EMU_PER_PT - PAD for _, _, w, _ in boxes]
@@ -97,6 +107,7 @@ def flow_boxes(box: tuple[int, int, int, int], steps: list[Step]) -> list[tuple[
     every box its words, even: no layout of a row holds them.
     """
     x, y, w, h = box
+    steps = held(steps)
     gap = int(STEP_GAP * EMU_PER_PT)
     each = (w - gap * (len(steps) - 1)) // len(steps)
     even = [(x + n * (each + gap), y, each, h) for n in range(len(steps))]

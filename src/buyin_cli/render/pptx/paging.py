@@ -37,6 +37,9 @@ BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a
 WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 CHART_MIN_HEIGHT = 2.0 * 72  # points: a chart's frame, above its source line, that leaves a readable plot
+# A chart under a table across the slide (the years' running net) keeps a frame at least this tall and
+# 1/FLATTEST of its width: on 2 inches its three columns across 12 inches read squashed flat.
+UNDER_TABLE, FLATTEST = 2.5 * 72, 5.0
 
 
 @dataclass
@@ -201,7 +204,7 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     if not charts:
         return TablePages(pages, chart_area, size, widths, font)
     x, y, w, h = places["visual"].box
-    least, columns = int(_chart_least(spec, w / EMU_PER_PT) * EMU_PER_PT), spec.table.columns
+    least, columns = int(_chart_least(spec, w / EMU_PER_PT, True) * EMU_PER_PT), spec.table.columns
 
     def left(size: float, widths: list[float], first: list[int]) -> int:
         """What the table's first page leaves the chart under it (EMU), its rows measured as
@@ -230,20 +233,22 @@ def table_pages(places: dict[str, Place], spec: Slide, font: textfit.Font) -> Ta
     return TablePages(pages, (x, top, w, y + h - top), size, widths, font)
 
 
-def _least(chart: Chart, width: float) -> float:
-    """The least height (pt) of `chart`'s frame `width` wide: CHART_MIN_HEIGHT, with its source
-    line, and (given `width`) its title's lines, wrapped as a renderer wraps them (at
-    TITLE_ROOM of the frame), and its legend's rows above it."""
+def _least(chart: Chart, width: float, flat: bool = False) -> float:
+    """The least height (pt) of `chart`'s frame `width` wide: CHART_MIN_HEIGHT (with `flat`, a
+    chart under a table, UNDER_TABLE and 1/FLATTEST of its width), with its source line, and (given
+    `width`) its title's lines, wrapped as a renderer wraps them (at TITLE_ROOM of the frame),
+    and its legend's rows above it."""
     title = lines_at(chart.title, TITLE_ROOM * width - 2 * chartfit.FRAME_PAD, TITLE_FONT, bold=True) \
         * TITLE_FONT * 1.25 if chart.title and width else 0.0
     names = [s.name for s in chart.series]
     legend = chartfit.legend_rows(names, width) * chartfit.LINE if len(names) > 1 and width else 0.0
-    return CHART_MIN_HEIGHT + (SOURCE_HEIGHT if chart.source else 0) + title + legend
+    plot = max(UNDER_TABLE, width / FLATTEST) if flat else CHART_MIN_HEIGHT
+    return plot + (SOURCE_HEIGHT if chart.source else 0) + title + legend
 
 
-def _chart_least(spec: Slide, width: float = 0.0) -> float:
-    """The least height (pt) a slide's charts need, each `width` wide."""
-    return max(_least(chart, width) for chart in spec.all_charts)
+def _chart_least(spec: Slide, width: float = 0.0, flat: bool = False) -> float:
+    """The least height (pt) a slide's charts need, each `width` wide (`flat`: under a table)."""
+    return max(_least(chart, width, flat) for chart in spec.all_charts)
 
 
 def charts_short(spec: Slide, box: tuple[int, int, int, int]) -> bool:

@@ -7,12 +7,17 @@ table of one row, two asks are two short bullets. By rule, not by example:
 - a table alone on its slide is set larger, up to TABLE_GROWN, while it keeps within
   TABLE_FILL of its box, and its rows are made taller alike to fill that much;
 - a short text alone on its slide, or alone under its big numbers, is a statement: set
-  larger, up to STATEMENT, and centred in its box.
-"Short" is under THIN of the box at the size the slide would otherwise have; on a slide the
+  larger, up to STATEMENT, and centred in its box; a statement of one point (the showcase's
+  line over its link) stands without a bullet, as on a section header.
+"Short" is under THIN of the box at the size the slide would otherwise have, or at BODY where that
+is larger than a statement's (python-pptx's 4:3 body at 32 pt made one bullet and a link half its box,
+and so not short, on a half-empty slide); on a slide the
 room decides on (`fill`: the asks again), under STATEMENT_FILL: the close is never half empty.
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 from buyin_cli.render.outline import Slide
 from buyin_cli.render.outline.model import Table
@@ -21,6 +26,7 @@ from buyin_cli.render.pptx.textfit.body import para_height
 
 THIN = 0.5  # of the box: less than this is a half-empty slide
 STATEMENT, TABLE_GROWN = 28, 24  # points: the most a statement's text and a short table grow to
+BODY = 20  # points: the body size (docs/deck.md: 16-20 pt) a text is measured at to tell whether it is short
 STATEMENT_FILL = 0.75  # of the box: a statement grows no further than this
 # Of the box: a table alone on its slide grows its type while it stays within this, and its rows
 # grow taller alike until it fills this much (a numbers table of three rows is not 40% white).
@@ -58,6 +64,13 @@ def suited(spec: Slide) -> Slide:
     return spec.model_copy(update={"table": pairs})
 
 
+def unbulleted(paras: list[Para]) -> list[Para]:
+    """A statement's paragraphs: one point stands without its bullet (a list of one is no list)."""
+    if sum(p.bullet for p in paras) != 1:
+        return paras
+    return [dataclasses.replace(p, bullet=False) for p in paras]
+
+
 def statement_size(paras: list[Para], box: Box, indents: tuple[float, ...], size: float,
                    floor: float, short: float = THIN) -> float | None:
     """The size of a short text set as a statement (its own, when that is larger), or None
@@ -65,7 +78,7 @@ def statement_size(paras: list[Para], box: Box, indents: tuple[float, ...], size
     def height(at: float) -> float:
         return sum(para_height(p, box, indents, at, floor) for p in paras)
 
-    if not paras or height(size) >= short * box.height:
+    if not paras or height(BODY if size > STATEMENT else size) >= short * box.height:
         return None
     return next((float(at) for at in range(STATEMENT, int(size), -1)
                  if height(at) <= STATEMENT_FILL * box.height), float(size))

@@ -8,6 +8,8 @@ from buyin_cli.records import dataclass
 from buyin_cli.render.pptx.textfit.fonts import points
 from buyin_cli.render.pptx.textfit.measure import Box, balanced, line_height, measured, wrap
 
+HALF = 0.5  # of a page: a section taller than this may continue on the next page at one of its points
+
 
 @dataclass(frozen=True)
 class Para:
@@ -72,7 +74,9 @@ def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: flo
 
     Shrink from `start` to `floor`; if the list still does not fit, split it into
     pages at `split_size` (a comfortable size), as evenly as the bullets allow, never
-    parting a bullet from the points under it where they fit a page together. `later`:
+    parting a bullet from the points under it where they fit a page together, unless
+    parting a long section at its points takes a page fewer (a long section between
+    two short ones left three pages, two half empty). `later`:
     the box of the pages after the first, when it is not `box` (the first page shares
     its slide with a chart; the pages after it have the width to themselves).
     """
@@ -83,10 +87,16 @@ def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: flo
         size -= 1
     size = split_size
     pieces = [piece for p in paras for piece in _split_tall(p, box, indents, size, floor)]
-    blocks = _blocks(pieces, box, indents, size, floor)
+    whole = _paged_at(_blocks(pieces, box, indents, size, floor, False), box, indents, size, floor, later)
+    parted = _paged_at(_blocks(pieces, box, indents, size, floor, True), box, indents, size, floor, later)
+    return size, parted if len(parted) < len(whole) else whole
+
+
+def _paged_at(blocks: list[list[Para]], box: Box, indents: tuple[float, ...], size: float, floor: float,
+              later: Box | None) -> list[list[Para]]:
+    """The blocks on pages, as evenly as they allow (the first beside a chart: what fits there)."""
     if later is None:
-        return size, _paged(blocks, balanced([_height(b, box, indents, size, floor) for b in blocks],
-                                             box.height))
+        return _paged(blocks, balanced([_height(b, box, indents, size, floor) for b in blocks], box.height))
     first, used = 0, 0.0  # the first page takes what fits beside its chart; the rest share the width
     for block in blocks:
         height = _height(block, box, indents, size, floor)
@@ -95,22 +105,41 @@ def fit_body(paras: list[Para], box: Box, indents: tuple[float, ...], start: flo
         first, used = first + 1, used + height
     rest = blocks[first:]
     counts = balanced([_height(b, later, indents, size, floor) for b in rest], later.height) if rest else []
-    return size, _paged(blocks, [first] + counts)
+    return _paged(blocks, [first] + counts)
 
 
 def _blocks(pieces: list[Para], box: Box, indents: tuple[float, ...], size: float,
-            floor: float) -> list[list[Para]]:
+            floor: float, parted: bool) -> list[list[Para]]:
     """The list in runs a page break must not part: a bullet with the points under it (and a
     split bullet's tails), so that no page starts with a point whose heading is on the page
-    before. A run taller than a page is left as its single paragraphs."""
+    before; `parted`, a run over HALF a page at its points, where that takes a page fewer. A
+    run taller than a page is left as its single paragraphs."""
     runs: list[list[Para]] = []
     for para in pieces:
         if runs and (para.level > runs[-1][0].level or not para.bullet):
             runs[-1].append(para)
         else:
             runs.append([para])
-    return [part for run in runs for part in (
-        [run] if _height(run, box, indents, size, floor) <= box.height else [[one] for one in run])]
+    return [part for run in runs for part in _parts(run, box, indents, size, floor, HALF if parted else 1.0)]
+
+
+def _parts(run: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float,
+           most: float) -> list[list[Para]]:
+    """A run as the blocks a page break may part: whole while it is under `most` of a page; else at
+    its points (each with the points under it, the heading with the first), so that a long
+    section between two short ones does not leave both their pages half empty; a point
+    taller than a page, as its single paragraphs."""
+    if _height(run, box, indents, size, floor) <= most * box.height:
+        return [run]
+    points: list[list[Para]] = [[run[0]]]
+    for para in run[1:]:
+        point = para.bullet and para.level == run[0].level + 1
+        if point and any(p.level == run[0].level + 1 for p in points[-1]):
+            points.append([para])
+        else:
+            points[-1].append(para)
+    return [part for point in points for part in (
+        [point] if _height(point, box, indents, size, floor) <= box.height else [[one] for one in point])]
 
 
 def _height(block: list[Para], box: Box, indents: tuple[float, ...], size: float, floor: float) -> float:
