@@ -59,9 +59,10 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=exact(f.attributable), periods=f.periods,
         attributable_said=said(fmt, f.attributable, result, in_working, money),
-        # Said on slides and in notes to one decimal, as every output rounds a percentage (32.8%
-        # for the mean of participants' estimates); the working keeps what it multiplies (32.75%).
-        isolation_said=share_text(fmt, f.isolation, 1), confidence_said=share_text(fmt, f.confidence, 1),
+        # Said on slides and in notes whole, as the title beside them says the share credited (34%
+        # for a mean of participants' estimates of 34.33%): one figure, one form, wherever it is
+        # said in words; the working keeps what it multiplies (34.33%).
+        isolation_said=share_text(fmt, f.isolation, 0), confidence_said=share_text(fmt, f.confidence, 0),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -96,14 +97,20 @@ def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: 
     return fmt.number(value, as_money(min(shown, decimals_of(value, 4)), money))
 
 
+def reading_places(result: Result, metric: Metric, fmt: Formatter) -> int:
+    """The one number of decimals a result's readings are written to wherever they are said
+    (3.0 → 1.8 on its slide, in its working and in a caveat alike), money with its cents."""
+    return as_money(max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                                   result.control_after) if v is not None),
+                    unit_view(metric.unit, fmt).is_money)
+
+
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
                 pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them. A trend's projection
     # is worked out, not read: said to the readings' decimals, never lending them its own.
-    places = as_money(max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
-                                                     result.control_after) if v is not None),
-                      unit_view(metric.unit, fmt).is_money)
+    places = reading_places(result, metric, fmt)
 
     def opt(value: float | None) -> str | None:
         return fmt.number(value, places) if value is not None else None
