@@ -59,10 +59,10 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=exact(f.attributable), periods=f.periods,
         attributable_said=said(fmt, f.attributable, result, in_working, money),
-        # Said on slides and in notes whole, as the title beside them says the share credited (34%
-        # for a mean of participants' estimates of 34.33%): one figure, one form, wherever it is
-        # said in words; the working keeps what it multiplies (34.33%).
-        isolation_said=share_text(fmt, f.isolation, 0), confidence_said=share_text(fmt, f.confidence, 0),
+        # Said in words (a title, the chain's box, the slide's foot, the notes) one way: as a title
+        # rounds a percentage, whole from 10% up (34% for a mean of estimates of 34.33%); only the
+        # working keeps what it multiplies (34.33%).
+        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -80,6 +80,12 @@ def share_text(fmt: Formatter, fraction: float, places: int = 2) -> str:
     28% (up to two places: 14.09% for 0.140868; `places`, at most that many)."""
     pct = round(fraction * 100, 6)
     return fmt.percent(pct, decimals_of(pct, places))
+
+
+def share_said(fmt: Formatter, fraction: float) -> str:
+    """A share as the deck says it in words, a title and its notes alike: whole from 10% up, as a
+    title rounds a percentage (34%, never 34.3%), to one decimal under it (7.5%)."""
+    return share_text(fmt, fraction, 1 if abs(fraction) < 0.1 else 0)
 
 
 def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: bool = False) -> str:
@@ -140,7 +146,8 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
         credited_said=said(fmt, f.attributable, result, in_working=False, money=unit_view(metric.unit, fmt).is_money),
-        credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None, places=places)
+        # One share, one form: as the notes and the slide's foot say it (34%, never 34.3% beside it).
+        credited_share_text=share_said(fmt, f.attributable / shown) if shown > 0 else None, places=places)
 
 
 def _trend_text(fmt: Formatter, result: Result, places: int) -> str | None:
