@@ -169,15 +169,14 @@ def test_the_notes_say_the_credit_as_the_working_writes_it(valid_data, tmp_path)
     assert "= 6.48 errors per 10,000 lines" in points
 
 
-def test_a_mean_of_estimates_is_said_as_a_title_says_it_and_multiplied_exactly_in_the_working(valid_data, tmp_path):
-    # Said in words as a title rounds a percentage (whole from 10% up: a tiny count's title says "49% of that change",
-    # so its foot and notes never say 48.7% beside it); only the working's line multiplies the exact mean.
+def test_a_mean_of_estimates_is_said_to_one_decimal_and_multiplied_exactly_in_the_working(valid_data, tmp_path):
+    # Every output rounds a percentage to one decimal; only the working's line multiplies the exact mean.
     estimates = [{"share": share, "confidence": 1} for share in (0.5, 0.45, 0.51)]  # mean 48.67%
     data = _uncompared(valid_data)
     data["pilots"][0]["results"][0]["estimates"] = estimates
     slides, _ = _brief(data, tmp_path)
     said = _notes(slides) + " ".join(t for s in slides if not s["hidden"] for t in s["texts"])
-    assert "(49%, the mean of 3 participants' estimates)" in said and "48.67%" not in said and "48.7%" not in said
+    assert "(48.7%, the mean of 3 participants' estimates)" in said and "48.67%" not in said
     working = [row for s in slides if s["table"] for row in s["table"] if any("48.67%" in cell for cell in row)]
     assert working, "the working multiplies the exact mean"
 

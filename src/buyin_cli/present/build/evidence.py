@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -59,10 +60,10 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         isolation_text=share_text(fmt, f.isolation), confidence_text=share_text(fmt, f.confidence),
         attributable_text=exact(f.attributable), periods=f.periods,
         attributable_said=said(fmt, f.attributable, result, in_working, money),
-        # Said in words (a title, the chain's box, the slide's foot, the notes) one way: as a title
-        # rounds a percentage, whole from 10% up (34% for a mean of estimates of 34.33%); only the
-        # working keeps what it multiplies (34.33%).
-        isolation_said=share_said(fmt, f.isolation), confidence_said=share_said(fmt, f.confidence),
+        # Said on slides and in notes to one decimal, as every output rounds a percentage (32.8%
+        # for the mean of participants' estimates); the working keeps what it multiplies (32.75%).
+        # Where a title states the same share (a handful of events), result_view says it as the title.
+        isolation_said=share_text(fmt, f.isolation, 1), confidence_said=share_text(fmt, f.confidence, 1),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
                                    if f.pilot_annual_benefit is not None else None),
@@ -113,6 +114,18 @@ def reading_places(result: Result, metric: Metric, fmt: Formatter) -> int:
 
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
                 pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
+    """A result on its evidence slide; a handful of events credited by participants' estimates
+    alone has its title say their mean as the share of the change credited (34%, as a title
+    rounds it), so its foot and notes say it so too, never 34.3% beside it; only the working
+    keeps what it multiplies by (34.33%)."""
+    view = _result_view(result, f, metric, fmt, pilot_benefit, in_working)
+    if view.tiny and view.estimates and not f.has_control and not f.has_trend and view.credited_share_text:
+        return replace(view, isolation_said=view.credited_share_text)
+    return view
+
+
+def _result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter, pilot_benefit: float,
+                 in_working: bool) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them. A trend's projection
     # is worked out, not read: said to the readings' decimals, never lending them its own.
