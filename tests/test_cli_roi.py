@@ -38,7 +38,8 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
     lines = result.stdout.splitlines()
     for expected in [
         "Kestrel Logistics: Fewer picking errors at the Columbus warehouse",
-        "Money in USD, rounded to whole units; each annual benefit is for a full year.",
+        "Money in USD, rounded to whole units; each figure is worked out from unrounded",
+        "values (--explain shows the working); each annual benefit is for a full year.",
         "Metrics: progress toward target",
         "Picking errors (errors per 10,000 lines,         42       25        –       0.0%",
         "Pilot pick-right-pilot: Night shift, 20 people, 2025-03-03 to 2025-05-30",
@@ -47,7 +48,7 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
         "Isolation × confidence            0.8 × 0.9",
         "Attributable per period                6.48",     # (10 − 1) × 0.8 × 0.9
         "Annual benefit, pilot                $2,333",     # 6.48 × 12 × $30 = 2,332.8
-        "× scale-up to audience (R)             6.00",     # 120 ÷ 20
+        "× scale-up to audience (R)                6",     # 120 ÷ 20, as exact as it is
         "Annual benefit, roll-out            $13,997",     # 2,332.8 × 6 = 13,996.8
         "Pilot group's annual benefit $2,333  ·  pilot cost $2,500  ·  ROI -6.7%",
         "Roll-out: first year, whole audience",

@@ -110,6 +110,11 @@ class Formatter:
     def money(self, amount: float | None) -> str:
         return self._signed(format_money(amount, self.currency, self.locale))
 
+    def money_cents(self, amount: float | None, cents: bool) -> str:
+        """Money with the currency's cents (`cents`), as a working multiplies on from it: £10,834.56."""
+        places = min(get_currency_precision(self.currency), 2) if cents else 0
+        return self._signed(format_money(amount, self.currency, self.locale, (places, places)))
+
     def rate(self, amount: float | None) -> str:
         return self._signed(format_rate(amount, self.currency, self.locale))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from buyin_cli.figures.chain import Level
@@ -61,6 +62,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         attributable_said=said(fmt, f.attributable, result, in_working, money),
         # Said on slides and in notes to one decimal, as every output rounds a percentage (32.8%
         # for the mean of participants' estimates); the working keeps what it multiplies (32.75%).
+        # Where a title states the same share (a handful of events), result_view says it as the title.
         isolation_said=share_text(fmt, f.isolation, 1), confidence_said=share_text(fmt, f.confidence, 1),
         value_per_unit_text=fmt.rate(f.value_per_unit) if f.value_per_unit is not None else None,
         pilot_annual_benefit_text=(fmt.money(f.pilot_annual_benefit)
@@ -81,6 +83,12 @@ def share_text(fmt: Formatter, fraction: float, places: int = 2) -> str:
     return fmt.percent(pct, decimals_of(pct, places))
 
 
+def share_said(fmt: Formatter, fraction: float) -> str:
+    """A share as the deck says it in words, a title and its notes alike: whole from 10% up, as a
+    title rounds a percentage (34%, never 34.3%), to one decimal under it (7.5%)."""
+    return share_text(fmt, fraction, 1 if abs(fraction) < 0.1 else 0)
+
+
 def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: bool = False) -> str:
     """A figure worked out from a result's readings, said to no more decimals than the readings
     (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
@@ -96,14 +104,32 @@ def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: 
     return fmt.number(value, as_money(min(shown, decimals_of(value, 4)), money))
 
 
+def reading_places(result: Result, metric: Metric, fmt: Formatter) -> int:
+    """The one number of decimals a result's readings are written to wherever they are said
+    (3.0 → 1.8 on its slide, in its working and in a caveat alike), money with its cents."""
+    return as_money(max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
+                                                   result.control_after) if v is not None),
+                    unit_view(metric.unit, fmt).is_money)
+
+
 def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter,
                 pilot_benefit: float = 0.0, in_working: bool = False) -> ResultView:
+    """A result on its evidence slide; a handful of events credited by participants' estimates
+    alone has its title say their mean as the share of the change credited (34%, as a title
+    rounds it), so its foot and notes say it so too, never 34.3% beside it; only the working
+    keeps what it multiplies by (34.33%)."""
+    view = _result_view(result, f, metric, fmt, pilot_benefit, in_working)
+    if view.tiny and view.estimates and not f.has_control and not f.has_trend and view.credited_share_text:
+        return replace(view, isolation_said=view.credited_share_text)
+    return view
+
+
+def _result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter, pilot_benefit: float,
+                 in_working: bool) -> ResultView:
     # The readings are said in one line ("24.0 → 21.0; the comparison group went 23.0 → 22.5"):
     # one number of decimals for all of them and the changes between them. A trend's projection
     # is worked out, not read: said to the readings' decimals, never lending them its own.
-    places = as_money(max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
-                                                     result.control_after) if v is not None),
-                      unit_view(metric.unit, fmt).is_money)
+    places = reading_places(result, metric, fmt)
 
     def opt(value: float | None) -> str | None:
         return fmt.number(value, places) if value is not None else None
@@ -133,7 +159,8 @@ def result_view(result: Result, f: ResultFigures, metric: Metric, fmt: Formatter
         credits_part=f.improvement > 0 and f.attributable < shown - 1e-9 * max(1.0, abs(shown)),
         credited_pct_text=pct(result.before, result.before + f.attributable),
         credited_said=said(fmt, f.attributable, result, in_working=False, money=unit_view(metric.unit, fmt).is_money),
-        credited_share_text=fmt.percent(f.attributable / shown * 100, 0) if shown > 0 else None, places=places)
+        # One share, one form: as the notes and the slide's foot say it (34%, never 34.3% beside it).
+        credited_share_text=share_said(fmt, f.attributable / shown) if shown > 0 else None, places=places)
 
 
 def _trend_text(fmt: Formatter, result: Result, places: int) -> str | None:

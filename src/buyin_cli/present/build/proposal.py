@@ -9,7 +9,7 @@ from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.years import YearFigures
 from buyin_cli.load.models import Audience, Gap, Index, Initiative
 from buyin_cli.plan.agenda import State
-from buyin_cli.present.build.evidence import share_text, worked
+from buyin_cli.present.build.evidence import reading_places, share_text, worked
 from buyin_cli.present.build.own_words import short_name
 from buyin_cli.present.numbers import Formatter
 from buyin_cli.present.said import adding_up, years_shown
@@ -59,8 +59,9 @@ def initiative_view(initiative: Initiative, index: Index, figures: Figures, fmt:
         cost_spoken=fmt.money_spoken(f.rollout_cost),
         benefit_aloud=fmt.money_aloud(f.rollout_benefit), cost_aloud=fmt.money_aloud(f.rollout_cost),
         pilots=[index.pilots[p].group for p in f.pilot_ids],
-        working=[_working(r, index, fmt, f.rollout_benefit, part) for r, part in
-                 zip(f.results_used, adding_up([r.rollout_annual_benefit or 0.0 for r in f.results_used]))],
+        working=_exact([_working(r, index, fmt, f.rollout_benefit, part) for r, part in
+                        zip(f.results_used, adding_up([r.rollout_annual_benefit or 0.0 for r in f.results_used]))],
+                       [r.pilot_annual_benefit for r in f.results_used], fmt),
         working_state=working_state,
         horizon_years=f.horizon_years,
         retention_text=fmt.percent(f.retention * 100, 0),
@@ -109,15 +110,23 @@ def _moves(initiative: Initiative, index: Index) -> tuple[str, ...]:
                                             for m in index.objectives[o].metrics]))
 
 
+def _exact(lines: list[WorkingLine], benefits: list[float | None], fmt: Formatter) -> list[WorkingLine]:
+    """The working's lines with their year in the pilot as the roll-out's figure is multiplied from
+    it, unrounded: in cents where any line has them (one number of decimals in the column)."""
+    cents = any(b is not None and round(b, 2) != round(b) for b in benefits)
+    return [replace(line, pilot_benefit_exact_text=fmt.money_cents(b, cents)) if b is not None
+            else line for line, b in zip(lines, benefits, strict=True)]
+
+
 def _working(r: ResultFigures, index: Index, fmt: Formatter, whole: float, part: float) -> WorkingLine:
     """A line of an initiative's working; its roll-out benefit written as `part`, so that the
     lines add up, as written, to the benefit the title and every other slide write (adding_up)."""
     pilot = index.pilots[r.pilot_id]
-    line = worked(WorkingLine, pilot.results[r.index], r, index.metrics[r.metric_id], fmt,
-                  whole, r.rollout_annual_benefit,
+    result, metric = pilot.results[r.index], index.metrics[r.metric_id]
+    places = reading_places(result, metric, fmt)  # as the pilot's slide writes its readings
+    line = worked(WorkingLine, result, r, metric, fmt, whole, r.rollout_annual_benefit,
                   group=pilot.group, participants_text=fmt.number(pilot.participants),
-                  before_text=fmt.number(pilot.results[r.index].before),
-                  after_text=fmt.number(pilot.results[r.index].after),
+                  before_text=fmt.number(result.before, places), after_text=fmt.number(result.after, places),
                   rollout_benefit=r.rollout_annual_benefit or 0.0)
     if r.rollout_annual_benefit is None:
         return line

@@ -19,7 +19,7 @@ from buyin_cli.figures.steps import Section
 from buyin_cli.load.models import Metric, Pilot
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.present.language import translations
-from buyin_cli.present.numbers import Formatter
+from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.terminal.tables import (
     add_column,
     add_row,
@@ -51,8 +51,11 @@ def _print_roi(loaded: LoadedStrategy, figures: Figures, console: Console, write
                explain: bool, words: NullTranslations) -> None:
     strategy, _ = loaded.strategy, words.gettext
     console.print(plain(f"{strategy.organisation}: {strategy.title}", style="bold"))
-    console.print(plain(_("Money in %(currency)s, rounded to whole units; each annual benefit is "
-                          "for a full year.") % {"currency": figures.currency}, style="dim"))
+    # Each figure is rounded on its own from the unrounded ones before it: a reader who multiplies
+    # the rounded figures shown (£10,835 × 9.375) may land a few units off (£101,578, not £101,574).
+    console.print(plain(_("Money in %(currency)s, rounded to whole units; each figure is worked out from "
+                          "unrounded values (--explain shows the working); each annual benefit is for a "
+                          "full year.") % {"currency": figures.currency}, style="dim"))
     sections = explain_figures(loaded, figures)
     for renderable in roi_tables(loaded, figures, writer, sections, words):
         console.print()
@@ -166,7 +169,9 @@ def _pilot_table(pilot: Pilot, p: PilotFigures, metrics: dict[str, Metric], w: F
         (_("Value per unit"), [w.rate(r.value_per_unit) if r.value_per_unit is not None
                                else unpriced for r in results]),
         (_("Annual benefit, pilot"), [w.money(r.pilot_annual_benefit) for r in results]),
-        (_("× scale-up to audience (R)"), [w.number(r.scale, 2) for r in results]),
+        # As exact as four places allow (9.375, never 9.38): the factor the benefit is multiplied by.
+        (_("× scale-up to audience (R)"), [w.number(r.scale, decimals_of(round(r.scale, 4), 4)
+                                                    if r.scale is not None else 2) for r in results]),
         (_("Annual benefit, roll-out"), [w.money(r.rollout_annual_benefit) for r in results]),
     ]
     for label, cells in rows:

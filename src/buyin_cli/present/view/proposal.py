@@ -61,6 +61,9 @@ class WorkingLine(WorkedResult):
     before_text: str = ""  # the pilot group's readings, said of a handful of events (W318)
     after_text: str = ""
     rollout_benefit: float = 0.0  # what it brings the roll-out a year
+    # Its year in the pilot as its working multiplies it on (£10,834.56 × 900/96 = £101,574, where
+    # £10,835 × 900/96 would not): with the cents of any line of the same working, else whole.
+    pilot_benefit_exact_text: str | None = None
 
 
 @dataclass(frozen=True)
