@@ -36,7 +36,7 @@ class TotalsView:
     longest_payback_text: str | None  # the slowest to pay back, in months
     benefit_spoken: str
     cost_spoken: str
-    benefit_short: str  # for a big-number callout: £427k
+    benefit_short: str  # for a big-number callout: £427,457; £1.45m from a million
     benefit_aloud: str  # said after "about" in the notes: £427,000
     cost_aloud: str
     cost_short: str
