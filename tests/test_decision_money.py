@@ -364,17 +364,22 @@ def test_numbers_of_roll_outs_nobody_asks_for_wait_in_the_backup(valid_data, tmp
     assert numbers and all(s["hidden"] for s in numbers), [(s["title"], s["hidden"]) for s in numbers]
 
 
-def test_an_ask_that_an_initiative_start_is_priced_beside_it(valid_data, tmp_path):
-    # "Agree that X starts …" puts X in place: its money belongs beside the ask, and in the total.
+def test_an_ask_that_an_initiative_start_says_its_money_beside_it_but_not_as_the_meetings(valid_data, tmp_path):
+    # "Agree that X starts …" asks the room to agree, not to pay: X's money is said beside the
+    # ask, named as X's own, and the title totals only what the room is asked to fund.
     _second(valid_data, cost=9000)
     valid_data["briefings"][0].update(minutes=45, asks=[
         {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"},
         "Agree that Label Check starts in every aisle in January"])
-    decision = _deck(valid_data, tmp_path)[0][1]
+    slides = _deck(valid_data, tmp_path)[0]
+    decision = slides[1]
     body = [text for _, text in decision["body"]]
     at = body.index("Agree that Label Check starts in every aisle in January")
-    assert body[at + 1].startswith("$9,000 in year one"), body
-    assert decision["title"].startswith("$15,000 in year one"), decision["title"]
+    assert body[at + 1].startswith("Label Check: $9,000 in year one"), body
+    assert decision["title"].startswith("$6,000 in year one"), decision["title"]
+    assert not any("15,000" in t for t in [decision["title"]] + decision["texts"]), decision["texts"]
+    close = [s for s in slides if s["title"].startswith("Two decisions today")][-1]
+    assert any(t.startswith("Label Check: $9,000 in year one") for _, t in close["body"]), close["body"]
 
 
 def test_slide_two_says_the_time_an_unpriced_meeting_asks_for_as_the_close_does(valid_data, tmp_path):
