@@ -10,6 +10,7 @@ time, a backup costing a roll-out nobody in the meeting is asked about.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pytest
@@ -110,3 +111,35 @@ def test_no_backup_costs_a_roll_out_nobody_in_the_meeting_is_asked_about(valid_d
     slides = _deck(valid_data, tmp_path)[0]
     assert not [s["title"] for s in slides if "Label Check" in (s["title"] or "") and "cost" in s["title"]]
     assert any(s["title"].startswith("Pick Right costs $6,000") for s in slides)
+
+
+def test_a_doubt_stands_beside_the_benefit_it_doubts(valid_data, tmp_path):
+    # Leavers 3 → 1 a month: a handful of events. "(from a handful of events)" after a later
+    # year's cost reads as about that year; beside the benefit it is about the benefit.
+    valid_data["metrics"][0].update(name="Pickers leaving", unit="leavers", value_per_unit=4200)
+    valid_data["pilots"][0]["results"][0].update(before=3, after=1, control_before=3, control_after=3)
+    valid_data["initiatives"][0].update(horizon_years=3, retention=0.5)
+    valid_data["initiatives"][0]["costs"].append({"item": "Licence", "amount": 500, "kind": "per-year"})
+    valid_data["briefings"][0]["asks"] = [
+        {"decision": "Approve the roll-out to all 120 pickers", "initiative": "pick-right"}]
+    body = [t for _, t in _deck(valid_data, tmp_path)[0][1]["body"]]
+    line = next(t for t in body if "in year one brings" in t)
+    assert re.search(r"a year \([^)]*from a handful of events\), paid back in", line), line
+    assert not line.endswith("(from a handful of events)"), line
+
+
+def test_roll_outs_nobody_asks_money_for_are_one_line_beside_the_asks_for_time(valid_data, tmp_path):
+    # The meeting asks for two audiences' time; what both roll-outs would cost and bring is one
+    # line naming them, not a heading over a line each: the asks keep their size.
+    _timed(valid_data)
+    _second(valid_data, "Label Check", 9000, headcount=30)
+    valid_data["initiatives"][1]["costs"].append({"item": "Leads' time: one hour each", "amount": 25,
+                                                  "kind": "per-participant", "category": "participants-time"})
+    pilot = copy.deepcopy(valid_data["pilots"][0])
+    pilot.pop("quotes", None)
+    valid_data["pilots"].append({**pilot, "id": "second-pilot", "initiative": "second", "group": "Day shift leads"})
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Release each picker for two paid hours in March", "Release each shift lead for one hour in April"])
+    body = [t for _, t in _deck(valid_data, tmp_path)[0][1]["body"]]
+    assert not any("What the roll-outs would cost" in t for t in body), body
+    assert any(t.startswith("Rolled out, Pick Right and Label Check would cost $") for t in body), body
