@@ -15,12 +15,12 @@ from buyin_cli.plan.time_asks import TIME as _TIME, folded, whose_time
 _FUNDING = re.compile(
     r"\b(?:approv\w*|fund\w*|budget\w*|invest\w*|roll(?:s|ing|ed)?[ -]?outs?|launch\w*"
     r"|sign[ -]off|authori[sz]\w*|allocat\w*|freigabe|freigeben|genehmig\w*|bewillig\w*"
-    r"|finanzier\w*|einführ\w*|ausroll\w*|rollouts?)\b"
+    r"|finanzier\w*|ausroll\w*|rollouts?)\b"
     r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
 # An ask that a named initiative start or take place ("Agree that X starts in every practice")
 # asks the room to agree to it, not to pay for it: its cost is said beside the ask, as its own.
 _IN_PLACE = re.compile(r"\b(?:start(?:s|ed|ing|et|en)?|begin\w*|introduc\w*|implement\w*|adopt\w*|takes?\s+place"
-                       r"|stattfind\w*|beginn\w*|umsetz\w*)\b", re.IGNORECASE)
+                       r"|stattfind\w*|beginn\w*|umsetz\w*|einführ\w*)\b", re.IGNORECASE)
 # Money the ask says someone else pays ("funded by head office", "von der Zentrale getragen"):
 # not the meeting's to give. ("Covered by planned overtime" is how the time is found, not who pays.)
 _ELSEWHERE = re.compile(

@@ -161,8 +161,11 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
         if last is None:
             break
         dropped.insert(0, kept.pop(last)[0])
+    for size in _sizes(keep - 1, floor) if keep > floor else []:  # the details left out, on down to `floor`
+        if fits([p for p, _ in kept], box, indents, size, floor):
+            return size, [p for p, _ in kept], dropped
     while True:
-        for size in _sizes(keep - 1 if keep > floor or not dropped else floor, last_floor):
+        for size in _sizes(floor if dropped else floor - 1, last_floor):
             if fits([p for p, _ in kept], box, indents, size, last_floor):
                 return size, [p for p, _ in kept], dropped
         # Only where the slide would otherwise continue does a heading go while its points stay;
