@@ -16,6 +16,10 @@ from buyin_cli.present.build.own_words import short_name
 
 # How the maker asks for something other than the roll-out's money (a pilot, support).
 NOT_FUNDING = re.compile(r"\bpilot|\bPiloten\b|\bsupport|unterstützen", re.IGNORECASE)
+# Asks the room to agree that something starts, or to something someone else pays for: its money,
+# said beside the ask as the initiative's own, is not the meeting's.
+ELSEWHERE = re.compile(r"\bfunded by\b|\bgetragen\b", re.IGNORECASE)
+AGREED = re.compile(r"\b(?:starts?|startet|takes place|stattfindet)\b|" + ELSEWHERE.pattern, re.IGNORECASE)
 DOES_NOT_PAY_BACK = re.compile(r"does not pay back|amortisiert sich nicht")
 ONE_FOR_MANY = re.compile(r"each one's pilot effect|jede Initiative", re.IGNORECASE)
 CONSERVATIVE = re.compile(r"\bconservative\b|vorsichtig gerechnet", re.IGNORECASE)
@@ -40,9 +44,10 @@ def funded(strategy: dict[str, Any], briefing: dict[str, Any]) -> list[dict[str,
     found = []
     for initiative in strategy["initiatives"]:
         for ask in briefing["asks"]:
-            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]) or (
+            if (isinstance(ask, dict) and ask.get("initiative") == initiative["id"]
+                    and not ELSEWHERE.search(ask["decision"])) or (
                     isinstance(ask, str) and initiative["title"].lower() in ask.lower()
-                    and not NOT_FUNDING.search(ask)):
+                    and not NOT_FUNDING.search(ask) and not AGREED.search(ask)):
                 found.append(initiative)
                 break
     return found
@@ -91,7 +96,9 @@ def asked_money(slides: list[dict[str, Any]], strategy: dict[str, Any],
     decision = slides[1]
     for initiative in strategy["initiatives"] if ids else []:
         cost = figures["initiatives"][initiative["id"]]["rollout_cost"]
-        if initiative["id"] in ids or not cost:
+        agreed = any(initiative["title"].lower() in (a if isinstance(a, str) else a["decision"]).lower()
+                     and AGREED.search(a if isinstance(a, str) else a["decision"]) for a in briefing["asks"])
+        if initiative["id"] in ids or not cost or agreed:
             continue
         for _, line in decision["body"]:
             if line.startswith(initiative["title"] + ":") and str(round(cost)) in digits(line):

@@ -144,9 +144,13 @@ WORDS: dict[str, dict[str, Any]] = {
 # Asks that name an initiative but ask for no money of its roll-out: a pilot, or support.
 # Drawn from their own generator, so the seeds' other choices stay as they were.
 NOT_FUNDING = {"en": ["Agree a three-month pilot of {i} at one site from May",
-                      "Support the roll-out of {i} at the Operations Board"],
+                      "Support the roll-out of {i} at the Operations Board",
+                      "Agree that {i} starts at every site in January",
+                      "Roll out {i} to every site, funded by head office"],
                "de": ["Einen dreimonatigen Piloten von {i} an einem Standort vereinbaren",
-                      "Die Einführung von {i} im Vorstand unterstützen"]}
+                      "Die Einführung von {i} im Vorstand unterstützen",
+                      "Zustimmung, dass {i} ab Januar an jedem Standort stattfindet",
+                      "Rollout von {i} an allen Standorten, von der Zentrale getragen"]}
 
 LOCALES = {"en": [("en_GB", "GBP"), ("en_US", "USD"), ("en_IE", "EUR")],
            "de": [("de_DE", "EUR")]}

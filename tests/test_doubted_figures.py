@@ -99,8 +99,8 @@ def test_revenue_counted_as_benefit_is_said_under_every_figure_it_makes(valid_da
     assert "Conservative" not in " ".join(numbers["texts"]) and "conservative" not in numbers["notes"]
     assert said in " ".join(_working(slides)["texts"])
     body = [text for _, text in slides[1]["body"]]
-    assert body[body.index("Approve $6,000 to roll out Pick Right") + 1].endswith(
-        "(counts revenue, not margin)")
+    line = body[body.index("Approve $6,000 to roll out Pick Right") + 1]
+    assert "a year (counts revenue, not margin), paid back" in line, line
     evidence = next(s for s in slides if "ROI in the pilot" in " ".join(s["texts"]))
     assert "Revenue counted as the benefit, not the margin the business keeps" in " ".join(
         evidence["texts"])
@@ -157,8 +157,8 @@ def test_a_figure_beyond_what_is_possible_is_not_also_called_large(valid_data, t
         {"decision": "Approve $6,000 to roll out Pick Right", "initiative": "pick-right"}])
     slides, points = _deck(valid_data, tmp_path)
     body = [text for _, text in slides[1]["body"]]
-    assert body[body.index("Approve $6,000 to roll out Pick Right") + 1].endswith(
-        "(beyond what is possible)")
+    line = body[body.index("Approve $6,000 to roll out Pick Right") + 1]
+    assert "a year (beyond what is possible), paid back" in line, line
     working = " ".join(_working(slides)["texts"])
     assert "DRAFT: the roll-out would pass what is possible" in working
     assert "small pilot" not in working and "like a count" not in working

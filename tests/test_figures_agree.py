@@ -39,7 +39,7 @@ def test_a_callout_shows_the_figure_of_the_title_beside_it(valid_data, tmp_path)
     # significant figures, which its "M" shows.
     assert decision["title"].startswith("$206,700 in year one brings $1,453,334 a year")
     money = [t for t in decision["texts"] if t.startswith("$")]
-    assert money[:2] == ["$206.7K", "$1.45M"]
+    assert money[:2] == ["$206,700", "$1.45M"]
 
 
 def test_a_sum_under_a_million_is_said_as_written_on_every_title(valid_data, tmp_path):

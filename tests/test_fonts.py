@@ -119,3 +119,24 @@ def test_the_kept_measures_stay_bounded(monkeypatch):
     for n in range(10):
         measure.measured(f"cell {n}")
     assert 1 <= len(measure._KEPT) <= 3
+
+
+def test_slide_two_leaves_out_a_detail_before_its_asks_read_under_sixteen_points():
+    # Room for the asks at 16 pt, not for them and the evidence line: the evidence goes to the
+    # notes (the details' floor, `keep`), rather than the whole list reading at 14.
+    from buyin_cli.render.pptx.textfit.body import Para, fit_whole, para_height
+    from buyin_cli.render.pptx.textfit.measure import Box
+
+    paras = [Para("Approve £93,680 to roll out Safe Hands to all 240 line operators"),
+             Para("Agree that the monthly review tracks completion"),
+             Para("Evidence: Line 3 cut scrap 20%")]
+    def height(items: list[Para], size: float) -> float:
+        return sum(para_height(p, Box(700, 1e6), (0, 20, 40), size, 14) for p in items)
+
+    box = Box(700, height(paras, 14) + 1)
+    assert height(paras, 16) > box.height >= height(paras[:2], 16)
+    fitted = fit_whole(paras, box, (0, 20, 40), 20, 14, 12, [False, False, True], keep=16)
+    assert fitted is not None and fitted[0] >= 16 and fitted[2] == [paras[2]], fitted
+    # Without the details' floor, the same list keeps its detail at a smaller size.
+    fitted = fit_whole(paras, box, (0, 20, 40), 20, 14, 12, [False, False, True])
+    assert fitted is not None and fitted[0] < 16 and fitted[2] == [], fitted

@@ -129,11 +129,12 @@ def test_money_said_aloud_after_about_is_rounded_as_a_person_says_it() -> None:
 
 def test_money_is_short_for_a_callout() -> None:
     fmt = deck_formatter("GBP", None)
-    # The figure the title says, shortened only where no digit is lost; from a million, to three
-    # significant figures, which its "m" shows.
+    # Under a million, the figure as the title says it (a "k" beside an exact title reads as
+    # another number); from a million, to three significant figures, which its "m" shows.
     assert [fmt.money_short(x) for x in (9500, 189400, 1234567, -25000, 266500, 1250000)] == \
-        ["£9,500", "£189.4k", "£1.23m", "\u2212£25k", "£266.5k", "£1.25m"]
-    assert [fmt.money_short(x) for x in (206700, 169560, 1454353)] == ["£206.7k", "£169,560", "£1.45m"]
+        ["£9,500", "£189,400", "£1.23m", "\u2212£25,000", "£266,500", "£1.25m"]
+    assert [fmt.money_short(x) for x in (206700, 11700, 169560, 1454353)] == [
+        "£206,700", "£11,700", "£169,560", "£1.45m"]
     for x in (206700, 169560, 12000, 999999.7):
         assert _digits(fmt.money_short(x)) == _digits(fmt.money_spoken(x))
     assert fmt.money_spoken(2094841) == "£2,094,841" and fmt.money_short(2094841) == "£2.09m"

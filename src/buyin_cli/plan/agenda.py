@@ -242,10 +242,12 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         priority += [Unit("business_case", objective, essential=True)] + evidence(objective, placed)
     # The money of an initiative no ask funds is ready for the question, not presented.
     # (An ask for money that names no initiative may fund any of them: theirs stay presented.)
+    # A roll-out no ask here is about (funds, asks time or a pilot of, agrees to) has no costing at all.
     unasked = set() if unnamed else set(initiatives) - set(funded)
-    priority += [Unit("costs", i, backup_only=i in unasked) for i in initiatives if i in costed]
+    costable = set(initiatives) if unnamed or not asked else set(asked) | set(funded)
+    priority += [Unit("costs", i, backup_only=i in unasked) for i in initiatives if i in costed and i in costable]
     priority += [Unit("years", i, backup_only=i in unasked) for i in monetised
-                 if figures.initiatives[i].horizon_years > 1 and i not in later]
+                 if figures.initiatives[i].horizon_years > 1 and i not in later and i in costable]
     priority += [Unit("learners", a) for a in audiences if a in with_gaps]
     if any(p.quotes for p in pilots):
         priority.append(Unit("quotes"))

@@ -15,10 +15,18 @@ from buyin_cli.plan.time_asks import TIME as _TIME, folded, whose_time
 _FUNDING = re.compile(
     r"\b(?:approv\w*|fund\w*|budget\w*|invest\w*|roll(?:s|ing|ed)?[ -]?outs?|launch\w*"
     r"|sign[ -]off|authori[sz]\w*|allocat\w*|freigabe|freigeben|genehmig\w*|bewillig\w*"
-    r"|finanzier\w*|einführ\w*|ausroll\w*|rollouts?"
-    # An initiative the ask names, started or put in place ("Agree that X starts in every practice"):
-    r"|start(?:s|ed|ing)?|begin\w*|introduc\w*|implement\w*|adopt\w*|takes?\s+place|stattfind\w*|beginn\w*|umsetz\w*)\b"
+    r"|finanzier\w*|ausroll\w*|rollouts?)\b"
     r"|[£$€]\s?\d|\d\s?€|\b(?:GBP|EUR|USD|CHF)\s?\d", re.IGNORECASE)
+# An ask that a named initiative start or take place ("Agree that X starts in every practice")
+# asks the room to agree to it, not to pay for it: its cost is said beside the ask, as its own.
+_IN_PLACE = re.compile(r"\b(?:start(?:s|ed|ing|et|en)?|begin\w*|introduc\w*|implement\w*|adopt\w*|takes?\s+place"
+                       r"|stattfind\w*|beginn\w*|umsetz\w*|einführ\w*)\b", re.IGNORECASE)
+# Money the ask says someone else pays ("funded by head office", "von der Zentrale getragen"):
+# not the meeting's to give. ("Covered by planned overtime" is how the time is found, not who pays.)
+_ELSEWHERE = re.compile(
+    r"\b(?:funded|paid(?:\s+for)?|borne|financed|met|budgeted)\s+(?:by|from|out\s+of)\s+(?!(?:you|your|this)\b)"
+    r"|\bat\s+no\s+cost\s+to\b|\bgetragen\b|\b(?:finanziert|bezahlt)\s+(?:von|durch|aus)\b"
+    r"|\b(?:übernimmt|trägt)\s+(?:die|der|das)\b|\bauf\s+kosten\s+(?:der|des)\b|\bohne\s+kosten\s+für\b", re.IGNORECASE)
 _ROLLOUT = re.compile(r"\b(?:roll(?:s|ing|ed)?[ -]?outs?|rollouts?|einführ\w*|ausroll\w*)\b",
                       re.IGNORECASE)
 # ...but not when what it asks for is a pilot or a trial (unless it names the roll-out: "roll out
@@ -176,11 +184,17 @@ def _head(title: str) -> str | None:
     return head if head != title and len(head.split()) >= 2 else None
 
 
+def paid_elsewhere(ask_text: str) -> bool:
+    """Whether an ask says someone other than the room pays for what it asks ("funded by head
+    office", "von der Zentrale getragen"): its money is not the meeting's."""
+    return bool(_ELSEWHERE.search(ask_text))
+
+
 def asks_for_rollout(ask_text: str) -> bool:
-    """Whether a plain-text ask asks for money or a roll-out, and not for a pilot, support or
-    people's time ("Stunden für X freigeben" releases hours, it approves no budget; unless it
-    says money or the roll-out in so many words)."""
-    if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text):
+    """Whether a plain-text ask asks the room for money or a roll-out, and not for a pilot,
+    support, people's time ("Stunden für X freigeben" releases hours, it approves no budget;
+    unless it says money or the roll-out in so many words), or what someone else pays for."""
+    if _SUPPORT.search(ask_text) or asks_for_pilot(ask_text) or paid_elsewhere(ask_text):
         return False
     if _TIME.search(ask_text) and not (_MONEY.search(ask_text) or _ROLLOUT.search(ask_text)):
         return False
@@ -205,7 +219,10 @@ _AMOUNT = re.compile(r"[£$€]\s?\d(?:[\d,.'\u00a0\u202f]*\d)?|\d(?:[\d.,'\u00a
 
 def stated_amount(ask_text: str) -> str | None:
     """The one amount of money a plain-text ask names, as it writes it ("for £9,800"); None when
-    it names none, or several (which of them the ask is for is the ask's to say)."""
+    it names none, or several (which of them the ask is for is the ask's to say), or says
+    someone else pays it ("39.600 €, von der Zentrale getragen": not the room's money)."""
+    if paid_elsewhere(ask_text):
+        return None
     found = _AMOUNT.findall(ask_text)
     return found[0] if len(found) == 1 else None
 
@@ -217,15 +234,35 @@ def asks_fund(ask_text: str, linked: str | None, initiatives: Sequence[Initiativ
     money ("Agree a pilot of X" is about X, but does not ask for X's roll-out). `about`: what
     ask_initiatives found for it, when the caller has it already."""
     if linked:
-        return [linked]
+        return [] if paid_elsewhere(ask_text) else [linked]
     named = about if about is not None else ask_initiatives(ask_text, None, initiatives)
-    # What the ask asks for is read around the names it gives: "Approve the roll-out of Pilot
-    # Academy" asks for a roll-out, "Time to Talk" releases nobody's hours.
+    return named if asks_for_rollout(unnamed(ask_text, named, initiatives)) else []
+
+
+def asks_in_place(ask_text: str, linked: str | None, initiatives: Sequence[Initiative],
+                  about: list[str] | None = None) -> list[str]:
+    """The ids of the initiatives an ask asks the room to agree to put in place, not to pay for:
+    those it names starting or taking place ("Agree that X starts in every depot"), and those
+    it would fund but says someone else pays for. Their cost is said beside the ask, as theirs;
+    it is not the meeting's money."""
+    if linked:
+        return [linked] if paid_elsewhere(ask_text) else []
+    named = about if about is not None else ask_initiatives(ask_text, None, initiatives)
+    words = unnamed(ask_text, named, initiatives)
+    if not named or _SUPPORT.search(words) or asks_for_pilot(words) or asks_for_rollout(words):
+        return []
+    return named if _IN_PLACE.search(words) or (paid_elsewhere(words) and _FUNDING.search(words)) else []
+
+
+def unnamed(ask_text: str, named: Sequence[str], initiatives: Sequence[Initiative]) -> str:
+    """The ask's words around the initiatives it names, which say what it asks for: "Approve the
+    roll-out of Pilot Academy" asks for a roll-out, "Time to Talk" releases nobody's hours, and
+    "the Five-Minute Huddle" asks for nobody's minutes."""
     titles = _index(initiatives).title_of
     words = ask_text
     for ident in named:
         words = _pattern(titles.get(ident, ident)).sub(" ", words)
-    return named if asks_for_rollout(words) else []
+    return words
 
 
 def asked_initiatives(briefing: Briefing, initiatives: Sequence[Initiative],

@@ -30,19 +30,23 @@ def _stems(text: str) -> set[str]:
 
 # People who help others learn: an ask for their time ("each mentor's time", "Patenzeit") is not
 # the learners' time, unless they are the learners; never the activity ("coaching", "Ausbildung").
-_ROOTS = ("mentor", "coach", "budd", "champion", "trainer", "facilitator", "assessor", "supervisor",
-          "manager", "pat", "ausbilder", "führungskr", "teamleit")
-_HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?P<root>mentor(?:s|en|in|innen)?|coach(?:es)?"
-                      r"|budd(?:y|ies)|champions?|trainer(?:s|in|innen)?|facilitators?|assessors?|supervisors?|managers?"
-                      r"|pat(?:e|en|in|innen)|ausbilder\w*|führungskr\w*|teamleit\w*)(?:zeit\w*)?$")
+# Each helper's root, with the forms its words take ("buddy", "buddies"); one named group each,
+# so a match says whose root it found.
+_FORMS = (("mentor", "mentor(?:s|en|in|innen)?"), ("coach", "coach(?:es)?"), ("budd", "budd(?:y|ies)"),
+          ("champion", "champions?"), ("trainer", "trainer(?:s|in|innen)?"), ("facilitator", "facilitators?"),
+          ("assessor", "assessors?"), ("supervisor", "supervisors?"), ("manager", "managers?"),
+          ("pat", "pat(?:e|en|in|innen)"), ("ausbilder", r"ausbilder\w*"), ("führungskr", r"führungskr\w*"),
+          ("teamleit", r"teamleit\w*"))
+_HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?:"
+                      + "|".join(f"(?P<r{n}>{forms})" for n, (_, forms) in enumerate(_FORMS)) + r")(?:zeit\w*)?$")
 
 
 def _someone_elses(ask_text: str, names: Sequence[str]) -> bool:
     """The ask is for the time of helpers (mentors, coaches…) who are not the audience `names`."""
     own = folded(" ".join(names))
     for word in re.findall(r"\w+", folded(ask_text)):
-        if m := _HELPERS.match(word):
-            root = next(r for r in _ROOTS if m["root"].startswith(r))
+        if (m := _HELPERS.match(word)) and m.lastgroup:
+            root = _FORMS[int(m.lastgroup[1:])][0]
             if root not in own:
                 return True
     return False

@@ -145,8 +145,8 @@ class Formatter:
         return self.percent(shown(value, significant - digits), 0)
 
     def money_short(self, amount: float | None) -> str:
-        """Money in a few characters, for a big-number callout: the figure the title beside it
-        says, shortened only where no digit is lost (£206.7k, £1.45m; £169,560 as it is)."""
+        """Money for a big-number callout: the figure the title beside it says, as it says it
+        under a million (£206,700), to three significant figures from one (£1.45m)."""
         return said.short(self, amount)
 
     def number(self, value: float | None, decimals: int | None = None) -> str:

@@ -28,19 +28,18 @@ def spoken(amount: float | None) -> float | None:
 
 
 def short(fmt: Formatter, amount: float | None) -> str:
-    """The figure a title says (`spoken`) in a few characters, for a big-number callout: under
-    a million only where no digit is lost (£206.7k for £206,700; £169,560 stays as it is, as
-    does a small sum); from a million to three significant figures, a rounding its "m" shows
-    (£1.45m under a title of £1,454,353). A locale with no short word for thousands (189.400 €)
-    or one that would round a digit away (₹2.1L) keeps the title's figure."""
+    """The figure a title says (`spoken`), for a big-number callout: under a million as the title
+    writes it (£206,700 and £11,700: a "£11.7k" card under a title of £11,700 reads as another
+    figure); from a million to three significant figures, a rounding its "m" shows (£1.45m
+    under a title of £1,454,353), which no reader takes for a different sum. A locale with no
+    short word for millions, or one that would round a digit away (₹2.1L), keeps the title's figure."""
     from buyin_cli.present.numbers import decimals_of, shown
 
-    if (said := spoken(amount)) is None or abs(said) < 10_000:
+    if (said := spoken(amount)) is None or abs(said) < 1_000_000:
         return fmt.money(amount)
-    if millions := abs(said) >= 1_000_000:
-        said = shown(said, 2 - math.floor(math.log10(abs(said))))
-    digits = decimals_of(said / (1_000_000 if millions else 1_000), 3)
-    if digits > (2 if millions else 1):
+    said = shown(said, 2 - math.floor(math.log10(abs(said))))
+    digits = decimals_of(said / 1_000_000, 3)
+    if digits > 2:
         return fmt.money(said)
     text = format_compact_currency(said, fmt.currency, locale=fmt.locale, fraction_digits=digits)
     symbol = get_currency_symbol(fmt.currency, locale=fmt.locale)

@@ -15,8 +15,10 @@ from buyin_cli.plan.asks import (
     asks_for_money,
     asks_for_pilot,
     asks_fund,
+    asks_in_place,
     others_about,
     stated_amount,
+    unnamed,
 )
 from buyin_cli.plan.time_asks import whose_time
 from buyin_cli.present.numbers import Formatter, shown
@@ -138,18 +140,24 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
         about = found[n]
         views = [by_id[i] for i in asks_fund(a.decision, a.initiative, named, about) if i in by_id]
         fresh = [v for v in views if v.id not in said]
-        time_of = None if views else by_id.get(
-            whose_time(a.decision, about[0] if about else None, timed, others_about(found, n)) or "")
+        # Time words in a name ask for nobody's time: "Agree to use the Five-Minute Huddle card".
+        whose = None if views else whose_time(unnamed(a.decision, about, named), about[0] if about else None,
+                                              timed, others_about(found, n))
+        time_of = by_id.get(whose or "")
+        placed = tuple(by_id[i] for i in asks_in_place(a.decision, a.initiative, named, about) if i in by_id)
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
                             not about and asks_for_money(a.decision), tuple(fresh[1:]),
-                            asks_for_pilot(a.decision), stated_amount(a.decision)))
+                            asks_for_pilot(a.decision), stated_amount(a.decision), placed))
         about_ids |= set(about) | ({time_of.id} if time_of else set())
         said |= {v.id for v in views}
         unfunded += not views
     funded = list({i.id: i for a in asks for i in (a.initiative, *a.others) if i}.values())
     priced = bool(funded)
     timed_asks = {a.time_of.id: a.time_of for a in asks if a.time_of is not None and a.time_of.id not in said}
+    # Each one's learners' time as its cost table totals it, and those added up: said once, here.
+    time_asks = [(i, c.total_text) for i in timed_asks.values() for c in i.categories
+                 if c.category == "participants-time"]
     time_cost = math.fsum(shown(c.total, 0) for i in timed_asks.values() for c in i.categories
                           if c.category == "participants-time")
     if not funded:  # what the asks are about, else what the meeting presents; priced if it can be
@@ -160,9 +168,12 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     evidence, evidence_pilot, credited = _evidence(funded, pilots, figures, set(focus))
     # "The pilot worked: scale it" only when every ask funds what a pilot showed working.
     scales = priced and not unfunded and evidence is not None and evidence.improved and credited > 0
+    # Everything the asks are about, funded or not: what a card that sums the asks sums over.
+    about_views = [i for i in initiatives if i.id in about_ids or any(i in (a.initiative, *a.others) for a in asks)]
     return DecisionView(state, asks, funded, totals_view(funded, figures, fmt), evidence,
                         evidence_pilot, priced, scales, time_cost, fmt.money_spoken(time_cost) if time_cost else "",
-                        fmt.money_short(time_cost) if time_cost else "")
+                        fmt.money_short(time_cost) if time_cost else "", about_views,
+                        fmt.number(_reach(about_views)) if about_views else "", time_asks)
 
 
 def _evidence(funded: list[InitiativeView], pilots: list[PilotView], figures: Figures,

@@ -36,7 +36,7 @@ class TotalsView:
     longest_payback_text: str | None  # the slowest to pay back, in months
     benefit_spoken: str
     cost_spoken: str
-    benefit_short: str  # for a big-number callout: £427k
+    benefit_short: str  # for a big-number callout: £427,457; £1.45m from a million
     benefit_aloud: str  # said after "about" in the notes: £427,000
     cost_aloud: str
     cost_short: str
@@ -67,6 +67,9 @@ class AskView:
     others: tuple[InitiativeView, ...] = ()
     pilot: bool = False  # it asks for a pilot or a trial, not a roll-out
     stated: str | None = None  # the one amount of money its words name, as written ("£9,800")
+    # What it asks the room to agree to put in place, not to pay for ("Agree that X starts…", or
+    # a roll-out it says someone else pays for): each one's cost is said beside it, as its own.
+    placed: tuple[InitiativeView, ...] = ()
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision
@@ -88,6 +91,14 @@ class DecisionView(Placed):
     time_cost: float = 0.0
     time_cost_text: str = ""
     time_cost_short: str = ""
+    # The initiatives the asks are about, funded or not (their learners' time, a pilot, an
+    # agreement that one starts), and the people they reach between them: what a card summing
+    # the asks sums over, never one initiative's figures said as the meeting's.
+    about: list[InitiativeView] = field(default_factory=list)
+    reach_text: str = ""
+    # Each initiative whose learners' time an ask asks for (none it funds), with that time's
+    # cost as its table totals it: what time_cost adds up, for a title or a card to name.
+    time_asks: list[tuple[InitiativeView, str]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

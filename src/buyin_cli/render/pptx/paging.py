@@ -35,6 +35,9 @@ from buyin_cli.render.pptx.textfit import Para, lines_at
 BODY_FLOOR, TABLE_START, TABLE_FLOOR = 14, 20, 12
 BODY_SPLIT = 20  # a continued list reads at 20 pt at most (32 leaves a bullet a slide)
 WHOLE_FLOOR = 12  # a slide that must not continue may read this small, never smaller
+# ...but its details (the gap's cost, the evidence line) go to the notes before its list reads
+# under the body's comfortable size: the asks at 16 pt say more than asks and context at 14.
+DETAIL_FLOOR = 16
 TABLE_SHARE = 0.5  # of the content area, for a table with a chart under it
 CHART_MIN_HEIGHT = 2.0 * 72  # points: a chart's frame, above its source line, that leaves a readable plot
 # A chart under a table across the slide (the years' running net) keeps a frame at least this tall and
@@ -103,7 +106,7 @@ def text_pages(prs: Any, layout: LayoutFacts, places: dict[str, Place], spec: Sl
         (thin.alone(spec) or thin.under_numbers(spec)) and spec.table is None) else None
     size = statement or size
     fitted = spec.whole and textfit.fit_whole(paras, box, steps, size, BODY_FLOOR, WHOLE_FLOOR, [
-        b.detail for b in spec.body or []] + [False] * (spec.link is not None))
+        b.detail for b in spec.body or []] + [False] * (spec.link is not None), DETAIL_FLOOR)
     if fitted:
         body_size, kept, left_out = fitted
         # A short text that must not continue (one ask) is a statement all the same.

@@ -167,11 +167,13 @@ def _split_tall(para: Para, box: Box, indents: tuple[float, ...], size: float, f
 
 
 def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: float, floor: float,
-              last_floor: float, details: list[bool]) -> tuple[float, list[Para], list[Para]] | None:
+              last_floor: float, details: list[bool], keep: float | None = None,
+              ) -> tuple[float, list[Para], list[Para]] | None:
     """A list that must stay on one slide: its size, the bullets kept and the details left out.
 
-    Shrink from `start` to `floor`; then leave out the bullets marked as details, the
-    last first, each time trying again down to `floor`; then shrink on to `last_floor`.
+    Shrink from `start` to `keep` (`floor` when not given: the size the details are kept to;
+    sub-levels step down to `floor` all the same); then leave out the bullets marked as
+    details, the last first, each time trying again down to `keep`; then shrink on to `last_floor`.
     A heading is left out only once no point stands under it: its points without it would
     read as the bullets around them (the asks as more context); only when the list would not
     fit even at `last_floor` does it go, its points moving up a level.
@@ -179,14 +181,18 @@ def fit_whole(paras: list[Para], box: Box, indents: tuple[float, ...], start: fl
     """
     kept = list(zip(paras, details))
     dropped: list[Para] = []
+    keep = floor if keep is None else max(floor, min(keep, start))
     while True:
-        for size in _sizes(start, floor):
+        for size in _sizes(start, keep):
             if fits([p for p, _ in kept], box, indents, size, floor):
                 return size, [p for p, _ in kept], dropped
         last = max((i for i, (_, detail) in enumerate(kept) if detail and not _heads(kept, i)), default=None)
         if last is None:
             break
         dropped.insert(0, kept.pop(last)[0])
+    for size in _sizes(keep - 1, floor) if keep > floor else []:  # the details left out, on down to `floor`
+        if fits([p for p, _ in kept], box, indents, size, floor):
+            return size, [p for p, _ in kept], dropped
     while True:
         for size in _sizes(floor if dropped else floor - 1, last_floor):
             if fits([p for p, _ in kept], box, indents, size, last_floor):
