@@ -221,8 +221,10 @@ def test_two_initiatives_each_state_their_own_break_even_share(valid_data, tmp_p
                                  "initiative": "label-check", "group": "Day shift"})
     valid_data["briefings"][0]["asks"] = ["Fund Pick Right", "Fund Label Check"]
     decision = _deck(valid_data, tmp_path)[1]
-    # Each one's share is said in the notes, each by its name (slide 2 keeps its money lines short,
-    # so the asks read large; the title and big numbers say the share that matters).
+    # One combined share would hide that one of them needs most of its pilot effect: each one's is said
+    # on the slide, under its ask, and again in the notes with what half of it would return.
+    lines = [t for _, t in decision["body"] if "in year one brings" in t]
+    assert len(lines) == 2 and all(re.search(r"it breaks even at \d+% of its pilot effect", t) for t in lines), lines
     assert re.search(r"Pick Right breaks even if \d+% of it holds.*Label Check breaks even if \d+% of it holds",
                      decision["notes"]), decision["notes"]
 
