@@ -34,6 +34,10 @@ _CLEAN_TAGS = frozenset({_STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _
 # In a value, a carriage return too (as a file's line end it is harmless, and screened out).
 _VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
 _control = _VALUE_CONTROL.search
+# Only a double-quoted scalar can hold a character its file's text did not: an escape
+# ("\e", "\r") makes one. Any other scalar's characters are the screened text's, its
+# line breaks read as "\n" (libyaml and PyYAML both turn "\r\n" and "\r" into it).
+_ESCAPES = '"'
 
 
 class Stop(Exception):
@@ -86,7 +90,7 @@ class Converter:
                     continue
                 key = key_node.value
                 if (key_node.__class__ is ScalarNode and key_node.tag in _CLEAN_TAGS
-                        and key not in seen and not _control(key)):  # the usual key, checked inline
+                        and key not in seen and (key_node.style != _ESCAPES or not _control(key))):
                     seen[key] = key_node
                     explicit.append((key, key_node, value_node))
                 else:
@@ -160,7 +164,7 @@ class Converter:
             return self._convert(node, path, depth, alias)
         tag = node.tag
         if node.__class__ is ScalarNode:
-            if tag not in _CLEAN_TAGS or _control(node.value):
+            if tag not in _CLEAN_TAGS or (node.style == _ESCAPES and _control(node.value)):
                 self.screen(node)
             return node.value if tag == _STR else self.scalar(node, path)
         if tag not in _CLEAN_TAGS:
