@@ -225,3 +225,14 @@ def test_a_path_that_is_neither_file_nor_folder():
     assert [p.code for p in problems] == ["E001"]
     assert problems[0].message == ("not a file or folder; give a strategy .yaml file or a "
                                    "folder of them")
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("a: 1\n", False), ("a: R & D\nb: 5 * 3\n", False), ("a: &x 1\nb: *x\n", True),
+    ("&x a: 1\n", True), ("a: [*x]\n", True), ("a: {b: *x}\n", True), ("a: b&c*d\n", False),
+])
+def test_only_text_that_may_hold_an_anchor_or_alias_leaves_libyaml(text, may):
+    from buyin_cli.load.compose import _ANCHOR_OR_ALIAS, _may_alias
+
+    assert _may_alias(text) is may
+    assert (_ANCHOR_OR_ALIAS.search(text) is not None) is may
