@@ -266,6 +266,27 @@ def test_a_control_character_in_a_key_or_a_keys_tag_is_refused(run, write) -> No
         "the deck)"]
 
 
+def test_an_escape_in_a_plain_quoted_key_is_refused(run, write) -> None:
+    path = write("s.yaml", VALID_YAML.replace("organisation: Kestrel Logistics",
+                                              'organisation: Kestrel\n"k\\e": v'))
+    assert run("check", path).errors == [
+        "s.yaml:3:1: E103 control character U+001B in the text; remove it (it would corrupt "
+        "the deck)"]
+
+
+def test_only_escapes_make_control_characters_so_other_scalars_are_not_screened_again(write) -> None:
+    # The loader screens a value again only when it is double-quoted: any other scalar holds
+    # the file's own (screened) characters, its line breaks read as "\n" even from "\r\n".
+    from buyin_cli.load.merge import load
+
+    text = ("a: 'one\r\n  two'\r\nb: |\r\n  three\r\n  four\r\nc: >\r\n  five\r\n  six\r\n"
+            "d: seven\r\n  eight\r\n? 'e\r\n  f'\r\n: nine\r\n")
+    loaded = load(write("s.yaml", text))
+    assert not loaded.problems
+    assert loaded.data == {"a": "one two", "b": "three\nfour\n", "c": "five six\n",
+                           "d": "seven eight", "e f": "nine"}
+
+
 def test_error_lines_echo_control_characters_escaped() -> None:
     from buyin_cli.errors import Location, Problem
 

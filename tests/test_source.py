@@ -103,6 +103,57 @@ def test_merge_keys_apply_and_explicit_keys_win(write):
     assert load(path).data["cost"] == {"kind": "one-off", "amount": 2}
 
 
+_MERGED = """\
+base: &b {kind: one-off, amount: 1}
+more: &m
+  amount: 3
+  note: 'from m'
+  deep: &d
+    <<: *b
+    kind: deep
+cost:
+  <<: [*b, *m]
+  amount: 2
+  extra:
+    <<: *d
+items:
+  - *b
+  - [x, "y"]
+  - {a: 1, b: [2, *m]}
+"""
+
+
+@pytest.mark.parametrize(("path", "value", "key", "raw"), [
+    (("cost", "amount"), (10, 11), (10, 3), "2"),  # written in the mapping: it wins
+    (("cost", "kind"), (1, 17), (1, 11), "one-off"),  # merged from *b
+    (("cost", "note"), (4, 9), (4, 3), "from m"),  # from *m, the later of the two merged
+    (("cost", "extra", "kind"), (7, 11), (7, 5), "deep"),  # a merge inside a merged mapping
+    (("cost", "extra", "amount"), (1, 34), (1, 26), "1"),
+    (("items", 0), (14, 5), None, None),  # an alias is placed where it is written
+    (("items", 0, "kind"), (1, 17), (1, 11), "one-off"),  # what it names, where that is
+    (("items", 1, 1), (15, 9), None, "y"),  # a quote starts the value
+    (("items", 2, "b", 1, "deep", "amount"), (1, 34), (1, 26), "1"),
+])
+def test_sources_follow_aliases_and_merge_keys_as_the_values_were_read(write, path, value, key, raw):
+    sources = load(write("s.yaml", _MERGED)).sources
+    found = sources.source(path)
+    assert found.value == Location(Path("s.yaml"), *value)
+    assert found.key == (Location(Path("s.yaml"), *key) if key else None)
+    assert found.raw == raw
+
+
+@pytest.mark.parametrize("path", [("cost", "nothing"), ("items", 3), ("items", -1),
+                                  ("items", 1, "x"), ("cost", 0), ("nowhere",), ()])
+def test_a_path_that_was_not_written_has_no_source(write, path):
+    assert load(write("s.yaml", _MERGED)).sources.source(path) is None
+
+
+def test_flow_mappings_are_told_from_block_ones(write):
+    sources = load(write("s.yaml", _MERGED)).sources
+    assert sources.source(("items", 2)).flow and sources.source(("items", 0)).flow
+    assert not sources.source(("more",)).flow
+
+
 def test_aliases_within_bounds_are_expanded(write):
     path = write("s.yaml", "a: &x [one, two]\nb: [*x, *x]\n")
     assert load(path).data == {"a": ["one", "two"], "b": [["one", "two"], ["one", "two"]]}
@@ -174,3 +225,14 @@ def test_a_path_that_is_neither_file_nor_folder():
     assert [p.code for p in problems] == ["E001"]
     assert problems[0].message == ("not a file or folder; give a strategy .yaml file or a "
                                    "folder of them")
+
+
+@pytest.mark.parametrize(("text", "may"), [
+    ("a: 1\n", False), ("a: R & D\nb: 5 * 3\n", False), ("a: &x 1\nb: *x\n", True),
+    ("&x a: 1\n", True), ("a: [*x]\n", True), ("a: {b: *x}\n", True), ("a: b&c*d\n", False),
+])
+def test_only_text_that_may_hold_an_anchor_or_alias_leaves_libyaml(text, may):
+    from buyin_cli.load.compose import _ANCHOR_OR_ALIAS, _may_alias
+
+    assert _may_alias(text) is may
+    assert (_ANCHOR_OR_ALIAS.search(text) is not None) is may

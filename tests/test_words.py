@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 import math
 
 from buyin_cli.words import clip, dotted, finite, plural
@@ -34,3 +35,13 @@ def test_finite_turns_what_is_not_a_number_into_none_and_minus_zero_into_zero():
     zero = finite(-0.0)
     assert zero is not None and math.copysign(1, zero) == 1.0
     assert finite(2.5) == 2.5
+
+
+def test_plural_says_what_gettext_would_and_searches_the_disk_once(monkeypatch):
+    plural(2, "error", "errors")
+    searched: list[str] = []
+    real_find = gettext.find
+    monkeypatch.setattr(gettext, "find", lambda *a, **k: searched.append(a[0]) or real_find(*a, **k))
+    for n in range(3):
+        assert plural(n, "pilot", "pilots") == f"{n} {gettext.ngettext('pilot', 'pilots', n)}"
+    assert searched == [gettext.textdomain()] * 3  # ngettext's own three searches, none of plural's

@@ -46,7 +46,7 @@ def problem_for(error: ErrorDetails, sources: SourceMap) -> Problem:
         key = str(loc[-1])
         allowed = _fields_at(loc[:-1])
         close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        holder = sources.entries.get(loc[:-1])
+        holder = sources.source(loc[:-1])
         if error.get("input") is None and holder is not None and holder.flow and not close:
             # {text: Fast, cheap, by: Ana}: the comma ended the text, and 'cheap' became a key.
             return Problem(sources.key_at(loc), "E201", (

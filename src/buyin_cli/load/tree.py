@@ -1,7 +1,8 @@
 """YAML text to plain data: composing the node tree, bounded, and converting it with its sources.
 
-Only the load stage imports yaml. Composing (compose.py) keeps every node's mark, so the
-converter records where each value was written (sourcemap.py); it also bounds
+Only the load stage imports yaml. Composing (compose.py) keeps every node's mark, and the
+converter keeps each section's nodes, so where a value was written is found when a
+message needs it (sourcemap.py); it also bounds
 what hostile input can cost: the values one document may expand to through
 aliases ("billion laughs") and how deep it may nest.
 """
@@ -20,7 +21,7 @@ from buyin_cli.load import budget as bounds
 from buyin_cli.load.budget import Budget
 from buyin_cli.load.compose import MAX_DEPTH, Alias, deref
 from buyin_cli.load.files import control_problem
-from buyin_cli.load.sourcemap import Path_, Source, SourceMap
+from buyin_cli.load.sourcemap import Path_, SourceMap
 from buyin_cli.load.syntax import mark_location, short_tag
 from buyin_cli.load.yaml_numbers import NumberProblem, read_number
 from buyin_cli.words import CONTROL, clip, dotted
@@ -33,7 +34,10 @@ _CLEAN_TAGS = frozenset({_STR, _NULL, _BOOL, _INT, _FLOAT, _STAMP, _SEQ, _MAP, _
 # In a value, a carriage return too (as a file's line end it is harmless, and screened out).
 _VALUE_CONTROL = re.compile(CONTROL.pattern[:-1] + "\r]")
 _control = _VALUE_CONTROL.search
-_QUOTES = ("'", '"')
+# Only a double-quoted scalar can hold a character its file's text did not: an escape
+# ("\e", "\r") makes one. Any other scalar's characters are the screened text's, its
+# line breaks read as "\n" (libyaml and PyYAML both turn "\r\n" and "\r" into it).
+_ESCAPES = '"'
 
 
 class Stop(Exception):
@@ -59,17 +63,9 @@ class Converter:
         raise Stop
 
     def record(self, path: Path_, key: yaml.Mark | None, node: Node | Alias) -> None:
-        if isinstance(node, Alias):
-            mark, target = node.mark, node.target
-        else:
-            mark, target = node.start_mark, node
-        if isinstance(target, ScalarNode):
-            raw, quoted, flow = target.value, target.style in _QUOTES, False
-        else:
-            raw, quoted, flow = None, False, isinstance(target, MappingNode) and bool(target.flow_style)
-        self.sources.entries[path] = Source(
-            self.file, (mark.line + 1, mark.column + 1),
-            (key.line + 1, key.column + 1) if key else None, raw, quoted, flow=flow)
+        """Keep where a section or a list section's item was written; the positions of the
+        values inside it are found from its nodes when a message needs one (sourcemap.py)."""
+        self.sources.roots[path] = (self.file, node, key)
 
     def pairs(self, node: MappingNode, path: Path_) -> list[tuple[str, ScalarNode, Node]]:
         """A mapping's (key, key node, value node) triples, merge keys applied, duplicates refused."""
@@ -94,7 +90,7 @@ class Converter:
                     continue
                 key = key_node.value
                 if (key_node.__class__ is ScalarNode and key_node.tag in _CLEAN_TAGS
-                        and key not in seen and not _control(key)):  # the usual key, checked inline
+                        and key not in seen and (key_node.style != _ESCAPES or not _control(key))):
                     seen[key] = key_node
                     explicit.append((key, key_node, value_node))
                 else:
@@ -152,7 +148,7 @@ class Converter:
 
     def convert(self, node: Node | Alias, path: Path_, depth: int = 0,
                 alias: yaml.Mark | None = None) -> Any:
-        """The plain data of `node` at `path`, its children's sources recorded; Stop at a problem."""
+        """The plain data of `node` at `path`; Stop at a problem."""
         if alias is not None or isinstance(node, Alias):
             return self._convert(node, path, depth, alias)
         # The usual node, no alias above it, within every bound and no deeper than allowed:
@@ -168,7 +164,7 @@ class Converter:
             return self._convert(node, path, depth, alias)
         tag = node.tag
         if node.__class__ is ScalarNode:
-            if tag not in _CLEAN_TAGS or _control(node.value):
+            if tag not in _CLEAN_TAGS or (node.style == _ESCAPES and _control(node.value)):
                 self.screen(node)
             return node.value if tag == _STR else self.scalar(node, path)
         if tag not in _CLEAN_TAGS:
@@ -194,36 +190,18 @@ class Converter:
         return self._container(node, path, depth, alias)
 
     def _container(self, node: Node, path: Path_, depth: int, alias: yaml.Mark | None) -> Any:
-        """A list or mapping converted, each child's source recorded (a scalar's inline, as record does)."""
+        """A list or mapping converted (where each value was written is found on demand)."""
         if node.tag not in (_SEQ, _MAP):  # !!set, !!omap, !custom [...]
             self._unsupported_tag(node)
-        entries, file = self.sources.entries, self.file
         self.open.add(id(node))
         try:
             if isinstance(node, SequenceNode):
-                items = []
-                for i, item in enumerate(node.value):
-                    here = path + (i,)
-                    if item.__class__ is ScalarNode:
-                        mark = item.start_mark
-                        entries[here] = Source(file, (mark.line + 1, mark.column + 1), None,
-                                               item.value, item.style in _QUOTES)
-                    else:
-                        self.record(here, None, item)
-                    items.append(self.convert(item, here, depth + 1, alias))
-                return items
+                return [self.convert(item, path + (i,), depth + 1, alias)
+                        for i, item in enumerate(node.value)]
             assert isinstance(node, MappingNode)  # neither scalar nor sequence, by the tag checked
             result = {}
-            for key, key_node, value_node in self.pairs(node, path):
-                here = path + (key,)
-                if value_node.__class__ is ScalarNode:
-                    mark, at = value_node.start_mark, key_node.start_mark
-                    entries[here] = Source(file, (mark.line + 1, mark.column + 1),
-                                           (at.line + 1, at.column + 1), value_node.value,
-                                           value_node.style in _QUOTES)
-                else:
-                    self.record(here, key_node.start_mark, value_node)
-                result[key] = self.convert(value_node, here, depth + 1, alias)
+            for key, _key_node, value_node in self.pairs(node, path):
+                result[key] = self.convert(value_node, path + (key,), depth + 1, alias)
             return result
         finally:
             self.open.discard(id(node))

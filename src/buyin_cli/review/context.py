@@ -98,7 +98,6 @@ class Context:
     def top(self) -> Location:
         """The start of the file that holds the top-level scalar sections."""
         home = self.sources.key_at(("buyin",)).file
-        keys = [src.key for path, src in self.sources.entries.items()
-                if len(path) == 1 and src.key and src.key.file == home]
+        keys = [key for key in self.sources.section_keys() if key.file == home]
         return min(keys) if keys else Location(home)
 
