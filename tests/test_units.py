@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from buyin_cli.load.units import read_unit
+from buyin_cli.load.units import in_period, read_unit
 from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.review.heuristics import unit_kind
 
@@ -64,3 +64,34 @@ def test_an_average_of_money_reads_as_money():
     # "£12.40 per order", "6,48 € je Bon": the sign where the locale writes it, then the item.
     unit = read_unit("£ per order")
     assert (unit.currency, unit.words) == ("£", "per order")
+
+
+@pytest.mark.parametrize(("unit", "per", "said"), [
+    ("incidents per month", "quarter", "incidents per quarter"),
+    ("incidents a month, all clubs", "quarter", "incidents a quarter, all clubs"),
+    ("Teile pro Woche", "month", "Teile pro Monat"),
+    ("Fehler im Monat", "year", "Fehler im Jahr"),
+    ("monthly incidents", "week", "weekly incidents"),
+    ("incidents per month", "month", "incidents per month"),   # its own period: as written
+    ("incidents", "quarter", "incidents"),                      # no period: the deck adds the result's
+    ("complaints per 1,000 calls", "quarter", "complaints per 1,000 calls"),  # a base, not a period
+])
+def test_a_unit_is_said_over_the_period_its_readings_cover(unit, per, said):
+    assert in_period(unit, per) == said
+    assert read_unit(in_period(unit, per)).kind == read_unit(unit).kind
+
+
+def test_a_pilot_read_a_quarter_says_a_quarter_though_its_metric_counts_a_month(valid_data, tmp_path):
+    # Readings of 16 → 10 injuries a quarter, on a metric counted "per month": never "per month" beside them.
+    from deck_helpers import read_deck
+    from test_deck_holds import brief_and_read
+
+    valid_data["metrics"][0].update(unit="incidents per month", per="month")
+    valid_data["pilots"][0]["results"][0].update(per="quarter", before=16, after=10, control_before=16,
+                                                  control_after=15)
+    assert brief_and_read(valid_data, tmp_path) == []
+    slides = read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")
+    pilot = next(s for s in slides if (s["title"] or "").startswith("Night shift"))
+    assert [c["title"] for c in pilot["charts"] if "per quarter" in (c["title"] or "")], pilot["charts"]
+    said = " ".join(s["notes"] for s in slides) + " ".join(" ".join(r) for s in slides for r in (s["table"] or []))
+    assert "incidents per quarter: 16 → 10" in said and "per month: 16" not in said, said

@@ -172,6 +172,26 @@ def without_scope(text: str) -> str:
     return match.group(1) if match else text
 
 
+# A period's word in the language the unit names it in, to say the unit over another period.
+_WORDS = {"en": {"week": "week", "month": "month", "quarter": "quarter", "year": "year"},
+          "de": {"week": "Woche", "month": "Monat", "quarter": "Quartal", "year": "Jahr"}}
+
+
+def in_period(text: str, per: str) -> str:
+    """The unit as readings over `per` take it: "incidents per quarter" for readings a quarter of
+    a metric counted in "incidents per month"; a unit that names no period, or names `per`, as
+    written. The word is the unit's language's ("pro Quartal"); "monthly" reads "quarterly"."""
+    match = _PERIOD.search(text)
+    if match is None or read_unit(text).period == per:
+        return text
+    german = (match.group(1) or "").lower() in ("woche", "monat", "quartal", "jahr")
+    if match.group(1):
+        start, end = match.span(1)
+        return text[:start] + _WORDS["de" if german else "en"][per] + text[end:]
+    start, end = match.span(2) if match.group(2) else match.span(3)
+    return text[:start] + (per if match.group(2) else per + "ly") + text[end:]
+
+
 @lru_cache(maxsize=512)
 def read_unit(text: str) -> Unit:
     """The kind of the unit written as `text`, and the period it names."""

@@ -10,7 +10,7 @@ from buyin_cli.figures.chain import Level
 from buyin_cli.figures.compute import Figures, ResultFigures
 from buyin_cli.figures.direction import moved
 from buyin_cli.load.models import Metric, Pilot, Result
-from buyin_cli.load.units import is_tiny, read_unit, without_scope
+from buyin_cli.load.units import in_period, is_tiny, read_unit, without_scope
 from buyin_cli.plan.agenda import State
 from buyin_cli.plan.minutes import CHARTS_PER_SLIDE
 from buyin_cli.plan.results import result_order
@@ -48,7 +48,8 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
         tiny=is_tiny(metric.unit, result.before, result.after),
         benefit_share_text=(fmt.share(own_benefit / whole) if own_benefit is not None and whole > 0
                             else None),
-        metric=metric.name, unit=without_scope(metric.unit), better=metric.better, is_percent=is_percent(metric.unit),
+        metric=metric.name, unit=in_period(without_scope(metric.unit), f.per), better=metric.better,
+        is_percent=is_percent(metric.unit),
         unit_has_period=has_period(metric.unit), per=f.per, source=metric.source,
         has_control=f.has_control, has_trend=f.has_trend,
         improvement_text=exact(f.improvement),
