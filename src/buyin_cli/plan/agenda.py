@@ -12,9 +12,9 @@ One model serves the readiness review (W503) and the deck, so they never disagre
 - Content is placed by priority (the decision and the asks, then the first objective with
   the first page of each pilot's evidence, the numbers where the asks ask for money (and the
   years of an asked roll-out that pays back only after its first year), each
-  other objective the briefing names in its focus, what we heard, a pilot's further pages up
-  to the last with a result that carries money, the objectives of what is funded outside the
-  focus, the showcase, the numbers' chart, then the pages on what the meeting is about, the
+  other objective the briefing names in its focus, what we heard, the showcase, a pilot's
+  further pages up to the last with a result that carries money, the objectives of what is
+  funded outside the focus, the numbers' chart, then the pages on what the meeting is about, the
   sponsor, then the rest: with no focus named, the other objectives
   come after the sponsor; the numbers where no money is asked wait in the backup). So a narrow template,
   charting one result a slide, presents the same sections as a wide one. What does not fit
@@ -229,10 +229,11 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         rest = []
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
-    # The evidence that carries money on the meeting's focus before the objectives it did not ask about.
-    # The course shown (the method's one showcase) before the bars that repeat the table.
+    # The course shown (the method's one showcase) before a pilot's further pages: a narrow template, which
+    # charts one result a slide, must not push the demo out of the meeting a wide one presents it in.
+    # Then the evidence that carries money on the meeting's focus before the objectives it did not ask about.
     showcase = [Unit("showcase")] if briefing.showcase is not None else []
-    priority += money + [Unit("business_case", o) for o in also] + showcase
+    priority += showcase + money + [Unit("business_case", o) for o in also]
     priority += (charted if numbers.essential else []) + more
     if strategy.sponsor is not None:
         priority.append(Unit("endorsement"))
