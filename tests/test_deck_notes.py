@@ -193,3 +193,15 @@ def test_the_notes_precision_invariant_finds_a_number_said_finer_than_shown():
     assert notes_precision([slide, working], {"locale": "en_GB"}) == []
     german = {**slide, "title": "Von 69 % auf 80,5 %", "notes": "5,208 Punkte; 1.000 Anrufe"}
     assert notes_precision([german], {"locale": "de_DE"}) == ["slide 1 notes say '5,208', the slide 1 decimals at most"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_numbers_notes_keep_one_space_where_nothing_is_credited(valid_data, tmp_path, language):
+    # The comparison group improved as much as the pilot: nothing is counted, and a small pilot's caveat follows.
+    valid_data["language"] = language
+    valid_data["pilots"][0].update(participants=5, usage={"enrolled": 5, "completed": 5})
+    valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=30)
+    brief_and_read(valid_data, tmp_path)  # its findings are other slides'; the notes are read here
+    slides = read_deck(tmp_path / "out" / f"{DECK}.pptx")
+    numbers = next(s for s in slides if s["notes"].split("] ")[-1].startswith(("The numbers are", "Die Zahlen gelten")))
+    assert "  " not in numbers["notes"] and " \n" not in numbers["notes"], numbers["notes"]
