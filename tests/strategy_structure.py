@@ -8,9 +8,10 @@ trend) or by participants' own `estimates`; a `discount_rate` with initiatives t
 metric's history and a roll-out's tracking read from an export written beside the
 strategy (a CSV in comma or German semicolon form, or a workbook), the roll-out set
 against the sponsor's targets; a comparison group that moved as much as the pilot;
-intangibles, behaviour observed after only, a deck language other than the locale's; and, once `check` has reviewed the strategy, `accept_raised`
-accepts some of the warnings it raised with a written reason, on the item the warning
-names, as the format allows (`drop_unfired` takes back one another acceptance made moot).
+intangibles, behaviour observed after only, a deck language other than the locale's; and,
+once `check` has reviewed the strategy, `accept_raised` accepts some of the warnings it
+raised with a written reason, on the item the warning names, as the format allows
+(`drop_unfired` takes back one another acceptance made moot).
 """
 
 from __future__ import annotations
