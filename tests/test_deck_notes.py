@@ -205,3 +205,19 @@ def test_the_numbers_notes_keep_one_space_where_nothing_is_credited(valid_data, 
     slides = read_deck(tmp_path / "out" / f"{DECK}.pptx")
     numbers = next(s for s in slides if s["notes"].split("] ")[-1].startswith(("The numbers are", "Die Zahlen gelten")))
     assert "  " not in numbers["notes"] and " \n" not in numbers["notes"], numbers["notes"]
+
+
+@pytest.mark.parametrize(("language", "flag"), [
+    ("en", "A level (a %, a score, a duration, an average, a rate) whose pilot benefit is scaled up to everyone "
+           "the roll-out reaches as if it were a count"),
+    ("de", "Ein Niveau (ein %, ein Punktwert, eine Dauer, ein Durchschnitt, eine Quote), dessen Nutzen im Piloten "
+           "auf alle hochgerechnet wird, die der Rollout erreicht, als wäre es eine Anzahl")])
+def test_a_level_scaled_like_a_count_is_flagged_in_words_not_by_its_factor(valid_data, tmp_path, language, flag):
+    # The room hears what is scaled up to whom; "the scale-up R" is check's and roi's term, not a meeting's.
+    valid_data["language"] = language
+    valid_data["pilots"][0]["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+    slides, points = _brief(valid_data, tmp_path)
+    cells = [cell for s in slides if s["hidden"] and s["table"] for row in s["table"] for cell in row]
+    assert flag in cells and f"- {flag} (Night shift)" in points
+    said = points + " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
+    assert "scale-up R" not in said and "Hochrechnungsfaktor" not in said
