@@ -221,3 +221,23 @@ def test_a_level_scaled_like_a_count_is_flagged_in_words_not_by_its_factor(valid
     assert flag in cells and f"- {flag} (Night shift)" in points
     said = points + " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
     assert "scale-up R" not in said and "Hochrechnungsfaktor" not in said
+
+
+@pytest.mark.parametrize(("language", "unit", "said"), [
+    ("en", "errors", "× $30 per error"),
+    ("de", "errors", "× 30 $ je error"),
+    ("en", "% of lines picked right", "× $30 per point a month"),
+    ("de", "% of lines picked right", "× 30 $ je Prozentpunkt pro Monat")])
+def test_the_working_says_what_one_unit_is_worth_in_its_unit(valid_data, tmp_path, language, unit, said):
+    # "× 12 a year × £3,000" left the reader to guess £3,000 of what: a point held a month, one error.
+    valid_data.update(language=language, locale="de_DE" if language == "de" else "en_US")
+    valid_data["metrics"][0]["unit"] = unit
+    if unit.startswith("%"):
+        valid_data["metrics"][0].update(better="higher", baseline=80, target=95)
+        valid_data["pilots"][0]["results"][0].update(before=80, after=90, control_before=80, control_after=81)
+        valid_data["pilots"][0]["accept"] = {"W317": "Each point is valued for a group the pilot's size."}
+    brief_and_read(valid_data, tmp_path)  # its findings are other slides' (a bare count's unit)
+    slides, points = read_deck(tmp_path / "out" / f"{DECK}.pptx"), (tmp_path / "out" / f"{DECK}.md").read_text("utf-8")
+    working = [cell for s in slides if s["hidden"] and s["table"] for row in s["table"] for cell in row]
+    assert any(said in cell.replace("\xa0", " ") for cell in working), working
+    assert said in points.replace("\xa0", " ")
