@@ -7,10 +7,11 @@ trend) or by participants' own `estimates`; a `discount_rate` with initiatives t
 2–5 years ahead and cost something every year; participants' time as a cost line; a
 metric's history and a roll-out's tracking read from an export written beside the
 strategy (a CSV in comma or German semicolon form, or a workbook), the roll-out set
-against the sponsor's targets; intangibles, behaviour observed after only, a deck language
-other than the locale's; and, once `check` has reviewed the strategy, `accept_raised`
-accepts some of the warnings it raised with a written reason, on the item the warning
-names, as the format allows (`drop_unfired` takes back one another acceptance made moot).
+against the sponsor's targets; a comparison group that moved as much as the pilot;
+intangibles, behaviour observed after only, a deck language other than the locale's; and,
+once `check` has reviewed the strategy, `accept_raised` accepts some of the warnings it
+raised with a written reason, on the item the warning names, as the format allows
+(`drop_unfired` takes back one another acceptance made moot).
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ def make_case(seed: int) -> tuple[dict[str, Any], Files]:
     if rng.random() < 0.4:
         strategy["discount_rate"] = rng.choice([0.03, 0.05, 0.08, 0.1])
     _observed_more(random.Random(f"observed-{seed}"), strategy, lang)
+    _matched(random.Random(f"matched-{seed}"), strategy)
     files: Files = {}
     for metric in strategy["metrics"]:
         if metric.get("history") and rng.random() < 0.5:
@@ -88,6 +90,14 @@ def _observed_more(rng: random.Random, strategy: dict[str, Any], lang: str) -> N
                 behaviour["source"] = "QA sampling, 40 observations"
     if rng.random() < 0.15:
         strategy["language"] = "en-GB" if lang == "de" else "de"
+
+
+def _matched(rng: random.Random, strategy: dict[str, Any]) -> None:
+    """Now and then a comparison group that improved as much as the pilot: nothing is credited."""
+    for pilot in strategy["pilots"]:
+        for result in pilot["results"]:
+            if "control_before" in result and rng.random() < 0.15:
+                result["control_before"], result["control_after"] = result["before"], result["after"]
 
 
 def _isolate(rng: random.Random, result: dict[str, Any], metric: dict[str, Any],

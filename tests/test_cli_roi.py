@@ -59,7 +59,7 @@ def test_table_shows_every_figure_a_cfo_asks_for(run, strategy_file):
         "Payback                         5.1 months",      # 6,000 ÷ (13,996.8 ÷ 12)
         "Share of effect to break even        42.9%",      # 6,000 ÷ 13,996.8
         "ROI if half the effect holds         16.6%",      # (6,998.4 − 6,000) ÷ 6,000
-        "Pick Right: benefit from pick-errors as pick-right-pilot measured it.",
+        "Pick Right: benefit from Picking errors (pilot group: Night shift).",
     ]:
         assert expected in lines
     assert all(line == line.rstrip() for line in lines)
@@ -95,6 +95,11 @@ def test_the_tables_speak_the_strategys_language(run, write, valid_yaml):
     assert "Amortisation                              5,1 Monate" in lines
     assert "Kennzahlen: Fortschritt zum Ziel" in lines
     assert not any(word in "\n".join(lines) for word in ("Annual benefit", "Payback", "months"))
+    # The notes under the tables too: a level scaled like a count, and what each benefit rests on, by name.
+    said = " ".join(" ".join(lines).split())
+    assert ("Picking errors: Der Nutzen wird wie bei einer Anzahl mit R multipliziert, obwohl bei einer Rate die "
+            "Größe der Gruppe keine Rolle spielt.") in said and "as if it were a count" not in said
+    assert "Pick Right: Nutzen aus Picking errors (Pilotgruppe: Night shift)." in said
     english = write("e.yaml", valid_yaml + "locale: de_DE\nlanguage: en\n")
     assert run("roi", path, "--format", "json").stdout == run("roi", english, "--format", "json").stdout
 

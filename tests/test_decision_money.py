@@ -230,8 +230,8 @@ def test_the_appendix_lists_doubts_no_one_has_accepted(valid_data, tmp_path):
         ["Flag", "About", "Our answer"],
         ["A pilot too small, or scaled up too far, to stand for the roll-out", "Night shift",
          "Scaled up from a small pilot: an estimate until the roll-out confirms it."],
-        ["A level (a %, a score, a duration, an average, a rate) whose pilot benefit the roll-out multiplies by the "
-         "scale-up R as if it were a count", "Night shift", "Scaled up as if a share, score or time added up "
+        ["A level (a %, a score, a duration, an average, a rate) whose pilot benefit is scaled up to everyone the "
+         "roll-out reaches as if it were a count", "Night shift", "Scaled up as if a share, score or time added up "
          "like a count: it holds only if each group the pilot's size gains as much."]]
 
 

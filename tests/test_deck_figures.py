@@ -150,21 +150,21 @@ def _level_scaled_up() -> dict:
 def test_a_level_scaled_up_like_a_count_says_so_under_its_figures(tmp_path):
     data = _level_scaled_up()
     # The caveat names the figure it qualifies and how much of the headline rests on it.
-    rollout = re.compile(r"Defects — £([\d,]+), (\d+)% of the £([\d,]+) — is scaled up from a share "
+    rollout = re.compile(r"£([\d,]+) of the £([\d,]+) \((\d+)%\) comes from Defects, a share scaled up "
                          r"as if it were a count: it holds only if each group the pilot's size gains as much\.")
-    pilot = ("Defects, {}% of this pilot's benefit, is scaled up at roll-out from a share as if it "
+    pilot = ("{}% of this pilot's benefit comes from Defects, a share the roll-out scales up as if it "
              "were a count: it holds only if each group the pilot's size gains as much.")
     slides = deck(tmp_path, data)
     [numbers] = [s for s in slides if s["table"] and s["table"][0][0] == "Initiative"]
     found = [m for t in numbers["texts"] if (m := rollout.search(t))]
     assert found, numbers["texts"]
-    part, share, whole = (int(g.replace(",", "")) for g in found[0].groups())
+    part, whole, share = (int(g.replace(",", "")) for g in found[0].groups())
     assert share == round(100 * part / whole) and 0 < share < 100  # Downtime, a count, brings the rest
     assert any(pilot.format(share) in t for s in slides for t in s["texts"])  # the pilot's evidence
     data["pilots"][0]["accept"] = {"W317": "A point is valued for one line of ten."}
     accepted = " ".join(t for s in deck(tmp_path / "accepted", data) for t in s["texts"])
     assert "gains as much" not in accepted
-    assert f"Defects — £{part:,}, {share}% of the £{whole:,} — is scaled up from a share as if it were a count. " \
+    assert f"£{part:,} of the £{whole:,} ({share}%) comes from Defects, a share scaled up as if it were a count. " \
         "A point is valued for one line of ten." in accepted
 
 
@@ -201,7 +201,7 @@ def test_an_accepted_reason_reads_as_a_sentence_of_its_own(tmp_path):
     data = _level_scaled_up()
     data["pilots"][0]["accept"] = {"W317": "a point is valued for one line of ten"}
     accepted = " ".join(t for s in deck(tmp_path, data) for t in s["texts"] + [s["notes"]])
-    assert "is scaled up from a share as if it were a count. A point is valued for one line of ten." in accepted
+    assert "a share scaled up as if it were a count. A point is valued for one line of ten." in accepted
     assert ": a point is valued" not in accepted and ": A point is valued" not in accepted
 
 
@@ -305,10 +305,12 @@ def test_an_average_of_money_is_scaled_up_from_an_average_not_a_rate(tmp_path):
     data = _level_scaled_up()
     data["metrics"][0].update(unit="£ per order")
     said = " ".join(t for s in deck(tmp_path / "en", data) for t in s["texts"])
-    assert "is scaled up from an average as if it were a count" in said
+    assert "comes from Defects, an average scaled up as if it were a count" in said
     assert "from a rate" not in said
     data.update(language="de", locale="de_DE")
     data["metrics"][0].update(unit="€ je Bon")
     said = " ".join(t for s in deck(tmp_path / "de", data) for t in s["texts"])
-    assert "ist aus einem Durchschnitt hochgerechnet, als wäre es eine Anzahl" in said
+    # Said as a German speaker would: what comes from where, not a dashed aside.
+    assert ("stammen aus der Kennzahl Defects; hochgerechnet wird dabei mit einem Durchschnitt, "
+            "als wäre es eine Anzahl") in said
     assert "Rate" not in said

@@ -193,3 +193,51 @@ def test_the_notes_precision_invariant_finds_a_number_said_finer_than_shown():
     assert notes_precision([slide, working], {"locale": "en_GB"}) == []
     german = {**slide, "title": "Von 69 % auf 80,5 %", "notes": "5,208 Punkte; 1.000 Anrufe"}
     assert notes_precision([german], {"locale": "de_DE"}) == ["slide 1 notes say '5,208', the slide 1 decimals at most"]
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_the_numbers_notes_keep_one_space_where_nothing_is_credited(valid_data, tmp_path, language):
+    # The comparison group improved as much as the pilot: nothing is counted, and a small pilot's caveat follows.
+    valid_data["language"] = language
+    valid_data["pilots"][0].update(participants=5, usage={"enrolled": 5, "completed": 5})
+    valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=30)
+    brief_and_read(valid_data, tmp_path)  # its findings are other slides'; the notes are read here
+    slides = read_deck(tmp_path / "out" / f"{DECK}.pptx")
+    numbers = next(s for s in slides if s["notes"].split("] ")[-1].startswith(("The numbers are", "Die Zahlen gelten")))
+    assert "  " not in numbers["notes"] and " \n" not in numbers["notes"], numbers["notes"]
+
+
+@pytest.mark.parametrize(("language", "flag"), [
+    ("en", "A level (a %, a score, a duration, an average, a rate) whose pilot benefit is scaled up to everyone "
+           "the roll-out reaches as if it were a count"),
+    ("de", "Ein Niveau (ein %, ein Punktwert, eine Dauer, ein Durchschnitt, eine Quote), dessen Nutzen im Piloten "
+           "auf alle hochgerechnet wird, die der Rollout erreicht, als wäre es eine Anzahl")])
+def test_a_level_scaled_like_a_count_is_flagged_in_words_not_by_its_factor(valid_data, tmp_path, language, flag):
+    # The room hears what is scaled up to whom; "the scale-up R" is check's and roi's term, not a meeting's.
+    valid_data["language"] = language
+    valid_data["pilots"][0]["accept"] = {"W317": "Each error is valued for a group the pilot's size."}
+    slides, points = _brief(valid_data, tmp_path)
+    cells = [cell for s in slides if s["hidden"] and s["table"] for row in s["table"] for cell in row]
+    assert flag in cells and f"- {flag} (Night shift)" in points
+    said = points + " ".join(t for s in slides for t in s["texts"] + [s["notes"]])
+    assert "scale-up R" not in said and "Hochrechnungsfaktor" not in said
+
+
+@pytest.mark.parametrize(("language", "unit", "said"), [
+    ("en", "errors", "× $30 per error"),
+    ("de", "errors", "× 30 $ je error"),
+    ("en", "% of lines picked right", "× $30 per point a month"),
+    ("de", "% of lines picked right", "× 30 $ je Prozentpunkt pro Monat")])
+def test_the_working_says_what_one_unit_is_worth_in_its_unit(valid_data, tmp_path, language, unit, said):
+    # "× 12 a year × £3,000" left the reader to guess £3,000 of what: a point held a month, one error.
+    valid_data.update(language=language, locale="de_DE" if language == "de" else "en_US")
+    valid_data["metrics"][0]["unit"] = unit
+    if unit.startswith("%"):
+        valid_data["metrics"][0].update(better="higher", baseline=80, target=95)
+        valid_data["pilots"][0]["results"][0].update(before=80, after=90, control_before=80, control_after=81)
+        valid_data["pilots"][0]["accept"] = {"W317": "Each point is valued for a group the pilot's size."}
+    brief_and_read(valid_data, tmp_path)  # its findings are other slides' (a bare count's unit)
+    slides, points = read_deck(tmp_path / "out" / f"{DECK}.pptx"), (tmp_path / "out" / f"{DECK}.md").read_text("utf-8")
+    working = [cell for s in slides if s["hidden"] and s["table"] for row in s["table"] for cell in row]
+    assert any(said in cell.replace("\xa0", " ") for cell in working), working
+    assert said in points.replace("\xa0", " ")

@@ -18,6 +18,9 @@ from buyin_cli.load.sourcemap import SourceMap
 from buyin_cli.load.strategy import LoadedStrategy
 from buyin_cli.load.units import read_unit
 
+# The kinds of level a W317 note names (load.units.KIND_NAMES), for the catalogues.
+_LEVEL_KINDS = (N_("a rate"), N_("an average"), N_("a level"), N_("a percentage"), N_("a score"), N_("a duration"))
+
 
 def explain_figures(loaded: LoadedStrategy, figures: Figures | None = None) -> list[Section]:
     """The working of every figure of a loaded strategy (computed unless given)."""
@@ -230,15 +233,16 @@ class _Explainer(InitiativeSteps):
                      f"{pilot.initiative}", explains=True)
         unit = read_unit(self.strategy.metrics[self.metric_at[r.metric_id]].unit)
         # The format scales every result by R; a level does not add up over people (W317).
-        level = None if unit.adds_up or abs(r.scale - 1) < 1e-9 else (
-            f"{unit.kind_name}, the same for a group of any size, multiplied by R as if it were a "
-            f"count: this holds only if its value_per_unit is what one unit is worth for the "
-            f"pilot group alone ({pilot.group}), not the whole audience (W317)")
+        level = None if unit.adds_up or abs(r.scale - 1) < 1e-9 else N_(
+            "%(kind)s, the same for a group of any size, multiplied by R as if it were a "
+            "count: this holds only if its value_per_unit is what one unit is worth for the "
+            "pilot group alone (%(group)s), not the whole audience (W317)")
         rollout = Step("roll-out annual benefit", "pilot annual benefit × R", "{0} × {1}",
                        (Operand(r.pilot_annual_benefit, "money", "pilot annual benefit"),
                         Operand(r.scale, "number", "R")),
                        Operand(r.rollout_annual_benefit, "money", "roll-out annual benefit"),
-                       level if r.rollout_annual_benefit else None)
+                       level if r.rollout_annual_benefit else None,
+                       note_args=(("group", pilot.group),), note_words=(("kind", unit.kind_name),))
         return [scale, rollout]
 
     # --- pilots ----------------------------------------------------------------------------

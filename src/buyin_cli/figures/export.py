@@ -87,7 +87,7 @@ def explanation_json(sections: list[Section]) -> list[dict[str, Any]]:
 
     return [{"title": s.title,
              "steps": [{"figure": st.figure, "formula": st.formula, "working": st.fill(plain),
-                        "value": finite(st.result.value), "note": st.note,
+                        "value": finite(st.result.value), "note": st.note_text,
                         "sources": [{"what": op.label, "file": display_path(where.file),
                                      "line": where.line, "col": where.col}
                                     for op in st.sources if (where := op.source)]}

@@ -50,6 +50,21 @@ class Step:
     result: Operand
     note: str | None = None  # why a figure is undefined, zero or negative, or what it means
     explains: bool = False  # the note says what the figure means (no caveat to repeat elsewhere)
+    # A note with the strategy's own names in it is a %(name)s template (marked N_) filled by
+    # `note_args` as written, and by `note_words`, the format's words a catalogue translates.
+    note_args: tuple[tuple[str, str], ...] = ()
+    note_words: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def note_text(self) -> str | None:
+        """The note as the working and the JSON write it, in English."""
+        return self.said_note(lambda text: text)
+
+    def said_note(self, gettext: Callable[[str], str]) -> str | None:
+        """The note in the words of `gettext`, its template filled."""
+        if not self.note or not (self.note_args or self.note_words):
+            return gettext(self.note) if self.note else None
+        return gettext(self.note) % {**dict(self.note_args), **{k: gettext(v) for k, v in self.note_words}}
 
     @property
     def sources(self) -> tuple[Operand, ...]:
@@ -88,4 +103,8 @@ class Section:
     @property
     def caveats(self) -> list[str]:
         """The notes that qualify a figure (undefined, zero, negative), each once."""
-        return list(dict.fromkeys(s.note for s in self.steps if s.note and not s.explains))
+        return self.said_caveats(lambda text: text)
+
+    def said_caveats(self, gettext: Callable[[str], str]) -> list[str]:
+        """The caveats in the words of `gettext` (a strategy's language), each once."""
+        return list(dict.fromkeys(s.said_note(gettext) or "" for s in self.steps if s.note and not s.explains))

@@ -81,7 +81,7 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
     words = words or NullTranslations()
     _ = words.gettext
     # The working's notes, in English there, said here in the strategy's language (N_).
-    caveats = {s.subject: [words.gettext(note) for note in s.caveats] for s in sections}
+    caveats = {s.subject: s.said_caveats(words.gettext) for s in sections}
     pilots, metrics = loaded.strategy.index.pilots, loaded.strategy.index.metrics
     out: list[RenderableType] = []
     if figures.metrics:
@@ -96,8 +96,10 @@ def roi_tables(loaded: LoadedStrategy, figures: Figures, w: Formatter,
         for i in loaded.strategy.initiatives:
             used = figures.initiatives[i.id].results_used
             if used:
-                based = "; ".join(_("%(metric)s as %(pilot)s measured it")
-                                  % {"metric": r.metric_id, "pilot": r.pilot_id} for r in used)
+                # Named as the deck names them, not by their ids.
+                based = "; ".join(_("%(metric)s (pilot group: %(pilot)s)")
+                                  % {"metric": metrics[r.metric_id].name, "pilot": pilots[r.pilot_id].group}
+                                  for r in used)
                 notes.append(_("%(title)s: benefit from %(based)s.") % {"title": i.title, "based": based})
             notes += [f"{i.title}: {note}" for note in caveats.get(("initiative", i.id), [])]
             if not figures.initiatives[i.id].fully_loaded:

@@ -51,8 +51,8 @@ def explain_section(section: Section, w: Formatter) -> Group:
         working = f"= {filled} = {_operand(w, step.result)}"
         lines.append(Padding(plain(working),
                              (0, 0, 0, 4), expand=False))
-        if step.note:
-            lines.append(Padding(plain(step.note, style="italic"), (0, 0, 0, 4), expand=False))
+        if step.note_text:
+            lines.append(Padding(plain(step.note_text, style="italic"), (0, 0, 0, 4), expand=False))
         if step.sources:
             lines.extend(_sources(step.sources))
     return Group(*lines)
