@@ -88,6 +88,17 @@ def test_an_acceptance_on_the_pilot_says_the_roll_out_raises_it(valid_data, tmp_
     assert w003.message.endswith("does not fire here; 'W310' is raised on initiatives[0]; accept it there")
 
 
+def test_a_second_acceptance_says_the_first_already_does_it(valid_data, tmp_path):
+    # Accepted where it fires and again on the pilot: "accept it there" would point at what is done.
+    _extraordinary_twice(valid_data)
+    valid_data["initiatives"][0]["accept"] = {"W310": "The trainer's time was donated."}
+    valid_data["pilots"][0]["accept"] = {"W310": "The trainer's time was donated."}
+    readiness = review(load_strategy(write_yaml(tmp_path, valid_data)))
+    [w003] = [w for w in readiness.warnings if w.code == "W003"]
+    assert w003.message.endswith("does not fire here; 'W310' is raised on initiatives[0], which accepts it "
+                                 "already; remove this acceptance"), w003.message
+
+
 def test_the_roll_outs_acceptance_silences_the_pilots_return_in_the_deck(valid_data, tmp_path):
     _extraordinary_twice(valid_data)
     reason = "Each error costs a $300 penalty under the retailer's contract"

@@ -77,12 +77,19 @@ def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]], ignore:
             yield Problem(loaded.sources.key_at(where), "W003",
                           f"{dotted(where)}: {code} ({rule.title}) does not fire "
                           f"{'here' if path else 'anywhere'}; "
-                          + _belongs(code, (raised or {}).get(code, [])))
+                          + _belongs(loaded, code, (raised or {}).get(code, [])))
 
 
-def _belongs(code: str, owners: list[Path_]) -> str:
-    """Where an acceptance of `code` works: the items it is raised on, or nowhere."""
+def _belongs(loaded: LoadedStrategy, code: str, raised_on: list[Path_]) -> str:
+    """Where an acceptance of `code` works: the items it is raised on and not yet accepted on;
+    where each accepts it already, that this one can go; or nowhere."""
+    owners = [owner for owner in raised_on if code not in accepts(loaded, owner)]
+    accepted = [owner for owner in raised_on if code in accepts(loaded, owner)]
     places = [dotted(p) if p else "the strategy" for p in dict.fromkeys(owners)]
+    if not places and accepted:
+        done = [dotted(p) if p else "the strategy" for p in dict.fromkeys(accepted)]
+        return (f"'{code}' is raised on {', '.join(done)}, which "
+                f"{'accepts' if len(done) == 1 else 'accept'} it already; remove this acceptance")
     if not places:
         return "remove this acceptance"
     if len(places) == 1:
