@@ -241,3 +241,13 @@ def test_the_working_says_what_one_unit_is_worth_in_its_unit(valid_data, tmp_pat
     working = [cell for s in slides if s["hidden"] and s["table"] for row in s["table"] for cell in row]
     assert any(said in cell.replace("\xa0", " ") for cell in working), working
     assert said in points.replace("\xa0", " ")
+
+
+def test_the_opening_names_as_many_pilots_as_the_deck_has(valid_data, tmp_path):
+    # "the evidence from the pilot" in a deck that shows two pilots reads as if one were missing.
+    (tmp_path / "one").mkdir(), (tmp_path / "two").mkdir()
+    slides, _ = _brief(valid_data, tmp_path / "one")
+    assert "the evidence from the pilot," in slides[0]["notes"]
+    valid_data["pilots"].append({**valid_data["pilots"][0], "id": "second-pilot", "group": "Day shift"})
+    slides, _ = _brief(valid_data, tmp_path / "two")
+    assert "the evidence from the pilots," in slides[0]["notes"]
