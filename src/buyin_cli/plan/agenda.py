@@ -269,10 +269,9 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
             shown.update({unit.key or "": 1} if unit.section == "evidence" else {})
         used += unit.slides
     # The backup: the pages of the pilots presented that were not, the working behind the
-    # figures presented (of a roll-out this meeting is about, or one the numbers total), then
-    # what did not fit.
+    # figures presented, then what did not fit.
     hidden = sum(pages[p] - n for p, n in shown.items())
-    backup = [Unit("working", i) for i in monetised if i in costable or (numbers.essential and i in numbered)] + [
+    backup = [Unit("working", i) for i in monetised] + [
         Unit(u.section, u.key, pages[u.key] if u.section == "evidence" and u.key else u.slides)
         for u in priority if u.section != "pages" and (u.section, u.key) not in states]
     for unit in backup:
