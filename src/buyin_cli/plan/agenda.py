@@ -229,9 +229,8 @@ def _plan(plan: Planner, briefing: Briefing, changes: bool, charts: int) -> Agen
         rest = []
     if stakeholder.needs or stakeholder.concerns or stakeholder.benefits:
         priority.append(Unit("heard"))
-    # The course shown (the method's one showcase) before a pilot's further pages: a narrow template, which
-    # charts one result a slide, must not push the demo out of the meeting a wide one presents it in.
-    # Then the evidence that carries money on the meeting's focus before the objectives it did not ask about.
+    # The course shown (the one showcase) before a pilot's further pages, so 4:3 keeps the demo 16:9 shows;
+    # then the evidence that carries money on the meeting's focus before the objectives it did not ask about.
     showcase = [Unit("showcase")] if briefing.showcase is not None else []
     priority += showcase + money + [Unit("business_case", o) for o in also]
     priority += (charted if numbers.essential else []) + more
