@@ -10,7 +10,7 @@ from buyin_cli.present.view.business import ObjectiveView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
 from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
-from buyin_cli.present.view.proposal import AudienceView, InitiativeView
+from buyin_cli.present.view.proposal import AudienceView, CostView, InitiativeView
 from buyin_cli.present.view.units import UnitView
 from buyin_cli.records import dataclass
 
@@ -70,6 +70,10 @@ class AskView:
     # What it asks the room to agree to put in place, not to pay for ("Agree that X starts…", or
     # a roll-out it says someone else pays for): each one's cost is said beside it, as its own.
     placed: tuple[InitiativeView, ...] = ()
+    # An ask for helpers' time (coaches, managers) that funds nothing: the cost line that names
+    # them, of the initiative (`helped`) whose learners they help; never the learners' time.
+    helped: InitiativeView | None = None
+    helpers_line: CostView | None = None
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision
