@@ -187,3 +187,16 @@ def test_the_german_time_line_names_the_initiative_once(valid_data, tmp_path):
     points = _deck(valid_data, tmp_path)[1]
     line = next(t for t in points.splitlines() if "Arbeitszeit der Teilnehmenden" in t)
     assert line.count("Pick Right") == 1, line
+
+
+@pytest.mark.parametrize(("german", "said"), [(False, "to invest in year one, $4,800 of it people's time"),
+                                              (True, "Investition im ersten Jahr, davon 4.800\u00a0$ Arbeitszeit")])
+def test_the_cash_card_says_how_much_of_it_is_peoples_time(valid_data, tmp_path, german, said):
+    # Pick Right's $10,800 in year one holds $4,800 of the pickers' time: slide 2 and the close say so.
+    _timed(valid_data)
+    if german:
+        valid_data.update(language="de", locale="de_DE")
+    valid_data["briefings"][0].update(minutes=45, asks=[{"decision": "Approve Pick Right", "initiative": "pick-right"}])
+    slides = _deck(valid_data, tmp_path)[0]
+    cards = [n for n, s in enumerate(slides) if said in s["texts"]]
+    assert len(cards) == 2 and cards[0] == 1, [s["texts"] for s in slides]

@@ -35,6 +35,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     # slide and `roi` write it, and a column that does not add up is the first thing Finance checks.
     benefit = math.fsum(shown(figures.initiatives[i.id].rollout_benefit, 0) for i in initiatives)
     cost = math.fsum(shown(figures.initiatives[i.id].rollout_cost, 0) for i in initiatives)
+    time = math.fsum(shown(c.total, 0) for i in initiatives for c in i.categories if c.category == "participants-time")
 
     def pct(value: float | None, decimals: int = 1) -> str:
         return fmt.percent(value, decimals) if value is not None else fmt.not_available
@@ -67,6 +68,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         weakest_name=weakest.name if weakest else None,
         losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and i.monetised
                      and _loses(figures.initiatives[i.id].roi_pct)),
+        time_in_cost=time, time_in_cost_text=fmt.money_spoken(time) if time else "",
         **_doubted(initiatives, t.benefit, fmt))
 
 

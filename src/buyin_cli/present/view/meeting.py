@@ -46,6 +46,9 @@ class TotalsView:
     # one: the total must not hide them.
     losing: tuple[str, ...] = ()
     weakest_name: str | None = None  # the initiative weakest_break_even_text is about, by name
+    # The part of the year-one cost that is people's time (participants'-time lines), and as said.
+    time_in_cost: float = 0.0
+    time_in_cost_text: str = ""
     # Most of the benefit rests on figures the review doubts (W301, W307, W308, W310): the share
     # of it that does, and the initiatives it rests on, for a caveat beside the total.
     doubted_share_text: str | None = None
