@@ -567,7 +567,8 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
 
 
 def _caveats(path: Path) -> list[str]:
-    """Slide 2's caveats: the sentences drawn on it outside its placeholders (callouts and the footer end without a full stop)."""
+    """Slide 2's caveats: the sentences drawn on it outside its placeholders (callouts and the
+    footer end without a full stop)."""
     slide = Presentation(str(path)).slides[1]
     return [s.text_frame.text.strip() for s in slide.shapes
             if s.has_text_frame and not s.is_placeholder and s.text_frame.text.strip().endswith(".")]

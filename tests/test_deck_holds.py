@@ -122,7 +122,8 @@ def test_a_figure_doubted_at_one_deck_size_is_doubted_at_the_other(seed: int, tm
     found = []
     for four_three in (False, True):
         (tmp_path / str(four_three)).mkdir()
-        assert brief_and_read(copy.deepcopy(strategy), tmp_path / str(four_three), four_three, files, accepting=seed) == []
+        folder = tmp_path / str(four_three)
+        assert brief_and_read(copy.deepcopy(strategy), folder, four_three, files, accepting=seed) == []
     for briefing in strategy["briefings"]:
         name = f"{briefing['id']}.pptx"
         found += doubted_on_one_size(tmp_path / "False" / "out" / name, tmp_path / "True" / "out" / name)
