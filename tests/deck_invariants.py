@@ -564,3 +564,21 @@ def all_findings(pptx: Path, talking_points: str, strategy: dict[str, Any],
         "tables add up": tables_add_up(slides),
     }
     return [f"{name}: {line}" for name, lines in checks.items() for line in lines]
+
+
+def _caveats(path: Path) -> list[str]:
+    """Slide 2's caveats: the sentences drawn on it outside its placeholders (callouts and the
+    footer end without a full stop)."""
+    slide = Presentation(str(path)).slides[1]
+    return [s.text_frame.text.strip() for s in slide.shapes
+            if s.has_text_frame and not s.is_placeholder and s.text_frame.text.strip().endswith(".")]
+
+
+def doubted_on_one_size(wide: Path, narrow: Path) -> list[str]:
+    """Caveats slide 2 shows on one deck size and not, in any form, on the other: a doubt about a
+    figure is never dropped to fit (its short form or first sentence begins as it does)."""
+    found = []
+    for (one, mine), (other, theirs) in itertools.permutations((("16:9", _caveats(wide)), ("4:3", _caveats(narrow)))):
+        found += [f"slide 2 doubts at {one} but not at {other}: {c[:60]}" for c in mine
+                  if not any(t[:30] == c[:30] for t in theirs)]
+    return found

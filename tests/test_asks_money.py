@@ -143,3 +143,60 @@ def test_roll_outs_nobody_asks_money_for_are_one_line_beside_the_asks_for_time(v
     body = [t for _, t in _deck(valid_data, tmp_path)[0][1]["body"]]
     assert not any("What the roll-outs would cost" in t for t in body), body
     assert any(t.startswith("Rolled out, Pick Right and Label Check would cost $") for t in body), body
+
+
+@pytest.mark.parametrize(("german", "ask", "said"), [
+    (False, "Agree that each shift manager coaches their pickers for three hours",
+     "Shift manager coaching, three hours each: $50 a head, $6,000 for the 120 people Pick Right reaches"),
+    (True, "Zustimmung, dass jede Schichtleitung ihre Kommissionierer drei Stunden coacht",
+     "Coaching durch die Schichtleitung, drei Stunden je Person: 50\u00a0$ pro Kopf, 6.000\u00a0$ für die 120 Personen"
+     " der Zielgruppe von „Pick Right“")])
+def test_an_ask_for_helpers_time_is_priced_by_their_line_not_the_learners(valid_data, tmp_path, german, ask, said):
+    # The pickers' time is $40 a head; their managers' coaching $50. The ask is for the managers' hours.
+    _timed(valid_data)
+    item = said.split(":")[0]
+    valid_data["initiatives"][0]["costs"].append({"item": item, "amount": 50, "kind": "per-participant",
+                                                  "category": "delivery"})
+    if german:
+        valid_data.update(language="de", locale="de_DE")
+        valid_data["audiences"][0]["name"] = "Kommissionierer im Lager"
+    valid_data["briefings"][0].update(minutes=45, asks=[ask])
+    decision = _deck(valid_data, tmp_path)[0][1]
+    body = [t for _, t in decision["body"]]
+    assert body[body.index(ask) + 1] == said, body
+    assert "4,800" not in " ".join(body) and "4.800" not in " ".join(body), body
+
+
+def test_an_ask_for_helpers_time_with_no_line_of_theirs_says_no_amount(valid_data, tmp_path):
+    _timed(valid_data)
+    ask = "Agree that each shift manager coaches their pickers for three hours"
+    valid_data["briefings"][0].update(minutes=45, asks=[ask])
+    decision = _deck(valid_data, tmp_path)[0][1]
+    said = " ".join([decision["title"]] + [t for _, t in decision["body"]] + decision["texts"])
+    assert "4,800" not in said and "$40" not in said, said
+
+
+def test_the_german_time_line_names_the_initiative_once(valid_data, tmp_path):
+    _timed(valid_data)
+    _second(valid_data, "Label Check", 1140, headcount=30)
+    valid_data.update(language="de", locale="de_DE")
+    valid_data["audiences"][0]["name"] = "Kommissionierer im Lager"
+    valid_data["briefings"][0].update(minutes=45, asks=[
+        "Jeden Kommissionierer für zwei bezahlte Stunden im März freistellen",
+        {"decision": "Label Check für jede Schichtleitung finanzieren", "initiative": "second"}])
+    points = _deck(valid_data, tmp_path)[1]
+    line = next(t for t in points.splitlines() if "Arbeitszeit der Teilnehmenden" in t)
+    assert line.count("Pick Right") == 1, line
+
+
+@pytest.mark.parametrize(("german", "said"), [(False, "to invest in year one, $4,800 of it people's time"),
+                                              (True, "Investition im ersten Jahr, davon 4.800\u00a0$ Arbeitszeit")])
+def test_the_cash_card_says_how_much_of_it_is_peoples_time(valid_data, tmp_path, german, said):
+    # Pick Right's $10,800 in year one holds $4,800 of the pickers' time: slide 2 and the close say so.
+    _timed(valid_data)
+    if german:
+        valid_data.update(language="de", locale="de_DE")
+    valid_data["briefings"][0].update(minutes=45, asks=[{"decision": "Approve Pick Right", "initiative": "pick-right"}])
+    slides = _deck(valid_data, tmp_path)[0]
+    cards = [n for n, s in enumerate(slides) if said in s["texts"]]
+    assert len(cards) == 2 and cards[0] == 1, [s["texts"] for s in slides]

@@ -8,6 +8,7 @@ strategy_maker.py alone makes them, as the seeds found before that structure wer
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -20,7 +21,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 
 from conftest import dump, invoke
 from deck_helpers import read_deck
-from deck_invariants import all_findings, texts_of
+from deck_invariants import all_findings, doubted_on_one_size, texts_of
 from strategy_maker import SUMMED, UNITS, make_strategy, unit_text
 from strategy_structure import Files, accept_raised, drop_unfired, make_case
 
@@ -113,6 +114,20 @@ def test_a_generated_strategy_gives_decks_that_hold(seed: int, plain: bool, tmp_
         strategy, files = make_case(seed)
         findings = brief_and_read(strategy, tmp_path, seed % 3 == 2, files, accepting=seed)
     assert not findings, f"seed {seed}:\n" + "\n".join(findings)
+
+
+@pytest.mark.parametrize("seed", [int(s) for s in os.environ.get("BUYIN_SIZE_SEEDS", "0,1,2").split(",")])
+def test_a_figure_doubted_at_one_deck_size_is_doubted_at_the_other(seed: int, tmp_path: Path) -> None:
+    strategy, files = make_case(seed)
+    found = []
+    for four_three in (False, True):
+        (tmp_path / str(four_three)).mkdir()
+        folder = tmp_path / str(four_three)
+        assert brief_and_read(copy.deepcopy(strategy), folder, four_three, files, accepting=seed) == []
+    for briefing in strategy["briefings"]:
+        name = f"{briefing['id']}.pptx"
+        found += doubted_on_one_size(tmp_path / "False" / "out" / name, tmp_path / "True" / "out" / name)
+    assert not found, f"seed {seed}:\n" + "\n".join(found)
 
 
 # Each finding of the generator, at its smallest case.

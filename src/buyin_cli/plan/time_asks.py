@@ -36,7 +36,7 @@ _FORMS = (("mentor", "mentor(?:s|en|in|innen)?"), ("coach", "coach(?:es)?"), ("b
           ("champion", "champions?"), ("trainer", "trainer(?:s|in|innen)?"), ("facilitator", "facilitators?"),
           ("assessor", "assessors?"), ("supervisor", "supervisors?"), ("manager", "managers?"),
           ("pat", "pat(?:e|en|in|innen)"), ("ausbilder", r"ausbilder\w*"), ("führungskr", r"führungskr\w*"),
-          ("teamleit", r"teamleit\w*"))
+          ("teamleit", r"teamleit\w*"), ("leitung", r"\w*leitung(?:en)?"), ("leiter", r"\w*leiter(?:s|n|in|innen)?"))
 _HELPERS = re.compile(r"^(?:\w{3,}(?=paten|patin|mentor|coach|trainer))?(?:"
                       + "|".join(f"(?P<r{n}>{forms})" for n, (_, forms) in enumerate(_FORMS)) + r")(?:zeit\w*)?$")
 
@@ -62,8 +62,12 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
     time where the ask is for someone else's: their mentors', coaches' or managers'."""
     if not TIME.search(ask_text):
         return None
-    if about is not None:
-        return None if _someone_elses(ask_text, audiences.get(about, ())) else about
+    whose = about if about is not None else _learners(ask_text, audiences, taken)
+    return None if whose is None or _someone_elses(ask_text, audiences.get(whose, ())) else whose
+
+
+def _learners(ask_text: str, audiences: Mapping[str, Sequence[str]], taken: Collection[str]) -> str | None:
+    """The one initiative among `audiences` whose audience an ask names (see whose_time), whoever's time it asks for."""
     # By the words that tell the audiences apart: "each ramp agent" is the ramp agents, not the
     # gate agents ("agent" names both).
     own = {i: set().union(*(_stems(n) for n in names)) for i, names in audiences.items()}
@@ -77,4 +81,33 @@ def whose_time(ask_text: str, about: str | None, audiences: Mapping[str, Sequenc
     hits = [i for i, mine in own.items() if any(names(w, frozenset(mine)) for w in words)]
     if len(hits) > 1:
         hits = [i for i in hits if i not in taken]
-    return hits[0] if len(hits) == 1 and not _someone_elses(ask_text, audiences[hits[0]]) else None
+    return hits[0] if len(hits) == 1 else None
+
+
+def _roots(text: str, names: Sequence[str] = ()) -> set[str]:
+    """The roots of the helpers `text` names ("Filialleitung": "leitung"), but the audience `names`'."""
+    own = folded(" ".join(names))
+    return {root for word in re.findall(r"\w+", folded(text)) if (m := _HELPERS.match(word)) and m.lastgroup
+            and (root := _FORMS[int(m.lastgroup[1:])][0]) not in own}
+
+
+def helpers_line(ask_text: str, names: Sequence[str], items: Sequence[str]) -> int | None:
+    """Where an ask is for the time of helpers who are not the learners (`names`: their audience's
+    names): the position among cost `items` of the first line that names those helpers ("Coaching
+    durch Filialleitung" for "each Filialleitung coaches"), or None when none does, or the ask is
+    not for helpers' time (an ask for the learners' own time is priced by their time's line)."""
+    if not TIME.search(ask_text) and not re.search(r"\bcoach\w*", ask_text, re.IGNORECASE):
+        return None
+    asked = _roots(ask_text, names)
+    return next((n for n, item in enumerate(items) if asked & _roots(item, names)), None) if asked else None
+
+
+def whose_help(ask_text: str, about: str | None, audiences: Mapping[str, Sequence[str]],
+               taken: Collection[str] = ()) -> str | None:
+    """The initiative whose learners an ask for helpers' time helps ("each Filialleitung coaches
+    her Berater"): found as whose_time finds the learners', where the ask is for someone else's time."""
+    if about is None:
+        # The helpers named are not the audience looked for: "jede Filialleitung" names the Filialleitungen.
+        mine = {i: names for i, names in audiences.items() if _roots(ask_text, names)}
+        about = _learners(ask_text, mine, taken) if mine else None
+    return about if about is not None and _roots(ask_text, audiences.get(about, ())) else None

@@ -20,7 +20,7 @@ from buyin_cli.plan.asks import (
     stated_amount,
     unnamed,
 )
-from buyin_cli.plan.time_asks import whose_time
+from buyin_cli.plan.time_asks import helpers_line, whose_help, whose_time
 from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
 
@@ -35,6 +35,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     # slide and `roi` write it, and a column that does not add up is the first thing Finance checks.
     benefit = math.fsum(shown(figures.initiatives[i.id].rollout_benefit, 0) for i in initiatives)
     cost = math.fsum(shown(figures.initiatives[i.id].rollout_cost, 0) for i in initiatives)
+    time = math.fsum(shown(c.total, 0) for i in initiatives for c in i.categories if c.category == "participants-time")
 
     def pct(value: float | None, decimals: int = 1) -> str:
         return fmt.percent(value, decimals) if value is not None else fmt.not_available
@@ -67,6 +68,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
         weakest_name=weakest.name if weakest else None,
         losing=tuple(i.title for i in initiatives if len(initiatives) > 1 and i.monetised
                      and _loses(figures.initiatives[i.id].roi_pct)),
+        time_in_cost=time, time_in_cost_text=fmt.money_spoken(time) if time else "",
         **_doubted(initiatives, t.benefit, fmt))
 
 
@@ -135,6 +137,7 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     by_id = {i.id: i for i in initiatives}
     asks, said, unfunded, about_ids = [], set(), 0, set()
     timed = {i.id: i.audiences for i in initiatives if any(c.category == "participants-time" for c in i.costs)}
+    people = {i.id: i.audiences for i in initiatives}
     found = [ask_initiatives(a.decision, a.initiative, named) for a in briefing.asks]
     for n, a in enumerate(briefing.asks):  # an initiative's money is said once, at the first ask that funds it
         about = found[n]
@@ -144,11 +147,15 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
         whose = None if views else whose_time(unnamed(a.decision, about, named), about[0] if about else None,
                                               timed, others_about(found, n))
         time_of = by_id.get(whose or "")
+        helped = None if views or whose else by_id.get(whose_help(
+            unnamed(a.decision, about, named), about[0] if about else None, people, others_about(found, n)) or "")
+        line = helpers_line(a.decision, helped.audiences, [c.item for c in helped.costs]) if helped else None
         placed = tuple(by_id[i] for i in asks_in_place(a.decision, a.initiative, named, about) if i in by_id)
         asks.append(AskView(a.decision, fresh[0] if fresh else None,
                             time_of if time_of is not None and time_of.id in timed else None,
                             not about and asks_for_money(a.decision), tuple(fresh[1:]),
-                            asks_for_pilot(a.decision), stated_amount(a.decision), placed))
+                            asks_for_pilot(a.decision), stated_amount(a.decision), placed,
+                            helped, helped.costs[line] if helped and line is not None else None))
         about_ids |= set(about) | ({time_of.id} if time_of else set())
         said |= {v.id for v in views}
         unfunded += not views

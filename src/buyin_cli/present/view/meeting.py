@@ -10,7 +10,7 @@ from buyin_cli.present.view.business import ObjectiveView
 from buyin_cli.present.view.evidence import PilotView, QuoteView, ResultView
 from buyin_cli.present.view.follow_through import ChangesView, RolloutView, SinceView
 from buyin_cli.present.view.people import ConcernView, ObjectionView, SponsorView, StakeholderView
-from buyin_cli.present.view.proposal import AudienceView, InitiativeView
+from buyin_cli.present.view.proposal import AudienceView, CostView, InitiativeView
 from buyin_cli.present.view.units import UnitView
 from buyin_cli.records import dataclass
 
@@ -46,6 +46,9 @@ class TotalsView:
     # one: the total must not hide them.
     losing: tuple[str, ...] = ()
     weakest_name: str | None = None  # the initiative weakest_break_even_text is about, by name
+    # The part of the year-one cost that is people's time (participants'-time lines), and as said.
+    time_in_cost: float = 0.0
+    time_in_cost_text: str = ""
     # Most of the benefit rests on figures the review doubts (W301, W307, W308, W310): the share
     # of it that does, and the initiatives it rests on, for a caveat beside the total.
     doubted_share_text: str | None = None
@@ -70,6 +73,10 @@ class AskView:
     # What it asks the room to agree to put in place, not to pay for ("Agree that X starts…", or
     # a roll-out it says someone else pays for): each one's cost is said beside it, as its own.
     placed: tuple[InitiativeView, ...] = ()
+    # An ask for helpers' time (coaches, managers) that funds nothing: the cost line that names
+    # them, of the initiative (`helped`) whose learners they help; never the learners' time.
+    helped: InitiativeView | None = None
+    helpers_line: CostView | None = None
 
     def __str__(self) -> str:  # templates written when an ask was its text alone
         return self.decision

@@ -10,6 +10,7 @@ the chart takes a page of its own after the table's.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -124,16 +125,16 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
                text: TextPages, cache: dict[Any, Any]) -> tuple[Slide, dict[str, Place], TextPages]:
     """A slide that must stay whole (the decision) and does not, its list continuing or reading
     under BODY_FLOOR, keeps its footnote's short form (its caveats without their reasons), then
-    says its footnote from the notes, then its big numbers (the title says the money they show):
-    the room they took is the list's. A list that fits only by leaving out a detail (the
-    evidence line) keeps it at the cost of the footnote's reasons, no more. What leaves the
-    slide is said from the notes, once."""
+    says its big numbers from the notes (the title says the money they show): the room they took
+    is the list's. Its caveats never leave it: a doubt about a figure stands beside the figure on
+    every deck size. A list that fits only by leaving out a detail (the evidence line) keeps it
+    at the cost of the footnote's reasons, no more. What leaves the slide is said from the notes, once."""
     def short_of_room(kept: str) -> bool:
         return spec.whole and any(text.pages) and (len(text.pages) > 1 or text.size < BODY_FLOOR
                                                    or (kept == "short" and bool(text.left_out)))
 
-    notes, said = spec.notes, False  # said: the whole footnote is in the notes already
-    for kept in ("short", "none", "no callouts"):
+    notes = spec.notes
+    for kept in ("short", "no callouts", "first sentence"):
         if not short_of_room(kept):
             break
         short = footnote_forms(spec)[:1]
@@ -144,19 +145,24 @@ def keep_whole(prs: Any, layout: LayoutFacts, spec: Slide, number: int, places: 
             fitted = text_pages(prs, layout, roomier, shorter, cache)
             # Short of a detail only, the reasons go only where their room brings it back.
             if len(text.pages) > 1 or text.size < BODY_FLOOR or len(fitted.left_out) < len(text.left_out):
-                spec, places, text, notes, said = shorter, roomier, fitted, shorter.notes, True
+                spec, places, text, notes = shorter, roomier, fitted, shorter.notes
             continue
-        if kept == "none" and spec.footnote:
-            notes = notes if said else f"{notes}\n{spec.footnote}"
-            spec = spec.model_copy(update={"footnote": None, "short_footnote": None, "notes": notes})
-        elif kept == "no callouts" and spec.callouts:
+        if kept == "no callouts" and spec.callouts:
             notes = f"{notes}\n" + " · ".join(f"{c.value} {c.label}" for c in spec.callouts)
             spec = spec.model_copy(update={"callouts": None, "notes": notes})
+        elif kept == "first sentence" and spec.footnote and (first := _first_sentence(spec.footnote)) != spec.footnote:
+            notes = notes if spec.footnote in notes else f"{notes}\n{spec.footnote}"
+            spec = spec.model_copy(update={"footnote": first, "short_footnote": None, "notes": notes})
         else:
             continue
         places = plan(layout, spec, number)
         text = text_pages(prs, layout, places, spec, cache)
     return spec, places, text
+
+
+def _first_sentence(text: str) -> str:
+    """A footnote's first sentence, which says its doubt (the rest is the notes'), or all of it."""
+    return re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ])", text.strip(), maxsplit=1)[0]
 
 
 def fit_callouts(layout: LayoutFacts, spec: Slide, number: int,
