@@ -60,6 +60,24 @@ def test_a_short_content_title_reads_at_the_grids_size_not_the_templates_44(vali
     assert sizes and max(sizes.values()) <= TITLE_TOP, sizes
 
 
+def test_a_long_title_takes_its_shorter_form_before_it_shrinks_far_under_its_neighbours(tmp_path):
+    from buyin_cli.render.pptx.titles import NEAR
+    from deck_helpers import SAMPLE, outline_from, save_deck
+
+    chart = {"kind": "clustered_column", "categories": ["Before", "After"], "series": [{"name": "P", "values": [3, 2]}]}
+    long = ("Couriers leaving: −1.2 (3.0 → 1.8) in the pilot, 34% of that change credited to the learning "
+            "against a comparison group of depots that saw no change at all")
+    slides = [{"layout": "Title and Content", "title": title, "chart": chart, "notes": "n", **extra}
+              for title, extra in (("Damage claims fell", {}), ("Leavers fell", {}),
+                                   (long, {"short_title": ["Couriers leaving: −1.2 (3.0 → 1.8) in the pilot"]}))]
+    template = tmp_path / "four-three.pptx"
+    Presentation().save(str(template))
+    save_deck(outline_from({**SAMPLE, "slides": slides}), tmp_path / "deck.pptx", template)
+    sizes = title_sizes(tmp_path / "deck.pptx")
+    assert sizes[3] >= NEAR * sizes[1] - 0.5, sizes
+    assert read_deck(tmp_path / "deck.pptx")[2]["title"].endswith("in the pilot")
+
+
 def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
     valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
     _four_three(valid_data, tmp_path)
