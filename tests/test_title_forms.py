@@ -37,7 +37,6 @@ def _forms(outline: Outline, section: str, word: str) -> list[str]:
 def test_an_evidence_title_keeps_its_comparison_and_credit_before_it_drops_either(valid_data, tmp_path):
     valid_data["pilots"][0]["results"][0].update(control_before=40, control_after=38)
     forms = _forms(_outline(valid_data, tmp_path), "evidence", "against")
-    print("\n".join(forms))
     both = [i for i, form in enumerate(forms) if "against" in form and "credit" in form]
     either_dropped = [i for i, form in enumerate(forms) if "against" not in form or "credit" not in form]
     assert len(both) >= 4 and max(both) < min(either_dropped), forms
