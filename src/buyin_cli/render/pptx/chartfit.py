@@ -126,7 +126,7 @@ def labels_turned(categories: Sequence[str], plot: float) -> bool:
     if not categories:
         return False
     slot = plot / len(categories)
-    return max(text_width(w, LABEL_FONT) for c in categories for w in c.split() or [""]) > slot
+    return max(text_width(w, LABEL_FONT) for c in categories for w in c.split(" ") or [""]) > slot  # a no-break space holds
 
 
 def category_height(categories: Sequence[str], plot: float, turned: bool) -> float:
