@@ -148,3 +148,17 @@ def test_four_short_quotes_fill_their_slide_as_a_statement(valid_data, tmp_path)
     body = next(s for s in slide.placeholders if "First time anyone" in s.text_frame.text)
     assert body.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert dict((i, fill) for i, fill, _ in fills(path))[number] >= 0.6
+
+
+def test_a_title_no_form_of_which_reads_near_the_grid_takes_the_one_that_reads_largest():
+    # A business case's full form fitted at 22 pt and its shorter one at 24, on a grid of 31 (4:3):
+    # the first that fitted at all read at 22, under three quarters of its neighbours.
+    from buyin_cli.render.pptx.titles import NEAR, title_fit
+
+    box = textfit.Box(640, 80)
+    forms = ["Customer complaints, written and by phone: 281 complaints at the last count; the target is 172",
+             "Customer complaints, written and by phone: 281 complaints, against a target of 172"]
+    sizes = [textfit.fit_size(form, box, 31, 20, True, 2) for form in forms]
+    assert sizes[0] is not None and sizes[1] is not None and sizes[0] < sizes[1] < round(NEAR * 31), sizes
+    assert title_fit(forms, box, 31, 20, 2, True) == (forms[1], sizes[1])
+    assert title_fit(forms, box, 31, 20, 2, False) == (forms[0], sizes[0])  # a statement keeps its first

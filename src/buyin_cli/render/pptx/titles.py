@@ -48,8 +48,14 @@ def grid_size(prs: Any, layouts: dict[str, LayoutFacts | None], outline: Outline
 def title_fit(forms: list[str], box: textfit.Box, start: float, floor: float, lines: int,
               grid: bool) -> tuple[str, float]:
     """The title's form and size: on the grid (a content title), the first form that fits at
-    NEAR of `start` or more; else, or for a statement, the first that fits down to `floor`."""
+    NEAR of `start` or more, else the one that fits largest down to `floor`; a statement's,
+    the first that fits down to `floor`."""
     near = max(floor, round(NEAR * start))
     if grid and any(textfit.fit_size(form, box, start, near, True, lines) is not None for form in forms):
         return textfit.fit_first(forms, box, start, near, True, lines)
+    if grid:  # none reads near the grid: the one that reads largest (the fuller of two alike)
+        sizes = [(textfit.fit_size(form, box, start, floor, True, lines), -n) for n, form in enumerate(forms)]
+        best = max(((size, n) for size, n in sizes if size is not None), default=None)
+        if best is not None:
+            return forms[-best[1]], best[0]
     return textfit.fit_first(forms, box, start, floor, True, lines)
