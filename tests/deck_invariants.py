@@ -452,17 +452,15 @@ def title_sizes(path: Path) -> dict[int, float]:
 
 
 LARGER = 1.25  # a title this much larger than most of the deck's reads like another template's
-SMALLER = 0.75  # a title this much smaller than most reads like a footnote (20 pt beside 27)
 
 
 def large_titles(path: Path) -> list[str]:
     """A content title set well over most of the deck's (a short one at a template's 44 pt,
-    beside long ones shrunk to 22 pt), or well under (a long one shrunk to 20 pt where its
-    shorter form read at the grid's 26): titles read at about one size, as on a grid."""
+    beside long ones shrunk to 22 pt): titles read at about one size, as on a grid."""
     sizes = title_sizes(path)
     most = statistics.median_high(sizes.values()) if sizes else 0
     return [f"slide {i}'s title reads at {size:g} pt, most at {most:g} pt" for i, size in sizes.items()
-            if size > LARGER * most or size < SMALLER * most]
+            if size > LARGER * most]
 
 
 BODY_MIN = 14  # points: the decision's text is read from the back of the room

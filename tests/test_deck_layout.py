@@ -427,13 +427,12 @@ def test_two_charts_side_by_side_each_keep_a_readable_plot(valid_data, tmp_path)
     assert "bei 80\xa0% Schätzsicherheit." in evidence["notes"]
 
 
-@pytest.mark.parametrize(("value", "ending"), [(30, " netto"), (3000, " netto")])
+@pytest.mark.parametrize(("value", "ending"), [(30, " Überschuss über 3 Jahre"), (3000, " netto")])
 def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_three(valid_data, tmp_path, value,
                                                                                    ending):
     # Two initiatives, so each years slide names its own; a long name on a 4:3 slide in German
-    # took three lines even in the shorter form, which keeps the sentence around the name; the
-    # compact form ("… Überschuss über 3 Jahre") fits only well under the deck's title size, so
-    # the least says the name and the figure, the years left to the table under it.
+    # took three lines even in the shorter form, which keeps the sentence around the name; with
+    # a net in millions even the compact form does, and the least says the name and the figure.
     valid_data.update(locale="de_DE", currency="EUR")
     valid_data["metrics"][0]["value_per_unit"] = value
     valid_data["initiatives"][0].update(title="Kundengespräche, Beschwerden und Rückrufe souverän führen",

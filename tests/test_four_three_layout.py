@@ -60,24 +60,6 @@ def test_a_short_content_title_reads_at_the_grids_size_not_the_templates_44(vali
     assert sizes and max(sizes.values()) <= TITLE_TOP, sizes
 
 
-def test_a_long_title_takes_its_shorter_form_before_it_shrinks_far_under_its_neighbours(tmp_path):
-    from buyin_cli.render.pptx.titles import NEAR
-    from deck_helpers import SAMPLE, outline_from, save_deck
-
-    chart = {"kind": "clustered_column", "categories": ["Before", "After"], "series": [{"name": "P", "values": [3, 2]}]}
-    long = ("Couriers leaving: −1.2 (3.0 → 1.8) in the pilot, 34% of that change credited to the learning "
-            "against a comparison group of depots that saw no change at all")
-    slides = [{"layout": "Title and Content", "title": title, "chart": chart, "notes": "n", **extra}
-              for title, extra in (("Damage claims fell", {}), ("Leavers fell", {}),
-                                   (long, {"short_title": ["Couriers leaving: −1.2 (3.0 → 1.8) in the pilot"]}))]
-    template = tmp_path / "four-three.pptx"
-    Presentation().save(str(template))
-    save_deck(outline_from({**SAMPLE, "slides": slides}), tmp_path / "deck.pptx", template)
-    sizes = title_sizes(tmp_path / "deck.pptx")
-    assert sizes[3] >= NEAR * sizes[1] - 0.5, sizes
-    assert read_deck(tmp_path / "deck.pptx")[2]["title"].endswith("in the pilot")
-
-
 def test_a_long_footer_stands_on_one_line_on_four_three(valid_data, tmp_path):
     valid_data["organisation"] = "Spedition Hartmann & Söhne GmbH, Depots Kassel, Fulda und Göttingen"
     _four_three(valid_data, tmp_path)
@@ -148,17 +130,3 @@ def test_four_short_quotes_fill_their_slide_as_a_statement(valid_data, tmp_path)
     body = next(s for s in slide.placeholders if "First time anyone" in s.text_frame.text)
     assert body.text_frame.vertical_anchor == MSO_ANCHOR.MIDDLE
     assert dict((i, fill) for i, fill, _ in fills(path))[number] >= 0.6
-
-
-def test_a_title_no_form_of_which_reads_near_the_grid_takes_the_one_that_reads_largest():
-    # A business case's full form fitted at 22 pt and its shorter one at 24, on a grid of 31 (4:3):
-    # the first that fitted at all read at 22, under three quarters of its neighbours.
-    from buyin_cli.render.pptx.titles import NEAR, title_fit
-
-    box = textfit.Box(640, 80)
-    forms = ["Customer complaints, written and by phone: 281 complaints at the last count; the target is 172",
-             "Customer complaints, written and by phone: 281 complaints, against a target of 172"]
-    sizes = [textfit.fit_size(form, box, 31, 20, True, 2) for form in forms]
-    assert sizes[0] is not None and sizes[1] is not None and sizes[0] < sizes[1] < round(NEAR * 31), sizes
-    assert title_fit(forms, box, 31, 20, 2, True) == (forms[1], sizes[1])
-    assert title_fit(forms, box, 31, 20, 2, False) == (forms[0], sizes[0])  # a statement keeps its first

@@ -32,7 +32,7 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts, SlideMaker, placehol
 from buyin_cli.render.pptx.tables import add_table, table_font
 from buyin_cli.render.pptx.textfit import Para
 from buyin_cli.render.pptx.textxml import Paragraph, Run, fill_placeholder
-from buyin_cli.render.pptx.titles import grid_size, statement, title_fit
+from buyin_cli.render.pptx.titles import grid_size, statement
 from buyin_cli.render.pptx.upright import upright
 from buyin_cli.words import clip
 
@@ -258,7 +258,7 @@ def _fill_title(maker: SlideMaker, slide: Any, layout: LayoutFacts, place: Place
                                  for form in forms):
         box = wider  # a cover's centred title too long for its box takes the grid's width
     # Too long even at the floor, a title takes its shorter form; never cut ("…on Wards 3A").
-    text, size = title_fit(forms, inner(box), start, floor, lines, top is not None)
+    text, size = textfit.fit_first(forms, inner(box), start, floor, bold=True, max_lines=lines)
     fill_placeholder(slide.part, placeholder_sp(slide, place.idx), box, [Paragraph((Run(text, size),))])
     return size
 

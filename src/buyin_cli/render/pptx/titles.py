@@ -1,12 +1,10 @@
 """One title size across a deck's content slides, as on a grid.
 
-A content slide's title starts at the 28-32 pt of docs/deck.md, not at a template's 44 pt
-(python-pptx's 4:3 deck), and no larger than most of the deck's titles stand at in two lines:
-a short title set larger than its long neighbours reads like another template. A title that
-needs less shrinks a little (to NEAR of that size), then takes a shorter form that reads at
-it; only when no form fits there does it shrink further (down to 20 pt), so that a long title
-on a narrow (4:3) slide does not read at 20 pt beside its neighbours' 26. A statement (a
-quote, the showcase, the questions: a section header or a cover) keeps its layout's own size.
+A content slide's title starts at the 28-32 pt of docs/deck.md, not at a template's 44 pt (python-pptx's
+4:3 deck), and no larger than most of the deck's titles stand at in two lines: a short title
+set larger than its long neighbours reads like another template. A title that needs less
+still shrinks to fit (down to 20 pt); a statement (a quote, the showcase, the questions: a
+section header or a cover) keeps its layout's own size.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from buyin_cli.render.pptx.skeleton import PH, LayoutFacts
 
 TITLE_TOP = 32  # points: a content slide's title starts no larger (the deck conventions: titles 28-32 pt)
 TITLE_FLOOR = 20  # points: the least a title reads at
-NEAR = 0.8  # of the grid's size: the least a content title shrinks to before it takes a shorter form
 STATEMENTS = ("title", "secHead")  # layouts whose title is all the slide says
 
 
@@ -43,19 +40,3 @@ def grid_size(prs: Any, layouts: dict[str, LayoutFacts | None], outline: Outline
         box = inner((title.left, title.top, title.width, title.height))
         sizes.append(textfit.fit_first(spec.title_forms, box, start, min(start, TITLE_FLOOR), True, 2)[1])
     return float(statistics.median_low(sizes)) if sizes else TITLE_TOP
-
-
-def title_fit(forms: list[str], box: textfit.Box, start: float, floor: float, lines: int,
-              grid: bool) -> tuple[str, float]:
-    """The title's form and size: on the grid (a content title), the first form that fits at
-    NEAR of `start` or more, else the one that fits largest down to `floor`; a statement's,
-    the first that fits down to `floor`."""
-    near = max(floor, round(NEAR * start))
-    if grid and any(textfit.fit_size(form, box, start, near, True, lines) is not None for form in forms):
-        return textfit.fit_first(forms, box, start, near, True, lines)
-    if grid:  # none reads near the grid: the one that reads largest (the fuller of two alike)
-        sizes = [(textfit.fit_size(form, box, start, floor, True, lines), -n) for n, form in enumerate(forms)]
-        best = max(((size, n) for size, n in sizes if size is not None), default=None)
-        if best is not None:
-            return forms[-best[1]], best[0]
-    return textfit.fit_first(forms, box, start, floor, True, lines)
