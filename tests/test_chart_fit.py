@@ -161,3 +161,25 @@ def test_a_percentage_axis_shows_the_decimals_its_step_has():
     assert percent_ticks('[$-809]"£"#,##0;"−£"#,##0', 5.0) == '[$-809]"£"#,##0;"−£"#,##0'
     german = '[$-407]#,##0.00"\u00a0%";"−"#,##0.00"\u00a0%"'
     assert percent_ticks(german, 0.2) == '[$-407]#,##0.0"\u00a0%";"−"#,##0.0"\u00a0%"'
+
+
+@pytest.mark.parametrize(("locale", "periods", "labels"), [
+    ("en_GB", ["2026-01", "2026-03", "2027-01"], ["Jan\u00a026", "Mar", "Jan\u00a027"]),
+    ("de_DE", ["2026-01", "2026-03"], ["Jan\u00a026", "Mär"]),
+    ("en_GB", ["2026-Q1", "2026-Q2"], ["Q1\u00a02026", "Q2"]),
+])
+def test_a_time_axis_label_is_short_and_held_to_its_year(locale, periods, labels):
+    # "Jan 2026" broke into "Jan / 2026" under a narrow (4:3) plot: the year is two digits on a
+    # month and a no-break space holds it to its period.
+    from buyin_cli.present.numbers import Formatter
+
+    assert Formatter("GBP", locale).period_axis(periods) == labels
+
+
+def test_a_label_held_by_a_no_break_space_turns_rather_than_breaks():
+    from buyin_cli.render.pptx.chartfit import labels_turned
+
+    months = ["Jan\u00a026", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    assert not labels_turned(months[:6], 300)  # six labels have room each
+    assert labels_turned(months, 12 * 35)  # twelve do not: the held label turns whole (the last resort)
+    assert not labels_turned(["Jan 2026", *months[1:]], 12 * 35)  # each word of it fits: LibreOffice would wrap it

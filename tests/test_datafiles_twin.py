@@ -87,7 +87,7 @@ def test_the_deck_charts_the_same_values_and_names_its_source(twins, monkeypatch
     file_deck, file_notes = _briefed(twins["files"], monkeypatch)
     assert file_notes == hand_notes
     assert [s["charts"] for s in file_deck] == [s["charts"] for s in hand_deck]
-    charted = [c for s in file_deck for c in s["charts"] if c["categories"][:1] == ["Jan 2025"]]
+    charted = [c for s in file_deck for c in s["charts"] if c["categories"][:1] == ["Jan\u00a025"]]
     assert charted and list(charted[0]["series"][0][1]) == ERRORS
     # The one difference: the trend chart's source line names the export and its rows.
     added = [[t for t in f["texts"] if t not in h["texts"]] for f, h in zip(file_deck, hand_deck)]

@@ -452,7 +452,7 @@ def test_a_long_name_over_several_years_keeps_its_name_in_two_lines_on_four_thre
     assert brief_and_read(valid_data, tmp_path, four_three=True) == []  # the invariants count the title's lines
     titles = [s["title"] for s in read_deck(tmp_path / "out" / "warehouse-manager-briefing.pptx")]
     assert any(t.startswith("„Kundengespräche, Beschwerden und Rückrufe souverän führen“: ")
-               and t.endswith(ending) for t in titles), titles
+               and t.endswith(ending) for t in titles), "\n".join(titles)
 
 
 def test_a_decision_at_a_loss_keeps_what_is_asked_in_two_lines_on_four_three(valid_data, tmp_path):

@@ -210,3 +210,19 @@ def test_a_trend_line_labels_its_last_reading_with_the_lines_decimals(valid_data
                if shape.has_chart and shape.chart.plots[0].categories[0].startswith("Jan")]
     labels = [t.text for t in trend._chartSpace.iter(qn("a:t"))]
     assert "3.0" in labels and "3" not in labels
+
+
+def test_a_single_series_pilot_chart_says_whose_readings_it_shows(valid_data, tmp_path):
+    # No comparison group and no trend: one series, so no legend; its title names the pilot group
+    # (the footnote's "Pilot group: …"), never a bare "Before → After" nobody can place.
+    _injuries(valid_data, {"before": 4, "after": 2})
+    slides, _ = _deck(valid_data, tmp_path)
+    [chart] = [c for s in slides for c in s["charts"] if c["categories"] == ["Before", "After"]]
+    assert len(chart["series"]) == 1 and not chart["legend"]
+    assert chart["title"].endswith(": pilot group"), chart["title"]
+    # beside its comparison group the legend names both, and the title stays as it was
+    _injuries(valid_data, {"before": 4, "after": 2, "control_before": 4, "control_after": 4})
+    (tmp_path / "compared").mkdir()
+    slides, _ = _deck(valid_data, tmp_path / "compared")
+    [chart] = [c for s in slides for c in s["charts"] if c["categories"] == ["Before", "After"]]
+    assert chart["legend"] and not chart["title"].endswith(": pilot group"), chart["title"]

@@ -224,8 +224,10 @@ class Formatter:
         return label
 
     def period_axis(self, labels: Sequence[str]) -> list[str]:
-        """Category labels for a time axis: Jan 2026, Feb, Mar … the year on its first period
-        and wherever it turns; periods written in any other form stay as written."""
+        """Category labels for a time axis: Jan 26, Feb, Mar … the year on its first period
+        and wherever it turns (a month's in two digits, a quarter's in four: Q1 2026), held to
+        its period by a no-break space, so a narrow (4:3) chart never breaks a label into
+        "Jan / 2026"; periods written in any other form stay as written."""
         out: list[str] = []
         last_year = None
         for label in labels:
@@ -235,8 +237,8 @@ class Formatter:
                 continue
             pattern = "LLL" if kind == "month" else "QQQ"
             if span.start.year != last_year:
-                pattern += " y"
-            out.append(format_date(span.start, pattern, locale=self.locale))
+                pattern += " yy" if kind == "month" else " y"
+            out.append(format_date(span.start, pattern, locale=self.locale).replace(" ", "\u00a0"))
             last_year = span.start.year
         return out
 

@@ -126,7 +126,8 @@ def labels_turned(categories: Sequence[str], plot: float) -> bool:
     if not categories:
         return False
     slot = plot / len(categories)
-    return max(text_width(w, LABEL_FONT) for c in categories for w in c.split() or [""]) > slot
+    # a no-break space holds its words together ("Jan 26"): only an ordinary one lets a label wrap
+    return max(text_width(w, LABEL_FONT) for c in categories for w in c.split(" ") or [""]) > slot
 
 
 def category_height(categories: Sequence[str], plot: float, turned: bool) -> float:
