@@ -51,6 +51,23 @@ def outline_from(data: dict[str, Any]) -> Outline:
     return parse_outline(yaml.safe_dump(data, allow_unicode=True), "deck.yaml.j2")
 
 
+def outlines_of(strategy: Path) -> list[Outline]:
+    """The outline of each briefing of the strategy at `strategy`, as its deck is built from it."""
+    from buyin_cli.brief import render_briefings
+    from buyin_cli.load.strategy import load_strategy
+    from buyin_cli.review.score import review
+
+    loaded = load_strategy(strategy)
+    outlines: list[Outline] = []
+
+    def keep(outline: Outline, template: Path | None, titles: list[str]) -> bytes:
+        outlines.append(outline)
+        return b""
+
+    render_briefings(loaded, review(loaded), build_deck=keep)
+    return outlines
+
+
 def save_deck(outline: Outline, path: Path, pptx_template: Path | None = None) -> None:
     """Render `outline` and write the deck to `path`, as brief does."""
     from buyin_cli.render.pptx.deck import build_deck

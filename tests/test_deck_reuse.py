@@ -8,37 +8,25 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-from buyin_cli.brief import render_briefings
-from buyin_cli.load.strategy import load_strategy
 from buyin_cli.render.outline import Outline
 from buyin_cli.render.pptx.deck import build_deck
 from buyin_cli.render.pptx.reuse import SlideMemo
-from buyin_cli.review.score import review
+from deck_helpers import outlines_of
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
-def _outlines(example: Path) -> list[Outline]:
-    loaded = load_strategy(example)
-    outlines: list[Outline] = []
-
-    def keep(outline: Outline, template: Path | None, titles: list[str]) -> bytes:
-        outlines.append(outline)
-        return b""
-
-    render_briefings(loaded, review(loaded), build_deck=keep)
-    return outlines
 
 
 @pytest.fixture(scope="module")
 def northwind() -> Outline:
-    return _outlines(EXAMPLES / "northwind-manufacturing.yaml")[0]
+    return outlines_of(EXAMPLES / "northwind-manufacturing.yaml")[0]
 
 
 @pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.iterdir() if p.suffix != ".md"))
 def test_every_example_deck_is_the_same_built_again_from_kept_slides(example: str) -> None:
     memo = SlideMemo()
-    for outline in _outlines(EXAMPLES / example):
+    for outline in outlines_of(EXAMPLES / example):
         fresh = build_deck(outline, None)
         assert build_deck(outline, None, memo) == fresh  # building, and keeping each slide
         hits = memo.hits

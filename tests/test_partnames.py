@@ -11,7 +11,8 @@ from pptx.opc.package import OpcPackage
 from buyin_cli.render.pptx import skeleton
 from buyin_cli.render.pptx.deck import build_deck
 from buyin_cli.render.pptx.reuse import SlideMemo
-from test_deck_reuse import EXAMPLES, _outlines
+from deck_helpers import outlines_of
+from test_deck_reuse import EXAMPLES
 
 
 @pytest.mark.parametrize("example", ["northwind-manufacturing.yaml", "harbour-bank"])
@@ -37,7 +38,7 @@ def test_every_name_given_is_the_one_walking_the_package_gives(example: str, mon
     monkeypatch.setattr(skeleton.PartNames, "next_partname", walked)
     monkeypatch.setattr(skeleton.PartNames, "names", read)
     memo = SlideMemo()
-    for outline in _outlines(EXAMPLES / example):
+    for outline in outlines_of(EXAMPLES / example):
         build_deck(outline, None)
         build_deck(outline, None, memo)  # keeping each slide
         build_deck(outline, None, memo)  # copying each slide in

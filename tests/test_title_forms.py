@@ -7,26 +7,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from buyin_cli.brief import render_briefings
-from buyin_cli.load.strategy import load_strategy
 from buyin_cli.render.outline import Outline
-from buyin_cli.review.score import review
 from conftest import dump
+from deck_helpers import outlines_of
 
 
 def _outline(data: dict[str, Any], folder: Path) -> Outline:
     """The outline of the strategy's one briefing, as the deck is built from it."""
     path = folder / "s.yaml"
     path.write_text(dump(data), encoding="utf-8")
-    loaded = load_strategy(path)
-    outlines: list[Outline] = []
-
-    def keep(outline: Outline, template: Path | None, titles: list[str]) -> bytes:
-        outlines.append(outline)
-        return b""
-
-    render_briefings(loaded, review(loaded), build_deck=keep)
-    return outlines[0]
+    return outlines_of(path)[0]
 
 
 def _forms(outline: Outline, section: str, word: str) -> list[str]:
