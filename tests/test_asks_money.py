@@ -143,6 +143,11 @@ def test_roll_outs_nobody_asks_money_for_are_one_line_beside_the_asks_for_time(v
     body = [t for _, t in _deck(valid_data, tmp_path)[0][1]["body"]]
     assert not any("What the roll-outs would cost" in t for t in body), body
     assert any(t.startswith("Rolled out, Pick Right and Label Check would cost $") for t in body), body
+    # A name with a comma of its own would read as two of a list: then each name is quoted.
+    valid_data["initiatives"][1]["title"] = "Check, then ship"
+    (tmp_path / "comma").mkdir()
+    body = [t for _, t in _deck(valid_data, tmp_path / "comma")[0][1]["body"]]
+    assert any(t.startswith("Rolled out, “Pick Right” and “Check, then ship” would cost $") for t in body), body
 
 
 @pytest.mark.parametrize(("german", "ask", "said"), [
