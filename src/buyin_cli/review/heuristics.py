@@ -162,6 +162,8 @@ _SURNAME_FIRST = re.compile(
     r"[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*),\s+"
     r"((?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?\s+){0,2}[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*"
     r"(?:\s+[^\W\d_][^\W\d_'’-]*(?:['’-][^\W\d_]+)*)?)$")
+# A title before a name written surname first ("Dr. Brandt, Matthias"), kept before the name said.
+_TITLE = re.compile(r"^((?:(?:Dr|Prof|Mr|Mrs|Ms|Mx)\.?(?:\s+med\.)?\s+){1,2})(\S.*,.*)$")
 # A word after the comma that says a role, not a given name: "Müller, Werksleiterin".
 _ROLE_PARTS = ("direct", "manag", "head", "officer", "chief", "lead", "president", "chair",
                "partner", "founder", "owner", "leiter", "leitung", "führ", "vorstand", "vorsitz",
@@ -173,6 +175,10 @@ def said_name(name: str) -> str:
     """`name` as a sentence says it: a person's name written surname first ("Hughes, Gareth")
     with the given name first ("Gareth Hughes"); any other name (a group, a name with a role
     after its comma, "Shift leads, both halls") as written."""
+    titled = _TITLE.match(name.strip())  # "Dr. Brandt, Matthias" → "Dr. Matthias Brandt"
+    if titled:
+        said = said_name(titled.group(2))
+        return titled.group(1) + said if said != titled.group(2) else name
     match = _SURNAME_FIRST.match(name.strip())
     if match is None or is_group(name):
         return name

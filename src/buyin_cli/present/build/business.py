@@ -15,7 +15,7 @@ from buyin_cli.present.build.own_words import has_period, is_percent
 from buyin_cli.present.build.units import as_money, unit_view
 from buyin_cli.present.numbers import Formatter, decimals_of
 from buyin_cli.present.view import DataSourceView, MarkView, MetricView, ObjectiveView, Reading
-from buyin_cli.review.heuristics import is_revenue
+from buyin_cli.review.heuristics import is_revenue, said_name
 
 
 def metric_view(metric: Metric, figures: Figures, fmt: Formatter,
@@ -98,5 +98,6 @@ def objective_view(objective: Objective, metrics: dict[str, MetricView], state: 
     # complaints it drives out of the title).
     lead = max(own, key=lambda m: (m.gap_cost_text is not None, bool(m.history)))
     yours = objective.owner.strip().casefold() in {a.strip().casefold() for a in audience}
-    return ObjectiveView(state, objective.id, objective.title, objective.owner, objective.driver,
+    # The owner as a sentence says a name ("Daniel Okafor" for "Okafor, Daniel"), as the deck names people.
+    return ObjectiveView(state, objective.id, objective.title, said_name(objective.owner), objective.driver,
                          own, lead, yours)
