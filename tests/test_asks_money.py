@@ -143,6 +143,14 @@ def test_roll_outs_nobody_asks_money_for_are_one_line_beside_the_asks_for_time(v
     body = [t for _, t in _deck(valid_data, tmp_path)[0][1]["body"]]
     assert not any("What the roll-outs would cost" in t for t in body), body
     assert any(t.startswith("Rolled out, Pick Right and Label Check would cost $") for t in body), body
+    # One that does not pay back in its year is not netted against the other (together they would): each says its own.
+    costs = valid_data["initiatives"][1]["costs"]
+    valid_data["initiatives"][1]["costs"] = [{"item": "Cards", "amount": 4000, "kind": "one-off"}, *costs[1:]]
+    (tmp_path / "loss").mkdir()
+    body = [t for _, t in _deck(valid_data, tmp_path / "loss")[0][1]["body"]]
+    assert not any(t.startswith("Rolled out, ") for t in body), body
+    assert any(t.startswith("Label Check: $") for t in body) and any(t.startswith("Pick Right: $") for t in body), body
+    valid_data["initiatives"][1]["costs"] = costs
     # A name with a comma of its own would read as two of a list: then each name is quoted.
     valid_data["initiatives"][1]["title"] = "Check, then ship"
     (tmp_path / "comma").mkdir()
