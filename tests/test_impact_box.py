@@ -75,7 +75,7 @@ def test_a_handful_of_events_says_its_change_in_its_unit(valid_data, tmp_path, f
 
 
 def test_a_chain_box_on_a_narrow_slide_holds_its_label_and_its_figure(valid_data, tmp_path):
-    # German on 4:3: "Stürze von Patientinnen und Patienten" over "−33 %, davon 16 % zugerechnet" takes five
+    # German on 4:3: "Stürze von Patientinnen und Patienten" over "−33 %, 16 % zugerechnet" takes five
     # lines at 12 pt in a box 112 pt wide; the band grows to hold them, never running past its box.
     from pptx import Presentation
 
