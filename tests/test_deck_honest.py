@@ -327,11 +327,11 @@ def test_a_titled_name_or_an_owner_written_surname_first_is_said_given_name_firs
     # "Dr. Brandt, Matthias unterstützt das Vorhaben"; "Owner: Okafor, Daniel" shown to Daniel Okafor.
     valid_data["sponsor"] = {"name": "Dr. Brandt, Matthias", "role": "Medical Director", "quote": "Do it.",
                              "usage_targets": [{"period": "Q2 2026", "completion": 0.8}]}
-    valid_data["objectives"][0]["owner"] = "Okafor, Daniel"
+    valid_data["objectives"][0]["owner"] = "Okafor, Daniel, Operations Director"  # the role after a second comma
     slides = _deck(valid_data, tmp_path)
     every = " ".join(f"{s['title']} {s['body']} {s['notes']}" for s in slides)
     assert "Dr. Matthias Brandt" in every and "Brandt, Matthias" not in every
-    assert "Daniel Okafor" in every and "Okafor, Daniel" not in every
+    assert "Daniel Okafor, Operations Director" in every and "Okafor, Daniel" not in every
 
 
 def test_a_name_whose_comma_is_no_surname_keeps_its_role_apart(valid_data, tmp_path):

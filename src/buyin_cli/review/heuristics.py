@@ -175,6 +175,11 @@ def said_name(name: str) -> str:
     """`name` as a sentence says it: a person's name written surname first ("Hughes, Gareth")
     with the given name first ("Gareth Hughes"); any other name (a group, a name with a role
     after its comma, "Shift leads, both halls") as written."""
+    parts = name.split(",")
+    if len(parts) > 2:  # "Pryce, Eleanor, Chief Operating Officer" → "Eleanor Pryce, Chief Operating Officer"
+        person = ",".join(parts[:2]).strip()
+        said = said_name(person)
+        return said + "," + ",".join(parts[2:]) if said != person else name
     titled = _TITLE.match(name.strip())  # "Dr. Brandt, Matthias" → "Dr. Matthias Brandt"
     if titled:
         said = said_name(titled.group(2))
