@@ -87,3 +87,20 @@ def test_roi_shows_its_scale_up_as_exact_as_it_is(valid_data, tmp_path, run, wri
     assert result.exit_code == 0, result.output
     assert re.search(r"× scale-up to audience \(R\) +1\.875\b", result.stdout), result.stdout
     assert "worked out from unrounded" in result.stdout
+
+
+def test_the_working_writes_money_to_the_cent(valid_data, tmp_path):
+    # $2,999 of write-offs × the mean of three estimates (0.2667) is $799.7333 a month: said $799.73.
+    valid_data["metrics"][0].update(name="Write-offs", unit="$ of write-offs", baseline=10000, target=6000,
+                                    value_per_unit=1)
+    result = valid_data["pilots"][0]["results"][0]
+    for key in ("control_before", "control_after", "isolation", "confidence"):
+        result.pop(key, None)
+    result.update(before=10000, after=7001, estimates=[{"share": 0.5, "confidence": 0.7},
+                                                      {"share": 0.4, "confidence": 0.6},
+                                                      {"share": 0.3, "confidence": 0.7}] * 2)
+    valid_data["metrics"][0]["accept"] = {"W105": "Write-offs are cost, not revenue."}
+    slides, text, points = _brief(valid_data, tmp_path)
+    working = " ".join(" ".join(row) for row in _working(slides))
+    assert "$799.73" in working, working
+    assert not re.search(r"\$[\d,]+\.\d{3}", text + points), re.findall(r"\$[\d,]+\.\d{3,}", text + points)

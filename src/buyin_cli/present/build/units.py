@@ -33,12 +33,12 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
 
 def as_money(places: int, money: bool, exact: bool = False) -> int:
     """The decimals a figure is written to: money as money is written, whole or with its cents
-    ("38,50 €", never "38,5 €" or "38,504 €"); `exact`: a working's figure, which keeps places
-    past the cents where it has them, so that its line multiplies out ("2,121 €"). Any other
-    figure as `places` says."""
+    ("38,50 €", never "38,5 €" or "38,504 €"), a working's figure too (`exact`): "£2,556.67 a
+    month", never "£2,556.6667", which no finance reader writes; its line multiplies out to the
+    cent. Any other figure as `places` says."""
     if not money or not places:
         return places
-    return max(2, places) if exact else 2
+    return 2
 
 
 def _is_ours(sign: str, fmt: Formatter) -> bool:
