@@ -256,7 +256,7 @@ def test_a_credit_titled_alone_never_points_to_that_change(valid_data, tmp_path)
                                                  isolation=0.7, confidence=0.7)
     valid_data["briefings"][0]["minutes"] = 60
     slides = _deck(valid_data, tmp_path, four_three=True)  # the invariants look for a dangling "that change"
-    assert ("Lost-time incidents on the ramp and at the gates: −1 incident a quarter, 49% credited"
+    assert ("Lost-time incidents on the ramp and at the gates: −1 incident a quarter, 49% of it credited"
             in [s["title"] for s in slides]), "\n".join(s["title"] for s in slides)
 
 

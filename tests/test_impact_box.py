@@ -68,7 +68,7 @@ def _tiny(data: dict[str, Any]) -> dict[str, Any]:
 @pytest.mark.parametrize("four_three", [False, True])
 def test_a_handful_of_events_says_its_change_in_its_unit(valid_data, tmp_path, four_three):
     slides = _slides(_tiny(valid_data), tmp_path, four_three)
-    assert _impact(slides) == "−1.2 leavers a month, 34% credited"
+    assert _impact(slides) == "−1.2 leavers a month, 34% of it credited"
     said = "\n".join(s["title"] or "" for s in slides)
     assert "−1.2 (" not in said and ": −1.2 in" not in said
     assert "−1.2" not in said or "−1.2 leavers a month" in said

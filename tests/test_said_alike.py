@@ -29,7 +29,7 @@ def test_a_share_credited_is_said_one_way_and_only_the_working_keeps_its_decimal
     working = "\n".join("\n".join(row) for row in _working(slides))
     assert "34.33%" in working  # (0.35 + 0.32 + 0.36) ÷ 3, as the working multiplies it
     outside = text.replace(working, "")
-    assert "34% of that change" in outside and "34% credited" in outside  # the title, the box
+    assert "34% of that change" in outside and "34% of it credited" in outside  # the title, the box
     assert not re.search(r"\b34\.3", outside)  # the foot and the notes too: one share, one form
     assert "(34%, the mean" not in outside  # said once after "34% of that change"
     assert "34.3%" not in points

@@ -37,13 +37,13 @@ def test_an_evidence_title_keeps_its_comparison_and_credit_before_it_drops_eithe
 def test_a_tiny_counts_shortest_credit_still_says_its_change(valid_data, tmp_path):
     # 2 → 1 incidents a quarter, 18% of the change credited: "Safety record: 18% of the change
     # credited to the learning" alone drops the change the money is built on; a form that keeps it
-    # ("−1 incidents…, 18% credited", as the Impact box says it) comes first.
+    # ("−1 incidents…, 18% of it credited", as the Impact box says it) comes first.
     valid_data["metrics"][0].update(name="Safety record", unit="incidents", per="quarter", baseline=14, target=7,
                                     value_per_unit=18500)
     valid_data["pilots"][0]["results"] = [{"metric": "pick-errors", "per": "quarter", "before": 2, "after": 1,
                                            "isolation": 0.3, "confidence": 0.6}]
     forms = _forms(_outline(valid_data, tmp_path), "evidence", "18%")
-    signed = forms.index("Safety record: −1 incident a quarter, 18% credited")
+    signed = forms.index("Safety record: −1 incident a quarter, 18% of it credited")
     assert signed < forms.index("Safety record: 18% of the change credited to the learning"), forms
 
 
