@@ -122,21 +122,6 @@ def flow_boxes(box: tuple[int, int, int, int], steps: list[Step]) -> list[tuple[
     return out
 
 
-def band_needed(width: int, band: float, steps: list[Step]) -> float:
-    """The flow's band (points) that holds, in each box of a row `width` EMU wide, the figure and the
-    label form that takes fewest lines, each at 12 pt: `band` where that is enough. A narrow slide's
-    box whose figure takes three lines ("−33 %, davon 16 % zugerechnet") grows the band, never runs
-    past its box."""
-    steps = held(steps)
-    boxes = flow_boxes((0, 0, width, int(band * EMU_PER_PT)), steps)
-    tallest = 0
-    for step, (_, _, w, _) in zip(steps, boxes):
-        inner = w / EMU_PER_PT - PAD
-        label = min(textfit.lines_at(form, inner, SMALL) for form in forms(step))
-        tallest = max(tallest, label + textfit.lines_at(step.value, inner, SMALL, bold=True))
-    return max(band, tallest * textfit.line_height(SMALL) + 4 + 2 * 2 + 2)
-
-
 def _needs(steps: list[Step], whole: list[float], height: float, room: float) -> list[float]:
     """Each box's least width (points) in a row of `room`: what its words need (`whole`), and
     what its fullest form the row leaves room for needs to read over its figure."""

@@ -120,9 +120,6 @@ def carve(places: dict[str, Place], spec: Slide, flow: float = FLOW_HEIGHT) -> d
     bottom = top + h
     gap = int(BAND_GAP * EMU_PER_PT)
     out = dict(places)
-    if spec.flow:  # a narrow row's boxes as tall as their figures and labels need at 12 pt
-        from buyin_cli.render.pptx.flow import band_needed
-        flow = band_needed(w, flow, spec.flow)
     for key, height in (("callouts", CALLOUT_HEIGHT), ("flow", flow)):
         if getattr(spec, key):
             band = int(height * EMU_PER_PT)
