@@ -83,8 +83,10 @@ def unused_accepts(loaded: LoadedStrategy, used: set[tuple[Path_, str]], ignore:
 def _belongs(loaded: LoadedStrategy, code: str, raised_on: list[Path_]) -> str:
     """Where an acceptance of `code` works: the items it is raised on and not yet accepted on;
     where each accepts it already, that this one can go; or nowhere."""
-    owners = [owner for owner in raised_on if code not in accepts(loaded, owner)]
-    accepted = [owner for owner in raised_on if code in accepts(loaded, owner)]
+    owners: list[Path_] = []
+    accepted: list[Path_] = []
+    for owner in raised_on:
+        (accepted if code in accepts(loaded, owner) else owners).append(owner)
     places = [dotted(p) if p else "the strategy" for p in dict.fromkeys(owners)]
     if not places and accepted:
         done = [dotted(p) if p else "the strategy" for p in dict.fromkeys(accepted)]

@@ -40,8 +40,7 @@ def worked(kind: type[W], result: Result, f: ResultFigures, metric: Metric, fmt:
     money = unit_view(metric.unit, fmt).is_money
 
     def exact(value: float) -> str:
-        """A figure of the working as it multiplies out; money with its cents ("6,30 €")."""
-        return fmt.number(value, as_money(decimals_of(round(value, 4), 4), money, exact=True))
+        return as_worked(fmt, value, money)
 
     return kind(
         unit_kind=read_unit(metric.unit).kind,
@@ -90,6 +89,11 @@ def share_said(fmt: Formatter, fraction: float) -> str:
     return share_text(fmt, fraction, 1 if abs(fraction) < 0.1 else 0)
 
 
+def as_worked(fmt: Formatter, value: float, money: bool) -> str:
+    """A figure of the working as it multiplies out (0.996 leavers); money with its cents ("6,30 €")."""
+    return fmt.number(value, as_money(decimals_of(round(value, 4), 4), money))
+
+
 def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: bool = False) -> str:
     """A figure worked out from a result's readings, said to no more decimals than the readings
     (0.3 for 0.294 beside 5.9 → 6.6), or to one significant figure where that would round it
@@ -97,7 +101,7 @@ def said(fmt: Formatter, value: float, result: Result, in_working: bool, money: 
     working writes it too, so it is said as written there (0.996 leavers, never 1.00). `money`:
     it is written as money, with its cents where it has any."""
     if in_working:
-        return fmt.number(value, as_money(decimals_of(round(value, 4), 4), money, exact=True))
+        return as_worked(fmt, value, money)
     shown = max(decimals_of(v, 4) for v in (result.before, result.after, result.control_before,
                                            result.control_after) if v is not None)
     if value and round(abs(value), shown) == 0:

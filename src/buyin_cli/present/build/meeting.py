@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TypedDict
 
 from buyin_cli.figures.compute import Figures
@@ -23,6 +23,7 @@ from buyin_cli.plan.asks import (
 from buyin_cli.plan.time_asks import helpers_line, whose_help, whose_time
 from buyin_cli.present.numbers import Formatter, shown
 from buyin_cli.present.view import AskView, DecisionView, InitiativeView, PilotView, ResultView, TotalsView
+from buyin_cli.present.view.proposal import CategoryView
 
 
 def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Formatter) -> TotalsView:
@@ -35,7 +36,7 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
     # slide and `roi` write it, and a column that does not add up is the first thing Finance checks.
     benefit = math.fsum(shown(figures.initiatives[i.id].rollout_benefit, 0) for i in initiatives)
     cost = math.fsum(shown(figures.initiatives[i.id].rollout_cost, 0) for i in initiatives)
-    time = math.fsum(shown(c.total, 0) for i in initiatives for c in i.categories if c.category == "participants-time")
+    time = math.fsum(shown(c.total, 0) for _, c in _time_lines(initiatives))
 
     def pct(value: float | None, decimals: int = 1) -> str:
         return fmt.percent(value, decimals) if value is not None else fmt.not_available
@@ -70,6 +71,11 @@ def totals_view(initiatives: list[InitiativeView], figures: Figures, fmt: Format
                      and _loses(figures.initiatives[i.id].roi_pct)),
         time_in_cost=time, time_in_cost_text=fmt.money_spoken(time) if time else "",
         **_doubted(initiatives, t.benefit, fmt))
+
+
+def _time_lines(initiatives: Iterable[InitiativeView]) -> list[tuple[InitiativeView, CategoryView]]:
+    """Each initiative's participants'-time line, as its cost table totals it."""
+    return [(i, c) for i in initiatives for c in i.categories if c.category == "participants-time"]
 
 
 def _loses(roi_pct: float | None) -> bool:
@@ -163,10 +169,9 @@ def decision_view(briefing: Briefing, initiatives: list[InitiativeView], pilots:
     priced = bool(funded)
     timed_asks = {a.time_of.id: a.time_of for a in asks if a.time_of is not None and a.time_of.id not in said}
     # Each one's learners' time as its cost table totals it, and those added up: said once, here.
-    time_asks = [(i, c.total_text) for i in timed_asks.values() for c in i.categories
-                 if c.category == "participants-time"]
-    time_cost = math.fsum(shown(c.total, 0) for i in timed_asks.values() for c in i.categories
-                          if c.category == "participants-time")
+    lines = _time_lines(timed_asks.values())
+    time_asks = [(i, c.total_text) for i, c in lines]
+    time_cost = math.fsum(shown(c.total, 0) for _, c in lines)
     if not funded:  # what the asks are about, else what the meeting presents; priced if it can be
         funded = next((chosen for chosen in (
             [i for i in initiatives if i.id in about_ids and i.monetised],

@@ -31,14 +31,12 @@ def unit_view(text: str, fmt: Formatter) -> UnitView:
                     scope=text[len(without_scope(text)):].lstrip(" ,"))
 
 
-def as_money(places: int, money: bool, exact: bool = False) -> int:
+def as_money(places: int, money: bool) -> int:
     """The decimals a figure is written to: money as money is written, whole or with its cents
-    ("38,50 €", never "38,5 €" or "38,504 €"), a working's figure too (`exact`): "£2,556.67 a
-    month", never "£2,556.6667", which no finance reader writes; its line multiplies out to the
-    cent. Any other figure as `places` says."""
-    if not money or not places:
-        return places
-    return 2
+    ("38,50 €", never "38,5 €" or "38,504 €"), a working's figure too: "£2,556.67 a month",
+    never "£2,556.6667", which no finance reader writes; its line multiplies out to the cent.
+    Any other figure as `places` says."""
+    return 2 if money and places else places
 
 
 def _is_ours(sign: str, fmt: Formatter) -> bool:
